@@ -1,0 +1,33 @@
+import type { JobMonitor, OrgDirectory, SystemAuditLog, UnitOfWork } from '@cws/core';
+import { MemoryJobQueue } from './memory-job-queue.js';
+import { MemoryState } from './memory-state.js';
+import { MemoryJobMonitor, MemoryOrgDirectory, MemorySystemAuditLog } from './memory-system-stores.js';
+import { MemoryUnitOfWork } from './memory-unit-of-work.js';
+
+export { MemoryJobQueue, type FailedRun } from './memory-job-queue.js';
+export { MemoryState } from './memory-state.js';
+export { MemoryUnitOfWork } from './memory-unit-of-work.js';
+export { MemoryJobMonitor, MemoryOrgDirectory, MemorySystemAuditLog } from './memory-system-stores.js';
+
+export interface MemoryAdapters {
+  readonly state: MemoryState;
+  readonly uow: UnitOfWork;
+  readonly orgs: OrgDirectory;
+  readonly systemAudit: SystemAuditLog;
+  readonly jobMonitor: JobMonitor;
+}
+
+/** Every storage port over one shared in-memory state. */
+export function createMemoryAdapters(state = new MemoryState()): MemoryAdapters {
+  return {
+    state,
+    uow: new MemoryUnitOfWork(state),
+    orgs: new MemoryOrgDirectory(state),
+    systemAudit: new MemorySystemAuditLog(state),
+    jobMonitor: new MemoryJobMonitor(state),
+  };
+}
+
+export function createMemoryJobQueue(options: { pollMs?: number } = {}): MemoryJobQueue {
+  return new MemoryJobQueue(options);
+}

@@ -1,0 +1,32 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { RequestContext, TenantRepositories, UnitOfWork } from '@cws/core';
+import type { MemoryState } from './memory-state.js';
+import { tenantRepositories } from './memory-tenant-repositories.js';
+
+/**
+ * One unit of work at a time (a mutex), with the tenant tables snapshotted on entry and restored
+ * when the work throws: all-or-nothing like a database transaction. A unit started inside another
+ * fails loudly; on the embedded database it would wait on itself forever.
+ */
+export class MemoryUnitOfWork implements UnitOfWork {
+  private readonly inside = new AsyncLocalStorage<true>();
+
+  constructor(private readonly state: MemoryState) {}
+
+  run<T>(ctx: RequestContext, work: (repos: TenantRepositories) => Promise<T>): Promise<T> {
+    if (this.inside.getStore() === true) {
+      return Promise.reject(new Error('A unit of work was started inside another unit of work'));
+    }
+    return this.state.serial(() =>
+      this.inside.run(true, async () => {
+        const before = this.state.snapshot();
+        try {
+          return await work(tenantRepositories(ctx.orgId, this.state.tables));
+        } catch (err) {
+          this.state.tables = before;
+          throw err;
+        }
+      }),
+    );
+  }
+}

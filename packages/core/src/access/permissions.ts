@@ -1,0 +1,26 @@
+import type { Role } from './roles.js';
+
+/**
+ * Permission → roles. Every route declares one of these; a test walks the route table against
+ * every role, so this table is the single statement of who may do what.
+ */
+export const PERMISSIONS = {
+  'profile.view': ['owner', 'admin', 'finance', 'dispatcher', 'viewer'],
+  'leads.view': ['owner', 'admin', 'finance', 'dispatcher', 'viewer'],
+  'leads.manage': ['owner', 'admin', 'dispatcher'],
+  'clients.view': ['owner', 'admin', 'finance', 'dispatcher', 'viewer'],
+  'clients.manage': ['owner', 'admin', 'dispatcher'],
+  'audit.view': ['owner', 'admin'],
+  'ops.view': ['owner', 'admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: Role | null, permission: Permission): boolean {
+  if (role === null) return false;
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+export function isPermission(value: string): value is Permission {
+  return Object.hasOwn(PERMISSIONS, value);
+}

@@ -1,0 +1,52 @@
+/** An organisation (tenant): one cleaning business. Everything it owns carries its id. */
+import type { InputChecks } from '../shared/input-checks.js';
+
+export interface Org {
+  readonly id: string;
+  readonly name: string;
+  /** URL-safe handle used by public routes (intake forms) to pick the org. */
+  readonly slug: string;
+  readonly createdAt: Date;
+}
+
+export interface OrgSettings {
+  readonly orgId: string;
+  /** IANA time zone; anything "per day/week/month" is computed in it. */
+  readonly timeZone: string;
+  /** ISO 4217 code for money amounts of this org. */
+  readonly currency: string;
+  /** Leads untouched this many days in status new/contacted are archived by the nightly job; null = off. */
+  readonly leadAutoArchiveDays: number | null;
+  readonly updatedAt: Date;
+}
+
+const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+
+export function checkSlug(checks: InputChecks, pointer: string, value: unknown): string {
+  const slug = checks.text(pointer, value, { max: 63 }).toLowerCase();
+  if (slug !== '' && !SLUG_PATTERN.test(slug)) {
+    checks.fail(pointer, 'must be lower-case letters, digits and inner hyphens (at most 63)');
+  }
+  return slug;
+}
+
+export function isValidTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function checkTimeZone(checks: InputChecks, pointer: string, value: unknown): string {
+  const zone = checks.text(pointer, value, { max: 64 });
+  if (zone !== '' && !isValidTimeZone(zone)) checks.fail(pointer, 'must be an IANA time zone such as Europe/London');
+  return zone;
+}
+
+export function checkCurrency(checks: InputChecks, pointer: string, value: unknown): string {
+  const code = checks.text(pointer, value, { max: 3 }).toUpperCase();
+  if (code !== '' && !/^[A-Z]{3}$/.test(code)) checks.fail(pointer, 'must be an ISO 4217 code such as USD');
+  return code;
+}

@@ -1,0 +1,28 @@
+/** A postal address where work happens. Shared by client addresses and lead service addresses. */
+import type { InputChecks } from './input-checks.js';
+
+export interface PostalAddress {
+  readonly line1: string;
+  readonly line2: string | null;
+  readonly city: string;
+  readonly region: string | null;
+  readonly postalCode: string | null;
+  /** ISO 3166-1 alpha-2, upper case. */
+  readonly country: string | null;
+}
+
+export function checkPostalAddress(checks: InputChecks, pointer: string, raw: unknown): PostalAddress {
+  const value = checks.object(pointer, raw);
+  const country = checks.optionalText(`${pointer}/country`, value['country'], { max: 2 });
+  if (typeof country === 'string' && !/^[A-Za-z]{2}$/.test(country)) {
+    checks.fail(`${pointer}/country`, 'must be an ISO 3166-1 alpha-2 code');
+  }
+  return {
+    line1: checks.text(`${pointer}/line1`, value['line1'], { max: 200 }),
+    line2: checks.optionalText(`${pointer}/line2`, value['line2'], { max: 200 }) ?? null,
+    city: checks.text(`${pointer}/city`, value['city'], { max: 100 }),
+    region: checks.optionalText(`${pointer}/region`, value['region'], { max: 100 }) ?? null,
+    postalCode: checks.optionalText(`${pointer}/postalCode`, value['postalCode'], { max: 20 }) ?? null,
+    country: typeof country === 'string' ? country.toUpperCase() : null,
+  };
+}

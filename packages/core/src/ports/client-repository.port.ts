@@ -1,0 +1,28 @@
+import type { Client, ClientAddress } from '../domain/clients/client.js';
+import type { PageKey } from '../domain/shared/pagination.js';
+import type { ArchivedFilter, TextSearch } from './lead-repository.port.js';
+
+export interface ClientListQuery {
+  readonly createdFrom: Date | null;
+  readonly createdTo: Date | null;
+  readonly search: TextSearch | null;
+  readonly archived: ArchivedFilter;
+  readonly after: PageKey | null;
+  readonly limit: number;
+}
+
+/** Clients (with their addresses) of the org the unit of work is bound to. */
+export interface ClientRepository {
+  /** Inserts the client and its addresses; `tenant.cross_org_write` for another org's id. */
+  insert(client: Client): Promise<void>;
+  findById(id: string, options?: { forUpdate?: boolean }): Promise<Client | null>;
+  /** Replaces the client's own fields (not its addresses); `client.not_found` when absent. */
+  update(client: Client): Promise<void>;
+  /** Newest first, at most `limit` rows, each with its addresses. */
+  list(query: ClientListQuery): Promise<readonly Client[]>;
+  insertAddress(address: ClientAddress): Promise<void>;
+  /** `client.address_not_found` when absent. */
+  updateAddress(address: ClientAddress): Promise<void>;
+  /** False when absent; `client.address_in_use` when something still points at it. */
+  deleteAddress(clientId: string, addressId: string): Promise<boolean>;
+}

@@ -1,0 +1,22 @@
+import type { RequestContext } from '../context.js';
+import type { AuditLog } from './audit-log.port.js';
+import type { ClientRepository } from './client-repository.port.js';
+import type { LeadRepository } from './lead-repository.port.js';
+import type { OrgSettingsRepository } from './org-settings-repository.port.js';
+
+/** Repositories bound to one transaction of one org. */
+export interface TenantRepositories {
+  readonly leads: LeadRepository;
+  readonly clients: ClientRepository;
+  readonly audit: AuditLog;
+  readonly orgSettings: OrgSettingsRepository;
+}
+
+/**
+ * Runs `work` in one transaction scoped to `ctx.orgId`: every repository sees only that org's
+ * rows, everything written commits together, and a throw rolls all of it back. Work must not
+ * start another unit of work inside (on the embedded database that would wait on itself).
+ */
+export interface UnitOfWork {
+  run<T>(ctx: RequestContext, work: (repos: TenantRepositories) => Promise<T>): Promise<T>;
+}

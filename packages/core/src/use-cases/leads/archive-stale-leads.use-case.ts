@@ -1,0 +1,88 @@
+import { tenantContextFor, type SystemContext } from '../../context.js';
+import { auditEntry, snapshot } from '../../domain/audit/audit-builder.js';
+import type { Lead } from '../../domain/leads/lead.js';
+import type { IdGenerator } from '../../ports/id-generator.port.js';
+import type { SystemAuditLog } from '../../ports/audit-log.port.js';
+import type { OrgDirectory } from '../../ports/org-directory.port.js';
+import type { UnitOfWork } from '../../ports/unit-of-work.port.js';
+
+export interface ArchiveStaleLeadsDeps {
+  readonly orgs: OrgDirectory;
+  readonly uow: UnitOfWork;
+  readonly systemAudit: SystemAuditLog;
+  readonly ids: IdGenerator;
+}
+
+export interface ArchiveStaleLeadsResult {
+  readonly orgsScanned: number;
+  readonly orgsEnabled: number;
+  readonly leadsArchived: number;
+}
+
+const STALE_STATUSES = ['new', 'contacted'] as const;
+const ORG_BATCH = 100;
+
+/**
+ * The `leads-auto-archive` job: in every org whose settings say `leadAutoArchiveDays`, archives
+ * leads still `new` or `contacted` and untouched for that many days. Cross-org: one system audit
+ * row for the run, then one tenant transaction per org batch, each archive audited in its org.
+ * Safe to re-run: archived leads are no longer stale.
+ */
+export class ArchiveStaleLeads {
+  constructor(private readonly deps: ArchiveStaleLeadsDeps) {}
+
+  async execute(sys: SystemContext, options: { batchSize?: number } = {}): Promise<ArchiveStaleLeadsResult> {
+    const batchSize = options.batchSize ?? 500;
+    await this.deps.systemAudit.append({
+      id: this.deps.ids.next(),
+      actorId: sys.actor.id,
+      action: 'system.leads_auto_archive',
+      reason: sys.reason,
+      metadata: {},
+      requestId: sys.requestId,
+      createdAt: sys.now,
+    });
+    let orgsScanned = 0;
+    let orgsEnabled = 0;
+    let leadsArchived = 0;
+    let afterId: string | null = null;
+    for (;;) {
+      const orgs = await this.deps.orgs.list(afterId, ORG_BATCH);
+      for (const org of orgs) {
+        orgsScanned += 1;
+        const ctx = tenantContextFor(sys, org.id);
+        let enabled = false;
+        for (;;) {
+          const archived = await this.deps.uow.run(ctx, async (repos) => {
+            const settings = await repos.orgSettings.get();
+            if (settings?.leadAutoArchiveDays == null) return -1;
+            enabled = true;
+            const cutoff = new Date(sys.now.getTime() - settings.leadAutoArchiveDays * 86_400_000);
+            const stale = await repos.leads.listStale({ updatedBefore: cutoff, statuses: STALE_STATUSES, limit: batchSize });
+            for (const lead of stale) {
+              const after: Lead = { ...lead, archivedAt: sys.now, updatedAt: sys.now };
+              await repos.leads.update(after);
+              await repos.audit.append(
+                auditEntry(ctx, this.deps.ids, {
+                  action: 'lead.archive',
+                  resourceType: 'lead',
+                  resourceId: lead.id,
+                  before: snapshot(lead),
+                  after: snapshot(after),
+                  metadata: { reason: 'auto_archive', days: settings.leadAutoArchiveDays },
+                }),
+              );
+            }
+            return stale.length;
+          });
+          if (archived > 0) leadsArchived += archived;
+          if (archived < batchSize) break;
+        }
+        if (enabled) orgsEnabled += 1;
+      }
+      if (orgs.length < ORG_BATCH) break;
+      afterId = orgs[orgs.length - 1]!.id;
+    }
+    return { orgsScanned, orgsEnabled, leadsArchived };
+  }
+}

@@ -1,0 +1,30 @@
+export type { JobQueueCaps, JobQueueHarness, StorageHarness, StorageHarnessFactory } from './harness.js';
+export * from './fixtures.js';
+export { auditLogContract } from './audit-log.contract.js';
+export { clientRepositoryContract } from './client-repository.contract.js';
+export { jobMonitorContract } from './job-monitor.contract.js';
+export { jobQueueContract } from './job-queue.contract.js';
+export { leadRepositoryContract } from './lead-repository.contract.js';
+export { orgDirectoryContract } from './org-directory.contract.js';
+export { tenantIsolationContract } from './tenant-isolation.contract.js';
+export { unitOfWorkContract } from './unit-of-work.contract.js';
+
+import type { StorageHarnessFactory } from './harness.js';
+import { auditLogContract } from './audit-log.contract.js';
+import { clientRepositoryContract } from './client-repository.contract.js';
+import { jobMonitorContract } from './job-monitor.contract.js';
+import { leadRepositoryContract } from './lead-repository.contract.js';
+import { orgDirectoryContract } from './org-directory.contract.js';
+import { tenantIsolationContract } from './tenant-isolation.contract.js';
+import { unitOfWorkContract } from './unit-of-work.contract.js';
+
+/** Every storage suite, for adapters that implement all storage ports. */
+export function storageContract(name: string, factory: StorageHarnessFactory): void {
+  orgDirectoryContract(name, factory);
+  unitOfWorkContract(name, factory);
+  leadRepositoryContract(name, factory);
+  clientRepositoryContract(name, factory);
+  auditLogContract(name, factory);
+  tenantIsolationContract(name, factory);
+  jobMonitorContract(name, factory);
+}
