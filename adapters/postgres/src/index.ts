@@ -1,0 +1,29 @@
+import type { JobMonitor, OrgDirectory, SystemAuditLog, UnitOfWork } from '@cws/core';
+import type { Knex } from 'knex';
+import { PostgresJobMonitor, PostgresOrgDirectory, PostgresSystemAuditLog } from './postgres-system-stores.js';
+import { PostgresUnitOfWork } from './postgres-unit-of-work.js';
+
+export { createKnex, pingDatabase, type DatabaseOptions } from './database.js';
+export { startEmbeddedPostgres, type EmbeddedPostgres, type EmbeddedPostgresOptions } from './embedded-postgres.js';
+export { inTenantTransaction, APP_ROLE } from './tenant-transaction.js';
+export { translatePgError } from './pg-errors.js';
+export { PostgresUnitOfWork } from './postgres-unit-of-work.js';
+export { PostgresJobMonitor, PostgresOrgDirectory, PostgresSystemAuditLog } from './postgres-system-stores.js';
+export type { Knex } from 'knex';
+
+export interface PostgresAdapters {
+  readonly uow: UnitOfWork;
+  readonly orgs: OrgDirectory;
+  readonly systemAudit: SystemAuditLog;
+  readonly jobMonitor: JobMonitor;
+}
+
+/** Every storage port over one knex instance. */
+export function createPostgresAdapters(knex: Knex): PostgresAdapters {
+  return {
+    uow: new PostgresUnitOfWork(knex),
+    orgs: new PostgresOrgDirectory(knex),
+    systemAudit: new PostgresSystemAuditLog(knex),
+    jobMonitor: new PostgresJobMonitor(knex),
+  };
+}

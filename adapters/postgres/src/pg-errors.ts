@@ -1,0 +1,62 @@
+/**
+ * Vendor failures stop here: PostgreSQL and driver errors become AppErrors before they cross a
+ * port. Constraint names map to domain codes; anything unrecognised is rethrown untouched (a
+ * programmer error, reported as a 500 by the host).
+ */
+import { AppError, isAppError, type ErrorCode } from '@cws/core';
+
+interface PgError {
+  readonly code?: string;
+  readonly constraint?: string;
+  readonly message?: string;
+  readonly name?: string;
+}
+
+const CONSTRAINT_CODES: Record<string, ErrorCode> = {
+  orgs_slug_unique: 'org.slug_taken',
+  client_addresses_client_fk: 'client.not_found',
+  leads_converted_client_fk: 'client.not_found',
+  clients_source_lead_fk: 'lead.not_found',
+};
+
+const TRANSIENT_NETWORK = ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND'];
+
+export function translatePgError(err: unknown): unknown {
+  if (isAppError(err) || err === null || typeof err !== 'object') return err;
+  const e = err as PgError;
+  const mapped = e.constraint === undefined ? undefined : CONSTRAINT_CODES[e.constraint];
+  switch (e.code) {
+    case '23505':
+    case '23P01':
+      return new AppError(mapped ?? 'storage.conflict', 'The change conflicts with existing data', {
+        cause: err,
+        details: e.constraint === undefined ? {} : { constraint: e.constraint },
+      });
+    case '23503':
+      return new AppError(mapped ?? 'storage.conflict', 'The change refers to a row that does not exist', { cause: err });
+    case '42501':
+      if (e.message?.includes('row-level security')) {
+        return new AppError('tenant.cross_org_write', 'A row cannot be written into another organisation', { cause: err });
+      }
+      return err;
+    case '40001':
+    case '40P01':
+      return new AppError('storage.unavailable', 'The transaction collided with another; retry it', { cause: err, retryable: true });
+    case '57014':
+      return new AppError('storage.unavailable', 'The database did not answer in time', { cause: err });
+    case '57P01':
+    case '57P02':
+    case '57P03':
+    case '53300':
+      return new AppError('storage.unavailable', 'The database is not accepting work right now', { cause: err });
+    default:
+      break;
+  }
+  if (e.code?.startsWith('08') || TRANSIENT_NETWORK.includes(e.code ?? '') || e.name === 'KnexTimeoutError') {
+    return new AppError('storage.unavailable', 'The database is unreachable', { cause: err });
+  }
+  if (e.message?.includes('Connection terminated')) {
+    return new AppError('storage.unavailable', 'The database connection was lost', { cause: err });
+  }
+  return err;
+}

@@ -1,0 +1,23 @@
+import type { RequestContext, TenantRepositories, UnitOfWork } from '@cws/core';
+import type { Knex } from 'knex';
+import { PostgresAuditLog } from './repositories/postgres-audit-log.js';
+import { PostgresClientRepository } from './repositories/postgres-client-repository.js';
+import { PostgresLeadRepository } from './repositories/postgres-lead-repository.js';
+import { PostgresOrgSettingsRepository } from './repositories/postgres-org-settings-repository.js';
+import { inTenantTransaction } from './tenant-transaction.js';
+
+/** Each unit is one tenant transaction: role cws_app, `app.current_org_id` = ctx.orgId, RLS on. */
+export class PostgresUnitOfWork implements UnitOfWork {
+  constructor(private readonly knex: Knex) {}
+
+  run<T>(ctx: RequestContext, work: (repos: TenantRepositories) => Promise<T>): Promise<T> {
+    return inTenantTransaction(this.knex, ctx.orgId, (trx) =>
+      work({
+        leads: new PostgresLeadRepository(trx),
+        clients: new PostgresClientRepository(trx),
+        audit: new PostgresAuditLog(trx),
+        orgSettings: new PostgresOrgSettingsRepository(trx, ctx.orgId),
+      }),
+    );
+  }
+}

@@ -1,0 +1,90 @@
+import { AppError, type Lead, type LeadListQuery, type LeadRepository, type LeadStatus, type PostalAddress } from '@cws/core';
+import type { Knex } from 'knex';
+import { LeadModel } from '../models.js';
+import { translatePgError } from '../pg-errors.js';
+import { applySearch, applyWindow } from './list-filters.js';
+
+function toLead(row: LeadModel): Lead {
+  return {
+    id: row.id,
+    orgId: row.org_id,
+    name: row.name,
+    email: row.email,
+    phone: row.phone,
+    source: row.source,
+    status: row.status as LeadStatus,
+    notes: row.notes,
+    serviceRequested: row.service_requested,
+    address: row.address as PostalAddress | null,
+    convertedClientId: row.converted_client_id,
+    convertedAt: row.converted_at,
+    archivedAt: row.archived_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** The columns a lead update may change (id, org and creation time never change). */
+function mutableColumns(lead: Lead) {
+  return {
+    name: lead.name,
+    email: lead.email,
+    phone: lead.phone,
+    source: lead.source,
+    status: lead.status,
+    notes: lead.notes,
+    service_requested: lead.serviceRequested,
+    address: lead.address === null ? null : JSON.stringify(lead.address),
+    converted_client_id: lead.convertedClientId,
+    converted_at: lead.convertedAt,
+    archived_at: lead.archivedAt,
+    updated_at: lead.updatedAt,
+  };
+}
+
+export class PostgresLeadRepository implements LeadRepository {
+  constructor(private readonly trx: Knex.Transaction) {}
+
+  async insert(lead: Lead): Promise<void> {
+    try {
+      await this.trx('leads').insert({ org_id: lead.orgId, id: lead.id, created_at: lead.createdAt, ...mutableColumns(lead) });
+    } catch (err) {
+      throw translatePgError(err);
+    }
+  }
+
+  async findById(id: string, options: { forUpdate?: boolean } = {}): Promise<Lead | null> {
+    const qb = LeadModel.query(this.trx).findOne({ id });
+    if (options.forUpdate) qb.forUpdate();
+    const row = await qb;
+    return row === undefined ? null : toLead(row);
+  }
+
+  async update(lead: Lead): Promise<void> {
+    let count: number;
+    try {
+      count = await this.trx('leads').where({ id: lead.id, org_id: lead.orgId }).update(mutableColumns(lead));
+    } catch (err) {
+      throw translatePgError(err);
+    }
+    if (count === 0) throw new AppError('lead.not_found', `No lead ${lead.id} in this organisation`, { details: { lead_id: lead.id } });
+  }
+
+  async list(q: LeadListQuery): Promise<readonly Lead[]> {
+    const qb = LeadModel.query(this.trx);
+    if (q.statuses !== null) qb.whereIn('status', [...q.statuses]);
+    applySearch(qb, q.search);
+    const rows = await applyWindow(qb, q);
+    return rows.map(toLead);
+  }
+
+  async listStale(q: { updatedBefore: Date; statuses: readonly LeadStatus[]; limit: number }): Promise<readonly Lead[]> {
+    const rows = await LeadModel.query(this.trx)
+      .whereNull('archived_at')
+      .whereIn('status', [...q.statuses])
+      .where('updated_at', '<', q.updatedBefore)
+      .orderBy([{ column: 'updated_at' }, { column: 'id' }])
+      .limit(q.limit);
+    return rows.map(toLead);
+  }
+}

@@ -1,0 +1,40 @@
+import { AppError, type OrgSettings, type OrgSettingsRepository } from '@cws/core';
+import type { Knex } from 'knex';
+import { OrgSettingsModel } from '../models.js';
+import { translatePgError } from '../pg-errors.js';
+
+export function toSettings(row: OrgSettingsModel): OrgSettings {
+  return {
+    orgId: row.org_id,
+    timeZone: row.time_zone,
+    currency: row.currency,
+    leadAutoArchiveDays: row.lead_auto_archive_days,
+    updatedAt: row.updated_at,
+  };
+}
+
+export function settingsColumns(s: OrgSettings) {
+  return { time_zone: s.timeZone, currency: s.currency, lead_auto_archive_days: s.leadAutoArchiveDays, updated_at: s.updatedAt };
+}
+
+export class PostgresOrgSettingsRepository implements OrgSettingsRepository {
+  constructor(private readonly trx: Knex.Transaction, private readonly orgId: string) {}
+
+  async get(): Promise<OrgSettings | null> {
+    // No org filter on purpose: the policy is the filter. More than one row means it is not.
+    const rows = await OrgSettingsModel.query(this.trx).limit(2);
+    if (rows.length > 1) throw new Error('org_settings returned rows of several orgs: row level security is not in force');
+    const row = rows[0];
+    return row === undefined ? null : toSettings(row);
+  }
+
+  async update(settings: OrgSettings): Promise<void> {
+    let count: number;
+    try {
+      count = await this.trx('org_settings').where({ org_id: settings.orgId }).update(settingsColumns(settings));
+    } catch (err) {
+      throw translatePgError(err);
+    }
+    if (count === 0) throw new AppError('org.not_found', `Organisation ${this.orgId} has no settings`, { details: { org_id: settings.orgId } });
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * Row level security for org-owned tables, the same way every time (DESIGN §3): ENABLE + FORCE,
+ * one `<table>_org_isolation` policy reading the transaction-local `app.current_org_id`, and the
+ * grants `cws_app` needs. `nullif(..., '')` because a connection that once ran a local set_config
+ * reports '' (not NULL) afterwards, and ''::uuid would raise.
+ */
+import type { Knex } from 'knex';
+
+export const APP_ROLE = 'cws_app';
+
+export const CURRENT_ORG_SQL = "nullif(current_setting('app.current_org_id', true), '')::uuid";
+
+export type Grant = 'SELECT' | 'INSERT' | 'UPDATE' | 'DELETE';
+
+export async function enableTenantRls(knex: Knex, table: string, grants: readonly Grant[]): Promise<void> {
+  await knex.raw(`ALTER TABLE ?? ENABLE ROW LEVEL SECURITY`, [table]);
+  await knex.raw(`ALTER TABLE ?? FORCE ROW LEVEL SECURITY`, [table]);
+  await knex.raw(
+    `CREATE POLICY ?? ON ?? USING (org_id = ${CURRENT_ORG_SQL}) WITH CHECK (org_id = ${CURRENT_ORG_SQL})`,
+    [`${table}_org_isolation`, table],
+  );
+  await knex.raw(`GRANT ${grants.join(', ')} ON ?? TO ${APP_ROLE}`, [table]);
+}
+
+/** Columns every org-owned table starts with: the org and the row id, keyed together. */
+export function tenantKey(t: Knex.CreateTableBuilder, knex: Knex, options: { updatedAt?: boolean } = {}): void {
+  t.uuid('org_id').notNullable().references('id').inTable('orgs').onDelete('CASCADE');
+  t.uuid('id').notNullable();
+  t.primary(['org_id', 'id']);
+  t.timestamp('created_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
+  if (options.updatedAt !== false) t.timestamp('updated_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
+}

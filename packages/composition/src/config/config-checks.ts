@@ -1,0 +1,144 @@
+/**
+ * Checks that span several variables, and the fail-fast checks of APP_ENV=prod from the guides
+ * ("Lifecycle and services container", "Admin Basic Auth verification"). They read parsed values;
+ * a variable that failed to parse is absent here, so its own problem is not echoed twice.
+ */
+import type { ConfigProblem } from './config-error.js';
+import { BASIC_AUTH_PAIR_VARIABLES } from './config.js';
+import { isDevPlaceholderSecret } from './env-schema.js';
+import type { EnvValues } from './env-schema.js';
+
+/** Parsed values; undefined where a variable is unset without default or failed to parse. */
+export type CheckedValues = Partial<EnvValues>;
+
+export const SIGNING_SECRET_VARIABLES = ['AUTH_SECRET_KEY', 'CLIENT_PORTAL_SECRET', 'WORKER_PORTAL_SECRET'] as const;
+export const MIN_PROD_SECRET_LENGTH = 32;
+export const MIN_PROD_BASIC_PASSWORD_LENGTH = 12;
+
+/** Words that mark a value copied from docs or a template rather than generated. */
+const PLACEHOLDER_WORDS = ['change-me', 'changeme', 'secret', 'password', 'placeholder', 'example'];
+/** Whole passwords the guide names as placeholder defaults. */
+const WEAK_PASSWORDS = ['change-me', 'secret', 'password', 'admin', '123456', 'qwerty'];
+
+/** The dev default, or a value containing a placeholder word (any case). */
+export function isPlaceholderSecret(value: string): boolean {
+  const lower = value.toLowerCase();
+  return isDevPlaceholderSecret(value) || PLACEHOLDER_WORDS.some((word) => lower.includes(word));
+}
+
+export function isPlaceholderPassword(value: string): boolean {
+  return isPlaceholderSecret(value) || WEAK_PASSWORDS.includes(value.toLowerCase());
+}
+
+/** Checks that hold in every mode. */
+export function crossFieldProblems(values: CheckedValues): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+
+  for (const pair of BASIC_AUTH_PAIR_VARIABLES) {
+    const hasUser = values[pair.username] !== undefined;
+    const hasPassword = values[pair.password] !== undefined;
+    if (hasUser === hasPassword) continue;
+    const [present, missing] = hasUser ? [pair.username, pair.password] : [pair.password, pair.username];
+    problems.push({
+      variable: missing,
+      message: `${present} is set but ${missing} is not; ${pair.username} and ${pair.password} form one Basic Auth pair`,
+      fix: `Set both ${pair.username} and ${pair.password}, or unset both.`,
+    });
+  }
+
+  if (values.JOBS_BACKEND === 'mongo' && values.MONGODB_URL === undefined) {
+    problems.push({
+      variable: 'MONGODB_URL',
+      message: 'is required when JOBS_BACKEND=mongo',
+      fix: 'Set MONGODB_URL to a mongodb:// URL, or set JOBS_BACKEND=postgres to keep jobs in the main database.',
+    });
+  }
+
+  const ttl = values.JOB_HEARTBEAT_TTL_SECONDS;
+  const interval = values.JOB_HEARTBEAT_INTERVAL_SECONDS;
+  if (ttl !== undefined && interval !== undefined && interval >= ttl) {
+    problems.push({
+      variable: 'JOB_HEARTBEAT_INTERVAL_SECONDS',
+      message: `is ${interval}s, not below JOB_HEARTBEAT_TTL_SECONDS (${ttl}s), so a healthy runner would look stale`,
+      fix: 'Make JOB_HEARTBEAT_INTERVAL_SECONDS well below JOB_HEARTBEAT_TTL_SECONDS (e.g. 30 and 180).',
+    });
+  }
+
+  return problems;
+}
+
+/** Fail-fast checks of APP_ENV=prod. */
+export function prodProblems(values: CheckedValues): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+
+  for (const name of SIGNING_SECRET_VARIABLES) {
+    const value = values[name];
+    const fix = `Set ${name} to a random value of at least ${MIN_PROD_SECRET_LENGTH} characters (e.g. \`openssl rand -base64 48\`), different from the other secrets.`;
+    if (value === undefined) {
+      problems.push({ variable: name, message: 'is required when APP_ENV=prod (the dev placeholder is never used in prod)', fix });
+    } else if (isPlaceholderSecret(value)) {
+      problems.push({ variable: name, message: 'is a placeholder (the dev default, or contains a word like change-me, secret, password or example)', fix });
+    } else if (value.length < MIN_PROD_SECRET_LENGTH) {
+      problems.push({ variable: name, message: `is ${value.length} characters long; prod needs at least ${MIN_PROD_SECRET_LENGTH}`, fix });
+    }
+  }
+
+  if (values.STRICT_CORS === true && values.CORS_ORIGINS !== undefined) {
+    if (values.CORS_ORIGINS.length === 0) {
+      problems.push({
+        variable: 'CORS_ORIGINS',
+        message: 'is empty, but STRICT_CORS=true needs the allowed origins listed explicitly',
+        fix: 'List every browser origin in CORS_ORIGINS, comma-separated (e.g. https://app.example.com).',
+      });
+    } else if (values.CORS_ORIGINS.includes('*')) {
+      problems.push({
+        variable: 'CORS_ORIGINS',
+        message: 'contains "*", which STRICT_CORS=true does not allow',
+        fix: 'Replace "*" in CORS_ORIGINS with the explicit origins of your front ends.',
+      });
+    }
+  }
+
+  if (values.METRICS_ENABLED === true && values.METRICS_TOKEN === undefined) {
+    problems.push({
+      variable: 'METRICS_TOKEN',
+      message: 'is required in prod while METRICS_ENABLED=true, or /metrics would be unprotected',
+      fix: 'Set METRICS_TOKEN to a long random value shared with the scraper, or set METRICS_ENABLED=false.',
+    });
+  }
+
+  if (values.TESTING === true) {
+    problems.push({
+      variable: 'TESTING',
+      message: 'is true, but test overrides (such as the X-Test-Org header) must stay off in prod',
+      fix: 'Unset TESTING or set TESTING=false.',
+    });
+  }
+
+  if (values.DATABASE_URL === undefined) {
+    problems.push({
+      variable: 'DATABASE_URL',
+      message: 'is required when APP_ENV=prod; the embedded PGlite database is for dev and test only',
+      fix: 'Set DATABASE_URL to the postgres:// URL of the production database.',
+    });
+  }
+
+  // In every prod deployment, even with LEGACY_BASIC_AUTH_ENABLED=false: a weak pair is one
+  // break-glass flip away from being live.
+  for (const pair of BASIC_AUTH_PAIR_VARIABLES) {
+    const password = values[pair.password];
+    if (password === undefined) continue;
+    const fix = `Set ${pair.password} to a generated password of at least ${MIN_PROD_BASIC_PASSWORD_LENGTH} characters, or unset ${pair.username} and ${pair.password}.`;
+    if (isPlaceholderPassword(password)) {
+      problems.push({ variable: pair.password, message: 'is a placeholder password (e.g. change-me, secret, password, admin, 123456, qwerty)', fix });
+    } else if (password.length < MIN_PROD_BASIC_PASSWORD_LENGTH) {
+      problems.push({
+        variable: pair.password,
+        message: `is ${password.length} characters long; prod needs at least ${MIN_PROD_BASIC_PASSWORD_LENGTH}`,
+        fix,
+      });
+    }
+  }
+
+  return problems;
+}

@@ -1,0 +1,95 @@
+/**
+ * The operator config viewer's snapshot (GET /v1/admin/config): whitelisted keys by environment
+ * variable name, secrets shown only as `<redacted>`. Which variables are secret comes from the
+ * schema, so a new secret cannot be forgotten here.
+ */
+import { BASIC_AUTH_PAIR_VARIABLES } from './config.js';
+import type { BasicAuthRole, Config } from './config.js';
+import { ENV_SCHEMA } from './env-schema.js';
+import type { EnvVarName, EnvVarSpec } from './env-schema.js';
+
+export type DescribedValue = string | number | boolean | null | string[];
+
+export const REDACTED = '<redacted>';
+
+function pairOf(config: Config, role: BasicAuthRole) {
+  return config.auth.basicAuthPairs.find((pair) => pair.role === role);
+}
+
+function pairField(variable: string): ((config: Config) => string | null) | undefined {
+  for (const pair of BASIC_AUTH_PAIR_VARIABLES) {
+    if (variable === pair.username) return (config) => pairOf(config, pair.role)?.username ?? null;
+    if (variable === pair.password) return (config) => pairOf(config, pair.role)?.password ?? null;
+  }
+  return undefined;
+}
+
+type BasicAuthVariable = (typeof BASIC_AUTH_PAIR_VARIABLES)[number]['username' | 'password'];
+
+/**
+ * Where each variable lives in Config. Typed as a complete record, so a variable added to the
+ * schema without a place here fails to compile.
+ */
+const CONFIG_VIEW: { [N in Exclude<EnvVarName, BasicAuthVariable>]: (config: Config) => DescribedValue } = {
+  APP_ENV: (c) => c.appEnv,
+  LOG_LEVEL: (c) => c.logLevel,
+  TESTING: (c) => c.testing,
+  HOST: (c) => c.http.host,
+  PORT: (c) => c.http.port,
+  HTTP_BODY_LIMIT_KB: (c) => c.http.bodyLimitBytes / 1024,
+  STRICT_CORS: (c) => c.http.strictCors,
+  CORS_ORIGINS: (c) => [...c.http.corsOrigins],
+  TRUST_PROXY_HEADERS: (c) => c.http.trustProxyHeaders,
+  TRUSTED_PROXY_IPS: (c) => [...c.http.trustedProxyIps],
+  TRUSTED_PROXY_CIDRS: (c) => [...c.http.trustedProxyCidrs],
+  ADMIN_IP_ALLOWLIST_CIDRS: (c) => [...c.http.adminIpAllowlistCidrs],
+  ADMIN_READ_ONLY: (c) => c.http.adminReadOnly,
+  PUBLIC_BASE_URL: (c) => c.http.publicBaseUrl,
+  DATABASE_URL: (c) => c.database.url,
+  DATABASE_POOL_MAX: (c) => c.database.poolMax,
+  DATABASE_STATEMENT_TIMEOUT_MS: (c) => c.database.statementTimeoutMs,
+  EMBEDDED_DATA_DIR: (c) => c.database.embeddedDataDir,
+  AUTH_SECRET_KEY: (c) => c.auth.secretKey,
+  CLIENT_PORTAL_SECRET: (c) => c.auth.clientPortalSecret,
+  WORKER_PORTAL_SECRET: (c) => c.auth.workerPortalSecret,
+  AUTH_ACCESS_TOKEN_TTL_MINUTES: (c) => c.auth.accessTokenTtlMinutes,
+  AUTH_SESSION_TTL_MINUTES: (c) => c.auth.sessionTtlMinutes,
+  AUTH_REFRESH_TOKEN_TTL_MINUTES: (c) => c.auth.refreshTokenTtlMinutes,
+  LEGACY_BASIC_AUTH_ENABLED: (c) => c.auth.legacyBasicAuthEnabled,
+  DEFAULT_ORG_ID: (c) => c.auth.defaultOrgId,
+  ADMIN_MFA_REQUIRED: (c) => c.auth.adminMfaRequired,
+  RATE_LIMIT_PER_MINUTE: (c) => c.rateLimit.perMinute,
+  ADMIN_ACTION_RATE_LIMIT_PER_MINUTE: (c) => c.rateLimit.adminActionPerMinute,
+  REDIS_URL: (c) => c.rateLimit.redisUrl,
+  METRICS_ENABLED: (c) => c.metrics.enabled,
+  METRICS_TOKEN: (c) => c.metrics.token,
+  JOBS_ENABLED: (c) => c.jobs.enabled,
+  JOB_HEARTBEAT_REQUIRED: (c) => c.jobs.heartbeatRequired,
+  JOB_HEARTBEAT_TTL_SECONDS: (c) => c.jobs.heartbeatTtlSeconds,
+  JOB_HEARTBEAT_INTERVAL_SECONDS: (c) => c.jobs.heartbeatIntervalSeconds,
+  JOB_RUNNER_ID: (c) => c.jobs.runnerId,
+  JOBS_BACKEND: (c) => c.jobs.backend,
+  MONGODB_URL: (c) => c.jobs.mongodbUrl,
+  JOBS_PROCESS_EVERY_MS: (c) => c.jobs.processEveryMs,
+  BETTER_STACK_HEARTBEAT_URL: (c) => c.jobs.betterStackHeartbeatUrl,
+  DEMO_SEED: (c) => c.demo.seed,
+};
+
+function viewOf(name: string): ((config: Config) => DescribedValue) | undefined {
+  return (CONFIG_VIEW as Record<string, (config: Config) => DescribedValue>)[name] ?? pairField(name);
+}
+
+/**
+ * A flat snapshot by environment variable name. Secret variables show `<redacted>` when set and
+ * null when unset; their values never leave this function.
+ */
+export function describeConfig(config: Config): Record<string, DescribedValue> {
+  const snapshot: Record<string, DescribedValue> = {};
+  for (const spec of ENV_SCHEMA as readonly EnvVarSpec[]) {
+    const view = viewOf(spec.name);
+    if (view === undefined) continue;
+    const value = view(config);
+    snapshot[spec.name] = spec.secret ? (value === null ? null : REDACTED) : value;
+  }
+  return snapshot;
+}

@@ -1,0 +1,51 @@
+/**
+ * `.env.example`, rendered from the schema so the file cannot drift from what the loader reads.
+ * tools/generate-env-example.ts writes it; a test compares the file on disk with this output.
+ */
+import { APP_ENVS, ENV_GROUPS, ENV_SCHEMA, defaultFor } from './env-schema.js';
+import type { EnvVarSpec } from './env-schema.js';
+
+const HEADER = [
+  '# CleanWithSnapshot environment variables.',
+  '# Generated from packages/composition/src/config/env-schema.ts by tools/generate-env-example.ts;',
+  '# edit the schema and regenerate instead of editing this file.',
+  '# Copy it to .env for local work: real environment variables win over .env, and empty values',
+  '# count as unset. With APP_ENV=prod the loader fails fast on placeholder secrets, STRICT_CORS',
+  '# without origins, metrics without METRICS_TOKEN, bad CIDRs and TESTING=true.',
+];
+
+/** "dev" or "dev/test: true; prod: false" — defaults that depend on APP_ENV are spelled out. */
+function describeDefault(spec: EnvVarSpec): string {
+  if (spec.defaultDoc !== undefined) return spec.defaultDoc;
+  if (spec.default === undefined) return '(unset)';
+  if (typeof spec.default === 'string') return spec.default;
+  const byValue = new Map<string, string[]>();
+  for (const appEnv of APP_ENVS) {
+    const value = defaultFor(spec, appEnv) ?? '(unset)';
+    byValue.set(value, [...(byValue.get(value) ?? []), appEnv]);
+  }
+  return [...byValue].map(([value, modes]) => `${modes.join('/')}: ${value}`).join('; ');
+}
+
+function renderVariable(spec: EnvVarSpec): string[] {
+  // A secret's default is the dev placeholder: never print it, leave the value for the operator.
+  const devDefault = spec.secret ? undefined : defaultFor(spec, 'dev');
+  const value = spec.example ?? devDefault ?? '';
+  const assignment = `${spec.name}=${value}`;
+  const secretNote = spec.secret ? '; secret, shown as <redacted> by the config viewer' : '';
+  const lines = [`# ${spec.description}`, `# Default: ${describeDefault(spec)}${secretNote}`];
+  for (const alias of spec.aliases ?? []) lines.push(`# Also read from the older name ${alias} when ${spec.name} is unset.`);
+  lines.push(spec.setInExample === true ? assignment : `# ${assignment}`);
+  return lines;
+}
+
+export function renderEnvExample(schema: readonly EnvVarSpec[] = ENV_SCHEMA): string {
+  const out = [...HEADER];
+  for (const group of ENV_GROUPS) {
+    const specs = schema.filter((spec) => spec.group === group);
+    if (specs.length === 0) continue;
+    out.push('', `# --- ${group} ---`);
+    for (const spec of specs) out.push('', ...renderVariable(spec));
+  }
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,39 @@
+/** Public API of the configuration: schema, typed Config, loader, viewer snapshot, .env.example. */
+export {
+  APP_ENVS,
+  ENV_GROUPS,
+  ENV_SCHEMA,
+  JOBS_BACKENDS,
+  LOG_LEVELS,
+  defaultFor,
+  devPlaceholderSecret,
+  findEnvVar,
+  isDevPlaceholderSecret,
+} from './env-schema.js';
+export type { AppEnv, EnvDefault, EnvGroup, EnvKind, EnvValues, EnvVarName, EnvVarSpec, JobsBackend, LogLevel } from './env-schema.js';
+export { parseBool, parseCidr, parseEnvValue, splitList } from './env-value-parsers.js';
+export type { CidrOutcome, ParseOutcome, ParsedEnvValue } from './env-value-parsers.js';
+export { BASIC_AUTH_PAIR_VARIABLES } from './config.js';
+export type {
+  AuthConfig,
+  BasicAuthPair,
+  BasicAuthRole,
+  Config,
+  DatabaseConfig,
+  HttpConfig,
+  JobsConfig,
+  MetricsConfig,
+  RateLimitConfig,
+} from './config.js';
+export {
+  MIN_PROD_BASIC_PASSWORD_LENGTH,
+  MIN_PROD_SECRET_LENGTH,
+  SIGNING_SECRET_VARIABLES,
+  isPlaceholderPassword,
+  isPlaceholderSecret,
+} from './config-checks.js';
+export { ConfigError, loadConfig } from './load-config.js';
+export type { ConfigProblem, EnvSource, LoadConfigOptions } from './load-config.js';
+export { REDACTED, describeConfig } from './describe-config.js';
+export type { DescribedValue } from './describe-config.js';
+export { renderEnvExample } from './env-example.js';

@@ -1,0 +1,196 @@
+/**
+ * Boot-time configuration: the environment (plus an optional `.env` file) parsed against the
+ * schema, checked across fields and, in prod, against the guides' fail-fast rules. Every problem
+ * is collected before one ConfigError is thrown.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseEnv } from 'node:util';
+import { crossFieldProblems, prodProblems } from './config-checks.js';
+import type { CheckedValues } from './config-checks.js';
+import { ConfigError } from './config-error.js';
+import type { ConfigProblem } from './config-error.js';
+import { BASIC_AUTH_PAIR_VARIABLES } from './config.js';
+import type { BasicAuthPair, Config } from './config.js';
+import { APP_ENVS, ENV_SCHEMA, defaultFor } from './env-schema.js';
+import type { AppEnv, EnvValues, EnvVarSpec } from './env-schema.js';
+import { parseEnvValue } from './env-value-parsers.js';
+import type { ParsedEnvValue } from './env-value-parsers.js';
+
+export { ConfigError } from './config-error.js';
+export type { ConfigProblem } from './config-error.js';
+
+export type EnvSource = Record<string, string | undefined>;
+
+export interface LoadConfigOptions {
+  /** `.env` file to read; default `./.env` in the cwd (skipped when absent); null reads none. */
+  dotenvPath?: string | null;
+}
+
+/** Empty and blank strings count as unset (compose files often write `NAME=`). */
+function nonEmpty(value: string | undefined): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed === undefined || trimmed === '' ? undefined : trimmed;
+}
+
+function errorCode(error: unknown): string {
+  return error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : String(error);
+}
+
+function readDotenv(dotenvPath: string | null | undefined, problems: ConfigProblem[]): EnvSource {
+  if (dotenvPath === null) return {};
+  const explicit = dotenvPath !== undefined;
+  const file = resolve(dotenvPath ?? '.env');
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    // The default `.env` is optional; a path someone passed on purpose must exist.
+    if (!explicit && errorCode(error) === 'ENOENT') return {};
+    problems.push({
+      variable: '.env',
+      message: `cannot read ${file} (${errorCode(error)})`,
+      fix: explicit ? 'Pass the path of an existing .env file, or null to read none.' : 'Make ./.env readable, or remove it.',
+    });
+    return {};
+  }
+  return parseEnv(text);
+}
+
+/** The first set name among the variable and its older aliases. */
+function rawValueOf(spec: EnvVarSpec, lookup: (name: string) => string | undefined): { source: string; raw: string } | undefined {
+  for (const source of [spec.name, ...(spec.aliases ?? [])]) {
+    const raw = lookup(source);
+    if (raw !== undefined) return { source, raw };
+  }
+  return undefined;
+}
+
+function isList(spec: EnvVarSpec): boolean {
+  return spec.type.kind === 'csv' || spec.type.kind === 'cidrList';
+}
+
+/** The mode that picks defaults; an invalid APP_ENV is reported by the main loop. */
+function appEnvOf(lookup: (name: string) => string | undefined): AppEnv | undefined {
+  const raw = lookup('APP_ENV');
+  if (raw === undefined) return 'dev';
+  return APP_ENVS.find((candidate) => candidate === raw.toLowerCase());
+}
+
+function required<T>(value: T | undefined, name: string): T {
+  // Unreachable after validation: every mode either has a default or the prod check demands it.
+  if (value === undefined) throw new Error(`internal: ${name} is unset after validation`);
+  return value;
+}
+
+function basicAuthPairs(values: EnvValues): BasicAuthPair[] {
+  const pairs: BasicAuthPair[] = [];
+  for (const pair of BASIC_AUTH_PAIR_VARIABLES) {
+    const username = values[pair.username];
+    const password = values[pair.password];
+    if (username !== undefined && password !== undefined) pairs.push({ role: pair.role, username, password });
+  }
+  return pairs;
+}
+
+function buildConfig(v: EnvValues): Config {
+  const appEnv = v.APP_ENV;
+  return {
+    appEnv,
+    testing: v.TESTING,
+    logLevel: v.LOG_LEVEL,
+    http: {
+      host: v.HOST,
+      port: v.PORT,
+      bodyLimitBytes: v.HTTP_BODY_LIMIT_KB * 1024,
+      strictCors: v.STRICT_CORS,
+      corsOrigins: v.CORS_ORIGINS,
+      trustProxyHeaders: v.TRUST_PROXY_HEADERS,
+      trustedProxyIps: v.TRUSTED_PROXY_IPS,
+      trustedProxyCidrs: v.TRUSTED_PROXY_CIDRS,
+      adminIpAllowlistCidrs: v.ADMIN_IP_ALLOWLIST_CIDRS,
+      adminReadOnly: v.ADMIN_READ_ONLY,
+      publicBaseUrl: v.PUBLIC_BASE_URL ?? null,
+    },
+    database: {
+      url: v.DATABASE_URL ?? null,
+      poolMax: v.DATABASE_POOL_MAX,
+      statementTimeoutMs: v.DATABASE_STATEMENT_TIMEOUT_MS,
+      embeddedDataDir: v.EMBEDDED_DATA_DIR,
+    },
+    auth: {
+      secretKey: required(v.AUTH_SECRET_KEY, 'AUTH_SECRET_KEY'),
+      clientPortalSecret: required(v.CLIENT_PORTAL_SECRET, 'CLIENT_PORTAL_SECRET'),
+      workerPortalSecret: required(v.WORKER_PORTAL_SECRET, 'WORKER_PORTAL_SECRET'),
+      accessTokenTtlMinutes: v.AUTH_ACCESS_TOKEN_TTL_MINUTES,
+      sessionTtlMinutes: v.AUTH_SESSION_TTL_MINUTES,
+      refreshTokenTtlMinutes: v.AUTH_REFRESH_TOKEN_TTL_MINUTES,
+      legacyBasicAuthEnabled: v.LEGACY_BASIC_AUTH_ENABLED,
+      basicAuthPairs: basicAuthPairs(v),
+      defaultOrgId: v.DEFAULT_ORG_ID ?? null,
+      adminMfaRequired: v.ADMIN_MFA_REQUIRED,
+      testOrgHeaderAllowed: appEnv !== 'prod' && (appEnv === 'dev' || appEnv === 'test' || v.TESTING),
+    },
+    rateLimit: {
+      perMinute: v.RATE_LIMIT_PER_MINUTE,
+      adminActionPerMinute: v.ADMIN_ACTION_RATE_LIMIT_PER_MINUTE,
+      redisUrl: v.REDIS_URL ?? null,
+    },
+    metrics: {
+      enabled: v.METRICS_ENABLED,
+      token: v.METRICS_TOKEN ?? null,
+    },
+    jobs: {
+      enabled: v.JOBS_ENABLED,
+      heartbeatRequired: v.JOB_HEARTBEAT_REQUIRED,
+      heartbeatTtlSeconds: v.JOB_HEARTBEAT_TTL_SECONDS,
+      heartbeatIntervalSeconds: v.JOB_HEARTBEAT_INTERVAL_SECONDS,
+      runnerId: v.JOB_RUNNER_ID,
+      backend: v.JOBS_BACKEND,
+      mongodbUrl: v.MONGODB_URL ?? null,
+      processEveryMs: v.JOBS_PROCESS_EVERY_MS,
+      betterStackHeartbeatUrl: v.BETTER_STACK_HEARTBEAT_URL ?? null,
+    },
+    demo: { seed: v.DEMO_SEED },
+  };
+}
+
+/**
+ * Parse and validate the configuration. Real environment variables win over the `.env` file;
+ * throws one ConfigError listing every problem found.
+ */
+export function loadConfig(env: EnvSource = process.env, options: LoadConfigOptions = {}): Config {
+  const problems: ConfigProblem[] = [];
+  const fileEnv = readDotenv(options.dotenvPath, problems);
+  const lookup = (name: string): string | undefined => nonEmpty(env[name]) ?? nonEmpty(fileEnv[name]);
+
+  const appEnv = appEnvOf(lookup);
+  const values: Record<string, ParsedEnvValue | undefined> = {};
+  for (const spec of ENV_SCHEMA as readonly EnvVarSpec[]) {
+    const found = rawValueOf(spec, lookup);
+    // An invalid APP_ENV is already a problem; dev defaults keep the other checks quiet.
+    const raw = found?.raw ?? defaultFor(spec, appEnv ?? 'dev');
+    if (raw === undefined) {
+      values[spec.name] = isList(spec) ? [] : undefined;
+      continue;
+    }
+    const outcome = parseEnvValue(spec, raw);
+    if (outcome.ok) {
+      values[spec.name] = outcome.value;
+    } else {
+      const source = found?.source ?? spec.name;
+      const alias = source === spec.name ? '' : ` (older alias of ${spec.name})`;
+      problems.push({ variable: source, message: `${outcome.message}${alias}`, fix: outcome.fix });
+    }
+  }
+
+  // Values are keyed and typed by the schema; failed ones are absent, which CheckedValues allows.
+  const checked = values as CheckedValues;
+  problems.push(...crossFieldProblems(checked));
+  if (appEnv === 'prod') problems.push(...prodProblems(checked));
+
+  if (problems.length > 0) throw new ConfigError(problems, appEnv ?? lookup('APP_ENV'));
+  // No problems: every variable with a default parsed, so the full shape holds.
+  return buildConfig(values as EnvValues);
+}
+

@@ -1,0 +1,54 @@
+/**
+ * Databases for tests, one of each kind per test process and shared by every suite in it:
+ * PGlite takes seconds to start, and suites stay independent by creating their own orgs.
+ * - embedded: in-memory PGlite behind pglite-socket, always available;
+ * - server: the PostgreSQL at TEST_DATABASE_URL, when set (suites skip with a reason otherwise).
+ */
+import { createKnex, startEmbeddedPostgres, type EmbeddedPostgres, type Knex } from '@cws/adapter-postgres';
+import { migrateLatest } from '@cws/migrations';
+
+export interface TestDatabase {
+  readonly kind: 'embedded' | 'server';
+  readonly connectionString: string;
+  /** Connected as the database owner/superuser; tenant work switches to cws_app itself. */
+  readonly knex: Knex;
+}
+
+let embedded: Promise<TestDatabase & { server: EmbeddedPostgres }> | null = null;
+let server: Promise<TestDatabase> | null = null;
+
+export function embeddedTestDatabase(): Promise<TestDatabase> {
+  embedded ??= (async () => {
+    const pg = await startEmbeddedPostgres({ dataDir: null, maxConnections: 100 });
+    const knex = createKnex({ connectionString: pg.connectionString, poolMax: 8, applicationName: 'cws-tests' });
+    await migrateLatest(knex);
+    return { kind: 'embedded' as const, connectionString: pg.connectionString, knex, server: pg };
+  })();
+  return embedded;
+}
+
+export const SERVER_SKIP_REASON = 'TEST_DATABASE_URL is not set: the PostgreSQL server suites need a server (CI sets it)';
+
+export function serverTestDatabaseUrl(): string | null {
+  const url = process.env['TEST_DATABASE_URL'];
+  return url === undefined || url === '' ? null : url;
+}
+
+export function serverTestDatabase(): Promise<TestDatabase> {
+  const url = serverTestDatabaseUrl();
+  if (url === null) return Promise.reject(new Error(SERVER_SKIP_REASON));
+  server ??= (async () => {
+    const knex = createKnex({ connectionString: url, poolMax: 10, applicationName: 'cws-tests' });
+    await migrateLatest(knex);
+    return { kind: 'server' as const, connectionString: url, knex };
+  })();
+  return server;
+}
+
+/** Every database kind available in this run, embedded first. */
+export function availableTestDatabases(): Array<{ kind: 'embedded' | 'server'; open: () => Promise<TestDatabase>; skipReason: string | null }> {
+  return [
+    { kind: 'embedded', open: embeddedTestDatabase, skipReason: null },
+    { kind: 'server', open: serverTestDatabase, skipReason: serverTestDatabaseUrl() === null ? SERVER_SKIP_REASON : null },
+  ];
+}
