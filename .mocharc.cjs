@@ -6,7 +6,7 @@ module.exports = {
     'adapters/*/test/**/*.test.ts',
     'migrations/test/**/*.test.ts',
     'hosts/*/test/**/*.test.ts',
-    'test/e2e/**/*.test.ts',
+    'test/e2e/test/**/*.test.ts',
     'tools/test/**/*.test.ts',
   ],
   'node-option': ['import=tsx', 'conditions=@cws/source'],

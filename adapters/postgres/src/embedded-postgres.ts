@@ -6,12 +6,18 @@
  * exclusive, and it means session settings are shared, which is why tenant transactions use
  * transaction-local settings only.
  */
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, sep } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { AppError } from '@cws/core';
 
 export interface EmbeddedPostgres {
   /** `postgresql://postgres@127.0.0.1:<port>/postgres?sslmode=disable` */
   readonly connectionString: string;
+  /** The data directory, or null when the database lives in memory. */
+  readonly dataDir: string | null;
   close(): Promise<void>;
 }
 
@@ -20,17 +26,83 @@ export interface EmbeddedPostgresOptions {
   readonly dataDir?: string | null;
   /** Connections the socket server accepts (sum of every pool in the process, plus one). */
   readonly maxConnections?: number;
+  /**
+   * A gzipped empty cluster to start a new database from instead of running initdb (several
+   * seconds in WASM); default: the one `npm install` prepares. Ignored when absent.
+   */
+  readonly templateFile?: string | null;
+}
+
+/**
+ * Where tools/prepare-embedded-template.mjs writes the template:
+ * node_modules/.cache/cleanwithsnapshot/pglite-<version>-template.tgz next to PGlite itself.
+ */
+export function embeddedTemplatePath(): string {
+  const entry = createRequire(import.meta.url).resolve('@electric-sql/pglite');
+  // PGlite's exports hide package.json: find the package folder from its entry point.
+  const marker = `${sep}node_modules${sep}@electric-sql${sep}pglite${sep}`;
+  const root = entry.slice(0, entry.lastIndexOf(marker) + marker.length - 1);
+  const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+  return join(dirname(dirname(root)), '.cache', 'cleanwithsnapshot', `pglite-${version}-template.tgz`);
+}
+
+function templateBlob(file: string | null): Blob | null {
+  if (file === null || !existsSync(file)) return null;
+  return new Blob([readFileSync(file)]);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Two processes opening one PGlite directory would corrupt it; a pid file next to it makes the
+ * second one stop with a clear message instead. A file left by a dead process is taken over.
+ */
+function lockDataDir(dataDir: string): () => void {
+  mkdirSync(dataDir, { recursive: true });
+  const lockFile = join(dataDir, 'cws.lock');
+  try {
+    writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
+  } catch {
+    const holder = Number(readFileSync(lockFile, 'utf8'));
+    // Our own pid counts too: two PGlite instances in one process would corrupt it just the same.
+    if (Number.isInteger(holder) && isAlive(holder)) {
+      throw new AppError('storage.unavailable', `The embedded database in ${dataDir} is in use by process ${holder}; stop it first`, {
+        retryable: false,
+      });
+    }
+    writeFileSync(lockFile, String(process.pid));
+  }
+  return () => rmSync(lockFile, { force: true });
 }
 
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {}): Promise<EmbeddedPostgres> {
-  const db = await PGlite.create(options.dataDir ? { dataDir: options.dataDir } : {});
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: options.maxConnections ?? 64 });
-  await server.start();
-  return {
-    connectionString: `postgresql://postgres@${server.getServerConn()}/postgres?sslmode=disable`,
-    async close() {
-      await server.stop();
-      await db.close();
-    },
-  };
+  const dataDir = options.dataDir ?? null;
+  const unlock = dataDir === null ? () => {} : lockDataDir(dataDir);
+  try {
+    // A data directory that already holds a cluster is opened as it is; a new one starts from the template.
+    const fresh = dataDir === null || !existsSync(join(dataDir, 'PG_VERSION'));
+    const template = fresh ? templateBlob(options.templateFile === undefined ? embeddedTemplatePath() : options.templateFile) : null;
+    const db = await PGlite.create({ ...(dataDir === null ? {} : { dataDir }), ...(template === null ? {} : { loadDataDir: template }) });
+    const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: options.maxConnections ?? 64 });
+    await server.start();
+    return {
+      connectionString: `postgresql://postgres@${server.getServerConn()}/postgres?sslmode=disable`,
+      dataDir,
+      async close() {
+        await server.stop();
+        await db.close();
+        unlock();
+      },
+    };
+  } catch (err) {
+    unlock();
+    throw err;
+  }
 }

@@ -4,7 +4,7 @@ import { PostgresJobMonitor, PostgresOrgDirectory, PostgresSystemAuditLog } from
 import { PostgresUnitOfWork } from './postgres-unit-of-work.js';
 
 export { createKnex, pingDatabase, type DatabaseOptions } from './database.js';
-export { startEmbeddedPostgres, type EmbeddedPostgres, type EmbeddedPostgresOptions } from './embedded-postgres.js';
+export { embeddedTemplatePath, startEmbeddedPostgres, type EmbeddedPostgres, type EmbeddedPostgresOptions } from './embedded-postgres.js';
 export { inTenantTransaction, APP_ROLE } from './tenant-transaction.js';
 export { translatePgError } from './pg-errors.js';
 export { PostgresUnitOfWork } from './postgres-unit-of-work.js';

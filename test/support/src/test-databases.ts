@@ -15,13 +15,32 @@ export interface TestDatabase {
 }
 
 let embedded: Promise<TestDatabase & { server: EmbeddedPostgres }> | null = null;
+
+/**
+ * The policy mutation check (tools/rls-mutation-check.ts) sets RLS_MUTATION_TABLE to replace that
+ * table's isolation policy with USING (true) in the database under test; the isolation suites
+ * must then fail. Never set outside that tool.
+ */
+async function prepare(knex: Knex): Promise<void> {
+  await migrateLatest(knex);
+  const table = process.env['RLS_MUTATION_TABLE'];
+  if (table !== undefined && table !== '') {
+    await knex.raw('ALTER POLICY ?? ON ?? USING (true) WITH CHECK (true)', [`${table}_org_isolation`, table]);
+  }
+}
+
+/** TEST_DATABASE_KINDS=embedded,server narrows which kinds run (the mutation check uses it). */
+function kindSelected(kind: 'embedded' | 'server'): boolean {
+  const wanted = process.env['TEST_DATABASE_KINDS'];
+  return wanted === undefined || wanted === '' || wanted.split(',').map((k) => k.trim()).includes(kind);
+}
 let server: Promise<TestDatabase> | null = null;
 
 export function embeddedTestDatabase(): Promise<TestDatabase> {
   embedded ??= (async () => {
     const pg = await startEmbeddedPostgres({ dataDir: null, maxConnections: 100 });
     const knex = createKnex({ connectionString: pg.connectionString, poolMax: 8, applicationName: 'cws-tests' });
-    await migrateLatest(knex);
+    await prepare(knex);
     return { kind: 'embedded' as const, connectionString: pg.connectionString, knex, server: pg };
   })();
   return embedded;
@@ -39,7 +58,7 @@ export function serverTestDatabase(): Promise<TestDatabase> {
   if (url === null) return Promise.reject(new Error(SERVER_SKIP_REASON));
   server ??= (async () => {
     const knex = createKnex({ connectionString: url, poolMax: 10, applicationName: 'cws-tests' });
-    await migrateLatest(knex);
+    await prepare(knex);
     return { kind: 'server' as const, connectionString: url, knex };
   })();
   return server;
@@ -47,8 +66,9 @@ export function serverTestDatabase(): Promise<TestDatabase> {
 
 /** Every database kind available in this run, embedded first. */
 export function availableTestDatabases(): Array<{ kind: 'embedded' | 'server'; open: () => Promise<TestDatabase>; skipReason: string | null }> {
-  return [
+  const kinds: Array<{ kind: 'embedded' | 'server'; open: () => Promise<TestDatabase>; skipReason: string | null }> = [
     { kind: 'embedded', open: embeddedTestDatabase, skipReason: null },
     { kind: 'server', open: serverTestDatabase, skipReason: serverTestDatabaseUrl() === null ? SERVER_SKIP_REASON : null },
   ];
+  return kinds.filter((k) => kindSelected(k.kind));
 }

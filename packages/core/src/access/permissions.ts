@@ -10,6 +10,8 @@ export const PERMISSIONS = {
   'leads.manage': ['owner', 'admin', 'dispatcher'],
   'clients.view': ['owner', 'admin', 'finance', 'dispatcher', 'viewer'],
   'clients.manage': ['owner', 'admin', 'dispatcher'],
+  'org.view': ['owner', 'admin', 'finance', 'dispatcher', 'viewer'],
+  'org.manage': ['owner', 'admin'],
   'audit.view': ['owner', 'admin'],
   'ops.view': ['owner', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;

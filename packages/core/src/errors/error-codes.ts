@@ -28,7 +28,6 @@ export const ERROR_CODES = {
   'lead.not_found': { kind: 'not_found', title: 'Lead not found' },
   'lead.archived': { kind: 'conflict', title: 'The lead is archived' },
   'lead.already_converted': { kind: 'conflict', title: 'The lead has already been converted' },
-  'lead.invalid_transition': { kind: 'conflict', title: 'The lead cannot move to that status' },
   'client.not_found': { kind: 'not_found', title: 'Client not found' },
   'client.archived': { kind: 'conflict', title: 'The client is archived' },
   'client.address_not_found': { kind: 'not_found', title: 'Client address not found' },

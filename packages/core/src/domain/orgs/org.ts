@@ -30,19 +30,25 @@ export function checkSlug(checks: InputChecks, pointer: string, value: unknown):
   return slug;
 }
 
-export function isValidTimeZone(zone: string): boolean {
+/** The canonical IANA name (`europe/london` → `Europe/London`), or null for an unknown zone. */
+export function canonicalTimeZone(zone: string): string | null {
   try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
+    return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
   } catch {
-    return false;
+    return null;
   }
+}
+
+export function isValidTimeZone(zone: string): boolean {
+  return canonicalTimeZone(zone) !== null;
 }
 
 export function checkTimeZone(checks: InputChecks, pointer: string, value: unknown): string {
   const zone = checks.text(pointer, value, { max: 64 });
-  if (zone !== '' && !isValidTimeZone(zone)) checks.fail(pointer, 'must be an IANA time zone such as Europe/London');
-  return zone;
+  if (zone === '') return zone;
+  const canonical = canonicalTimeZone(zone);
+  if (canonical === null) checks.fail(pointer, 'must be an IANA time zone such as Europe/London');
+  return canonical ?? zone;
 }
 
 export function checkCurrency(checks: InputChecks, pointer: string, value: unknown): string {

@@ -8,8 +8,9 @@ import { AppError, type FieldError } from '../../errors/app-error.js';
 export class InputChecks {
   readonly errors: FieldError[] = [];
 
+  /** Records a failure; only the first per field is kept, so one mistake reads as one error. */
   fail(pointer: string, detail: string): void {
-    this.errors.push({ pointer, detail });
+    if (!this.errors.some((e) => e.pointer === pointer)) this.errors.push({ pointer, detail });
   }
 
   /** Required trimmed text within [min, max] characters. */

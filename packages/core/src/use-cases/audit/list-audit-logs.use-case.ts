@@ -31,6 +31,7 @@ export class ListAuditLogs {
     const text = (pointer: string, v: string | undefined) => checks.optionalText(pointer, v, { max: 200 }) ?? null;
     const createdFrom = checks.date('/createdFrom', input.createdFrom) ?? null;
     const createdTo = checks.date('/createdTo', input.createdTo) ?? null;
+    if (createdFrom && createdTo && createdTo <= createdFrom) checks.fail('/createdTo', 'must be after createdFrom');
     const limit = checks.integer('/limit', input.limit, { min: 1, max: MAX_PAGE_SIZE }) ?? DEFAULT_PAGE_SIZE;
     let after: PageKey | null = null;
     if (input.cursor !== undefined) {

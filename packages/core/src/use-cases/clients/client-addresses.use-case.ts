@@ -87,13 +87,14 @@ export class UpdateClientAddress {
     const checks = new InputChecks();
     const clientId = checks.uuid('/clientId', input.clientId);
     const addressId = checks.uuid('/addressId', input.addressId);
+    const changes = checks.object('', input.changes);
     checks.throwIfAny();
     return this.deps.uow.run(ctx, async (repos) => {
       const client = await loadActiveClient(repos, clientId);
       const before = client.addresses.find((a) => a.id === addressId);
       if (before === undefined) throw addressNotFound(clientId, addressId);
       // Validate the merged address so partial updates are checked as a whole.
-      const merged = checkAddress(checks, '', { ...before, ...input.changes });
+      const merged = checkAddress(checks, '', { ...before, ...changes });
       if (before.isPrimary && merged.isPrimary === false) {
         checks.fail('/isPrimary', 'mark another address primary instead of unmarking this one');
       }

@@ -1,6 +1,8 @@
-import { tenantContextFor, type SystemContext } from '../../context.js';
+import { tenantContextFor, type RequestContext, type SystemContext } from '../../context.js';
 import { auditEntry, snapshot } from '../../domain/audit/audit-builder.js';
 import type { Lead } from '../../domain/leads/lead.js';
+import { InputChecks } from '../../domain/shared/input-checks.js';
+import { AppError } from '../../errors/app-error.js';
 import type { IdGenerator } from '../../ports/id-generator.port.js';
 import type { SystemAuditLog } from '../../ports/audit-log.port.js';
 import type { OrgDirectory } from '../../ports/org-directory.port.js';
@@ -17,6 +19,8 @@ export interface ArchiveStaleLeadsResult {
   readonly orgsScanned: number;
   readonly orgsEnabled: number;
   readonly leadsArchived: number;
+  /** Orgs whose batch failed; the others were still processed. */
+  readonly orgsFailed: number;
 }
 
 const STALE_STATUSES = ['new', 'contacted'] as const;
@@ -26,13 +30,17 @@ const ORG_BATCH = 100;
  * The `leads-auto-archive` job: in every org whose settings say `leadAutoArchiveDays`, archives
  * leads still `new` or `contacted` and untouched for that many days. Cross-org: one system audit
  * row for the run, then one tenant transaction per org batch, each archive audited in its org.
- * Safe to re-run: archived leads are no longer stale.
+ * Safe to re-run: archived leads are no longer stale. One org failing does not stop the others;
+ * the run then ends with the first failure so the job host records it and retries.
+ * @throws validation.failed — batchSize outside 1..10000.
  */
 export class ArchiveStaleLeads {
   constructor(private readonly deps: ArchiveStaleLeadsDeps) {}
 
   async execute(sys: SystemContext, options: { batchSize?: number } = {}): Promise<ArchiveStaleLeadsResult> {
-    const batchSize = options.batchSize ?? 500;
+    const checks = new InputChecks();
+    const batchSize = checks.integer('/batchSize', options.batchSize, { min: 1, max: 10_000 }) ?? 500;
+    checks.throwIfAny();
     await this.deps.systemAudit.append({
       id: this.deps.ids.next(),
       actorId: sys.actor.id,
@@ -45,44 +53,62 @@ export class ArchiveStaleLeads {
     let orgsScanned = 0;
     let orgsEnabled = 0;
     let leadsArchived = 0;
+    let firstFailure: unknown = null;
+    let orgsFailed = 0;
     let afterId: string | null = null;
     for (;;) {
       const orgs = await this.deps.orgs.list(afterId, ORG_BATCH);
       for (const org of orgs) {
         orgsScanned += 1;
         const ctx = tenantContextFor(sys, org.id);
-        let enabled = false;
-        for (;;) {
-          const archived = await this.deps.uow.run(ctx, async (repos) => {
-            const settings = await repos.orgSettings.get();
-            if (settings?.leadAutoArchiveDays == null) return -1;
-            enabled = true;
-            const cutoff = new Date(sys.now.getTime() - settings.leadAutoArchiveDays * 86_400_000);
-            const stale = await repos.leads.listStale({ updatedBefore: cutoff, statuses: STALE_STATUSES, limit: batchSize });
-            for (const lead of stale) {
-              const after: Lead = { ...lead, archivedAt: sys.now, updatedAt: sys.now };
-              await repos.leads.update(after);
-              await repos.audit.append(
-                auditEntry(ctx, this.deps.ids, {
-                  action: 'lead.archive',
-                  resourceType: 'lead',
-                  resourceId: lead.id,
-                  before: snapshot(lead),
-                  after: snapshot(after),
-                  metadata: { reason: 'auto_archive', days: settings.leadAutoArchiveDays },
-                }),
-              );
-            }
-            return stale.length;
-          });
-          if (archived > 0) leadsArchived += archived;
-          if (archived < batchSize) break;
+        try {
+          const outcome = await this.archiveInOrg(ctx, batchSize);
+          if (outcome.enabled) orgsEnabled += 1;
+          leadsArchived += outcome.archived;
+        } catch (err) {
+          orgsFailed += 1;
+          firstFailure ??= err;
         }
-        if (enabled) orgsEnabled += 1;
       }
       if (orgs.length < ORG_BATCH) break;
       afterId = orgs[orgs.length - 1]!.id;
     }
-    return { orgsScanned, orgsEnabled, leadsArchived };
+    if (firstFailure !== null) {
+      throw firstFailure instanceof AppError
+        ? firstFailure
+        : new AppError('internal.unexpected', `Archiving failed in ${orgsFailed} org(s)`, { cause: firstFailure });
+    }
+    return { orgsScanned, orgsEnabled, leadsArchived, orgsFailed };
+  }
+
+  /** Archives one org's stale leads in batches, one tenant transaction per batch. */
+  private async archiveInOrg(ctx: RequestContext, batchSize: number): Promise<{ enabled: boolean; archived: number }> {
+    let archived = 0;
+    for (;;) {
+      const batch = await this.deps.uow.run(ctx, async (repos) => {
+        const settings = await repos.orgSettings.get();
+        if (settings?.leadAutoArchiveDays == null) return null;
+        const cutoff = new Date(ctx.now.getTime() - settings.leadAutoArchiveDays * 86_400_000);
+        const stale = await repos.leads.listStale({ updatedBefore: cutoff, statuses: STALE_STATUSES, limit: batchSize });
+        for (const lead of stale) {
+          const after: Lead = { ...lead, archivedAt: ctx.now, updatedAt: ctx.now };
+          await repos.leads.update(after);
+          await repos.audit.append(
+            auditEntry(ctx, this.deps.ids, {
+              action: 'lead.archive',
+              resourceType: 'lead',
+              resourceId: lead.id,
+              before: snapshot(lead),
+              after: snapshot(after),
+              metadata: { reason: 'auto_archive', days: settings.leadAutoArchiveDays },
+            }),
+          );
+        }
+        return stale.length;
+      });
+      if (batch === null) return { enabled: false, archived };
+      archived += batch;
+      if (batch < batchSize) return { enabled: true, archived };
+    }
   }
 }

@@ -41,7 +41,8 @@ export class SubmitPublicLead {
     if (org === null) throw new AppError('org.not_found', `No organisation has the slug ${slug}`, { details: { org_slug: slug } });
     const ctx: RequestContext = { orgId: org.id, actor: { kind: 'public', id: 'public-intake', role: null }, requestId: submitter.requestId, now: submitter.now };
     const { orgSlug: _slug, ...fields } = input;
-    const lead = buildNewLead(ctx, this.deps.ids.next(), { ...fields, status: undefined, source: fields.source ?? 'public_form' });
+    const given = typeof fields.source === 'string' && fields.source.trim() !== '' ? fields.source : 'public_form';
+    const lead = buildNewLead(ctx, this.deps.ids.next(), { ...fields, status: undefined, source: given });
     await this.deps.uow.run(ctx, async (repos) => {
       await repos.leads.insert(lead);
       await repos.audit.append(auditEntry(ctx, this.deps.ids, { action: 'lead.create', resourceType: 'lead', resourceId: lead.id, after: snapshot(lead) }));

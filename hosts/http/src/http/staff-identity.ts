@@ -1,0 +1,99 @@
+/**
+ * Who a staff request acts as, resolved in one place. For now: the legacy Basic Auth pairs of the
+ * environment (guide 000 "Admin Basic Auth verification"), acting in X-Test-Org (dev and tests
+ * only), DEFAULT_ORG_ID, or the only org. Passwords are compared as SHA-256 digests with
+ * timingSafeEqual, every pair every time, so timing says nothing about which part was wrong.
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { AppError, isUuid, type Actor, type Role } from '@cws/core';
+import type { Runtime } from '@cws/composition';
+
+export interface StaffIdentity {
+  readonly actor: Actor & { readonly kind: 'staff'; readonly role: Role };
+  readonly orgId: string;
+  readonly username: string;
+  /** How the identity was proven. */
+  readonly method: 'basic';
+  readonly mfaVerified: boolean;
+}
+
+const digest = (text: string) => createHash('sha256').update(text, 'utf8').digest();
+
+function unauthenticated(detail: string): AppError {
+  return new AppError('auth.unauthenticated', detail);
+}
+
+function parseBasic(header: string | undefined): { username: string; password: string } | null {
+  if (header === undefined) return null;
+  const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header);
+  if (match === null) return null;
+  const decoded = Buffer.from(match[1]!, 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon < 0) return null;
+  return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+}
+
+/** How long the "only org" answer is reused before asking the database again. */
+const ORG_CACHE_MS = 10_000;
+
+export class StaffIdentityResolver {
+  private readonly pairs: ReadonlyArray<{ user: Buffer; pass: Buffer; username: string; role: Role }>;
+  private cachedOrg: { id: string; until: number } | null = null;
+
+  constructor(private readonly runtime: Runtime) {
+    const { auth } = runtime.config;
+    this.pairs = auth.legacyBasicAuthEnabled
+      ? auth.basicAuthPairs.map((p) => ({ user: digest(p.username), pass: digest(p.password), username: p.username, role: p.role }))
+      : [];
+  }
+
+  async resolve(headers: { authorization?: string; testOrg?: string }): Promise<StaffIdentity> {
+    const credentials = parseBasic(headers.authorization);
+    if (credentials === null) {
+      throw unauthenticated(this.pairs.length === 0 ? 'No sign-in method is enabled for this request' : 'Send HTTP Basic credentials');
+    }
+    const user = digest(credentials.username);
+    const pass = digest(credentials.password);
+    let match: (typeof this.pairs)[number] | null = null;
+    for (const pair of this.pairs) {
+      const ok = timingSafeEqual(pair.user, user) && timingSafeEqual(pair.pass, pass);
+      if (ok && match === null) match = pair;
+    }
+    if (match === null) throw unauthenticated('The credentials are not valid');
+    const orgId = await this.resolveOrg(headers.testOrg);
+    return {
+      actor: { kind: 'staff', id: `basic:${match.username}`, role: match.role },
+      orgId,
+      username: match.username,
+      method: 'basic',
+      mfaVerified: false,
+    };
+  }
+
+  private async resolveOrg(testOrg: string | undefined): Promise<string> {
+    const { auth } = this.runtime.config;
+    if (testOrg !== undefined && auth.testOrgHeaderAllowed) {
+      if (!isUuid(testOrg)) throw new AppError('auth.org_unresolved', 'X-Test-Org must be an organisation id (UUID)');
+      return this.existing(testOrg);
+    }
+    if (auth.defaultOrgId !== null) {
+      if (this.cachedOrg !== null && this.cachedOrg.id === auth.defaultOrgId) return auth.defaultOrgId;
+      const id = await this.existing(auth.defaultOrgId);
+      this.cachedOrg = { id, until: Number.POSITIVE_INFINITY };
+      return id;
+    }
+    const now = Date.now();
+    if (this.cachedOrg !== null && this.cachedOrg.until > now) return this.cachedOrg.id;
+    const orgs = await this.runtime.ports.orgs.list(null, 2);
+    if (orgs.length === 0) throw new AppError('auth.org_unresolved', 'No organisation exists yet; create one first (npm run bootstrap)');
+    if (orgs.length > 1) throw new AppError('auth.org_unresolved', 'Several organisations exist; set DEFAULT_ORG_ID to the one Basic Auth acts in');
+    this.cachedOrg = { id: orgs[0]!.id, until: now + ORG_CACHE_MS };
+    return orgs[0]!.id;
+  }
+
+  private async existing(orgId: string): Promise<string> {
+    const org = await this.runtime.ports.orgs.findById(orgId.toLowerCase());
+    if (org === null) throw new AppError('org.not_found', `No organisation ${orgId}`, { details: { org_id: orgId } });
+    return org.id;
+  }
+}

@@ -1,0 +1,88 @@
+/** Domain objects → the JSON the API returns (snake_case, ISO dates, no internal fields). */
+import type { AuditEntry, Client, ClientAddress, Lead, OrgSettings, Page, PostalAddress } from '@cws/core';
+
+const iso = (d: Date | null) => (d === null ? null : d.toISOString());
+
+export function postalAddressJson(a: PostalAddress) {
+  return { line1: a.line1, line2: a.line2, city: a.city, region: a.region, postal_code: a.postalCode, country: a.country };
+}
+
+export function leadJson(l: Lead) {
+  return {
+    id: l.id,
+    org_id: l.orgId,
+    name: l.name,
+    email: l.email,
+    phone: l.phone,
+    source: l.source,
+    status: l.status,
+    notes: l.notes,
+    service_requested: l.serviceRequested,
+    address: l.address === null ? null : postalAddressJson(l.address),
+    converted_client_id: l.convertedClientId,
+    converted_at: iso(l.convertedAt),
+    archived_at: iso(l.archivedAt),
+    created_at: l.createdAt.toISOString(),
+    updated_at: l.updatedAt.toISOString(),
+  };
+}
+
+export function addressJson(a: ClientAddress) {
+  return {
+    id: a.id,
+    label: a.label,
+    ...postalAddressJson(a),
+    access_notes: a.accessNotes,
+    is_primary: a.isPrimary,
+    created_at: a.createdAt.toISOString(),
+    updated_at: a.updatedAt.toISOString(),
+  };
+}
+
+export function clientJson(c: Client) {
+  return {
+    id: c.id,
+    org_id: c.orgId,
+    name: c.name,
+    email: c.email,
+    phone: c.phone,
+    notes: c.notes,
+    source_lead_id: c.sourceLeadId,
+    archived_at: iso(c.archivedAt),
+    created_at: c.createdAt.toISOString(),
+    updated_at: c.updatedAt.toISOString(),
+    addresses: c.addresses.map(addressJson),
+  };
+}
+
+export function auditJson(e: AuditEntry) {
+  return {
+    id: e.id,
+    org_id: e.orgId,
+    actor_kind: e.actorKind,
+    actor_id: e.actorId,
+    admin_role: e.actorRole,
+    action: e.action,
+    resource_type: e.resourceType,
+    resource_id: e.resourceId,
+    before: e.before,
+    after: e.after,
+    metadata: e.metadata,
+    request_id: e.requestId,
+    created_at: e.createdAt.toISOString(),
+  };
+}
+
+export function orgSettingsJson(s: OrgSettings) {
+  return {
+    org_id: s.orgId,
+    time_zone: s.timeZone,
+    currency: s.currency,
+    lead_auto_archive_days: s.leadAutoArchiveDays,
+    updated_at: s.updatedAt.toISOString(),
+  };
+}
+
+export function pageJson<T, J>(page: Page<T>, toJson: (item: T) => J) {
+  return { items: page.items.map(toJson), next_cursor: page.nextCursor };
+}

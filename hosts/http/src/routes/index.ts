@@ -1,0 +1,23 @@
+import type { Registry } from 'prom-client';
+import type { RouteDefinition } from '../routing/route-definition.js';
+import { clientRoutes } from './admin/clients.routes.js';
+import { jobsRoutes } from './admin/jobs.routes.js';
+import { leadRoutes } from './admin/leads.routes.js';
+import { orgRoutes } from './admin/org.routes.js';
+import { infraRoutes } from './infra/infra.routes.js';
+import { publicLeadRoutes } from './public/public-leads.routes.js';
+
+/** Every route the host serves, in one list: the router, the docs and the tests all read it. */
+export function allRoutes(options: { metricsRegistry: Registry; extraRoutes?: readonly RouteDefinition[] }): RouteDefinition[] {
+  const routes: RouteDefinition[] = [];
+  routes.push(
+    ...infraRoutes({ metricsRegistry: options.metricsRegistry, routes: () => routes }),
+    ...orgRoutes(),
+    ...leadRoutes(),
+    ...clientRoutes(),
+    ...jobsRoutes(),
+    ...publicLeadRoutes(),
+    ...(options.extraRoutes ?? []),
+  );
+  return routes;
+}

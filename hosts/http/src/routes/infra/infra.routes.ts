@@ -1,0 +1,133 @@
+/** Liveness, readiness, metrics, the OpenAPI document, the docs page and problem type pages. */
+import { timingSafeEqual, createHash } from 'node:crypto';
+import { Type } from '@sinclair/typebox';
+import type { Registry } from 'prom-client';
+import { AppError, ERROR_CODES } from '@cws/core';
+import { HOST_PROBLEMS, KIND_STATUS, hostProblem, problemType } from '../../http/problem-details.js';
+import { renderDocsPage } from '../../routing/docs-page.js';
+import { buildOpenApiDocument } from '../../routing/openapi-document.js';
+import { defineRoute, type RouteDefinition } from '../../routing/route-definition.js';
+import { ProblemSchema } from '../../schemas/common.schemas.js';
+import { readiness } from './readiness.js';
+
+const API_VERSION = '0.1.0';
+
+export function problemCatalogue(): Array<{ code: string; status: number; title: string }> {
+  return [
+    ...Object.entries(ERROR_CODES).map(([code, info]) => ({ code, status: KIND_STATUS[info.kind], title: info.title })),
+    ...Object.entries(HOST_PROBLEMS).map(([code, info]) => ({ code, status: info.status, title: info.title })),
+  ].sort((a, b) => (a.code < b.code ? -1 : 1));
+}
+
+const digest = (text: string) => createHash('sha256').update(text).digest();
+
+export function infraRoutes(options: { metricsRegistry: Registry; routes: () => readonly RouteDefinition[] }): RouteDefinition[] {
+  let openapi: ReturnType<typeof buildOpenApiDocument> | null = null;
+  const document = (serverUrl: string | null) => (openapi ??= buildOpenApiDocument(options.routes(), { version: API_VERSION, serverUrl }));
+  const catalogue = problemCatalogue();
+  return [
+    defineRoute({
+      method: 'GET',
+      path: '/healthz',
+      operationId: 'liveness',
+      summary: 'Liveness: the process answers',
+      tags: ['Health'],
+      audience: 'infra',
+      permission: null,
+      responses: { 200: { description: 'Alive', schema: Type.Object({ status: Type.Literal('ok') }) } },
+      async handler() {
+        return { status: 200, body: { status: 'ok' } };
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      path: '/readyz',
+      operationId: 'readiness',
+      summary: 'Readiness: database, migrations at head, job heartbeat (503 when any fails)',
+      tags: ['Health'],
+      audience: 'infra',
+      permission: null,
+      responses: { 200: { description: 'Ready' }, 503: { description: 'Not ready; checks[] says why' } },
+      async handler({ runtime }) {
+        const result = await readiness(runtime);
+        return { status: result.status, body: result.body, headers: { 'Cache-Control': 'no-store' } };
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      path: '/metrics',
+      operationId: 'metrics',
+      summary: 'Prometheus metrics (Authorization: Bearer METRICS_TOKEN when one is set)',
+      tags: ['Health'],
+      audience: 'infra',
+      permission: null,
+      responses: {
+        200: { description: 'Prometheus text format', contentType: 'text/plain' },
+        401: { description: 'Missing or wrong bearer token', schema: ProblemSchema, contentType: 'application/problem+json' },
+        404: { description: 'Metrics are disabled', schema: ProblemSchema, contentType: 'application/problem+json' },
+      },
+      async handler({ runtime, koa, requestId }) {
+        const { metrics, http } = runtime.config;
+        if (!metrics.enabled) {
+          koa.status = 404;
+          return { status: 404 };
+        }
+        if (metrics.token !== null) {
+          const given = /^Bearer\s+(.+)$/i.exec(koa.get('authorization'))?.[1] ?? '';
+          if (!timingSafeEqual(digest(given), digest(metrics.token))) {
+            return {
+              status: 401,
+              body: hostProblem('metrics.unauthorized', 'Send Authorization: Bearer <METRICS_TOKEN>', { requestId, instance: koa.path, baseUrl: http.publicBaseUrl }),
+              contentType: 'application/problem+json',
+              headers: { 'WWW-Authenticate': 'Bearer realm="metrics"' },
+            };
+          }
+        }
+        return { status: 200, body: await options.metricsRegistry.metrics(), contentType: options.metricsRegistry.contentType };
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      path: '/openapi.json',
+      operationId: 'openApiDocument',
+      summary: 'This API as an OpenAPI 3.1 document',
+      tags: ['Docs'],
+      audience: 'infra',
+      permission: null,
+      responses: { 200: { description: 'OpenAPI 3.1' } },
+      async handler({ runtime }) {
+        return { status: 200, body: document(runtime.config.http.publicBaseUrl) };
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      path: '/docs',
+      operationId: 'docsPage',
+      summary: 'Readable API reference',
+      tags: ['Docs'],
+      audience: 'infra',
+      permission: null,
+      responses: { 200: { description: 'HTML', contentType: 'text/html' } },
+      async handler({ runtime }) {
+        return { status: 200, body: renderDocsPage(document(runtime.config.http.publicBaseUrl), catalogue), contentType: 'text/html; charset=utf-8' };
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      path: '/problems/:area/:reason',
+      operationId: 'problemType',
+      summary: 'What a problem type means (the target of every problem `type`)',
+      tags: ['Docs'],
+      audience: 'infra',
+      permission: null,
+      params: Type.Object({ area: Type.String({ pattern: '^[a-z_]{1,40}$' }), reason: Type.String({ pattern: '^[a-z_]{1,60}$' }) }, { additionalProperties: false }),
+      responses: { 200: { description: 'The problem type' }, 404: { description: 'Unknown type', schema: ProblemSchema, contentType: 'application/problem+json' } },
+      async handler({ params, runtime }) {
+        const code = `${params.area}.${params.reason}`;
+        const entry = catalogue.find((p) => p.code === code);
+        if (entry === undefined) throw new AppError('validation.failed', `No problem type ${code}`, { errors: [{ pointer: '/reason', detail: 'is not a known problem type' }] });
+        return { status: 200, body: { type: problemType(code, runtime.config.http.publicBaseUrl), code, status: entry.status, title: entry.title } };
+      },
+    }),
+  ];
+}

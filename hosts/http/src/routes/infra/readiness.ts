@@ -1,0 +1,95 @@
+/**
+ * `/readyz` as guide 000 "Health, readiness, and metrics" describes it: a `checks[]` array
+ * (db with a 2 s timeout, migrations current vs expected head, jobs heartbeat when JOBS_ENABLED
+ * or JOB_HEARTBEAT_REQUIRED), plus the legacy top-level keys older clients read. 503 when any
+ * check fails.
+ */
+import type { Runtime } from '@cws/composition';
+
+export interface ReadinessCheck {
+  readonly name: 'db' | 'migrations' | 'jobs';
+  readonly ok: boolean;
+  readonly ms: number;
+  readonly detail: Record<string, unknown>;
+}
+
+const DB_TIMEOUT_MS = 2000;
+
+async function timed(name: ReadinessCheck['name'], run: () => Promise<{ ok: boolean; detail: Record<string, unknown> }>): Promise<ReadinessCheck> {
+  const started = performance.now();
+  let outcome: { ok: boolean; detail: Record<string, unknown> };
+  try {
+    outcome = await run();
+  } catch (err) {
+    outcome = { ok: false, detail: { message: err instanceof Error ? err.message : 'check failed' } };
+  }
+  return { name, ok: outcome.ok, ms: Math.round((performance.now() - started) * 100) / 100, detail: outcome.detail };
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    promise,
+    new Promise<T>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${what} did not answer within ${ms} ms`)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+
+export async function readiness(runtime: Runtime) {
+  const { jobs } = runtime.config;
+  const db = await timed('db', async () => {
+    await runtime.pingDatabase(DB_TIMEOUT_MS);
+    return { ok: true, detail: { message: 'database reachable', storage: runtime.storage } };
+  });
+  const migrations = await timed('migrations', async () => {
+    if (!db.ok) return { ok: false, detail: { message: 'database unreachable', migrations_current: false } };
+    const status = await withTimeout(runtime.migrationStatus(), DB_TIMEOUT_MS, 'the migrations table');
+    return {
+      ok: status.upToDate,
+      detail: {
+        message: status.upToDate ? 'migrations in sync' : `${status.pending.length} migration(s) pending: run npm run migrate`,
+        migrations_current: status.upToDate,
+        current_version: status.current,
+        expected_head: status.expected,
+        pending: status.pending,
+      },
+    };
+  });
+  const required = jobs.enabled || jobs.heartbeatRequired;
+  const jobsCheck = await timed('jobs', async () => {
+    if (!required) return { ok: true, detail: { enabled: false, message: 'heartbeat not required' } };
+    const runners = await withTimeout(runtime.ports.jobMonitor.listRunners(), DB_TIMEOUT_MS, 'the heartbeat table');
+    const latest = runners[0];
+    if (latest === undefined) return { ok: false, detail: { enabled: true, message: 'no job runner has sent a heartbeat' } };
+    const age = (runtime.clock.now().getTime() - latest.lastHeartbeat.getTime()) / 1000;
+    const fresh = age <= jobs.heartbeatTtlSeconds;
+    return {
+      ok: fresh,
+      detail: {
+        enabled: true,
+        runner_id: latest.runnerId,
+        last_heartbeat: latest.lastHeartbeat.toISOString(),
+        age_seconds: Math.round(age * 10) / 10,
+        ttl_seconds: jobs.heartbeatTtlSeconds,
+        ...(fresh ? {} : { message: 'the newest heartbeat is older than JOB_HEARTBEAT_TTL_SECONDS' }),
+      },
+    };
+  });
+  const checks = [db, migrations, jobsCheck];
+  const ok = checks.every((c) => c.ok);
+  return {
+    status: ok ? 200 : 503,
+    body: {
+      ok,
+      checks,
+      status: ok ? 'ready' : 'unhealthy',
+      database: { ok: db.ok, ...db.detail },
+      jobs: { ok: jobsCheck.ok, ...jobsCheck.detail },
+      db_connected: db.ok,
+      migrations_current: migrations.detail['migrations_current'] === true,
+      current_revision: migrations.detail['current_version'] ?? null,
+      expected_revision: migrations.detail['expected_head'] ?? null,
+    },
+  };
+}

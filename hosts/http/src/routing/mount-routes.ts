@@ -1,0 +1,111 @@
+/**
+ * Turns route declarations into @koa/router handlers: identity and permission first (so a
+ * caller without rights learns nothing from validation), then path, query and body validation,
+ * then the handler. Validators are compiled once, at mount time.
+ */
+import Router from '@koa/router';
+import type { ParameterizedContext } from 'koa';
+import { AppError, can } from '@cws/core';
+import type { Runtime } from '@cws/composition';
+import { keysToCamel } from '../http/case-conversion.js';
+import type { StaffIdentity, StaffIdentityResolver } from '../http/staff-identity.js';
+import { compileBodyValidator, compileParamsValidator, requestValidationError, type Validator } from './request-validation.js';
+import type { HttpMethod, RouteDefinition } from './route-definition.js';
+
+export interface HttpState {
+  requestId: string;
+  startedAt: bigint;
+  clientIp: string;
+  /** The matched route's template, for logs and metrics. */
+  routePath?: string;
+  identity?: StaffIdentity;
+  /** Where the fields of a validation error are (body, query or path). */
+  fieldsIn?: 'body' | 'query' | 'path';
+}
+
+export type HttpContext = ParameterizedContext<HttpState>;
+
+const BODY_METHODS: readonly HttpMethod[] = ['POST', 'PUT', 'PATCH'];
+
+function hasBody(ctx: HttpContext): boolean {
+  const length = ctx.request.length;
+  return (length !== undefined && length > 0) || ctx.get('transfer-encoding') !== '';
+}
+
+function validateOrThrow(ctx: HttpContext, validator: Validator | null, value: unknown, where: 'body' | 'query' | 'path'): void {
+  if (validator === null) return;
+  const errors = validator(value);
+  if (errors !== null) {
+    ctx.state.fieldsIn = where;
+    throw requestValidationError(errors);
+  }
+}
+
+export function mountRoutes(router: Router<HttpState>, routes: readonly RouteDefinition[], deps: { runtime: Runtime; identity: StaffIdentityResolver }): void {
+  for (const route of routes) {
+    if ((route.audience === 'staff') !== (route.permission !== null)) {
+      throw new Error(`${route.method} ${route.path}: staff routes need a permission, other routes must not have one`);
+    }
+    const params = route.params ? compileParamsValidator(route.params) : null;
+    const query = route.query ? compileParamsValidator(route.query) : null;
+    const body = route.body ? compileBodyValidator(route.body) : null;
+    const bodyRequired = route.bodyRequired ?? BODY_METHODS.includes(route.method);
+
+    router.register(route.path, [route.method], async (ctx: HttpContext) => {
+      ctx.state.routePath = route.path;
+      const now = deps.runtime.clock.now();
+      let identity: StaffIdentity | undefined;
+      if (route.audience === 'staff') {
+        identity = await deps.identity.resolve({ authorization: ctx.get('authorization') || undefined, testOrg: ctx.get('x-test-org') || undefined });
+        ctx.state.identity = identity;
+        if (!can(identity.actor.role, route.permission!)) {
+          throw new AppError('auth.forbidden', `The ${identity.actor.role} role may not ${route.permission}`, { details: { permission: route.permission } });
+        }
+      }
+
+      validateOrThrow(ctx, params, { ...ctx.params }, 'path');
+      const queryValue: Record<string, unknown> = { ...ctx.query };
+      validateOrThrow(ctx, query ?? (Object.keys(queryValue).length > 0 ? rejectAllQuery : null), queryValue, 'query');
+
+      let bodyValue: unknown = {};
+      if (body !== null) {
+        const present = hasBody(ctx);
+        if (present && !ctx.is('application/json', '+json')) {
+          throw Object.assign(new Error('unsupported media type'), { status: 415, expose: true });
+        }
+        if (!present && bodyRequired) {
+          ctx.state.fieldsIn = 'body';
+          throw requestValidationError([{ pointer: '/', detail: 'a JSON body is required' }]);
+        }
+        bodyValue = present ? ctx.request.body : {};
+        validateOrThrow(ctx, body, bodyValue, 'body');
+      }
+
+      ctx.state.fieldsIn = route.inputIn ?? 'body';
+      const result = await route.handler({
+        params: ctx.params as never,
+        query: queryValue as never,
+        body: keysToCamel(bodyValue) as Record<string, unknown>,
+        requestId: ctx.state.requestId,
+        now,
+        runtime: deps.runtime,
+        ctx: identity === undefined
+          ? { orgId: '', actor: { kind: 'public', id: 'anonymous', role: null }, requestId: ctx.state.requestId, now }
+          : { orgId: identity.orgId, actor: identity.actor, requestId: ctx.state.requestId, now },
+        koa: ctx,
+      });
+      ctx.status = result.status;
+      for (const [name, value] of Object.entries(result.headers ?? {})) ctx.set(name, value);
+      if (result.body !== undefined) {
+        ctx.body = result.body;
+        if (result.contentType !== undefined) ctx.type = result.contentType;
+      }
+    });
+  }
+}
+
+/** Routes that declare no query schema accept no query parameters. */
+const rejectAllQuery: Validator = (value) => {
+  const names = Object.keys(value as Record<string, unknown>);
+  return names.length === 0 ? null : names.map((n) => ({ pointer: `/${n}`, detail: 'is not a known parameter' }));
+};

@@ -1,0 +1,76 @@
+/**
+ * A route is a declaration: method, path, schemas, the permission it needs, and a handler that
+ * calls a use case. The router, the permission test and the OpenAPI document are all generated
+ * from these declarations, so they cannot drift apart.
+ */
+import type { Static, TSchema } from '@sinclair/typebox';
+import type { Permission, RequestContext } from '@cws/core';
+import type { ParameterizedContext } from 'koa';
+import type { Runtime } from '@cws/composition';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/**
+ * Who may call the route: `staff` needs an identity with the route's permission; `public` and
+ * `infra` (health, metrics, docs) need none.
+ */
+export type RouteAudience = 'staff' | 'public' | 'infra';
+
+export interface ResponseSpec {
+  readonly description: string;
+  readonly schema?: TSchema;
+  /** Non-JSON responses (text/plain metrics, text/html docs). */
+  readonly contentType?: string;
+}
+
+export interface HandlerResult {
+  readonly status: number;
+  readonly body?: unknown;
+  readonly headers?: Readonly<Record<string, string>>;
+  /** Defaults to application/json for object bodies. */
+  readonly contentType?: string;
+}
+
+export interface RouteInput<P, Q, B> {
+  readonly params: P;
+  readonly query: Q;
+  /** The validated body with keys converted to camelCase. */
+  readonly body: B;
+  readonly requestId: string;
+  readonly now: Date;
+  readonly runtime: Runtime;
+  /** Set for staff routes: the org and actor the request acts as. */
+  readonly ctx: RequestContext;
+  readonly koa: ParameterizedContext;
+}
+
+type StaticOr<T extends TSchema | undefined, D> = T extends TSchema ? Static<T> : D;
+
+export interface RouteDefinition<P extends TSchema | undefined = TSchema | undefined, Q extends TSchema | undefined = TSchema | undefined, B extends TSchema | undefined = TSchema | undefined> {
+  readonly method: HttpMethod;
+  /** Koa syntax: `/v1/admin/leads/:id`. */
+  readonly path: string;
+  readonly operationId: string;
+  readonly summary: string;
+  readonly description?: string;
+  readonly tags: readonly string[];
+  readonly audience: RouteAudience;
+  /** Required (non-null) exactly when audience is `staff`. */
+  readonly permission: Permission | null;
+  readonly params?: P;
+  readonly query?: Q;
+  readonly body?: B;
+  /** Whether a body is required when `body` is declared (default true for POST/PUT/PATCH). */
+  readonly bodyRequired?: boolean;
+  /** Where core validation pointers point (query for list routes), for `errors[].in`. */
+  readonly inputIn?: 'body' | 'query';
+  readonly responses: Readonly<Record<number, ResponseSpec>>;
+  handler(input: RouteInput<StaticOr<P, Record<string, never>>, StaticOr<Q, Record<string, never>>, Record<string, unknown>>): Promise<HandlerResult>;
+}
+
+/** Identity helper so declarations are type-checked against their own schemas. */
+export function defineRoute<P extends TSchema | undefined = undefined, Q extends TSchema | undefined = undefined, B extends TSchema | undefined = undefined>(
+  route: RouteDefinition<P, Q, B>,
+): RouteDefinition {
+  return route as unknown as RouteDefinition;
+}

@@ -1,0 +1,68 @@
+import { Type } from '@sinclair/typebox';
+import { DateTime, ListQueryFields, Nullable, PostalAddressInput, Uuid, nullableText, text } from './common.schemas.js';
+
+const addressExtras = {
+  label: Type.Optional(nullableText(50)),
+  access_notes: Type.Optional(nullableText(2000)),
+  is_primary: Type.Optional(Type.Boolean()),
+};
+
+export const AddressInput = Type.Object({ ...PostalAddressInput.properties, ...addressExtras }, { additionalProperties: false });
+export const AddressChanges = Type.Object(
+  {
+    line1: Type.Optional(text(200)),
+    line2: Type.Optional(nullableText(200)),
+    city: Type.Optional(text(100)),
+    region: Type.Optional(nullableText(100)),
+    postal_code: Type.Optional(nullableText(20)),
+    country: Type.Optional(Nullable(Type.String({ minLength: 2, maxLength: 2 }))),
+    ...addressExtras,
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+
+const clientFields = {
+  email: Type.Optional(nullableText(254)),
+  phone: Type.Optional(nullableText(32)),
+  notes: Type.Optional(nullableText(5000)),
+};
+
+export const CreateClientBody = Type.Object(
+  { name: text(200), ...clientFields, addresses: Type.Optional(Type.Array(AddressInput, { maxItems: 20 })) },
+  { additionalProperties: false },
+);
+export const UpdateClientBody = Type.Object({ name: Type.Optional(text(200)), ...clientFields }, { additionalProperties: false, minProperties: 1 });
+export const ListClientsQuery = Type.Object(ListQueryFields, { additionalProperties: false });
+export const AddressParams = Type.Object({ id: Uuid, addressId: Uuid }, { additionalProperties: false });
+
+export const AddressView = Type.Object({
+  id: Uuid,
+  label: Nullable(Type.String()),
+  line1: Type.String(),
+  line2: Nullable(Type.String()),
+  city: Type.String(),
+  region: Nullable(Type.String()),
+  postal_code: Nullable(Type.String()),
+  country: Nullable(Type.String()),
+  access_notes: Nullable(Type.String()),
+  is_primary: Type.Boolean(),
+  created_at: DateTime,
+  updated_at: DateTime,
+});
+
+export const ClientView = Type.Object(
+  {
+    id: Uuid,
+    org_id: Uuid,
+    name: Type.String(),
+    email: Nullable(Type.String()),
+    phone: Nullable(Type.String()),
+    notes: Nullable(Type.String()),
+    source_lead_id: Nullable(Uuid),
+    archived_at: Nullable(DateTime),
+    created_at: DateTime,
+    updated_at: DateTime,
+    addresses: Type.Array(AddressView),
+  },
+  { $id: 'Client' },
+);

@@ -1,0 +1,4 @@
+export { startJobHost, type JobHostOptions, type RunningJobHost } from './job-host.js';
+export { runJob, runJobOnce, failureSummary, type JobRunContext } from './job-runner.js';
+export { JOB_CATALOGUE, findJob, type JobSpec } from './jobs/job-catalogue.js';
+export { createJobMetrics, type JobMetrics } from './job-metrics.js';

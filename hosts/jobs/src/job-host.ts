@@ -1,0 +1,97 @@
+/**
+ * The job host: every catalogue job defined on the queue (with its retry policy), recurring ones
+ * scheduled, and a heartbeat per runner written at start and every JOB_HEARTBEAT_INTERVAL_SECONDS
+ * (job_heartbeats, read by /readyz). Stopping drains running jobs; it never abandons them.
+ */
+import { hostname } from 'node:os';
+import { Registry } from 'prom-client';
+import type { Logger, Runtime } from '@cws/composition';
+import type { JobQueue } from '@cws/core';
+import { JOB_CATALOGUE } from './jobs/job-catalogue.js';
+import { createJobMetrics } from './job-metrics.js';
+import { runJob, type JobRunContext } from './job-runner.js';
+
+export interface JobHostOptions {
+  readonly logger: Logger;
+  /** Shared with the HTTP host in one process so /metrics shows job metrics too. */
+  readonly registry?: Registry;
+  /** `jobs` for the job host process, `standalone` when it runs inside the HTTP process. */
+  readonly processName?: string;
+  readonly processEveryMs?: number;
+  readonly version?: string;
+}
+
+export interface RunningJobHost {
+  readonly queue: JobQueue;
+  readonly runnerId: string;
+  /** Writes a heartbeat now (also used by tests). */
+  beat(): Promise<void>;
+  /** Stops the heartbeat and drains running jobs within `timeoutMs`. */
+  stop(timeoutMs?: number): Promise<{ running: number }>;
+}
+
+export async function startJobHost(runtime: Runtime, options: JobHostOptions): Promise<RunningJobHost> {
+  const { config } = runtime;
+  const { logger } = options;
+  const runnerId = config.jobs.runnerId;
+  const metrics = createJobMetrics(options.registry ?? new Registry(), runnerId);
+  const queue = runtime.createJobQueue({ runnerId, ...(options.processEveryMs !== undefined ? { processEveryMs: options.processEveryMs } : {}) });
+  const rc: JobRunContext = { runtime, logger, metrics, runnerId };
+  const startedAt = runtime.clock.now();
+
+  for (const job of JOB_CATALOGUE) {
+    queue.define({
+      name: job.name,
+      concurrency: 1,
+      maxRetries: job.maxRetries,
+      retryDelayMs: job.retryDelayMs,
+      handler: async (run) => {
+        await runJob(job, rc, run.id, run.attempt);
+      },
+    });
+  }
+
+  const beat = async () => {
+    const now = runtime.clock.now();
+    await runtime.ports.jobMonitor.beat({
+      runnerId,
+      name: options.processName ?? 'jobs',
+      hostname: hostname(),
+      pid: process.pid,
+      version: options.version ?? '0.1.0',
+      startedAt,
+      lastHeartbeat: now,
+    });
+    metrics.heartbeat(now);
+    if (config.jobs.betterStackHeartbeatUrl !== null) {
+      await fetch(config.jobs.betterStackHeartbeatUrl, { signal: AbortSignal.timeout(5000) }).catch((err: unknown) =>
+        logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'external heartbeat ping failed'),
+      );
+    }
+  };
+
+  await queue.start();
+  for (const job of JOB_CATALOGUE) {
+    if (job.cron !== null) await queue.schedule(job.name, job.cron, {}, { timeZone: job.timeZone });
+  }
+  await beat();
+  metrics.runnerUp(true);
+  const timer = setInterval(() => {
+    beat().catch((err: unknown) => logger.warn({ err }, 'heartbeat failed'));
+  }, config.jobs.heartbeatIntervalSeconds * 1000);
+  timer.unref();
+  logger.info({ runner_id: runnerId, jobs: JOB_CATALOGUE.map((j) => j.name) }, 'job host started');
+
+  return {
+    queue,
+    runnerId,
+    beat,
+    async stop(timeoutMs = 30_000) {
+      clearInterval(timer);
+      metrics.runnerUp(false);
+      const result = await queue.drain(timeoutMs);
+      logger.info({ runner_id: runnerId, still_running: result.running }, 'job host drained');
+      return result;
+    },
+  };
+}

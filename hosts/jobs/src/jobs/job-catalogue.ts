@@ -1,0 +1,52 @@
+/**
+ * The jobs this host runs, by their operator-facing names (`--job NAME --once`). Each one calls
+ * a use case with a system context; what it returns is logged as the run's summary.
+ */
+import type { Runtime } from '@cws/composition';
+import type { SystemContext } from '@cws/core';
+
+export interface JobSpec {
+  readonly name: string;
+  readonly description: string;
+  /** 5-field cron in `timeZone`; null for jobs that only run when enqueued or by hand. */
+  readonly cron: string | null;
+  readonly timeZone: string;
+  /** Retries after a retryable failure (database unavailable, ...). */
+  readonly maxRetries: number;
+  readonly retryDelayMs: number;
+  run(runtime: Runtime, sys: SystemContext): Promise<Record<string, unknown>>;
+}
+
+/** Heartbeats of runners not seen for this long are deleted (they were replaced or removed). */
+export const RUNNER_RETENTION_DAYS = 7;
+
+export const JOB_CATALOGUE: readonly JobSpec[] = [
+  {
+    name: 'leads-auto-archive',
+    description: 'Archives leads left new/contacted longer than each org’s lead_auto_archive_days (orgs without it are skipped).',
+    cron: '15 3 * * *',
+    timeZone: 'UTC',
+    maxRetries: 3,
+    retryDelayMs: 60_000,
+    async run(runtime, sys) {
+      const result = await runtime.core.leads.archiveStale.execute(sys);
+      return { orgs_scanned: result.orgsScanned, orgs_enabled: result.orgsEnabled, leads_archived: result.leadsArchived };
+    },
+  },
+  {
+    name: 'job-heartbeats-prune',
+    description: `Deletes heartbeat rows of runners not seen for ${RUNNER_RETENTION_DAYS} days, so /v1/admin/jobs/status lists live runners.`,
+    cron: '45 3 * * 0',
+    timeZone: 'UTC',
+    maxRetries: 3,
+    retryDelayMs: 60_000,
+    async run(runtime, sys) {
+      const removed = await runtime.ports.jobMonitor.pruneRunners(new Date(sys.now.getTime() - RUNNER_RETENTION_DAYS * 86_400_000));
+      return { runners_removed: removed };
+    },
+  },
+];
+
+export function findJob(name: string): JobSpec | undefined {
+  return JOB_CATALOGUE.find((job) => job.name === name);
+}

@@ -1,0 +1,103 @@
+/**
+ * One process, everything in it: the embedded database (or DATABASE_URL), migrations applied,
+ * a demo org on first start, the job host and the HTTP host sharing one logger and one metrics
+ * registry. This is what `npm start` runs.
+ */
+import { Registry } from 'prom-client';
+import { DEMO_ORG_SLUG, createLogger, createRuntime, seedDemoOrg, type Config, type Logger, type Runtime } from '@cws/composition';
+import { createHttpApp, startHttpServer, type RunningHttpServer } from '@cws/host-http';
+import { startJobHost, type RunningJobHost } from '@cws/host-jobs';
+import { ensureDevCredentials, type DevCredentials } from './dev-credentials.js';
+
+/** NOTIFY does not cross pglite-socket connections, so embedded Agenda polls this often. */
+const EMBEDDED_PROCESS_EVERY_MS = 1000;
+
+export interface Standalone {
+  readonly runtime: Runtime;
+  readonly http: RunningHttpServer;
+  readonly jobs: RunningJobHost;
+  readonly credentials: DevCredentials | null;
+  readonly seeded: boolean;
+  readonly logger: Logger;
+  stop(): Promise<void>;
+}
+
+export interface StandaloneOptions {
+  /** Overrides for tests (port 0, in-memory database). */
+  readonly port?: number;
+  readonly embeddedDataDir?: string | null;
+  readonly logger?: Logger;
+}
+
+export async function startStandalone(loaded: Config, options: StandaloneOptions = {}): Promise<Standalone> {
+  const credentials = ensureDevCredentials(loaded);
+  const config: Config = {
+    ...loaded,
+    jobs: { ...loaded.jobs, enabled: true },
+    auth: credentials === null ? loaded.auth : { ...loaded.auth, basicAuthPairs: [credentials.pair] },
+  };
+  const logger = options.logger ?? createLogger(config);
+  const runtime = await createRuntime(config, options.embeddedDataDir === undefined ? {} : { embeddedDataDir: options.embeddedDataDir });
+  try {
+    const applied = await runtime.migrate();
+    if (applied.length > 0) logger.info({ applied }, 'migrations applied');
+    let seeded = false;
+    if (config.demo.seed && (await runtime.ports.orgs.count()) === 0) {
+      const demo = await seedDemoOrg(runtime.core, runtime.clock.now(), config.auth.defaultOrgId ?? undefined);
+      logger.info({ org_id: demo.orgId, slug: demo.slug, clients: demo.clients, leads: demo.leads }, 'demo org created');
+      seeded = true;
+    }
+    const registry = new Registry();
+    const jobs = await startJobHost(runtime, {
+      logger,
+      registry,
+      processName: 'standalone',
+      ...(runtime.storage === 'embedded' ? { processEveryMs: EMBEDDED_PROCESS_EVERY_MS } : {}),
+    });
+    const http = await startHttpServer(createHttpApp(runtime, { logger, registry }), config.http.host, options.port ?? config.http.port);
+    return {
+      runtime,
+      http,
+      jobs,
+      credentials,
+      seeded,
+      logger,
+      async stop() {
+        await http.close();
+        await jobs.stop(30_000);
+        await runtime.close();
+      },
+    };
+  } catch (err) {
+    await runtime.close();
+    throw err;
+  }
+}
+
+/** What to print once the process is up: where it listens and how to call it. */
+export function startBanner(s: Standalone): string {
+  const pair = s.runtime.config.auth.basicAuthPairs[0];
+  const lines = [
+    '',
+    `CleanWithSnapshot is running at ${s.http.url} (database: ${s.runtime.storage === 'embedded' ? `embedded PGlite in ${s.runtime.config.database.embeddedDataDir}` : s.runtime.storage})`,
+    `  API reference:  ${s.http.url}/docs   readiness: ${s.http.url}/readyz`,
+  ];
+  if (s.seeded) lines.push(`  Demo org "${DEMO_ORG_SLUG}" created with clients and leads.`);
+  if (pair !== undefined && s.runtime.config.auth.legacyBasicAuthEnabled) {
+    if (s.credentials?.created) {
+      lines.push(`  Admin Basic Auth (generated now, shown once; kept in ${s.credentials.file}):`, `    user ${pair.username}  password ${pair.password}`);
+    } else if (s.credentials !== null) {
+      lines.push(`  Admin Basic Auth: the generated pair stored in ${s.credentials.file}`);
+    } else {
+      lines.push(`  Admin Basic Auth: the ${pair.role} pair from your environment (${pair.username}:…)`);
+    }
+    const auth = s.credentials?.created ? `${pair.username}:${pair.password}` : `${pair.username}:<password>`;
+    lines.push(
+      '  Try:',
+      `    curl -u '${auth}' ${s.http.url}/v1/admin/leads`,
+      `    curl -u '${auth}' -H 'Content-Type: application/json' -d '{"name":"Ada Lovelace","email":"ada@example.com"}' ${s.http.url}/v1/admin/leads`,
+      `    curl -H 'Content-Type: application/json' -d '{"org_slug":"${DEMO_ORG_SLUG}","name":"Grace","phone":"+1 555 0100"}' ${s.http.url}/v1/public/leads`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}

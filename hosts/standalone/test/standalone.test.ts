@@ -1,0 +1,91 @@
+/**
+ * What `npm start` promises, in process: on an empty embedded database it applies migrations,
+ * creates the demo org, generates and keeps an admin pair, runs the job host inside, and is
+ * ready (db, migrations, jobs) — and a restart on the same data keeps data and credentials.
+ */
+import { expect } from 'chai';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { createLogger, loadConfig } from '@cws/composition';
+import { startBanner, startStandalone, type Standalone } from '@cws/host-standalone';
+
+const silent = createLogger({ logLevel: 'ERROR' }, new Writable({ write: (_c, _e, done) => done() }));
+
+async function get(s: Standalone, path: string, auth = true) {
+  const pair = s.runtime.config.auth.basicAuthPairs[0]!;
+  const headers: Record<string, string> = auth ? { authorization: `Basic ${Buffer.from(`${pair.username}:${pair.password}`).toString('base64')}` } : {};
+  const r = await fetch(`${s.http.url}${path}`, { headers });
+  return { status: r.status, body: (await r.json()) as any };
+}
+
+describe('standalone process (npm start)', function () {
+  this.timeout(60_000);
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'cws-standalone-'));
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  const config = () => loadConfig({ APP_ENV: 'dev', EMBEDDED_DATA_DIR: join(dir, 'pgdata'), JOB_RUNNER_ID: 'standalone-test' }, { dotenvPath: null });
+
+  it('starts on an empty data directory ready, seeded and callable, and keeps everything across a restart', async () => {
+    const first = await startStandalone(config(), { port: 0, logger: silent });
+    let demoLeadIds: string[];
+    let password: string;
+    try {
+      expect(first.seeded).to.equal(true);
+      expect(first.credentials?.created).to.equal(true);
+      expect(statSync(first.credentials!.file).mode & 0o077, 'credentials file is private').to.equal(0);
+      password = first.credentials!.pair.password;
+      expect(startBanner(first)).to.include(password).and.include('/v1/admin/leads');
+
+      const ready = await get(first, '/readyz', false);
+      expect(ready.status).to.equal(200);
+      expect(ready.body.checks.map((c: { name: string; ok: boolean }) => [c.name, c.ok])).to.deep.equal([
+        ['db', true],
+        ['migrations', true],
+        ['jobs', true],
+      ]);
+      expect(ready.body.jobs.enabled).to.equal(true);
+
+      const leads = await get(first, '/v1/admin/leads');
+      expect(leads.status).to.equal(200);
+      expect(leads.body.items.length).to.be.at.least(3);
+      demoLeadIds = leads.body.items.map((l: { id: string }) => l.id);
+    } finally {
+      await first.stop();
+    }
+
+    const second = await startStandalone(config(), { port: 0, logger: silent });
+    try {
+      expect(second.seeded, 'no second demo org').to.equal(false);
+      expect(second.credentials?.created).to.equal(false);
+      expect(second.credentials?.pair.password).to.equal(password);
+      expect(startBanner(second)).to.not.include(password);
+      const leads = await get(second, '/v1/admin/leads');
+      expect(leads.body.items.map((l: { id: string }) => l.id)).to.deep.equal(demoLeadIds);
+    } finally {
+      await second.stop();
+    }
+  });
+
+  it('refuses to open a data directory that a running instance holds, and frees it on stop', async () => {
+    const s = await startStandalone(config(), { port: 0, logger: silent });
+    try {
+      const err = await startStandalone(config(), { port: 0, logger: silent }).then(
+        async (other) => {
+          await other.stop();
+          return null;
+        },
+        (e: Error) => e,
+      );
+      expect(err?.message).to.match(/in use by process \d+/);
+    } finally {
+      await s.stop();
+    }
+    const again = await startStandalone(config(), { port: 0, logger: silent });
+    await again.stop();
+  });
+});

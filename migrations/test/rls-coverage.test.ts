@@ -1,0 +1,104 @@
+/**
+ * The guides' "RLS coverage audit", as a test on the migrated database (PGlite and the server):
+ * every table with an org_id column has ENABLE + FORCE row level security, an isolation policy
+ * on app.current_org_id, and an index led by org_id (without it RLS costs ~200x, see
+ * perf-reliability-notes P4); policies call no volatile function; cws_app cannot bypass RLS and
+ * owns nothing; with no org set the app role sees no rows at all (fail closed).
+ */
+import { expect } from 'chai';
+import { availableTestDatabases, type TestDatabase } from '@cws/test-support';
+import { APP_ROLE } from '@cws/migrations';
+
+for (const kind of availableTestDatabases()) {
+  describe(`RLS coverage audit (${kind.kind === 'embedded' ? 'PGlite' : 'PostgreSQL server'})`, function () {
+    let db: TestDatabase;
+    let orgTables: string[];
+    before(async function () {
+      if (kind.skipReason !== null) this.skip();
+      db = await kind.open();
+      const rows = await db.knex.raw(
+        `select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
+          join pg_attribute a on a.attrelid = c.oid and a.attname = 'org_id' and not a.attisdropped
+         where n.nspname = 'public' and c.relkind in ('r', 'p') order by 1`,
+      );
+      orgTables = rows.rows.map((r: { relname: string }) => r.relname);
+    });
+    if (kind.skipReason !== null) {
+      it(`is skipped: ${kind.skipReason}`, function () {
+        this.skip();
+      });
+      return;
+    }
+
+    it('finds the org-owned tables (the audit is not vacuous)', () => {
+      expect(orgTables).to.include.members(['leads', 'clients', 'client_addresses', 'org_settings', 'admin_audit_logs']);
+    });
+
+    it('has ENABLE and FORCE row level security on every table with an org_id column', async () => {
+      const rows = await db.knex.raw(`select relname, relrowsecurity, relforcerowsecurity from pg_class where relname = any(?) and relkind in ('r','p')`, [orgTables]);
+      const missing = rows.rows.filter((r: { relrowsecurity: boolean; relforcerowsecurity: boolean }) => !r.relrowsecurity || !r.relforcerowsecurity);
+      expect(missing.map((r: { relname: string }) => r.relname)).to.deep.equal([]);
+    });
+
+    it('has an org isolation policy on app.current_org_id for every such table, for reads and writes', async () => {
+      const rows = await db.knex.raw(`select tablename, policyname, cmd, qual, with_check from pg_policies where schemaname = 'public' and tablename = any(?)`, [orgTables]);
+      for (const table of orgTables) {
+        const policies = rows.rows.filter((p: { tablename: string }) => p.tablename === table);
+        expect(policies, `${table} has no policy`).to.have.length.greaterThan(0);
+        const isolation = policies.find((p: { policyname: string }) => p.policyname === `${table}_org_isolation`);
+        expect(isolation, `${table}_org_isolation`).to.not.equal(undefined);
+        expect(isolation.cmd).to.equal('ALL');
+        expect(isolation.qual).to.match(/org_id = \(?NULLIF\(current_setting\('app\.current_org_id'::text, true\), ''::text\)\)?::uuid/i);
+        expect(isolation.with_check).to.equal(isolation.qual);
+      }
+    });
+
+    it('calls no volatile function from any policy', async () => {
+      const rows = await db.knex.raw(`select tablename, coalesce(qual, '') || ' ' || coalesce(with_check, '') as expr from pg_policies where schemaname = 'public'`);
+      const called = new Set<string>();
+      for (const row of rows.rows as Array<{ expr: string }>) for (const m of row.expr.matchAll(/([a-z_][a-z0-9_]*)\(/gi)) called.add(m[1]!.toLowerCase());
+      const volatility = await db.knex.raw(`select distinct proname, provolatile from pg_proc where proname = any(?)`, [[...called]]);
+      const volatile = volatility.rows.filter((p: { provolatile: string }) => p.provolatile === 'v').map((p: { proname: string }) => p.proname);
+      expect(called.size).to.be.greaterThan(0);
+      expect(volatile).to.deep.equal([]);
+    });
+
+    it('has an index led by org_id on every such table', async () => {
+      const rows = await db.knex.raw(
+        `select t.relname as table, a.attname as first_column
+           from pg_index i join pg_class t on t.oid = i.indrelid
+           join pg_attribute a on a.attrelid = t.oid and a.attnum = i.indkey[0]
+          where t.relname = any(?)`,
+        [orgTables],
+      );
+      const led = new Set(rows.rows.filter((r: { first_column: string }) => r.first_column === 'org_id').map((r: { table: string }) => r.table));
+      expect(orgTables.filter((t) => !led.has(t))).to.deep.equal([]);
+    });
+
+    it('gives cws_app no way around RLS: not superuser, no BYPASSRLS, owns no table', async () => {
+      const role = await db.knex.raw('select rolsuper, rolbypassrls, rolcanlogin from pg_roles where rolname = ?', [APP_ROLE]);
+      expect(role.rows[0]).to.deep.equal({ rolsuper: false, rolbypassrls: false, rolcanlogin: false });
+      const owned = await db.knex.raw(`select relname from pg_class c join pg_roles r on r.oid = c.relowner where r.rolname = ?`, [APP_ROLE]);
+      expect(owned.rows).to.deep.equal([]);
+    });
+
+    it('shows cws_app no rows of any org table when no org is set, and no global table at all', async () => {
+      await db.knex.transaction(async (trx) => {
+        await trx.raw(`select set_config('role', ?, true)`, [APP_ROLE]);
+        for (const table of orgTables) {
+          const count = await trx.raw(`select count(*)::int as n from ??`, [table]);
+          expect(count.rows[0].n, table).to.equal(0);
+        }
+      });
+      for (const table of ['orgs', 'system_audit_logs', 'job_heartbeats', 'job_run_stats', 'agenda_jobs']) {
+        const error = await db.knex
+          .transaction(async (trx) => {
+            await trx.raw(`select set_config('role', ?, true)`, [APP_ROLE]);
+            await trx.raw('select 1 from ?? limit 1', [table]);
+          })
+          .then(() => null, (err: { code?: string }) => err.code);
+        expect(error, `${table} must not be readable by ${APP_ROLE}`).to.equal('42501');
+      }
+    });
+  });
+}

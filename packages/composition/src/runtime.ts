@@ -1,0 +1,59 @@
+/**
+ * What a host needs from the composition root, resolved once per process: configuration, the
+ * core, the storage ports, database diagnostics and a way to build the job queue.
+ */
+import type { Clock, Core, IdGenerator, JobQueue } from '@cws/core';
+import type { MigrationStatus } from '@cws/migrations';
+import type { Config } from './config/index.js';
+import { buildContainer, type ContainerOptions, type StoragePorts } from './container.js';
+import type { DatabaseHandle } from './database-handle.js';
+import { createJobQueue, type JobQueueOptions } from './job-queue-factory.js';
+import { TOKENS } from './tokens.js';
+
+export interface Runtime {
+  readonly config: Config;
+  readonly core: Core;
+  readonly ports: StoragePorts;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+  /** `memory`, `embedded` (PGlite) or `server` (DATABASE_URL). */
+  readonly storage: 'memory' | 'embedded' | 'server';
+  /** Postgres connection string, null for memory storage. */
+  readonly connectionString: string | null;
+  /** Throws when the database does not answer within `timeoutMs`. */
+  pingDatabase(timeoutMs: number): Promise<void>;
+  migrationStatus(): Promise<MigrationStatus>;
+  /** Applies pending migrations; returns their names. */
+  migrate(): Promise<string[]>;
+  createJobQueue(options: JobQueueOptions): JobQueue;
+  close(): Promise<void>;
+}
+
+export async function createRuntime(config: Config, options: ContainerOptions = {}): Promise<Runtime> {
+  const container = buildContainer(config, options);
+  const db = await container.getAsync<DatabaseHandle | null>(TOKENS.Database);
+  try {
+    const core = await container.getAsync<Core>(TOKENS.Core);
+    const ports = await container.getAsync<StoragePorts>(TOKENS.StoragePorts);
+    const memoryStatus: MigrationStatus = { current: null, expected: 'memory', pending: [], upToDate: true };
+    return {
+      config,
+      core,
+      ports,
+      clock: container.get<Clock>(TOKENS.Clock),
+      ids: container.get<IdGenerator>(TOKENS.Ids),
+      storage: db === null ? 'memory' : db.kind,
+      connectionString: db?.connectionString ?? null,
+      pingDatabase: (timeoutMs) => (db === null ? Promise.resolve() : db.ping(timeoutMs)),
+      migrationStatus: () => (db === null ? Promise.resolve(memoryStatus) : db.migrationStatus()),
+      migrate: () => (db === null ? Promise.resolve([]) : db.migrate()),
+      createJobQueue: (jobOptions) => createJobQueue(config, db?.connectionString ?? null, jobOptions),
+      close: async () => {
+        await db?.close();
+      },
+    };
+  } catch (err) {
+    await db?.close();
+    throw err;
+  }
+}

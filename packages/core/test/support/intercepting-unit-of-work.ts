@@ -1,0 +1,42 @@
+import type { RequestContext, TenantRepositories, UnitOfWork } from '@cws/core';
+
+export type RepositoryOverrides = {
+  [K in keyof TenantRepositories]?: Partial<TenantRepositories[K]>;
+};
+
+/**
+ * Delegates to a real unit of work but lets a test replace single repository methods, e.g. make
+ * the audit append throw to prove a use case's writes roll back together. `overrides` receives
+ * the real repositories so a replacement can call through.
+ */
+export class InterceptingUnitOfWork implements UnitOfWork {
+  overrides: ((real: TenantRepositories) => RepositoryOverrides) | null = null;
+
+  constructor(private readonly inner: UnitOfWork) {}
+
+  run<T>(ctx: RequestContext, work: (repos: TenantRepositories) => Promise<T>): Promise<T> {
+    return this.inner.run(ctx, (real) => {
+      const make = this.overrides;
+      if (make === null) return work(real);
+      const extra = make(real);
+      const repos: TenantRepositories = {
+        leads: overlay(real.leads, extra.leads),
+        clients: overlay(real.clients, extra.clients),
+        audit: overlay(real.audit, extra.audit),
+        orgSettings: overlay(real.orgSettings, extra.orgSettings),
+      };
+      return work(repos);
+    });
+  }
+}
+
+function overlay<T extends object>(base: T, extra: Partial<T> | undefined): T {
+  if (extra === undefined) return base;
+  return new Proxy(base, {
+    get(target, prop) {
+      if (Object.hasOwn(extra, prop)) return (extra as Record<string | symbol, unknown>)[prop];
+      const value: unknown = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}

@@ -1,0 +1,106 @@
+import { expect } from 'chai';
+import { auditRows, coreFixture, expectAppError, expectInvalid, storedLead, type CoreFixture } from '../support/core-fixture.js';
+
+describe('SubmitPublicLead', () => {
+  let fx: CoreFixture;
+  let orgId: string;
+  let otherOrgId: string;
+  const submitter = { requestId: 'req-public-1', now: new Date('2026-03-03T12:00:00.000Z') };
+
+  beforeEach(async () => {
+    fx = coreFixture();
+    otherOrgId = await fx.newOrg('other-co');
+    orgId = await fx.newOrg('acme-cleaning');
+  });
+
+  it('finds the org by slug case-insensitively and records a new public_form lead there', async () => {
+    const leadId = fx.ids.peek(1);
+    const { lead, orgId: chosen } = await fx.core.leads.submitPublic.execute(submitter, {
+      orgSlug: '  ACME-Cleaning ',
+      name: ' Pat ',
+      email: 'Pat@Example.com',
+      serviceRequested: 'end of tenancy',
+    });
+    expect(chosen).to.equal(orgId);
+    expect(lead).to.deep.equal({
+      id: leadId,
+      orgId,
+      name: 'Pat',
+      email: 'pat@example.com',
+      phone: null,
+      source: 'public_form',
+      status: 'new',
+      notes: null,
+      serviceRequested: 'end of tenancy',
+      address: null,
+      convertedClientId: null,
+      convertedAt: null,
+      archivedAt: null,
+      createdAt: submitter.now,
+      updatedAt: submitter.now,
+    });
+    expect(storedLead(fx, leadId)).to.deep.equal(lead);
+    expect((await fx.core.leads.list.execute(fx.ctx(otherOrgId), {})).items).to.deep.equal([]);
+  });
+
+  it('keeps a source the form gives', async () => {
+    const { lead } = await fx.core.leads.submitPublic.execute(submitter, { orgSlug: 'acme-cleaning', name: 'Pat', phone: '+15550100', source: 'landing_page' });
+    expect(lead.source).to.equal('landing_page');
+  });
+
+  it('ignores a status sent from outside: the lead stays new', async () => {
+    for (const status of ['qualified', 'converted', 'bogus']) {
+      const input = { orgSlug: 'acme-cleaning', name: 'Pat', email: 'pat@example.com', status };
+      const { lead } = await fx.core.leads.submitPublic.execute(submitter, input);
+      expect(lead.status).to.equal('new');
+      expect(storedLead(fx, lead.id)?.status).to.equal('new');
+    }
+  });
+
+  it('audits lead.create as the public actor with the submitter’s request id and time', async () => {
+    const auditId = fx.ids.peek(2);
+    const { lead } = await fx.core.leads.submitPublic.execute(submitter, { orgSlug: 'acme-cleaning', name: 'Pat', email: 'pat@example.com' });
+    expect(auditRows(fx, orgId).at(-1)).to.deep.equal({
+      id: auditId,
+      orgId,
+      actorKind: 'public',
+      actorId: 'public-intake',
+      actorRole: null,
+      action: 'lead.create',
+      resourceType: 'lead',
+      resourceId: lead.id,
+      before: null,
+      after: JSON.parse(JSON.stringify(lead)),
+      metadata: {},
+      requestId: 'req-public-1',
+      createdAt: submitter.now,
+    });
+  });
+
+  it('org.not_found for an unknown slug, writing nothing', async () => {
+    const err = await expectAppError(
+      fx.core.leads.submitPublic.execute(submitter, { orgSlug: 'No-Such-Org', name: 'Pat', email: 'pat@example.com' }),
+      'org.not_found',
+    );
+    expect(err.kind).to.equal('not_found');
+    expect(err.details).to.deep.equal({ org_slug: 'no-such-org' });
+    expect(fx.state.tables.leads.size).to.equal(0);
+  });
+
+  describe('validation.failed', () => {
+    it('refuses a missing or non-text slug', async () => {
+      await expectInvalid(fx.core.leads.submitPublic.execute(submitter, { orgSlug: '  ', name: 'Pat', email: 'pat@example.com' }), ['/orgSlug']);
+      await expectInvalid(fx.core.leads.submitPublic.execute(submitter, { orgSlug: 7, name: 'Pat', email: 'pat@example.com' }), ['/orgSlug']);
+    });
+
+    it('refuses bad lead fields for a known org, writing nothing', async () => {
+      await expectInvalid(fx.core.leads.submitPublic.execute(submitter, { orgSlug: 'acme-cleaning', name: '', phone: 'call me' }), [
+        '/name',
+        '/phone',
+        '/email',
+      ]);
+      expect(fx.state.tables.leads.size).to.equal(0);
+      expect(auditRows(fx, orgId)).to.deep.equal([]);
+    });
+  });
+});

@@ -1,0 +1,141 @@
+/**
+ * PB1 — cost of the API stack on the lead list.
+ *
+ *   A  (PB1)  GET /v1/admin/leads?limit=50 on the real HTTP app: Basic Auth, org resolution
+ *             (X-Test-Org → orgs lookup), RLS tenant transaction (BEGIN, prelude, query, COMMIT),
+ *             objection, ajv query validation, 50 leads as JSON, access log line, metrics.
+ *   B  (bare) GET /leads on a plain node:http server in the SAME process: the same list SQL on a
+ *             plain pg.Pool with an explicit `org_id = $1`, as the owner (no auth, no transaction,
+ *             no RLS), the same 50 leads in the same JSON shape.
+ *
+ * Both stacks get pools of `connections` (10) and autocannon drives them with as many
+ * connections, from a worker thread. Runs interleave A B A B A B after a warm-up of each.
+ * Target: throughput(A) / throughput(B) ≥ 0.5 in a majority of reps. The p99 ratio is reported.
+ * With BENCH_BREAKDOWN=1 three more routes split A's cost (see README).
+ */
+import { pathToFileURL } from 'node:url';
+import { startApiStack } from './api-stack-setup.js';
+import { benchOptions, type BenchOptions } from './bench-options.js';
+import { runLoad, type LoadResult } from './load.js';
+import { fmt, fmtSpread, majorityVerdict, median, spread, table, verdictLine, type BenchReport, type TargetResult, type Verdict } from './stats.js';
+
+export const PB1_TARGET_THROUGHPUT_RATIO = 0.5;
+
+type Log = (line?: string) => void;
+
+export async function runApiStackBench(options: BenchOptions, log: Log = console.log): Promise<BenchReport> {
+  log('PB1  API stack: GET /v1/admin/leads?limit=50 (real app) vs a bare pg route in the same process');
+  const stack = await startApiStack(options, log);
+  const { onServer, poolSize } = stack;
+  try {
+    const routes = [stack.api, stack.bare, ...(options.breakdown ? stack.breakdown : [])];
+    log(
+      `  load: autocannon in a worker thread, ${options.connections} connections; pools: app ${poolSize}, bare ${poolSize}` +
+        `${onServer ? '' : ' (PGlite: one connection, see README)'}; ` +
+        `${options.durationS} s per run after a ${options.warmupS} s warm-up of each route; ${options.reps} reps, each in the order ` +
+        routes.map((r) => r.key).join(' '),
+    );
+
+    for (const route of routes) await runLoad({ url: route.url, headers: route.headers, connections: options.connections, durationS: options.warmupS });
+
+    const results = new Map<string, LoadResult[]>(routes.map((r) => [r.key, []]));
+    const rows: string[][] = [];
+    for (let rep = 1; rep <= options.reps; rep++) {
+      for (const route of routes) {
+        const r = await runLoad({ url: route.url, headers: route.headers, connections: options.connections, durationS: options.durationS });
+        results.get(route.key)!.push(r);
+        rows.push([
+          String(rep),
+          route.label,
+          fmt(r.rps),
+          fmt(r.p50, 0),
+          fmt(r.p99, 0),
+          fmt(r.elu * 100, 0),
+          fmt(r.cpuMsPerRequest, 2),
+          r.machineCores === null ? 'n/a' : fmt(r.machineCores, 2),
+        ]);
+      }
+    }
+    log('');
+    log(table(['rep', 'route', 'req/s', 'p50 ms', 'p99 ms', 'server thread busy %', 'server thread CPU ms/req', 'machine cores busy'], rows));
+
+    const api = results.get('PB1')!;
+    const base = results.get('bare')!;
+    const throughputRatios = api.map((r, i) => r.rps / base[i]!.rps);
+    const p99Ratios = api.map((r, i) => r.p99 / Math.max(base[i]!.p99, 1));
+    const perRep: Verdict[] = throughputRatios.map((x) => (x >= PB1_TARGET_THROUGHPUT_RATIO ? 'PASS' : 'MISS'));
+
+    log('');
+    log(
+      table(
+        ['rep', 'throughput ratio PB1/bare', 'p99 ratio PB1/bare', `≥ ${PB1_TARGET_THROUGHPUT_RATIO}`],
+        throughputRatios.map((x, i) => [String(i + 1), fmt(x, 2), fmt(p99Ratios[i]!, 2), perRep[i]!]),
+      ),
+    );
+    log('');
+    for (const route of routes) {
+      const rs = results.get(route.key)!;
+      log(`  ${route.label.padEnd(16)} req/s ${fmtSpread(spread(rs.map((r) => r.rps)))}; p99 ${fmtSpread(spread(rs.map((r) => r.p99)), 0, ' ms')}`);
+    }
+    const tr = spread(throughputRatios);
+    const pr = spread(p99Ratios);
+    log(`  throughput ratio PB1/bare  ${fmtSpread(tr, 2)}`);
+    log(`  p99 ratio PB1/bare         ${fmtSpread(pr, 2)}`);
+
+    if (options.breakdown) {
+      const m = (key: string) => median(results.get(key)!.map((r) => r.rps));
+      const busy = (key: string) => median(results.get(key)!.map((r) => r.cpuMsPerRequest));
+      log('');
+      log('  breakdown (medians; each step adds one piece back to the bare route):');
+      log(
+        table(
+          ['route', 'req/s', 'vs bare', 'server thread CPU ms/req', 'what it adds'],
+          [
+            ['bare pg', fmt(m('bare')), '1.00', fmt(busy('bare'), 2), '1 round trip: explicit org filter, no transaction'],
+            ['bare+tx', fmt(m('bare-tx')), fmt(m('bare-tx') / m('bare'), 2), fmt(busy('bare-tx'), 2), 'BEGIN + prelude + RLS query + COMMIT (4 round trips)'],
+            ['bare+org+tx', fmt(m('bare-org-tx')), fmt(m('bare-org-tx') / m('bare'), 2), fmt(busy('bare-org-tx'), 2), '+ orgs lookup (5 round trips, as the API)'],
+            ['core, no Koa', fmt(m('core')), fmt(m('core') / m('bare'), 2), fmt(busy('core'), 2), '+ core use case, knex, objection, domain mapping'],
+            ['API, org cached', fmt(m('api-cached-org')), fmt(m('api-cached-org') / m('bare'), 2), fmt(busy('api-cached-org'), 2), '+ Koa, auth, ajv, presenters, log line; orgs lookup cached'],
+            ['PB1 API', fmt(m('PB1')), fmt(m('PB1') / m('bare'), 2), fmt(busy('PB1'), 2), '+ orgs lookup per request (X-Test-Org): the API as measured'],
+          ],
+        ),
+      );
+    }
+
+    const verdict = majorityVerdict(perRep);
+    const missed = perRep.filter((v) => v !== 'PASS').length;
+    const target: TargetResult = {
+      bench: 'PB1',
+      name: `throughput(API)/throughput(bare) ≥ ${PB1_TARGET_THROUGHPUT_RATIO}${onServer ? '' : ' [PGlite: indicative only]'}`,
+      verdict,
+      detail: `median ${fmt(tr.median, 2)} (${fmt(tr.min, 2)}–${fmt(tr.max, 2)}), missed in ${missed}/${perRep.length} reps`,
+    };
+    log('');
+    log(verdictLine(target));
+    log(`  info  PB1 p99(API)/p99(bare): median ${fmt(pr.median, 2)} (${fmt(pr.min, 2)}–${fmt(pr.max, 2)}), no target`);
+    return {
+      bench: 'PB1',
+      targets: [target],
+      ratios: [
+        { name: 'PB1 throughput API/bare', value: `${fmt(tr.median, 2)} (${fmt(tr.min, 2)}–${fmt(tr.max, 2)})` },
+        { name: 'PB1 p99 API/bare', value: `${fmt(pr.median, 2)} (${fmt(pr.min, 2)}–${fmt(pr.max, 2)})` },
+        { name: 'PB1 req/s API | bare', value: `${fmt(median(api.map((r) => r.rps)))} | ${fmt(median(base.map((r) => r.rps)))}` },
+      ],
+    };
+  } catch (err) {
+    if (stack.appLog.failures.length > 0) log(`  app log lines of failing requests:\n    ${stack.appLog.failures.join('\n    ')}`);
+    throw err;
+  } finally {
+    await stack.close();
+  }
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  runApiStackBench({ ...benchOptions(), only: 'PB1' }).then(
+    () => process.exit(0),
+    (err: unknown) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,69 @@
+/**
+ * Options of a benchmark run, from the environment:
+ *   BENCH_DURATION_S   seconds per measured autocannon run (PB1), default 10
+ *   BENCH_WARMUP_S     seconds of the warm-up run of each PB1 route, default 5
+ *   BENCH_REPS         interleaved repetitions (A B A B A B), default 3
+ *   BENCH_CONNECTIONS  autocannon connections = pool size of both PB1 routes, default 10
+ *   BENCH_SIZES        PB2 table sizes, default "10000,1000000"
+ *   BENCH_PB2_RUNS     PB2 transactions per variant per rep, default 200 (at least 50)
+ *   BENCH_ONLY         "PB1" or "PB2" to run one benchmark
+ *   BENCH_BREAKDOWN    "1": PB1 also runs diagnostic routes that split its cost
+ *   TEST_DATABASE_URL  PostgreSQL server to run on; PGlite (embedded) when unset
+ */
+
+export interface BenchOptions {
+  readonly durationS: number;
+  readonly warmupS: number;
+  readonly reps: number;
+  readonly connections: number;
+  readonly sizes: readonly number[];
+  readonly pb2Runs: number;
+  readonly only: 'PB1' | 'PB2' | null;
+  readonly breakdown: boolean;
+  readonly serverUrl: string | null;
+}
+
+function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 1): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be an integer ≥ ${min}, got ${JSON.stringify(raw)}`);
+  return value;
+}
+
+export function benchOptions(env: NodeJS.ProcessEnv = process.env): BenchOptions {
+  const sizesRaw = env['BENCH_SIZES'];
+  const sizes =
+    sizesRaw === undefined || sizesRaw.trim() === ''
+      ? [10_000, 1_000_000]
+      : sizesRaw.split(',').map((s) => {
+          const n = Number(s.trim().replace(/_/g, ''));
+          if (!Number.isInteger(n) || n < 100) throw new Error(`BENCH_SIZES entries must be integers ≥ 100, got ${JSON.stringify(s)}`);
+          return n;
+        });
+  const only = env['BENCH_ONLY'];
+  if (only !== undefined && only !== '' && only !== 'PB1' && only !== 'PB2') throw new Error(`BENCH_ONLY must be PB1 or PB2, got ${JSON.stringify(only)}`);
+  const url = env['TEST_DATABASE_URL'];
+  return {
+    durationS: positiveInt(env, 'BENCH_DURATION_S', 10),
+    warmupS: positiveInt(env, 'BENCH_WARMUP_S', 5),
+    reps: positiveInt(env, 'BENCH_REPS', 3),
+    connections: positiveInt(env, 'BENCH_CONNECTIONS', 10),
+    sizes: [...sizes].sort((a, b) => a - b),
+    pb2Runs: positiveInt(env, 'BENCH_PB2_RUNS', 200, 50),
+    only: only === 'PB1' || only === 'PB2' ? only : null,
+    breakdown: env['BENCH_BREAKDOWN'] === '1',
+    serverUrl: url === undefined || url === '' ? null : url,
+  };
+}
+
+/** The URL without a password, for printing. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password !== '') u.password = '***';
+    return u.toString();
+  } catch {
+    return '(unparseable URL)';
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * `npm run bench`: PB1 (API stack vs bare pg route) then PB2 (RLS vs explicit org filter), every
+ * ratio, and a summary of the targets. Exit code 0 whatever the verdicts (benchmarks report, they
+ * do not gate CI); 1 when a benchmark could not run (an error, including failing requests).
+ * Options: see bench-options.ts (BENCH_DURATION_S, BENCH_REPS, BENCH_SIZES, TEST_DATABASE_URL, …).
+ */
+import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
+import { runApiStackBench } from './api-stack.bench.js';
+import { benchOptions, redactUrl } from './bench-options.js';
+import { runRlsQueryCostBench } from './rls-query-cost.bench.js';
+import { table, verdictLine, type BenchReport } from './stats.js';
+
+const loadText = () => loadavg().map((x) => x.toFixed(2)).join(' / ') + ' (1/5/15 min)';
+
+async function main(): Promise<number> {
+  const options = benchOptions();
+  const started = Date.now();
+  const log = (line = '') => console.log(line);
+  log(`CleanWithSnapshot benchmarks — ${new Date().toISOString()}`);
+  log(
+    `  machine: ${availableParallelism()} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), ${Math.round(totalmem() / 2 ** 30)} GiB, ` +
+      `Node ${process.version}, ${process.platform}`,
+  );
+  log(
+    `  database: ${options.serverUrl === null ? 'embedded PGlite (TEST_DATABASE_URL not set)' : `PostgreSQL server at ${redactUrl(options.serverUrl)}`}`,
+  );
+  log(
+    `  options: BENCH_DURATION_S=${options.durationS} BENCH_WARMUP_S=${options.warmupS} BENCH_REPS=${options.reps} ` +
+      `BENCH_CONNECTIONS=${options.connections} BENCH_SIZES=${options.sizes.join(',')} BENCH_PB2_RUNS=${options.pb2Runs}` +
+      `${options.only ? ` BENCH_ONLY=${options.only}` : ''}${options.breakdown ? ' BENCH_BREAKDOWN=1' : ''}`,
+  );
+  log(`  load average before: ${loadText()} (other work on this machine shifts absolute figures; interleaved ratios less)`);
+  log('  every figure is a ratio against a baseline measured in this run; medians over reps, (min–max) spread');
+
+  const reports: BenchReport[] = [];
+  const errors: Array<{ bench: string; error: unknown }> = [];
+  const benches = [
+    { id: 'PB1', run: () => runApiStackBench(options, log) },
+    { id: 'PB2', run: () => runRlsQueryCostBench(options, log) },
+  ].filter((b) => options.only === null || options.only === b.id);
+  for (const bench of benches) {
+    log('');
+    log('='.repeat(100));
+    try {
+      reports.push(await bench.run());
+    } catch (error) {
+      errors.push({ bench: bench.id, error });
+      log(`  ERROR  ${bench.id} could not run: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    }
+  }
+
+  log('');
+  log('='.repeat(100));
+  log(`SUMMARY (${Math.round((Date.now() - started) / 1000)} s; load average now ${loadText()})`);
+  const ratios = reports.flatMap((r) => r.ratios);
+  if (ratios.length > 0) log(table(['ratio', 'median (min–max over reps)'], ratios.map((r) => [r.name, r.value])));
+  log('');
+  for (const report of reports) for (const target of report.targets) log(verdictLine(target));
+  for (const { bench } of errors) log(`  ERROR ${bench}: see above`);
+  log('');
+  log('  PASS = met in a majority of reps; MISS = missed in a majority (2 of 3); FAIL = beyond the hard limit or a requirement not met;');
+  log('  SKIP = not run, with the reason. Verdicts never change the exit code; errors do.');
+  return errors.length > 0 ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,125 @@
+/**
+ * A running HTTP host over a real database for end-to-end tests: the shared test database of
+ * the given kind, a runtime connected to it by URL (as production would be), the Koa app on an
+ * ephemeral port, and a small fetch client. Each test creates its own orgs.
+ */
+import { randomUUID } from 'node:crypto';
+import { Writable } from 'node:stream';
+import { createLogger, createRuntime, loadConfig, type Config, type Runtime } from '@cws/composition';
+import { createHttpApp, startHttpServer, type HttpApp, type RouteDefinition, type RunningHttpServer } from '@cws/host-http';
+import type { TestDatabase } from '@cws/test-support';
+
+export const PASSWORDS = {
+  // Long and free of placeholder words, so the same pairs also pass APP_ENV=prod checks.
+  admin: 'adm-Zq7v-e2e-K4pT9w',
+  dispatcher: 'dsp-Hn3b-e2e-R8sL2x',
+  finance: 'fin-Wc5j-e2e-M1qD6y',
+  viewer: 'vwr-Pt8k-e2e-B7nF3z',
+} as const;
+export type BasicRole = keyof typeof PASSWORDS;
+
+export const BASIC_USERS: Record<BasicRole, string> = { admin: 'admin', dispatcher: 'dispatch', finance: 'accounts', viewer: 'viewer' };
+
+export function testEnv(databaseUrl: string | null, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    APP_ENV: 'test',
+    LOG_LEVEL: 'INFO',
+    ...(databaseUrl === null ? {} : { DATABASE_URL: databaseUrl }),
+    ADMIN_BASIC_USERNAME: BASIC_USERS.admin,
+    ADMIN_BASIC_PASSWORD: PASSWORDS.admin,
+    DISPATCHER_BASIC_USERNAME: BASIC_USERS.dispatcher,
+    DISPATCHER_BASIC_PASSWORD: PASSWORDS.dispatcher,
+    ACCOUNTANT_BASIC_USERNAME: BASIC_USERS.finance,
+    ACCOUNTANT_BASIC_PASSWORD: PASSWORDS.finance,
+    VIEWER_BASIC_USERNAME: BASIC_USERS.viewer,
+    VIEWER_BASIC_PASSWORD: PASSWORDS.viewer,
+    METRICS_TOKEN: 'e2e-metrics-token',
+    ...extra,
+  };
+}
+
+export interface ApiResponse<T = any> {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly body: T;
+  readonly text: string;
+}
+
+export interface CallOptions {
+  readonly as?: BasicRole | null;
+  readonly org?: string | null;
+  readonly body?: unknown;
+  readonly rawBody?: string;
+  readonly headers?: Record<string, string>;
+}
+
+export class ApiClient {
+  constructor(readonly baseUrl: string) {}
+
+  async call<T = any>(method: string, path: string, options: CallOptions = {}): Promise<ApiResponse<T>> {
+    const headers: Record<string, string> = { ...(options.headers ?? {}) };
+    const role = options.as === undefined ? 'admin' : options.as;
+    if (role !== null) headers['authorization'] = `Basic ${Buffer.from(`${BASIC_USERS[role]}:${PASSWORDS[role]}`).toString('base64')}`;
+    if (options.org) headers['x-test-org'] = options.org;
+    let body: string | undefined = options.rawBody;
+    if (options.body !== undefined) {
+      body = JSON.stringify(options.body);
+      headers['content-type'] ??= 'application/json';
+    }
+    const response = await fetch(`${this.baseUrl}${path}`, { method, headers, ...(body !== undefined ? { body } : {}) });
+    const text = await response.text();
+    let parsed: unknown = text;
+    if ((response.headers.get('content-type') ?? '').includes('json')) parsed = JSON.parse(text);
+    return { status: response.status, headers: response.headers, body: parsed as T, text };
+  }
+}
+
+/** Collects the JSON log lines a host writes. */
+export class LogCapture extends Writable {
+  readonly lines: Array<Record<string, unknown>> = [];
+  override _write(chunk: Buffer, _enc: BufferEncoding, done: () => void): void {
+    for (const line of chunk.toString('utf8').split('\n')) if (line.trim() !== '') this.lines.push(JSON.parse(line) as Record<string, unknown>);
+    done();
+  }
+}
+
+export interface ApiHarness {
+  readonly runtime: Runtime;
+  readonly http: HttpApp;
+  readonly server: RunningHttpServer;
+  readonly api: ApiClient;
+  readonly logs: LogCapture;
+  /** A new org (with settings) and its id, for one test. */
+  newOrg(overrides?: { timeZone?: string; leadAutoArchiveDays?: number }): Promise<{ id: string; slug: string }>;
+  close(): Promise<void>;
+}
+
+export async function startApi(
+  db: TestDatabase | null,
+  options: { env?: Record<string, string>; extraRoutes?: RouteDefinition[]; exactEnv?: Record<string, string> } = {},
+): Promise<ApiHarness> {
+  const config: Config = loadConfig(options.exactEnv ?? testEnv(db?.connectionString ?? null, options.env), { dotenvPath: null });
+  const runtime = await createRuntime(config, db === null ? { storage: 'memory' } : {});
+  const logs = new LogCapture();
+  const http = createHttpApp(runtime, { logger: createLogger(config, logs), ...(options.extraRoutes ? { extraRoutes: options.extraRoutes } : {}) });
+  const server = await startHttpServer(http, '127.0.0.1', 0);
+  return {
+    runtime,
+    http,
+    server,
+    api: new ApiClient(server.url),
+    logs,
+    async newOrg(overrides = {}) {
+      const suffix = randomUUID().slice(0, 8);
+      const { org } = await runtime.core.orgs.create.execute(
+        { actor: { kind: 'system', id: 'e2e', role: null }, requestId: `e2e-${suffix}`, now: new Date(), reason: 'e2e test org' },
+        { name: `E2E ${suffix}`, slug: `e2e-${suffix}`, ...overrides },
+      );
+      return { id: org.id, slug: org.slug };
+    },
+    async close() {
+      await server.close();
+      await runtime.close();
+    },
+  };
+}

@@ -1,0 +1,2 @@
+export * from './api-harness.js';
+export * from './each-database.js';
