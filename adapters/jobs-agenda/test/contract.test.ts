@@ -16,7 +16,7 @@ function harness(options: AgendaJobQueueOptions): JobQueueHarness {
   };
 }
 
-// pglite-socket does not deliver NOTIFY across connections: only polling finds new runs there.
+// The embedded database does not deliver NOTIFY across connections: only polling finds new runs there.
 jobQueueContract('agenda-postgres (PGlite)', async () =>
   harness({ backend: 'postgres', connectionString: (await embeddedTestDatabase()).connectionString, poolMax: 4, processEveryMs: 150, name: 'contract-pglite' }),
 );

@@ -1,17 +1,17 @@
 /**
- * Embedded PostgreSQL (PGlite, real Postgres in WASM) served over the wire protocol by
- * pglite-socket, so every client (knex, Agenda's pg pool) reaches it the same way it would reach
- * a server. PGlite is ONE session: the socket server runs one message at a time and, once a
- * transaction is open, only that connection's messages until it ends. That keeps transactions
- * exclusive, and it means session settings are shared, which is why tenant transactions use
- * transaction-local settings only.
+ * Embedded PostgreSQL (PGlite, real Postgres in WASM) served over the wire protocol, so every
+ * client (knex, Agenda's pg pool) reaches it the same way it would reach a server. PGlite is ONE
+ * session: the wire server (embedded/pglite-wire-server.ts) gives it to one connection at a time,
+ * from its first message until the session is idle again, so extended-protocol sequences and
+ * transactions never interleave. Session settings are shared, which is why tenant transactions
+ * use transaction-local settings only.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, sep } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { AppError } from '@cws/core';
+import { startPGliteWireServer } from './embedded/pglite-wire-server.js';
 
 export interface EmbeddedPostgres {
   /** `postgresql://postgres@127.0.0.1:<port>/postgres?sslmode=disable` */
@@ -90,10 +90,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
     const fresh = dataDir === null || !existsSync(join(dataDir, 'PG_VERSION'));
     const template = fresh ? templateBlob(options.templateFile === undefined ? embeddedTemplatePath() : options.templateFile) : null;
     const db = await PGlite.create({ ...(dataDir === null ? {} : { dataDir }), ...(template === null ? {} : { loadDataDir: template }) });
-    const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: options.maxConnections ?? 64 });
-    await server.start();
+    const server = await startPGliteWireServer(db, { host: '127.0.0.1', port: 0, maxConnections: options.maxConnections ?? 64 });
     return {
-      connectionString: `postgresql://postgres@${server.getServerConn()}/postgres?sslmode=disable`,
+      connectionString: `postgresql://postgres@${server.host}:${server.port}/postgres?sslmode=disable`,
       dataDir,
       async close() {
         await server.stop();

@@ -3,7 +3,7 @@
  * port. Constraint names map to domain codes; anything unrecognised is rethrown untouched (a
  * programmer error, reported as a 500 by the host).
  */
-import { AppError, isAppError, type ErrorCode } from '@cws/core';
+import { AppError, ERROR_CODES, isAppError, type ErrorCode } from '@cws/core';
 
 interface PgError {
   readonly code?: string;
@@ -28,12 +28,12 @@ export function translatePgError(err: unknown): unknown {
   switch (e.code) {
     case '23505':
     case '23P01':
-      return new AppError(mapped ?? 'storage.conflict', 'The change conflicts with existing data', {
+      return new AppError(mapped ?? 'storage.conflict', mapped ? ERROR_CODES[mapped].title : 'The change conflicts with existing data', {
         cause: err,
         details: e.constraint === undefined ? {} : { constraint: e.constraint },
       });
     case '23503':
-      return new AppError(mapped ?? 'storage.conflict', 'The change refers to a row that does not exist', { cause: err });
+      return new AppError(mapped ?? 'storage.conflict', mapped ? ERROR_CODES[mapped].title : 'The change refers to a row that does not exist', { cause: err });
     case '42501':
       if (e.message?.includes('row-level security')) {
         return new AppError('tenant.cross_org_write', 'A row cannot be written into another organisation', { cause: err });

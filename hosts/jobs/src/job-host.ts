@@ -35,7 +35,11 @@ export async function startJobHost(runtime: Runtime, options: JobHostOptions): P
   const { logger } = options;
   const runnerId = config.jobs.runnerId;
   const metrics = createJobMetrics(options.registry ?? new Registry(), runnerId);
-  const queue = runtime.createJobQueue({ runnerId, ...(options.processEveryMs !== undefined ? { processEveryMs: options.processEveryMs } : {}) });
+  const queue = runtime.createJobQueue({
+    runnerId,
+    onError: (err) => logger.warn({ err: err.message }, 'job queue background error'),
+    ...(options.processEveryMs !== undefined ? { processEveryMs: options.processEveryMs } : {}),
+  });
   const rc: JobRunContext = { runtime, logger, metrics, runnerId };
   const startedAt = runtime.clock.now();
 

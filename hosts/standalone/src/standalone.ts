@@ -9,7 +9,7 @@ import { createHttpApp, startHttpServer, type RunningHttpServer } from '@cws/hos
 import { startJobHost, type RunningJobHost } from '@cws/host-jobs';
 import { ensureDevCredentials, type DevCredentials } from './dev-credentials.js';
 
-/** NOTIFY does not cross pglite-socket connections, so embedded Agenda polls this often. */
+/** NOTIFY is not delivered across connections of the embedded database, so embedded Agenda polls this often. */
 const EMBEDDED_PROCESS_EVERY_MS = 1000;
 
 export interface Standalone {

@@ -9,13 +9,17 @@ export interface JobQueueOptions {
   readonly runnerId: string;
   /** Overrides JOBS_PROCESS_EVERY_MS (the embedded database cannot deliver NOTIFY). */
   readonly processEveryMs?: number;
+  /** Background failures of the queue (polling, lost connections) that belong to no caller. */
+  readonly onError?: (error: Error) => void;
 }
 
 export function createJobQueue(config: Config, connectionString: string | null, options: JobQueueOptions): JobQueue {
   const processEveryMs = options.processEveryMs ?? config.jobs.processEveryMs;
   if (config.jobs.backend === 'mongo') {
-    return new AgendaJobQueue({ backend: 'mongo', mongodbUrl: config.jobs.mongodbUrl!, name: options.runnerId, processEveryMs });
+    return new AgendaJobQueue({ backend: 'mongo', mongodbUrl: config.jobs.mongodbUrl!, name: options.runnerId, processEveryMs, ...onError(options) });
   }
   if (connectionString === null) return new MemoryJobQueue({ pollMs: Math.min(processEveryMs, 100) });
-  return new AgendaJobQueue({ backend: 'postgres', connectionString, poolMax: 4, name: options.runnerId, processEveryMs });
+  return new AgendaJobQueue({ backend: 'postgres', connectionString, poolMax: 4, name: options.runnerId, processEveryMs, ...onError(options) });
 }
+
+const onError = (options: JobQueueOptions) => (options.onError === undefined ? {} : { onError: options.onError });

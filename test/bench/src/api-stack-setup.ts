@@ -13,10 +13,11 @@ import pg from 'pg';
 import type { Lead } from '@cws/core';
 import { createLogger, createRuntime, loadConfig, type Runtime } from '@cws/composition';
 import { createHttpApp, startHttpServer, type RunningHttpServer } from '@cws/host-http';
-import { embeddedTestDatabase, serverTestDatabase, type TestDatabase } from '@cws/test-support';
-import { redactUrl, type BenchOptions } from './bench-options.js';
+import { embeddedTestDatabase } from '@cws/test-support';
+import type { BenchOptions } from './bench-options.js';
 import { basicAuthorization, hostEnv } from './host-env.js';
 import { FETCH_ROWS, LIST_SQL_EXPLICIT, LIST_SQL_RLS, PAGE_SIZE, TENANT_PRELUDE, insertLeads, pgRunner } from './lead-list-sql.js';
+import { createScratchDatabase } from './scratch-database.js';
 import { fmt } from './stats.js';
 
 export const SEEDED_LEADS = 1_200;
@@ -175,6 +176,10 @@ export interface ApiStack {
   /** Pool size of each stack: `connections` on a server, 1 on PGlite (see below). */
   readonly poolSize: number;
   readonly orgId: string;
+  /** The database both stacks use (owner connection). */
+  readonly connectionString: string;
+  /** The runtime behind the API (its core and ports, for the diagnostics). */
+  readonly runtime: Runtime;
   /** The API route (PB1) and the bare baseline. */
   readonly api: RouteUnderTest;
   readonly bare: RouteUnderTest;
@@ -187,10 +192,14 @@ export interface ApiStack {
 
 export async function startApiStack(options: BenchOptions, log: Log): Promise<ApiStack> {
   const onServer = options.serverUrl !== null;
-  const db: TestDatabase = onServer ? await serverTestDatabase() : await embeddedTestDatabase();
+  // On a server: a scratch database of our own (another session may drop the shared test
+  // database or terminate its connections mid-run). On PGlite: the shared embedded test database,
+  // which lives in this process.
+  const scratch = onServer ? await createScratchDatabase(options.serverUrl!, 'pb1') : null;
+  const connectionString = scratch?.url ?? (await embeddedTestDatabase()).connectionString;
   log(
-    onServer
-      ? `  database: PostgreSQL server, shared test database ${redactUrl(db.connectionString)}`
+    scratch !== null
+      ? `  database: ${scratch.description}`
       : '  database: embedded PGlite (in this process, ONE session: every query of both routes is serialised\n' +
           "            through it and runs on this process's main thread, so the ratio says little about a server)",
   );
@@ -199,7 +208,9 @@ export async function startApiStack(options: BenchOptions, log: Log): Promise<Ap
   // messages and get each other's results ("portal does not exist", rows of another query). On
   // PGlite both stacks therefore get ONE pooled connection, so queries are serialised in Node.
   const poolSize = onServer ? options.connections : 1;
-  const pool = new pg.Pool({ connectionString: db.connectionString, max: poolSize, application_name: 'cws-bench-bare' });
+  const pool = new pg.Pool({ connectionString, max: poolSize, application_name: 'cws-bench-bare' });
+  // An idle connection the server drops must not crash the process (pg.Pool re-emits it).
+  pool.on('error', (err) => log(`  warning: bare pool connection lost: ${err.message}`));
   const appLog = new LogSink();
   const orgId = randomUUID();
   let runtime: Runtime | null = null;
@@ -208,6 +219,9 @@ export async function startApiStack(options: BenchOptions, log: Log): Promise<Ap
   let orgCreated = false;
 
   const close = async () => {
+    // autocannon drops its sockets at the end of a run with requests still queued on the pools;
+    // let them drain so closing the pools aborts nothing.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
     await app?.close();
     if (bare !== null) {
       const { server } = bare;
@@ -217,16 +231,17 @@ export async function startApiStack(options: BenchOptions, log: Log): Promise<Ap
       });
     }
     await runtime?.close();
-    if (orgCreated) {
+    if (orgCreated && scratch === null) {
       // Leads and settings go with the org (ON DELETE CASCADE); the shared database stays as it was.
       await pool.query('delete from orgs where id = $1', [orgId]).catch((err: unknown) => log(`  warning: could not delete bench org ${orgId}: ${String(err)}`));
     }
     await pool.end();
+    await scratch?.drop().catch((err: unknown) => log(`  warning: could not drop ${scratch.name}: ${String(err)}`));
   };
 
   try {
     const config = loadConfig(
-      hostEnv(db.connectionString, {
+      hostEnv(connectionString, {
         DATABASE_POOL_MAX: String(poolSize),
         // Not read by the host today; keeps a future per-IP limiter from turning the run into 429s.
         RATE_LIMIT_PER_MINUTE: '1000000',
@@ -266,7 +281,7 @@ export async function startApiStack(options: BenchOptions, log: Log): Promise<Ap
       if (ids.join() !== reference.join()) throw new Error(`${route.label} returned a different first page than the API`);
     }
     log(`  data: 1 org, ${fmt(SEEDED_LEADS)} leads (5% archived); every route returns the same full page of ${PAGE_SIZE} (checked)`);
-    return { onServer, poolSize, orgId, api, bare: bareRoute, breakdown, appLog, close };
+    return { onServer, poolSize, orgId, connectionString, runtime, api, bare: bareRoute, breakdown, appLog, close };
   } catch (err) {
     await close();
     throw err;

@@ -74,6 +74,8 @@ export async function insertOrgs(run: SqlRunner, count: number, label: string): 
  * so the newest-first order is stable. Run as the owner (superuser), so RLS does not filter it.
  */
 export async function insertLeads(run: SqlRunner, orgIds: readonly string[], total: number): Promise<void> {
+  // g numbers rows globally (round-robin over orgs, so orgs interleave in time); k = g / orgs is a
+  // row's ordinal within its org, so every org gets the same mix of statuses, addresses, archived.
   await run(
     `insert into leads (org_id, id, name, email, phone, source, status, notes, service_requested, address, archived_at, created_at, updated_at)
      select o.id,
@@ -81,16 +83,17 @@ export async function insertLeads(run: SqlRunner, orgIds: readonly string[], tot
             'Lead ' || g,
             'lead' || g || '@example.test',
             '+1555' || lpad((g % 10000000)::text, 7, '0'),
-            (array['web', 'phone', 'referral', 'walk-in'])[1 + g % 4],
-            (array['new', 'contacted', 'qualified', 'lost'])[1 + g % 4],
-            case when g % 3 = 0 then 'Prefers mornings; two dogs; key under the mat.' end,
+            (array['web', 'phone', 'referral', 'walk-in'])[1 + k % 4],
+            (array['new', 'contacted', 'qualified', 'lost'])[1 + (k / 4) % 4],
+            case when k % 3 = 0 then 'Prefers mornings; two dogs; key under the mat.' end,
             'Deep clean, 3 bedrooms',
-            case when g % 2 = 0 then jsonb_build_object('line1', g || ' Main Street', 'line2', null, 'city', 'Springfield',
+            case when k % 2 = 0 then jsonb_build_object('line1', g || ' Main Street', 'line2', null, 'city', 'Springfield',
                                                         'region', 'IL', 'postalCode', '62701', 'country', 'US') end,
-            case when g % 20 = 7 then now() - interval '1 day' end,
+            case when k % 20 = 7 then now() - interval '1 day' end,
             now() - g * interval '1 minute',
             now() - g * interval '1 minute'
      from generate_series(0, $2::int - 1) as g
+     cross join lateral (select g / $3::int as k) as per_org
      join (select id, (row_number() over (order by id))::int - 1 as n from unnest($1::uuid[]) as u(id)) as o
        on o.n = g % $3::int`,
     [orgIds, total, orgIds.length],

@@ -19,6 +19,7 @@ import pg from 'pg';
 import { createKnex, startEmbeddedPostgres, type EmbeddedPostgres, type Knex } from '@cws/adapter-postgres';
 import { migrateLatest } from '@cws/migrations';
 import { benchOptions, type BenchOptions } from './bench-options.js';
+import { createScratchDatabase, type ScratchDatabase } from './scratch-database.js';
 import { FETCH_ROWS, LIST_SQL_EXPLICIT, LIST_SQL_RLS, TENANT_PRELUDE, adapterListSql, insertLeads, insertOrgs, pgRunner } from './lead-list-sql.js';
 import { fmt, fmtSpread, majorityVerdict, median, quantile, spread, table, verdictLine, type BenchReport, type TargetResult, type Verdict } from './stats.js';
 
@@ -118,42 +119,10 @@ async function explainBoth(client: pg.Client, orgId: string): Promise<{ rls: Pla
 /** ~50 orgs for 10k rows, ~500 for 1M. */
 export const orgsForRows = (rows: number) => Math.max(1, Math.round(Math.sqrt(rows) / 2));
 
-interface Scratch {
-  readonly url: string;
-  readonly description: string;
-  drop(): Promise<void>;
-}
-
-async function createScratchOnServer(serverUrl: string): Promise<Scratch> {
-  const name = `cws_bench_${process.pid}`;
-  const admin = new pg.Client({ connectionString: serverUrl, application_name: 'cws-bench-admin' });
-  await admin.connect();
-  try {
-    await admin.query(`drop database if exists "${name}" with (force)`);
-    await admin.query(`create database "${name}"`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    description: `PostgreSQL server ${url.host}, scratch database ${name} (created for this run, dropped at the end)`,
-    async drop() {
-      const dropper = new pg.Client({ connectionString: serverUrl, application_name: 'cws-bench-admin' });
-      await dropper.connect();
-      try {
-        await dropper.query(`drop database if exists "${name}" with (force)`);
-      } finally {
-        await dropper.end();
-      }
-    },
-  };
-}
-
-async function createScratchEmbedded(): Promise<Scratch> {
+async function createScratchEmbedded(): Promise<ScratchDatabase> {
   const embedded: EmbeddedPostgres = await startEmbeddedPostgres({ dataDir: null });
   return {
+    name: 'pglite',
     url: embedded.connectionString,
     description: 'embedded PGlite, in memory (ONE session, in this process: absolute times are PGlite\'s, not a server\'s)',
     drop: () => embedded.close(),
@@ -166,14 +135,15 @@ export async function runRlsQueryCostBench(options: BenchOptions, log: Log = con
   const targets: TargetResult[] = [];
   const ratios: Array<{ name: string; value: string }> = [];
 
-  const scratch = onServer ? await createScratchOnServer(options.serverUrl!) : await createScratchEmbedded();
+  const scratch = onServer ? await createScratchDatabase(options.serverUrl!, 'pb2') : await createScratchEmbedded();
   log(`  database: ${scratch.description}`);
   let knex: Knex | null = null;
   let client: pg.Client | null = null;
   try {
     knex = createKnex({ connectionString: scratch.url, poolMax: 2, statementTimeoutMs: 0, applicationName: 'cws-bench-setup' });
-    await migrateLatest(knex);
+    if (!onServer) await migrateLatest(knex);
     client = new pg.Client({ connectionString: scratch.url, application_name: 'cws-bench-pb2' });
+    client.on('error', (err) => log(`  warning: PB2 connection lost: ${err.message}`));
     await client.connect();
     const run = pgRunner(client);
     const who = await client.query('select current_user as name, rolsuper or rolbypassrls as bypass from pg_roles where rolname = current_user');

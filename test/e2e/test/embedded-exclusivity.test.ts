@@ -1,5 +1,5 @@
 /**
- * PGlite is one database session. Every client reaches it through pglite-socket, which must keep
+ * PGlite is one database session. Every client reaches it through the embedded wire server, which must keep
  * an open transaction exclusive to its connection: if a statement of another connection ran
  * inside it, that statement would see (or overwrite) this transaction's org and role. This test
  * runs many tenant transactions from the knex pool and Agenda job runs (themselves doing tenant

@@ -1,7 +1,7 @@
 /**
  * Databases for tests, one of each kind per test process and shared by every suite in it:
  * PGlite takes seconds to start, and suites stay independent by creating their own orgs.
- * - embedded: in-memory PGlite behind pglite-socket, always available;
+ * - embedded: in-memory PGlite behind the embedded wire server, always available;
  * - server: the PostgreSQL at TEST_DATABASE_URL, when set (suites skip with a reason otherwise).
  */
 import { createKnex, startEmbeddedPostgres, type EmbeddedPostgres, type Knex } from '@cws/adapter-postgres';

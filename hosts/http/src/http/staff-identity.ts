@@ -85,7 +85,7 @@ export class StaffIdentityResolver {
     const now = Date.now();
     if (this.cachedOrg !== null && this.cachedOrg.until > now) return this.cachedOrg.id;
     const orgs = await this.runtime.ports.orgs.list(null, 2);
-    if (orgs.length === 0) throw new AppError('auth.org_unresolved', 'No organisation exists yet; create one first (npm run bootstrap)');
+    if (orgs.length === 0) throw new AppError('auth.org_unresolved', 'No organisation exists yet; create one first (npm run bootstrap -- --name ... --slug ...)');
     if (orgs.length > 1) throw new AppError('auth.org_unresolved', 'Several organisations exist; set DEFAULT_ORG_ID to the one Basic Auth acts in');
     this.cachedOrg = { id: orgs[0]!.id, until: now + ORG_CACHE_MS };
     return orgs[0]!.id;

@@ -39,6 +39,16 @@ function renderVariable(spec: EnvVarSpec): string[] {
   return lines;
 }
 
+/**
+ * Variables docker-compose.yml interpolates (the app never reads them). Listed here so one file
+ * documents everything an operator sets; a test checks the compose file uses no other.
+ */
+export const COMPOSE_VARIABLES: ReadonlyArray<{ name: string; description: string; example: string }> = [
+  { name: 'POSTGRES_PASSWORD', description: 'Password of the postgres user of the db service (required by docker compose). Fix: a long random value; never reuse a secret above.', example: '' },
+  { name: 'POSTGRES_DB', description: 'Database the db service creates and the stack uses. Default: cleaning.', example: 'cleaning' },
+  { name: 'API_DOMAIN', description: 'Public host name Caddy serves the API on (it obtains the TLS certificate). Default: localhost.', example: 'api.example.com' },
+];
+
 export function renderEnvExample(schema: readonly EnvVarSpec[] = ENV_SCHEMA): string {
   const out = [...HEADER];
   for (const group of ENV_GROUPS) {
@@ -47,5 +57,7 @@ export function renderEnvExample(schema: readonly EnvVarSpec[] = ENV_SCHEMA): st
     out.push('', `# --- ${group} ---`);
     for (const spec of specs) out.push('', ...renderVariable(spec));
   }
+  out.push('', '# --- Deploy (read by docker-compose.yml, not by the app) ---');
+  for (const v of COMPOSE_VARIABLES) out.push('', `# ${v.description}`, `# ${v.name}=${v.example}`);
   return `${out.join('\n')}\n`;
 }

@@ -36,4 +36,4 @@ export { ConfigError, loadConfig } from './load-config.js';
 export type { ConfigProblem, EnvSource, LoadConfigOptions } from './load-config.js';
 export { REDACTED, describeConfig } from './describe-config.js';
 export type { DescribedValue } from './describe-config.js';
-export { renderEnvExample } from './env-example.js';
+export { COMPOSE_VARIABLES, renderEnvExample } from './env-example.js';

@@ -1,0 +1,215 @@
+/**
+ * A PostgreSQL wire-protocol front for PGlite, so that `pg` clients (knex, Agenda) can share one
+ * embedded database safely.
+ *
+ * PGlite is ONE backend session. Serving several client connections from it is only correct if
+ * no connection's messages ever land inside another's unfinished work. Two units must be atomic:
+ *  - an extended-protocol sequence (Parse/Bind/Describe/Execute ... Sync): it shares the unnamed
+ *    statement and portal, so another connection's Parse between them corrupts it — observed
+ *    with @electric-sql/pglite-socket under load ("bind message supplies 5 parameters, but
+ *    prepared statement "" requires 14"), which is why this server exists;
+ *  - a transaction (BEGIN ... COMMIT/ROLLBACK): its settings (role, org) and rows belong to it.
+ *
+ * Rule: a connection takes the session lock when it sends work and keeps it until PGlite answers
+ * ReadyForQuery with status `I` (idle: no open transaction, no half-done sequence, no COPY).
+ * Others wait in FIFO order. A connection that goes away holding the lock has its transaction
+ * rolled back. Framing is parsed; message contents never are.
+ */
+import { createServer, type Server, type Socket } from 'node:net';
+import type { PGlite } from '@electric-sql/pglite';
+
+const SSL_REQUEST = 80877103;
+const GSSENC_REQUEST = 80877104;
+const CANCEL_REQUEST = 80877102;
+const PROTOCOL_3 = 196608;
+
+/** Client messages after which the client waits for the server: the end of a batch. */
+const BATCH_END = new Set(['Q', 'S', 'H', 'c', 'f']);
+
+/** ReadyForQuery with status Idle, and the same message with status In-transaction/Failed. */
+function endsIdle(out: Uint8Array): boolean | null {
+  // ReadyForQuery is 'Z', length 5, one status byte; it is always the last message when present.
+  if (out.length < 6) return null;
+  const at = out.length - 6;
+  if (out[at] !== 0x5a || out[at + 1] !== 0 || out[at + 2] !== 0 || out[at + 3] !== 0 || out[at + 4] !== 5) return null;
+  return out[at + 5] === 0x49; // 'I'
+}
+
+/** A FIFO lock over the single session, re-entrant for the connection that holds it. */
+class SessionLock {
+  private holder: number | null = null;
+  private readonly waiting: Array<{ id: number; grant: () => void }> = [];
+
+  async acquire(id: number): Promise<void> {
+    if (this.holder === id) return;
+    if (this.holder === null && this.waiting.length === 0) {
+      this.holder = id;
+      return;
+    }
+    await new Promise<void>((grant) => this.waiting.push({ id, grant }));
+  }
+
+  release(id: number): void {
+    if (this.holder !== id) return;
+    const next = this.waiting.shift();
+    this.holder = next?.id ?? null;
+    next?.grant();
+  }
+
+  holds(id: number): boolean {
+    return this.holder === id;
+  }
+
+  /** Drops a connection from the queue (it went away before its turn). */
+  forget(id: number): void {
+    const i = this.waiting.findIndex((w) => w.id === id);
+    if (i >= 0) this.waiting.splice(i, 1);
+  }
+}
+
+const ROLLBACK = (() => {
+  const sql = Buffer.from('ROLLBACK\0', 'utf8');
+  const msg = Buffer.alloc(5 + sql.length);
+  msg.write('Q', 0, 'latin1');
+  msg.writeInt32BE(4 + sql.length, 1);
+  sql.copy(msg, 5);
+  return new Uint8Array(msg);
+})();
+const SYNC = new Uint8Array([0x53, 0, 0, 0, 4]);
+
+export interface PGliteWireServer {
+  readonly host: string;
+  readonly port: number;
+  stop(): Promise<void>;
+}
+
+export async function startPGliteWireServer(db: PGlite, options: { host?: string; port?: number; maxConnections?: number } = {}): Promise<PGliteWireServer> {
+  const lock = new SessionLock();
+  const sockets = new Set<Socket>();
+  let nextId = 1;
+  // One PGlite call at a time (clean-up of a closed connection may overlap a lock hand-over).
+  let chain: Promise<unknown> = Promise.resolve();
+  const exec = (message: Uint8Array): Promise<Uint8Array> => {
+    const run = chain.then(() => db.execProtocolRaw(message));
+    chain = run.catch(() => undefined);
+    return run;
+  };
+
+  const serve = (socket: Socket) => {
+    const id = nextId++;
+    sockets.add(socket);
+    socket.setNoDelay(true);
+    let buffer: Buffer = Buffer.alloc(0);
+    let started = false;
+    let pending: Buffer[] = [];
+    let work: Promise<void> = Promise.resolve();
+    let closed = false;
+
+    const write = (data: Uint8Array) => {
+      if (!closed && data.length > 0) socket.write(data);
+    };
+
+    const runBatch = async (batch: Buffer) => {
+      await lock.acquire(id);
+      if (closed) {
+        await cleanUp();
+        return;
+      }
+      const out = await exec(new Uint8Array(batch));
+      write(out);
+      // Keep the session until it is idle again: in a transaction, a COPY, or before Sync.
+      if (endsIdle(out) === true) lock.release(id);
+    };
+
+    const cleanUp = async () => {
+      if (!lock.holds(id)) {
+        lock.forget(id);
+        return;
+      }
+      try {
+        // Finish a half-done extended sequence, then undo an open transaction.
+        let out = await exec(SYNC);
+        if (endsIdle(out) !== true) out = await exec(ROLLBACK);
+      } finally {
+        lock.release(id);
+      }
+    };
+
+    const onData = (chunk: Buffer) => {
+      buffer = buffer.length === 0 ? chunk : Buffer.concat([buffer, chunk]);
+      for (;;) {
+        if (!started) {
+          if (buffer.length < 8) return;
+          const length = buffer.readInt32BE(0);
+          if (buffer.length < length) return;
+          const code = buffer.readInt32BE(4);
+          const message = buffer.subarray(0, length);
+          buffer = buffer.subarray(length);
+          if (code === SSL_REQUEST || code === GSSENC_REQUEST) {
+            write(Buffer.from('N'));
+            continue;
+          }
+          if (code === CANCEL_REQUEST) {
+            socket.end();
+            return;
+          }
+          if (code !== PROTOCOL_3) {
+            socket.destroy();
+            return;
+          }
+          started = true;
+          // Authentication and parameter status for this client, in turn like any other work.
+          work = work.then(() => runBatch(Buffer.from(message))).catch(() => {
+            socket.destroy();
+          });
+          continue;
+        }
+        if (buffer.length < 5) return;
+        const type = String.fromCharCode(buffer[0]!);
+        const length = buffer.readInt32BE(1);
+        if (buffer.length < 1 + length) return;
+        const message = buffer.subarray(0, 1 + length);
+        buffer = buffer.subarray(1 + length);
+        if (type === 'X') {
+          socket.end();
+          return;
+        }
+        pending.push(message);
+        if (BATCH_END.has(type)) {
+          const batch = Buffer.concat(pending);
+          pending = [];
+          work = work.then(() => runBatch(batch)).catch(() => {
+            socket.destroy();
+          });
+        }
+      }
+    };
+
+    socket.on('data', onData);
+    socket.on('error', () => socket.destroy());
+    socket.on('close', () => {
+      closed = true;
+      sockets.delete(socket);
+      work = work.then(cleanUp, cleanUp).catch(() => undefined);
+    });
+  };
+
+  const server: Server = createServer(serve);
+  server.maxConnections = options.maxConnections ?? 64;
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('the embedded database server has no TCP address');
+  return {
+    host,
+    port: address.port,
+    async stop() {
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await chain;
+    },
+  };
+}

@@ -1,0 +1,68 @@
+/**
+ * No Docker engine runs here, so the compose file is checked for what would break a deploy:
+ * it parses, every dependency and volume exists, the commands point at entry points this repo
+ * builds, health checks are in place, and every app setting it passes is a variable the config
+ * schema knows (a typo would otherwise be silently ignored).
+ */
+import { expect } from 'chai';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { ENV_SCHEMA } from '../../packages/composition/src/config/index.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const compose = parse(readFileSync(`${root}docker-compose.yml`, 'utf8'), { merge: true }) as {
+  services: Record<string, { image?: string; build?: string; command?: string[]; environment?: Record<string, string>; depends_on?: Record<string, { condition: string }>; volumes?: string[]; healthcheck?: unknown }>;
+  volumes: Record<string, unknown>;
+};
+const known = new Set(ENV_SCHEMA.flatMap((v) => [v.name, ...(v.aliases ?? [])]));
+
+describe('deployment files', () => {
+  it('has the guides’ services, each with an image or a build', () => {
+    expect(Object.keys(compose.services)).to.include.members(['caddy', 'api', 'jobs', 'migrate', 'db', 'redis']);
+    for (const [name, s] of Object.entries(compose.services)) expect(s.image ?? s.build, name).to.be.a('string');
+  });
+
+  it('depends only on services that exist, and waits for health or completion', () => {
+    for (const [name, s] of Object.entries(compose.services)) {
+      for (const [dep, spec] of Object.entries(s.depends_on ?? {})) {
+        expect(compose.services, `${name} → ${dep}`).to.have.property(dep);
+        expect(['service_healthy', 'service_completed_successfully'], `${name} → ${dep}`).to.include(spec.condition);
+        if (spec.condition === 'service_healthy') expect(compose.services[dep]!.healthcheck, `${dep} needs a healthcheck`).to.not.equal(undefined);
+      }
+    }
+  });
+
+  it('declares every named volume it mounts', () => {
+    for (const [name, s] of Object.entries(compose.services)) {
+      for (const mount of s.volumes ?? []) {
+        const source = mount.split(':')[0]!;
+        if (!source.startsWith('.') && !source.startsWith('/')) expect(compose.volumes, `${name} mounts ${source}`).to.have.property(source);
+      }
+    }
+  });
+
+  it('runs entry points this repository builds', () => {
+    for (const [name, s] of Object.entries(compose.services)) {
+      const entry = s.command?.find((part) => part.endsWith('/dist/main.js') || part.endsWith('/dist/cli.js'));
+      if (entry === undefined) continue;
+      const source = entry.replace('/dist/', '/src/').replace(/\.js$/, '.ts');
+      expect(existsSync(`${root}${source}`), `${name}: ${entry} is built from ${source}`).to.equal(true);
+    }
+    const dockerfile = readFileSync(`${root}Dockerfile`, 'utf8');
+    const cmd = /CMD \["node", "([^"]+)"\]/.exec(dockerfile)?.[1];
+    expect(existsSync(`${root}${cmd!.replace('/dist/', '/src/').replace(/\.js$/, '.ts')}`)).to.equal(true);
+    expect(existsSync(`${root}Caddyfile`)).to.equal(true);
+  });
+
+  it('passes the app only variables the configuration schema knows', () => {
+    for (const name of ['api', 'jobs', 'migrate']) {
+      const unknown = Object.keys(compose.services[name]!.environment ?? {}).filter((v) => !known.has(v));
+      expect(unknown, name).to.deep.equal([]);
+    }
+  });
+
+  it('requires the database password instead of defaulting it', () => {
+    expect(compose.services['db']!.environment!['POSTGRES_PASSWORD']).to.match(/\$\{POSTGRES_PASSWORD:\?/);
+  });
+});
