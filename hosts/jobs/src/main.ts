@@ -6,7 +6,7 @@
  * would otherwise keep the process alive.
  */
 import { parseArgs } from 'node:util';
-import { ConfigError, createLogger, createRuntime, loadConfig } from '@cws/composition';
+import { createLogger, createRuntime, exitOnStartFailure, loadConfigOrExit, stopOnSignals } from '@cws/composition';
 import { startJobHost } from './job-host.js';
 import { runJobOnce } from './job-runner.js';
 import { JOB_CATALOGUE } from './jobs/job-catalogue.js';
@@ -17,16 +17,7 @@ async function main(): Promise<void> {
     for (const job of JOB_CATALOGUE) process.stdout.write(`${job.name}\t${job.cron ?? '(on demand)'}\t${job.description}\n`);
     return;
   }
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`${err.message}\n`);
-      process.exit(78);
-    }
-    throw err;
-  }
+  const config = loadConfigOrExit();
   const logger = createLogger(config);
   const runtime = await createRuntime(config);
 
@@ -49,20 +40,10 @@ async function main(): Promise<void> {
   }
 
   const host = await startJobHost(runtime, { logger });
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'job host stopping');
+  stopOnSignals(logger, 'job host', async () => {
     await host.stop(30_000);
     await runtime.close();
-    process.exit(0);
-  };
-  process.on('SIGTERM', () => void stop('SIGTERM'));
-  process.on('SIGINT', () => void stop('SIGINT'));
+  });
 }
 
-main().catch((err) => {
-  process.stderr.write(`job host failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-  process.exit(1);
-});
+main().catch(exitOnStartFailure('job host'));

@@ -6,7 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import { randomUUID } from 'node:crypto';
-import { ConfigError, createRuntime, loadConfig } from '@cws/composition';
+import { createRuntime, exitOnStartFailure, loadConfigOrExit } from '@cws/composition';
 import { isAppError, systemActor } from '@cws/core';
 
 async function main(): Promise<number> {
@@ -17,17 +17,7 @@ async function main(): Promise<number> {
     process.stderr.write('Usage: npm run bootstrap -- --name "Business name" --slug business-slug [--time-zone Area/City] [--currency XXX] [--id uuid]\n');
     return 2;
   }
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`${err.message}\n`);
-      return 78;
-    }
-    throw err;
-  }
-  const runtime = await createRuntime(config);
+  const runtime = await createRuntime(loadConfigOrExit());
   try {
     await runtime.migrate();
     const { org, settings } = await runtime.core.orgs.create.execute(
@@ -54,10 +44,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err) => {
-    process.stderr.write(`bootstrap failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-    process.exit(1);
-  },
-);
+main().then((code) => process.exit(code), exitOnStartFailure('bootstrap'));

@@ -7,3 +7,4 @@ export { createRuntime, type Runtime } from './runtime.js';
 export { seedDemoOrg, DEMO_ORG_SLUG, type DemoSeedResult } from './demo-seed.js';
 export type { MigrationStatus } from '@cws/migrations';
 export { createLogger, type Logger } from './logger.js';
+export { exitOnStartFailure, loadConfigOrExit, stopOnSignals } from './process-lifecycle.js';

@@ -32,8 +32,9 @@ export interface RouteUnderTest {
 }
 
 /** The bare route's JSON: the fields and shape of the API's LeadView page. */
+const iso = (d: Date | null) => (d === null ? null : d.toISOString());
+
 function bareLeadJson(row: Record<string, any>) {
-  const iso = (d: Date | null) => (d === null ? null : d.toISOString());
   const a = row['address'] as Record<string, string | null> | null;
   return {
     id: row['id'],

@@ -69,7 +69,7 @@ export async function runApiStackBench(options: BenchOptions, log: Log = console
     log(
       table(
         ['rep', 'throughput ratio PB1/bare', 'p99 ratio PB1/bare', `≥ ${PB1_TARGET_THROUGHPUT_RATIO}`],
-        throughputRatios.map((x, i) => [String(i + 1), fmt(x, 2), fmt(p99Ratios[i]!, 2), perRep[i]!]),
+        throughputRatios.map((x, i) => [String(i + 1), fmt(x, 3), fmt(p99Ratios[i]!, 2), perRep[i]!]),
       ),
     );
     log('');

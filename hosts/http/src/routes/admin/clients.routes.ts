@@ -2,7 +2,7 @@ import { defineRoute, type RouteDefinition } from '../../routing/route-definitio
 import { clientJson, pageJson } from '../../presenters/presenters.js';
 import { IdParams, Page } from '../../schemas/common.schemas.js';
 import { AddressChanges, AddressInput, AddressParams, ClientView, CreateClientBody, ListClientsQuery, UpdateClientBody } from '../../schemas/client.schemas.js';
-import { commonErrors } from '../route-helpers.js';
+import { commonErrors, listInput } from '../route-helpers.js';
 
 const tags = ['Clients'];
 
@@ -20,14 +20,7 @@ export function clientRoutes(): RouteDefinition[] {
       inputIn: 'query',
       responses: { 200: { description: 'A page of clients', schema: Page(ClientView) }, ...commonErrors },
       async handler({ runtime, ctx, query }) {
-        const page = await runtime.core.clients.list.execute(ctx, {
-          ...(query.created_from ? { createdFrom: query.created_from } : {}),
-          ...(query.created_to ? { createdTo: query.created_to } : {}),
-          ...(query.q !== undefined ? { q: query.q } : {}),
-          ...(query.archived ? { archived: query.archived } : {}),
-          ...(query.cursor !== undefined ? { cursor: query.cursor } : {}),
-          ...(query.limit !== undefined ? { limit: query.limit } : {}),
-        });
+        const page = await runtime.core.clients.list.execute(ctx, listInput(query));
         return { status: 200, body: pageJson(page, clientJson) };
       },
     }),

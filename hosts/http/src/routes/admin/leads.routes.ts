@@ -4,7 +4,7 @@ import { leadJson, clientJson, pageJson } from '../../presenters/presenters.js';
 import { IdParams, Page } from '../../schemas/common.schemas.js';
 import { ClientView } from '../../schemas/client.schemas.js';
 import { ArchiveLeadBody, ConvertLeadBody, CreateLeadBody, LeadView, ListLeadsQuery, UpdateLeadBody } from '../../schemas/lead.schemas.js';
-import { commonErrors } from '../route-helpers.js';
+import { commonErrors, listInput } from '../route-helpers.js';
 
 const tags = ['Leads'];
 
@@ -23,15 +23,7 @@ export function leadRoutes(): RouteDefinition[] {
       inputIn: 'query',
       responses: { 200: { description: 'A page of leads', schema: Page(LeadView) }, ...commonErrors },
       async handler({ runtime, ctx, query }) {
-        const page = await runtime.core.leads.list.execute(ctx, {
-          ...(query.status ? { statuses: query.status } : {}),
-          ...(query.created_from ? { createdFrom: query.created_from } : {}),
-          ...(query.created_to ? { createdTo: query.created_to } : {}),
-          ...(query.q !== undefined ? { q: query.q } : {}),
-          ...(query.archived ? { archived: query.archived } : {}),
-          ...(query.cursor !== undefined ? { cursor: query.cursor } : {}),
-          ...(query.limit !== undefined ? { limit: query.limit } : {}),
-        });
+        const page = await runtime.core.leads.list.execute(ctx, { ...listInput(query), ...(query.status ? { statuses: query.status } : {}) });
         return { status: 200, body: pageJson(page, leadJson) };
       },
     }),

@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { defineRoute, type RouteDefinition } from '../../routing/route-definition.js';
 import { auditJson, orgSettingsJson, pageJson } from '../../presenters/presenters.js';
 import { DateTime, Nullable, Page, PageQueryFields, Uuid } from '../../schemas/common.schemas.js';
-import { commonErrors } from '../route-helpers.js';
+import { commonErrors, listInput } from '../route-helpers.js';
 
 const OrgSettingsView = Type.Object({
   org_id: Uuid,
@@ -129,10 +129,7 @@ export function orgRoutes(): RouteDefinition[] {
           ...(query.resource_id !== undefined ? { resourceId: query.resource_id } : {}),
           ...(query.action !== undefined ? { action: query.action } : {}),
           ...(query.actor_id !== undefined ? { actorId: query.actor_id } : {}),
-          ...(query.created_from ? { createdFrom: query.created_from } : {}),
-          ...(query.created_to ? { createdTo: query.created_to } : {}),
-          ...(query.cursor !== undefined ? { cursor: query.cursor } : {}),
-          ...(query.limit !== undefined ? { limit: query.limit } : {}),
+          ...listInput(query),
         });
         return { status: 200, body: pageJson(page, auditJson) };
       },
