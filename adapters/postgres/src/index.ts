@@ -5,7 +5,7 @@ import { PostgresUnitOfWork } from './postgres-unit-of-work.js';
 
 export { createKnex, pingDatabase, type DatabaseOptions } from './database.js';
 export { embeddedTemplatePath, startEmbeddedPostgres, type EmbeddedPostgres, type EmbeddedPostgresOptions } from './embedded-postgres.js';
-export { inTenantTransaction, APP_ROLE } from './tenant-transaction.js';
+export { inTenantTransaction, tenantBeginStatement, APP_ROLE, type TenantDb } from './tenant-transaction.js';
 export { translatePgError } from './pg-errors.js';
 export { PostgresUnitOfWork } from './postgres-unit-of-work.js';
 export { PostgresJobMonitor, PostgresOrgDirectory, PostgresSystemAuditLog } from './postgres-system-stores.js';

@@ -11,12 +11,12 @@ export class PostgresUnitOfWork implements UnitOfWork {
   constructor(private readonly knex: Knex) {}
 
   run<T>(ctx: RequestContext, work: (repos: TenantRepositories) => Promise<T>): Promise<T> {
-    return inTenantTransaction(this.knex, ctx.orgId, (trx) =>
+    return inTenantTransaction(this.knex, ctx.orgId, (db) =>
       work({
-        leads: new PostgresLeadRepository(trx),
-        clients: new PostgresClientRepository(trx),
-        audit: new PostgresAuditLog(trx),
-        orgSettings: new PostgresOrgSettingsRepository(trx, ctx.orgId),
+        leads: new PostgresLeadRepository(db),
+        clients: new PostgresClientRepository(db),
+        audit: new PostgresAuditLog(db),
+        orgSettings: new PostgresOrgSettingsRepository(db, ctx.orgId),
       }),
     );
   }

@@ -211,7 +211,10 @@ export async function startApiStack(options: BenchOptions, log: Log): Promise<Ap
   const poolSize = onServer ? options.connections : 1;
   const pool = new pg.Pool({ connectionString, max: poolSize, application_name: 'cws-bench-bare' });
   // An idle connection the server drops must not crash the process (pg.Pool re-emits it).
-  pool.on('error', (err) => log(`  warning: bare pool connection lost: ${err.message}`));
+  let closing = false;
+  pool.on('error', (err) => {
+    if (!closing) log(`  warning: bare pool connection lost: ${err.message}`);
+  });
   const appLog = new LogSink();
   const orgId = randomUUID();
   let runtime: Runtime | null = null;
@@ -220,6 +223,7 @@ export async function startApiStack(options: BenchOptions, log: Log): Promise<Ap
   let orgCreated = false;
 
   const close = async () => {
+    closing = true;
     // autocannon drops its sockets at the end of a run with requests still queued on the pools;
     // let them drain so closing the pools aborts nothing.
     await new Promise((resolve) => setTimeout(resolve, 1000));

@@ -11,7 +11,7 @@
  * Both stacks get pools of `connections` (10) and autocannon drives them with as many
  * connections, from a worker thread. Runs interleave A B A B A B after a warm-up of each.
  * Target: throughput(A) / throughput(B) ≥ 0.5 in a majority of reps. The p99 ratio is reported.
- * With BENCH_BREAKDOWN=1 three more routes split A's cost (see README).
+ * With BENCH_BREAKDOWN=1 four more routes split A's cost (see README).
  */
 import { pathToFileURL } from 'node:url';
 import { startApiStack } from './api-stack-setup.js';

@@ -96,21 +96,24 @@ export async function measureLayerCost(stack: ApiStack, log: Log, options: { cal
     const page = results[2]?.rows ?? [];
     if (page.length !== FETCH_ROWS || page.some((r) => r.org_id !== stack.orgId)) throw new Error('the one-round-trip tenant transaction did not return the org\'s page');
     for (const layer of layers) for (let i = 0; i < 200; i++) await layer.call();
+    // Short blocks, all layers in turn, many rounds: every layer sees the same machine conditions.
     const cpu = new Map<string, number[]>(layers.map((l) => [l.name, []]));
     const wall = new Map<string, number[]>(layers.map((l) => [l.name, []]));
-    for (let rep = 0; rep < reps; rep++) {
+    const perBlock = 100;
+    const rounds = Math.max(1, Math.round((calls * reps) / perBlock));
+    for (let round = 0; round < rounds; round++) {
       for (const layer of layers) {
         const c0 = process.cpuUsage();
         const w0 = process.hrtime.bigint();
-        for (let i = 0; i < calls; i++) await layer.call();
+        for (let i = 0; i < perBlock; i++) await layer.call();
         const c = process.cpuUsage(c0);
-        cpu.get(layer.name)!.push((c.user + c.system) / calls);
-        wall.get(layer.name)!.push(Number(process.hrtime.bigint() - w0) / 1e3 / calls);
+        cpu.get(layer.name)!.push((c.user + c.system) / perBlock);
+        wall.get(layer.name)!.push(Number(process.hrtime.bigint() - w0) / 1e3 / perBlock);
       }
     }
     const baseline = median(cpu.get(layers[0]!.name)!);
     log('');
-    log(`CPU per call, one call at a time (${reps} reps × ${fmt(calls)} calls, medians; process CPU µs, wall µs):`);
+    log(`CPU per call, one call at a time (${rounds} interleaved rounds × ${perBlock} calls per layer, medians over rounds; process CPU µs, wall µs):`);
     log(
       table(
         ['layer', 'round trips', 'CPU µs/call', '× pg list', 'wall µs/call', 'what'],

@@ -24,7 +24,8 @@ export const LIST_SQL_EXPLICIT =
 const normalise = (sql: string) => sql.replace(/\$\d+/g, '?').replace(/\s+/g, ' ').trim();
 
 /**
- * The SQL statements the real adapter sends for one unfiltered list (prelude, list query), via
+ * The list statement the real adapter sends through knex (BEGIN with the tenant prelude and COMMIT
+ * go on the connection directly: tenantBeginStatement, which the RLS variant calls itself), via
  * the exported unit of work on `knex`, so a change in the repository shows up as a warning
  * instead of silently benchmarking something else.
  */
@@ -41,10 +42,8 @@ export async function adapterListSql(knex: Knex, orgId: string): Promise<{ state
   } finally {
     knex.off('query', listener);
   }
-  const sqlOnly = statements.filter((s) => !/^(begin|commit|rollback);?$/i.test(s.trim()));
-  const matches =
-    sqlOnly.length === 2 && normalise(sqlOnly[0]!) === normalise(TENANT_PRELUDE) && normalise(sqlOnly[1]!) === normalise(LIST_SQL_RLS);
-  return { statements: sqlOnly, matches };
+  const matches = statements.length === 1 && normalise(statements[0]!) === normalise(LIST_SQL_RLS);
+  return { statements, matches };
 }
 
 /** Something that runs SQL with `$n` parameters: a pg client/pool, or a knex wrapper. */

@@ -2,21 +2,25 @@
  * PB2 — cost of row level security on the lead list query, database only (one pg client, one
  * transaction at a time, no HTTP).
  *
- *   RLS       BEGIN; tenant prelude (role cws_app + app.current_org_id); list query WITHOUT an org
- *             filter, exactly as the adapter sends it; COMMIT.
+ *   RLS       exactly what the adapter sends: one message "BEGIN; tenant prelude (role cws_app +
+ *             app.current_org_id)" (tenantBeginStatement), the list query WITHOUT an org filter,
+ *             COMMIT.
  *   explicit  BEGIN; the same query as the owner with `org_id = $1`; COMMIT.   (baseline)
+ *   separate  diagnostic, no target: RLS with the prelude as its own statement after BEGIN (one
+ *             more round trip: what the adapter did before it folded them).
  *
  * At each size of BENCH_SIZES (10k rows over ~50 orgs, 1M over ~500: orgs = √rows / 2), loaded
- * with one INSERT … SELECT generate_series into a SCRATCH database (cws_bench_<pid>) created on
- * the server and dropped afterwards, then ANALYZE. Per rep, BENCH_PB2_RUNS transactions of each
- * variant, interleaved (A B, B A, …) on random orgs (the same org sequence for both).
+ * with one INSERT … SELECT generate_series into a SCRATCH database (cws_bench_pb2_<pid>) created
+ * on the server, migrated and dropped afterwards, then ANALYZE. Per rep, BENCH_PB2_RUNS
+ * transactions of each variant, interleaved in rotating order (A B C, B C A, …) on random orgs
+ * (each variant in turn on the same org).
  * Targets: median ms/transaction ratio RLS/explicit ≤ 1.3 (FAIL above 2), and the RLS plan must
  * use an index condition on org_id. Without TEST_DATABASE_URL the small sizes run on an embedded
  * PGlite and sizes above 100k are skipped (they need a PostgreSQL server).
  */
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
-import { createKnex, startEmbeddedPostgres, type EmbeddedPostgres, type Knex } from '@cws/adapter-postgres';
+import { createKnex, startEmbeddedPostgres, tenantBeginStatement, type EmbeddedPostgres, type Knex } from '@cws/adapter-postgres';
 import { migrateLatest } from '@cws/migrations';
 import { benchOptions, type BenchOptions } from './bench-options.js';
 import { createScratchDatabase, type ScratchDatabase } from './scratch-database.js';
@@ -42,16 +46,14 @@ const ms = (from: bigint, to: bigint) => Number(to - from) / 1e6;
 
 async function rlsTransaction(client: pg.Client, orgId: string): Promise<TxSample> {
   const t0 = process.hrtime.bigint();
-  await client.query('BEGIN');
+  await client.query(tenantBeginStatement(orgId));
   const t1 = process.hrtime.bigint();
-  await client.query(TENANT_PRELUDE, [orgId]);
-  const t2 = process.hrtime.bigint();
   const result = await client.query(LIST_SQL_RLS, [FETCH_ROWS]);
-  const t3 = process.hrtime.bigint();
+  const t2 = process.hrtime.bigint();
   await client.query('COMMIT');
-  const t4 = process.hrtime.bigint();
+  const t3 = process.hrtime.bigint();
   if (result.rowCount !== FETCH_ROWS) throw new Error(`RLS list for org ${orgId} returned ${result.rowCount} rows, expected ${FETCH_ROWS}`);
-  return { totalMs: ms(t0, t4), queryMs: ms(t2, t3), preludeMs: ms(t1, t2) };
+  return { totalMs: ms(t0, t3), queryMs: ms(t1, t2), preludeMs: ms(t0, t1) };
 }
 
 async function explicitTransaction(client: pg.Client, orgId: string): Promise<TxSample> {
@@ -64,6 +66,23 @@ async function explicitTransaction(client: pg.Client, orgId: string): Promise<Tx
   const t3 = process.hrtime.bigint();
   if (result.rowCount !== FETCH_ROWS) throw new Error(`explicit list for org ${orgId} returned ${result.rowCount} rows, expected ${FETCH_ROWS}`);
   return { totalMs: ms(t0, t3), queryMs: ms(t1, t2), preludeMs: 0 };
+}
+
+/**
+ * Diagnostic (no target): BEGIN, then the prelude as its own parameterised statement, then the
+ * list: one more round trip than the adapter makes. Shows what folding the prelude saves.
+ */
+async function separatePreludeTransaction(client: pg.Client, orgId: string): Promise<TxSample> {
+  const t0 = process.hrtime.bigint();
+  await client.query('BEGIN');
+  await client.query(TENANT_PRELUDE, [orgId]);
+  const t1 = process.hrtime.bigint();
+  const result = await client.query(LIST_SQL_RLS, [FETCH_ROWS]);
+  const t2 = process.hrtime.bigint();
+  await client.query('COMMIT');
+  const t3 = process.hrtime.bigint();
+  if (result.rowCount !== FETCH_ROWS) throw new Error(`separate-prelude RLS list for org ${orgId} returned ${result.rowCount} rows, expected ${FETCH_ROWS}`);
+  return { totalMs: ms(t0, t3), queryMs: ms(t1, t2), preludeMs: ms(t0, t1) };
 }
 
 interface PlanNode {
@@ -150,7 +169,11 @@ export async function runRlsQueryCostBench(options: BenchOptions, log: Log = con
     if (who.rows[0]?.bypass !== true) {
       throw new Error(`the baseline must run as a superuser or BYPASSRLS role (FORCE ROW LEVEL SECURITY binds the owner); connected as ${who.rows[0]?.name}`);
     }
-    log(`  method: one pg client, ${options.reps} reps × ${options.pb2Runs} transactions per variant, interleaved (A B, B A, …) on random orgs; ${WARMUP_RUNS} warm-up each`);
+    log(
+      `  method: one pg client, ${options.reps} reps × ${options.pb2Runs} transactions per variant, interleaved in rotating order on random orgs ` +
+        `(the same org for each variant in turn); ${WARMUP_RUNS} warm-up each`,
+    );
+    log('  begin ms = the BEGIN + tenant prelude message; separate = diagnostic RLS variant with the prelude as its own statement (one more round trip)');
 
     let sqlChecked = false;
     for (const size of options.sizes) {
@@ -198,29 +221,34 @@ export async function runRlsQueryCostBench(options: BenchOptions, log: Log = con
         const org = pick();
         await rlsTransaction(client, org);
         await explicitTransaction(client, org);
+        await separatePreludeTransaction(client, org);
       }
 
       const rls: TxSample[][] = [];
       const explicit: TxSample[][] = [];
+      const separate: TxSample[][] = [];
       for (let rep = 0; rep < options.reps; rep++) {
         const a: TxSample[] = [];
         const b: TxSample[] = [];
+        const c: TxSample[] = [];
+        // Rotate the order (A B C, B C A, C A B) so no variant always runs first.
+        const variants = [
+          async (org: string) => a.push(await rlsTransaction(client!, org)),
+          async (org: string) => b.push(await explicitTransaction(client!, org)),
+          async (org: string) => c.push(await separatePreludeTransaction(client!, org)),
+        ];
         for (let i = 0; i < options.pb2Runs; i++) {
           const org = pick();
-          if (i % 2 === 0) {
-            a.push(await rlsTransaction(client, org));
-            b.push(await explicitTransaction(client, org));
-          } else {
-            b.push(await explicitTransaction(client, org));
-            a.push(await rlsTransaction(client, org));
-          }
+          for (let j = 0; j < variants.length; j++) await variants[(i + j) % variants.length]!(org);
         }
         rls.push(a);
         explicit.push(b);
+        separate.push(c);
       }
 
       const txRatios = rls.map((a, i) => median(a.map((s) => s.totalMs)) / median(explicit[i]!.map((s) => s.totalMs)));
       const queryRatios = rls.map((a, i) => median(a.map((s) => s.queryMs)) / median(explicit[i]!.map((s) => s.queryMs)));
+      const separateRatios = separate.map((c, i) => median(c.map((s) => s.totalMs)) / median(explicit[i]!.map((s) => s.totalMs)));
       const perRep: Verdict[] = txRatios.map((r) => (r > PB2_FAIL_RATIO ? 'FAIL' : r > PB2_TARGET_RATIO ? 'MISS' : 'PASS'));
       const rows = rls.map((a, i) => {
         const b = explicit[i]!;
@@ -234,11 +262,13 @@ export async function runRlsQueryCostBench(options: BenchOptions, log: Log = con
           fmt(median(b.map((s) => s.queryMs)), 3),
           fmt(queryRatios[i]!, 2),
           fmt(median(a.map((s) => s.preludeMs)), 3),
+          fmt(median(separate[i]!.map((s) => s.totalMs)), 3),
+          fmt(separateRatios[i]!, 2),
         ];
       });
       log(
         table(
-          ['rep', 'RLS ms/tx', 'explicit ms/tx', 'ratio', `≤ ${PB2_TARGET_RATIO}`, 'RLS query ms', 'explicit query ms', 'query ratio', 'prelude ms'],
+          ['rep', 'RLS ms/tx', 'explicit ms/tx', 'ratio', `≤ ${PB2_TARGET_RATIO}`, 'RLS query ms', 'explicit query ms', 'query ratio', 'begin ms', 'separate ms/tx', 'separate ratio'],
           rows,
         ),
       );
@@ -252,6 +282,8 @@ export async function runRlsQueryCostBench(options: BenchOptions, log: Log = con
       );
       log(`  ratio RLS/explicit per transaction  ${fmtSpread(tr, 2, '×')}`);
       log(`  ratio RLS/explicit, query alone     ${fmtSpread(qr, 2, '×')}`);
+      const fr = spread(separateRatios);
+      log(`  diagnostic, no target: RLS with the prelude as its own statement / explicit  ${fmtSpread(fr, 2, '×')}`);
 
       const missed = perRep.filter((v) => v !== 'PASS').length;
       const ratioTarget: TargetResult = {
@@ -271,6 +303,7 @@ export async function runRlsQueryCostBench(options: BenchOptions, log: Log = con
       targets.push(ratioTarget, planTarget);
       ratios.push({ name: `PB2 ${fmt(size)} RLS/explicit per tx`, value: `${fmt(tr.median, 2)}× (${fmt(tr.min, 2)}–${fmt(tr.max, 2)})` });
       ratios.push({ name: `PB2 ${fmt(size)} RLS/explicit query alone`, value: `${fmt(qr.median, 2)}× (${fmt(qr.min, 2)}–${fmt(qr.max, 2)})` });
+      ratios.push({ name: `PB2 ${fmt(size)} separate-prelude RLS/explicit (info)`, value: `${fmt(fr.median, 2)}× (${fmt(fr.min, 2)}–${fmt(fr.max, 2)})` });
     }
     return { bench: 'PB2', targets, ratios };
   } finally {

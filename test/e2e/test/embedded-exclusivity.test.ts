@@ -22,11 +22,11 @@ interface Probe {
 
 async function probeTransaction(knex: Knex, orgId: string, steps: number): Promise<Probe> {
   const seen: Array<{ org: string; role: string }> = [];
-  await inTenantTransaction(knex, orgId, async (trx) => {
+  await inTenantTransaction(knex, orgId, async (db) => {
     for (let i = 0; i < steps; i += 1) {
-      const row = (await trx.raw(`select current_setting('app.current_org_id', true) as org, current_user as role`)).rows[0];
+      const row = (await db.raw(`select current_setting('app.current_org_id', true) as org, current_user as role`)).rows[0];
       seen.push({ org: row.org, role: row.role });
-      await trx('leads').insert({ org_id: orgId, id: randomUUID(), name: `probe ${i}`, phone: '5550000000', status: 'new' });
+      await db.table('leads').insert({ org_id: orgId, id: randomUUID(), name: `probe ${i}`, phone: '5550000000', status: 'new' });
       // Yield to the event loop so other connections get every chance to cut in.
       await new Promise((resolve) => setImmediate(resolve));
     }
@@ -70,7 +70,7 @@ describe('embedded PostgreSQL keeps transactions exclusive under concurrent tena
       }
       for (const { org } of orgs) {
         const expected = all.filter((p) => p.orgId === org.id).reduce((sum, p) => sum + p.inserted, 0);
-        const counted = await inTenantTransaction(db.knex, org.id, async (trx) => (await trx.raw('select count(*)::int as n from leads')).rows[0].n as number);
+        const counted = await inTenantTransaction(db.knex, org.id, async (tx) => (await tx.raw('select count(*)::int as n from leads')).rows[0].n as number);
         expect(counted, `rows of ${org.slug}`).to.equal(expected);
       }
     } finally {

@@ -1,5 +1,5 @@
 import type { AuditEntry, AuditListQuery, AuditLog, Role } from '@cws/core';
-import type { Knex } from 'knex';
+import type { TenantDb } from '../tenant-transaction.js';
 import { AuditLogModel } from '../models.js';
 import { translatePgError } from '../pg-errors.js';
 import { applyWindow } from './list-filters.js';
@@ -25,11 +25,11 @@ function toEntry(row: AuditLogModel): AuditEntry {
 const json = (value: Record<string, unknown> | null) => (value === null ? null : JSON.stringify(value));
 
 export class PostgresAuditLog implements AuditLog {
-  constructor(private readonly trx: Knex.Transaction) {}
+  constructor(private readonly db: TenantDb) {}
 
   async append(e: AuditEntry): Promise<void> {
     try {
-      await this.trx('admin_audit_logs').insert({
+      await this.db.table('admin_audit_logs').insert({
         org_id: e.orgId,
         id: e.id,
         actor_kind: e.actorKind,
@@ -50,7 +50,7 @@ export class PostgresAuditLog implements AuditLog {
   }
 
   async list(q: AuditListQuery): Promise<readonly AuditEntry[]> {
-    const qb = AuditLogModel.query(this.trx);
+    const qb = this.db.query(AuditLogModel);
     if (q.resourceType !== null) qb.where('resource_type', q.resourceType);
     if (q.resourceId !== null) qb.where('resource_id', q.resourceId);
     if (q.action !== null) qb.where('action', q.action);

@@ -1,5 +1,5 @@
 import { AppError, compareAddresses, type Client, type ClientAddress, type ClientListQuery, type ClientRepository } from '@cws/core';
-import type { Knex } from 'knex';
+import type { TenantDb } from '../tenant-transaction.js';
 import { ClientAddressModel, ClientModel } from '../models.js';
 import { translatePgError } from '../pg-errors.js';
 import { applySearch, applyWindow } from './list-filters.js';
@@ -59,12 +59,12 @@ function clientColumns(c: Client) {
 }
 
 export class PostgresClientRepository implements ClientRepository {
-  constructor(private readonly trx: Knex.Transaction) {}
+  constructor(private readonly db: TenantDb) {}
 
   private async addressesOf(clientIds: readonly string[]): Promise<Map<string, ClientAddress[]>> {
     const byClient = new Map<string, ClientAddress[]>();
     if (clientIds.length === 0) return byClient;
-    const rows = await ClientAddressModel.query(this.trx).whereIn('client_id', [...clientIds]);
+    const rows = await this.db.query(ClientAddressModel).whereIn('client_id', [...clientIds]);
     for (const row of rows) {
       const list = byClient.get(row.client_id) ?? [];
       list.push(toAddress(row));
@@ -75,11 +75,11 @@ export class PostgresClientRepository implements ClientRepository {
 
   async insert(client: Client): Promise<void> {
     try {
-      await this.trx('clients').insert({ org_id: client.orgId, id: client.id, created_at: client.createdAt, ...clientColumns(client) });
+      await this.db.table('clients').insert({ org_id: client.orgId, id: client.id, created_at: client.createdAt, ...clientColumns(client) });
       if (client.addresses.length > 0) {
         // Non-primary first so the one-primary index never sees two primaries mid-statement.
         const ordered = [...client.addresses].sort((a, b) => Number(a.isPrimary) - Number(b.isPrimary));
-        await this.trx('client_addresses').insert(
+        await this.db.table('client_addresses').insert(
           ordered.map((a) => ({ org_id: a.orgId, id: a.id, client_id: a.clientId, created_at: a.createdAt, ...addressColumns(a) })),
         );
       }
@@ -89,7 +89,7 @@ export class PostgresClientRepository implements ClientRepository {
   }
 
   async findById(id: string, options: { forUpdate?: boolean } = {}): Promise<Client | null> {
-    const qb = ClientModel.query(this.trx).findOne({ id });
+    const qb = this.db.query(ClientModel).findOne({ id });
     if (options.forUpdate) qb.forUpdate();
     const row = await qb;
     if (row === undefined) return null;
@@ -100,7 +100,7 @@ export class PostgresClientRepository implements ClientRepository {
   async update(client: Client): Promise<void> {
     let count: number;
     try {
-      count = await this.trx('clients').where({ id: client.id, org_id: client.orgId }).update(clientColumns(client));
+      count = await this.db.table('clients').where({ id: client.id, org_id: client.orgId }).update(clientColumns(client));
     } catch (err) {
       throw translatePgError(err);
     }
@@ -108,7 +108,7 @@ export class PostgresClientRepository implements ClientRepository {
   }
 
   async list(q: ClientListQuery): Promise<readonly Client[]> {
-    const qb = ClientModel.query(this.trx);
+    const qb = this.db.query(ClientModel);
     applySearch(qb, q.search);
     const rows = await applyWindow(qb, q);
     const addresses = await this.addressesOf(rows.map((r) => r.id));
@@ -117,7 +117,7 @@ export class PostgresClientRepository implements ClientRepository {
 
   async insertAddress(a: ClientAddress): Promise<void> {
     try {
-      await this.trx('client_addresses').insert({ org_id: a.orgId, id: a.id, client_id: a.clientId, created_at: a.createdAt, ...addressColumns(a) });
+      await this.db.table('client_addresses').insert({ org_id: a.orgId, id: a.id, client_id: a.clientId, created_at: a.createdAt, ...addressColumns(a) });
     } catch (err) {
       throw translatePgError(err);
     }
@@ -126,7 +126,7 @@ export class PostgresClientRepository implements ClientRepository {
   async updateAddress(a: ClientAddress): Promise<void> {
     let count: number;
     try {
-      count = await this.trx('client_addresses').where({ id: a.id, client_id: a.clientId, org_id: a.orgId }).update(addressColumns(a));
+      count = await this.db.table('client_addresses').where({ id: a.id, client_id: a.clientId, org_id: a.orgId }).update(addressColumns(a));
     } catch (err) {
       throw translatePgError(err);
     }
@@ -137,7 +137,7 @@ export class PostgresClientRepository implements ClientRepository {
 
   async deleteAddress(clientId: string, addressId: string): Promise<boolean> {
     try {
-      const count = await this.trx('client_addresses').where({ id: addressId, client_id: clientId }).delete();
+      const count = await this.db.table('client_addresses').where({ id: addressId, client_id: clientId }).delete();
       return count > 0;
     } catch (err) {
       const translated = translatePgError(err);

@@ -1,5 +1,5 @@
 import { AppError, type Lead, type LeadListQuery, type LeadRepository, type LeadStatus, type PostalAddress } from '@cws/core';
-import type { Knex } from 'knex';
+import type { TenantDb } from '../tenant-transaction.js';
 import { LeadModel } from '../models.js';
 import { translatePgError } from '../pg-errors.js';
 import { applySearch, applyWindow } from './list-filters.js';
@@ -43,18 +43,18 @@ function mutableColumns(lead: Lead) {
 }
 
 export class PostgresLeadRepository implements LeadRepository {
-  constructor(private readonly trx: Knex.Transaction) {}
+  constructor(private readonly db: TenantDb) {}
 
   async insert(lead: Lead): Promise<void> {
     try {
-      await this.trx('leads').insert({ org_id: lead.orgId, id: lead.id, created_at: lead.createdAt, ...mutableColumns(lead) });
+      await this.db.table('leads').insert({ org_id: lead.orgId, id: lead.id, created_at: lead.createdAt, ...mutableColumns(lead) });
     } catch (err) {
       throw translatePgError(err);
     }
   }
 
   async findById(id: string, options: { forUpdate?: boolean } = {}): Promise<Lead | null> {
-    const qb = LeadModel.query(this.trx).findOne({ id });
+    const qb = this.db.query(LeadModel).findOne({ id });
     if (options.forUpdate) qb.forUpdate();
     const row = await qb;
     return row === undefined ? null : toLead(row);
@@ -63,7 +63,7 @@ export class PostgresLeadRepository implements LeadRepository {
   async update(lead: Lead): Promise<void> {
     let count: number;
     try {
-      count = await this.trx('leads').where({ id: lead.id, org_id: lead.orgId }).update(mutableColumns(lead));
+      count = await this.db.table('leads').where({ id: lead.id, org_id: lead.orgId }).update(mutableColumns(lead));
     } catch (err) {
       throw translatePgError(err);
     }
@@ -71,7 +71,7 @@ export class PostgresLeadRepository implements LeadRepository {
   }
 
   async list(q: LeadListQuery): Promise<readonly Lead[]> {
-    const qb = LeadModel.query(this.trx);
+    const qb = this.db.query(LeadModel);
     if (q.statuses !== null) qb.whereIn('status', [...q.statuses]);
     applySearch(qb, q.search);
     const rows = await applyWindow(qb, q);
@@ -79,7 +79,7 @@ export class PostgresLeadRepository implements LeadRepository {
   }
 
   async listStale(q: { updatedBefore: Date; statuses: readonly LeadStatus[]; limit: number }): Promise<readonly Lead[]> {
-    const rows = await LeadModel.query(this.trx)
+    const rows = await this.db.query(LeadModel)
       .whereNull('archived_at')
       .whereIn('status', [...q.statuses])
       .where('updated_at', '<', q.updatedBefore)

@@ -1,5 +1,5 @@
 import { AppError, type OrgSettings, type OrgSettingsRepository } from '@cws/core';
-import type { Knex } from 'knex';
+import type { TenantDb } from '../tenant-transaction.js';
 import { OrgSettingsModel } from '../models.js';
 import { translatePgError } from '../pg-errors.js';
 
@@ -18,11 +18,11 @@ export function settingsColumns(s: OrgSettings) {
 }
 
 export class PostgresOrgSettingsRepository implements OrgSettingsRepository {
-  constructor(private readonly trx: Knex.Transaction, private readonly orgId: string) {}
+  constructor(private readonly db: TenantDb, private readonly orgId: string) {}
 
   async get(): Promise<OrgSettings | null> {
     // No org filter on purpose: the policy is the filter. More than one row means it is not.
-    const rows = await OrgSettingsModel.query(this.trx).limit(2);
+    const rows = await this.db.query(OrgSettingsModel).limit(2);
     if (rows.length > 1) throw new Error('org_settings returned rows of several orgs: row level security is not in force');
     const row = rows[0];
     return row === undefined ? null : toSettings(row);
@@ -31,7 +31,7 @@ export class PostgresOrgSettingsRepository implements OrgSettingsRepository {
   async update(settings: OrgSettings): Promise<void> {
     let count: number;
     try {
-      count = await this.trx('org_settings').where({ org_id: settings.orgId }).update(settingsColumns(settings));
+      count = await this.db.table('org_settings').where({ org_id: settings.orgId }).update(settingsColumns(settings));
     } catch (err) {
       throw translatePgError(err);
     }

@@ -39,6 +39,8 @@ const ORG_CACHE_MS = 10_000;
 export class StaffIdentityResolver {
   private readonly pairs: ReadonlyArray<{ user: Buffer; pass: Buffer; username: string; role: Role }>;
   private cachedOrg: { id: string; until: number } | null = null;
+  /** Orgs known to exist (X-Test-Org, DEFAULT_ORG_ID), so a request need not ask each time. */
+  private readonly known = new Map<string, number>();
 
   constructor(private readonly runtime: Runtime) {
     const { auth } = runtime.config;
@@ -76,12 +78,7 @@ export class StaffIdentityResolver {
       if (!isUuid(testOrg)) throw new AppError('auth.org_unresolved', 'X-Test-Org must be an organisation id (UUID)');
       return this.existing(testOrg);
     }
-    if (auth.defaultOrgId !== null) {
-      if (this.cachedOrg !== null && this.cachedOrg.id === auth.defaultOrgId) return auth.defaultOrgId;
-      const id = await this.existing(auth.defaultOrgId);
-      this.cachedOrg = { id, until: Number.POSITIVE_INFINITY };
-      return id;
-    }
+    if (auth.defaultOrgId !== null) return this.existing(auth.defaultOrgId);
     const now = Date.now();
     if (this.cachedOrg !== null && this.cachedOrg.until > now) return this.cachedOrg.id;
     const orgs = await this.runtime.ports.orgs.list(null, 2);
@@ -92,8 +89,14 @@ export class StaffIdentityResolver {
   }
 
   private async existing(orgId: string): Promise<string> {
-    const org = await this.runtime.ports.orgs.findById(orgId.toLowerCase());
+    const id = orgId.toLowerCase();
+    const now = Date.now();
+    if ((this.known.get(id) ?? 0) > now) return id;
+    const org = await this.runtime.ports.orgs.findById(id);
     if (org === null) throw new AppError('org.not_found', `No organisation ${orgId}`, { details: { org_id: orgId } });
-    return org.id;
+    // Bounded: the oldest entries go first once many orgs were named (tests, a busy dev box).
+    if (this.known.size >= 1000) this.known.delete(this.known.keys().next().value!);
+    this.known.set(id, now + ORG_CACHE_MS);
+    return id;
   }
 }
