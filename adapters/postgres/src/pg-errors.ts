@@ -60,3 +60,17 @@ export function translatePgError(err: unknown): unknown {
   }
   return err;
 }
+
+/** Runs `work`, turning any PostgreSQL or driver failure into an AppError before it leaves. */
+export async function translatingErrors<T>(work: () => PromiseLike<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    throw translatePgError(err);
+  }
+}
+
+/** An UPDATE meant to change exactly one visible row: `notFound()` when it changed none. */
+export async function updateOne(update: () => PromiseLike<number>, notFound: () => AppError): Promise<void> {
+  if ((await translatingErrors(update)) === 0) throw notFound();
+}

@@ -7,7 +7,7 @@ import type { JobMonitor, JobRunRecord, JobStats, Org, OrgDirectory, OrgSettings
 import type { Knex } from 'knex';
 import { OrgModel } from './models.js';
 import { settingsColumns } from './repositories/postgres-org-settings-repository.js';
-import { inSystemScope } from './tenant-transaction.js';
+import { translatingErrors } from './pg-errors.js';
 
 const toOrg = (row: OrgModel): Org => ({ id: row.id, name: row.name, slug: row.slug, createdAt: row.created_at });
 
@@ -27,7 +27,7 @@ export class PostgresOrgDirectory implements OrgDirectory {
   constructor(private readonly knex: Knex) {}
 
   create(org: Org, settings: OrgSettings, audit: SystemAuditEntry): Promise<void> {
-    return inSystemScope(() =>
+    return translatingErrors(() =>
       this.knex.transaction(async (trx) => {
         await trx('orgs').insert({ id: org.id, name: org.name, slug: org.slug, created_at: org.createdAt });
         await trx('system_audit_logs').insert(systemAuditRow(audit));
@@ -38,23 +38,23 @@ export class PostgresOrgDirectory implements OrgDirectory {
   }
 
   async findById(id: string): Promise<Org | null> {
-    const row = await inSystemScope(() => OrgModel.query(this.knex).findById(id));
+    const row = await translatingErrors(() => OrgModel.query(this.knex).findById(id));
     return row === undefined ? null : toOrg(row);
   }
 
   async findBySlug(slug: string): Promise<Org | null> {
-    const row = await inSystemScope(() => OrgModel.query(this.knex).findOne({ slug }));
+    const row = await translatingErrors(() => OrgModel.query(this.knex).findOne({ slug }));
     return row === undefined ? null : toOrg(row);
   }
 
   async list(afterId: string | null, limit: number): Promise<readonly Org[]> {
     const qb = OrgModel.query(this.knex).orderBy('id').limit(limit);
     if (afterId !== null) qb.where('id', '>', afterId);
-    return (await inSystemScope(() => qb)).map(toOrg);
+    return (await translatingErrors(() => qb)).map(toOrg);
   }
 
   async count(): Promise<number> {
-    const [row] = await inSystemScope(() => this.knex('orgs').count<{ count: string }[]>({ count: '*' }));
+    const [row] = await translatingErrors(() => this.knex('orgs').count<{ count: string }[]>({ count: '*' }));
     return Number(row?.count ?? 0);
   }
 }
@@ -63,11 +63,11 @@ export class PostgresSystemAuditLog implements SystemAuditLog {
   constructor(private readonly knex: Knex) {}
 
   async append(entry: SystemAuditEntry): Promise<void> {
-    await inSystemScope(() => this.knex('system_audit_logs').insert(systemAuditRow(entry)));
+    await translatingErrors(() => this.knex('system_audit_logs').insert(systemAuditRow(entry)));
   }
 
   async listRecent(limit: number): Promise<readonly SystemAuditEntry[]> {
-    const rows = await inSystemScope(() => this.knex('system_audit_logs').orderBy('created_at', 'desc').limit(limit));
+    const rows = await translatingErrors(() => this.knex('system_audit_logs').orderBy('created_at', 'desc').limit(limit));
     return rows.map((r: Record<string, unknown>) => ({
       id: r['id'] as string,
       actorId: r['actor_id'] as string,
@@ -84,7 +84,7 @@ export class PostgresJobMonitor implements JobMonitor {
   constructor(private readonly knex: Knex) {}
 
   async beat(h: RunnerHeartbeat): Promise<void> {
-    await inSystemScope(() =>
+    await translatingErrors(() =>
       this.knex('job_heartbeats')
         .insert({
           runner_id: h.runnerId,
@@ -103,7 +103,7 @@ export class PostgresJobMonitor implements JobMonitor {
   async recordRun(run: JobRunRecord): Promise<void> {
     const ok = run.outcome === 'success';
     // One upsert: counters add up correctly even when two runners finish the same job at once.
-    await inSystemScope(() =>
+    await translatingErrors(() =>
       this.knex.raw(
         `insert into job_run_stats as s (job_name, last_run_at, last_success_at, last_error_at, last_error, success_count, error_count, last_runner_id)
          values (?, ?, ?, ?, ?, ?, ?, ?)
@@ -121,7 +121,7 @@ export class PostgresJobMonitor implements JobMonitor {
   }
 
   async listRunners(): Promise<readonly RunnerHeartbeat[]> {
-    const rows = await inSystemScope(() => this.knex('job_heartbeats').orderBy('last_heartbeat', 'desc'));
+    const rows = await translatingErrors(() => this.knex('job_heartbeats').orderBy('last_heartbeat', 'desc'));
     return rows.map((r: Record<string, unknown>) => ({
       runnerId: r['runner_id'] as string,
       name: r['name'] as string,
@@ -134,7 +134,7 @@ export class PostgresJobMonitor implements JobMonitor {
   }
 
   async listJobStats(): Promise<readonly JobStats[]> {
-    const rows = await inSystemScope(() => this.knex('job_run_stats').orderBy('job_name'));
+    const rows = await translatingErrors(() => this.knex('job_run_stats').orderBy('job_name'));
     return rows.map((r: Record<string, unknown>) => ({
       jobName: r['job_name'] as string,
       lastRunAt: r['last_run_at'] as Date | null,
@@ -148,6 +148,6 @@ export class PostgresJobMonitor implements JobMonitor {
   }
 
   async pruneRunners(before: Date): Promise<number> {
-    return inSystemScope(() => this.knex('job_heartbeats').where('last_heartbeat', '<', before).delete());
+    return translatingErrors(() => this.knex('job_heartbeats').where('last_heartbeat', '<', before).delete());
   }
 }

@@ -73,12 +73,3 @@ export async function inTenantTransaction<T>(knex: Knex, orgId: string, work: (d
     await pool.releaseConnection(connection);
   }
 }
-
-/** Runs `work` as the connection user outside any org (global tables only), translating errors. */
-export async function inSystemScope<T>(work: () => PromiseLike<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (err) {
-    throw translatePgError(err);
-  }
-}

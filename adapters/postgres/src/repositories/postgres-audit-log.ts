@@ -1,7 +1,7 @@
 import type { AuditEntry, AuditListQuery, AuditLog, Role } from '@cws/core';
 import type { TenantDb } from '../tenant-transaction.js';
 import { AuditLogModel } from '../models.js';
-import { translatePgError } from '../pg-errors.js';
+import { translatingErrors } from '../pg-errors.js';
 import { applyWindow } from './list-filters.js';
 
 function toEntry(row: AuditLogModel): AuditEntry {
@@ -28,8 +28,8 @@ export class PostgresAuditLog implements AuditLog {
   constructor(private readonly db: TenantDb) {}
 
   async append(e: AuditEntry): Promise<void> {
-    try {
-      await this.db.table('admin_audit_logs').insert({
+    await translatingErrors(() =>
+      this.db.table('admin_audit_logs').insert({
         org_id: e.orgId,
         id: e.id,
         actor_kind: e.actorKind,
@@ -43,10 +43,8 @@ export class PostgresAuditLog implements AuditLog {
         metadata: JSON.stringify(e.metadata),
         request_id: e.requestId,
         created_at: e.createdAt,
-      });
-    } catch (err) {
-      throw translatePgError(err);
-    }
+      }),
+    );
   }
 
   async list(q: AuditListQuery): Promise<readonly AuditEntry[]> {

@@ -1,7 +1,7 @@
 import { AppError, compareAddresses, type Client, type ClientAddress, type ClientListQuery, type ClientRepository } from '@cws/core';
 import type { TenantDb } from '../tenant-transaction.js';
 import { ClientAddressModel, ClientModel } from '../models.js';
-import { translatePgError } from '../pg-errors.js';
+import { translatePgError, translatingErrors, updateOne } from '../pg-errors.js';
 import { applySearch, applyWindow } from './list-filters.js';
 
 function toAddress(row: ClientAddressModel): ClientAddress {
@@ -74,7 +74,7 @@ export class PostgresClientRepository implements ClientRepository {
   }
 
   async insert(client: Client): Promise<void> {
-    try {
+    await translatingErrors(async () => {
       await this.db.table('clients').insert({ org_id: client.orgId, id: client.id, created_at: client.createdAt, ...clientColumns(client) });
       if (client.addresses.length > 0) {
         // Non-primary first so the one-primary index never sees two primaries mid-statement.
@@ -83,9 +83,7 @@ export class PostgresClientRepository implements ClientRepository {
           ordered.map((a) => ({ org_id: a.orgId, id: a.id, client_id: a.clientId, created_at: a.createdAt, ...addressColumns(a) })),
         );
       }
-    } catch (err) {
-      throw translatePgError(err);
-    }
+    });
   }
 
   async findById(id: string, options: { forUpdate?: boolean } = {}): Promise<Client | null> {
@@ -98,13 +96,10 @@ export class PostgresClientRepository implements ClientRepository {
   }
 
   async update(client: Client): Promise<void> {
-    let count: number;
-    try {
-      count = await this.db.table('clients').where({ id: client.id, org_id: client.orgId }).update(clientColumns(client));
-    } catch (err) {
-      throw translatePgError(err);
-    }
-    if (count === 0) throw new AppError('client.not_found', `No client ${client.id} in this organisation`, { details: { client_id: client.id } });
+    await updateOne(
+      () => this.db.table('clients').where({ id: client.id, org_id: client.orgId }).update(clientColumns(client)),
+      () => new AppError('client.not_found', `No client ${client.id} in this organisation`, { details: { client_id: client.id } }),
+    );
   }
 
   async list(q: ClientListQuery): Promise<readonly Client[]> {
@@ -116,23 +111,16 @@ export class PostgresClientRepository implements ClientRepository {
   }
 
   async insertAddress(a: ClientAddress): Promise<void> {
-    try {
-      await this.db.table('client_addresses').insert({ org_id: a.orgId, id: a.id, client_id: a.clientId, created_at: a.createdAt, ...addressColumns(a) });
-    } catch (err) {
-      throw translatePgError(err);
-    }
+    await translatingErrors(() =>
+      this.db.table('client_addresses').insert({ org_id: a.orgId, id: a.id, client_id: a.clientId, created_at: a.createdAt, ...addressColumns(a) }),
+    );
   }
 
   async updateAddress(a: ClientAddress): Promise<void> {
-    let count: number;
-    try {
-      count = await this.db.table('client_addresses').where({ id: a.id, client_id: a.clientId, org_id: a.orgId }).update(addressColumns(a));
-    } catch (err) {
-      throw translatePgError(err);
-    }
-    if (count === 0) {
-      throw new AppError('client.address_not_found', `No address ${a.id} for client ${a.clientId}`, { details: { client_id: a.clientId, address_id: a.id } });
-    }
+    await updateOne(
+      () => this.db.table('client_addresses').where({ id: a.id, client_id: a.clientId, org_id: a.orgId }).update(addressColumns(a)),
+      () => new AppError('client.address_not_found', `No address ${a.id} for client ${a.clientId}`, { details: { client_id: a.clientId, address_id: a.id } }),
+    );
   }
 
   async deleteAddress(clientId: string, addressId: string): Promise<boolean> {

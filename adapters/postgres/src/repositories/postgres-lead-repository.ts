@@ -1,7 +1,7 @@
 import { AppError, type Lead, type LeadListQuery, type LeadRepository, type LeadStatus, type PostalAddress } from '@cws/core';
 import type { TenantDb } from '../tenant-transaction.js';
 import { LeadModel } from '../models.js';
-import { translatePgError } from '../pg-errors.js';
+import { translatingErrors, updateOne } from '../pg-errors.js';
 import { applySearch, applyWindow } from './list-filters.js';
 
 function toLead(row: LeadModel): Lead {
@@ -46,11 +46,7 @@ export class PostgresLeadRepository implements LeadRepository {
   constructor(private readonly db: TenantDb) {}
 
   async insert(lead: Lead): Promise<void> {
-    try {
-      await this.db.table('leads').insert({ org_id: lead.orgId, id: lead.id, created_at: lead.createdAt, ...mutableColumns(lead) });
-    } catch (err) {
-      throw translatePgError(err);
-    }
+    await translatingErrors(() => this.db.table('leads').insert({ org_id: lead.orgId, id: lead.id, created_at: lead.createdAt, ...mutableColumns(lead) }));
   }
 
   async findById(id: string, options: { forUpdate?: boolean } = {}): Promise<Lead | null> {
@@ -61,13 +57,10 @@ export class PostgresLeadRepository implements LeadRepository {
   }
 
   async update(lead: Lead): Promise<void> {
-    let count: number;
-    try {
-      count = await this.db.table('leads').where({ id: lead.id, org_id: lead.orgId }).update(mutableColumns(lead));
-    } catch (err) {
-      throw translatePgError(err);
-    }
-    if (count === 0) throw new AppError('lead.not_found', `No lead ${lead.id} in this organisation`, { details: { lead_id: lead.id } });
+    await updateOne(
+      () => this.db.table('leads').where({ id: lead.id, org_id: lead.orgId }).update(mutableColumns(lead)),
+      () => new AppError('lead.not_found', `No lead ${lead.id} in this organisation`, { details: { lead_id: lead.id } }),
+    );
   }
 
   async list(q: LeadListQuery): Promise<readonly Lead[]> {

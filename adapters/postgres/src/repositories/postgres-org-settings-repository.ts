@@ -1,7 +1,7 @@
 import { AppError, type OrgSettings, type OrgSettingsRepository } from '@cws/core';
 import type { TenantDb } from '../tenant-transaction.js';
 import { OrgSettingsModel } from '../models.js';
-import { translatePgError } from '../pg-errors.js';
+import { updateOne } from '../pg-errors.js';
 
 export function toSettings(row: OrgSettingsModel): OrgSettings {
   return {
@@ -29,12 +29,9 @@ export class PostgresOrgSettingsRepository implements OrgSettingsRepository {
   }
 
   async update(settings: OrgSettings): Promise<void> {
-    let count: number;
-    try {
-      count = await this.db.table('org_settings').where({ org_id: settings.orgId }).update(settingsColumns(settings));
-    } catch (err) {
-      throw translatePgError(err);
-    }
-    if (count === 0) throw new AppError('org.not_found', `Organisation ${this.orgId} has no settings`, { details: { org_id: settings.orgId } });
+    await updateOne(
+      () => this.db.table('org_settings').where({ org_id: settings.orgId }).update(settingsColumns(settings)),
+      () => new AppError('org.not_found', `Organisation ${this.orgId} has no settings`, { details: { org_id: settings.orgId } }),
+    );
   }
 }
