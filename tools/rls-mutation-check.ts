@@ -1,7 +1,8 @@
 /**
  * Policy mutation check (the Supabase rule: "show that each test fails when the policy it covers
- * is broken"). For every `<table>_org_isolation` policy, a fresh database gets that one policy
- * replaced by USING (true) WITH CHECK (true), and the isolation suites run against it: at least
+ * is broken"). For every row level security policy that restricts rows (all but the permissive
+ * `users_insert`), a fresh database gets that one policy replaced by USING (true) WITH CHECK
+ * (true), and the isolation suites run against it: at least
  * one test must fail, or the suites do not really cover that policy. A baseline run with no
  * mutation must pass first. Runs on the server at TEST_DATABASE_URL (scratch databases) or, when
  * it is unset, on embedded PGlite. `npm run test:rls-mutation`; exits 1 when a mutation survives.
@@ -13,13 +14,18 @@ import { migrateLatest } from '@cws/migrations';
 const SUITES = ['adapters/postgres/test/contract.test.ts', 'test/e2e/test/tenant-isolation.e2e.test.ts'];
 const serverUrl = process.env['TEST_DATABASE_URL'] || null;
 
-async function listIsolationTables(): Promise<string[]> {
+/** Policies that grant rather than restrict: relaxing them changes nothing to catch. */
+const PERMISSIVE_BY_DESIGN = new Set(['users_insert']);
+
+async function listIsolationPolicies(): Promise<string[]> {
   const pg = serverUrl === null ? await startEmbeddedPostgres({ dataDir: null }) : null;
   const knex = createKnex({ connectionString: pg?.connectionString ?? serverUrl!, poolMax: 1 });
   try {
     await migrateLatest(knex);
-    const rows = await knex.raw(`select tablename from pg_policies where schemaname = 'public' and policyname like '%\\_org\\_isolation' order by 1`);
-    return rows.rows.map((r: { tablename: string }) => r.tablename);
+    const rows = await knex.raw(`select policyname, tablename from pg_policies where schemaname = 'public' order by tablename, policyname`);
+    return rows.rows
+      .filter((r: { policyname: string }) => !PERMISSIVE_BY_DESIGN.has(r.policyname))
+      .map((r: { policyname: string; tablename: string }) => `${r.policyname} ON ${r.tablename}`);
   } finally {
     await knex.destroy();
     await pg?.close();
@@ -41,11 +47,11 @@ async function withScratchDatabase<T>(name: string, run: (url: string) => T): Pr
   }
 }
 
-function runSuites(table: string | null, databaseUrl: string | null): { failures: number; output: string } {
+function runSuites(policy: string | null, databaseUrl: string | null): { failures: number; output: string } {
   const env = {
     ...process.env,
     TEST_DATABASE_KINDS: databaseUrl === null ? 'embedded' : 'server',
-    RLS_MUTATION_TABLE: table ?? '',
+    RLS_MUTATION_POLICY: policy ?? '',
     ...(databaseUrl === null ? {} : { TEST_DATABASE_URL: databaseUrl }),
   };
   const result = spawnSync(
@@ -58,31 +64,32 @@ function runSuites(table: string | null, databaseUrl: string | null): { failures
   return { failures: result.status ?? 255, output: `${result.stdout}\n${result.stderr}` };
 }
 
-async function run(table: string | null): Promise<{ failures: number; output: string }> {
-  if (serverUrl === null) return runSuites(table, null);
-  return withScratchDatabase(`cws_rls_mutation_${table ?? 'baseline'}_${process.pid}`, (url) => runSuites(table, url));
+async function run(policy: string | null): Promise<{ failures: number; output: string }> {
+  if (serverUrl === null) return runSuites(policy, null);
+  const name = policy === null ? 'baseline' : policy.split(' ')[0]!;
+  return withScratchDatabase(`cws_rls_mut_${name}_${process.pid}`.slice(0, 63), (url) => runSuites(policy, url));
 }
 
 async function main(): Promise<void> {
-  const tables = await listIsolationTables();
-  process.stdout.write(`RLS policy mutation check on ${serverUrl === null ? 'embedded PGlite' : 'the PostgreSQL server'}: ${tables.length} policies\n`);
+  const policies = await listIsolationPolicies();
+  process.stdout.write(`RLS policy mutation check on ${serverUrl === null ? 'embedded PGlite' : 'the PostgreSQL server'}: ${policies.length} policies\n`);
   const baseline = await run(null);
   if (baseline.failures !== 0) {
     process.stdout.write(`${baseline.output}\nbaseline run failed (${baseline.failures} failures): fix the suites before mutating\n`);
     process.exit(1);
   }
   const survivors: string[] = [];
-  for (const table of tables) {
-    const mutated = await run(table);
+  for (const policy of policies) {
+    const mutated = await run(policy);
     const killed = mutated.failures > 0;
-    if (!killed) survivors.push(table);
-    process.stdout.write(`  ${table}_org_isolation → USING (true): ${killed ? `${mutated.failures} failing test(s) — caught` : 'NO test failed — survived'}\n`);
+    if (!killed) survivors.push(policy);
+    process.stdout.write(`  ${policy} → USING (true): ${killed ? `${mutated.failures} failing test(s) — caught` : 'NO test failed — survived'}\n`);
   }
   if (survivors.length > 0) {
     process.stdout.write(`policy mutations survived for: ${survivors.join(', ')}; add isolation tests that cover them\n`);
     process.exit(1);
   }
-  process.stdout.write(`every policy mutation was caught (${tables.length}/${tables.length})\n`);
+  process.stdout.write(`every policy mutation was caught (${policies.length}/${policies.length})\n`);
 }
 
 main().catch((err) => {

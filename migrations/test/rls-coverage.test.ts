@@ -9,6 +9,11 @@ import { expect } from 'chai';
 import { availableTestDatabases, type TestDatabase } from '@cws/test-support';
 import { APP_ROLE } from '@cws/migrations';
 
+const ORG_CHECK = /org_id = \(?NULLIF\(current_setting\('app\.current_org_id'::text, true\), ''::text\)\)?::uuid\)?/i;
+const USER_CHECK = /user_id = \(?NULLIF\(current_setting\('app\.current_user_id'::text, true\), ''::text\)\)?::uuid/i;
+/** Tables whose rows a user may read in their own scope (sign-in lists the user's orgs). */
+const USER_SCOPED = ['memberships'];
+
 for (const kind of availableTestDatabases()) {
   describe(`RLS coverage audit (${kind.kind === 'embedded' ? 'PGlite' : 'PostgreSQL server'})`, function () {
     let db: TestDatabase;
@@ -48,8 +53,15 @@ for (const kind of availableTestDatabases()) {
         const isolation = policies.find((p: { policyname: string }) => p.policyname === `${table}_org_isolation`);
         expect(isolation, `${table}_org_isolation`).to.not.equal(undefined);
         expect(isolation.cmd).to.equal('ALL');
-        expect(isolation.qual).to.match(/org_id = \(?NULLIF\(current_setting\('app\.current_org_id'::text, true\), ''::text\)\)?::uuid/i);
-        expect(isolation.with_check).to.equal(isolation.qual);
+        // Writes: always exactly the org check, for every table.
+        expect(isolation.with_check, `${table} WITH CHECK`).to.match(ORG_CHECK);
+        expect(isolation.with_check.replace(ORG_CHECK, ''), `${table} WITH CHECK has nothing else`).to.match(/^[()\s]*$/);
+        // Reads: the org check, plus the user's own scope only where a table is declared user-scoped.
+        if (USER_SCOPED.includes(table)) {
+          expect(isolation.qual, `${table} USING`).to.match(ORG_CHECK).and.match(USER_CHECK);
+        } else {
+          expect(isolation.qual, `${table} USING`).to.equal(isolation.with_check);
+        }
       }
     });
 

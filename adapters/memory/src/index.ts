@@ -1,4 +1,6 @@
-import type { JobMonitor, OrgDirectory, SystemAuditLog, UnitOfWork } from '@cws/core';
+import type { JobMonitor, OrgDirectory, RateLimiter, SystemAuditLog, UnitOfWork, UserAccounts } from '@cws/core';
+import { MemoryRateLimiter } from './memory-rate-limiter.js';
+import { MemoryUserAccounts } from './memory-identity-repositories.js';
 import { MemoryJobQueue } from './memory-job-queue.js';
 import { MemoryState } from './memory-state.js';
 import { MemoryJobMonitor, MemoryOrgDirectory, MemorySystemAuditLog } from './memory-system-stores.js';
@@ -8,6 +10,8 @@ export { MemoryJobQueue, type FailedRun } from './memory-job-queue.js';
 export { MemoryState } from './memory-state.js';
 export { MemoryUnitOfWork } from './memory-unit-of-work.js';
 export { MemoryJobMonitor, MemoryOrgDirectory, MemorySystemAuditLog } from './memory-system-stores.js';
+export { MemoryUserAccounts } from './memory-identity-repositories.js';
+export { MemoryRateLimiter } from './memory-rate-limiter.js';
 
 export interface MemoryAdapters {
   readonly state: MemoryState;
@@ -15,6 +19,8 @@ export interface MemoryAdapters {
   readonly orgs: OrgDirectory;
   readonly systemAudit: SystemAuditLog;
   readonly jobMonitor: JobMonitor;
+  readonly userAccounts: UserAccounts;
+  readonly rateLimiter: RateLimiter;
 }
 
 /** Every storage port over one shared in-memory state. */
@@ -25,6 +31,8 @@ export function createMemoryAdapters(state = new MemoryState()): MemoryAdapters 
     orgs: new MemoryOrgDirectory(state),
     systemAudit: new MemorySystemAuditLog(state),
     jobMonitor: new MemoryJobMonitor(state),
+    userAccounts: new MemoryUserAccounts(state),
+    rateLimiter: new MemoryRateLimiter(),
   };
 }
 

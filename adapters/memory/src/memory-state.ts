@@ -3,6 +3,11 @@
  * so a transaction snapshot is a shallow copy of each map.
  */
 import type {
+  AuthSession,
+  BreakGlassToken,
+  Membership,
+  RefreshTokenRecord,
+  UserAccount,
   AuditEntry,
   ClientAddress,
   JobStats,
@@ -21,6 +26,12 @@ export interface TenantTables {
   clients: Map<string, ClientRow>;
   addresses: Map<string, ClientAddress>;
   audit: AuditEntry[];
+  /** Users are global; kept here so a failed unit of work rolls back a user it created. */
+  users: Map<string, UserAccount>;
+  memberships: Map<string, Membership>;
+  sessions: Map<string, AuthSession>;
+  refreshTokens: Map<string, RefreshTokenRecord>;
+  breakGlass: Map<string, BreakGlassToken>;
 }
 
 export class MemoryState {
@@ -31,6 +42,11 @@ export class MemoryState {
     clients: new Map(),
     addresses: new Map(),
     audit: [],
+    users: new Map(),
+    memberships: new Map(),
+    sessions: new Map(),
+    refreshTokens: new Map(),
+    breakGlass: new Map(),
   };
   systemAudit: SystemAuditEntry[] = [];
   heartbeats = new Map<string, RunnerHeartbeat>();
@@ -51,6 +67,11 @@ export class MemoryState {
       clients: new Map(this.tables.clients),
       addresses: new Map(this.tables.addresses),
       audit: [...this.tables.audit],
+      users: new Map(this.tables.users),
+      memberships: new Map(this.tables.memberships),
+      sessions: new Map(this.tables.sessions),
+      refreshTokens: new Map(this.tables.refreshTokens),
+      breakGlass: new Map(this.tables.breakGlass),
     };
   }
 }

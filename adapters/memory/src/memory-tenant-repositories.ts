@@ -24,6 +24,7 @@ import {
   type TenantRepositories,
 } from '@cws/core';
 import { copy, type ClientRow, type TenantTables } from './memory-state.js';
+import { identityRepositories } from './memory-identity-repositories.js';
 
 function assertOwnOrg(boundOrgId: string, rowOrgId: string): void {
   if (rowOrgId !== boundOrgId) {
@@ -223,5 +224,6 @@ export function tenantRepositories(orgId: string, tables: TenantTables): TenantR
     clients: new MemoryClientRepository(orgId, tables),
     audit: new MemoryAuditLog(orgId, tables),
     orgSettings: new MemoryOrgSettingsRepository(orgId, tables),
+    ...identityRepositories(orgId, tables),
   };
 }

@@ -1,4 +1,5 @@
-import type { JobMonitor, OrgDirectory, SystemAuditLog, UnitOfWork } from '@cws/core';
+import type { JobMonitor, OrgDirectory, SystemAuditLog, UnitOfWork, UserAccounts } from '@cws/core';
+import { PostgresUserAccounts } from './postgres-user-accounts.js';
 import type { Knex } from 'knex';
 import { PostgresJobMonitor, PostgresOrgDirectory, PostgresSystemAuditLog } from './postgres-system-stores.js';
 import { PostgresUnitOfWork } from './postgres-unit-of-work.js';
@@ -8,6 +9,7 @@ export { embeddedTemplatePath, startEmbeddedPostgres, type EmbeddedPostgres, typ
 export { inTenantTransaction, tenantBeginStatement, APP_ROLE, type TenantDb } from './tenant-transaction.js';
 export { translatePgError } from './pg-errors.js';
 export { PostgresUnitOfWork } from './postgres-unit-of-work.js';
+export { PostgresUserAccounts } from './postgres-user-accounts.js';
 export { PostgresJobMonitor, PostgresOrgDirectory, PostgresSystemAuditLog } from './postgres-system-stores.js';
 export type { Knex } from 'knex';
 
@@ -16,6 +18,7 @@ export interface PostgresAdapters {
   readonly orgs: OrgDirectory;
   readonly systemAudit: SystemAuditLog;
   readonly jobMonitor: JobMonitor;
+  readonly userAccounts: UserAccounts;
 }
 
 /** Every storage port over one knex instance. */
@@ -25,5 +28,6 @@ export function createPostgresAdapters(knex: Knex): PostgresAdapters {
     orgs: new PostgresOrgDirectory(knex),
     systemAudit: new PostgresSystemAuditLog(knex),
     jobMonitor: new PostgresJobMonitor(knex),
+    userAccounts: new PostgresUserAccounts(knex),
   };
 }

@@ -4,6 +4,7 @@ import { PostgresAuditLog } from './repositories/postgres-audit-log.js';
 import { PostgresClientRepository } from './repositories/postgres-client-repository.js';
 import { PostgresLeadRepository } from './repositories/postgres-lead-repository.js';
 import { PostgresOrgSettingsRepository } from './repositories/postgres-org-settings-repository.js';
+import { PostgresBreakGlassRepository, PostgresMembershipRepository, PostgresSessionRepository, PostgresUserRepository } from './repositories/postgres-identity-repositories.js';
 import { inTenantTransaction } from './tenant-transaction.js';
 
 /** Each unit is one tenant transaction: role cws_app, `app.current_org_id` = ctx.orgId, RLS on. */
@@ -17,6 +18,10 @@ export class PostgresUnitOfWork implements UnitOfWork {
         clients: new PostgresClientRepository(db),
         audit: new PostgresAuditLog(db),
         orgSettings: new PostgresOrgSettingsRepository(db, ctx.orgId),
+        users: new PostgresUserRepository(db),
+        memberships: new PostgresMembershipRepository(db),
+        sessions: new PostgresSessionRepository(db),
+        breakGlass: new PostgresBreakGlassRepository(db),
       }),
     );
   }

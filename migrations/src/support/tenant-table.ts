@@ -9,16 +9,17 @@ import type { Knex } from 'knex';
 export const APP_ROLE = 'cws_app';
 
 export const CURRENT_ORG_SQL = "nullif(current_setting('app.current_org_id', true), '')::uuid";
+/** The user scope: set only after a password check, to read that user's own rows across orgs. */
+export const CURRENT_USER_SQL = "nullif(current_setting('app.current_user_id', true), '')::uuid";
 
 export type Grant = 'SELECT' | 'INSERT' | 'UPDATE' | 'DELETE';
 
-export async function enableTenantRls(knex: Knex, table: string, grants: readonly Grant[]): Promise<void> {
+export async function enableTenantRls(knex: Knex, table: string, grants: readonly Grant[], options: { userScoped?: boolean } = {}): Promise<void> {
   await knex.raw(`ALTER TABLE ?? ENABLE ROW LEVEL SECURITY`, [table]);
   await knex.raw(`ALTER TABLE ?? FORCE ROW LEVEL SECURITY`, [table]);
-  await knex.raw(
-    `CREATE POLICY ?? ON ?? USING (org_id = ${CURRENT_ORG_SQL}) WITH CHECK (org_id = ${CURRENT_ORG_SQL})`,
-    [`${table}_org_isolation`, table],
-  );
+  // userScoped: the row is also visible (never writable) in its user's own scope.
+  const using = options.userScoped ? `org_id = ${CURRENT_ORG_SQL} OR user_id = ${CURRENT_USER_SQL}` : `org_id = ${CURRENT_ORG_SQL}`;
+  await knex.raw(`CREATE POLICY ?? ON ?? USING (${using}) WITH CHECK (org_id = ${CURRENT_ORG_SQL})`, [`${table}_org_isolation`, table]);
   await knex.raw(`GRANT ${grants.join(', ')} ON ?? TO ${APP_ROLE}`, [table]);
 }
 

@@ -6,19 +6,24 @@
 import 'reflect-metadata';
 import { Container } from 'inversify';
 import { createMemoryAdapters } from '@cws/adapter-memory';
+import { createRateLimiter, type RateLimiterHandle } from '@cws/adapter-rate-limits';
+import { OtplibTotpVerifier } from '@cws/adapter-totp-otplib';
 import { createPostgresAdapters } from '@cws/adapter-postgres';
-import { RandomIdGenerator, SystemClock, createCore, type Clock, type Core, type CorePorts, type IdGenerator } from '@cws/core';
+import { AesGcmSecretSealer, RandomIdGenerator, SystemClock, createCore, type Clock, type Core, type CorePorts, type IdGenerator, type PasswordHasher } from '@cws/core';
 import type { Config } from './config/index.js';
 import { openDatabase, type DatabaseHandle, type OpenDatabaseOptions } from './database-handle.js';
 import { TOKENS } from './tokens.js';
 
-export type StoragePorts = Pick<CorePorts, 'uow' | 'orgs' | 'systemAudit' | 'jobMonitor'>;
+export type StoragePorts = Pick<CorePorts, 'uow' | 'orgs' | 'systemAudit' | 'jobMonitor' | 'userAccounts'>;
+export type { RateLimiterHandle } from '@cws/adapter-rate-limits';
 
 export interface ContainerOptions extends OpenDatabaseOptions {
   /** `memory` skips the database entirely (tests, demos, embedding); default `postgres`. */
   readonly storage?: 'postgres' | 'memory';
   readonly clock?: Clock;
   readonly ids?: IdGenerator;
+  /** Tests may use a cheaper KDF cost; production keeps the default scrypt parameters. */
+  readonly passwordHasher?: PasswordHasher;
 }
 
 export function buildContainer(config: Config, options: ContainerOptions = {}): Container {
@@ -35,12 +40,35 @@ export function buildContainer(config: Config, options: ContainerOptions = {}): 
       .bind<StoragePorts>(TOKENS.StoragePorts)
       .toResolvedValue((db: DatabaseHandle | null) => createPostgresAdapters(db!.knex), [TOKENS.Database]);
   }
+  // Redis when REDIS_URL is set (limits shared by every replica), else in this process.
+  container.bind<RateLimiterHandle>(TOKENS.RateLimiter).toResolvedValue((cfg: Config) => createRateLimiter({ redisUrl: cfg.rateLimit.redisUrl }), [TOKENS.Config]);
   container
     .bind<Core>(TOKENS.Core)
     .toResolvedValue(
-      (ports: StoragePorts, clock: Clock, ids: IdGenerator, cfg: Config) =>
-        createCore({ ...ports, clock, ids }, { jobHeartbeatTtlSeconds: cfg.jobs.heartbeatTtlSeconds }),
-      [TOKENS.StoragePorts, TOKENS.Clock, TOKENS.Ids, TOKENS.Config],
+      (ports: StoragePorts, clock: Clock, ids: IdGenerator, cfg: Config, limits: RateLimiterHandle) =>
+        createCore(
+          {
+            ...ports,
+            clock,
+            ids,
+            rateLimiter: limits.limiter,
+            totp: new OtplibTotpVerifier(),
+            secretSealer: new AesGcmSecretSealer(cfg.auth.mfaSecretKey),
+            ...(options.passwordHasher ? { passwordHasher: options.passwordHasher } : {}),
+          },
+          {
+            jobHeartbeatTtlSeconds: cfg.jobs.heartbeatTtlSeconds,
+            identity: {
+              accessTokenTtlMinutes: cfg.auth.accessTokenTtlMinutes,
+              sessionTtlMinutes: cfg.auth.sessionTtlMinutes,
+              refreshTokenTtlMinutes: cfg.auth.refreshTokenTtlMinutes,
+              adminMfaRequired: cfg.auth.adminMfaRequired,
+              emailTempPasswords: cfg.auth.emailTempPasswords,
+              breakGlassMaxTtlMinutes: cfg.auth.breakGlassMaxTtlMinutes,
+            },
+          },
+        ),
+      [TOKENS.StoragePorts, TOKENS.Clock, TOKENS.Ids, TOKENS.Config, TOKENS.RateLimiter],
     );
   return container;
 }

@@ -2,10 +2,10 @@
  * What a host needs from the composition root, resolved once per process: configuration, the
  * core, the storage ports, database diagnostics and a way to build the job queue.
  */
-import type { Clock, Core, IdGenerator, JobQueue } from '@cws/core';
+import type { Clock, Core, IdGenerator, JobQueue, RateLimiter } from '@cws/core';
 import type { MigrationStatus } from '@cws/migrations';
 import type { Config } from './config/index.js';
-import { buildContainer, type ContainerOptions, type StoragePorts } from './container.js';
+import { buildContainer, type ContainerOptions, type RateLimiterHandle, type StoragePorts } from './container.js';
 import type { DatabaseHandle } from './database-handle.js';
 import { createJobQueue, type JobQueueOptions } from './job-queue-factory.js';
 import { TOKENS } from './tokens.js';
@@ -16,6 +16,8 @@ export interface Runtime {
   readonly ports: StoragePorts;
   readonly clock: Clock;
   readonly ids: IdGenerator;
+  /** Shared with the core's brute-force limits: the API's request limits use it too. */
+  readonly rateLimiter: RateLimiter;
   /** `memory`, `embedded` (PGlite) or `server` (DATABASE_URL). */
   readonly storage: 'memory' | 'embedded' | 'server';
   /** Postgres connection string, null for memory storage. */
@@ -35,6 +37,7 @@ export async function createRuntime(config: Config, options: ContainerOptions = 
   try {
     const core = await container.getAsync<Core>(TOKENS.Core);
     const ports = await container.getAsync<StoragePorts>(TOKENS.StoragePorts);
+    const limits = await container.getAsync<RateLimiterHandle>(TOKENS.RateLimiter);
     const memoryStatus: MigrationStatus = { current: null, expected: 'memory', pending: [], upToDate: true };
     return {
       config,
@@ -42,6 +45,7 @@ export async function createRuntime(config: Config, options: ContainerOptions = 
       ports,
       clock: container.get<Clock>(TOKENS.Clock),
       ids: container.get<IdGenerator>(TOKENS.Ids),
+      rateLimiter: limits.limiter,
       storage: db === null ? 'memory' : db.kind,
       connectionString: db?.connectionString ?? null,
       pingDatabase: (timeoutMs) => (db === null ? Promise.resolve() : db.ping(timeoutMs)),
@@ -49,6 +53,7 @@ export async function createRuntime(config: Config, options: ContainerOptions = 
       migrate: () => (db === null ? Promise.resolve([]) : db.migrate()),
       createJobQueue: (jobOptions) => createJobQueue(config, db?.connectionString ?? null, jobOptions),
       close: async () => {
+        await limits.close();
         await db?.close();
       },
     };

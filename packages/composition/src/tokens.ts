@@ -6,4 +6,5 @@ export const TOKENS = {
   Database: Symbol.for('cws.Database'),
   StoragePorts: Symbol.for('cws.StoragePorts'),
   Core: Symbol.for('cws.Core'),
+  RateLimiter: Symbol.for('cws.RateLimiter'),
 } as const;

@@ -10,6 +10,21 @@ import type { IdGenerator } from './ports/id-generator.port.js';
 import type { JobMonitor } from './ports/job-monitor.port.js';
 import type { OrgDirectory } from './ports/org-directory.port.js';
 import type { UnitOfWork } from './ports/unit-of-work.port.js';
+import type { UserAccounts } from './ports/identity-repositories.port.js';
+import type { PasswordHasher, SecretSealer, SecretTokens } from './ports/credentials.port.js';
+import type { RateLimiter } from './ports/rate-limiter.port.js';
+import type { TotpVerifier } from './ports/totp-verifier.port.js';
+import { ScryptPasswordHasher } from './defaults/scrypt-password-hasher.js';
+import { RandomSecretTokens } from './defaults/random-secret-tokens.js';
+import { AppError } from './errors/app-error.js';
+import { DEFAULT_IDENTITY_OPTIONS, type IdentityOptions } from './use-cases/identity/identity-policy.js';
+import { SignIn } from './use-cases/identity/sign-in.use-case.js';
+import { RefreshSession } from './use-cases/identity/refresh-session.use-case.js';
+import { ChangePassword, GetMe, ResolveSession, SignOut, SwitchOrg } from './use-cases/identity/session-actions.use-case.js';
+import { DisableTotp, EnrollTotp, VerifyTotp } from './use-cases/identity/mfa.use-case.js';
+import { AuthorizeBreakGlassWrite, StartBreakGlass } from './use-cases/identity/break-glass.use-case.js';
+import { BootstrapOrgOwner } from './use-cases/identity/bootstrap-owner.use-case.js';
+import { ChangeUserRole, DeactivateUser, InviteUser, ListUsers, LogoutUser, ResetUserPassword } from './use-cases/iam/iam.use-case.js';
 import { ListAuditLogs } from './use-cases/audit/list-audit-logs.use-case.js';
 import { AddClientAddress, RemoveClientAddress, UpdateClientAddress } from './use-cases/clients/client-addresses.use-case.js';
 import { CreateClient } from './use-cases/clients/create-client.use-case.js';
@@ -33,19 +48,49 @@ export interface CorePorts {
   readonly orgs: OrgDirectory;
   readonly systemAudit: SystemAuditLog;
   readonly jobMonitor: JobMonitor;
+  readonly userAccounts: UserAccounts;
+  /** Brute-force limits of sign-in and one-time codes (a shared store across replicas). */
+  readonly rateLimiter: RateLimiter;
+  /** One-time codes; without it, enrolling or proving TOTP fails as unavailable. */
+  readonly totp?: TotpVerifier;
+  /** Encrypts TOTP secrets; without it, enrolling or proving TOTP fails as unavailable. */
+  readonly secretSealer?: SecretSealer;
+  readonly passwordHasher?: PasswordHasher;
+  readonly secretTokens?: SecretTokens;
   readonly ids?: IdGenerator;
   readonly clock?: Clock;
 }
 
+const unavailable = (what: string) => () => {
+  throw new AppError('storage.unavailable', `No ${what} is configured`, { retryable: false });
+};
+const NO_TOTP: TotpVerifier = { generateSecret: unavailable('TOTP verifier'), keyUri: unavailable('TOTP verifier'), verify: unavailable('TOTP verifier') };
+const NO_SEALER: SecretSealer = { seal: unavailable('secret sealer'), open: unavailable('secret sealer') };
+
 export interface CoreOptions {
   /** Age after which a job runner's heartbeat counts as stale (guide default 180 s). */
   readonly jobHeartbeatTtlSeconds?: number;
+  readonly identity?: Partial<IdentityOptions>;
 }
 
-export function createCore(ports: CorePorts, options: CoreOptions = {}) {
+export function createCore(ports: CorePorts, options_: CoreOptions = {}) {
   const ids = ports.ids ?? new RandomIdGenerator();
   const clock = ports.clock ?? new SystemClock();
   const { uow, orgs, systemAudit } = ports;
+  const options: IdentityOptions = { ...DEFAULT_IDENTITY_OPTIONS, ...options_.identity };
+  const credentials = {
+    users: ports.userAccounts,
+    uow,
+    hasher: ports.passwordHasher ?? new ScryptPasswordHasher(),
+    totp: ports.totp ?? NO_TOTP,
+    sealer: ports.secretSealer ?? NO_SEALER,
+    tokens: ports.secretTokens ?? new RandomSecretTokens(),
+    limiter: ports.rateLimiter,
+    ids,
+    systemAudit,
+    options,
+  };
+  const createOrg = new CreateOrg({ orgs, ids });
   return {
     clock,
     ids,
@@ -68,8 +113,32 @@ export function createCore(ports: CorePorts, options: CoreOptions = {}) {
       updateAddress: new UpdateClientAddress({ uow, ids }),
       removeAddress: new RemoveClientAddress({ uow, ids }),
     },
+    identity: {
+      signIn: new SignIn(credentials),
+      refresh: new RefreshSession(credentials),
+      resolveSession: new ResolveSession(credentials),
+      me: new GetMe(credentials),
+      signOut: new SignOut(credentials),
+      switchOrg: new SwitchOrg(credentials),
+      changePassword: new ChangePassword(credentials),
+      enrollTotp: new EnrollTotp(credentials),
+      verifyTotp: new VerifyTotp(credentials),
+      disableTotp: new DisableTotp(credentials),
+      startBreakGlass: new StartBreakGlass(credentials),
+      authorizeBreakGlassWrite: new AuthorizeBreakGlassWrite(credentials),
+      bootstrapOwner: new BootstrapOrgOwner({ ...credentials, createOrg }),
+      options,
+    },
+    iam: {
+      listUsers: new ListUsers(credentials),
+      inviteUser: new InviteUser(credentials),
+      resetPassword: new ResetUserPassword(credentials),
+      changeRole: new ChangeUserRole(credentials),
+      deactivate: new DeactivateUser(credentials),
+      logoutUser: new LogoutUser(credentials),
+    },
     orgs: {
-      create: new CreateOrg({ orgs, ids }),
+      create: createOrg,
       getSettings: new GetOrgSettings({ uow }),
       updateSettings: new UpdateOrgSettings({ uow, ids }),
     },
@@ -77,7 +146,7 @@ export function createCore(ports: CorePorts, options: CoreOptions = {}) {
       list: new ListAuditLogs({ uow }),
     },
     ops: {
-      jobsStatus: new GetJobsStatus({ jobs: ports.jobMonitor, heartbeatTtlSeconds: options.jobHeartbeatTtlSeconds ?? 180 }),
+      jobsStatus: new GetJobsStatus({ jobs: ports.jobMonitor, heartbeatTtlSeconds: options_.jobHeartbeatTtlSeconds ?? 180 }),
     },
   };
 }

@@ -12,6 +12,7 @@ export * from './domain/leads/lead.js';
 export * from './domain/clients/client.js';
 export * from './domain/audit/audit-entry.js';
 export * from './domain/jobs/job-status.js';
+export * from './domain/identity/identity.js';
 export type * from './ports/clock.port.js';
 export type * from './ports/id-generator.port.js';
 export type * from './ports/lead-repository.port.js';
@@ -22,8 +23,15 @@ export type * from './ports/unit-of-work.port.js';
 export type * from './ports/org-directory.port.js';
 export type * from './ports/job-monitor.port.js';
 export type * from './ports/job-queue.port.js';
+export type * from './ports/rate-limiter.port.js';
+export type * from './ports/totp-verifier.port.js';
+export type * from './ports/identity-repositories.port.js';
+export type * from './ports/credentials.port.js';
 export * from './defaults/system-clock.js';
 export * from './defaults/random-id-generator.js';
+export * from './defaults/scrypt-password-hasher.js';
+export * from './defaults/aes-gcm-secret-sealer.js';
+export * from './defaults/random-secret-tokens.js';
 export * from './create-core.js';
 export type { CreateLeadInput } from './use-cases/leads/create-lead.use-case.js';
 export type { ListLeadsInput } from './use-cases/leads/list-leads.use-case.js';
@@ -37,3 +45,14 @@ export type { UpdateClientInput } from './use-cases/clients/update-client.use-ca
 export type { CreateOrgInput } from './use-cases/orgs/create-org.use-case.js';
 export type { ListAuditLogsInput } from './use-cases/audit/list-audit-logs.use-case.js';
 export type { JobsStatus, RunnerStatus } from './use-cases/ops/get-jobs-status.use-case.js';
+export type { SignInResult } from './use-cases/identity/sign-in.use-case.js';
+export type { ResolvedSession } from './use-cases/identity/session-actions.use-case.js';
+export type { Member } from './use-cases/iam/iam.use-case.js';
+export {
+  DEFAULT_IDENTITY_OPTIONS,
+  LOGIN_FAILURES_BY_ACCOUNT,
+  LOGIN_FAILURES_BY_IP,
+  MFA_ROLES,
+  TOTP_FAILURES_BY_ACCOUNT,
+  type IdentityOptions,
+} from './use-cases/identity/identity-policy.js';

@@ -1,4 +1,4 @@
-import type { JobMonitor, JobQueue, OrgDirectory, SystemAuditLog, UnitOfWork } from '@cws/core';
+import type { JobMonitor, JobQueue, OrgDirectory, SystemAuditLog, UnitOfWork, UserAccounts } from '@cws/core';
 
 /** The storage ports of one adapter family, over one store. */
 export interface StorageHarness {
@@ -6,6 +6,7 @@ export interface StorageHarness {
   readonly orgs: OrgDirectory;
   readonly systemAudit: SystemAuditLog;
   readonly jobMonitor: JobMonitor;
+  readonly userAccounts: UserAccounts;
   /** Releases what the factory opened (connections, servers); the store may be shared. */
   dispose(): Promise<void>;
 }

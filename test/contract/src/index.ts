@@ -8,6 +8,9 @@ export { leadRepositoryContract } from './lead-repository.contract.js';
 export { orgDirectoryContract } from './org-directory.contract.js';
 export { tenantIsolationContract } from './tenant-isolation.contract.js';
 export { unitOfWorkContract } from './unit-of-work.contract.js';
+export { identityRepositoriesContract, aMember, aMembership, aUser } from './identity-repositories.contract.js';
+export { rateLimiterContract, type RateLimiterCaps, type RateLimiterHarness } from './rate-limiter.contract.js';
+export { totpCode, totpStep, totpVerifierContract } from './totp-verifier.contract.js';
 
 import type { StorageHarnessFactory } from './harness.js';
 import { auditLogContract } from './audit-log.contract.js';
@@ -17,6 +20,7 @@ import { leadRepositoryContract } from './lead-repository.contract.js';
 import { orgDirectoryContract } from './org-directory.contract.js';
 import { tenantIsolationContract } from './tenant-isolation.contract.js';
 import { unitOfWorkContract } from './unit-of-work.contract.js';
+import { identityRepositoriesContract } from './identity-repositories.contract.js';
 
 /** Every storage suite, for adapters that implement all storage ports. */
 export function storageContract(name: string, factory: StorageHarnessFactory): void {
@@ -27,4 +31,5 @@ export function storageContract(name: string, factory: StorageHarnessFactory): v
   auditLogContract(name, factory);
   tenantIsolationContract(name, factory);
   jobMonitorContract(name, factory);
+  identityRepositoriesContract(name, factory);
 }

@@ -154,6 +154,7 @@ describe('identity in prod mode (PGlite)', function () {
     AUTH_SECRET_KEY: 'k'.repeat(20) + 'Zx81Qw73Lm55Pv02',
     CLIENT_PORTAL_SECRET: 'c'.repeat(20) + 'Yt64Nb19Kr28Ds47',
     WORKER_PORTAL_SECRET: 'w'.repeat(20) + 'Gh36Jf84Ue51Ra90',
+    MFA_SECRET_KEY: 'm'.repeat(20) + 'Tq27Vb93Kx64Np15',
     ...extra,
   });
 

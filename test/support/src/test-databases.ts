@@ -17,16 +17,14 @@ export interface TestDatabase {
 let embedded: Promise<TestDatabase & { server: EmbeddedPostgres }> | null = null;
 
 /**
- * The policy mutation check (tools/rls-mutation-check.ts) sets RLS_MUTATION_TABLE to replace that
- * table's isolation policy with USING (true) in the database under test; the isolation suites
- * must then fail. Never set outside that tool.
+ * The policy mutation check (tools/rls-mutation-check.ts) sets RLS_MUTATION_POLICY to
+ * `<policy> ON <table>` to replace that policy with USING (true) WITH CHECK (true) in the
+ * database under test; the isolation suites must then fail. Never set outside that tool.
  */
 async function prepare(knex: Knex): Promise<void> {
   await migrateLatest(knex);
-  const table = process.env['RLS_MUTATION_TABLE'];
-  if (table !== undefined && table !== '') {
-    await knex.raw('ALTER POLICY ?? ON ?? USING (true) WITH CHECK (true)', [`${table}_org_isolation`, table]);
-  }
+  const target = /^(\w+) ON (\w+)$/.exec(process.env['RLS_MUTATION_POLICY'] ?? '');
+  if (target !== null) await knex.raw('ALTER POLICY ?? ON ?? USING (true) WITH CHECK (true)', [target[1]!, target[2]!]);
 }
 
 /** TEST_DATABASE_KINDS=embedded,server narrows which kinds run (the mutation check uses it). */

@@ -11,7 +11,7 @@ import type { EnvValues } from './env-schema.js';
 /** Parsed values; undefined where a variable is unset without default or failed to parse. */
 export type CheckedValues = Partial<EnvValues>;
 
-export const SIGNING_SECRET_VARIABLES = ['AUTH_SECRET_KEY', 'CLIENT_PORTAL_SECRET', 'WORKER_PORTAL_SECRET'] as const;
+export const SIGNING_SECRET_VARIABLES = ['AUTH_SECRET_KEY', 'CLIENT_PORTAL_SECRET', 'WORKER_PORTAL_SECRET', 'MFA_SECRET_KEY'] as const;
 export const MIN_PROD_SECRET_LENGTH = 32;
 export const MIN_PROD_BASIC_PASSWORD_LENGTH = 12;
 

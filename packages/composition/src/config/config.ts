@@ -55,6 +55,10 @@ export interface AuthConfig {
   basicAuthPairs: BasicAuthPair[];
   defaultOrgId: string | null;
   adminMfaRequired: boolean;
+  /** Encrypts TOTP secrets at rest. */
+  mfaSecretKey: string;
+  emailTempPasswords: boolean;
+  breakGlassMaxTtlMinutes: number;
   /** Honour the `X-Test-Org` header: dev/test mode or TESTING, never prod. */
   testOrgHeaderAllowed: boolean;
 }
@@ -83,6 +87,12 @@ export interface JobsConfig {
   betterStackHeartbeatUrl: string | null;
 }
 
+export interface FeatureFlagsConfig {
+  depositsEnabled: boolean;
+  exportMode: 'off' | 'webhook' | 'sheets';
+  strictPolicyMode: boolean;
+}
+
 export interface Config {
   appEnv: AppEnv;
   testing: boolean;
@@ -93,5 +103,6 @@ export interface Config {
   rateLimit: RateLimitConfig;
   metrics: MetricsConfig;
   jobs: JobsConfig;
+  featureFlags: FeatureFlagsConfig;
   demo: { seed: boolean };
 }

@@ -16,7 +16,7 @@ export const JOBS_BACKENDS = ['postgres', 'mongo'] as const;
 export type JobsBackend = (typeof JOBS_BACKENDS)[number];
 
 /** Sections of `.env.example`, in the order they are written. */
-export const ENV_GROUPS = ['App', 'HTTP', 'Database', 'Auth', 'Rate limits', 'Metrics', 'Jobs', 'Demo'] as const;
+export const ENV_GROUPS = ['App', 'HTTP', 'Database', 'Auth', 'Rate limits', 'Metrics', 'Jobs', 'Feature flags', 'Demo'] as const;
 export type EnvGroup = (typeof ENV_GROUPS)[number];
 
 /** How a raw string becomes a value. Lists are comma-separated; items are trimmed, empty items dropped. */
@@ -225,6 +225,18 @@ export const ENV_SCHEMA = [
     description: 'Org used by Basic Auth staff and requests that name no org. Fix: the UUID of an existing org (see the orgs table).',
   },
   {
+    name: 'MFA_SECRET_KEY', group: 'Auth', type: str(), secret: true, default: devSecret('MFA_SECRET_KEY'), defaultDoc: DEV_SECRET_DOC,
+    description: 'Encrypts TOTP secrets at rest (AES-256-GCM, key derived with HKDF). Fix: in prod, a random value of at least 32 characters; changing it invalidates enrolled authenticators.',
+  },
+  {
+    name: 'EMAIL_TEMP_PASSWORDS', group: 'Auth', type: bool(), secret: false, default: 'false',
+    description: 'Let password-reset emails carry the temporary password; false sends a notice only. Fix: keep false unless mail is end-to-end trusted.',
+  },
+  {
+    name: 'BREAK_GLASS_MAX_TTL_MINUTES', group: 'Auth', type: int(1, 1440), secret: false, default: '60',
+    description: 'Longest lifetime of a break-glass token (POST /v1/admin/break-glass/start). Fix: a whole number of minutes from 1 to 1440.',
+  },
+  {
     name: 'ADMIN_MFA_REQUIRED', group: 'Auth', type: bool(), secret: false, default: 'false',
     description: 'Require TOTP for owner/admin SaaS users and on /v1/admin/* and /v1/iam/*. Fix: enroll admins (/v1/auth/2fa/enroll) before turning it on.',
   },
@@ -292,6 +304,20 @@ export const ENV_SCHEMA = [
     name: 'BETTER_STACK_HEARTBEAT_URL', group: 'Jobs', type: url('https:', 'http:'), secret: true,
     example: 'https://uptime.betterstack.com/api/v1/heartbeat/your-token',
     description: 'External uptime heartbeat pinged after each healthy job cycle (the URL holds a token). Fix: copy the URL from the Better Stack monitor.',
+  },
+
+  // --- Feature flags ---
+  {
+    name: 'DEPOSITS_ENABLED', group: 'Feature flags', type: bool(), secret: false, default: 'false',
+    description: 'Take deposits when booking (read by the booking and payment capabilities). Fix: true or false.',
+  },
+  {
+    name: 'EXPORT_MODE', group: 'Feature flags', type: oneOf(['off', 'webhook', 'sheets'] as const), secret: false, default: 'off',
+    description: 'Where accounting exports go: off, webhook or sheets. Fix: use exactly one of off, webhook, sheets.',
+  },
+  {
+    name: 'STRICT_POLICY_MODE', group: 'Feature flags', type: bool(), secret: false, default: 'false',
+    description: 'Stricter portal and configuration behaviour. Fix: true or false.',
   },
 
   // --- Demo ---

@@ -129,6 +129,9 @@ function buildConfig(v: EnvValues): Config {
       basicAuthPairs: basicAuthPairs(v),
       defaultOrgId: v.DEFAULT_ORG_ID ?? null,
       adminMfaRequired: v.ADMIN_MFA_REQUIRED,
+      mfaSecretKey: required(v.MFA_SECRET_KEY, 'MFA_SECRET_KEY'),
+      emailTempPasswords: v.EMAIL_TEMP_PASSWORDS,
+      breakGlassMaxTtlMinutes: v.BREAK_GLASS_MAX_TTL_MINUTES,
       testOrgHeaderAllowed: appEnv !== 'prod' && (appEnv === 'dev' || appEnv === 'test' || v.TESTING),
     },
     rateLimit: {
@@ -151,6 +154,7 @@ function buildConfig(v: EnvValues): Config {
       processEveryMs: v.JOBS_PROCESS_EVERY_MS,
       betterStackHeartbeatUrl: v.BETTER_STACK_HEARTBEAT_URL ?? null,
     },
+    featureFlags: { depositsEnabled: v.DEPOSITS_ENABLED, exportMode: v.EXPORT_MODE, strictPolicyMode: v.STRICT_POLICY_MODE },
     demo: { seed: v.DEMO_SEED },
   };
 }

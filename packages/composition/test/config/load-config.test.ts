@@ -36,8 +36,12 @@ describe('config: loadConfig', () => {
         legacyBasicAuthEnabled: true,
         defaultOrgId: null,
         adminMfaRequired: false,
+        mfaSecretKey: devPlaceholderSecret('MFA_SECRET_KEY'),
+        emailTempPasswords: false,
+        breakGlassMaxTtlMinutes: 60,
         testOrgHeaderAllowed: true,
       });
+      expect(config.featureFlags).to.deep.equal({ depositsEnabled: false, exportMode: 'off', strictPolicyMode: false });
       expect(config.auth.basicAuthPairs).to.deep.equal([]);
       expect(config.rateLimit).to.deep.equal({ perMinute: 120, adminActionPerMinute: 30, redisUrl: null });
       expect(config.metrics).to.deep.equal({ enabled: true, token: null });

@@ -24,7 +24,7 @@ describe('config: APP_ENV=prod fail-fast checks', () => {
     expect(load(prodWith({ LEGACY_BASIC_AUTH_ENABLED: 'true' })).auth.legacyBasicAuthEnabled).to.equal(true);
   });
 
-  for (const name of ['AUTH_SECRET_KEY', 'CLIENT_PORTAL_SECRET', 'WORKER_PORTAL_SECRET']) {
+  for (const name of ['AUTH_SECRET_KEY', 'CLIENT_PORTAL_SECRET', 'WORKER_PORTAL_SECRET', 'MFA_SECRET_KEY']) {
     describe(name, () => {
       it('is required (no dev placeholder in prod)', () => {
         const problems = problemsOf(prodWith({ [name]: undefined }));
@@ -107,7 +107,7 @@ describe('config: APP_ENV=prod fail-fast checks', () => {
   it('reports every prod problem at once', () => {
     const problems = problemsOf({ APP_ENV: 'prod', TESTING: 'yes', STRICT_CORS: 'true' });
     expect(variablesOf(problems).sort()).to.deep.equal(
-      ['AUTH_SECRET_KEY', 'CLIENT_PORTAL_SECRET', 'CORS_ORIGINS', 'DATABASE_URL', 'METRICS_TOKEN', 'TESTING', 'WORKER_PORTAL_SECRET'].sort(),
+      ['AUTH_SECRET_KEY', 'CLIENT_PORTAL_SECRET', 'CORS_ORIGINS', 'DATABASE_URL', 'METRICS_TOKEN', 'MFA_SECRET_KEY', 'TESTING', 'WORKER_PORTAL_SECRET'].sort(),
     );
   });
 

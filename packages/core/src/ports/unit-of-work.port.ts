@@ -3,6 +3,7 @@ import type { AuditLog } from './audit-log.port.js';
 import type { ClientRepository } from './client-repository.port.js';
 import type { LeadRepository } from './lead-repository.port.js';
 import type { OrgSettingsRepository } from './org-settings-repository.port.js';
+import type { BreakGlassRepository, MembershipRepository, SessionRepository, UserRepository } from './identity-repositories.port.js';
 
 /** Repositories bound to one transaction of one org. */
 export interface TenantRepositories {
@@ -10,6 +11,10 @@ export interface TenantRepositories {
   readonly clients: ClientRepository;
   readonly audit: AuditLog;
   readonly orgSettings: OrgSettingsRepository;
+  readonly users: UserRepository;
+  readonly memberships: MembershipRepository;
+  readonly sessions: SessionRepository;
+  readonly breakGlass: BreakGlassRepository;
 }
 
 /**

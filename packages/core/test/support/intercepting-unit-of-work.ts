@@ -19,12 +19,9 @@ export class InterceptingUnitOfWork implements UnitOfWork {
       const make = this.overrides;
       if (make === null) return work(real);
       const extra = make(real);
-      const repos: TenantRepositories = {
-        leads: overlay(real.leads, extra.leads),
-        clients: overlay(real.clients, extra.clients),
-        audit: overlay(real.audit, extra.audit),
-        orgSettings: overlay(real.orgSettings, extra.orgSettings),
-      };
+      const repos = Object.fromEntries(
+        Object.entries(real).map(([name, repo]) => [name, overlay(repo as object, extra[name as keyof TenantRepositories] as Partial<object> | undefined)]),
+      ) as unknown as TenantRepositories;
       return work(repos);
     });
   }

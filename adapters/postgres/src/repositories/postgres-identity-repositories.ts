@@ -1,0 +1,271 @@
+/**
+ * Identity repositories inside a tenant unit of work. RLS decides visibility: a user through a
+ * membership in the bound org, sessions and tokens by their org.
+ */
+import {
+  AppError,
+  type AuthSession,
+  type BreakGlassRepository,
+  type BreakGlassToken,
+  type Membership,
+  type MembershipRepository,
+  type RefreshTokenRecord,
+  type Role,
+  type SessionRepository,
+  type UserAccount,
+  type UserRepository,
+} from '@cws/core';
+import { translatingErrors, updateOne } from '../pg-errors.js';
+import type { TenantDb } from '../tenant-transaction.js';
+
+type Row = Record<string, unknown>;
+
+export function toUser(r: Row): UserAccount {
+  return {
+    id: r['id'] as string,
+    email: r['email'] as string,
+    displayName: r['display_name'] as string,
+    passwordHash: r['password_hash'] as string,
+    mustChangePassword: r['must_change_password'] as boolean,
+    passwordChangedAt: r['password_changed_at'] as Date,
+    totpSecretSealed: r['totp_secret_sealed'] as string | null,
+    totpPendingSecretSealed: r['totp_pending_secret_sealed'] as string | null,
+    totpEnabledAt: r['totp_enabled_at'] as Date | null,
+    totpLastStep: r['totp_last_step'] === null ? null : Number(r['totp_last_step']),
+    recoveryCodeHashes: r['recovery_code_hashes'] as string[],
+    createdAt: r['created_at'] as Date,
+    updatedAt: r['updated_at'] as Date,
+  };
+}
+
+function userColumns(u: UserAccount) {
+  return {
+    email: u.email.toLowerCase(),
+    display_name: u.displayName,
+    password_hash: u.passwordHash,
+    must_change_password: u.mustChangePassword,
+    password_changed_at: u.passwordChangedAt,
+    totp_secret_sealed: u.totpSecretSealed,
+    totp_pending_secret_sealed: u.totpPendingSecretSealed,
+    totp_enabled_at: u.totpEnabledAt,
+    totp_last_step: u.totpLastStep,
+    recovery_code_hashes: JSON.stringify(u.recoveryCodeHashes),
+    updated_at: u.updatedAt,
+  };
+}
+
+export function toMembership(r: Row): Membership {
+  return {
+    id: r['id'] as string,
+    orgId: r['org_id'] as string,
+    userId: r['user_id'] as string,
+    role: r['role'] as Role,
+    deactivatedAt: r['deactivated_at'] as Date | null,
+    createdAt: r['created_at'] as Date,
+    updatedAt: r['updated_at'] as Date,
+  };
+}
+
+function toSession(r: Row): AuthSession {
+  return {
+    id: r['id'] as string,
+    orgId: r['org_id'] as string,
+    userId: r['user_id'] as string,
+    role: r['role'] as Role,
+    mfaVerified: r['mfa_verified'] as boolean,
+    createdAt: r['created_at'] as Date,
+    expiresAt: r['expires_at'] as Date,
+    lastSeenAt: r['last_seen_at'] as Date,
+    revokedAt: r['revoked_at'] as Date | null,
+    revokedReason: r['revoked_reason'] as string | null,
+  };
+}
+
+function toRefreshToken(r: Row): RefreshTokenRecord {
+  return {
+    id: r['id'] as string,
+    orgId: r['org_id'] as string,
+    sessionId: r['session_id'] as string,
+    tokenHash: r['token_hash'] as string,
+    createdAt: r['created_at'] as Date,
+    expiresAt: r['expires_at'] as Date,
+    rotatedAt: r['rotated_at'] as Date | null,
+  };
+}
+
+const userNotFound = (id: string) => new AppError('identity.user_not_found', `No user ${id} in this organisation`, { details: { user_id: id } });
+
+export class PostgresUserRepository implements UserRepository {
+  constructor(private readonly db: TenantDb) {}
+
+  async insert(u: UserAccount): Promise<void> {
+    await translatingErrors(() => this.db.table('users').insert({ id: u.id, created_at: u.createdAt, ...userColumns(u) }));
+  }
+
+  async findById(id: string): Promise<UserAccount | null> {
+    const row = (await this.db.table('users').where({ id }).first()) as Row | undefined;
+    return row === undefined ? null : toUser(row);
+  }
+
+  async update(u: UserAccount): Promise<void> {
+    await updateOne(() => this.db.table('users').where({ id: u.id }).update(userColumns(u)), () => userNotFound(u.id));
+  }
+}
+
+export class PostgresMembershipRepository implements MembershipRepository {
+  constructor(private readonly db: TenantDb) {}
+
+  async insert(m: Membership): Promise<void> {
+    await translatingErrors(() =>
+      this.db.table('memberships').insert({
+        org_id: m.orgId,
+        id: m.id,
+        user_id: m.userId,
+        role: m.role,
+        deactivated_at: m.deactivatedAt,
+        created_at: m.createdAt,
+        updated_at: m.updatedAt,
+      }),
+    );
+  }
+
+  async findByUser(userId: string): Promise<Membership | null> {
+    // The org filter matters here: in a user scope the policy also shows the user's other orgs.
+    const row = (await this.db.table('memberships').where({ user_id: userId }).whereRaw("org_id = nullif(current_setting('app.current_org_id', true), '')::uuid").first()) as
+      | Row
+      | undefined;
+    return row === undefined ? null : toMembership(row);
+  }
+
+  async update(m: Membership): Promise<void> {
+    await updateOne(
+      () => this.db.table('memberships').where({ id: m.id, org_id: m.orgId }).update({ role: m.role, deactivated_at: m.deactivatedAt, updated_at: m.updatedAt }),
+      () => userNotFound(m.userId),
+    );
+  }
+
+  async list(): Promise<ReadonlyArray<{ membership: Membership; user: UserAccount }>> {
+    const rows = (await this.db
+      .table('memberships as m')
+      .join('users as u', 'u.id', 'm.user_id')
+      .select('m.*', this.db.raw('row_to_json(u.*) as user_row'))
+      .orderBy([{ column: 'm.created_at' }, { column: 'm.id' }])) as Row[];
+    return rows.map((r) => {
+      const u = r['user_row'] as Row;
+      // row_to_json gives timestamps as strings: back to Dates for the domain.
+      for (const k of ['password_changed_at', 'totp_enabled_at', 'created_at', 'updated_at']) if (typeof u[k] === 'string') u[k] = new Date(u[k] as string);
+      return { membership: toMembership(r), user: toUser(u) };
+    });
+  }
+
+  async countActiveOwners(): Promise<number> {
+    const [row] = (await this.db.table('memberships').where({ role: 'owner' }).whereNull('deactivated_at').count({ n: '*' })) as Array<{ n: string }>;
+    return Number(row?.n ?? 0);
+  }
+}
+
+export class PostgresSessionRepository implements SessionRepository {
+  constructor(private readonly db: TenantDb) {}
+
+  async insert(s: AuthSession): Promise<void> {
+    await translatingErrors(() =>
+      this.db.table('auth_sessions').insert({
+        org_id: s.orgId,
+        id: s.id,
+        user_id: s.userId,
+        role: s.role,
+        mfa_verified: s.mfaVerified,
+        created_at: s.createdAt,
+        updated_at: s.createdAt,
+        expires_at: s.expiresAt,
+        last_seen_at: s.lastSeenAt,
+        revoked_at: s.revokedAt,
+        revoked_reason: s.revokedReason,
+      }),
+    );
+  }
+
+  async findById(id: string, options: { forUpdate?: boolean } = {}): Promise<AuthSession | null> {
+    const qb = this.db.table('auth_sessions').where({ id }).first();
+    if (options.forUpdate) qb.forUpdate();
+    const row = (await qb) as Row | undefined;
+    return row === undefined ? null : toSession(row);
+  }
+
+  async revoke(id: string, at: Date, reason: string): Promise<void> {
+    await translatingErrors(() => this.db.table('auth_sessions').where({ id }).whereNull('revoked_at').update({ revoked_at: at, revoked_reason: reason, updated_at: at }));
+  }
+
+  async revokeAllOfUser(userId: string, at: Date, reason: string, exceptId: string | null = null): Promise<number> {
+    return translatingErrors(() => {
+      const qb = this.db.table('auth_sessions').where({ user_id: userId }).whereNull('revoked_at');
+      if (exceptId !== null) qb.whereNot({ id: exceptId });
+      return qb.update({ revoked_at: at, revoked_reason: reason, updated_at: at });
+    });
+  }
+
+  async touch(id: string, at: Date): Promise<void> {
+    await translatingErrors(() => this.db.table('auth_sessions').where({ id }).update({ last_seen_at: at }));
+  }
+
+  async markMfaVerified(id: string): Promise<void> {
+    await translatingErrors(() => this.db.table('auth_sessions').where({ id }).update({ mfa_verified: true }));
+  }
+
+  async insertRefreshToken(t: RefreshTokenRecord): Promise<void> {
+    await translatingErrors(() =>
+      this.db.table('auth_refresh_tokens').insert({
+        org_id: t.orgId,
+        id: t.id,
+        session_id: t.sessionId,
+        token_hash: t.tokenHash,
+        created_at: t.createdAt,
+        expires_at: t.expiresAt,
+        rotated_at: t.rotatedAt,
+      }),
+    );
+  }
+
+  async findRefreshToken(tokenHash: string, options: { forUpdate?: boolean } = {}): Promise<RefreshTokenRecord | null> {
+    const qb = this.db.table('auth_refresh_tokens').where({ token_hash: tokenHash }).first();
+    if (options.forUpdate) qb.forUpdate();
+    const row = (await qb) as Row | undefined;
+    return row === undefined ? null : toRefreshToken(row);
+  }
+
+  async markRefreshTokenRotated(id: string, at: Date): Promise<void> {
+    await translatingErrors(() => this.db.table('auth_refresh_tokens').where({ id }).update({ rotated_at: at }));
+  }
+}
+
+export class PostgresBreakGlassRepository implements BreakGlassRepository {
+  constructor(private readonly db: TenantDb) {}
+
+  async insert(b: BreakGlassToken): Promise<void> {
+    await translatingErrors(() =>
+      this.db.table('break_glass_tokens').insert({
+        org_id: b.orgId,
+        id: b.id,
+        token_hash: b.tokenHash,
+        reason: b.reason,
+        created_by: b.createdBy,
+        created_at: b.createdAt,
+        expires_at: b.expiresAt,
+      }),
+    );
+  }
+
+  async findByHash(tokenHash: string): Promise<BreakGlassToken | null> {
+    const r = (await this.db.table('break_glass_tokens').where({ token_hash: tokenHash }).first()) as Row | undefined;
+    if (r === undefined) return null;
+    return {
+      id: r['id'] as string,
+      orgId: r['org_id'] as string,
+      tokenHash: r['token_hash'] as string,
+      reason: r['reason'] as string,
+      createdBy: r['created_by'] as string,
+      createdAt: r['created_at'] as Date,
+      expiresAt: r['expires_at'] as Date,
+    };
+  }
+}

@@ -1,0 +1,1 @@
+export { OtplibTotpVerifier } from './otplib-totp-verifier.js';

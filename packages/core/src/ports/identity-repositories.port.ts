@@ -1,0 +1,55 @@
+import type { AuthSession, BreakGlassToken, Membership, RefreshTokenRecord, UserAccount } from '../domain/identity/identity.js';
+
+/**
+ * Users as seen from the bound org: members of the org (and, in a user scope, the user). New
+ * users can be inserted from any org; their membership makes them visible.
+ */
+export interface UserRepository {
+  /** `storage.conflict` when the email is taken. */
+  insert(user: UserAccount): Promise<void>;
+  findById(id: string): Promise<UserAccount | null>;
+  /** `identity.user_not_found` when the user is not visible here. */
+  update(user: UserAccount): Promise<void>;
+}
+
+export interface MembershipRepository {
+  /** `storage.conflict` when the user is already a member; `tenant.cross_org_write` for another org. */
+  insert(membership: Membership): Promise<void>;
+  findByUser(userId: string): Promise<Membership | null>;
+  /** `identity.user_not_found` when absent from the bound org. */
+  update(membership: Membership): Promise<void>;
+  /** Members of the bound org with their user, oldest first. */
+  list(): Promise<ReadonlyArray<{ membership: Membership; user: UserAccount }>>;
+  /** Active owners of the bound org (for the last-owner rule). */
+  countActiveOwners(): Promise<number>;
+}
+
+export interface SessionRepository {
+  insert(session: AuthSession): Promise<void>;
+  findById(id: string, options?: { forUpdate?: boolean }): Promise<AuthSession | null>;
+  /** Marks the session revoked (no-op when already revoked). */
+  revoke(id: string, at: Date, reason: string): Promise<void>;
+  /** Revokes every live session of `userId` in the bound org except `exceptId`; returns how many. */
+  revokeAllOfUser(userId: string, at: Date, reason: string, exceptId?: string | null): Promise<number>;
+  touch(id: string, at: Date): Promise<void>;
+  /** Records that the session's user proved a second factor. */
+  markMfaVerified(id: string): Promise<void>;
+  insertRefreshToken(token: RefreshTokenRecord): Promise<void>;
+  findRefreshToken(tokenHash: string, options?: { forUpdate?: boolean }): Promise<RefreshTokenRecord | null>;
+  markRefreshTokenRotated(id: string, at: Date): Promise<void>;
+}
+
+export interface BreakGlassRepository {
+  insert(token: BreakGlassToken): Promise<void>;
+  findByHash(tokenHash: string): Promise<BreakGlassToken | null>;
+}
+
+/**
+ * Identity lookups that no single org may answer: a user by email before sign-in, and — in the
+ * user's own scope, after their password was verified — their memberships in every org.
+ */
+export interface UserAccounts {
+  findByEmail(email: string): Promise<UserAccount | null>;
+  findById(id: string): Promise<UserAccount | null>;
+  membershipsOf(userId: string): Promise<readonly Membership[]>;
+}

@@ -1,0 +1,88 @@
+/**
+ * Break-glass (guide 000, "Incident read-only + break-glass procedure"): while ADMIN_READ_ONLY
+ * blocks admin writes, an OWNER/ADMIN starts a short-lived, org-scoped token with a reason;
+ * writes that present it are allowed until it expires, each one audited with the reason.
+ */
+import type { RequestContext } from '../../context.js';
+import { auditEntry } from '../../domain/audit/audit-builder.js';
+import type { BreakGlassToken } from '../../domain/identity/identity.js';
+import { InputChecks } from '../../domain/shared/input-checks.js';
+import { AppError } from '../../errors/app-error.js';
+import type { SecretTokens } from '../../ports/credentials.port.js';
+import type { IdGenerator } from '../../ports/id-generator.port.js';
+import type { UnitOfWork } from '../../ports/unit-of-work.port.js';
+import { breakGlassToken, minutes, type IdentityOptions } from './identity-policy.js';
+
+export interface BreakGlassDeps {
+  readonly uow: UnitOfWork;
+  readonly tokens: SecretTokens;
+  readonly ids: IdGenerator;
+  readonly options: IdentityOptions;
+}
+
+/**
+ * Returns a one-time-shown token and its expiry; only its hash is stored.
+ * @throws validation.failed — reason missing/too long, TTL outside 1..BREAK_GLASS_MAX_TTL_MINUTES.
+ * @throws auth.forbidden — the caller is not an OWNER or ADMIN.
+ */
+export class StartBreakGlass {
+  constructor(private readonly deps: BreakGlassDeps) {}
+
+  async execute(ctx: RequestContext, input: { reason: unknown; ttlMinutes: unknown }): Promise<{ token: string; expiresAt: Date }> {
+    const checks = new InputChecks();
+    const reason = checks.text('/reason', input.reason, { min: 5, max: 500 });
+    const ttl = checks.integer('/ttlMinutes', input.ttlMinutes, { min: 1, max: this.deps.options.breakGlassMaxTtlMinutes });
+    if (input.ttlMinutes === undefined) checks.fail('/ttlMinutes', 'is required');
+    checks.throwIfAny();
+    if (ctx.actor.role !== 'owner' && ctx.actor.role !== 'admin') throw new AppError('auth.forbidden', 'Only an owner or admin may break the glass');
+    const token = breakGlassToken(this.deps.tokens);
+    const record: BreakGlassToken = {
+      id: this.deps.ids.next(),
+      orgId: ctx.orgId,
+      tokenHash: this.deps.tokens.hash(token),
+      reason,
+      createdBy: ctx.actor.id,
+      createdAt: ctx.now,
+      expiresAt: new Date(ctx.now.getTime() + minutes(ttl!)),
+    };
+    await this.deps.uow.run(ctx, async (repos) => {
+      await repos.breakGlass.insert(record);
+      await repos.audit.append(
+        auditEntry(ctx, this.deps.ids, {
+          action: 'break_glass.start',
+          resourceType: 'break_glass',
+          resourceId: record.id,
+          metadata: { reason, expires_at: record.expiresAt.toISOString(), ttl_minutes: ttl },
+        }),
+      );
+    });
+    return { token, expiresAt: record.expiresAt };
+  }
+}
+
+/**
+ * Admits one write under break-glass: the token must be this org's and unexpired. The admission
+ * is audited with the reason before the write runs.
+ * @throws auth.admin_read_only — no valid token: the admin API stays read-only.
+ */
+export class AuthorizeBreakGlassWrite {
+  constructor(private readonly deps: Pick<BreakGlassDeps, 'uow' | 'tokens' | 'ids'>) {}
+
+  async execute(ctx: RequestContext, input: { token: string; method: string; path: string }): Promise<{ reason: string; expiresAt: Date }> {
+    const found = await this.deps.uow.run(ctx, async (repos) => {
+      const record = await repos.breakGlass.findByHash(this.deps.tokens.hash(input.token));
+      if (record === null || record.expiresAt <= ctx.now) return null;
+      await repos.audit.append(
+        auditEntry(ctx, this.deps.ids, {
+          action: 'break_glass.write',
+          resourceType: 'break_glass',
+          resourceId: record.id,
+          metadata: { reason: record.reason, method: input.method, path: input.path },
+        }),
+      );
+      return record;
+    });
+    if (found === null) throw new AppError('auth.admin_read_only', 'The admin API is read-only and the break-glass token is not valid here (expired, or another org)');
+    return { reason: found.reason, expiresAt: found.expiresAt };
+  }
+}

@@ -1,0 +1,92 @@
+/** TOTP enrolment, verification (which turns it on) and removal (OWNER only, for a lost device). */
+import type { RequestContext } from '../../context.js';
+import { auditEntry } from '../../domain/audit/audit-builder.js';
+import { InputChecks } from '../../domain/shared/input-checks.js';
+import { AppError } from '../../errors/app-error.js';
+import { recoveryCodes, normaliseRecoveryCode } from './identity-policy.js';
+import { proveSecondFactor, type CredentialDeps } from './sign-in.use-case.js';
+import { ResolveSession } from './session-actions.use-case.js';
+
+/**
+ * Starts TOTP enrolment: a new secret (stored encrypted, pending) and the otpauth:// URI to scan.
+ * Enrolling again replaces a pending secret.
+ * @throws identity.mfa_already_enabled — TOTP is on; an owner must disable it first.
+ * @throws auth.session_revoked — the session ended.
+ */
+export class EnrollTotp {
+  constructor(private readonly deps: CredentialDeps) {}
+
+  async execute(ctx: RequestContext, input: { sessionId: string }): Promise<{ secret: string; otpauthUri: string }> {
+    const { user } = await new ResolveSession(this.deps).execute(ctx, input);
+    if (user.totpEnabledAt !== null) throw new AppError('identity.mfa_already_enabled', 'Two-factor sign-in is already on for this account');
+    const secret = this.deps.totp.generateSecret();
+    await this.deps.uow.run(ctx, async (repos) => {
+      await repos.users.update({ ...user, totpPendingSecretSealed: this.deps.sealer.seal(secret), updatedAt: ctx.now });
+      await repos.audit.append(auditEntry(ctx, this.deps.ids, { action: 'auth.mfa_enroll', resourceType: 'user', resourceId: user.id }));
+    });
+    return { secret, otpauthUri: this.deps.totp.keyUri(secret, user.email, this.deps.options.totpIssuer) };
+  }
+}
+
+/**
+ * Proves the pending secret with a code: TOTP is then on, this session counts as verified, the
+ * user's other sessions end, and ten single-use recovery codes are returned — once.
+ * @throws identity.mfa_not_enrolled — no pending enrolment.
+ * @throws auth.mfa_required — the code is wrong (or replayed).
+ * @throws request.rate_limited — too many wrong codes.
+ */
+export class VerifyTotp {
+  constructor(private readonly deps: CredentialDeps) {}
+
+  async execute(ctx: RequestContext, input: { sessionId: string; code: unknown }): Promise<{ recoveryCodes: string[] }> {
+    const { user } = await new ResolveSession(this.deps).execute(ctx, input);
+    if (user.totpPendingSecretSealed === null) throw new AppError('identity.mfa_not_enrolled', 'Start enrolment first (POST /v1/auth/2fa/enroll)');
+    const proven = await proveSecondFactor(this.deps, user, ctx.now, { totpCode: input.code }, user.totpPendingSecretSealed);
+    const codes = recoveryCodes(this.deps.tokens);
+    await this.deps.uow.run(ctx, async (repos) => {
+      await repos.users.update({
+        ...proven,
+        totpSecretSealed: user.totpPendingSecretSealed,
+        totpPendingSecretSealed: null,
+        totpEnabledAt: ctx.now,
+        recoveryCodeHashes: codes.map((c) => this.deps.tokens.hash(normaliseRecoveryCode(c))),
+        updatedAt: ctx.now,
+      });
+      await repos.sessions.markMfaVerified(input.sessionId);
+      const ended = await repos.sessions.revokeAllOfUser(user.id, ctx.now, 'mfa_enabled', input.sessionId);
+      await repos.audit.append(
+        auditEntry(ctx, this.deps.ids, { action: 'auth.mfa_enable', resourceType: 'user', resourceId: user.id, metadata: { other_sessions_ended: ended } }),
+      );
+    });
+    return { recoveryCodes: codes };
+  }
+}
+
+/**
+ * Turns a member's TOTP off (an OWNER acting, e.g. after a lost device): secret and recovery
+ * codes cleared, every session of that user in this org ended.
+ * @throws validation.failed — user id not a UUID.
+ * @throws iam.owner_only — the caller is not an owner.
+ * @throws identity.user_not_found — not a member of this org.
+ */
+export class DisableTotp {
+  constructor(private readonly deps: Pick<CredentialDeps, 'uow' | 'ids'>) {}
+
+  async execute(ctx: RequestContext, input: { userId: unknown }): Promise<void> {
+    const checks = new InputChecks();
+    const userId = checks.uuid('/userId', input.userId);
+    checks.throwIfAny();
+    if (ctx.actor.role !== 'owner') throw new AppError('iam.owner_only', 'Only an owner may turn off two-factor sign-in');
+    await this.deps.uow.run(ctx, async (repos) => {
+      const user = await repos.users.findById(userId);
+      if (user === null || (await repos.memberships.findByUser(userId)) === null) {
+        throw new AppError('identity.user_not_found', `No user ${userId} in this organisation`, { details: { user_id: userId } });
+      }
+      await repos.users.update({ ...user, totpSecretSealed: null, totpPendingSecretSealed: null, totpEnabledAt: null, totpLastStep: null, recoveryCodeHashes: [], updatedAt: ctx.now });
+      const ended = await repos.sessions.revokeAllOfUser(userId, ctx.now, 'mfa_disabled');
+      await repos.audit.append(
+        auditEntry(ctx, this.deps.ids, { action: 'auth.mfa_disable', resourceType: 'user', resourceId: userId, metadata: { sessions_ended: ended } }),
+      );
+    });
+  }
+}

@@ -1,0 +1,75 @@
+import type { RequestContext } from '../../context.js';
+import { auditEntry } from '../../domain/audit/audit-builder.js';
+import { isSessionUsable, type AuthSession } from '../../domain/identity/identity.js';
+import { AppError } from '../../errors/app-error.js';
+import { MFA_ROLES, parseRefreshToken } from './identity-policy.js';
+import { issueRefreshToken } from './session-issuer.js';
+import { proveSecondFactor, type Attempt, type CredentialDeps } from './sign-in.use-case.js';
+
+export interface RefreshResult {
+  readonly session: AuthSession;
+  readonly refreshToken: string;
+  readonly refreshExpiresAt: Date;
+}
+
+const revokedError = () => new AppError('auth.session_revoked', 'The session has ended; sign in again');
+
+/**
+ * Exchanges a refresh token for a new one (rotation) and a fresh session view. A token that was
+ * already exchanged is reuse — someone else has a copy — so the whole session is revoked.
+ * With ADMIN_MFA_REQUIRED, an OWNER/ADMIN session not yet proven needs a code to refresh, and
+ * a valid one upgrades it.
+ * @throws auth.token_invalid — malformed or unknown token.
+ * @throws auth.session_revoked — revoked or expired session, or reuse detected (now revoked).
+ * @throws auth.mfa_required — the code the session needs is missing or wrong.
+ * @throws request.rate_limited — too many wrong codes.
+ */
+export class RefreshSession {
+  constructor(private readonly deps: CredentialDeps) {}
+
+  async execute(attempt: Attempt, input: { refreshToken: unknown; totpCode?: unknown; recoveryCode?: unknown; clientIp: string }): Promise<RefreshResult> {
+    const parsed = parseRefreshToken(input.refreshToken);
+    if (parsed === null) throw new AppError('auth.token_invalid', 'The refresh token is not valid');
+    const { deps } = this;
+    const system = { kind: 'system' as const, id: 'auth:refresh', role: null };
+    const ctx: RequestContext = { orgId: parsed.orgId, actor: system, requestId: attempt.requestId, now: attempt.now };
+    const outcome = await deps.uow.run(ctx, async (repos) => {
+      const record = await repos.sessions.findRefreshToken(deps.tokens.hash(parsed.secret), { forUpdate: true });
+      if (record === null) return { kind: 'invalid' as const };
+      const session = await repos.sessions.findById(record.sessionId, { forUpdate: true });
+      if (session === null) return { kind: 'invalid' as const };
+      const staffCtx: RequestContext = { ...ctx, actor: { kind: 'staff', id: session.userId, role: session.role } };
+      if (record.rotatedAt !== null) {
+        // Reuse: revoke and keep the revocation (returning, not throwing, so it commits).
+        await repos.sessions.revoke(session.id, attempt.now, 'refresh_token_reuse');
+        await repos.audit.append(
+          auditEntry(staffCtx, deps.ids, {
+            action: 'auth.refresh_reuse',
+            resourceType: 'session',
+            resourceId: session.id,
+            metadata: { client_ip: input.clientIp, rotated_at: record.rotatedAt.toISOString() },
+          }),
+        );
+        return { kind: 'reused' as const };
+      }
+      if (!isSessionUsable(session, attempt.now) || record.expiresAt <= attempt.now) return { kind: 'revoked' as const };
+
+      let current = session;
+      if (deps.options.adminMfaRequired && MFA_ROLES.includes(session.role) && !session.mfaVerified) {
+        const user = await repos.users.findById(session.userId);
+        if (user?.totpEnabledAt != null) {
+          await repos.users.update(await proveSecondFactor(deps, user, attempt.now, input));
+          await repos.sessions.markMfaVerified(session.id);
+          current = { ...session, mfaVerified: true };
+        }
+      }
+      await repos.sessions.markRefreshTokenRotated(record.id, attempt.now);
+      await repos.sessions.touch(current.id, attempt.now);
+      const next = await issueRefreshToken(repos, deps, staffCtx, current);
+      return { kind: 'ok' as const, session: { ...current, lastSeenAt: attempt.now }, ...next };
+    });
+    if (outcome.kind === 'invalid') throw new AppError('auth.token_invalid', 'The refresh token is not valid');
+    if (outcome.kind !== 'ok') throw revokedError();
+    return { session: outcome.session, refreshToken: outcome.refreshToken, refreshExpiresAt: outcome.refreshExpiresAt };
+  }
+}

@@ -1,0 +1,132 @@
+/**
+ * What a signed-in user does with their session: resolve it on each request, see who they are,
+ * sign out, switch org, change their password.
+ */
+import type { RequestContext } from '../../context.js';
+import { auditEntry } from '../../domain/audit/audit-builder.js';
+import { isSessionUsable, type AuthSession, type Membership, type UserAccount } from '../../domain/identity/identity.js';
+import { InputChecks } from '../../domain/shared/input-checks.js';
+import { AppError } from '../../errors/app-error.js';
+import { checkNewPassword, type IdentityOptions } from './identity-policy.js';
+import { issueSession, type IssuedSession } from './session-issuer.js';
+import type { CredentialDeps } from './sign-in.use-case.js';
+
+export interface ResolvedSession {
+  readonly session: AuthSession;
+  readonly user: UserAccount;
+  readonly membership: Membership;
+}
+
+const ended = () => new AppError('auth.session_revoked', 'The session has ended; sign in again');
+
+/** The session of a request: `ctx.actor.id` is the user, `sessionId` from the access token. */
+async function loadSession(deps: Pick<CredentialDeps, 'uow'>, ctx: RequestContext, sessionId: string): Promise<ResolvedSession> {
+  const found = await deps.uow.run(ctx, async (repos) => {
+    const session = await repos.sessions.findById(sessionId);
+    if (session === null || session.userId !== ctx.actor.id || !isSessionUsable(session, ctx.now)) return null;
+    const [user, membership] = await Promise.all([repos.users.findById(session.userId), repos.memberships.findByUser(session.userId)]);
+    if (user === null || membership === null || membership.deactivatedAt !== null) return null;
+    return { session, user, membership };
+  });
+  if (found === null) throw ended();
+  return found;
+}
+
+/**
+ * Checks on every request that the access token's session is still live: a revoked session's
+ * token stops working at once, whatever its expiry.
+ * @throws auth.session_revoked — revoked, expired, unknown, or the membership was deactivated.
+ */
+export class ResolveSession {
+  constructor(private readonly deps: Pick<CredentialDeps, 'uow'>) {}
+
+  execute(ctx: RequestContext, input: { sessionId: string }): Promise<ResolvedSession> {
+    return loadSession(this.deps, ctx, input.sessionId);
+  }
+}
+
+/**
+ * The signed-in user, their role here, and every org they may switch to.
+ * @throws auth.session_revoked — the session ended.
+ */
+export class GetMe {
+  constructor(private readonly deps: Pick<CredentialDeps, 'uow' | 'users'>) {}
+
+  async execute(ctx: RequestContext, input: { sessionId: string }): Promise<ResolvedSession & { orgs: readonly Membership[] }> {
+    const resolved = await loadSession(this.deps, ctx, input.sessionId);
+    const orgs = (await this.deps.users.membershipsOf(resolved.user.id)).filter((m) => m.deactivatedAt === null);
+    return { ...resolved, orgs };
+  }
+}
+
+/** Ends the session (idempotent) and audits it. */
+export class SignOut {
+  constructor(private readonly deps: Pick<CredentialDeps, 'uow' | 'ids'>) {}
+
+  async execute(ctx: RequestContext, input: { sessionId: string }): Promise<void> {
+    await this.deps.uow.run(ctx, async (repos) => {
+      const session = await repos.sessions.findById(input.sessionId);
+      if (session === null || session.revokedAt !== null) return;
+      await repos.sessions.revoke(session.id, ctx.now, 'logout');
+      await repos.audit.append(auditEntry(ctx, this.deps.ids, { action: 'auth.logout', resourceType: 'session', resourceId: session.id }));
+    });
+  }
+}
+
+/**
+ * A new session in another of the user's orgs. A second factor proven in this session counts
+ * there too (it is the same person, moments later).
+ * @throws validation.failed — org id not a UUID.
+ * @throws auth.session_revoked — the current session ended.
+ * @throws auth.forbidden — not an active member of that org.
+ */
+export class SwitchOrg {
+  constructor(private readonly deps: CredentialDeps) {}
+
+  async execute(ctx: RequestContext, input: { sessionId: string; orgId: unknown }): Promise<IssuedSession & { membership: Membership }> {
+    const checks = new InputChecks();
+    const orgId = checks.uuid('/orgId', input.orgId);
+    checks.throwIfAny();
+    const current = await loadSession(this.deps, ctx, input.sessionId);
+    const target = (await this.deps.users.membershipsOf(current.user.id)).find((m) => m.orgId === orgId && m.deactivatedAt === null);
+    if (target === undefined) throw new AppError('auth.forbidden', 'You are not a member of that organisation');
+    const there: RequestContext = { orgId, actor: { kind: 'staff', id: current.user.id, role: target.role }, requestId: ctx.requestId, now: ctx.now };
+    const issued = await this.deps.uow.run(there, async (repos) => {
+      const session = await issueSession(repos, this.deps, there, target, current.session.mfaVerified);
+      await repos.audit.append(
+        auditEntry(there, this.deps.ids, { action: 'auth.switch_org', resourceType: 'session', resourceId: session.session.id, metadata: { from_org_id: ctx.orgId } }),
+      );
+      return session;
+    });
+    return { ...issued, membership: target };
+  }
+}
+
+/**
+ * Changes the user's own password (required after a temporary one), then ends their other
+ * sessions in this org.
+ * @throws validation.failed — new password too short, too guessable, or equal to the old one.
+ * @throws auth.invalid_credentials — the current password is wrong.
+ * @throws auth.session_revoked — the session ended.
+ */
+export class ChangePassword {
+  constructor(private readonly deps: CredentialDeps & { options: IdentityOptions }) {}
+
+  async execute(ctx: RequestContext, input: { sessionId: string; currentPassword: unknown; newPassword: unknown }): Promise<void> {
+    const { user } = await loadSession(this.deps, ctx, input.sessionId);
+    const checks = new InputChecks();
+    const current = typeof input.currentPassword === 'string' ? input.currentPassword : '';
+    const next = checkNewPassword(checks, '/newPassword', input.newPassword, user.email);
+    if (next !== '' && next === current) checks.fail('/newPassword', 'must differ from the current password');
+    checks.throwIfAny();
+    if (!(await this.deps.hasher.verify(user.passwordHash, current))) throw new AppError('auth.invalid_credentials', 'The current password is not correct');
+    const passwordHash = await this.deps.hasher.hash(next);
+    await this.deps.uow.run(ctx, async (repos) => {
+      await repos.users.update({ ...user, passwordHash, mustChangePassword: false, passwordChangedAt: ctx.now, updatedAt: ctx.now });
+      const ended = await repos.sessions.revokeAllOfUser(user.id, ctx.now, 'password_changed', input.sessionId);
+      await repos.audit.append(
+        auditEntry(ctx, this.deps.ids, { action: 'auth.password_change', resourceType: 'user', resourceId: user.id, metadata: { other_sessions_ended: ended } }),
+      );
+    });
+  }
+}

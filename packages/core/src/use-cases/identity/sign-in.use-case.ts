@@ -1,0 +1,185 @@
+import type { Actor, RequestContext } from '../../context.js';
+import { auditEntry } from '../../domain/audit/audit-builder.js';
+import type { Membership, UserAccount } from '../../domain/identity/identity.js';
+import { InputChecks } from '../../domain/shared/input-checks.js';
+import { AppError } from '../../errors/app-error.js';
+import type { SystemAuditLog } from '../../ports/audit-log.port.js';
+import type { PasswordHasher, SecretSealer, SecretTokens } from '../../ports/credentials.port.js';
+import type { IdGenerator } from '../../ports/id-generator.port.js';
+import type { UserAccounts } from '../../ports/identity-repositories.port.js';
+import type { RateLimiter } from '../../ports/rate-limiter.port.js';
+import type { TotpVerifier } from '../../ports/totp-verifier.port.js';
+import type { TenantRepositories, UnitOfWork } from '../../ports/unit-of-work.port.js';
+import {
+  LOGIN_FAILURES_BY_ACCOUNT,
+  LOGIN_FAILURES_BY_IP,
+  TOTP_FAILURES_BY_ACCOUNT,
+  assertNotThrottled,
+  normaliseRecoveryCode,
+  type IdentityOptions,
+} from './identity-policy.js';
+import { issueSession, type IssuedSession } from './session-issuer.js';
+
+export interface CredentialDeps {
+  readonly users: UserAccounts;
+  readonly uow: UnitOfWork;
+  readonly hasher: PasswordHasher;
+  readonly totp: TotpVerifier;
+  readonly sealer: SecretSealer;
+  readonly tokens: SecretTokens;
+  readonly limiter: RateLimiter;
+  readonly ids: IdGenerator;
+  readonly systemAudit: SystemAuditLog;
+  readonly options: IdentityOptions;
+}
+
+export interface SignInInput {
+  readonly email: unknown;
+  readonly password: unknown;
+  readonly orgId?: unknown;
+  readonly totpCode?: unknown;
+  readonly recoveryCode?: unknown;
+  /** The client address, for the per-IP brute-force limit and the audit. */
+  readonly clientIp: string;
+}
+
+export interface SignInResult extends IssuedSession {
+  readonly user: UserAccount;
+  readonly membership: Membership;
+}
+
+export interface Attempt {
+  readonly requestId: string;
+  readonly now: Date;
+}
+
+/**
+ * Proves a second factor (TOTP code or unused recovery code) for `user`, spending what it uses:
+ * the code's time step becomes the last accepted one (replay refused), a recovery code is gone.
+ * Returns the user as it must be stored, or throws auth.mfa_required.
+ */
+export async function proveSecondFactor(
+  deps: Pick<CredentialDeps, 'totp' | 'sealer' | 'tokens' | 'limiter'>,
+  user: UserAccount,
+  now: Date,
+  input: { totpCode?: unknown; recoveryCode?: unknown },
+  sealedSecret: string | null = user.totpSecretSealed,
+): Promise<UserAccount> {
+  if (sealedSecret === null) throw new AppError('auth.mfa_required', 'No one-time code is set up for this account');
+  await assertNotThrottled(deps.limiter, [[TOTP_FAILURES_BY_ACCOUNT, user.id]]);
+  if (typeof input.totpCode === 'string' && input.totpCode !== '') {
+    const check = await deps.totp.verify(deps.sealer.open(sealedSecret), input.totpCode.trim(), now, user.totpLastStep);
+    if (check.valid && check.step !== null) {
+      await deps.limiter.reset(TOTP_FAILURES_BY_ACCOUNT, user.id);
+      return { ...user, totpLastStep: check.step, updatedAt: now };
+    }
+  } else if (typeof input.recoveryCode === 'string' && input.recoveryCode !== '') {
+    const hash = deps.tokens.hash(normaliseRecoveryCode(input.recoveryCode));
+    if (user.recoveryCodeHashes.includes(hash)) {
+      return { ...user, recoveryCodeHashes: user.recoveryCodeHashes.filter((h) => h !== hash), updatedAt: now };
+    }
+  } else {
+    throw new AppError('auth.mfa_required', 'Send the six-digit code from your authenticator app (or a recovery code)');
+  }
+  await deps.limiter.hit(TOTP_FAILURES_BY_ACCOUNT, user.id);
+  throw new AppError('auth.mfa_required', 'The one-time code is not valid');
+}
+
+// A real scrypt hash of a random password: unknown emails pay the same hashing cost as known
+// ones, so response time does not tell whether an account exists.
+const DUMMY_HASH = 'scrypt$32768$8$1$2Yc1Lw0a0gT1p5tW2m9m5Q$VxTCbB5oqfK1m5f2Ah0m0Wz8m8nP7vQ0mG6Yp2kBq3E';
+
+/**
+ * Signs a staff user in to one org. Same answer and similar timing for an unknown email and a
+ * wrong password; at most 10 failures per account and per address in 15 minutes; a second
+ * factor whenever the account has one; the session remembers whether it was proven.
+ * @throws validation.failed — malformed email/password/org id.
+ * @throws request.rate_limited — too many failures (Retry-After).
+ * @throws auth.invalid_credentials — unknown email, wrong password, or no active membership.
+ * @throws auth.org_required — several orgs and none chosen (details list them).
+ * @throws auth.forbidden — the chosen org is not one of the user's.
+ * @throws auth.mfa_required — the account has TOTP and no valid code (or recovery code) was sent.
+ */
+export class SignIn {
+  constructor(private readonly deps: CredentialDeps) {}
+
+  async execute(attempt: Attempt, input: SignInInput): Promise<SignInResult> {
+    const checks = new InputChecks();
+    const email = checks.text('/email', input.email, { max: 254 }).toLowerCase();
+    const password = typeof input.password === 'string' && input.password.length <= 1024 ? input.password : (checks.fail('/password', 'must be a string of at most 1024 characters'), '');
+    const wantedOrg = input.orgId === undefined || input.orgId === null ? null : checks.uuid('/orgId', input.orgId);
+    checks.throwIfAny();
+    const { deps } = this;
+    await assertNotThrottled(deps.limiter, [
+      [LOGIN_FAILURES_BY_ACCOUNT, email],
+      [LOGIN_FAILURES_BY_IP, input.clientIp],
+    ]);
+
+    const user = await deps.users.findByEmail(email);
+    const passwordOk = await deps.hasher.verify(user?.passwordHash ?? DUMMY_HASH, password);
+    const memberships = user !== null && passwordOk ? (await deps.users.membershipsOf(user.id)).filter((m) => m.deactivatedAt === null) : [];
+    if (user === null || !passwordOk || memberships.length === 0) {
+      await this.recordFailure(attempt, email, input.clientIp, user?.id ?? null, user === null ? 'unknown_email' : passwordOk ? 'no_active_membership' : 'wrong_password');
+      throw new AppError('auth.invalid_credentials', 'The email or password is not correct');
+    }
+
+    let membership: Membership;
+    if (wantedOrg !== null) {
+      const found = memberships.find((m) => m.orgId === wantedOrg);
+      if (found === undefined) throw new AppError('auth.forbidden', 'You are not a member of that organisation');
+      membership = found;
+    } else if (memberships.length === 1) {
+      membership = memberships[0]!;
+    } else {
+      throw new AppError('auth.org_required', 'You belong to several organisations: send org_id', {
+        details: { orgs: memberships.map((m) => ({ org_id: m.orgId, role: m.role })) },
+      });
+    }
+
+    let stored = user;
+    let mfaVerified = false;
+    if (user.totpEnabledAt !== null) {
+      try {
+        stored = await proveSecondFactor(deps, user, attempt.now, input);
+      } catch (err) {
+        if (err instanceof AppError && err.code === 'auth.mfa_required') {
+          await this.recordFailure(attempt, email, input.clientIp, user.id, 'mfa');
+        }
+        throw err;
+      }
+      mfaVerified = true;
+    }
+
+    await deps.limiter.reset(LOGIN_FAILURES_BY_ACCOUNT, email);
+    const actor: Actor = { kind: 'staff', id: user.id, role: membership.role };
+    const ctx: RequestContext = { orgId: membership.orgId, actor, requestId: attempt.requestId, now: attempt.now };
+    const issued = await deps.uow.run(ctx, async (repos: TenantRepositories) => {
+      if (stored !== user) await repos.users.update(stored);
+      const session = await issueSession(repos, deps, ctx, membership, mfaVerified);
+      await repos.audit.append(
+        auditEntry(ctx, deps.ids, {
+          action: 'auth.login',
+          resourceType: 'user',
+          resourceId: user.id,
+          metadata: { session_id: session.session.id, mfa_verified: mfaVerified, client_ip: input.clientIp },
+        }),
+      );
+      return session;
+    });
+    return { ...issued, user: stored, membership };
+  }
+
+  private async recordFailure(attempt: Attempt, email: string, clientIp: string, userId: string | null, reason: string): Promise<void> {
+    await Promise.all([this.deps.limiter.hit(LOGIN_FAILURES_BY_ACCOUNT, email), this.deps.limiter.hit(LOGIN_FAILURES_BY_IP, clientIp)]);
+    await this.deps.systemAudit.append({
+      id: this.deps.ids.next(),
+      actorId: userId ?? 'anonymous',
+      action: 'auth.login_failed',
+      reason,
+      // The address and a hash of the email, not the email: failed attempts name strangers too.
+      metadata: { client_ip: clientIp, user_id: userId, email_sha256: this.deps.tokens.hash(email) },
+      requestId: attempt.requestId,
+      createdAt: attempt.now,
+    });
+  }
+}

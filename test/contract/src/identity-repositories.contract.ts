@@ -1,0 +1,200 @@
+/**
+ * Users, memberships, sessions, refresh tokens and break-glass tokens, with the isolation rules
+ * that matter most for identity: a user is visible to an org only through a membership; an org
+ * never sees another org's members, sessions or tokens; sign-in lookups see across orgs.
+ */
+import { expect } from 'chai';
+import { randomUUID } from 'node:crypto';
+import type { AuthSession, Membership, RefreshTokenRecord, RequestContext, Role, UserAccount } from '@cws/core';
+import { caught, createOrg } from './fixtures.js';
+import type { StorageHarness, StorageHarnessFactory } from './harness.js';
+
+const T = new Date('2026-04-01T10:00:00.000Z');
+
+export function aUser(overrides: Partial<UserAccount> = {}): UserAccount {
+  const id = randomUUID();
+  return {
+    id,
+    email: `user-${id.slice(0, 8)}@example.com`,
+    displayName: 'Pat Cleaner',
+    passwordHash: 'scrypt$16$1$1$c2FsdA$a2V5',
+    mustChangePassword: false,
+    passwordChangedAt: T,
+    totpSecretSealed: null,
+    totpPendingSecretSealed: null,
+    totpEnabledAt: null,
+    totpLastStep: null,
+    recoveryCodeHashes: [],
+    createdAt: T,
+    updatedAt: T,
+    ...overrides,
+  };
+}
+
+export function aMembership(orgId: string, userId: string, role: Role = 'admin', overrides: Partial<Membership> = {}): Membership {
+  return { id: randomUUID(), orgId, userId, role, deactivatedAt: null, createdAt: T, updatedAt: T, ...overrides };
+}
+
+function aSession(orgId: string, userId: string, overrides: Partial<AuthSession> = {}): AuthSession {
+  return {
+    id: randomUUID(),
+    orgId,
+    userId,
+    role: 'admin',
+    mfaVerified: false,
+    createdAt: T,
+    expiresAt: new Date('2026-04-02T10:00:00.000Z'),
+    lastSeenAt: T,
+    revokedAt: null,
+    revokedReason: null,
+    ...overrides,
+  };
+}
+
+/** A user with a membership in the org of `ctx`, written in one unit of work. */
+export async function aMember(h: StorageHarness, ctx: RequestContext, role: Role = 'admin', user = aUser()): Promise<{ user: UserAccount; membership: Membership }> {
+  const membership = aMembership(ctx.orgId, user.id, role);
+  await h.uow.run(ctx, async (r) => {
+    await r.users.insert(user);
+    await r.memberships.insert(membership);
+  });
+  return { user, membership };
+}
+
+export function identityRepositoriesContract(name: string, factory: StorageHarnessFactory): void {
+  describe(`${name}: identity repositories`, function () {
+    let h: StorageHarness;
+    before(async () => {
+      h = await factory();
+    });
+    after(async () => h.dispose());
+
+    it('stores a user and its membership; the org sees both, another org sees neither', async () => {
+      const a = (await createOrg(h)).ctx;
+      const b = (await createOrg(h)).ctx;
+      const { user, membership } = await aMember(h, a, 'dispatcher');
+      await h.uow.run(a, async (r) => {
+        expect(await r.users.findById(user.id)).to.deep.equal({ ...user, email: user.email.toLowerCase() });
+        expect(await r.memberships.findByUser(user.id)).to.deep.equal(membership);
+        expect((await r.memberships.list()).map((m) => m.user.id)).to.deep.equal([user.id]);
+      });
+      await h.uow.run(b, async (r) => {
+        expect(await r.users.findById(user.id)).to.equal(null);
+        expect(await r.memberships.findByUser(user.id)).to.equal(null);
+        expect(await r.memberships.list()).to.deep.equal([]);
+        expect((await caught(() => r.users.update({ ...user, displayName: 'Hijacked' }))).code).to.equal('identity.user_not_found');
+      });
+    });
+
+    it('refuses a second user with the same email in any case, and a second membership of one user in one org', async () => {
+      const a = (await createOrg(h)).ctx;
+      const { user } = await aMember(h, a);
+      expect((await caught(() => h.uow.run(a, (r) => r.users.insert(aUser({ email: user.email.toUpperCase() }))))).kind).to.equal('conflict');
+      expect((await caught(() => h.uow.run(a, (r) => r.memberships.insert(aMembership(a.orgId, user.id, 'viewer'))))).kind).to.equal('conflict');
+    });
+
+    it("refuses a membership written into another org's id", async () => {
+      const a = (await createOrg(h)).ctx;
+      const b = (await createOrg(h)).ctx;
+      const user = aUser();
+      const err = await caught(() =>
+        h.uow.run(b, async (r) => {
+          await r.users.insert(user);
+          await r.memberships.insert(aMembership(a.orgId, user.id, 'owner'));
+        }),
+      );
+      expect(err.code).to.equal('tenant.cross_org_write');
+      await h.uow.run(a, async (r) => expect(await r.memberships.list()).to.deep.equal([]));
+    });
+
+    it('updates roles and deactivations, and counts only active owners', async () => {
+      const a = (await createOrg(h)).ctx;
+      const owner1 = await aMember(h, a, 'owner');
+      const owner2 = await aMember(h, a, 'owner');
+      await aMember(h, a, 'admin');
+      await h.uow.run(a, async (r) => {
+        expect(await r.memberships.countActiveOwners()).to.equal(2);
+        await r.memberships.update({ ...owner2.membership, role: 'admin', updatedAt: new Date('2026-04-03T00:00:00Z') });
+        await r.memberships.update({ ...owner1.membership, deactivatedAt: new Date('2026-04-03T00:00:00Z') });
+        expect(await r.memberships.countActiveOwners()).to.equal(0);
+        expect((await r.memberships.findByUser(owner2.user.id))!.role).to.equal('admin');
+      });
+    });
+
+    it('updates a visible user, including the recovery codes and the TOTP state', async () => {
+      const a = (await createOrg(h)).ctx;
+      const { user } = await aMember(h, a);
+      const changed: UserAccount = {
+        ...user,
+        email: user.email.toLowerCase(),
+        passwordHash: 'scrypt$16$1$1$bmV3$bmV3',
+        mustChangePassword: true,
+        totpSecretSealed: 'v1.sealed',
+        totpEnabledAt: new Date('2026-04-05T00:00:00Z'),
+        totpLastStep: 59_012_345,
+        recoveryCodeHashes: ['a'.repeat(64), 'b'.repeat(64)],
+        updatedAt: new Date('2026-04-05T00:00:00Z'),
+      };
+      await h.uow.run(a, (r) => r.users.update(changed));
+      expect(await h.uow.run(a, (r) => r.users.findById(user.id))).to.deep.equal(changed);
+    });
+
+    it('finds users by email across orgs and lists their memberships in every org', async () => {
+      const a = (await createOrg(h)).ctx;
+      const b = (await createOrg(h)).ctx;
+      const { user, membership } = await aMember(h, a, 'owner');
+      const second = aMembership(b.orgId, user.id, 'viewer', { createdAt: new Date('2026-04-01T11:00:00Z') });
+      await h.uow.run(b, (r) => r.memberships.insert(second));
+      expect((await h.userAccounts.findByEmail(user.email.toUpperCase()))?.id).to.equal(user.id);
+      expect((await h.userAccounts.findById(user.id))?.email).to.equal(user.email.toLowerCase());
+      expect(await h.userAccounts.findByEmail('nobody-at-all@example.com')).to.equal(null);
+      expect(await h.userAccounts.membershipsOf(user.id)).to.deep.equal([membership, second]);
+    });
+
+    it("keeps sessions and refresh tokens to their org, revokes them, and finds tokens by hash", async () => {
+      const a = (await createOrg(h)).ctx;
+      const b = (await createOrg(h)).ctx;
+      const { user } = await aMember(h, a);
+      const s1 = aSession(a.orgId, user.id);
+      const s2 = aSession(a.orgId, user.id);
+      const token: RefreshTokenRecord = { id: randomUUID(), orgId: a.orgId, sessionId: s1.id, tokenHash: 'f'.repeat(64), createdAt: T, expiresAt: s1.expiresAt, rotatedAt: null };
+      await h.uow.run(a, async (r) => {
+        await r.sessions.insert(s1);
+        await r.sessions.insert(s2);
+        await r.sessions.insertRefreshToken(token);
+      });
+      await h.uow.run(b, async (r) => {
+        expect(await r.sessions.findById(s1.id)).to.equal(null);
+        expect(await r.sessions.findRefreshToken(token.tokenHash)).to.equal(null);
+        expect(await r.sessions.revokeAllOfUser(user.id, T, 'cross-org attempt')).to.equal(0);
+      });
+      await h.uow.run(a, async (r) => {
+        expect(await r.sessions.findById(s1.id)).to.deep.equal(s1);
+        expect(await r.sessions.findRefreshToken(token.tokenHash)).to.deep.equal(token);
+        const at = new Date('2026-04-01T12:00:00.000Z');
+        await r.sessions.markRefreshTokenRotated(token.id, at);
+        expect((await r.sessions.findRefreshToken(token.tokenHash))!.rotatedAt).to.deep.equal(at);
+        await r.sessions.touch(s1.id, at);
+        expect((await r.sessions.findById(s1.id))!.lastSeenAt).to.deep.equal(at);
+        await r.sessions.markMfaVerified(s1.id);
+        expect((await r.sessions.findById(s1.id))!.mfaVerified).to.equal(true);
+        expect((await r.sessions.findById(s2.id))!.mfaVerified).to.equal(false);
+        expect(await r.sessions.revokeAllOfUser(user.id, at, 'logout everywhere', s1.id)).to.equal(1);
+        expect((await r.sessions.findById(s2.id))!.revokedReason).to.equal('logout everywhere');
+        expect((await r.sessions.findById(s1.id))!.revokedAt).to.equal(null);
+        await r.sessions.revoke(s1.id, at, 'logout');
+        await r.sessions.revoke(s1.id, new Date('2026-04-01T13:00:00.000Z'), 'again');
+        expect(await r.sessions.findById(s1.id)).to.deep.include({ revokedAt: at, revokedReason: 'logout' });
+      });
+    });
+
+    it('keeps break-glass tokens to their org', async () => {
+      const a = (await createOrg(h)).ctx;
+      const b = (await createOrg(h)).ctx;
+      const token = { id: randomUUID(), orgId: a.orgId, tokenHash: 'e'.repeat(64), reason: 'incident 42', createdBy: 'user-1', createdAt: T, expiresAt: new Date('2026-04-01T11:00:00Z') };
+      await h.uow.run(a, (r) => r.breakGlass.insert(token));
+      expect(await h.uow.run(a, (r) => r.breakGlass.findByHash(token.tokenHash))).to.deep.equal(token);
+      expect(await h.uow.run(b, (r) => r.breakGlass.findByHash(token.tokenHash))).to.equal(null);
+    });
+  });
+}
