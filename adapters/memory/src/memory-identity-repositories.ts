@@ -14,6 +14,7 @@ import {
   type SessionRepository,
   type UserAccount,
   type UserAccounts,
+  type UserChanges,
   type UserRepository,
 } from '@cws/core';
 import { copy, type MemoryState, type TenantTables } from './memory-state.js';
@@ -39,14 +40,16 @@ class MemoryUserRepository implements UserRepository {
     this.t.users.set(user.id, copy(user));
   }
 
-  async findById(id: string): Promise<UserAccount | null> {
+  // Units of work run one at a time here, so a row lock has nothing to add.
+  async findById(id: string, _options: { forUpdate?: boolean } = {}): Promise<UserAccount | null> {
     const user = this.t.users.get(id);
     return user !== undefined && this.visible(id) ? copy(user) : null;
   }
 
-  async update(user: UserAccount): Promise<void> {
-    if (!this.t.users.has(user.id) || !this.visible(user.id)) throw userNotFound(user.id);
-    this.t.users.set(user.id, copy(user));
+  async patch(id: string, changes: UserChanges): Promise<void> {
+    const current = this.t.users.get(id);
+    if (current === undefined || !this.visible(id)) throw userNotFound(id);
+    this.t.users.set(id, copy({ ...current, ...changes }));
   }
 }
 

@@ -82,7 +82,7 @@ export function identityRepositoriesContract(name: string, factory: StorageHarne
         expect(await r.users.findById(user.id)).to.equal(null);
         expect(await r.memberships.findByUser(user.id)).to.equal(null);
         expect(await r.memberships.list()).to.deep.equal([]);
-        expect((await caught(() => r.users.update({ ...user, displayName: 'Hijacked' }))).code).to.equal('identity.user_not_found');
+        expect((await caught(() => r.users.patch(user.id, { displayName: 'Hijacked', updatedAt: new Date() }))).code).to.equal('identity.user_not_found');
       });
     });
 
@@ -121,12 +121,10 @@ export function identityRepositoriesContract(name: string, factory: StorageHarne
       });
     });
 
-    it('updates a visible user, including the recovery codes and the TOTP state', async () => {
+    it('patches a visible user, including the recovery codes and the TOTP state', async () => {
       const a = (await createOrg(h)).ctx;
       const { user } = await aMember(h, a);
-      const changed: UserAccount = {
-        ...user,
-        email: user.email.toLowerCase(),
+      const changes = {
         passwordHash: 'scrypt$16$1$1$bmV3$bmV3',
         mustChangePassword: true,
         totpSecretSealed: 'v1.sealed',
@@ -135,8 +133,26 @@ export function identityRepositoriesContract(name: string, factory: StorageHarne
         recoveryCodeHashes: ['a'.repeat(64), 'b'.repeat(64)],
         updatedAt: new Date('2026-04-05T00:00:00Z'),
       };
-      await h.uow.run(a, (r) => r.users.update(changed));
-      expect(await h.uow.run(a, (r) => r.users.findById(user.id))).to.deep.equal(changed);
+      await h.uow.run(a, (r) => r.users.patch(user.id, changes));
+      expect(await h.uow.run(a, (r) => r.users.findById(user.id))).to.deep.equal({ ...user, email: user.email.toLowerCase(), ...changes });
+    });
+
+    it('writes only the named fields, so two changes to different fields both survive', async () => {
+      const a = (await createOrg(h)).ctx;
+      const { user } = await aMember(h, a);
+      await h.uow.run(a, (r) => r.users.patch(user.id, { passwordHash: 'scrypt$16$1$1$cmVzZXQ$cmVzZXQ', mustChangePassword: true, updatedAt: new Date('2026-04-06T00:00:00Z') }));
+      await h.uow.run(a, (r) => r.users.patch(user.id, { totpLastStep: 42, updatedAt: new Date('2026-04-06T00:01:00Z') }));
+      await h.uow.run(a, (r) => r.users.patch(user.id, { totpPendingSecretSealed: null, recoveryCodeHashes: [], updatedAt: new Date('2026-04-06T00:02:00Z') }));
+      const stored = await h.uow.run(a, (r) => r.users.findById(user.id, { forUpdate: true }));
+      expect(stored).to.deep.include({
+        passwordHash: 'scrypt$16$1$1$cmVzZXQ$cmVzZXQ',
+        mustChangePassword: true,
+        totpLastStep: 42,
+        totpPendingSecretSealed: null,
+        recoveryCodeHashes: [],
+        displayName: user.displayName,
+        updatedAt: new Date('2026-04-06T00:02:00Z'),
+      });
     });
 
     it('finds users by email across orgs and lists their memberships in every org', async () => {

@@ -13,6 +13,7 @@ import {
   type Role,
   type SessionRepository,
   type UserAccount,
+  type UserChanges,
   type UserRepository,
 } from '@cws/core';
 import { translatingErrors, updateOne } from '../pg-errors.js';
@@ -36,6 +37,21 @@ export function toUser(r: Row): UserAccount {
     createdAt: r['created_at'] as Date,
     updatedAt: r['updated_at'] as Date,
   };
+}
+
+/** Only the columns of the fields present in `changes`. */
+function userChangeColumns(c: UserChanges): Record<string, unknown> {
+  const columns: Record<string, unknown> = { updated_at: c.updatedAt };
+  if (c.displayName !== undefined) columns['display_name'] = c.displayName;
+  if (c.passwordHash !== undefined) columns['password_hash'] = c.passwordHash;
+  if (c.mustChangePassword !== undefined) columns['must_change_password'] = c.mustChangePassword;
+  if (c.passwordChangedAt !== undefined) columns['password_changed_at'] = c.passwordChangedAt;
+  if (c.totpSecretSealed !== undefined) columns['totp_secret_sealed'] = c.totpSecretSealed;
+  if (c.totpPendingSecretSealed !== undefined) columns['totp_pending_secret_sealed'] = c.totpPendingSecretSealed;
+  if (c.totpEnabledAt !== undefined) columns['totp_enabled_at'] = c.totpEnabledAt;
+  if (c.totpLastStep !== undefined) columns['totp_last_step'] = c.totpLastStep;
+  if (c.recoveryCodeHashes !== undefined) columns['recovery_code_hashes'] = JSON.stringify(c.recoveryCodeHashes);
+  return columns;
 }
 
 function userColumns(u: UserAccount) {
@@ -102,13 +118,15 @@ export class PostgresUserRepository implements UserRepository {
     await translatingErrors(() => this.db.table('users').insert({ id: u.id, created_at: u.createdAt, ...userColumns(u) }));
   }
 
-  async findById(id: string): Promise<UserAccount | null> {
-    const row = (await this.db.table('users').where({ id }).first()) as Row | undefined;
+  async findById(id: string, options: { forUpdate?: boolean } = {}): Promise<UserAccount | null> {
+    const qb = this.db.table('users').where({ id }).first();
+    if (options.forUpdate) qb.forUpdate();
+    const row = (await qb) as Row | undefined;
     return row === undefined ? null : toUser(row);
   }
 
-  async update(u: UserAccount): Promise<void> {
-    await updateOne(() => this.db.table('users').where({ id: u.id }).update(userColumns(u)), () => userNotFound(u.id));
+  async patch(id: string, changes: UserChanges): Promise<void> {
+    await updateOne(() => this.db.table('users').where({ id }).update(userChangeColumns(changes)), () => userNotFound(id));
   }
 }
 

@@ -14,6 +14,20 @@ export const PERMISSIONS = {
   'org.manage': ['owner', 'admin'],
   'audit.view': ['owner', 'admin'],
   'ops.view': ['owner', 'admin'],
+  /** Staff accounts of the org: invite, reset, role, deactivate, end sessions. */
+  'iam.manage': ['owner', 'admin'],
+  /** Turning off another member's second factor (lost device). */
+  'mfa.reset': ['owner'],
+  /** Write permits while the admin API is read-only. */
+  'breakglass.start': ['owner', 'admin'],
+  /** The redacted configuration snapshot. */
+  'config.view': ['owner', 'admin'],
+  'flags.view': ['owner', 'admin', 'finance', 'dispatcher', 'viewer'],
+  'finance.view': ['owner', 'admin', 'finance'],
+  'finance.reconcile': ['owner', 'admin', 'finance'],
+  'schedule.view': ['owner', 'admin', 'dispatcher', 'viewer'],
+  'schedule.manage': ['owner', 'admin', 'dispatcher'],
+  'data.export': ['owner', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -4,12 +4,25 @@ import type { AuthSession, BreakGlassToken, Membership, RefreshTokenRecord, User
  * Users as seen from the bound org: members of the org (and, in a user scope, the user). New
  * users can be inserted from any org; their membership makes them visible.
  */
+/**
+ * The fields of an account that change after it is created. Writes name only what they change,
+ * so two requests touching different fields (a password reset, a TOTP sign-in) cannot undo each
+ * other with a stale copy of the row.
+ */
+export type UserChanges = Partial<
+  Pick<
+    UserAccount,
+    'displayName' | 'passwordHash' | 'mustChangePassword' | 'passwordChangedAt' | 'totpSecretSealed' | 'totpPendingSecretSealed' | 'totpEnabledAt' | 'totpLastStep' | 'recoveryCodeHashes'
+  >
+> & { readonly updatedAt: Date };
+
 export interface UserRepository {
   /** `storage.conflict` when the email is taken. */
   insert(user: UserAccount): Promise<void>;
-  findById(id: string): Promise<UserAccount | null>;
-  /** `identity.user_not_found` when the user is not visible here. */
-  update(user: UserAccount): Promise<void>;
+  /** `forUpdate` locks the row until the unit of work ends (checks that must not race: one-time codes). */
+  findById(id: string, options?: { forUpdate?: boolean }): Promise<UserAccount | null>;
+  /** Writes only the named fields. `identity.user_not_found` when the user is not visible here. */
+  patch(id: string, changes: UserChanges): Promise<void>;
 }
 
 export interface MembershipRepository {

@@ -14,11 +14,18 @@ describe('permissions', () => {
     }
   });
 
-  it('gives owner and admin every permission', () => {
+  it('gives owner every permission, and admin every one but turning off another member\'s MFA', () => {
     for (const p of permissions) {
       expect(can('owner', p), p).to.equal(true);
-      expect(can('admin', p), p).to.equal(true);
+      expect(can('admin', p), p).to.equal(p !== 'mfa.reset');
     }
+  });
+
+  it('keeps staff management, break-glass and the config viewer to owner and admin', () => {
+    for (const p of ['iam.manage', 'breakglass.start', 'config.view'] as const) {
+      expect(ROLES.filter((r) => can(r, p)), p).to.deep.equal(['owner', 'admin']);
+    }
+    expect([can('finance', 'finance.reconcile'), can('dispatcher', 'finance.view'), can('viewer', 'schedule.manage')]).to.deep.equal([true, false, false]);
   });
 
   it('agrees with the table for every role and permission', () => {

@@ -75,10 +75,10 @@ export class ListUsers {
 /**
  * Adds a member. A new email gets an account with a temporary password, returned once and
  * usable only to set a new one; an existing account (a member of another org) just gains the
- * membership and keeps its password.
+ * membership and keeps its password; a deactivated member of this org is reactivated.
  * @throws validation.failed — bad email, name or role.
  * @throws iam.owner_only — an ADMIN inviting an OWNER.
- * @throws storage.conflict — already a member here.
+ * @throws storage.conflict — already an active member here (a deactivated one is reactivated).
  */
 export class InviteUser {
   constructor(private readonly deps: IamDeps) {}
@@ -114,8 +114,28 @@ export class InviteUser {
         updatedAt: ctx.now,
       };
     }
-    const membership: Membership = { id: this.deps.ids.next(), orgId: ctx.orgId, userId: user.id, role: role!, deactivatedAt: null, createdAt: ctx.now, updatedAt: ctx.now };
-    await this.deps.uow.run(ctx, async (repos) => {
+    const fresh: Membership = { id: this.deps.ids.next(), orgId: ctx.orgId, userId: user.id, role: role!, deactivatedAt: null, createdAt: ctx.now, updatedAt: ctx.now };
+    const membership = await this.deps.uow.run(ctx, async (repos) => {
+      const prior = existing === null ? null : await repos.memberships.findByUser(user.id);
+      if (prior !== null) {
+        if (prior.deactivatedAt === null) throw new AppError('storage.conflict', 'This person is already a member of the organisation', { details: { user_id: user.id } });
+        // A former member comes back: the same membership, active again, with the role asked for.
+        assertMayManage(ctx, prior, role!);
+        const back: Membership = { ...prior, role: role!, deactivatedAt: null, updatedAt: ctx.now };
+        await repos.memberships.update(back);
+        await repos.audit.append(
+          auditEntry(ctx, this.deps.ids, {
+            action: 'iam.user_reactivate',
+            resourceType: 'user',
+            resourceId: user.id,
+            before: snapshot(memberView({ user, membership: prior })),
+            after: snapshot(memberView({ user, membership: back })),
+            metadata: { notification: 'membership_notice' },
+          }),
+        );
+        return back;
+      }
+      const membership = fresh;
       if (existing === null) await repos.users.insert(user);
       await repos.memberships.insert(membership);
       await repos.audit.append(
@@ -127,6 +147,7 @@ export class InviteUser {
           metadata: { existing_account: existing !== null, ...notificationIntent(this.deps.options, temporary !== null) },
         }),
       );
+      return membership;
     });
     return { user, membership, temporaryPassword: temporary };
   }
@@ -149,14 +170,14 @@ export class ResetUserPassword {
 
   async execute(ctx: RequestContext, input: { userId: unknown }): Promise<{ temporaryPassword: string }> {
     const userId = checkUserId(input);
-    const elsewhere = (await this.deps.users.membershipsOf(userId)).filter((m) => m.orgId !== ctx.orgId);
+    const elsewhere = (await this.deps.users.membershipsOf(userId)).filter((m) => m.orgId !== ctx.orgId && m.deactivatedAt === null);
     const temporary = temporaryPassword(this.deps.tokens);
     const passwordHash = await this.deps.hasher.hash(temporary);
     await this.deps.uow.run(ctx, async (repos) => {
       const target = await loadMember(repos, userId);
       assertMayManage(ctx, target.membership, null);
       if (elsewhere.length > 0) throw new AppError('iam.user_shared', 'This account signs in to other organisations: they must reset it themselves', { details: { user_id: userId } });
-      await repos.users.update({ ...target.user, passwordHash, mustChangePassword: true, passwordChangedAt: ctx.now, updatedAt: ctx.now });
+      await repos.users.patch(userId, { passwordHash, mustChangePassword: true, passwordChangedAt: ctx.now, updatedAt: ctx.now });
       const ended = await repos.sessions.revokeAllOfUser(userId, ctx.now, 'password_reset');
       await repos.audit.append(
         auditEntry(ctx, this.deps.ids, {

@@ -5,7 +5,7 @@ import { InputChecks } from '../../domain/shared/input-checks.js';
 import { AppError } from '../../errors/app-error.js';
 import { recoveryCodes, normaliseRecoveryCode } from './identity-policy.js';
 import { proveSecondFactor, type CredentialDeps } from './sign-in.use-case.js';
-import { ResolveSession } from './session-actions.use-case.js';
+import { ResolveSession, endSessionsInOtherOrgs } from './session-actions.use-case.js';
 
 /**
  * Starts TOTP enrolment: a new secret (stored encrypted, pending) and the otpauth:// URI to scan.
@@ -21,7 +21,7 @@ export class EnrollTotp {
     if (user.totpEnabledAt !== null) throw new AppError('identity.mfa_already_enabled', 'Two-factor sign-in is already on for this account');
     const secret = this.deps.totp.generateSecret();
     await this.deps.uow.run(ctx, async (repos) => {
-      await repos.users.update({ ...user, totpPendingSecretSealed: this.deps.sealer.seal(secret), updatedAt: ctx.now });
+      await repos.users.patch(user.id, { totpPendingSecretSealed: this.deps.sealer.seal(secret), updatedAt: ctx.now });
       await repos.audit.append(auditEntry(ctx, this.deps.ids, { action: 'auth.mfa_enroll', resourceType: 'user', resourceId: user.id }));
     });
     return { secret, otpauthUri: this.deps.totp.keyUri(secret, user.email, this.deps.options.totpIssuer) };
@@ -30,9 +30,9 @@ export class EnrollTotp {
 
 /**
  * Proves the pending secret with a code: TOTP is then on, this session counts as verified, the
- * user's other sessions end, and ten single-use recovery codes are returned — once.
+ * user's other sessions end (in every org of theirs), and ten single-use recovery codes are returned — once.
  * @throws identity.mfa_not_enrolled — no pending enrolment.
- * @throws auth.mfa_required — the code is wrong (or replayed).
+ * @throws validation.failed — the code is missing, wrong or replayed.
  * @throws request.rate_limited — too many wrong codes.
  */
 export class VerifyTotp {
@@ -40,13 +40,23 @@ export class VerifyTotp {
 
   async execute(ctx: RequestContext, input: { sessionId: string; code: unknown }): Promise<{ recoveryCodes: string[] }> {
     const { user } = await new ResolveSession(this.deps).execute(ctx, input);
-    if (user.totpPendingSecretSealed === null) throw new AppError('identity.mfa_not_enrolled', 'Start enrolment first (POST /v1/auth/2fa/enroll)');
-    const proven = await proveSecondFactor(this.deps, user, ctx.now, { totpCode: input.code }, user.totpPendingSecretSealed);
     const codes = recoveryCodes(this.deps.tokens);
     await this.deps.uow.run(ctx, async (repos) => {
-      await repos.users.update({
+      // Under a row lock: the pending secret is the one stored now, and its code is spent once.
+      const fresh = await repos.users.findById(user.id, { forUpdate: true });
+      if (fresh?.totpEnabledAt != null) throw new AppError('identity.mfa_already_enabled', 'Two-factor sign-in is already on for this account');
+      const pending = fresh?.totpPendingSecretSealed ?? null;
+      if (fresh === null || pending === null) throw new AppError('identity.mfa_not_enrolled', 'Start enrolment first (POST /v1/auth/2fa/enroll)');
+      // A wrong code here is a field error (422), not 401: the session itself is fine.
+      const proven = await proveSecondFactor(this.deps, fresh, ctx.now, { totpCode: input.code }, pending).catch((err: unknown) => {
+        if (err instanceof AppError && err.code === 'auth.mfa_required') {
+          throw new AppError('validation.failed', 'The code does not match the enrolled secret (or was already used)', { errors: [{ pointer: '/code', detail: 'is not valid' }] });
+        }
+        throw err;
+      });
+      await repos.users.patch(user.id, {
         ...proven,
-        totpSecretSealed: user.totpPendingSecretSealed,
+        totpSecretSealed: pending,
         totpPendingSecretSealed: null,
         totpEnabledAt: ctx.now,
         recoveryCodeHashes: codes.map((c) => this.deps.tokens.hash(normaliseRecoveryCode(c))),
@@ -58,6 +68,7 @@ export class VerifyTotp {
         auditEntry(ctx, this.deps.ids, { action: 'auth.mfa_enable', resourceType: 'user', resourceId: user.id, metadata: { other_sessions_ended: ended } }),
       );
     });
+    await endSessionsInOtherOrgs(this.deps, ctx, user.id, 'mfa_enabled');
     return { recoveryCodes: codes };
   }
 }
@@ -82,7 +93,7 @@ export class DisableTotp {
       if (user === null || (await repos.memberships.findByUser(userId)) === null) {
         throw new AppError('identity.user_not_found', `No user ${userId} in this organisation`, { details: { user_id: userId } });
       }
-      await repos.users.update({ ...user, totpSecretSealed: null, totpPendingSecretSealed: null, totpEnabledAt: null, totpLastStep: null, recoveryCodeHashes: [], updatedAt: ctx.now });
+      await repos.users.patch(userId, { totpSecretSealed: null, totpPendingSecretSealed: null, totpEnabledAt: null, totpLastStep: null, recoveryCodeHashes: [], updatedAt: ctx.now });
       const ended = await repos.sessions.revokeAllOfUser(userId, ctx.now, 'mfa_disabled');
       await repos.audit.append(
         auditEntry(ctx, this.deps.ids, { action: 'auth.mfa_disable', resourceType: 'user', resourceId: userId, metadata: { sessions_ended: ended } }),

@@ -1,6 +1,6 @@
 import type { RequestContext } from '../../context.js';
 import { auditEntry } from '../../domain/audit/audit-builder.js';
-import { isSessionUsable, type AuthSession } from '../../domain/identity/identity.js';
+import { isSessionUsable, type AuthSession, type Membership, type UserAccount } from '../../domain/identity/identity.js';
 import { AppError } from '../../errors/app-error.js';
 import { MFA_ROLES, parseRefreshToken } from './identity-policy.js';
 import { issueRefreshToken } from './session-issuer.js';
@@ -10,6 +10,8 @@ export interface RefreshResult {
   readonly session: AuthSession;
   readonly refreshToken: string;
   readonly refreshExpiresAt: Date;
+  readonly user: UserAccount;
+  readonly membership: Membership;
 }
 
 const revokedError = () => new AppError('auth.session_revoked', 'The session has ended; sign in again');
@@ -54,22 +56,26 @@ export class RefreshSession {
       }
       if (!isSessionUsable(session, attempt.now) || record.expiresAt <= attempt.now) return { kind: 'revoked' as const };
 
+      // Locked: a code proven here is spent once, whatever else runs at the same time.
+      const [found, membership] = await Promise.all([repos.users.findById(session.userId, { forUpdate: true }), repos.memberships.findByUser(session.userId)]);
+      if (found === null || membership === null || membership.deactivatedAt !== null) return { kind: 'revoked' as const };
+      let user = found;
       let current = session;
-      if (deps.options.adminMfaRequired && MFA_ROLES.includes(session.role) && !session.mfaVerified) {
-        const user = await repos.users.findById(session.userId);
-        if (user?.totpEnabledAt != null) {
-          await repos.users.update(await proveSecondFactor(deps, user, attempt.now, input));
-          await repos.sessions.markMfaVerified(session.id);
-          current = { ...session, mfaVerified: true };
-        }
+      if (deps.options.adminMfaRequired && MFA_ROLES.includes(session.role) && !session.mfaVerified && user.totpEnabledAt !== null) {
+        const changes = await proveSecondFactor(deps, user, attempt.now, input);
+        await repos.users.patch(user.id, changes);
+        user = { ...user, ...changes };
+        await repos.sessions.markMfaVerified(session.id);
+        current = { ...session, mfaVerified: true };
       }
       await repos.sessions.markRefreshTokenRotated(record.id, attempt.now);
       await repos.sessions.touch(current.id, attempt.now);
       const next = await issueRefreshToken(repos, deps, staffCtx, current);
-      return { kind: 'ok' as const, session: { ...current, lastSeenAt: attempt.now }, ...next };
+      return { kind: 'ok' as const, session: { ...current, lastSeenAt: attempt.now }, user, membership, ...next };
     });
     if (outcome.kind === 'invalid') throw new AppError('auth.token_invalid', 'The refresh token is not valid');
     if (outcome.kind !== 'ok') throw revokedError();
-    return { session: outcome.session, refreshToken: outcome.refreshToken, refreshExpiresAt: outcome.refreshExpiresAt };
+    const { session, refreshToken, refreshExpiresAt, user, membership } = outcome;
+    return { session, refreshToken, refreshExpiresAt, user, membership };
   }
 }

@@ -7,7 +7,7 @@ import { auditEntry } from '../../domain/audit/audit-builder.js';
 import { isSessionUsable, type AuthSession, type Membership, type UserAccount } from '../../domain/identity/identity.js';
 import { InputChecks } from '../../domain/shared/input-checks.js';
 import { AppError } from '../../errors/app-error.js';
-import { checkNewPassword, type IdentityOptions } from './identity-policy.js';
+import { LOGIN_FAILURES_BY_ACCOUNT, assertNotThrottled, checkNewPassword, type IdentityOptions } from './identity-policy.js';
 import { issueSession, type IssuedSession } from './session-issuer.js';
 import type { CredentialDeps } from './sign-in.use-case.js';
 
@@ -18,6 +18,29 @@ export interface ResolvedSession {
 }
 
 const ended = () => new AppError('auth.session_revoked', 'The session has ended; sign in again');
+
+/**
+ * Ends the user's sessions in their other orgs after a change to how they sign in (password,
+ * second factor): the account is one across orgs, so a session opened elsewhere with the old
+ * credentials must end too. One unit of work per org, each under that org's row level security.
+ */
+export async function endSessionsInOtherOrgs(deps: Pick<CredentialDeps, 'users' | 'uow' | 'ids'>, ctx: RequestContext, userId: string, reason: string): Promise<number> {
+  const others = (await deps.users.membershipsOf(userId)).filter((m) => m.orgId !== ctx.orgId);
+  let total = 0;
+  for (const m of others) {
+    const there: RequestContext = { orgId: m.orgId, actor: { kind: 'staff', id: userId, role: m.role }, requestId: ctx.requestId, now: ctx.now };
+    total += await deps.uow.run(there, async (repos) => {
+      const count = await repos.sessions.revokeAllOfUser(userId, ctx.now, reason);
+      if (count > 0) {
+        await repos.audit.append(
+          auditEntry(there, deps.ids, { action: 'auth.sessions_ended', resourceType: 'user', resourceId: userId, metadata: { reason, sessions_ended: count, changed_in_org_id: ctx.orgId } }),
+        );
+      }
+      return count;
+    });
+  }
+  return total;
+}
 
 /** The session of a request: `ctx.actor.id` is the user, `sessionId` from the access token. */
 async function loadSession(deps: Pick<CredentialDeps, 'uow'>, ctx: RequestContext, sessionId: string): Promise<ResolvedSession> {
@@ -66,7 +89,8 @@ export class SignOut {
   async execute(ctx: RequestContext, input: { sessionId: string }): Promise<void> {
     await this.deps.uow.run(ctx, async (repos) => {
       const session = await repos.sessions.findById(input.sessionId);
-      if (session === null || session.revokedAt !== null) return;
+      // Only one's own session: anything else answers as if already signed out.
+      if (session === null || session.revokedAt !== null || session.userId !== ctx.actor.id) return;
       await repos.sessions.revoke(session.id, ctx.now, 'logout');
       await repos.audit.append(auditEntry(ctx, this.deps.ids, { action: 'auth.logout', resourceType: 'session', resourceId: session.id }));
     });
@@ -104,9 +128,10 @@ export class SwitchOrg {
 
 /**
  * Changes the user's own password (required after a temporary one), then ends their other
- * sessions in this org.
- * @throws validation.failed — new password too short, too guessable, or equal to the old one.
- * @throws auth.invalid_credentials — the current password is wrong.
+ * sessions, in this org and in every other org of theirs.
+ * @throws validation.failed — current password wrong, or new one too short, too guessable, or
+ *   equal to the old one.
+ * @throws request.rate_limited — too many failed sign-ins or wrong current passwords.
  * @throws auth.session_revoked — the session ended.
  */
 export class ChangePassword {
@@ -119,14 +144,21 @@ export class ChangePassword {
     const next = checkNewPassword(checks, '/newPassword', input.newPassword, user.email);
     if (next !== '' && next === current) checks.fail('/newPassword', 'must differ from the current password');
     checks.throwIfAny();
-    if (!(await this.deps.hasher.verify(user.passwordHash, current))) throw new AppError('auth.invalid_credentials', 'The current password is not correct');
+    // A wrong current password counts as a failed sign-in: a stolen token must not become a
+    // way to guess the password. It is a field error, not 401: the session itself is fine.
+    await assertNotThrottled(this.deps.limiter, [[LOGIN_FAILURES_BY_ACCOUNT, user.email]]);
+    if (!(await this.deps.hasher.verify(user.passwordHash, current))) {
+      await this.deps.limiter.hit(LOGIN_FAILURES_BY_ACCOUNT, user.email);
+      throw new AppError('validation.failed', 'The current password is not correct', { errors: [{ pointer: '/currentPassword', detail: 'is not correct' }] });
+    }
     const passwordHash = await this.deps.hasher.hash(next);
     await this.deps.uow.run(ctx, async (repos) => {
-      await repos.users.update({ ...user, passwordHash, mustChangePassword: false, passwordChangedAt: ctx.now, updatedAt: ctx.now });
+      await repos.users.patch(user.id, { passwordHash, mustChangePassword: false, passwordChangedAt: ctx.now, updatedAt: ctx.now });
       const ended = await repos.sessions.revokeAllOfUser(user.id, ctx.now, 'password_changed', input.sessionId);
       await repos.audit.append(
         auditEntry(ctx, this.deps.ids, { action: 'auth.password_change', resourceType: 'user', resourceId: user.id, metadata: { other_sessions_ended: ended } }),
       );
     });
+    await endSessionsInOtherOrgs(this.deps, ctx, user.id, 'password_changed');
   }
 }

@@ -10,6 +10,7 @@ import type { UserAccounts } from '../../ports/identity-repositories.port.js';
 import type { RateLimiter } from '../../ports/rate-limiter.port.js';
 import type { TotpVerifier } from '../../ports/totp-verifier.port.js';
 import type { TenantRepositories, UnitOfWork } from '../../ports/unit-of-work.port.js';
+import type { UserChanges } from '../../ports/identity-repositories.port.js';
 import {
   LOGIN_FAILURES_BY_ACCOUNT,
   LOGIN_FAILURES_BY_IP,
@@ -54,9 +55,11 @@ export interface Attempt {
 }
 
 /**
- * Proves a second factor (TOTP code or unused recovery code) for `user`, spending what it uses:
- * the code's time step becomes the last accepted one (replay refused), a recovery code is gone.
- * Returns the user as it must be stored, or throws auth.mfa_required.
+ * Proves a second factor (TOTP code or unused recovery code) for `user` and returns what must be
+ * written to spend it: the code's time step becomes the last accepted one (replay refused), a
+ * recovery code is removed. `user` must have been read with `forUpdate` in the unit of work that
+ * writes the changes, so two requests cannot both spend the same code. Throws
+ * auth.mfa_required otherwise.
  */
 export async function proveSecondFactor(
   deps: Pick<CredentialDeps, 'totp' | 'sealer' | 'tokens' | 'limiter'>,
@@ -64,19 +67,19 @@ export async function proveSecondFactor(
   now: Date,
   input: { totpCode?: unknown; recoveryCode?: unknown },
   sealedSecret: string | null = user.totpSecretSealed,
-): Promise<UserAccount> {
+): Promise<UserChanges> {
   if (sealedSecret === null) throw new AppError('auth.mfa_required', 'No one-time code is set up for this account');
   await assertNotThrottled(deps.limiter, [[TOTP_FAILURES_BY_ACCOUNT, user.id]]);
   if (typeof input.totpCode === 'string' && input.totpCode !== '') {
     const check = await deps.totp.verify(deps.sealer.open(sealedSecret), input.totpCode.trim(), now, user.totpLastStep);
     if (check.valid && check.step !== null) {
       await deps.limiter.reset(TOTP_FAILURES_BY_ACCOUNT, user.id);
-      return { ...user, totpLastStep: check.step, updatedAt: now };
+      return { totpLastStep: check.step, updatedAt: now };
     }
   } else if (typeof input.recoveryCode === 'string' && input.recoveryCode !== '') {
     const hash = deps.tokens.hash(normaliseRecoveryCode(input.recoveryCode));
     if (user.recoveryCodeHashes.includes(hash)) {
-      return { ...user, recoveryCodeHashes: user.recoveryCodeHashes.filter((h) => h !== hash), updatedAt: now };
+      return { recoveryCodeHashes: user.recoveryCodeHashes.filter((h) => h !== hash), updatedAt: now };
     }
   } else {
     throw new AppError('auth.mfa_required', 'Send the six-digit code from your authenticator app (or a recovery code)');
@@ -84,10 +87,6 @@ export async function proveSecondFactor(
   await deps.limiter.hit(TOTP_FAILURES_BY_ACCOUNT, user.id);
   throw new AppError('auth.mfa_required', 'The one-time code is not valid');
 }
-
-// A real scrypt hash of a random password: unknown emails pay the same hashing cost as known
-// ones, so response time does not tell whether an account exists.
-const DUMMY_HASH = 'scrypt$32768$8$1$2Yc1Lw0a0gT1p5tW2m9m5Q$VxTCbB5oqfK1m5f2Ah0m0Wz8m8nP7vQ0mG6Yp2kBq3E';
 
 /**
  * Signs a staff user in to one org. Same answer and similar timing for an unknown email and a
@@ -101,6 +100,12 @@ const DUMMY_HASH = 'scrypt$32768$8$1$2Yc1Lw0a0gT1p5tW2m9m5Q$VxTCbB5oqfK1m5f2Ah0m
  * @throws auth.mfa_required — the account has TOTP and no valid code (or recovery code) was sent.
  */
 export class SignIn {
+  /**
+   * A hash of a random password made by the same hasher: unknown emails pay the same hashing
+   * cost as known ones, so response time does not tell whether an account exists.
+   */
+  private dummyHash: Promise<string> | null = null;
+
   constructor(private readonly deps: CredentialDeps) {}
 
   async execute(attempt: Attempt, input: SignInInput): Promise<SignInResult> {
@@ -116,7 +121,8 @@ export class SignIn {
     ]);
 
     const user = await deps.users.findByEmail(email);
-    const passwordOk = await deps.hasher.verify(user?.passwordHash ?? DUMMY_HASH, password);
+    this.dummyHash ??= deps.hasher.hash(deps.tokens.random(16));
+    const passwordOk = await deps.hasher.verify(user?.passwordHash ?? (await this.dummyHash), password);
     const memberships = user !== null && passwordOk ? (await deps.users.membershipsOf(user.id)).filter((m) => m.deactivatedAt === null) : [];
     if (user === null || !passwordOk || memberships.length === 0) {
       await this.recordFailure(attempt, email, input.clientIp, user?.id ?? null, user === null ? 'unknown_email' : passwordOk ? 'no_active_membership' : 'wrong_password');
@@ -136,36 +142,42 @@ export class SignIn {
       });
     }
 
-    let stored = user;
-    let mfaVerified = false;
-    if (user.totpEnabledAt !== null) {
-      try {
-        stored = await proveSecondFactor(deps, user, attempt.now, input);
-      } catch (err) {
-        if (err instanceof AppError && err.code === 'auth.mfa_required') {
-          await this.recordFailure(attempt, email, input.clientIp, user.id, 'mfa');
-        }
-        throw err;
-      }
-      mfaVerified = true;
-    }
-
-    await deps.limiter.reset(LOGIN_FAILURES_BY_ACCOUNT, email);
     const actor: Actor = { kind: 'staff', id: user.id, role: membership.role };
     const ctx: RequestContext = { orgId: membership.orgId, actor, requestId: attempt.requestId, now: attempt.now };
-    const issued = await deps.uow.run(ctx, async (repos: TenantRepositories) => {
-      if (stored !== user) await repos.users.update(stored);
-      const session = await issueSession(repos, deps, ctx, membership, mfaVerified);
-      await repos.audit.append(
-        auditEntry(ctx, deps.ids, {
-          action: 'auth.login',
-          resourceType: 'user',
-          resourceId: user.id,
-          metadata: { session_id: session.session.id, mfa_verified: mfaVerified, client_ip: input.clientIp },
-        }),
-      );
-      return session;
-    });
+    let stored: UserAccount;
+    let issued: IssuedSession;
+    try {
+      ({ stored, issued } = await deps.uow.run(ctx, async (repos: TenantRepositories) => {
+        // Read again under a row lock: the second factor is spent here, once, and a password
+        // changed since the check above is not signed in with.
+        const fresh = await repos.users.findById(user.id, { forUpdate: true });
+        if (fresh === null || fresh.passwordHash !== user.passwordHash) throw new AppError('auth.invalid_credentials', 'The email or password is not correct');
+        let current = fresh;
+        const mfaVerified = fresh.totpEnabledAt !== null;
+        if (mfaVerified) {
+          const changes = await proveSecondFactor(deps, fresh, attempt.now, input);
+          await repos.users.patch(fresh.id, changes);
+          current = { ...fresh, ...changes };
+        }
+        const session = await issueSession(repos, deps, ctx, membership, mfaVerified);
+        await repos.audit.append(
+          auditEntry(ctx, deps.ids, {
+            action: 'auth.login',
+            resourceType: 'user',
+            resourceId: user.id,
+            metadata: { session_id: session.session.id, mfa_verified: mfaVerified, client_ip: input.clientIp },
+          }),
+        );
+        return { stored: current, issued: session };
+      }));
+    } catch (err) {
+      // Recorded after the unit of work has ended: nothing else may touch the database inside it.
+      if (err instanceof AppError && (err.code === 'auth.mfa_required' || err.code === 'auth.invalid_credentials')) {
+        await this.recordFailure(attempt, email, input.clientIp, user.id, err.code === 'auth.mfa_required' ? 'mfa' : 'password_changed_meanwhile');
+      }
+      throw err;
+    }
+    await deps.limiter.reset(LOGIN_FAILURES_BY_ACCOUNT, email);
     return { ...issued, user: stored, membership };
   }
 

@@ -1,0 +1,147 @@
+import {
+  AesGcmSecretSealer,
+  createCore,
+  RandomSecretTokens,
+  ScryptPasswordHasher,
+  systemActor,
+  type AuditEntry,
+  type AuthSession,
+  type Core,
+  type IdentityOptions,
+  type PasswordHasher,
+  type RequestContext,
+  type Role,
+  type SignInResult,
+  type SystemContext,
+  type UserAccount,
+} from '@cws/core';
+import { createMemoryAdapters, MemoryRateLimiter, type MemoryAdapters, type MemoryState } from '@cws/adapter-memory';
+import { T0 } from './core-fixture.js';
+import { FixedClock } from './fixed-clock.js';
+import { codeAt, OracleTotpVerifier } from './oracle-totp-verifier.js';
+import { SequentialIds } from './sequential-ids.js';
+
+/** A password every identity rule accepts (12+ characters, no weak word). */
+export const PASSWORD = 'Tidy-Kitchen-Rota-42';
+export const CLIENT_IP = '203.0.113.7';
+/** One TOTP time step. */
+export const STEP_MS = 30_000;
+
+/** scrypt at N=2^10 instead of 2^15: the same code path, ~1 ms instead of ~100 ms per hash. */
+export const CHEAP_HASHER: PasswordHasher = new ScryptPasswordHasher({ N: 2 ** 10, r: 8, p: 1 });
+
+export interface IdentityFixtureOptions {
+  readonly identity?: Partial<IdentityOptions>;
+  /** Leave `passwordHasher` unset so createCore picks its default (full-cost scrypt). */
+  readonly defaultHasher?: boolean;
+  /** A hasher of the test's own (e.g. a spy around the default); wins over `defaultHasher`. */
+  readonly passwordHasher?: PasswordHasher;
+}
+
+export type SignInExtra = { orgId?: unknown; totpCode?: unknown; recoveryCode?: unknown; clientIp?: string; requestId?: string };
+
+export interface IdentityFixture {
+  readonly core: Core;
+  readonly adapters: MemoryAdapters;
+  readonly state: MemoryState;
+  readonly clock: FixedClock;
+  readonly ids: SequentialIds;
+  readonly totp: OracleTotpVerifier;
+  readonly sealer: AesGcmSecretSealer;
+  readonly tokens: RandomSecretTokens;
+  readonly hasher: PasswordHasher;
+  sys(): SystemContext;
+  /** A staff context in `orgId` (default: an owner with a made-up id). */
+  ctx(orgId: string, overrides?: { role?: Role; actorId?: string; requestId?: string }): RequestContext;
+  /** The context of a request made with the access token of `session`. */
+  as(session: AuthSession, requestId?: string): RequestContext;
+  attempt(requestId?: string): { requestId: string; now: Date };
+  /** Bootstraps an org whose owner has `PASSWORD`; an existing email becomes its owner too. */
+  newOrgWithOwner(slug: string, ownerEmail: string): Promise<{ orgId: string; ownerId: string }>;
+  /** Invites a member (as an owner); returns their temporary password (null for an existing account). */
+  invite(orgId: string, email: string, role: Role): Promise<{ userId: string; password: string | null }>;
+  signIn(email: string, password: string, extra?: SignInExtra): Promise<SignInResult>;
+  /** Enrols and verifies TOTP in `session`, then moves the clock one step on (the step just used is spent). */
+  enableTotp(session: AuthSession): Promise<{ secret: string; recoveryCodes: string[] }>;
+  /** The code for `secret` at the clock's current time. */
+  code(secret: string): string;
+  storedUser(id: string): UserAccount;
+  storedSession(id: string): AuthSession;
+  auditRows(orgId: string): AuditEntry[];
+}
+
+/** The core on the memory adapters, with every identity port set and time from a FixedClock. */
+export function identityFixture(options: IdentityFixtureOptions = {}): IdentityFixture {
+  const clock = new FixedClock(T0);
+  const ids = new SequentialIds();
+  // The memory limiter reads wall-clock time unless told otherwise; tests move time by the clock.
+  const adapters: MemoryAdapters = { ...createMemoryAdapters(), rateLimiter: new MemoryRateLimiter({ now: () => clock.now().getTime() }) };
+  const totp = new OracleTotpVerifier();
+  const sealer = new AesGcmSecretSealer('identity-fixture-sealing-secret');
+  const tokens = new RandomSecretTokens();
+  const useDefault = options.passwordHasher === undefined && options.defaultHasher === true;
+  const hasher = options.passwordHasher ?? (useDefault ? new ScryptPasswordHasher() : CHEAP_HASHER);
+  const core = createCore(
+    { ...adapters, clock, ids, totp, secretSealer: sealer, secretTokens: tokens, ...(useDefault ? {} : { passwordHasher: hasher }) },
+    { identity: options.identity ?? {} },
+  );
+  const sys = (): SystemContext => ({ actor: systemActor('test-setup'), requestId: 'req-system', now: clock.now(), reason: 'test fixture' });
+  const ctx: IdentityFixture['ctx'] = (orgId, { role = 'owner', actorId = 'user-owner', requestId = 'req-1' } = {}) => ({
+    orgId,
+    actor: { kind: 'staff', id: actorId, role },
+    requestId,
+    now: clock.now(),
+  });
+  const attempt = (requestId = 'req-auth') => ({ requestId, now: clock.now() });
+  const fx: IdentityFixture = {
+    core,
+    adapters,
+    state: adapters.state,
+    clock,
+    ids,
+    totp,
+    sealer,
+    tokens,
+    hasher,
+    sys,
+    ctx,
+    as: (session, requestId = 'req-1') => ({
+      orgId: session.orgId,
+      actor: { kind: 'staff', id: session.userId, role: session.role },
+      requestId,
+      now: clock.now(),
+    }),
+    attempt,
+    async newOrgWithOwner(slug, ownerEmail) {
+      const { org, owner } = await core.identity.bootstrapOwner.execute(sys(), { name: `Org ${slug}`, slug, ownerEmail, ownerPassword: PASSWORD });
+      return { orgId: org.id, ownerId: owner.id };
+    },
+    async invite(orgId, email, role) {
+      const { user, temporaryPassword } = await core.iam.inviteUser.execute(ctx(orgId), { email, role });
+      return { userId: user.id, password: temporaryPassword };
+    },
+    signIn(email, password, extra = {}) {
+      const { clientIp = CLIENT_IP, requestId, ...rest } = extra;
+      return core.identity.signIn.execute(attempt(requestId), { email, password, clientIp, ...rest });
+    },
+    async enableTotp(session) {
+      const { secret } = await core.identity.enrollTotp.execute(fx.as(session), { sessionId: session.id });
+      const { recoveryCodes } = await core.identity.verifyTotp.execute(fx.as(session), { sessionId: session.id, code: codeAt(secret, clock.now()) });
+      clock.advance(STEP_MS);
+      return { secret, recoveryCodes };
+    },
+    code: (secret) => codeAt(secret, clock.now()),
+    storedUser(id) {
+      const user = adapters.state.tables.users.get(id);
+      if (user === undefined) throw new Error(`no user ${id}`);
+      return user;
+    },
+    storedSession(id) {
+      const session = adapters.state.tables.sessions.get(id);
+      if (session === undefined) throw new Error(`no session ${id}`);
+      return session;
+    },
+    auditRows: (orgId) => adapters.state.tables.audit.filter((e) => e.orgId === orgId),
+  };
+  return fx;
+}
