@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The README's promise, checked: on a clean checkout `npm start` serves /readyz 200 with the
-# db, migrations and jobs checks ok within START_DEADLINE_S seconds, and the Basic Auth admin it
-# prints can list the demo leads. Uses its own data directory so it never touches ./var.
+# db, migrations and jobs checks ok within START_DEADLINE_S seconds, and both the demo owner it
+# prints (signing in for a token) and the Basic Auth admin can list the demo leads. Uses its own data directory so it never touches ./var.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 deadline=${START_DEADLINE_S:-10}
@@ -36,6 +36,10 @@ creds="$dir/var/dev-admin-credentials.json"
 user=$(node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1])).username)' "$creds")
 pass=$(node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1])).password)' "$creds")
 count=$(curl -sf -u "$user:$pass" "http://127.0.0.1:$port/v1/admin/leads" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).items.length))')
-echo "npm start: /readyz 200 (db, migrations, jobs) after ${ready} ms; admin listed ${count} demo leads"
-if [ "$count" -lt 1 ]; then echo "the demo leads are missing"; exit 1; fi
+field() { node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1]))[process.argv[2]])' "$creds" "$1"; }
+login=$(node -e 'console.log(JSON.stringify({ email: process.argv[1], password: process.argv[2] }))' "$(field owner_email)" "$(field owner_password)")
+token=$(curl -sf -H 'Content-Type: application/json' -d "$login" "http://127.0.0.1:$port/v1/auth/login" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).access_token))')
+owner_count=$(curl -sf -H "Authorization: Bearer $token" "http://127.0.0.1:$port/v1/admin/leads" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).items.length))')
+echo "npm start: /readyz 200 (db, migrations, jobs) after ${ready} ms; Basic admin listed ${count} demo leads, the signed-in demo owner ${owner_count}"
+if [ "$count" -lt 1 ] || [ "$owner_count" != "$count" ]; then echo "the demo leads are missing"; exit 1; fi
 if [ "$ready" -gt $(( deadline * 1000 )) ]; then echo "slower than the ${deadline} s promised in the README"; exit 1; fi

@@ -5,7 +5,8 @@
  *   3. problem+json: every error, and every bare 404/405/501, becomes RFC 9457
  *   4. security headers, CORS
  *   5. JSON body parsing with a size limit
- *   6. routes, then 405/501 for known paths with the wrong method
+ *   6. routes (each: API rate limit, admin allowlist, identity, permission, MFA, read-only,
+ *      admin write limit, validation, handler), then 405/501 for known paths with the wrong method
  * No listen() here: tests drive `app.callback()`; main.ts owns the socket.
  */
 import { randomUUID } from 'node:crypto';
@@ -20,6 +21,8 @@ import { createClientIpResolver } from './http/client-ip.js';
 import { createHttpMetrics, type HttpMetrics } from './http/http-metrics.js';
 import { hostProblem, toProblem, type ProblemContext } from './http/problem-details.js';
 import { StaffIdentityResolver } from './http/staff-identity.js';
+import { AccessTokens } from './auth/access-tokens.js';
+import { RequestGuards } from './auth/request-guards.js';
 import { mountRoutes, type HttpContext, type HttpState } from './routing/mount-routes.js';
 import type { RouteDefinition } from './routing/route-definition.js';
 import { allRoutes } from './routes/index.js';
@@ -46,7 +49,8 @@ export function createHttpApp(runtime: Runtime, options: HttpAppOptions): HttpAp
   const app = new Koa<HttpState>({ proxy: false });
   const metrics = createHttpMetrics(options.registry);
   const clientIp = createClientIpResolver(config.http);
-  const routes = allRoutes({ metricsRegistry: metrics.registry, extraRoutes: options.extraRoutes ?? [] });
+  const accessTokens = new AccessTokens(config.auth.secretKey, config.auth.accessTokenTtlMinutes);
+  const routes = allRoutes({ metricsRegistry: metrics.registry, accessTokens, extraRoutes: options.extraRoutes ?? [] });
   const problemContext = (ctx: HttpContext): ProblemContext => ({ requestId: ctx.state.requestId, instance: ctx.path, baseUrl: config.http.publicBaseUrl });
 
   app.use(async (ctx: HttpContext, next) => {
@@ -132,7 +136,11 @@ export function createHttpApp(runtime: Runtime, options: HttpAppOptions): HttpAp
   );
 
   const router = new Router<HttpState>();
-  mountRoutes(router, routes, { runtime, identity: new StaffIdentityResolver(runtime) });
+  mountRoutes(router, routes, {
+    runtime,
+    identity: new StaffIdentityResolver(runtime, accessTokens),
+    guards: new RequestGuards(config, runtime.rateLimiter),
+  });
   app.use(router.routes());
   app.use(router.allowedMethods());
 

@@ -1,8 +1,11 @@
 #!/usr/bin/env node
 /**
- * `npm run bootstrap -- --name "Sparkle Cleaning" --slug sparkle [--time-zone Europe/London]
- * [--currency GBP] [--id <uuid>]`: creates an org (with a system audit row) in DATABASE_URL, or
- * in the embedded database when it is unset. Applies pending migrations first.
+ * `npm run bootstrap -- --name "Sparkle Cleaning" --slug sparkle --owner-email you@example.com
+ * [--owner-password ...] [--owner-name ...] [--time-zone Europe/London] [--currency GBP] [--id <uuid>]`:
+ * creates an org and its first OWNER (audited) in DATABASE_URL, or in the embedded database
+ * when it is unset. Applies pending migrations first. Without --owner-password a temporary
+ * password is generated, printed once, and must be changed at first sign-in. Prefer the
+ * CWS_OWNER_PASSWORD variable to the flag: flags end up in shell history.
  */
 import { parseArgs } from 'node:util';
 import { randomUUID } from 'node:crypto';
@@ -11,27 +14,57 @@ import { isAppError, systemActor } from '@cws/core';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
-    options: { name: { type: 'string' }, slug: { type: 'string' }, 'time-zone': { type: 'string' }, currency: { type: 'string' }, id: { type: 'string' } },
+    options: {
+      name: { type: 'string' },
+      slug: { type: 'string' },
+      'owner-email': { type: 'string' },
+      'owner-password': { type: 'string' },
+      'owner-name': { type: 'string' },
+      'time-zone': { type: 'string' },
+      currency: { type: 'string' },
+      id: { type: 'string' },
+    },
   });
-  if (values.name === undefined || values.slug === undefined) {
-    process.stderr.write('Usage: npm run bootstrap -- --name "Business name" --slug business-slug [--time-zone Area/City] [--currency XXX] [--id uuid]\n');
+  if (values.name === undefined || values.slug === undefined || values['owner-email'] === undefined) {
+    process.stderr.write(
+      'Usage: npm run bootstrap -- --name "Business name" --slug business-slug --owner-email owner@example.com\n' +
+        '         [--owner-password ... | env CWS_OWNER_PASSWORD] [--owner-name "Full Name"] [--time-zone Area/City] [--currency XXX] [--id uuid]\n',
+    );
     return 2;
   }
+  const ownerPassword = values['owner-password'] ?? process.env['CWS_OWNER_PASSWORD'];
   const runtime = await createRuntime(loadConfigOrExit());
   try {
     await runtime.migrate();
-    const { org, settings } = await runtime.core.orgs.create.execute(
+    const { org, owner, temporaryPassword } = await runtime.core.identity.bootstrapOwner.execute(
       { actor: systemActor('cli:bootstrap'), requestId: `cli-${randomUUID()}`, now: runtime.clock.now(), reason: 'bootstrap command' },
       {
         name: values.name,
         slug: values.slug,
+        ownerEmail: values['owner-email'],
+        ...(ownerPassword !== undefined && ownerPassword !== '' ? { ownerPassword } : {}),
+        ...(values['owner-name'] ? { ownerName: values['owner-name'] } : {}),
         ...(values['time-zone'] ? { timeZone: values['time-zone'] } : {}),
         ...(values.currency ? { currency: values.currency } : {}),
         ...(values.id ? { id: values.id } : {}),
       },
     );
-    process.stdout.write(`${JSON.stringify({ org_id: org.id, slug: org.slug, time_zone: settings.timeZone, currency: settings.currency })}\n`);
-    if ((await runtime.ports.orgs.count()) > 1) process.stdout.write(`Several orgs exist: set DEFAULT_ORG_ID=${org.id} for Basic Auth to act in this one.\n`);
+    const settings = await runtime.core.orgs.getSettings.execute({ orgId: org.id, actor: systemActor('cli:bootstrap'), requestId: `cli-${randomUUID()}`, now: runtime.clock.now() });
+    process.stdout.write(
+      `${JSON.stringify({
+        org_id: org.id,
+        slug: org.slug,
+        time_zone: settings.timeZone,
+        currency: settings.currency,
+        owner_id: owner.id,
+        owner_email: owner.email,
+        ...(temporaryPassword !== null ? { temporary_password: temporaryPassword, must_change_password: true } : {}),
+      })}\n`,
+    );
+    if (runtime.config.auth.legacyBasicAuthEnabled && (await runtime.ports.orgs.count()) > 1) {
+      process.stderr.write(`Several orgs exist: legacy Basic Auth acts in DEFAULT_ORG_ID (set it to ${org.id} for this one).\n`);
+    }
+    if (temporaryPassword !== null) process.stderr.write('The temporary password above is shown once; sign in (POST /v1/auth/login) and change it (POST /v1/auth/change-password).\n');
     return 0;
   } catch (err) {
     if (isAppError(err)) {

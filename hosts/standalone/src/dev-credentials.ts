@@ -1,29 +1,61 @@
 /**
- * On a laptop with no Basic Auth pair configured, `npm start` would otherwise answer 401 to
- * everything. It generates an admin pair once, keeps it next to the embedded data (mode 0600)
- * and prints it; later starts reuse it. Never in prod, never when a pair is configured.
+ * On a laptop, `npm start` should be usable at once: the demo org gets an owner account whose
+ * password is generated here, and when legacy Basic Auth is on with no pair configured an admin
+ * pair is generated too. Both are kept next to the embedded data (mode 0600) and printed on the
+ * start that created them; later starts reuse them. Never in prod.
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { BasicAuthPair, Config } from '@cws/composition';
 
+export interface DevLogin {
+  readonly email: string;
+  readonly password: string;
+}
+
 export interface DevCredentials {
-  readonly pair: BasicAuthPair;
+  /** The generated Basic Auth pair; null when pairs are configured or Basic Auth is off. */
+  readonly pair: BasicAuthPair | null;
+  /** The demo org's owner. */
+  readonly owner: DevLogin;
   readonly file: string;
-  /** True on the start that created it (the only start that prints the password). */
+  /** True on the start that created the file (the only start that prints the passwords). */
   readonly created: boolean;
 }
 
+export const DEV_OWNER_EMAIL = 'owner@demo-cleaning.example.com';
+
+interface SavedCredentials {
+  username?: string | undefined;
+  password?: string | undefined;
+  owner_email?: string;
+  owner_password?: string;
+}
+
+const generated = () => randomBytes(18).toString('base64url');
+
 export function ensureDevCredentials(config: Config): DevCredentials | null {
-  if (config.appEnv === 'prod' || !config.auth.legacyBasicAuthEnabled || config.auth.basicAuthPairs.length > 0) return null;
+  if (config.appEnv === 'prod') return null;
   const file = join(dirname(config.database.embeddedDataDir), 'dev-admin-credentials.json');
-  if (existsSync(file)) {
-    const saved = JSON.parse(readFileSync(file, 'utf8')) as { username: string; password: string };
-    return { pair: { role: 'admin', username: saved.username, password: saved.password }, file, created: false };
+  const saved: SavedCredentials = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as SavedCredentials) : {};
+  const wantPair = config.auth.legacyBasicAuthEnabled && config.auth.basicAuthPairs.length === 0;
+  const next: SavedCredentials = {
+    // A pair is only generated when it would be used; a saved one is kept either way.
+    username: saved.username ?? (wantPair ? 'admin' : undefined),
+    password: saved.password ?? (wantPair ? generated() : undefined),
+    owner_email: saved.owner_email ?? DEV_OWNER_EMAIL,
+    owner_password: saved.owner_password ?? generated(),
+  };
+  const changed = JSON.stringify(next) !== JSON.stringify(saved);
+  if (changed) {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, `${JSON.stringify(next, null, 2)}\n`, { mode: 0o600 });
   }
-  const pair: BasicAuthPair = { role: 'admin', username: 'admin', password: randomBytes(18).toString('base64url') };
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, `${JSON.stringify({ username: pair.username, password: pair.password }, null, 2)}\n`, { mode: 0o600 });
-  return { pair, file, created: true };
+  return {
+    pair: wantPair ? { role: 'admin', username: next.username!, password: next.password! } : null,
+    owner: { email: next.owner_email!, password: next.owner_password! },
+    file,
+    created: changed,
+  };
 }

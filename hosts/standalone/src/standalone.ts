@@ -18,6 +18,8 @@ export interface Standalone {
   readonly jobs: RunningJobHost;
   readonly credentials: DevCredentials | null;
   readonly seeded: boolean;
+  /** The demo owner's login, when the demo org was created with one. */
+  readonly demoOwner: { readonly email: string } | null;
   readonly logger: Logger;
   stop(): Promise<void>;
 }
@@ -34,7 +36,7 @@ export async function startStandalone(loaded: Config, options: StandaloneOptions
   const config: Config = {
     ...loaded,
     jobs: { ...loaded.jobs, enabled: true },
-    auth: credentials === null ? loaded.auth : { ...loaded.auth, basicAuthPairs: [credentials.pair] },
+    auth: credentials?.pair == null ? loaded.auth : { ...loaded.auth, basicAuthPairs: [credentials.pair] },
   };
   const logger = options.logger ?? createLogger(config);
   const runtime = await createRuntime(config, options.embeddedDataDir === undefined ? {} : { embeddedDataDir: options.embeddedDataDir });
@@ -42,10 +44,18 @@ export async function startStandalone(loaded: Config, options: StandaloneOptions
     const applied = await runtime.migrate();
     if (applied.length > 0) logger.info({ applied }, 'migrations applied');
     let seeded = false;
+    let demoOwner: { email: string } | null = null;
     if (config.demo.seed && (await runtime.ports.orgs.count()) === 0) {
-      const demo = await seedDemoOrg(runtime.core, runtime.clock.now(), config.auth.defaultOrgId ?? undefined);
-      logger.info({ org_id: demo.orgId, slug: demo.slug, clients: demo.clients, leads: demo.leads }, 'demo org created');
+      // Outside dev there is no place to keep a generated password: the owner comes from `npm run bootstrap`.
+      const demo = await seedDemoOrg(runtime.core, runtime.clock.now(), {
+        ...(config.auth.defaultOrgId !== null ? { orgId: config.auth.defaultOrgId } : {}),
+        ...(credentials !== null ? { owner: credentials.owner } : {}),
+      });
+      logger.info({ org_id: demo.orgId, slug: demo.slug, clients: demo.clients, leads: demo.leads, owner: demo.ownerEmail }, 'demo org created');
       seeded = true;
+      demoOwner = demo.ownerEmail === null ? null : { email: demo.ownerEmail };
+    } else if (credentials !== null && (await runtime.ports.userAccounts.findByEmail(credentials.owner.email)) !== null) {
+      demoOwner = { email: credentials.owner.email };
     }
     const registry = new Registry();
     const jobs = await startJobHost(runtime, {
@@ -61,6 +71,7 @@ export async function startStandalone(loaded: Config, options: StandaloneOptions
       jobs,
       credentials,
       seeded,
+      demoOwner,
       logger,
       async stop() {
         await http.close();
@@ -77,27 +88,38 @@ export async function startStandalone(loaded: Config, options: StandaloneOptions
 /** What to print once the process is up: where it listens and how to call it. */
 export function startBanner(s: Standalone): string {
   const pair = s.runtime.config.auth.basicAuthPairs[0];
+  const shown = s.credentials?.created === true;
   const lines = [
     '',
     `CleanWithSnapshot is running at ${s.http.url} (database: ${s.runtime.storage === 'embedded' ? `embedded PGlite in ${s.runtime.config.database.embeddedDataDir}` : s.runtime.storage})`,
     `  API reference:  ${s.http.url}/docs   readiness: ${s.http.url}/readyz`,
   ];
   if (s.seeded) lines.push(`  Demo org "${DEMO_ORG_SLUG}" created with clients and leads.`);
-  if (pair !== undefined && s.runtime.config.auth.legacyBasicAuthEnabled) {
-    if (s.credentials?.created) {
-      lines.push(`  Admin Basic Auth (generated now, shown once; kept in ${s.credentials.file}):`, `    user ${pair.username}  password ${pair.password}`);
-    } else if (s.credentials !== null) {
-      lines.push(`  Admin Basic Auth: the generated pair stored in ${s.credentials.file}`);
-    } else {
-      lines.push(`  Admin Basic Auth: the ${pair.role} pair from your environment (${pair.username}:…)`);
-    }
-    const auth = s.credentials?.created ? `${pair.username}:${pair.password}` : `${pair.username}:<password>`;
+  if (s.demoOwner !== null && s.credentials !== null) {
+    const password = shown ? s.credentials.owner.password : '<owner_password from the file>';
     lines.push(
-      '  Try:',
-      `    curl -u '${auth}' ${s.http.url}/v1/admin/leads`,
-      `    curl -u '${auth}' -H 'Content-Type: application/json' -d '{"name":"Ada Lovelace","email":"ada@example.com"}' ${s.http.url}/v1/admin/leads`,
-      `    curl -H 'Content-Type: application/json' -d '{"org_slug":"${DEMO_ORG_SLUG}","name":"Grace","phone":"+1 555 0100"}' ${s.http.url}/v1/public/leads`,
+      shown
+        ? `  Demo owner (generated now, shown once; kept in ${s.credentials.file}):`
+        : `  Demo owner: the login stored in ${s.credentials.file}`,
+      `    email ${s.demoOwner.email}  password ${password}`,
+      '  Sign in, then send the access token:',
+      `    curl -H 'Content-Type: application/json' -d '{"email":"${s.demoOwner.email}","password":"${password}"}' ${s.http.url}/v1/auth/login`,
+      `    curl -H 'Authorization: Bearer <access_token>' ${s.http.url}/v1/admin/leads`,
     );
   }
+  if (pair !== undefined && s.runtime.config.auth.legacyBasicAuthEnabled) {
+    if (s.credentials?.pair != null) {
+      lines.push(shown ? `  Legacy admin Basic Auth (generated now, shown once): user ${pair.username}  password ${pair.password}` : `  Legacy admin Basic Auth: the pair stored in ${s.credentials.file}`);
+    } else {
+      lines.push(`  Legacy Basic Auth: the ${pair.role} pair from your environment (${pair.username}:…)`);
+    }
+    const auth = shown && s.credentials?.pair != null ? `${pair.username}:${pair.password}` : `${pair.username}:<password>`;
+    lines.push(
+      '  Or with Basic Auth:',
+      `    curl -u '${auth}' ${s.http.url}/v1/admin/leads`,
+      `    curl -u '${auth}' -H 'Content-Type: application/json' -d '{"name":"Ada Lovelace","email":"ada@example.com"}' ${s.http.url}/v1/admin/leads`,
+    );
+  }
+  lines.push('  Public intake (no credentials):', `    curl -H 'Content-Type: application/json' -d '{"org_slug":"${DEMO_ORG_SLUG}","name":"Grace","phone":"+1 555 0100"}' ${s.http.url}/v1/public/leads`);
   return `${lines.join('\n')}\n`;
 }

@@ -1,7 +1,8 @@
 /**
  * What `npm start` promises, in process: on an empty embedded database it applies migrations,
- * creates the demo org, generates and keeps an admin pair, runs the job host inside, and is
- * ready (db, migrations, jobs) — and a restart on the same data keeps data and credentials.
+ * creates the demo org with an owner who can sign in, generates and keeps an admin pair, runs
+ * the job host inside, and is ready (db, migrations, jobs) — and a restart on the same data
+ * keeps data and credentials.
  */
 import { expect } from 'chai';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -38,8 +39,19 @@ describe('standalone process (npm start)', function () {
       expect(first.seeded).to.equal(true);
       expect(first.credentials?.created).to.equal(true);
       expect(statSync(first.credentials!.file).mode & 0o077, 'credentials file is private').to.equal(0);
-      password = first.credentials!.pair.password;
-      expect(startBanner(first)).to.include(password).and.include('/v1/admin/leads');
+      password = first.credentials!.pair!.password;
+      const ownerPassword = first.credentials!.owner.password;
+      expect(startBanner(first)).to.include(password).and.include(ownerPassword).and.include('/v1/auth/login');
+
+      const login = await fetch(`${first.http.url}/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: first.credentials!.owner.email, password: ownerPassword }),
+      });
+      const tokens = (await login.json()) as { access_token: string; role: string; must_change_password: boolean };
+      expect([login.status, tokens.role, tokens.must_change_password]).to.deep.equal([200, 'owner', false]);
+      const asOwner = await fetch(`${first.http.url}/v1/iam/users`, { headers: { authorization: `Bearer ${tokens.access_token}` } });
+      expect(asOwner.status).to.equal(200);
 
       const ready = await get(first, '/readyz', false);
       expect(ready.status).to.equal(200);
@@ -62,8 +74,9 @@ describe('standalone process (npm start)', function () {
     try {
       expect(second.seeded, 'no second demo org').to.equal(false);
       expect(second.credentials?.created).to.equal(false);
-      expect(second.credentials?.pair.password).to.equal(password);
-      expect(startBanner(second)).to.not.include(password);
+      expect(second.credentials?.pair?.password).to.equal(password);
+      expect(second.demoOwner?.email).to.equal(second.credentials?.owner.email);
+      expect(startBanner(second)).to.not.include(password).and.not.include(second.credentials!.owner.password);
       const leads = await get(second, '/v1/admin/leads');
       expect(leads.body.items.map((l: { id: string }) => l.id)).to.deep.equal(demoLeadIds);
     } finally {

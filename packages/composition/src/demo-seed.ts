@@ -13,14 +13,43 @@ export interface DemoSeedResult {
   readonly slug: string;
   readonly clients: number;
   readonly leads: number;
+  /** The owner's email, when one was created. */
+  readonly ownerEmail: string | null;
+  /** Set when the owner got a generated temporary password (no password was given). */
+  readonly ownerTemporaryPassword: string | null;
 }
 
-export async function seedDemoOrg(core: Core, now: Date, orgId?: string): Promise<DemoSeedResult> {
+export interface DemoSeedOptions {
+  readonly orgId?: string;
+  /** An owner account for the demo org (through the same use case as `npm run bootstrap`). */
+  readonly owner?: { readonly email: string; readonly password?: string };
+}
+
+export async function seedDemoOrg(core: Core, now: Date, options: DemoSeedOptions = {}): Promise<DemoSeedResult> {
   const requestId = `seed-${randomUUID()}`;
-  const { org } = await core.orgs.create.execute(
-    { actor: { kind: 'system', id: 'demo-seed', role: null }, requestId, now, reason: 'first start of an empty database' },
-    { name: 'Sparkle & Shine Cleaning (demo)', slug: DEMO_ORG_SLUG, timeZone: 'America/New_York', currency: 'USD', leadAutoArchiveDays: 90, ...(orgId ? { id: orgId } : {}) },
-  );
+  const sys = { actor: { kind: 'system' as const, id: 'demo-seed', role: null }, requestId, now, reason: 'first start of an empty database' };
+  const orgInput = {
+    name: 'Sparkle & Shine Cleaning (demo)',
+    slug: DEMO_ORG_SLUG,
+    timeZone: 'America/New_York',
+    currency: 'USD',
+    leadAutoArchiveDays: 90,
+    ...(options.orgId ? { id: options.orgId } : {}),
+  };
+  let ownerTemporaryPassword: string | null = null;
+  let org: { id: string; slug: string };
+  if (options.owner === undefined) {
+    ({ org } = await core.orgs.create.execute(sys, orgInput));
+  } else {
+    const made = await core.identity.bootstrapOwner.execute(sys, {
+      ...orgInput,
+      ownerEmail: options.owner.email,
+      ownerName: 'Demo Owner',
+      ...(options.owner.password !== undefined ? { ownerPassword: options.owner.password } : {}),
+    });
+    org = made.org;
+    ownerTemporaryPassword = made.temporaryPassword;
+  }
   const ctx: RequestContext = { orgId: org.id, actor: { kind: 'system', id: 'demo-seed', role: null }, requestId, now };
   const clients = [
     { name: 'Maria Gonzalez', email: 'maria.gonzalez@example.com', phone: '+1 (212) 555-0147', notes: 'Biweekly standard clean; allergic to bleach.',
@@ -42,5 +71,5 @@ export async function seedDemoOrg(core: Core, now: Date, orgId?: string): Promis
     { name: 'Lena Fischer', email: 'lena.fischer@example.com', source: 'web', serviceRequested: 'One-off spring clean', status: 'lost', notes: 'Went with a cheaper quote.' },
   ];
   for (const lead of leads) await core.leads.create.execute(ctx, lead);
-  return { orgId: org.id, slug: org.slug, clients: clients.length, leads: leads.length };
+  return { orgId: org.id, slug: org.slug, clients: clients.length, leads: leads.length, ownerEmail: options.owner?.email ?? null, ownerTemporaryPassword };
 }

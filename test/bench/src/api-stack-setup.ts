@@ -24,6 +24,29 @@ export const SEEDED_LEADS = 1_200;
 
 type Log = (line?: string) => void;
 
+/**
+ * An owner of the bench org signed in over HTTP, as a user would be (invite, sign in with the
+ * temporary password, change it, sign in again); returns the access token.
+ */
+async function signedInOwner(runtime: Runtime, baseUrl: string, orgId: string): Promise<string> {
+  const email = `bench-owner-${orgId.slice(0, 8)}@example.com`;
+  const setup = { orgId, actor: { kind: 'staff' as const, id: 'bench', role: 'owner' as const }, requestId: `bench-${randomUUID()}`, now: new Date() };
+  const { temporaryPassword } = await runtime.core.iam.inviteUser.execute(setup, { email, role: 'owner' });
+  const post = async (path: string, body: unknown, token?: string) => {
+    const r = await fetch(`${baseUrl}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    });
+    if (!r.ok) throw new Error(`${path} answered ${r.status}: ${await r.text()}`);
+    return r.status === 204 ? null : ((await r.json()) as { access_token: string });
+  };
+  const password = `Bench-${randomUUID()}`;
+  const first = await post('/v1/auth/login', { email, password: temporaryPassword });
+  await post('/v1/auth/change-password', { current_password: temporaryPassword, new_password: password }, first!.access_token);
+  return (await post('/v1/auth/login', { email, password }))!.access_token;
+}
+
 export interface RouteUnderTest {
   readonly key: string;
   readonly label: string;
@@ -248,8 +271,10 @@ export async function startApiStack(options: BenchOptions, log: Log): Promise<Ap
     const config = loadConfig(
       hostEnv(connectionString, {
         DATABASE_POOL_MAX: String(poolSize),
-        // Not read by the host today; keeps a future per-IP limiter from turning the run into 429s.
+        // Keeps the per-address limiter from turning the run into 429s.
         RATE_LIMIT_PER_MINUTE: '1000000',
+        // The bearer route's token must outlive the run.
+        AUTH_ACCESS_TOKEN_TTL_MINUTES: '240',
         // Used only by the breakdown route sent without X-Test-Org (the resolver caches this org).
         DEFAULT_ORG_ID: orgId,
       }),
@@ -274,8 +299,10 @@ export async function startApiStack(options: BenchOptions, log: Log): Promise<Ap
     const authorization = basicAuthorization();
     const api: RouteUnderTest = { key: 'PB1', label: 'PB1 API', url: `${app.url}/v1/admin/leads?limit=${PAGE_SIZE}`, headers: { authorization, 'x-test-org': orgId } };
     const bareRoute: RouteUnderTest = { key: 'bare', label: 'bare pg', url: `${bare.url}/leads`, headers: {} };
+    const bearer = await signedInOwner(runtime, app.url, orgId);
     const breakdown: RouteUnderTest[] = [
       { key: 'api-cached-org', label: 'API, org cached', url: api.url, headers: { authorization } },
+      { key: 'api-bearer', label: 'API, bearer token', url: api.url, headers: { authorization: `Bearer ${bearer}` } },
       { key: 'bare-org-tx', label: 'bare+org+tx', url: `${bare.url}/leads-org-tx`, headers: {} },
       { key: 'bare-tx', label: 'bare+tx', url: `${bare.url}/leads-tx`, headers: {} },
       { key: 'core', label: 'core, no Koa', url: `${bare.url}/leads-core`, headers: {} },

@@ -8,6 +8,45 @@ import { Writable } from 'node:stream';
 import { createLogger, createRuntime, loadConfig, type Config, type Runtime } from '@cws/composition';
 import { createHttpApp, startHttpServer, type HttpApp, type RouteDefinition, type RunningHttpServer } from '@cws/host-http';
 import type { TestDatabase } from '@cws/test-support';
+import { ScryptPasswordHasher, type Role } from '@cws/core';
+
+export interface Login {
+  readonly email: string;
+  readonly password: string;
+  readonly orgId?: string;
+  readonly totpCode?: string;
+}
+
+export interface StaffSession {
+  readonly userId: string;
+  readonly email: string;
+  readonly password: string;
+  readonly orgId: string;
+  readonly role: Role;
+  readonly accessToken: string;
+  readonly refreshToken: string;
+  readonly sessionId: string;
+  readonly mfaVerified: boolean;
+}
+
+async function signInOverHttp(api: ApiClient, login: Login): Promise<StaffSession> {
+  const r = await api.call('POST', '/v1/auth/login', {
+    as: null,
+    body: { email: login.email, password: login.password, ...(login.orgId ? { org_id: login.orgId } : {}), ...(login.totpCode ? { totp_code: login.totpCode } : {}) },
+  });
+  if (r.status !== 200) throw new Error(`login of ${login.email} answered ${r.status}: ${r.text}`);
+  return {
+    userId: r.body.user_id,
+    email: login.email,
+    password: login.password,
+    orgId: r.body.org_id,
+    role: r.body.role,
+    accessToken: r.body.access_token,
+    refreshToken: r.body.refresh_token,
+    sessionId: r.body.session_id,
+    mfaVerified: r.body.mfa_verified,
+  };
+}
 
 export const PASSWORDS = {
   // Long and free of placeholder words, so the same pairs also pass APP_ENV=prod checks.
@@ -34,6 +73,9 @@ export function testEnv(databaseUrl: string | null, extra: Record<string, string
     VIEWER_BASIC_USERNAME: BASIC_USERS.viewer,
     VIEWER_BASIC_PASSWORD: PASSWORDS.viewer,
     METRICS_TOKEN: 'e2e-metrics-token',
+    // Suites make hundreds of calls a minute from one address; the limit suites set their own.
+    RATE_LIMIT_PER_MINUTE: '1000000',
+    ADMIN_ACTION_RATE_LIMIT_PER_MINUTE: '1000000',
     ...extra,
   };
 }
@@ -46,7 +88,10 @@ export interface ApiResponse<T = any> {
 }
 
 export interface CallOptions {
+  /** A Basic Auth role (default admin), or null for no credentials; ignored when `token` is set. */
   readonly as?: BasicRole | null;
+  /** An access token, sent as Authorization: Bearer. */
+  readonly token?: string;
   readonly org?: string | null;
   readonly body?: unknown;
   readonly rawBody?: string;
@@ -59,7 +104,8 @@ export class ApiClient {
   async call<T = any>(method: string, path: string, options: CallOptions = {}): Promise<ApiResponse<T>> {
     const headers: Record<string, string> = { ...(options.headers ?? {}) };
     const role = options.as === undefined ? 'admin' : options.as;
-    if (role !== null) headers['authorization'] = `Basic ${Buffer.from(`${BASIC_USERS[role]}:${PASSWORDS[role]}`).toString('base64')}`;
+    if (options.token !== undefined) headers['authorization'] = `Bearer ${options.token}`;
+    else if (role !== null) headers['authorization'] = `Basic ${Buffer.from(`${BASIC_USERS[role]}:${PASSWORDS[role]}`).toString('base64')}`;
     if (options.org) headers['x-test-org'] = options.org;
     let body: string | undefined = options.rawBody;
     if (options.body !== undefined) {
@@ -91,6 +137,10 @@ export interface ApiHarness {
   readonly logs: LogCapture;
   /** A new org (with settings) and its id, for one test. */
   newOrg(overrides?: { timeZone?: string; leadAutoArchiveDays?: number }): Promise<{ id: string; slug: string }>;
+  /** A member of `orgId` with `role` and a chosen password, signed in over HTTP. */
+  staff(orgId: string, role: Role, options?: { email?: string }): Promise<StaffSession>;
+  /** Signs in over HTTP; fails the test unless the answer is 200. */
+  signIn(login: Login): Promise<StaffSession>;
   close(): Promise<void>;
 }
 
@@ -99,16 +149,33 @@ export async function startApi(
   options: { env?: Record<string, string>; extraRoutes?: RouteDefinition[]; exactEnv?: Record<string, string> } = {},
 ): Promise<ApiHarness> {
   const config: Config = loadConfig(options.exactEnv ?? testEnv(db?.connectionString ?? null, options.env), { dotenvPath: null });
-  const runtime = await createRuntime(config, db === null ? { storage: 'memory' } : {});
+  // Real scrypt at a cost tests can afford (the production cost is checked in the core's tests).
+  const passwordHasher = new ScryptPasswordHasher({ N: 2 ** 10, r: 8, p: 1 });
+  const runtime = await createRuntime(config, db === null ? { storage: 'memory', passwordHasher } : { passwordHasher });
   const logs = new LogCapture();
   const http = createHttpApp(runtime, { logger: createLogger(config, logs), ...(options.extraRoutes ? { extraRoutes: options.extraRoutes } : {}) });
   const server = await startHttpServer(http, '127.0.0.1', 0);
+  const api = new ApiClient(server.url);
+  const signIn = (login: Login) => signInOverHttp(api, login);
   return {
     runtime,
     http,
     server,
-    api: new ApiClient(server.url),
+    api,
     logs,
+    signIn,
+    async staff(orgId, role, staffOptions = {}) {
+      const email = staffOptions.email ?? `${role}-${randomUUID().slice(0, 8)}@e2e.example.com`;
+      const setup = { orgId, actor: { kind: 'staff' as const, id: 'e2e-setup', role: 'owner' as const }, requestId: `e2e-${randomUUID()}`, now: new Date() };
+      const invited = await runtime.core.iam.inviteUser.execute(setup, { email, role });
+      const password = `Pw-${randomUUID()}`;
+      if (invited.temporaryPassword !== null) {
+        const first = await signIn({ email, password: invited.temporaryPassword, orgId });
+        const changed = await api.call('POST', '/v1/auth/change-password', { token: first.accessToken, body: { current_password: invited.temporaryPassword, new_password: password } });
+        if (changed.status !== 204) throw new Error(`change-password answered ${changed.status}: ${changed.text}`);
+      }
+      return signIn({ email, password, orgId });
+    },
     async newOrg(overrides = {}) {
       const suffix = randomUUID().slice(0, 8);
       const { org } = await runtime.core.orgs.create.execute(

@@ -1,18 +1,21 @@
 /**
- * No lead or client route reveals or changes another org's rows. The matrix is generated from
- * the host's route table: a new staff route fails this suite until it says how to call it here.
- * For each route, org B presents org A's ids (in the path, or in the body); the answer must be
- * the same as for an id that exists nowhere, lists must hold none of A's rows, and A's rows must
- * be byte-for-byte unchanged afterwards.
+ * No staff route reveals or changes another org's rows. The matrix is generated from the host's
+ * route table: a new staff route fails this suite until it says how to call it here. For each
+ * route, an OWNER of org B (every permission there) presents org A's ids (in the path, or in the
+ * body); the answer must be the same as for an id that exists nowhere, lists must hold none of
+ * A's rows, and A's rows — leads, clients, settings, members, audit — must be unchanged after.
  */
 import { expect } from 'chai';
 import { randomUUID } from 'node:crypto';
-import { onEachDatabase, type ApiClient } from '@cws/e2e-tests';
+import { onEachDatabase, type ApiClient, type ApiHarness } from '@cws/e2e-tests';
 
 interface Ids {
   lead: string;
   client: string;
   address: string;
+  /** A member of the org (not its owner). */
+  user: string;
+  org: string;
 }
 
 /** How to call each staff route: the ids it takes from `ids` and a valid body. */
@@ -35,15 +38,33 @@ const CALLS: Record<string, (ids: Ids) => { path: string; body?: unknown }> = {
   updateClientAddress: (i) => ({ path: `/v1/admin/clients/${i.client}/addresses/${i.address}`, body: { line1: 'Hijack St' } }),
   removeClientAddress: (i) => ({ path: `/v1/admin/clients/${i.client}/addresses/${i.address}` }),
   getJobsStatus: () => ({ path: '/v1/admin/jobs/status' }),
+  logout: () => ({ path: '/v1/auth/logout' }),
+  getMe: () => ({ path: '/v1/auth/me' }),
+  switchOrg: (i) => ({ path: '/v1/auth/switch-org', body: { org_id: i.org } }),
+  changePassword: () => ({ path: '/v1/auth/change-password', body: { current_password: 'not-the-password', new_password: 'Another-long-passphrase-9' } }),
+  enrollTotp: () => ({ path: '/v1/auth/2fa/enroll' }),
+  verifyTotp: () => ({ path: '/v1/auth/2fa/verify', body: { code: '000000' } }),
+  disableTotp: (i) => ({ path: '/v1/auth/2fa/disable', body: { user_id: i.user } }),
+  listUsers: () => ({ path: '/v1/iam/users' }),
+  inviteUser: () => ({ path: '/v1/iam/users', body: { email: `new-${randomUUID().slice(0, 8)}@example.com`, role: 'viewer' } }),
+  resetUserPassword: (i) => ({ path: `/v1/iam/users/${i.user}/reset-password` }),
+  changeUserRole: (i) => ({ path: `/v1/iam/users/${i.user}`, body: { role: 'admin' } }),
+  deactivateUser: (i) => ({ path: `/v1/iam/users/${i.user}/deactivate` }),
+  logoutUser: (i) => ({ path: `/v1/iam/users/${i.user}/logout` }),
+  startBreakGlass: () => ({ path: '/v1/admin/break-glass/start', body: { reason: 'isolation test incident', ttl_minutes: 5 } }),
+  getConfig: () => ({ path: '/v1/admin/config' }),
+  getFeatureFlags: () => ({ path: '/v1/admin/feature-flags' }),
 };
 
-async function seedOrg(api: ApiClient, orgId: string, label: string): Promise<Ids> {
+async function seedOrg(h: ApiHarness, orgId: string, label: string): Promise<Ids> {
+  const { api } = h;
+  const member = await h.staff(orgId, 'dispatcher', { email: `member-${label}-${randomUUID().slice(0, 8)}@example.com` });
   const lead = await api.call('POST', '/v1/admin/leads', { org: orgId, body: { name: `${label} secret lead`, email: `secret-${label}@example.com`, phone: '+15550009999' } });
   const client = await api.call('POST', '/v1/admin/clients', {
     org: orgId,
     body: { name: `${label} secret client`, email: `client-${label}@example.com`, addresses: [{ line1: `1 ${label} Private Rd`, city: 'Hidden' }] },
   });
-  return { lead: lead.body.id, client: client.body.id, address: client.body.addresses[0].id };
+  return { lead: lead.body.id, client: client.body.id, address: client.body.addresses[0].id, user: member.userId, org: orgId };
 }
 
 async function snapshotOf(api: ApiClient, orgId: string, ids: Ids) {
@@ -51,6 +72,7 @@ async function snapshotOf(api: ApiClient, orgId: string, ids: Ids) {
     lead: (await api.call('GET', `/v1/admin/leads/${ids.lead}`, { org: orgId })).body,
     client: (await api.call('GET', `/v1/admin/clients/${ids.client}`, { org: orgId })).body,
     settings: (await api.call('GET', '/v1/admin/org/settings', { org: orgId })).body,
+    members: (await api.call('GET', '/v1/iam/users', { org: orgId })).body,
     audit: (await api.call('GET', '/v1/admin/audit-logs?limit=200', { org: orgId })).body.items.length,
   };
 }
@@ -61,34 +83,47 @@ onEachDatabase('tenant isolation over HTTP', (h) => {
     expect(staff.filter((id) => CALLS[id] === undefined), 'staff routes missing from the isolation matrix').to.deep.equal([]);
   });
 
-  it("org B can neither read nor change org A's leads, clients, addresses or settings through any route", async () => {
+  it("org B can neither read nor change org A's leads, clients, addresses, settings or members through any route", async function () {
+    this.timeout(120_000);
     const api = h().api;
     const a = await h().newOrg();
     const b = await h().newOrg();
-    const idsA = await seedOrg(api, a.id, 'a');
-    await seedOrg(api, b.id, 'b');
-    const nowhere: Ids = { lead: randomUUID(), client: randomUUID(), address: randomUUID() };
+    const idsA = await seedOrg(h(), a.id, 'a');
+    await seedOrg(h(), b.id, 'b');
+    const ownerB = await h().staff(b.id, 'owner');
+    const nowhere: Ids = { lead: randomUUID(), client: randomUUID(), address: randomUUID(), user: randomUUID(), org: randomUUID() };
     const before = await snapshotOf(api, a.id, idsA);
+    const asB = async (method: string, call: { path: string; body?: unknown }) => {
+      // A fresh session each time: some routes end the caller's session.
+      const session = await h().signIn({ email: ownerB.email, password: ownerB.password, orgId: b.id });
+      return api.call(method, call.path, { token: session.accessToken, ...(call.body !== undefined ? { body: call.body } : {}) });
+    };
 
     for (const route of h().http.routes.filter((r) => r.audience === 'staff')) {
       const foreign = CALLS[route.operationId]!(idsA);
       const label = `${route.method} ${route.path}`;
-      const answer = await api.call(route.method, foreign.path, { org: b.id, ...(foreign.body !== undefined ? { body: foreign.body } : {}) });
+      const answer = await asB(route.method, foreign);
       expect(answer.status, `${label} must not fail on the server`).to.be.below(500);
-      expect(answer.text, `${label} leaked org A's data`).to.not.include(a.id);
+      expect(answer.status, `${label} must not refuse B's owner wholesale`).to.not.equal(401);
       const sent = foreign.path + JSON.stringify(foreign.body ?? null);
+      if (!sent.includes(a.id)) expect(answer.text, `${label} leaked org A's id`).to.not.include(a.id);
       for (const id of Object.values(idsA)) {
         // Echoing back an id the caller sent reveals nothing; any other id of A would.
         if (!sent.includes(id)) expect(answer.text, `${label} leaked an id of org A`).to.not.include(id);
       }
       expect(answer.text).to.not.include('secret-a@example.com');
-      if (route.path.includes(':')) {
+      expect(answer.text).to.not.include('member-a-');
+      const sentIdOfA = [idsA.lead, idsA.client, idsA.address, idsA.user].some((id) => sent.includes(id));
+      if (sentIdOfA) {
         const random = CALLS[route.operationId]!(nowhere);
-        const control = await api.call(route.method, random.path, { org: b.id, ...(random.body !== undefined ? { body: random.body } : {}) });
-        expect(answer.status, `${label}: a foreign id answers like a missing one`).to.equal(404);
+        const control = await asB(route.method, random);
+        expect(answer.status, `${label}: a foreign id answers like a missing one`).to.equal(control.status);
         expect(answer.body.code, label).to.equal(control.body.code);
+        expect(answer.status, `${label}: ${answer.text}`).to.equal(404);
       }
     }
+    const switched = await asB('POST', CALLS['switchOrg']!(idsA));
+    expect(switched.status, 'switching into an org one is not a member of').to.equal(403);
 
     // Ids of org A inside a body are as unknown to B as ids in a path.
     const bLead = await api.call('POST', '/v1/admin/leads', { org: b.id, body: { name: 'B lead 2', phone: '5550002222' } });

@@ -99,7 +99,11 @@ export function toProblem(err: unknown, pc: ProblemContext, fieldsIn: ProblemFie
     const status = KIND_STATUS[err.kind];
     const headers: Record<string, string> = {};
     if (err.retryAfterSeconds !== null) headers['Retry-After'] = String(Math.ceil(err.retryAfterSeconds));
-    if (err.kind === 'unauthenticated' && err.details['www_authenticate'] === undefined) headers['WWW-Authenticate'] = 'Basic realm="cleanwithsnapshot", charset="UTF-8"';
+    if (err.kind === 'unauthenticated') {
+      // The resolver names the schemes it accepts; otherwise a bearer token is what is missing.
+      const challenge = err.details['www_authenticate'];
+      headers['WWW-Authenticate'] = typeof challenge === 'string' ? challenge : 'Bearer realm="cleanwithsnapshot"';
+    }
     const extensions = Object.fromEntries(Object.entries(err.details).filter(([k]) => !RESERVED.has(k) && k !== 'www_authenticate'));
     const problem: Problem = {
       ...extensions,

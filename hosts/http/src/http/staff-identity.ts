@@ -1,30 +1,43 @@
 /**
- * Who a staff request acts as, resolved in one place. For now: the legacy Basic Auth pairs of the
- * environment (guide 000 "Admin Basic Auth verification"), acting in X-Test-Org (dev and tests
- * only), DEFAULT_ORG_ID, or the only org. Passwords are compared as SHA-256 digests with
- * timingSafeEqual, every pair every time, so timing says nothing about which part was wrong.
+ * Who a staff request acts as, resolved in one place.
+ *  - `Authorization: Bearer <access token>`: a signed-in user. The token is verified, then the
+ *    core confirms its session is still live (revocation takes effect at once) and supplies the
+ *    current role and whether a second factor was proven.
+ *  - `Authorization: Basic`: the legacy pairs of the environment (guide 000 "Admin Basic Auth
+ *    verification"), when LEGACY_BASIC_AUTH_ENABLED; never MFA-capable. They act in X-Test-Org
+ *    (dev and tests only), DEFAULT_ORG_ID, or the only org. Passwords are compared as SHA-256
+ *    digests with timingSafeEqual, every pair every time, so timing says nothing about which
+ *    part was wrong.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { AppError, isUuid, type Actor, type Role } from '@cws/core';
 import type { Runtime } from '@cws/composition';
+import type { AccessTokens } from '../auth/access-tokens.js';
 
 export interface StaffIdentity {
   readonly actor: Actor & { readonly kind: 'staff'; readonly role: Role };
   readonly orgId: string;
+  /** The email of a signed-in user, or the Basic Auth username. */
   readonly username: string;
   /** How the identity was proven. */
-  readonly method: 'basic';
+  readonly method: 'token' | 'basic';
   readonly mfaVerified: boolean;
+  /** The session of a signed-in user; null for Basic Auth. */
+  readonly sessionId: string | null;
+  /** A temporary password is in use: only changing it (and signing out) is allowed. */
+  readonly mustChangePassword: boolean;
+}
+
+export interface CredentialHeaders {
+  readonly authorization?: string | undefined;
+  readonly testOrg?: string | undefined;
+  readonly requestId: string;
+  readonly now: Date;
 }
 
 const digest = (text: string) => createHash('sha256').update(text, 'utf8').digest();
 
-function unauthenticated(detail: string): AppError {
-  return new AppError('auth.unauthenticated', detail);
-}
-
-function parseBasic(header: string | undefined): { username: string; password: string } | null {
-  if (header === undefined) return null;
+function parseBasic(header: string): { username: string; password: string } | null {
   const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header);
   if (match === null) return null;
   const decoded = Buffer.from(match[1]!, 'base64').toString('utf8');
@@ -38,22 +51,53 @@ const ORG_CACHE_MS = 10_000;
 
 export class StaffIdentityResolver {
   private readonly pairs: ReadonlyArray<{ user: Buffer; pass: Buffer; username: string; role: Role }>;
+  private readonly challenge: string;
   private cachedOrg: { id: string; until: number } | null = null;
   /** Orgs known to exist (X-Test-Org, DEFAULT_ORG_ID), so a request need not ask each time. */
   private readonly known = new Map<string, number>();
 
-  constructor(private readonly runtime: Runtime) {
+  constructor(
+    private readonly runtime: Runtime,
+    private readonly tokens: AccessTokens,
+  ) {
     const { auth } = runtime.config;
     this.pairs = auth.legacyBasicAuthEnabled
       ? auth.basicAuthPairs.map((p) => ({ user: digest(p.username), pass: digest(p.password), username: p.username, role: p.role }))
       : [];
+    this.challenge = this.pairs.length > 0 ? 'Bearer realm="cleanwithsnapshot", Basic realm="cleanwithsnapshot", charset="UTF-8"' : 'Bearer realm="cleanwithsnapshot"';
   }
 
-  async resolve(headers: { authorization?: string; testOrg?: string }): Promise<StaffIdentity> {
-    const credentials = parseBasic(headers.authorization);
-    if (credentials === null) {
-      throw unauthenticated(this.pairs.length === 0 ? 'No sign-in method is enabled for this request' : 'Send HTTP Basic credentials');
+  async resolve(headers: CredentialHeaders): Promise<StaffIdentity> {
+    const authorization = headers.authorization?.trim() ?? '';
+    const bearer = /^Bearer\s+([A-Za-z0-9._~+/=-]+)$/i.exec(authorization);
+    if (bearer !== null) return this.fromToken(bearer[1]!, headers);
+    if (/^Basic\s/i.test(authorization)) {
+      if (this.pairs.length === 0) throw this.unauthenticated('Basic Auth is turned off (LEGACY_BASIC_AUTH_ENABLED); sign in with POST /v1/auth/login');
+      return this.fromBasic(authorization, headers);
     }
+    throw this.unauthenticated('Sign in (POST /v1/auth/login) and send Authorization: Bearer <access_token>');
+  }
+
+  private async fromToken(token: string, headers: CredentialHeaders): Promise<StaffIdentity> {
+    const claims = await this.tokens.verify(token, headers.now);
+    const resolved = await this.runtime.core.identity.resolveSession.execute(
+      { orgId: claims.orgId, actor: { kind: 'staff', id: claims.userId, role: claims.role }, requestId: headers.requestId, now: headers.now },
+      { sessionId: claims.sessionId },
+    );
+    return {
+      actor: { kind: 'staff', id: resolved.user.id, role: resolved.membership.role },
+      orgId: resolved.session.orgId,
+      username: resolved.user.email,
+      method: 'token',
+      mfaVerified: resolved.session.mfaVerified,
+      sessionId: resolved.session.id,
+      mustChangePassword: resolved.user.mustChangePassword,
+    };
+  }
+
+  private async fromBasic(authorization: string, headers: CredentialHeaders): Promise<StaffIdentity> {
+    const credentials = parseBasic(authorization);
+    if (credentials === null) throw this.unauthenticated('The Basic credentials are malformed');
     const user = digest(credentials.username);
     const pass = digest(credentials.password);
     let match: (typeof this.pairs)[number] | null = null;
@@ -61,7 +105,7 @@ export class StaffIdentityResolver {
       const ok = timingSafeEqual(pair.user, user) && timingSafeEqual(pair.pass, pass);
       if (ok && match === null) match = pair;
     }
-    if (match === null) throw unauthenticated('The credentials are not valid');
+    if (match === null) throw this.unauthenticated('The credentials are not valid');
     const orgId = await this.resolveOrg(headers.testOrg);
     return {
       actor: { kind: 'staff', id: `basic:${match.username}`, role: match.role },
@@ -69,7 +113,13 @@ export class StaffIdentityResolver {
       username: match.username,
       method: 'basic',
       mfaVerified: false,
+      sessionId: null,
+      mustChangePassword: false,
     };
+  }
+
+  private unauthenticated(detail: string): AppError {
+    return new AppError('auth.unauthenticated', detail, { details: { www_authenticate: this.challenge } });
   }
 
   private async resolveOrg(testOrg: string | undefined): Promise<string> {

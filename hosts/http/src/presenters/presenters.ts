@@ -1,24 +1,33 @@
 /** Domain objects → the JSON the API returns (snake_case, ISO dates, no internal fields). */
 import type { AuditEntry, Client, ClientAddress, Lead, OrgSettings, Page, PostalAddress } from '@cws/core';
 
+import { FULL_VIEW, MASK, maskEmail, maskPhone, maskText, type PresentOptions } from './pii-masking.js';
+
 const iso = (d: Date | null) => (d === null ? null : d.toISOString());
 
-export function postalAddressJson(a: PostalAddress) {
-  return { line1: a.line1, line2: a.line2, city: a.city, region: a.region, postal_code: a.postalCode, country: a.country };
+export function postalAddressJson(a: PostalAddress, view: PresentOptions = FULL_VIEW) {
+  return {
+    line1: view.maskPii ? MASK : a.line1,
+    line2: view.maskPii ? maskText(a.line2) : a.line2,
+    city: a.city,
+    region: a.region,
+    postal_code: a.postalCode,
+    country: a.country,
+  };
 }
 
-export function leadJson(l: Lead) {
+export function leadJson(l: Lead, view: PresentOptions = FULL_VIEW) {
   return {
     id: l.id,
     org_id: l.orgId,
     name: l.name,
-    email: l.email,
-    phone: l.phone,
+    email: view.maskPii ? maskEmail(l.email) : l.email,
+    phone: view.maskPii ? maskPhone(l.phone) : l.phone,
     source: l.source,
     status: l.status,
-    notes: l.notes,
+    notes: view.maskPii ? maskText(l.notes) : l.notes,
     service_requested: l.serviceRequested,
-    address: l.address === null ? null : postalAddressJson(l.address),
+    address: l.address === null ? null : postalAddressJson(l.address, view),
     converted_client_id: l.convertedClientId,
     converted_at: iso(l.convertedAt),
     archived_at: iso(l.archivedAt),
@@ -27,31 +36,31 @@ export function leadJson(l: Lead) {
   };
 }
 
-export function addressJson(a: ClientAddress) {
+export function addressJson(a: ClientAddress, view: PresentOptions = FULL_VIEW) {
   return {
     id: a.id,
     label: a.label,
-    ...postalAddressJson(a),
-    access_notes: a.accessNotes,
+    ...postalAddressJson(a, view),
+    access_notes: view.maskPii ? maskText(a.accessNotes) : a.accessNotes,
     is_primary: a.isPrimary,
     created_at: a.createdAt.toISOString(),
     updated_at: a.updatedAt.toISOString(),
   };
 }
 
-export function clientJson(c: Client) {
+export function clientJson(c: Client, view: PresentOptions = FULL_VIEW) {
   return {
     id: c.id,
     org_id: c.orgId,
     name: c.name,
-    email: c.email,
-    phone: c.phone,
-    notes: c.notes,
+    email: view.maskPii ? maskEmail(c.email) : c.email,
+    phone: view.maskPii ? maskPhone(c.phone) : c.phone,
+    notes: view.maskPii ? maskText(c.notes) : c.notes,
     source_lead_id: c.sourceLeadId,
     archived_at: iso(c.archivedAt),
     created_at: c.createdAt.toISOString(),
     updated_at: c.updatedAt.toISOString(),
-    addresses: c.addresses.map(addressJson),
+    addresses: c.addresses.map((a) => addressJson(a, view)),
   };
 }
 

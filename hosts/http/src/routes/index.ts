@@ -1,5 +1,9 @@
 import type { Registry } from 'prom-client';
+import type { AccessTokens } from '../auth/access-tokens.js';
 import type { RouteDefinition } from '../routing/route-definition.js';
+import { authRoutes } from './auth/auth.routes.js';
+import { iamRoutes } from './iam/iam.routes.js';
+import { safetyRoutes } from './admin/safety.routes.js';
 import { clientRoutes } from './admin/clients.routes.js';
 import { jobsRoutes } from './admin/jobs.routes.js';
 import { leadRoutes } from './admin/leads.routes.js';
@@ -8,11 +12,14 @@ import { infraRoutes } from './infra/infra.routes.js';
 import { publicLeadRoutes } from './public/public-leads.routes.js';
 
 /** Every route the host serves, in one list: the router, the docs and the tests all read it. */
-export function allRoutes(options: { metricsRegistry: Registry; extraRoutes?: readonly RouteDefinition[] }): RouteDefinition[] {
+export function allRoutes(options: { metricsRegistry: Registry; accessTokens: AccessTokens; extraRoutes?: readonly RouteDefinition[] }): RouteDefinition[] {
   const routes: RouteDefinition[] = [];
   routes.push(
     ...infraRoutes({ metricsRegistry: options.metricsRegistry, routes: () => routes }),
+    ...authRoutes({ accessTokens: options.accessTokens }),
     ...orgRoutes(),
+    ...iamRoutes(),
+    ...safetyRoutes(),
     ...leadRoutes(),
     ...clientRoutes(),
     ...jobsRoutes(),

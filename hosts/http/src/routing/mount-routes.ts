@@ -5,10 +5,11 @@
  */
 import Router from '@koa/router';
 import type { ParameterizedContext } from 'koa';
-import { AppError, can } from '@cws/core';
+import { AppError, can, type RequestContext } from '@cws/core';
 import type { Runtime } from '@cws/composition';
 import { keysToCamel } from '../http/case-conversion.js';
 import type { StaffIdentity, StaffIdentityResolver } from '../http/staff-identity.js';
+import { isAdminSurface, isWrite, type RequestGuards } from '../auth/request-guards.js';
 import { compileBodyValidator, compileParamsValidator, requestValidationError, type Validator } from './request-validation.js';
 import type { HttpMethod, RouteDefinition } from './route-definition.js';
 
@@ -41,7 +42,7 @@ function validateOrThrow(ctx: HttpContext, validator: Validator | null, value: u
   }
 }
 
-export function mountRoutes(router: Router<HttpState>, routes: readonly RouteDefinition[], deps: { runtime: Runtime; identity: StaffIdentityResolver }): void {
+export function mountRoutes(router: Router<HttpState>, routes: readonly RouteDefinition[], deps: { runtime: Runtime; identity: StaffIdentityResolver; guards: RequestGuards }): void {
   for (const route of routes) {
     if ((route.audience === 'staff') !== (route.permission !== null)) {
       throw new Error(`${route.method} ${route.path}: staff routes need a permission, other routes must not have one`);
@@ -54,12 +55,39 @@ export function mountRoutes(router: Router<HttpState>, routes: readonly RouteDef
     router.register(route.path, [route.method], async (ctx: HttpContext) => {
       ctx.state.routePath = route.path;
       const now = deps.runtime.clock.now();
+      const adminSurface = route.adminSurface === true || isAdminSurface(route.path);
+      // Set when read-only mode needs this write to be admitted under break-glass.
+      let breakGlassToken: string | null = null;
+      if (route.audience !== 'infra') await deps.guards.apiRateLimit(ctx.state.clientIp);
+      if (adminSurface) deps.guards.adminIpAllowed(ctx.state.clientIp);
       let identity: StaffIdentity | undefined;
+      let requestContext: RequestContext = { orgId: '', actor: { kind: 'public', id: 'anonymous', role: null }, requestId: ctx.state.requestId, now };
       if (route.audience === 'staff') {
-        identity = await deps.identity.resolve({ authorization: ctx.get('authorization') || undefined, testOrg: ctx.get('x-test-org') || undefined });
+        identity = await deps.identity.resolve({
+          authorization: ctx.get('authorization') || undefined,
+          testOrg: ctx.get('x-test-org') || undefined,
+          requestId: ctx.state.requestId,
+          now,
+        });
         ctx.state.identity = identity;
+        requestContext = { orgId: identity.orgId, actor: identity.actor, requestId: ctx.state.requestId, now };
+        if (identity.mustChangePassword && route.allowedWithTemporaryPassword !== true) {
+          throw new AppError('auth.password_change_required', 'Change your temporary password first (POST /v1/auth/change-password)');
+        }
+        if (route.sessionOnly === true && identity.sessionId === null) {
+          throw new AppError('auth.unauthenticated', 'This route acts on a signed-in session: sign in (POST /v1/auth/login) and send the Bearer token', {
+            details: { www_authenticate: 'Bearer realm="cleanwithsnapshot"' },
+          });
+        }
         if (!can(identity.actor.role, route.permission!)) {
           throw new AppError('auth.forbidden', `The ${identity.actor.role} role may not ${route.permission}`, { details: { permission: route.permission } });
+        }
+        if (adminSurface) {
+          deps.guards.adminMfa(identity);
+          if (isWrite(route.method)) {
+            await deps.guards.adminWriteRateLimit(identity);
+            if (route.readOnlyExempt !== true) breakGlassToken = deps.guards.readOnlyToken(ctx.get('x-break-glass-token') || undefined);
+          }
         }
       }
 
@@ -81,6 +109,12 @@ export function mountRoutes(router: Router<HttpState>, routes: readonly RouteDef
         validateOrThrow(ctx, body, bodyValue, 'body');
       }
 
+      if (breakGlassToken !== null) {
+        // Admitted (and audited, with the reason) only once the request is well-formed, just
+        // before it runs, like sudo: a write that then fails stays on record with its request id.
+        await deps.runtime.core.identity.authorizeBreakGlassWrite.execute(requestContext, { token: breakGlassToken, method: route.method, path: ctx.path });
+      }
+
       ctx.state.fieldsIn = route.inputIn ?? 'body';
       const result = await route.handler({
         params: ctx.params as never,
@@ -89,9 +123,9 @@ export function mountRoutes(router: Router<HttpState>, routes: readonly RouteDef
         requestId: ctx.state.requestId,
         now,
         runtime: deps.runtime,
-        ctx: identity === undefined
-          ? { orgId: '', actor: { kind: 'public', id: 'anonymous', role: null }, requestId: ctx.state.requestId, now }
-          : { orgId: identity.orgId, actor: identity.actor, requestId: ctx.state.requestId, now },
+        ctx: requestContext,
+        identity: identity ?? null,
+        clientIp: ctx.state.clientIp,
         koa: ctx,
       });
       ctx.status = result.status;

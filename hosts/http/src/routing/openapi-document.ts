@@ -58,7 +58,7 @@ export function buildOpenApiDocument(routes: readonly RouteDefinition[], info: {
         ? { requestBody: { required: route.bodyRequired ?? true, content: { 'application/json': { schema: plain(route.body) } } } }
         : {}),
       responses,
-      security: route.audience === 'staff' ? [{ basicAuth: [] }] : [],
+      security: route.audience !== 'staff' ? [] : route.sessionOnly === true ? [{ bearerAuth: [] }] : [{ bearerAuth: [] }, { basicAuth: [] }],
       ...(route.permission
         ? { 'x-permission': route.permission, 'x-roles': [...PERMISSIONS[route.permission]] }
         : {}),
@@ -75,7 +75,10 @@ export function buildOpenApiDocument(routes: readonly RouteDefinition[], info: {
     ...(info.serverUrl ? { servers: [{ url: info.serverUrl }] } : {}),
     paths,
     components: {
-      securitySchemes: { basicAuth: { type: 'http', scheme: 'basic', description: 'Legacy Basic Auth pairs from the environment' } },
+      securitySchemes: {
+        bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'access_token from POST /v1/auth/login or /v1/auth/refresh' },
+        basicAuth: { type: 'http', scheme: 'basic', description: 'Legacy Basic Auth pairs from the environment (LEGACY_BASIC_AUTH_ENABLED; not MFA-capable)' },
+      },
     },
   };
 }

@@ -7,6 +7,7 @@ import type { Static, TSchema } from '@sinclair/typebox';
 import type { Permission, RequestContext } from '@cws/core';
 import type { ParameterizedContext } from 'koa';
 import type { Runtime } from '@cws/composition';
+import type { StaffIdentity } from '../http/staff-identity.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -41,6 +42,10 @@ export interface RouteInput<P, Q, B> {
   readonly runtime: Runtime;
   /** Set for staff routes: the org and actor the request acts as. */
   readonly ctx: RequestContext;
+  /** Staff routes: who is calling and how they proved it; null elsewhere. */
+  readonly identity: StaffIdentity | null;
+  /** The client address as resolved through trusted proxies. */
+  readonly clientIp: string;
   readonly koa: ParameterizedContext;
 }
 
@@ -57,6 +62,17 @@ export interface RouteDefinition<P extends TSchema | undefined = TSchema | undef
   readonly audience: RouteAudience;
   /** Required (non-null) exactly when audience is `staff`. */
   readonly permission: Permission | null;
+  /** Staff routes that act on the caller's own session (sign out, MFA): Basic Auth has none. */
+  readonly sessionOnly?: boolean;
+  /** Staff routes still open while a temporary password waits to be changed. */
+  readonly allowedWithTemporaryPassword?: boolean;
+  /** An admin write that stays open in read-only mode (starting break-glass itself). */
+  readonly readOnlyExempt?: boolean;
+  /**
+   * Under the admin safety switches (IP allowlist, MFA requirement, read-only, admin write
+   * limit) though its path is not under /v1/admin or /v1/iam (turning off someone's MFA).
+   */
+  readonly adminSurface?: boolean;
   readonly params?: P;
   readonly query?: Q;
   readonly body?: B;

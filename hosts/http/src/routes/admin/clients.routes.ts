@@ -2,6 +2,7 @@ import { defineRoute, type RouteDefinition } from '../../routing/route-definitio
 import { clientJson, pageJson } from '../../presenters/presenters.js';
 import { IdParams, Page } from '../../schemas/common.schemas.js';
 import { AddressChanges, AddressInput, AddressParams, ClientView, CreateClientBody, ListClientsQuery, UpdateClientBody } from '../../schemas/client.schemas.js';
+import { piiPolicy } from '../../presenters/pii-masking.js';
 import { commonErrors, listInput } from '../route-helpers.js';
 
 const tags = ['Clients'];
@@ -21,7 +22,7 @@ export function clientRoutes(): RouteDefinition[] {
       responses: { 200: { description: 'A page of clients', schema: Page(ClientView) }, ...commonErrors },
       async handler({ runtime, ctx, query }) {
         const page = await runtime.core.clients.list.execute(ctx, listInput(query));
-        return { status: 200, body: pageJson(page, clientJson) };
+        return { status: 200, body: pageJson(page, (x) => clientJson(x, piiPolicy(ctx))) };
       },
     }),
     defineRoute({
@@ -50,7 +51,7 @@ export function clientRoutes(): RouteDefinition[] {
       params: IdParams,
       responses: { 200: { description: 'The client', schema: ClientView }, ...commonErrors },
       async handler({ runtime, ctx, params }) {
-        return { status: 200, body: clientJson(await runtime.core.clients.get.execute(ctx, { id: params.id })) };
+        return { status: 200, body: clientJson(await runtime.core.clients.get.execute(ctx, { id: params.id }), piiPolicy(ctx)) };
       },
     }),
     defineRoute({

@@ -4,6 +4,7 @@ import { leadJson, clientJson, pageJson } from '../../presenters/presenters.js';
 import { IdParams, Page } from '../../schemas/common.schemas.js';
 import { ClientView } from '../../schemas/client.schemas.js';
 import { ArchiveLeadBody, ConvertLeadBody, CreateLeadBody, LeadView, ListLeadsQuery, UpdateLeadBody } from '../../schemas/lead.schemas.js';
+import { piiPolicy } from '../../presenters/pii-masking.js';
 import { commonErrors, listInput } from '../route-helpers.js';
 
 const tags = ['Leads'];
@@ -24,7 +25,7 @@ export function leadRoutes(): RouteDefinition[] {
       responses: { 200: { description: 'A page of leads', schema: Page(LeadView) }, ...commonErrors },
       async handler({ runtime, ctx, query }) {
         const page = await runtime.core.leads.list.execute(ctx, { ...listInput(query), ...(query.status ? { statuses: query.status } : {}) });
-        return { status: 200, body: pageJson(page, leadJson) };
+        return { status: 200, body: pageJson(page, (x) => leadJson(x, piiPolicy(ctx))) };
       },
     }),
     defineRoute({
@@ -53,7 +54,7 @@ export function leadRoutes(): RouteDefinition[] {
       params: IdParams,
       responses: { 200: { description: 'The lead', schema: LeadView }, ...commonErrors },
       async handler({ runtime, ctx, params }) {
-        return { status: 200, body: leadJson(await runtime.core.leads.get.execute(ctx, { id: params.id })) };
+        return { status: 200, body: leadJson(await runtime.core.leads.get.execute(ctx, { id: params.id }), piiPolicy(ctx)) };
       },
     }),
     defineRoute({

@@ -70,8 +70,8 @@ export function orgRoutes(): RouteDefinition[] {
       audience: 'staff',
       permission: 'profile.view',
       responses: { 200: { description: 'The caller', schema: ProfileView }, ...commonErrors },
-      async handler({ koa }) {
-        const identity = koa.state['identity'] as import('../../http/staff-identity.js').StaffIdentity;
+      async handler({ identity: caller }) {
+        const identity = caller!;
         return {
           status: 200,
           body: {

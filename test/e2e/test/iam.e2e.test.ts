@@ -1,0 +1,134 @@
+/**
+ * `/v1/iam/users` over HTTP (guide 000 "IAM onboarding operations"): who may manage whom, the
+ * last-owner rule, temporary passwords shown once, and every change ending the member's
+ * sessions and leaving an audit row.
+ */
+import { expect } from 'chai';
+import { randomUUID } from 'node:crypto';
+import { onEachDatabase } from '@cws/e2e-tests';
+
+onEachDatabase('staff management (IAM)', (h) => {
+  const email = (label: string) => `${label}-${randomUUID().slice(0, 8)}@example.com`;
+
+  it('lists the members of this org only, with role, MFA and status', async () => {
+    const org = await h().newOrg();
+    const elsewhere = await h().newOrg();
+    const owner = await h().staff(org.id, 'owner');
+    const viewer = await h().staff(org.id, 'viewer');
+    const stranger = await h().staff(elsewhere.id, 'admin');
+    const r = await h().api.call('GET', '/v1/iam/users', { token: owner.accessToken });
+    expect(r.status).to.equal(200);
+    expect(r.body.next_cursor).to.equal(null);
+    const ids = r.body.items.map((m: { id: string }) => m.id);
+    expect(ids).to.include.members([owner.userId, viewer.userId]);
+    expect(ids).to.not.include(stranger.userId);
+    expect(r.body.items.find((m: { id: string }) => m.id === viewer.userId)).to.include({ role: 'viewer', email: viewer.email, mfa_enabled: false, deactivated_at: null });
+  });
+
+  it('invites with a temporary password shown once; refuses a second invite of the same member and an ADMIN inviting an OWNER', async () => {
+    const org = await h().newOrg();
+    const admin = await h().staff(org.id, 'admin');
+    const address = email('new');
+    const r = await h().api.call('POST', '/v1/iam/users', { token: admin.accessToken, body: { email: address, role: 'finance' } });
+    expect(r.status, r.text).to.equal(201);
+    expect(r.headers.get('location')).to.equal(`/v1/iam/users/${r.body.id}`);
+    expect(r.body.temporary_password).to.be.a('string');
+    const listed = await h().api.call('GET', '/v1/iam/users', { token: admin.accessToken });
+    expect(listed.text, 'the temporary password is never shown again').to.not.include(r.body.temporary_password);
+    const twice = await h().api.call('POST', '/v1/iam/users', { token: admin.accessToken, body: { email: address.toUpperCase(), role: 'viewer' } });
+    expect(twice.status).to.equal(409);
+    const owner = await h().api.call('POST', '/v1/iam/users', { token: admin.accessToken, body: { email: email('boss'), role: 'owner' } });
+    expect(owner.status).to.equal(403);
+    expect(owner.body.code).to.equal('iam.owner_only');
+    const bad = await h().api.call('POST', '/v1/iam/users', { token: admin.accessToken, body: { email: 'not-an-email', role: 'superuser' } });
+    expect(bad.status).to.equal(422);
+    const audit = await h().api.call('GET', `/v1/admin/audit-logs?action=iam.user_invite&resource_id=${r.body.id}`, { token: admin.accessToken });
+    expect(audit.body.items).to.have.length(1);
+    expect(audit.body.items[0].actor_id).to.equal(admin.userId);
+    expect(JSON.stringify(audit.body.items[0]), 'the password is not in the audit').to.not.include(r.body.temporary_password);
+  });
+
+  it('changes a role, audited with before and after, ending the member’s sessions; an ADMIN cannot touch an OWNER', async () => {
+    const org = await h().newOrg();
+    const owner = await h().staff(org.id, 'owner');
+    const admin = await h().staff(org.id, 'admin');
+    const member = await h().staff(org.id, 'viewer');
+    const r = await h().api.call('PATCH', `/v1/iam/users/${member.userId}`, { token: admin.accessToken, body: { role: 'dispatcher' } });
+    expect(r.status, r.text).to.equal(200);
+    expect(r.body.role).to.equal('dispatcher');
+    expect((await h().api.call('GET', '/v1/auth/me', { token: member.accessToken })).status, 'sessions carry the role: they end').to.equal(401);
+    const again = await h().signIn({ email: member.email, password: member.password });
+    expect(again.role).to.equal('dispatcher');
+    expect((await h().api.call('POST', '/v1/admin/leads', { token: again.accessToken, body: { name: 'Now allowed', phone: '+1 555 0100' } })).status).to.equal(201);
+
+    const audit = await h().api.call('GET', `/v1/admin/audit-logs?action=iam.role_change&resource_id=${member.userId}`, { token: admin.accessToken });
+    expect(audit.body.items[0].before.role).to.equal('viewer');
+    expect(audit.body.items[0].after.role).to.equal('dispatcher');
+
+    const raise = await h().api.call('PATCH', `/v1/iam/users/${member.userId}`, { token: admin.accessToken, body: { role: 'owner' } });
+    expect(raise.body.code).to.equal('iam.owner_only');
+    const demote = await h().api.call('PATCH', `/v1/iam/users/${owner.userId}`, { token: admin.accessToken, body: { role: 'viewer' } });
+    expect(demote.body.code).to.equal('iam.owner_only');
+    const promote = await h().api.call('PATCH', `/v1/iam/users/${member.userId}`, { token: owner.accessToken, body: { role: 'owner' } });
+    expect(promote.status, 'an owner may grant owner').to.equal(200);
+  });
+
+  it('never leaves an org without an owner: the last one can be neither demoted nor deactivated', async () => {
+    const org = await h().newOrg();
+    const owner = await h().staff(org.id, 'owner');
+    const demote = await h().api.call('PATCH', `/v1/iam/users/${owner.userId}`, { token: owner.accessToken, body: { role: 'admin' } });
+    expect(demote.status).to.equal(409);
+    expect(demote.body.code).to.equal('iam.last_owner');
+    const deactivate = await h().api.call('POST', `/v1/iam/users/${owner.userId}/deactivate`, { token: owner.accessToken });
+    expect(deactivate.body.code).to.equal('iam.last_owner');
+    const second = await h().staff(org.id, 'owner');
+    const now = await h().api.call('PATCH', `/v1/iam/users/${owner.userId}`, { token: second.accessToken, body: { role: 'admin' } });
+    expect(now.status, 'with a second owner it is allowed').to.equal(200);
+  });
+
+  it('deactivates (idempotently): the member can no longer sign in and their sessions end', async () => {
+    const org = await h().newOrg();
+    const admin = await h().staff(org.id, 'admin');
+    const member = await h().staff(org.id, 'dispatcher');
+    const first = await h().api.call('POST', `/v1/iam/users/${member.userId}/deactivate`, { token: admin.accessToken });
+    expect(first.status, first.text).to.equal(200);
+    expect(first.body.deactivated_at).to.be.a('string');
+    const second = await h().api.call('POST', `/v1/iam/users/${member.userId}/deactivate`, { token: admin.accessToken });
+    expect(second.body.deactivated_at).to.equal(first.body.deactivated_at);
+    expect((await h().api.call('GET', '/v1/auth/me', { token: member.accessToken })).status).to.equal(401);
+    const login = await h().api.call('POST', '/v1/auth/login', { as: null, body: { email: member.email, password: member.password } });
+    expect(login.status).to.equal(401);
+    expect(login.body.code).to.equal('auth.invalid_credentials');
+    const audit = await h().api.call('GET', `/v1/admin/audit-logs?action=iam.user_deactivate&resource_id=${member.userId}`, { token: admin.accessToken });
+    expect(audit.body.items, 'audited once, not per repeat').to.have.length(1);
+  });
+
+  it('resets a password: a new temporary one shown once, the old one and every session stop working', async () => {
+    const org = await h().newOrg();
+    const admin = await h().staff(org.id, 'admin');
+    const member = await h().staff(org.id, 'finance');
+    const r = await h().api.call('POST', `/v1/iam/users/${member.userId}/reset-password`, { token: admin.accessToken });
+    expect(r.status, r.text).to.equal(200);
+    expect(r.headers.get('cache-control')).to.equal('no-store');
+    expect(r.body).to.include({ id: member.userId, must_change_password: true });
+    expect((await h().api.call('GET', '/v1/auth/me', { token: member.accessToken })).status).to.equal(401);
+    expect((await h().api.call('POST', '/v1/auth/login', { as: null, body: { email: member.email, password: member.password } })).status).to.equal(401);
+    const temp = await h().signIn({ email: member.email, password: r.body.temporary_password });
+    const blocked = await h().api.call('GET', '/v1/admin/leads', { token: temp.accessToken });
+    expect(blocked.body.code).to.equal('auth.password_change_required');
+    const audit = await h().api.call('GET', `/v1/admin/audit-logs?action=iam.password_reset&resource_id=${member.userId}`, { token: admin.accessToken });
+    expect(audit.body.items[0].metadata).to.include({ notification: 'password_set_notice' });
+  });
+
+  it('refuses to reset the password of an account that signs in to other orgs too', async () => {
+    const a = await h().newOrg();
+    const b = await h().newOrg();
+    const adminA = await h().staff(a.id, 'admin');
+    const shared = await h().staff(b.id, 'dispatcher');
+    await h().api.call('POST', '/v1/iam/users', { token: adminA.accessToken, body: { email: shared.email, role: 'viewer' } });
+    const r = await h().api.call('POST', `/v1/iam/users/${shared.userId}/reset-password`, { token: adminA.accessToken });
+    expect(r.status).to.equal(409);
+    expect(r.body.code).to.equal('iam.user_shared');
+    await h().signIn({ email: shared.email, password: shared.password, orgId: b.id });
+  });
+});
