@@ -102,6 +102,14 @@ class MemorySessionRepository implements SessionRepository {
     return s !== undefined && s.orgId === this.orgId ? copy(s) : null;
   }
 
+  async findWithAccount(id: string): Promise<{ session: AuthSession; user: UserAccount; membership: Membership } | null> {
+    const session = await this.findById(id);
+    if (session === null) return null;
+    const user = this.t.users.get(session.userId);
+    const membership = [...this.t.memberships.values()].find((m) => m.userId === session.userId && m.orgId === this.orgId);
+    return user === undefined || membership === undefined ? null : { session, user: copy(user), membership: copy(membership) };
+  }
+
   async revoke(id: string, at: Date, reason: string): Promise<void> {
     const s = this.t.sessions.get(id);
     if (s !== undefined && s.orgId === this.orgId && s.revokedAt === null) this.t.sessions.set(id, { ...s, revokedAt: at, revokedReason: reason });

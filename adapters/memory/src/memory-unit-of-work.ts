@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { RequestContext, TenantRepositories, UnitOfWork } from '@cws/core';
+import { AppError, isSessionUsable, type RequestContext, type TenantRepositories, type UnitOfWork } from '@cws/core';
 import type { MemoryState } from './memory-state.js';
 import { tenantRepositories } from './memory-tenant-repositories.js';
 
@@ -19,6 +19,7 @@ export class MemoryUnitOfWork implements UnitOfWork {
     }
     return this.state.serial(() =>
       this.inside.run(true, async () => {
+        if (ctx.session !== undefined) this.confirmSession(ctx);
         const before = this.state.snapshot();
         try {
           return await work(tenantRepositories(ctx.orgId, this.state.tables));
@@ -28,5 +29,20 @@ export class MemoryUnitOfWork implements UnitOfWork {
         }
       }),
     );
+  }
+
+  /** The live-session check every unit of a signed-in request starts with (see the port). */
+  private confirmSession(ctx: RequestContext): void {
+    const proof = ctx.session!;
+    const { sessions, memberships } = this.state.tables;
+    const session = sessions.get(proof.sessionId);
+    const live =
+      session !== undefined &&
+      session.orgId === ctx.orgId &&
+      session.userId === proof.userId &&
+      isSessionUsable(session, ctx.now) &&
+      [...memberships.values()].some((m) => m.orgId === ctx.orgId && m.userId === proof.userId && m.deactivatedAt === null);
+    if (!live) throw new AppError('auth.session_revoked', 'The session has ended; sign in again');
+    proof.confirmed = true;
   }
 }

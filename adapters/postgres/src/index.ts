@@ -1,4 +1,5 @@
-import type { JobMonitor, OrgDirectory, SystemAuditLog, UnitOfWork, UserAccounts } from '@cws/core';
+import type { JobMonitor, OrgDirectory, SessionLookup, SystemAuditLog, UnitOfWork, UserAccounts } from '@cws/core';
+import { PostgresSessionLookup } from './postgres-session-lookup.js';
 import { PostgresUserAccounts } from './postgres-user-accounts.js';
 import type { Knex } from 'knex';
 import { PostgresJobMonitor, PostgresOrgDirectory, PostgresSystemAuditLog } from './postgres-system-stores.js';
@@ -10,6 +11,7 @@ export { inTenantTransaction, tenantBeginStatement, APP_ROLE, type TenantDb } fr
 export { translatePgError } from './pg-errors.js';
 export { PostgresUnitOfWork } from './postgres-unit-of-work.js';
 export { PostgresUserAccounts } from './postgres-user-accounts.js';
+export { PostgresSessionLookup } from './postgres-session-lookup.js';
 export { PostgresJobMonitor, PostgresOrgDirectory, PostgresSystemAuditLog } from './postgres-system-stores.js';
 export type { Knex } from 'knex';
 
@@ -19,6 +21,7 @@ export interface PostgresAdapters {
   readonly systemAudit: SystemAuditLog;
   readonly jobMonitor: JobMonitor;
   readonly userAccounts: UserAccounts;
+  readonly sessionLookup: SessionLookup;
 }
 
 /** Every storage port over one knex instance. */
@@ -29,5 +32,6 @@ export function createPostgresAdapters(knex: Knex): PostgresAdapters {
     systemAudit: new PostgresSystemAuditLog(knex),
     jobMonitor: new PostgresJobMonitor(knex),
     userAccounts: new PostgresUserAccounts(knex),
+    sessionLookup: new PostgresSessionLookup(knex),
   };
 }

@@ -5,24 +5,27 @@ import { PostgresClientRepository } from './repositories/postgres-client-reposit
 import { PostgresLeadRepository } from './repositories/postgres-lead-repository.js';
 import { PostgresOrgSettingsRepository } from './repositories/postgres-org-settings-repository.js';
 import { PostgresBreakGlassRepository, PostgresMembershipRepository, PostgresSessionRepository, PostgresUserRepository } from './repositories/postgres-identity-repositories.js';
-import { inTenantTransaction } from './tenant-transaction.js';
+import { inTenantTransaction, type TenantDb } from './tenant-transaction.js';
 
-/** Each unit is one tenant transaction: role cws_app, `app.current_org_id` = ctx.orgId, RLS on. */
+/**
+ * Each unit is one tenant transaction: role cws_app, `app.current_org_id` = ctx.orgId, RLS on;
+ * for a signed-in request, the session's liveness is read in the same first message.
+ */
 export class PostgresUnitOfWork implements UnitOfWork {
   constructor(private readonly knex: Knex) {}
 
   run<T>(ctx: RequestContext, work: (repos: TenantRepositories) => Promise<T>): Promise<T> {
-    return inTenantTransaction(this.knex, ctx.orgId, (db) =>
-      work({
-        leads: new PostgresLeadRepository(db),
-        clients: new PostgresClientRepository(db),
-        audit: new PostgresAuditLog(db),
-        orgSettings: new PostgresOrgSettingsRepository(db, ctx.orgId),
-        users: new PostgresUserRepository(db),
-        memberships: new PostgresMembershipRepository(db),
-        sessions: new PostgresSessionRepository(db),
-        breakGlass: new PostgresBreakGlassRepository(db),
-      }),
-    );
+    const repositories = (db: TenantDb): TenantRepositories => ({
+      leads: new PostgresLeadRepository(db),
+      clients: new PostgresClientRepository(db),
+      audit: new PostgresAuditLog(db),
+      orgSettings: new PostgresOrgSettingsRepository(db, ctx.orgId),
+      users: new PostgresUserRepository(db),
+      memberships: new PostgresMembershipRepository(db),
+      sessions: new PostgresSessionRepository(db),
+      breakGlass: new PostgresBreakGlassRepository(db),
+    });
+    const check = ctx.session === undefined ? null : { proof: ctx.session, now: ctx.now };
+    return inTenantTransaction(this.knex, ctx.orgId, (db) => work(repositories(db)), check);
   }
 }

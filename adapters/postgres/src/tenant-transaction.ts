@@ -13,7 +13,7 @@
  * knex instance, event emitters) cost more CPU than the four statements themselves on a small
  * box (test/bench/README.md, PB1), and sending BEGIN ourselves saves a round trip.
  */
-import { isUuid } from '@cws/core';
+import { AppError, isUuid, type SessionProof } from '@cws/core';
 import type { Knex } from 'knex';
 import type { Model, QueryBuilderType } from 'objection';
 import { translatePgError } from './pg-errors.js';
@@ -30,8 +30,18 @@ export interface TenantDb {
   query<M extends Model>(model: new () => M): QueryBuilderType<M>;
 }
 
-interface PgConnection {
-  query(sql: string): Promise<unknown>;
+export interface PgConnection {
+  query(sql: string): Promise<PgResult | PgResult[]>;
+}
+
+export interface PgResult {
+  readonly rows: Array<Record<string, unknown>>;
+}
+
+/** A session to confirm live in the transaction's first message (see `RequestContext.session`). */
+export interface SessionCheck {
+  readonly proof: SessionProof;
+  readonly now: Date;
 }
 
 interface KnexPoolClient {
@@ -39,15 +49,32 @@ interface KnexPoolClient {
   releaseConnection(connection: PgConnection): Promise<void>;
 }
 
-/** The first message of a tenant transaction: BEGIN and the tenant settings, one round trip. */
-export function tenantBeginStatement(orgId: string): string {
+const uuid = (value: string, what: string): string => {
   // Inlined into SQL: anything but a UUID is refused here, whatever the caller checked.
-  if (!isUuid(orgId)) throw new Error(`Tenant transaction for an org id that is not a UUID: ${JSON.stringify(orgId)}`);
-  return `BEGIN; SELECT set_config('role', '${APP_ROLE}', true), set_config('app.current_org_id', '${orgId.toLowerCase()}', true);`;
+  if (!isUuid(value)) throw new Error(`${what} that is not a UUID: ${JSON.stringify(value)}`);
+  return value.toLowerCase();
+};
+
+/**
+ * The first message of a tenant transaction: BEGIN and the tenant settings, one round trip; with
+ * a session to confirm, the liveness read rides in the same message (its result is the third).
+ */
+export function tenantBeginStatement(orgId: string, check: SessionCheck | null = null): string {
+  const begin = `BEGIN; SELECT set_config('role', '${APP_ROLE}', true), set_config('app.current_org_id', '${uuid(orgId, 'Tenant transaction for an org id')}', true);`;
+  if (check === null) return begin;
+  const sessionId = uuid(check.proof.sessionId, 'A session id');
+  const userId = uuid(check.proof.userId, 'A user id');
+  return (
+    `${begin} SELECT count(*)::int AS live FROM auth_sessions s JOIN memberships m ON m.org_id = s.org_id AND m.user_id = s.user_id` +
+    ` WHERE s.id = '${sessionId}' AND s.user_id = '${userId}' AND s.revoked_at IS NULL AND s.expires_at > '${check.now.toISOString()}' AND m.deactivated_at IS NULL;`
+  );
 }
 
-export async function inTenantTransaction<T>(knex: Knex, orgId: string, work: (db: TenantDb) => Promise<T>): Promise<T> {
-  const begin = tenantBeginStatement(orgId);
+/**
+ * Runs `work` on a connection checked out of knex's pool; on any throw the connection's open
+ * transaction (if any) is rolled back before it goes back, and the error is translated.
+ */
+export async function onPooledConnection<T>(knex: Knex, work: (connection: PgConnection) => Promise<T>): Promise<T> {
   const pool = knex.client as KnexPoolClient;
   let connection: PgConnection;
   try {
@@ -56,7 +83,24 @@ export async function inTenantTransaction<T>(knex: Knex, orgId: string, work: (d
     throw translatePgError(err);
   }
   try {
-    await connection.query(begin);
+    return await work(connection);
+  } catch (err) {
+    await connection.query('ROLLBACK').catch(() => undefined);
+    throw translatePgError(err);
+  } finally {
+    await pool.releaseConnection(connection);
+  }
+}
+
+export function inTenantTransaction<T>(knex: Knex, orgId: string, work: (db: TenantDb) => Promise<T>, check: SessionCheck | null = null): Promise<T> {
+  const begin = tenantBeginStatement(orgId, check);
+  return onPooledConnection(knex, async (connection) => {
+    const opened = await connection.query(begin);
+    if (check !== null) {
+      const live = Array.isArray(opened) ? opened[2]?.rows[0]?.['live'] : undefined;
+      if (live !== 1) throw new AppError('auth.session_revoked', 'The session has ended; sign in again');
+      check.proof.confirmed = true;
+    }
     const db: TenantDb = {
       table: (table) => knex(table).connection(connection),
       raw: (sql, bindings = []) => knex.raw(sql, bindings).connection(connection),
@@ -66,10 +110,5 @@ export async function inTenantTransaction<T>(knex: Knex, orgId: string, work: (d
     const result = await work(db);
     await connection.query('COMMIT');
     return result;
-  } catch (err) {
-    await connection.query('ROLLBACK').catch(() => undefined);
-    throw translatePgError(err);
-  } finally {
-    await pool.releaseConnection(connection);
-  }
+  });
 }

@@ -8,7 +8,7 @@ import { AppError } from '@cws/core';
 import { AccessTokens } from '../src/auth/access-tokens.js';
 
 const T0 = new Date('2026-05-01T10:00:00Z');
-const claims = { userId: randomUUID(), orgId: randomUUID(), role: 'admin' as const, sessionId: randomUUID(), mfaVerified: true };
+const claims = { userId: randomUUID(), email: 'ada@example.com', orgId: randomUUID(), role: 'admin' as const, sessionId: randomUUID(), mfaVerified: true, mustChangePassword: false };
 const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
 
 async function refusal(work: Promise<unknown>): Promise<AppError> {
@@ -26,7 +26,7 @@ const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('bas
 describe('access tokens', () => {
   const tokens = new AccessTokens('a-secret-of-reasonable-length-for-tests', 15);
 
-  it('carries the org, role, session and MFA state, and lives AUTH_ACCESS_TOKEN_TTL_MINUTES', async () => {
+  it('carries the org, role, session, MFA state and a due password change, and lives AUTH_ACCESS_TOKEN_TTL_MINUTES', async () => {
     const issued = await tokens.issue(claims, T0);
     expect(issued.expiresInSeconds).to.equal(900);
     expect(issued.expiresAt.toISOString()).to.equal(at(900).toISOString());
@@ -36,10 +36,14 @@ describe('access tokens', () => {
     expect(header).to.deep.equal({ alg: 'HS256', typ: 'at+jwt' });
   });
 
-  it('is refused once expired, with a hint to refresh', async () => {
+  it('is refused once expired, with a hint to refresh — also after it was accepted (and remembered) before', async () => {
     const { token } = await tokens.issue(claims, T0);
     const err = await refusal(tokens.verify(token, at(901)));
     expect(err.message).to.include('/v1/auth/refresh');
+    const other = await tokens.issue({ ...claims, sessionId: randomUUID() }, T0);
+    expect((await tokens.verify(other.token, at(10))).sessionId).to.not.equal(claims.sessionId);
+    expect((await tokens.verify(other.token, at(899))).sessionId, 'remembered').to.not.equal(claims.sessionId);
+    await refusal(tokens.verify(other.token, at(900)));
   });
 
   it('is refused when signed with another key, when a claim is edited, or when unsigned', async () => {

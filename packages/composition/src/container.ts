@@ -14,7 +14,7 @@ import type { Config } from './config/index.js';
 import { openDatabase, type DatabaseHandle, type OpenDatabaseOptions } from './database-handle.js';
 import { TOKENS } from './tokens.js';
 
-export type StoragePorts = Pick<CorePorts, 'uow' | 'orgs' | 'systemAudit' | 'jobMonitor' | 'userAccounts'>;
+export type StoragePorts = Pick<CorePorts, 'uow' | 'orgs' | 'systemAudit' | 'jobMonitor' | 'userAccounts' | 'sessionLookup'>;
 export type { RateLimiterHandle } from '@cws/adapter-rate-limits';
 
 export interface ContainerOptions extends OpenDatabaseOptions {

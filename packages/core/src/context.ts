@@ -14,6 +14,18 @@ export interface Actor {
   readonly role: Role | null;
 }
 
+/**
+ * The signed-in session a request acts under. Every unit of work run with the context first
+ * confirms, in its own transaction, that the session is live — so nothing commits under a
+ * session revoked a moment ago, and the request pays no separate round trip for the check.
+ * `confirmed` is set by whatever checked it; a host checks explicitly when nothing did.
+ */
+export interface SessionProof {
+  readonly sessionId: string;
+  readonly userId: string;
+  confirmed: boolean;
+}
+
 /** Context of work done inside one org. */
 export interface RequestContext {
   readonly orgId: string;
@@ -21,6 +33,8 @@ export interface RequestContext {
   readonly requestId: string;
   /** The instant the request or job started; use cases stamp rows with it (no hidden Date.now()). */
   readonly now: Date;
+  /** Set for requests of a signed-in user (not Basic Auth, jobs or public requests). */
+  readonly session?: SessionProof;
 }
 
 /**

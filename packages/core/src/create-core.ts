@@ -10,7 +10,7 @@ import type { IdGenerator } from './ports/id-generator.port.js';
 import type { JobMonitor } from './ports/job-monitor.port.js';
 import type { OrgDirectory } from './ports/org-directory.port.js';
 import type { UnitOfWork } from './ports/unit-of-work.port.js';
-import type { UserAccounts } from './ports/identity-repositories.port.js';
+import type { SessionLookup, UserAccounts } from './ports/identity-repositories.port.js';
 import type { PasswordHasher, SecretSealer, SecretTokens } from './ports/credentials.port.js';
 import type { RateLimiter } from './ports/rate-limiter.port.js';
 import type { TotpVerifier } from './ports/totp-verifier.port.js';
@@ -49,6 +49,8 @@ export interface CorePorts {
   readonly systemAudit: SystemAuditLog;
   readonly jobMonitor: JobMonitor;
   readonly userAccounts: UserAccounts;
+  /** The per-request session check, when the store answers it faster than a unit of work. */
+  readonly sessionLookup?: SessionLookup;
   /** Brute-force limits of sign-in and one-time codes (a shared store across replicas). */
   readonly rateLimiter: RateLimiter;
   /** One-time codes; without it, enrolling or proving TOTP fails as unavailable. */
@@ -86,6 +88,7 @@ export function createCore(ports: CorePorts, options_: CoreOptions = {}) {
     sealer: ports.secretSealer ?? NO_SEALER,
     tokens: ports.secretTokens ?? new RandomSecretTokens(),
     limiter: ports.rateLimiter,
+    sessionLookup: ports.sessionLookup ?? null,
     ids,
     systemAudit,
     options,

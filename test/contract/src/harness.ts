@@ -1,4 +1,4 @@
-import type { JobMonitor, JobQueue, OrgDirectory, SystemAuditLog, UnitOfWork, UserAccounts } from '@cws/core';
+import type { JobMonitor, JobQueue, OrgDirectory, SessionLookup, SystemAuditLog, UnitOfWork, UserAccounts } from '@cws/core';
 
 /** The storage ports of one adapter family, over one store. */
 export interface StorageHarness {
@@ -7,6 +7,8 @@ export interface StorageHarness {
   readonly systemAudit: SystemAuditLog;
   readonly jobMonitor: JobMonitor;
   readonly userAccounts: UserAccounts;
+  /** Optional in the core; when an adapter family has one, it must agree with `sessions.findWithAccount`. */
+  readonly sessionLookup?: SessionLookup;
   /** Releases what the factory opened (connections, servers); the store may be shared. */
   dispose(): Promise<void>;
 }

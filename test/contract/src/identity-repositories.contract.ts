@@ -6,7 +6,7 @@
 import { expect } from 'chai';
 import { randomUUID } from 'node:crypto';
 import type { AuthSession, Membership, RefreshTokenRecord, RequestContext, Role, UserAccount } from '@cws/core';
-import { caught, createOrg } from './fixtures.js';
+import { anAuditEntry, caught, createOrg } from './fixtures.js';
 import type { StorageHarness, StorageHarnessFactory } from './harness.js';
 
 const T = new Date('2026-04-01T10:00:00.000Z');
@@ -202,6 +202,73 @@ export function identityRepositoriesContract(name: string, factory: StorageHarne
         await r.sessions.revoke(s1.id, new Date('2026-04-01T13:00:00.000Z'), 'again');
         expect(await r.sessions.findById(s1.id)).to.deep.include({ revokedAt: at, revokedReason: 'logout' });
       });
+    });
+
+    it('reads a session with its user and membership in one call, from its own org only', async () => {
+      const a = (await createOrg(h)).ctx;
+      const b = (await createOrg(h)).ctx;
+      const { user, membership } = await aMember(h, a, 'finance');
+      const session = aSession(a.orgId, user.id);
+      await h.uow.run(a, (r) => r.sessions.insert(session));
+      const found = await h.uow.run(a, (r) => r.sessions.findWithAccount(session.id));
+      expect(found).to.deep.equal({ session, user: { ...user, email: user.email.toLowerCase() }, membership });
+      expect(await h.uow.run(b, (r) => r.sessions.findWithAccount(session.id))).to.equal(null);
+      expect(await h.uow.run(a, (r) => r.sessions.findWithAccount(aSession(a.orgId, user.id).id))).to.equal(null);
+      // A session whose user is a member elsewhere but not here (as after a cross-org mix-up) is no session here.
+      const { user: other } = await aMember(h, b);
+      const stray = aSession(b.orgId, other.id);
+      await h.uow.run(b, (r) => r.sessions.insert(stray));
+      expect((await h.uow.run(b, (r) => r.sessions.findWithAccount(stray.id)))?.membership.orgId).to.equal(b.orgId);
+      expect(await h.uow.run(a, (r) => r.sessions.findWithAccount(stray.id))).to.equal(null);
+      if (h.sessionLookup !== undefined) {
+        // The one-message lookup answers exactly as the unit of work does, under the same isolation.
+        expect(await h.sessionLookup.findWithAccount(a.orgId, session.id)).to.deep.equal(found);
+        expect(await h.sessionLookup.findWithAccount(b.orgId, session.id)).to.equal(null);
+        expect(await h.sessionLookup.findWithAccount(a.orgId, stray.id)).to.equal(null);
+        expect(await h.sessionLookup.findWithAccount(a.orgId, "x' OR true --")).to.equal(null);
+        // Pooled connections come back clean: many lookups in a row, and a revocation seen at once.
+        for (let i = 0; i < 12; i += 1) expect((await h.sessionLookup.findWithAccount(a.orgId, session.id))?.session.id).to.equal(session.id);
+        await h.uow.run(a, (r) => r.sessions.revoke(session.id, new Date('2026-04-07T00:00:00Z'), 'test'));
+        expect((await h.sessionLookup.findWithAccount(a.orgId, session.id))?.session.revokedReason).to.equal('test');
+      }
+    });
+
+    it('runs a unit of a signed-in request only while its session is live, confirming it in the same transaction', async () => {
+      const a = (await createOrg(h)).ctx;
+      const b = (await createOrg(h)).ctx;
+      const { user, membership } = await aMember(h, a, 'dispatcher');
+      const session = aSession(a.orgId, user.id);
+      await h.uow.run(a, (r) => r.sessions.insert(session));
+      const before = new Date('2026-04-02T09:00:00.000Z');
+      const signedIn = (overrides: { sessionId?: string; userId?: string; now?: Date; org?: RequestContext } = {}) => {
+        const proof = { sessionId: overrides.sessionId ?? session.id, userId: overrides.userId ?? user.id, confirmed: false };
+        return { ctx: { ...(overrides.org ?? a), now: overrides.now ?? before, session: proof }, proof };
+      };
+
+      const live = signedIn();
+      expect(await h.uow.run(live.ctx, async () => 'ran')).to.equal('ran');
+      expect(live.proof.confirmed).to.equal(true);
+
+      let ran = 0;
+      const refused = async (label: string, attempt: ReturnType<typeof signedIn>) => {
+        const err = await caught(() => h.uow.run(attempt.ctx, async (r) => {
+          ran += 1;
+          await r.audit.append(anAuditEntry(attempt.ctx));
+        }));
+        expect(err.code, label).to.equal('auth.session_revoked');
+        expect(attempt.proof.confirmed, label).to.equal(false);
+      };
+      await refused('expired at ctx.now', signedIn({ now: new Date('2026-04-02T10:00:00.000Z') }));
+      await refused('another user', signedIn({ userId: randomUUID() }));
+      await refused('unknown session', signedIn({ sessionId: randomUUID() }));
+      await refused('from another org', signedIn({ org: b }));
+      await h.uow.run(a, (r) => r.memberships.update({ ...membership, deactivatedAt: before }));
+      await refused('membership deactivated', signedIn());
+      await h.uow.run(a, (r) => r.memberships.update(membership));
+      await h.uow.run(signedIn().ctx, async () => undefined);
+      await h.uow.run(a, (r) => r.sessions.revoke(session.id, before, 'logout'));
+      await refused('revoked', signedIn());
+      expect(ran, 'work never ran for a dead session').to.equal(0);
     });
 
     it('keeps break-glass tokens to their org', async () => {

@@ -172,7 +172,7 @@ export async function startApi(
       if (invited.temporaryPassword !== null) {
         const first = await signIn({ email, password: invited.temporaryPassword, orgId });
         const changed = await api.call('POST', '/v1/auth/change-password', { token: first.accessToken, body: { current_password: invited.temporaryPassword, new_password: password } });
-        if (changed.status !== 204) throw new Error(`change-password answered ${changed.status}: ${changed.text}`);
+        if (changed.status !== 200) throw new Error(`change-password answered ${changed.status}: ${changed.text}`);
       }
       return signIn({ email, password, orgId });
     },

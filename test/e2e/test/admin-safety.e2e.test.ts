@@ -539,14 +539,18 @@ onEachDatabase(
       expect(verify.body.enabled).to.equal(true);
       expect(verify.body.recovery_codes).to.have.length.greaterThan(0);
 
+      // The same session, with the access token the verification answered: it says mfa_verified.
+      const proven = verify.body.access_token as string;
+      expect(verify.body.session_id ?? null, 'no new session: a new token for this one').to.equal(null);
+      expectMfaRequired(await h().api.call('GET', '/v1/admin/leads', { token: owner.accessToken }), 'the token from before verification');
       for (const path of ['/v1/admin/leads', '/v1/iam/users', '/v1/admin/audit-logs']) {
-        const r = await h().api.call('GET', path, { token: owner.accessToken });
+        const r = await h().api.call('GET', path, { token: proven });
         expect(r.status, `${path}: ${r.text}`).to.equal(200);
       }
-      const me = await h().api.call('GET', '/v1/auth/me', { token: owner.accessToken });
-      expect(me.body).to.include({ mfa_verified: true });
+      const me = await h().api.call('GET', '/v1/auth/me', { token: proven });
+      expect(me.body).to.include({ mfa_verified: true, session_id: owner.sessionId });
       expect(me.body.user.mfa_enabled).to.equal(true);
-      const members = await h().api.call('GET', '/v1/iam/users', { token: owner.accessToken });
+      const members = await h().api.call('GET', '/v1/iam/users', { token: proven });
       expect(members.body.items.find((m: { id: string }) => m.id === owner.userId)).to.include({ mfa_enabled: true });
 
       const login = (extra: Record<string, string>) => h().api.call('POST', '/v1/auth/login', { as: null, body: { email: owner.email, password: owner.password, ...extra } });

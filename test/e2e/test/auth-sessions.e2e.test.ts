@@ -76,6 +76,14 @@ onEachDatabase('sessions', (h) => {
     expect(after.status).to.equal(401);
     expect(after.body.code).to.equal('auth.session_revoked');
     expect((await h().api.call('POST', '/v1/auth/refresh', { as: null, body: { refresh_token: s.refreshToken } })).status).to.equal(401);
+    // Also where no unit of work runs (the host checks the session itself), and where the request fails anyway.
+    for (const path of ['/v1/admin/profile', '/v1/admin/feature-flags', '/v1/admin/config', '/v1/admin/jobs/status', '/v1/admin/leads?limit=100000']) {
+      const r = await h().api.call('GET', path, { token: s.accessToken });
+      expect([r.status, r.body.code], path).to.deep.equal([401, 'auth.session_revoked']);
+    }
+    const write = await h().api.call('POST', '/v1/admin/leads', { token: s.accessToken, body: { name: 'After logout', phone: '+1 555 0100' } });
+    expect(write.status).to.equal(401);
+    expect((await h().api.call('GET', '/v1/admin/leads', { token: other.accessToken })).body.items, 'nothing was written').to.have.length(0);
     expect((await h().api.call('GET', '/v1/admin/leads', { token: other.accessToken })).status, 'another session of the same user lives on').to.equal(200);
   });
 
@@ -148,8 +156,13 @@ onEachDatabase('sessions', (h) => {
     expect(wrong.status).to.equal(422);
     expect(wrong.body.errors[0]).to.include({ pointer: '/current_password' });
     const changed = await h().api.call('POST', '/v1/auth/change-password', { token, body: { current_password: temporary, new_password: 'A-much-better-passphrase-42' } });
-    expect(changed.status, changed.text).to.equal(204);
-    expect((await h().api.call('GET', '/v1/admin/leads', { token })).status, 'the same session may now work').to.equal(200);
+    expect(changed.status, changed.text).to.equal(200);
+    expect(changed.headers.get('cache-control')).to.equal('no-store');
+    // The old token still says a change is due; the new one, for the same session, does not.
+    expect((await h().api.call('GET', '/v1/admin/leads', { token })).body.code).to.equal('auth.password_change_required');
+    const fresh = changed.body.access_token as string;
+    expect((await h().api.call('GET', '/v1/admin/leads', { token: fresh })).status, 'the same session may now work').to.equal(200);
+    expect((await h().api.call('GET', '/v1/auth/me', { token: fresh })).body.session_id).to.equal(login.body.session_id);
     const old = await h().api.call('POST', '/v1/auth/login', { as: null, body: { email, password: temporary } });
     expect(old.status, 'the temporary password is gone').to.equal(401);
     await h().signIn({ email, password: 'A-much-better-passphrase-42' });

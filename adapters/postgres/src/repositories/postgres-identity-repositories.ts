@@ -13,13 +13,59 @@ import {
   type Role,
   type SessionRepository,
   type UserAccount,
+  type SessionWithAccount,
   type UserChanges,
   type UserRepository,
 } from '@cws/core';
 import { translatingErrors, updateOne } from '../pg-errors.js';
+import type { Knex } from 'knex';
 import type { TenantDb } from '../tenant-transaction.js';
 
 type Row = Record<string, unknown>;
+
+const SESSION_COLUMNS = ['id', 'org_id', 'user_id', 'role', 'mfa_verified', 'created_at', 'expires_at', 'last_seen_at', 'revoked_at', 'revoked_reason'];
+const USER_COLUMNS = [
+  'id',
+  'email',
+  'display_name',
+  'password_hash',
+  'must_change_password',
+  'password_changed_at',
+  'totp_secret_sealed',
+  'totp_pending_secret_sealed',
+  'totp_enabled_at',
+  'totp_last_step',
+  'recovery_code_hashes',
+  'created_at',
+  'updated_at',
+];
+const MEMBERSHIP_COLUMNS = ['id', 'org_id', 'user_id', 'role', 'deactivated_at', 'created_at', 'updated_at'];
+
+/**
+ * One joined read of a session, its user and the membership in its org (every signed-in request
+ * runs it). Each table's own row level security still applies to its side of the join.
+ * `sessions` is `auth_sessions as s` on whatever connection the caller runs it.
+ */
+export function selectSessionWithAccount(sessions: Knex.QueryBuilder, id: string): Knex.QueryBuilder {
+  return sessions
+    .join('users as u', 'u.id', 's.user_id')
+    .join('memberships as m', (on) => on.on('m.org_id', 's.org_id').andOn('m.user_id', 's.user_id'))
+    .where('s.id', id)
+    .first([...prefixed('s', SESSION_COLUMNS), ...prefixed('u', USER_COLUMNS), ...prefixed('m', MEMBERSHIP_COLUMNS)]);
+}
+
+export function toSessionWithAccount(row: Row): SessionWithAccount {
+  return { session: toSession(unprefixed(row, 's')), user: toUser(unprefixed(row, 'u')), membership: toMembership(unprefixed(row, 'm')) };
+}
+
+/** `s.id as s__id`, …: the columns of one side of a join, kept apart from the others'. */
+const prefixed = (alias: string, columns: readonly string[]) => columns.map((c) => `${alias}.${c} as ${alias}__${c}`);
+
+function unprefixed(row: Row, alias: string): Row {
+  const out: Row = {};
+  for (const [key, value] of Object.entries(row)) if (key.startsWith(`${alias}__`)) out[key.slice(alias.length + 2)] = value;
+  return out;
+}
 
 export function toUser(r: Row): UserAccount {
   return {
@@ -82,7 +128,7 @@ export function toMembership(r: Row): Membership {
   };
 }
 
-function toSession(r: Row): AuthSession {
+export function toSession(r: Row): AuthSession {
   return {
     id: r['id'] as string,
     orgId: r['org_id'] as string,
@@ -208,6 +254,11 @@ export class PostgresSessionRepository implements SessionRepository {
     if (options.forUpdate) qb.forUpdate();
     const row = (await qb) as Row | undefined;
     return row === undefined ? null : toSession(row);
+  }
+
+  async findWithAccount(id: string): Promise<SessionWithAccount | null> {
+    const row = (await selectSessionWithAccount(this.db.table('auth_sessions as s'), id)) as Row | undefined;
+    return row === undefined ? null : toSessionWithAccount(row);
   }
 
   async revoke(id: string, at: Date, reason: string): Promise<void> {

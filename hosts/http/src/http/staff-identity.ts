@@ -1,8 +1,8 @@
 /**
  * Who a staff request acts as, resolved in one place.
- *  - `Authorization: Bearer <access token>`: a signed-in user. The token is verified, then the
- *    core confirms its session is still live (revocation takes effect at once) and supplies the
- *    current role and whether a second factor was proven.
+ *  - `Authorization: Bearer <access token>`: a signed-in user, as the verified token says; the
+ *    request's units of work confirm the session is still live (revocation takes effect at
+ *    once) in their own transactions.
  *  - `Authorization: Basic`: the legacy pairs of the environment (guide 000 "Admin Basic Auth
  *    verification"), when LEGACY_BASIC_AUTH_ENABLED; never MFA-capable. They act in X-Test-Org
  *    (dev and tests only), DEFAULT_ORG_ID, or the only org. Passwords are compared as SHA-256
@@ -10,7 +10,7 @@
  *    part was wrong.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { AppError, isUuid, type Actor, type Role } from '@cws/core';
+import { AppError, isUuid, type Actor, type Role, type SessionProof } from '@cws/core';
 import type { Runtime } from '@cws/composition';
 import type { AccessTokens } from '../auth/access-tokens.js';
 
@@ -26,6 +26,8 @@ export interface StaffIdentity {
   readonly sessionId: string | null;
   /** A temporary password is in use: only changing it (and signing out) is allowed. */
   readonly mustChangePassword: boolean;
+  /** For a signed-in user: the session every unit of work of the request confirms is live. */
+  readonly sessionProof: SessionProof | null;
 }
 
 export interface CredentialHeaders {
@@ -78,20 +80,21 @@ export class StaffIdentityResolver {
     throw this.unauthenticated('Sign in (POST /v1/auth/login) and send Authorization: Bearer <access_token>');
   }
 
+  /**
+   * From the token's claims alone: the request's units of work confirm the session is live in
+   * their own transactions (`sessionProof`), and mountRoutes asks explicitly when none ran.
+   */
   private async fromToken(token: string, headers: CredentialHeaders): Promise<StaffIdentity> {
     const claims = await this.tokens.verify(token, headers.now);
-    const resolved = await this.runtime.core.identity.resolveSession.execute(
-      { orgId: claims.orgId, actor: { kind: 'staff', id: claims.userId, role: claims.role }, requestId: headers.requestId, now: headers.now },
-      { sessionId: claims.sessionId },
-    );
     return {
-      actor: { kind: 'staff', id: resolved.user.id, role: resolved.membership.role },
-      orgId: resolved.session.orgId,
-      username: resolved.user.email,
+      actor: { kind: 'staff', id: claims.userId, role: claims.role },
+      orgId: claims.orgId,
+      username: claims.email,
       method: 'token',
-      mfaVerified: resolved.session.mfaVerified,
-      sessionId: resolved.session.id,
-      mustChangePassword: resolved.user.mustChangePassword,
+      mfaVerified: claims.mfaVerified,
+      sessionId: claims.sessionId,
+      mustChangePassword: claims.mustChangePassword,
+      sessionProof: { sessionId: claims.sessionId, userId: claims.userId, confirmed: false },
     };
   }
 
@@ -115,6 +118,7 @@ export class StaffIdentityResolver {
       mfaVerified: false,
       sessionId: null,
       mustChangePassword: false,
+      sessionProof: null,
     };
   }
 

@@ -5,7 +5,7 @@
  */
 import Router from '@koa/router';
 import type { ParameterizedContext } from 'koa';
-import { AppError, can, type RequestContext } from '@cws/core';
+import { AppError, can, type RequestContext, type SessionProof } from '@cws/core';
 import type { Runtime } from '@cws/composition';
 import { keysToCamel } from '../http/case-conversion.js';
 import type { StaffIdentity, StaffIdentityResolver } from '../http/staff-identity.js';
@@ -53,6 +53,23 @@ export function mountRoutes(router: Router<HttpState>, routes: readonly RouteDef
     const bodyRequired = route.bodyRequired ?? BODY_METHODS.includes(route.method);
 
     router.register(route.path, [route.method], async (ctx: HttpContext) => {
+      // A signed-in user's session, confirmed live by the request's units of work; when none ran
+      // (or the request failed before one did), it is checked here before anything is answered.
+      const held: { proof: SessionProof | null; context: RequestContext | null } = { proof: null, context: null };
+      const confirmSession = async () => {
+        if (held.proof === null || held.proof.confirmed || held.context === null) return;
+        await deps.runtime.core.identity.resolveSession.execute(held.context, { sessionId: held.proof.sessionId });
+      };
+      try {
+        await serve(ctx, held);
+      } catch (err) {
+        await confirmSession();
+        throw err;
+      }
+      await confirmSession();
+    });
+
+    const serve = async (ctx: HttpContext, held: { proof: SessionProof | null; context: RequestContext | null }) => {
       ctx.state.routePath = route.path;
       const now = deps.runtime.clock.now();
       const adminSurface = route.adminSurface === true || isAdminSurface(route.path);
@@ -70,7 +87,15 @@ export function mountRoutes(router: Router<HttpState>, routes: readonly RouteDef
           now,
         });
         ctx.state.identity = identity;
-        requestContext = { orgId: identity.orgId, actor: identity.actor, requestId: ctx.state.requestId, now };
+        requestContext = {
+          orgId: identity.orgId,
+          actor: identity.actor,
+          requestId: ctx.state.requestId,
+          now,
+          ...(identity.sessionProof !== null ? { session: identity.sessionProof } : {}),
+        };
+        held.proof = identity.sessionProof;
+        held.context = requestContext;
         if (identity.mustChangePassword && route.allowedWithTemporaryPassword !== true) {
           throw new AppError('auth.password_change_required', 'Change your temporary password first (POST /v1/auth/change-password)');
         }
@@ -134,7 +159,7 @@ export function mountRoutes(router: Router<HttpState>, routes: readonly RouteDef
         ctx.body = result.body;
         if (result.contentType !== undefined) ctx.type = result.contentType;
       }
-    });
+    };
   }
 }
 

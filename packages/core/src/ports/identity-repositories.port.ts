@@ -16,6 +16,23 @@ export type UserChanges = Partial<
   >
 > & { readonly updatedAt: Date };
 
+/** A session with its user and the user's membership in the session's org. */
+export interface SessionWithAccount {
+  readonly session: AuthSession;
+  readonly user: UserAccount;
+  readonly membership: Membership;
+}
+
+/**
+ * Is this session live, and whose is it — answered under the org's row level security like
+ * `sessions.findWithAccount`, but outside a unit of work so a store can answer it faster
+ * (PostgreSQL: one round trip instead of three). Asked by the session routes and by signed-in
+ * requests that run no unit of work (which would otherwise confirm the session themselves).
+ */
+export interface SessionLookup {
+  findWithAccount(orgId: string, sessionId: string): Promise<SessionWithAccount | null>;
+}
+
 export interface UserRepository {
   /** `storage.conflict` when the email is taken. */
   insert(user: UserAccount): Promise<void>;
@@ -40,6 +57,12 @@ export interface MembershipRepository {
 export interface SessionRepository {
   insert(session: AuthSession): Promise<void>;
   findById(id: string, options?: { forUpdate?: boolean }): Promise<AuthSession | null>;
+  /**
+   * The session with its user and the user's membership in the bound org, in one read (every
+   * signed-in request asks this); null when any of the three is missing. Liveness is the
+   * caller's to judge.
+   */
+  findWithAccount(id: string): Promise<SessionWithAccount | null>;
   /** Marks the session revoked (no-op when already revoked). */
   revoke(id: string, at: Date, reason: string): Promise<void>;
   /** Revokes every live session of `userId` in the bound org except `exceptId`; returns how many. */

@@ -21,6 +21,9 @@ export interface TenantRepositories {
  * Runs `work` in one transaction scoped to `ctx.orgId`: every repository sees only that org's
  * rows, everything written commits together, and a throw rolls all of it back. Work must not
  * start another unit of work inside (on the embedded database that would wait on itself).
+ * With `ctx.session`, the transaction first checks that session is live (this org's, the
+ * user's, not revoked, not expired at `ctx.now`, the user still an active member) and sets
+ * `confirmed`; otherwise it fails with auth.session_revoked before `work` runs.
  */
 export interface UnitOfWork {
   run<T>(ctx: RequestContext, work: (repos: TenantRepositories) => Promise<T>): Promise<T>;

@@ -12,11 +12,15 @@ import { NO_STORE, authErrors, commonErrors, requireSession } from '../route-hel
 
 const tags = ['Authentication'];
 
-const TokenView = Type.Object({
+const AccessTokenFields = {
   access_token: Type.String({ description: 'Send as Authorization: Bearer <access_token>' }),
   token_type: Type.Literal('Bearer'),
   expires_in: Type.Integer({ description: 'Seconds the access token lives (AUTH_ACCESS_TOKEN_TTL_MINUTES)' }),
   expires_at: DateTime,
+};
+
+const TokenView = Type.Object({
+  ...AccessTokenFields,
   refresh_token: Type.String({ description: 'Single use: exchange it at POST /v1/auth/refresh; using it twice ends the session' }),
   refresh_expires_at: DateTime,
   session_id: Uuid,
@@ -63,20 +67,31 @@ const MeView = Type.Object({
   orgs: Type.Array(Type.Object({ org_id: Uuid, role: Type.String() })),
 });
 
+/** A new access token for the same session, for changes that alter its claims (TOTP, password). */
+async function accessTokenJson(
+  tokens: AccessTokens,
+  session: Pick<AuthSession, 'id' | 'orgId' | 'mfaVerified'>,
+  user: Pick<UserAccount, 'id' | 'email' | 'mustChangePassword'>,
+  membership: Pick<Membership, 'role'>,
+  now: Date,
+) {
+  const access = await tokens.issue(
+    { userId: user.id, email: user.email, orgId: session.orgId, role: membership.role, sessionId: session.id, mfaVerified: session.mfaVerified, mustChangePassword: user.mustChangePassword },
+    now,
+  );
+  return { access_token: access.token, token_type: 'Bearer' as const, expires_in: access.expiresInSeconds, expires_at: access.expiresAt.toISOString() };
+}
+
 export async function tokenJson(
   tokens: AccessTokens,
   issued: { session: AuthSession; refreshToken: string; refreshExpiresAt: Date },
-  user: Pick<UserAccount, 'id' | 'mustChangePassword'>,
+  user: Pick<UserAccount, 'id' | 'email' | 'mustChangePassword'>,
   membership: Pick<Membership, 'role'>,
   now: Date,
 ) {
   const { session } = issued;
-  const access = await tokens.issue({ userId: user.id, orgId: session.orgId, role: membership.role, sessionId: session.id, mfaVerified: session.mfaVerified }, now);
   return {
-    access_token: access.token,
-    token_type: 'Bearer' as const,
-    expires_in: access.expiresInSeconds,
-    expires_at: access.expiresAt.toISOString(),
+    ...(await accessTokenJson(tokens, session, user, membership, now)),
     refresh_token: issued.refreshToken,
     refresh_expires_at: issued.refreshExpiresAt.toISOString(),
     session_id: session.id,
@@ -197,7 +212,7 @@ export function authRoutes(deps: { accessTokens: AccessTokens }): RouteDefinitio
       responses: { 200: { description: 'Tokens for the session in that org', schema: TokenView }, ...commonErrors },
       async handler({ runtime, ctx, identity, body, now }) {
         const issued = await runtime.core.identity.switchOrg.execute(ctx, { sessionId: requireSession(identity), orgId: body['orgId'] });
-        const user = { id: ctx.actor.id, mustChangePassword: identity!.mustChangePassword };
+        const user = { id: ctx.actor.id, email: identity!.username, mustChangePassword: identity!.mustChangePassword };
         return { status: 200, body: await tokenJson(accessTokens, issued, user, issued.membership, now), headers: NO_STORE };
       },
     }),
@@ -206,20 +221,19 @@ export function authRoutes(deps: { accessTokens: AccessTokens }): RouteDefinitio
       path: '/v1/auth/change-password',
       operationId: 'changePassword',
       summary: 'Change your password (required after a temporary one); your other sessions end',
+      description: 'Answers with a new access token for this session: the old one still says a change is due.',
       tags,
       audience: 'staff',
       permission: 'profile.view',
       sessionOnly: true,
       allowedWithTemporaryPassword: true,
       body: Type.Object({ current_password: Type.String({ maxLength: 1024 }), new_password: Type.String({ maxLength: 1024 }) }, { additionalProperties: false }),
-      responses: { 204: { description: 'Changed' }, ...commonErrors },
-      async handler({ runtime, ctx, identity, body }) {
-        await runtime.core.identity.changePassword.execute(ctx, {
-          sessionId: requireSession(identity),
-          currentPassword: body['currentPassword'],
-          newPassword: body['newPassword'],
-        });
-        return { status: 204 };
+      responses: { 200: { description: 'Changed; a new access token for this session', schema: Type.Object(AccessTokenFields) }, ...commonErrors },
+      async handler({ runtime, ctx, identity, body, now }) {
+        const sessionId = requireSession(identity);
+        await runtime.core.identity.changePassword.execute(ctx, { sessionId, currentPassword: body['currentPassword'], newPassword: body['newPassword'] });
+        const { session, user, membership } = await runtime.core.identity.resolveSession.execute(ctx, { sessionId });
+        return { status: 200, body: await accessTokenJson(accessTokens, session, user, membership, now), headers: NO_STORE };
       },
     }),
     defineRoute({
@@ -244,7 +258,7 @@ export function authRoutes(deps: { accessTokens: AccessTokens }): RouteDefinitio
       method: 'POST',
       path: '/v1/auth/2fa/verify',
       operationId: 'verifyTotp',
-      summary: 'Confirm enrolment with a code: TOTP is on, this session counts as verified, other sessions end',
+      summary: 'Confirm enrolment with a code: TOTP is on, this session counts as verified (a new access token says so), other sessions end',
       tags,
       audience: 'staff',
       permission: 'profile.view',
@@ -253,13 +267,16 @@ export function authRoutes(deps: { accessTokens: AccessTokens }): RouteDefinitio
       responses: {
         200: {
           description: 'Enabled; the recovery codes are shown this once',
-          schema: Type.Object({ enabled: Type.Literal(true), recovery_codes: Type.Array(Type.String()) }),
+          schema: Type.Object({ enabled: Type.Literal(true), recovery_codes: Type.Array(Type.String()), ...AccessTokenFields }),
         },
         ...commonErrors,
       },
-      async handler({ runtime, ctx, identity, body }) {
-        const { recoveryCodes } = await runtime.core.identity.verifyTotp.execute(ctx, { sessionId: requireSession(identity), code: body['code'] });
-        return { status: 200, body: { enabled: true, recovery_codes: recoveryCodes }, headers: NO_STORE };
+      async handler({ runtime, ctx, identity, body, now }) {
+        const sessionId = requireSession(identity);
+        const { recoveryCodes } = await runtime.core.identity.verifyTotp.execute(ctx, { sessionId, code: body['code'] });
+        // The session is proven now; the caller's token still says otherwise.
+        const { session, user, membership } = await runtime.core.identity.resolveSession.execute(ctx, { sessionId });
+        return { status: 200, body: { enabled: true, recovery_codes: recoveryCodes, ...(await accessTokenJson(accessTokens, session, user, membership, now)) }, headers: NO_STORE };
       },
     }),
     defineRoute({

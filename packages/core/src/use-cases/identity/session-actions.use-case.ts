@@ -43,15 +43,11 @@ export async function endSessionsInOtherOrgs(deps: Pick<CredentialDeps, 'users' 
 }
 
 /** The session of a request: `ctx.actor.id` is the user, `sessionId` from the access token. */
-async function loadSession(deps: Pick<CredentialDeps, 'uow'>, ctx: RequestContext, sessionId: string): Promise<ResolvedSession> {
-  const found = await deps.uow.run(ctx, async (repos) => {
-    const session = await repos.sessions.findById(sessionId);
-    if (session === null || session.userId !== ctx.actor.id || !isSessionUsable(session, ctx.now)) return null;
-    const [user, membership] = await Promise.all([repos.users.findById(session.userId), repos.memberships.findByUser(session.userId)]);
-    if (user === null || membership === null || membership.deactivatedAt !== null) return null;
-    return { session, user, membership };
-  });
-  if (found === null) throw ended();
+async function loadSession(deps: Pick<CredentialDeps, 'uow' | 'sessionLookup'>, ctx: RequestContext, sessionId: string): Promise<ResolvedSession> {
+  const found =
+    deps.sessionLookup !== null ? await deps.sessionLookup.findWithAccount(ctx.orgId, sessionId) : await deps.uow.run(ctx, (repos) => repos.sessions.findWithAccount(sessionId));
+  if (found === null || found.session.userId !== ctx.actor.id || !isSessionUsable(found.session, ctx.now) || found.membership.deactivatedAt !== null) throw ended();
+  if (ctx.session?.sessionId === sessionId) ctx.session.confirmed = true;
   return found;
 }
 
@@ -61,7 +57,7 @@ async function loadSession(deps: Pick<CredentialDeps, 'uow'>, ctx: RequestContex
  * @throws auth.session_revoked — revoked, expired, unknown, or the membership was deactivated.
  */
 export class ResolveSession {
-  constructor(private readonly deps: Pick<CredentialDeps, 'uow'>) {}
+  constructor(private readonly deps: Pick<CredentialDeps, 'uow' | 'sessionLookup'>) {}
 
   execute(ctx: RequestContext, input: { sessionId: string }): Promise<ResolvedSession> {
     return loadSession(this.deps, ctx, input.sessionId);
@@ -73,7 +69,7 @@ export class ResolveSession {
  * @throws auth.session_revoked — the session ended.
  */
 export class GetMe {
-  constructor(private readonly deps: Pick<CredentialDeps, 'uow' | 'users'>) {}
+  constructor(private readonly deps: Pick<CredentialDeps, 'uow' | 'users' | 'sessionLookup'>) {}
 
   async execute(ctx: RequestContext, input: { sessionId: string }): Promise<ResolvedSession & { orgs: readonly Membership[] }> {
     const resolved = await loadSession(this.deps, ctx, input.sessionId);

@@ -6,7 +6,7 @@ import { AppError } from '../../errors/app-error.js';
 import type { SystemAuditLog } from '../../ports/audit-log.port.js';
 import type { PasswordHasher, SecretSealer, SecretTokens } from '../../ports/credentials.port.js';
 import type { IdGenerator } from '../../ports/id-generator.port.js';
-import type { UserAccounts } from '../../ports/identity-repositories.port.js';
+import type { SessionLookup, UserAccounts } from '../../ports/identity-repositories.port.js';
 import type { RateLimiter } from '../../ports/rate-limiter.port.js';
 import type { TotpVerifier } from '../../ports/totp-verifier.port.js';
 import type { TenantRepositories, UnitOfWork } from '../../ports/unit-of-work.port.js';
@@ -29,6 +29,8 @@ export interface CredentialDeps {
   readonly sealer: SecretSealer;
   readonly tokens: SecretTokens;
   readonly limiter: RateLimiter;
+  /** null: sessions are read through a unit of work. */
+  readonly sessionLookup: SessionLookup | null;
   readonly ids: IdGenerator;
   readonly systemAudit: SystemAuditLog;
   readonly options: IdentityOptions;
