@@ -56,6 +56,32 @@ async function assertNotLastOwner(repos: TenantRepositories, target: Membership)
   }
 }
 
+/** Stores a changed membership, ends the member's sessions here, and audits before and after. */
+async function changeMembership(
+  repos: TenantRepositories,
+  ctx: RequestContext,
+  ids: IdGenerator,
+  target: Member,
+  membership: Membership,
+  action: string,
+  revokeReason: string,
+): Promise<Member> {
+  await repos.memberships.update(membership);
+  const ended = await repos.sessions.revokeAllOfUser(target.user.id, ctx.now, revokeReason);
+  const changed = { user: target.user, membership };
+  await repos.audit.append(
+    auditEntry(ctx, ids, {
+      action,
+      resourceType: 'user',
+      resourceId: target.user.id,
+      before: snapshot(memberView(target)),
+      after: snapshot(memberView(changed)),
+      metadata: { sessions_ended: ended },
+    }),
+  );
+  return changed;
+}
+
 function checkUserId(input: { userId: unknown }): string {
   const checks = new InputChecks();
   const userId = checks.uuid('/userId', input.userId);
@@ -209,20 +235,7 @@ export class ChangeUserRole {
       assertMayManage(ctx, target.membership, role!);
       if (target.membership.role === role) return target;
       if (role !== 'owner') await assertNotLastOwner(repos, target.membership);
-      const membership: Membership = { ...target.membership, role: role!, updatedAt: ctx.now };
-      await repos.memberships.update(membership);
-      const ended = await repos.sessions.revokeAllOfUser(userId, ctx.now, 'role_changed');
-      await repos.audit.append(
-        auditEntry(ctx, this.deps.ids, {
-          action: 'iam.role_change',
-          resourceType: 'user',
-          resourceId: userId,
-          before: snapshot(memberView(target)),
-          after: snapshot(memberView({ user: target.user, membership })),
-          metadata: { sessions_ended: ended },
-        }),
-      );
-      return { user: target.user, membership };
+      return changeMembership(repos, ctx, this.deps.ids, target, { ...target.membership, role: role!, updatedAt: ctx.now }, 'iam.role_change', 'role_changed');
     });
   }
 }
@@ -241,20 +254,7 @@ export class DeactivateUser {
       assertMayManage(ctx, target.membership, null);
       if (target.membership.deactivatedAt !== null) return target;
       await assertNotLastOwner(repos, target.membership);
-      const membership: Membership = { ...target.membership, deactivatedAt: ctx.now, updatedAt: ctx.now };
-      await repos.memberships.update(membership);
-      const ended = await repos.sessions.revokeAllOfUser(userId, ctx.now, 'deactivated');
-      await repos.audit.append(
-        auditEntry(ctx, this.deps.ids, {
-          action: 'iam.user_deactivate',
-          resourceType: 'user',
-          resourceId: userId,
-          before: snapshot(memberView(target)),
-          after: snapshot(memberView({ user: target.user, membership })),
-          metadata: { sessions_ended: ended },
-        }),
-      );
-      return { user: target.user, membership };
+      return changeMembership(repos, ctx, this.deps.ids, target, { ...target.membership, deactivatedAt: ctx.now, updatedAt: ctx.now }, 'iam.user_deactivate', 'deactivated');
     });
   }
 }
