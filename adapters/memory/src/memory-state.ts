@@ -9,16 +9,29 @@ import type {
   RefreshTokenRecord,
   UserAccount,
   AuditEntry,
+  Blackout,
+  Booking,
+  BookingSeries,
   ClientAddress,
+  IdempotencyRecord,
   JobStats,
   Lead,
   Org,
   OrgSettings,
   RunnerHeartbeat,
+  Service,
   SystemAuditEntry,
+  Team,
+  Worker,
 } from '@cws/core';
 
 export type ClientRow = Omit<import('@cws/core').Client, 'addresses'>;
+
+/** An idempotency record with the org it belongs to (the record itself is org-agnostic). */
+export interface IdempotencyRow {
+  readonly orgId: string;
+  readonly record: IdempotencyRecord;
+}
 
 export interface TenantTables {
   orgSettings: Map<string, OrgSettings>;
@@ -32,6 +45,14 @@ export interface TenantTables {
   sessions: Map<string, AuthSession>;
   refreshTokens: Map<string, RefreshTokenRecord>;
   breakGlass: Map<string, BreakGlassToken>;
+  teams: Map<string, Team>;
+  workers: Map<string, Worker>;
+  services: Map<string, Service>;
+  blackouts: Map<string, Blackout>;
+  bookings: Map<string, Booking>;
+  bookingSeries: Map<string, BookingSeries>;
+  /** Keyed by org, scope and key (see `idempotencyKey`). */
+  idempotency: Map<string, IdempotencyRow>;
 }
 
 export class MemoryState {
@@ -47,6 +68,13 @@ export class MemoryState {
     sessions: new Map(),
     refreshTokens: new Map(),
     breakGlass: new Map(),
+    teams: new Map(),
+    workers: new Map(),
+    services: new Map(),
+    blackouts: new Map(),
+    bookings: new Map(),
+    bookingSeries: new Map(),
+    idempotency: new Map(),
   };
   systemAudit: SystemAuditEntry[] = [];
   heartbeats = new Map<string, RunnerHeartbeat>();
@@ -72,6 +100,13 @@ export class MemoryState {
       sessions: new Map(this.tables.sessions),
       refreshTokens: new Map(this.tables.refreshTokens),
       breakGlass: new Map(this.tables.breakGlass),
+      teams: new Map(this.tables.teams),
+      workers: new Map(this.tables.workers),
+      services: new Map(this.tables.services),
+      blackouts: new Map(this.tables.blackouts),
+      bookings: new Map(this.tables.bookings),
+      bookingSeries: new Map(this.tables.bookingSeries),
+      idempotency: new Map(this.tables.idempotency),
     };
   }
 }

@@ -25,6 +25,7 @@ import {
 } from '@cws/core';
 import { copy, type ClientRow, type TenantTables } from './memory-state.js';
 import { identityRepositories } from './memory-identity-repositories.js';
+import { schedulingRepositories } from './memory-scheduling-repositories.js';
 
 function assertOwnOrg(boundOrgId: string, rowOrgId: string): void {
   if (rowOrgId !== boundOrgId) {
@@ -163,6 +164,9 @@ class MemoryClientRepository implements ClientRepository {
   async deleteAddress(clientId: string, addressId: string): Promise<boolean> {
     const current = this.t.addresses.get(addressId);
     if (current === undefined || current.orgId !== this.orgId || current.clientId !== clientId) return false;
+    // What the foreign keys from bookings and booking series to the address do in PostgreSQL.
+    const inUse = [...this.t.bookings.values(), ...this.t.bookingSeries.values()].some((x) => x.orgId === this.orgId && x.addressId === addressId);
+    if (inUse) throw new AppError('client.address_in_use', `Address ${addressId} is still referenced`, { details: { address_id: addressId } });
     this.t.addresses.delete(addressId);
     return true;
   }
@@ -225,5 +229,6 @@ export function tenantRepositories(orgId: string, tables: TenantTables): TenantR
     audit: new MemoryAuditLog(orgId, tables),
     orgSettings: new MemoryOrgSettingsRepository(orgId, tables),
     ...identityRepositories(orgId, tables),
+    ...schedulingRepositories(orgId, tables),
   };
 }

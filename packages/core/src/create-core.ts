@@ -42,6 +42,42 @@ import { UpdateLead } from './use-cases/leads/update-lead.use-case.js';
 import { GetJobsStatus } from './use-cases/ops/get-jobs-status.use-case.js';
 import { CreateOrg } from './use-cases/orgs/create-org.use-case.js';
 import { GetOrgSettings, UpdateOrgSettings } from './use-cases/orgs/org-settings.use-case.js';
+import {
+  CreateBlackout,
+  CreateService,
+  CreateTeam,
+  CreateWorker,
+  DeleteBlackout,
+  GetWorker,
+  ListBlackouts,
+  ListServices,
+  ListTeams,
+  ListWorkers,
+  SetWorkerPortalPassword,
+  UpdateService,
+  UpdateTeam,
+  UpdateWorker,
+} from './use-cases/scheduling/workforce.use-case.js';
+import {
+  ChangeBookingAssignment,
+  ChangeBookingStatus,
+  CreateBooking,
+  GetBooking,
+  GetBookingHistory,
+  ListBookings,
+  RescheduleBooking,
+  UpdateBookingDetails,
+} from './use-cases/scheduling/bookings.use-case.js';
+import {
+  CancelSeriesFrom,
+  CreateBookingSeries,
+  GenerateSeriesOccurrences,
+  GetBookingSeries,
+  SkipSeriesOccurrence,
+  UpdateSeriesFrom,
+} from './use-cases/scheduling/booking-series.use-case.js';
+import { CheckConflicts, GetScheduleBoard, ListAssignmentQueue, SuggestAssignees } from './use-cases/scheduling/schedule-queries.use-case.js';
+import { GetWorkerJob, GetWorkerProfile, ListWorkerJobs, ProgressWorkerJob, WorkerSignIn } from './use-cases/scheduling/worker-portal.use-case.js';
 
 export interface CorePorts {
   readonly uow: UnitOfWork;
@@ -147,6 +183,53 @@ export function createCore(ports: CorePorts, options_: CoreOptions = {}) {
     },
     audit: {
       list: new ListAuditLogs({ uow }),
+    },
+    workforce: {
+      createTeam: new CreateTeam({ uow, ids }),
+      updateTeam: new UpdateTeam({ uow, ids }),
+      listTeams: new ListTeams({ uow }),
+      createWorker: new CreateWorker({ uow, ids }),
+      updateWorker: new UpdateWorker({ uow, ids }),
+      getWorker: new GetWorker({ uow }),
+      listWorkers: new ListWorkers({ uow }),
+      setWorkerPassword: new SetWorkerPortalPassword({ uow, ids, hasher: credentials.hasher, tokens: credentials.tokens }),
+      createService: new CreateService({ uow, ids }),
+      updateService: new UpdateService({ uow, ids }),
+      listServices: new ListServices({ uow }),
+      createBlackout: new CreateBlackout({ uow, ids }),
+      deleteBlackout: new DeleteBlackout({ uow, ids }),
+      listBlackouts: new ListBlackouts({ uow }),
+    },
+    bookings: {
+      create: new CreateBooking({ uow, ids }),
+      get: new GetBooking({ uow }),
+      list: new ListBookings({ uow }),
+      updateDetails: new UpdateBookingDetails({ uow, ids }),
+      changeAssignment: new ChangeBookingAssignment({ uow, ids }),
+      reschedule: new RescheduleBooking({ uow, ids }),
+      changeStatus: new ChangeBookingStatus({ uow, ids }),
+      history: new GetBookingHistory({ uow }),
+    },
+    series: {
+      create: new CreateBookingSeries({ uow, ids }),
+      get: new GetBookingSeries({ uow }),
+      updateFrom: new UpdateSeriesFrom({ uow, ids }),
+      skip: new SkipSeriesOccurrence({ uow, ids }),
+      cancelFrom: new CancelSeriesFrom({ uow, ids }),
+      generate: new GenerateSeriesOccurrences({ uow, ids, orgs, systemAudit }),
+    },
+    schedule: {
+      conflicts: new CheckConflicts({ uow }),
+      suggestions: new SuggestAssignees({ uow }),
+      board: new GetScheduleBoard({ uow }),
+      assignmentQueue: new ListAssignmentQueue({ uow }),
+    },
+    workerPortal: {
+      signIn: new WorkerSignIn({ uow, ids, hasher: credentials.hasher, limiter: ports.rateLimiter }),
+      profile: new GetWorkerProfile({ uow }),
+      jobs: new ListWorkerJobs({ uow }),
+      job: new GetWorkerJob({ uow }),
+      progress: new ProgressWorkerJob({ uow, ids }),
     },
     ops: {
       jobsStatus: new GetJobsStatus({ jobs: ports.jobMonitor, heartbeatTtlSeconds: options_.jobHeartbeatTtlSeconds ?? 180 }),

@@ -13,6 +13,12 @@ export * from './domain/clients/client.js';
 export * from './domain/audit/audit-entry.js';
 export * from './domain/jobs/job-status.js';
 export * from './domain/identity/identity.js';
+export * from './domain/scheduling/zoned-time.js';
+export * from './domain/scheduling/recurrence.js';
+export * from './domain/scheduling/workforce.js';
+export * from './domain/scheduling/booking.js';
+export * from './domain/scheduling/booking-series.js';
+export * from './domain/shared/idempotency.js';
 export type * from './ports/clock.port.js';
 export type * from './ports/id-generator.port.js';
 export type * from './ports/lead-repository.port.js';
@@ -27,6 +33,7 @@ export type * from './ports/rate-limiter.port.js';
 export type * from './ports/totp-verifier.port.js';
 export type * from './ports/identity-repositories.port.js';
 export type * from './ports/credentials.port.js';
+export type * from './ports/scheduling-repositories.port.js';
 export * from './defaults/system-clock.js';
 export * from './defaults/random-id-generator.js';
 export * from './defaults/scrypt-password-hasher.js';
@@ -56,3 +63,19 @@ export {
   TOTP_FAILURES_BY_ACCOUNT,
   type IdentityOptions,
 } from './use-cases/identity/identity-policy.js';
+export type { WorkerView } from './use-cases/scheduling/workforce.use-case.js';
+export type { CreateBookingInput, CreateBookingResult, ListBookingsInput, AssignmentMode } from './use-cases/scheduling/bookings.use-case.js';
+export { encodeStartCursor } from './use-cases/scheduling/bookings.use-case.js';
+export type { SeriesResult, UnassignedOccurrence, GenerateSeriesResult } from './use-cases/scheduling/booking-series.use-case.js';
+export type {
+  ConflictKind,
+  ConflictReport,
+  QueueItem,
+  ScheduleBoard,
+  ScheduleConflict,
+  Suggestions,
+  TeamSuggestion,
+  WorkerSuggestion,
+} from './use-cases/scheduling/schedule-queries.use-case.js';
+export { MAX_BOARD_DAYS, MAX_CHECK_HOURS } from './use-cases/scheduling/schedule-queries.use-case.js';
+export type { PortalSession, WorkerJob } from './use-cases/scheduling/worker-portal.use-case.js';

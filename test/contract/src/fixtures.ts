@@ -1,6 +1,20 @@
 /** Builders for contract suites: fresh orgs per test keep suites independent on a shared store. */
 import { randomUUID } from 'node:crypto';
-import type { AuditEntry, Client, ClientAddress, Lead, Org, OrgSettings, RequestContext } from '@cws/core';
+import type {
+  AuditEntry,
+  Blackout,
+  Booking,
+  BookingSeries,
+  Client,
+  ClientAddress,
+  Lead,
+  Org,
+  OrgSettings,
+  RequestContext,
+  Service,
+  Team,
+  Worker,
+} from '@cws/core';
 import type { StorageHarness } from './harness.js';
 
 export function staffContext(orgId: string, now = new Date()): RequestContext {
@@ -109,6 +123,121 @@ export function anAuditEntry(ctx: RequestContext, overrides: Partial<AuditEntry>
     metadata: { note: 'contract' },
     requestId: ctx.requestId,
     createdAt: at('2026-03-01T10:00:00.000Z'),
+    ...overrides,
+  };
+}
+
+const SCHEDULING_CREATED_AT = at('2026-04-01T08:00:00.000Z');
+let contactSeq = 0;
+
+export function aTeam(orgId: string, overrides: Partial<Team> = {}): Team {
+  return { id: randomUUID(), orgId, name: 'North Team', active: true, createdAt: SCHEDULING_CREATED_AT, updatedAt: SCHEDULING_CREATED_AT, ...overrides };
+}
+
+/** A worker with a phone and email no other fixture worker has (contacts are unique per org). */
+export function aWorker(orgId: string, overrides: Partial<Worker> = {}): Worker {
+  contactSeq += 1;
+  const n = String(contactSeq).padStart(6, '0');
+  return {
+    id: randomUUID(),
+    orgId,
+    name: 'Sam Sweep',
+    phone: `+44770${n}`,
+    email: `worker-${n}@example.com`,
+    skills: ['deep-clean', 'windows'],
+    active: true,
+    teamId: null,
+    workingHours: { mon: [{ start: '08:00', end: '12:00' }, { start: '13:00', end: '17:30' }], sat: [{ start: '09:00', end: '24:00' }] },
+    portalPasswordHash: null,
+    credentialsChangedAt: null,
+    createdAt: SCHEDULING_CREATED_AT,
+    updatedAt: SCHEDULING_CREATED_AT,
+    ...overrides,
+  };
+}
+
+export function aService(orgId: string, overrides: Partial<Service> = {}): Service {
+  return {
+    id: randomUUID(),
+    orgId,
+    name: 'Deep clean',
+    durationMinutes: 180,
+    priceMinor: 12000,
+    active: true,
+    createdAt: SCHEDULING_CREATED_AT,
+    updatedAt: SCHEDULING_CREATED_AT,
+    ...overrides,
+  };
+}
+
+/** An org-wide blackout unless the overrides say otherwise. */
+export function aBlackout(orgId: string, overrides: Partial<Blackout> = {}): Blackout {
+  return {
+    id: randomUUID(),
+    orgId,
+    scope: 'org',
+    teamId: null,
+    workerId: null,
+    startsAt: at('2026-05-25T00:00:00.000Z'),
+    endsAt: at('2026-05-26T00:00:00.000Z'),
+    reason: 'Bank holiday',
+    createdAt: SCHEDULING_CREATED_AT,
+    ...overrides,
+  };
+}
+
+/** A confirmed, unassigned two-hour booking for the client; `workers` must be ordered by id. */
+export function aBooking(orgId: string, clientId: string, overrides: Partial<Booking> = {}): Booking {
+  return {
+    id: randomUUID(),
+    orgId,
+    clientId,
+    addressId: null,
+    serviceId: null,
+    seriesId: null,
+    occurrenceDate: null,
+    detached: false,
+    startsAt: at('2026-05-04T09:00:00.000Z'),
+    endsAt: at('2026-05-04T11:00:00.000Z'),
+    status: 'confirmed',
+    teamId: null,
+    workers: [],
+    notes: null,
+    priceEstimateMinor: null,
+    currency: 'GBP',
+    cancellationReason: null,
+    startedAt: null,
+    completedAt: null,
+    cancelledAt: null,
+    createdAt: SCHEDULING_CREATED_AT,
+    updatedAt: SCHEDULING_CREATED_AT,
+    ...overrides,
+  };
+}
+
+/** A weekly Monday-and-Thursday 09:00 series, never generated, with no end. */
+export function aSeries(orgId: string, clientId: string, overrides: Partial<BookingSeries> = {}): BookingSeries {
+  return {
+    id: randomUUID(),
+    orgId,
+    clientId,
+    addressId: null,
+    serviceId: null,
+    rule: { freq: 'weekly', interval: 1, weekdays: ['mon', 'thu'] },
+    startDate: '2026-05-04',
+    localTime: '09:00',
+    durationMinutes: 120,
+    timeZone: 'Europe/London',
+    end: { count: null, until: null },
+    teamId: null,
+    workerIds: [],
+    notes: null,
+    priceEstimateMinor: 9000,
+    currency: 'GBP',
+    generatedThrough: null,
+    endedOn: null,
+    createdAt: SCHEDULING_CREATED_AT,
+    updatedAt: SCHEDULING_CREATED_AT,
     ...overrides,
   };
 }

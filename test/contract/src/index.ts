@@ -8,7 +8,9 @@ export { leadRepositoryContract } from './lead-repository.contract.js';
 export { orgDirectoryContract } from './org-directory.contract.js';
 export { tenantIsolationContract } from './tenant-isolation.contract.js';
 export { unitOfWorkContract } from './unit-of-work.contract.js';
+export { schedulingUseCasesContract } from './scheduling-use-cases.contract.js';
 export { identityRepositoriesContract, aMember, aMembership, aUser } from './identity-repositories.contract.js';
+export { schedulingRepositoriesContract } from './scheduling-repositories.contract.js';
 export { rateLimiterContract, type RateLimiterCaps, type RateLimiterHarness } from './rate-limiter.contract.js';
 export { totpCode, totpStep, totpVerifierContract } from './totp-verifier.contract.js';
 
@@ -21,6 +23,8 @@ import { orgDirectoryContract } from './org-directory.contract.js';
 import { tenantIsolationContract } from './tenant-isolation.contract.js';
 import { unitOfWorkContract } from './unit-of-work.contract.js';
 import { identityRepositoriesContract } from './identity-repositories.contract.js';
+import { schedulingRepositoriesContract } from './scheduling-repositories.contract.js';
+import { schedulingUseCasesContract } from './scheduling-use-cases.contract.js';
 
 /** Every storage suite, for adapters that implement all storage ports. */
 export function storageContract(name: string, factory: StorageHarnessFactory): void {
@@ -32,4 +36,6 @@ export function storageContract(name: string, factory: StorageHarnessFactory): v
   tenantIsolationContract(name, factory);
   jobMonitorContract(name, factory);
   identityRepositoriesContract(name, factory);
+  schedulingRepositoriesContract(name, factory);
+  schedulingUseCasesContract(name, factory);
 }

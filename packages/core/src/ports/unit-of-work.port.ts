@@ -3,6 +3,15 @@ import type { AuditLog } from './audit-log.port.js';
 import type { ClientRepository } from './client-repository.port.js';
 import type { LeadRepository } from './lead-repository.port.js';
 import type { OrgSettingsRepository } from './org-settings-repository.port.js';
+import type {
+  BlackoutRepository,
+  BookingRepository,
+  BookingSeriesRepository,
+  IdempotencyRepository,
+  ServiceRepository,
+  TeamRepository,
+  WorkerRepository,
+} from './scheduling-repositories.port.js';
 import type { BreakGlassRepository, MembershipRepository, SessionRepository, UserRepository } from './identity-repositories.port.js';
 
 /** Repositories bound to one transaction of one org. */
@@ -15,6 +24,13 @@ export interface TenantRepositories {
   readonly memberships: MembershipRepository;
   readonly sessions: SessionRepository;
   readonly breakGlass: BreakGlassRepository;
+  readonly teams: TeamRepository;
+  readonly workers: WorkerRepository;
+  readonly services: ServiceRepository;
+  readonly blackouts: BlackoutRepository;
+  readonly bookings: BookingRepository;
+  readonly bookingSeries: BookingSeriesRepository;
+  readonly idempotency: IdempotencyRepository;
 }
 
 /**

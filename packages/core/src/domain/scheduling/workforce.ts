@@ -1,0 +1,137 @@
+/** Who does the work and when they can: teams, workers with skills and working hours, blackouts, services. */
+import type { InputChecks } from '../shared/input-checks.js';
+import { WEEKDAYS, isLocalTime, minutesOfDay, type LocalTime, type Weekday } from './zoned-time.js';
+
+export interface Team {
+  readonly id: string;
+  readonly orgId: string;
+  readonly name: string;
+  readonly active: boolean;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+}
+
+export interface TimeSpan {
+  readonly start: LocalTime;
+  readonly end: LocalTime;
+}
+
+/** Spans per weekday in the org's zone; a day not listed is a day off. */
+export type WorkingHours = { readonly [day in Weekday]?: readonly TimeSpan[] };
+
+export interface Worker {
+  readonly id: string;
+  readonly orgId: string;
+  readonly name: string;
+  /** E.164-style, unique among the org's workers (a portal login). */
+  readonly phone: string | null;
+  /** Lower-case, unique among the org's workers (a portal login). */
+  readonly email: string | null;
+  /** Lower-case tags ("deep-clean", "windows", "pets-ok"), sorted. */
+  readonly skills: readonly string[];
+  readonly active: boolean;
+  /** The home team; a booking given to a team occupies its active members. */
+  readonly teamId: string | null;
+  /** Null when no hours are set: the worker is treated as always available. */
+  readonly workingHours: WorkingHours | null;
+  /** Worker portal password (PasswordHasher output); null until one is set. */
+  readonly portalPasswordHash: string | null;
+  /** Portal sessions issued before this are no longer accepted. */
+  readonly credentialsChangedAt: Date | null;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+}
+
+export type BlackoutScope = 'org' | 'team' | 'worker';
+
+/** A time range in which the org, a team or a worker takes no bookings (holiday, training, leave). */
+export interface Blackout {
+  readonly id: string;
+  readonly orgId: string;
+  readonly scope: BlackoutScope;
+  readonly teamId: string | null;
+  readonly workerId: string | null;
+  readonly startsAt: Date;
+  readonly endsAt: Date;
+  readonly reason: string;
+  readonly createdAt: Date;
+}
+
+/** What the org sells: a default duration and price for bookings of it. */
+export interface Service {
+  readonly id: string;
+  readonly orgId: string;
+  readonly name: string;
+  readonly durationMinutes: number;
+  /** In minor units of the org's currency. */
+  readonly priceMinor: number;
+  readonly active: boolean;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+}
+
+export const MAX_SKILLS = 30;
+const SKILL_PATTERN = /^[a-z0-9][a-z0-9 _-]{0,39}$/;
+
+export function checkSkills(checks: InputChecks, pointer: string, raw: unknown): string[] {
+  if (!Array.isArray(raw)) {
+    checks.fail(pointer, 'must be an array of tags');
+    return [];
+  }
+  if (raw.length > MAX_SKILLS) checks.fail(pointer, `must have at most ${MAX_SKILLS} tags`);
+  const tags = new Set<string>();
+  raw.forEach((tag, i) => {
+    const t = typeof tag === 'string' ? tag.trim().toLowerCase() : '';
+    if (!SKILL_PATTERN.test(t)) checks.fail(`${pointer}/${i}`, 'must be 1-40 letters, digits, spaces, - or _');
+    else tags.add(t);
+  });
+  return [...tags].sort();
+}
+
+/** Parses `{ mon: [{start, end}], ... }`; spans must be ordered and must not overlap. */
+export function checkWorkingHours(checks: InputChecks, pointer: string, raw: unknown): WorkingHours | null {
+  if (raw === null) return null;
+  const input = checks.object(pointer, raw);
+  const hours: Partial<Record<Weekday, TimeSpan[]>> = {};
+  for (const key of Object.keys(input)) {
+    if (!(WEEKDAYS as readonly string[]).includes(key)) {
+      checks.fail(`${pointer}/${key}`, `is not a weekday (${WEEKDAYS.join(', ')})`);
+      continue;
+    }
+    const spans = input[key];
+    if (!Array.isArray(spans) || spans.length > 4) {
+      checks.fail(`${pointer}/${key}`, 'must be an array of at most 4 {start, end} spans');
+      continue;
+    }
+    const parsed: TimeSpan[] = [];
+    spans.forEach((span: unknown, i) => {
+      const s = checks.object(`${pointer}/${key}/${i}`, span);
+      if (!isLocalTime(s.start) || !(isLocalTime(s.end) || s.end === '24:00')) {
+        checks.fail(`${pointer}/${key}/${i}`, 'start and end must be HH:MM (end may be 24:00)');
+        return;
+      }
+      if (spanMinutes(s.end as string) <= minutesOfDay(s.start)) {
+        checks.fail(`${pointer}/${key}/${i}/end`, 'must be after start');
+        return;
+      }
+      parsed.push({ start: s.start, end: s.end as string });
+    });
+    parsed.sort((a, b) => (a.start < b.start ? -1 : 1));
+    for (let i = 1; i < parsed.length; i++) {
+      if (minutesOfDay(parsed[i]!.start) < spanMinutes(parsed[i - 1]!.end)) checks.fail(`${pointer}/${key}`, 'spans must not overlap');
+    }
+    hours[key as Weekday] = parsed;
+  }
+  return hours;
+}
+
+/** End-of-span minutes; '24:00' is the end of the day. */
+export function spanMinutes(time: string): number {
+  return time === '24:00' ? 1440 : minutesOfDay(time);
+}
+
+/** True when [startMin, endMin) of `day` lies inside one working span (null hours = always). */
+export function withinWorkingHours(hours: WorkingHours | null, day: Weekday, startMin: number, endMin: number): boolean {
+  if (hours === null) return true;
+  return (hours[day] ?? []).some((s) => minutesOfDay(s.start) <= startMin && endMin <= spanMinutes(s.end));
+}

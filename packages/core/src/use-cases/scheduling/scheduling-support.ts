@@ -1,0 +1,109 @@
+/** Lookups and checks the scheduling use cases share: not-found errors, windows, assignees, blackouts. */
+import { sortWorkers, type Booking, type BookingWorker } from '../../domain/scheduling/booking.js';
+import type { Blackout, Team, Worker } from '../../domain/scheduling/workforce.js';
+import { InputChecks } from '../../domain/shared/input-checks.js';
+import { AppError } from '../../errors/app-error.js';
+import type { TimeWindow } from '../../ports/scheduling-repositories.port.js';
+import type { TenantRepositories } from '../../ports/unit-of-work.port.js';
+
+export const notFound = {
+  team: (id: string) => new AppError('team.not_found', `No team ${id} in this organisation`, { details: { team_id: id } }),
+  worker: (id: string) => new AppError('worker.not_found', `No worker ${id} in this organisation`, { details: { worker_id: id } }),
+  service: (id: string) => new AppError('service.not_found', `No service ${id} in this organisation`, { details: { service_id: id } }),
+  blackout: (id: string) => new AppError('blackout.not_found', `No blackout ${id} in this organisation`, { details: { blackout_id: id } }),
+  booking: (id: string) => new AppError('booking.not_found', `No booking ${id} in this organisation`, { details: { booking_id: id } }),
+  series: (id: string) => new AppError('series.not_found', `No booking series ${id} in this organisation`, { details: { series_id: id } }),
+  client: (id: string) => new AppError('client.not_found', `No client ${id} in this organisation`, { details: { client_id: id } }),
+  address: (clientId: string, id: string) =>
+    new AppError('client.address_not_found', `Client ${clientId} has no address ${id}`, { details: { client_id: clientId, address_id: id } }),
+};
+
+/** The longest window a booking may span, and conflicts/suggestions/board may ask about. */
+export const MAX_BOOKING_HOURS = 24;
+export const MAX_QUERY_WINDOW_DAYS = 31;
+
+/** Checks start/end: both instants, end after start, no longer than `maxHours`. */
+export function checkWindow(checks: InputChecks, start: unknown, end: unknown, maxHours: number, names = { start: '/start', end: '/end' }): TimeWindow {
+  const from = checks.date(names.start, start ?? null);
+  const to = checks.date(names.end, end ?? null);
+  if (from && to) {
+    if (to <= from) checks.fail(names.end, `must be after ${names.start.slice(1)}`);
+    else if (to.getTime() - from.getTime() > maxHours * 3_600_000) checks.fail(names.end, `must be at most ${maxHours} hours after ${names.start.slice(1)}`);
+  }
+  return { from: from ?? new Date(0), to: to ?? new Date(0) };
+}
+
+export function optionalUuid(checks: InputChecks, pointer: string, value: unknown): string | null | undefined {
+  if (value === undefined) return undefined;
+  if (value === null) return null;
+  return checks.uuid(pointer, value);
+}
+
+export function uuidList(checks: InputChecks, pointer: string, value: unknown, max = 20): string[] {
+  if (!Array.isArray(value)) {
+    checks.fail(pointer, 'must be an array of ids');
+    return [];
+  }
+  if (value.length > max) checks.fail(pointer, `must have at most ${max} items`);
+  return [...new Set(value.map((v, i) => checks.uuid(`${pointer}/${i}`, v)))];
+}
+
+export async function orgZone(repos: TenantRepositories): Promise<{ timeZone: string; currency: string }> {
+  const settings = await repos.orgSettings.get();
+  return { timeZone: settings?.timeZone ?? 'UTC', currency: settings?.currency ?? 'USD' };
+}
+
+export async function requireTeam(repos: TenantRepositories, id: string): Promise<Team> {
+  const team = await repos.teams.findById(id);
+  if (team === null) throw notFound.team(id);
+  return team;
+}
+
+export async function requireWorker(repos: TenantRepositories, id: string): Promise<Worker> {
+  const worker = await repos.workers.findById(id);
+  if (worker === null) throw notFound.worker(id);
+  return worker;
+}
+
+/**
+ * The workers a booking occupies: those named, plus the active members of its team. Named
+ * workers must exist and be active; a team must exist and be active.
+ */
+export async function resolveAssignees(repos: TenantRepositories, teamId: string | null, workerIds: readonly string[]): Promise<BookingWorker[]> {
+  const named: BookingWorker[] = [];
+  for (const id of workerIds) {
+    const worker = await requireWorker(repos, id);
+    if (!worker.active) throw new AppError('worker.inactive', `Worker ${id} is inactive`, { details: { worker_id: id } });
+    named.push({ workerId: id, viaTeam: false });
+  }
+  if (teamId === null) return sortWorkers(named);
+  const team = await requireTeam(repos, teamId);
+  if (!team.active) throw new AppError('team.inactive', `Team ${teamId} is inactive`, { details: { team_id: teamId } });
+  const members = await repos.workers.list({ teamId, active: true });
+  return sortWorkers([...named, ...members.map((m) => ({ workerId: m.id, viaTeam: true }))]);
+}
+
+/**
+ * Refuses a booking that a blackout covers: the org's, its team's, one of its workers', or the
+ * home team of a named worker (as conflicts and suggestions treat it).
+ */
+export async function assertNotBlackedOut(repos: TenantRepositories, booking: Booking): Promise<void> {
+  const teamIds = new Set(booking.teamId === null ? [] : [booking.teamId]);
+  for (const w of booking.workers) {
+    if (w.viaTeam) continue;
+    const home = (await repos.workers.findById(w.workerId))?.teamId ?? null;
+    if (home !== null) teamIds.add(home);
+  }
+  const found = await repos.blackouts.listOverlapping(
+    { from: booking.startsAt, to: booking.endsAt },
+    { teamIds: [...teamIds], workerIds: booking.workers.map((w) => w.workerId) },
+  );
+  if (found.length > 0) throw blackedOut(found[0]!);
+}
+
+function blackedOut(b: Blackout): AppError {
+  const whom = b.scope === 'org' ? 'the organisation' : b.scope === 'team' ? `team ${b.teamId}` : `worker ${b.workerId}`;
+  return new AppError('booking.blacked_out', `A blackout of ${whom} covers that time: ${b.reason}`, {
+    details: { blackout_id: b.id, scope: b.scope, team_id: b.teamId, worker_id: b.workerId, reason: b.reason },
+  });
+}
