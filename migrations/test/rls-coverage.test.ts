@@ -37,6 +37,17 @@ for (const kind of availableTestDatabases()) {
 
     it('finds the org-owned tables (the audit is not vacuous)', () => {
       expect(orgTables).to.include.members(['leads', 'clients', 'client_addresses', 'org_settings', 'admin_audit_logs']);
+      expect(orgTables).to.include.members([
+        'teams',
+        'workers',
+        'services',
+        'blackouts',
+        'booking_series',
+        'bookings',
+        'booking_workers',
+        'booking_team_blocks',
+        'idempotency_keys',
+      ]);
     });
 
     it('has ENABLE and FORCE row level security on every table with an org_id column', async () => {

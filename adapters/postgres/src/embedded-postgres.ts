@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { createRequire } from 'node:module';
 import { dirname, join, sep } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { AppError } from '@cws/core';
 import { startPGliteWireServer } from './embedded/pglite-wire-server.js';
 
@@ -89,7 +90,14 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
     // A data directory that already holds a cluster is opened as it is; a new one starts from the template.
     const fresh = dataDir === null || !existsSync(join(dataDir, 'PG_VERSION'));
     const template = fresh ? templateBlob(options.templateFile === undefined ? embeddedTemplatePath() : options.templateFile) : null;
-    const db = await PGlite.create({ ...(dataDir === null ? {} : { dataDir }), ...(template === null ? {} : { loadDataDir: template }) });
+    // btree_gist for the scheduling exclusion constraints (migration 0007). Extension files are
+    // loaded into PGlite's install tree at start, not stored in the data directory, so the initdb
+    // template needs no change.
+    const db = await PGlite.create({
+      extensions: { btree_gist },
+      ...(dataDir === null ? {} : { dataDir }),
+      ...(template === null ? {} : { loadDataDir: template }),
+    });
     const server = await startPGliteWireServer(db, { host: '127.0.0.1', port: 0, maxConnections: options.maxConnections ?? 64 });
     return {
       connectionString: `postgresql://postgres@${server.host}:${server.port}/postgres?sslmode=disable`,

@@ -17,6 +17,26 @@ const CONSTRAINT_CODES: Record<string, ErrorCode> = {
   client_addresses_client_fk: 'client.not_found',
   leads_converted_client_fk: 'client.not_found',
   clients_source_lead_fk: 'lead.not_found',
+  // Scheduling (migration 0007). Unique indexes report their index name as the constraint.
+  workers_email_unique: 'worker.contact_taken',
+  workers_phone_unique: 'worker.contact_taken',
+  workers_team_fk: 'team.not_found',
+  blackouts_team_fk: 'team.not_found',
+  blackouts_worker_fk: 'worker.not_found',
+  booking_series_client_fk: 'client.not_found',
+  booking_series_address_fk: 'client.address_not_found',
+  booking_series_service_fk: 'service.not_found',
+  booking_series_team_fk: 'team.not_found',
+  bookings_client_fk: 'client.not_found',
+  bookings_address_fk: 'client.address_not_found',
+  bookings_service_fk: 'service.not_found',
+  bookings_series_fk: 'series.not_found',
+  bookings_team_fk: 'team.not_found',
+  booking_workers_worker_fk: 'worker.not_found',
+  booking_team_blocks_team_fk: 'team.not_found',
+  // The booking repository names the clashing bookings itself; this is the bare fallback.
+  booking_workers_no_overlap: 'booking.slot_unavailable',
+  booking_team_blocks_no_overlap: 'booking.slot_unavailable',
 };
 
 const TRANSIENT_NETWORK = ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND'];

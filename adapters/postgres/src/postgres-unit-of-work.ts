@@ -5,6 +5,15 @@ import { PostgresClientRepository } from './repositories/postgres-client-reposit
 import { PostgresLeadRepository } from './repositories/postgres-lead-repository.js';
 import { PostgresOrgSettingsRepository } from './repositories/postgres-org-settings-repository.js';
 import { PostgresBreakGlassRepository, PostgresMembershipRepository, PostgresSessionRepository, PostgresUserRepository } from './repositories/postgres-identity-repositories.js';
+import { PostgresBookingRepository } from './repositories/postgres-booking-repository.js';
+import { PostgresBookingSeriesRepository } from './repositories/postgres-booking-series-repository.js';
+import { PostgresIdempotencyRepository } from './repositories/postgres-idempotency-repository.js';
+import {
+  PostgresBlackoutRepository,
+  PostgresServiceRepository,
+  PostgresTeamRepository,
+  PostgresWorkerRepository,
+} from './repositories/postgres-workforce-repositories.js';
 import { inTenantTransaction, type TenantDb } from './tenant-transaction.js';
 
 /**
@@ -24,6 +33,13 @@ export class PostgresUnitOfWork implements UnitOfWork {
       memberships: new PostgresMembershipRepository(db),
       sessions: new PostgresSessionRepository(db),
       breakGlass: new PostgresBreakGlassRepository(db),
+      teams: new PostgresTeamRepository(db),
+      workers: new PostgresWorkerRepository(db),
+      services: new PostgresServiceRepository(db),
+      blackouts: new PostgresBlackoutRepository(db),
+      bookings: new PostgresBookingRepository(db, ctx.orgId),
+      bookingSeries: new PostgresBookingSeriesRepository(db),
+      idempotency: new PostgresIdempotencyRepository(db, ctx.orgId),
     });
     const check = ctx.session === undefined ? null : { proof: ctx.session, now: ctx.now };
     return inTenantTransaction(this.knex, ctx.orgId, (db) => work(repositories(db)), check);

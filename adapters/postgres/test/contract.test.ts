@@ -1,5 +1,7 @@
-import { storageContract } from '@cws/contract-tests';
-import { createPostgresAdapters } from '@cws/adapter-postgres';
+import { expect } from 'chai';
+import { randomUUID } from 'node:crypto';
+import { storageContract, aBlackout, aBooking, aClient, aSeries, aService, aTeam, aWorker, createOrg } from '@cws/contract-tests';
+import { createPostgresAdapters, inTenantTransaction } from '@cws/adapter-postgres';
 import { availableTestDatabases } from '@cws/test-support';
 
 for (const db of availableTestDatabases()) {
@@ -13,4 +15,45 @@ for (const db of availableTestDatabases()) {
     continue;
   }
   storageContract(name, async () => ({ ...createPostgresAdapters((await db.open()).knex), dispose: async () => {} }));
+
+  /**
+   * Row level security seen directly. Through the ports some policies cannot be told apart from
+   * the repositories' own org filters (occupancy rows and idempotency keys are always read with
+   * the org named), so the policy mutation check (tools/rls-mutation-check.ts) needs this probe:
+   * org B's tenant transaction reads the tables themselves and must see none of org A's rows.
+   */
+  describe(`${name}: row level security on the scheduling tables`, () => {
+    const TABLES = ['teams', 'workers', 'services', 'blackouts', 'booking_series', 'bookings', 'booking_workers', 'booking_team_blocks', 'idempotency_keys'];
+
+    it("shows org B none of org A's rows, read straight from each table", async () => {
+      const { knex } = await db.open();
+      const h = { ...createPostgresAdapters(knex), dispose: async () => {} };
+      const a = (await createOrg(h)).ctx;
+      const b = (await createOrg(h)).ctx;
+      const client = aClient(a.orgId);
+      const team = aTeam(a.orgId);
+      const worker = aWorker(a.orgId, { teamId: team.id });
+      const series = aSeries(a.orgId, client.id);
+      await h.uow.run(a, async (r) => {
+        await r.clients.insert(client);
+        await r.teams.insert(team);
+        await r.workers.insert(worker);
+        await r.services.insert(aService(a.orgId));
+        await r.blackouts.insert(aBlackout(a.orgId));
+        await r.bookingSeries.insert(series);
+        await r.bookings.insert(aBooking(a.orgId, client.id, { seriesId: series.id, occurrenceDate: '2026-05-04', teamId: team.id, workers: [{ workerId: worker.id, viaTeam: true }] }));
+        const now = new Date();
+        await r.idempotency.claim({ scope: 'booking.create', key: randomUUID(), fingerprint: 'f', resourceId: randomUUID(), createdAt: now, expiresAt: new Date(now.getTime() + 3_600_000) });
+      });
+      const count = (orgId: string) =>
+        inTenantTransaction(knex, orgId, async (tx) => {
+          const counts: Record<string, number> = {};
+          for (const table of TABLES) counts[table] = (await tx.raw('SELECT count(*)::int AS n FROM ?? WHERE org_id = ?', [table, a.orgId])).rows[0].n;
+          return counts;
+        });
+      // Not vacuous: A sees a row of its own in every table.
+      expect(Object.entries(await count(a.orgId)).filter(([, n]) => n === 0)).to.deep.equal([]);
+      expect(await count(b.orgId)).to.deep.equal(Object.fromEntries(TABLES.map((table) => [table, 0])));
+    });
+  });
 }

@@ -1,0 +1,315 @@
+/**
+ * Bookings and the time they occupy. A booking row comes with one `booking_workers` row per
+ * worker and a `booking_team_blocks` row when it has a team, each a copy of its time with
+ * `active` = its status occupies time; the exclusion constraints over those rows (migration 0007)
+ * are what refuses a double booking, even between two transactions racing for one slot.
+ *
+ * Each write runs inside a SAVEPOINT: on a clash (SQLSTATE 23P01) the repository rolls back to
+ * it, which undoes this write alone (booking row and occupancy rows) and leaves the caller's
+ * transaction usable, as the port requires; then it reads which bookings hold the time and
+ * raises `booking.slot_unavailable` naming them. Writes within one unit of work are sequential,
+ * so one fixed savepoint name is enough.
+ */
+import {
+  AppError,
+  slotUnavailable,
+  type Booking,
+  type BookingListQuery,
+  type BookingRepository,
+  type BookingStatus,
+  type BookingWorker,
+  type LocalDate,
+  type SlotClash,
+  type TeamOccupancy,
+  type TimeWindow,
+  type WorkerOccupancy,
+  occupiesTime,
+} from '@cws/core';
+import type { Knex } from 'knex';
+import { translatePgError } from '../pg-errors.js';
+import type { TenantDb } from '../tenant-transaction.js';
+import { toNumberOrNull } from './postgres-workforce-repositories.js';
+
+type Row = Record<string, unknown>;
+
+const EXCLUSION_VIOLATION = '23P01';
+const SAVEPOINT = 'cws_booking_write';
+
+/**
+ * A booking's columns as read. Dates as 'YYYY-MM-DD' text (node-pg would turn a `date` into a JS
+ * Date at local midnight); the workers in one sub-select, ordered by worker id, so a read is one
+ * round trip.
+ */
+const BOOKING_COLUMNS = `b.org_id, b.id, b.client_id, b.address_id, b.service_id, b.series_id,
+  to_char(b.occurrence_date, 'YYYY-MM-DD') AS occurrence_date, b.detached, b.starts_at, b.ends_at, b.status,
+  b.team_id, b.notes, b.price_estimate_minor, b.currency, b.cancellation_reason, b.started_at, b.completed_at,
+  b.cancelled_at, b.created_at, b.updated_at,
+  coalesce((SELECT json_agg(json_build_object('workerId', w.worker_id, 'viaTeam', w.via_team) ORDER BY w.worker_id)
+              FROM booking_workers w WHERE w.org_id = b.org_id AND w.booking_id = b.id), '[]'::json) AS workers`;
+
+/**
+ * Overlap with [from, to) as two timestamptz comparisons rather than `tstzrange(…) && tstzrange(…)`:
+ * the same test for the non-empty ranges stored here, but under RLS only leakproof operators may
+ * become index conditions, and range `&&` is not leakproof (see migration 0007). It is also the
+ * test the core's `overlaps` makes.
+ */
+const OVERLAPS = (alias: string) => `${alias}.starts_at < ? AND ${alias}.ends_at > ?`;
+
+export interface SqlQuery {
+  readonly sql: string;
+  readonly bindings: Knex.RawBinding[];
+}
+
+/**
+ * Active worker time overlapping the window. With workers named, the exclusion constraint's GiST
+ * index finds their rows by (org_id, worker_id); for every worker, the (org_id, ends_at) btree.
+ * `active` in the WHERE is what lets the planner use those partial indexes.
+ */
+export function workerOccupancyQuery(
+  orgId: string,
+  window: TimeWindow,
+  filter: { readonly workerIds: readonly string[] | null; readonly excludeBookingId: string | null },
+): SqlQuery {
+  const where = ['w.org_id = ?', 'w.active', OVERLAPS('w')];
+  const bindings: Knex.RawBinding[] = [orgId, window.to, window.from];
+  if (filter.workerIds !== null) {
+    where.push('w.worker_id = ANY(?::uuid[])');
+    bindings.push([...filter.workerIds]);
+  }
+  if (filter.excludeBookingId !== null) {
+    where.push('w.booking_id <> ?');
+    bindings.push(filter.excludeBookingId);
+  }
+  return {
+    sql: `SELECT w.booking_id, w.worker_id, w.via_team, w.starts_at, w.ends_at FROM booking_workers w
+           WHERE ${where.join(' AND ')} ORDER BY w.starts_at, w.booking_id, w.worker_id`,
+    bindings,
+  };
+}
+
+/** Active team time overlapping the window; indexes as for workers. */
+export function teamOccupancyQuery(
+  orgId: string,
+  window: TimeWindow,
+  filter: { readonly teamIds: readonly string[] | null; readonly excludeBookingId: string | null },
+): SqlQuery {
+  const where = ['t.org_id = ?', 't.active', OVERLAPS('t')];
+  const bindings: Knex.RawBinding[] = [orgId, window.to, window.from];
+  if (filter.teamIds !== null) {
+    where.push('t.team_id = ANY(?::uuid[])');
+    bindings.push([...filter.teamIds]);
+  }
+  if (filter.excludeBookingId !== null) {
+    where.push('t.booking_id <> ?');
+    bindings.push(filter.excludeBookingId);
+  }
+  return {
+    sql: `SELECT t.booking_id, t.team_id, t.starts_at, t.ends_at FROM booking_team_blocks t
+           WHERE ${where.join(' AND ')} ORDER BY t.starts_at, t.booking_id`,
+    bindings,
+  };
+}
+
+function toBooking(r: Row): Booking {
+  return {
+    id: r['id'] as string,
+    orgId: r['org_id'] as string,
+    clientId: r['client_id'] as string,
+    addressId: r['address_id'] as string | null,
+    serviceId: r['service_id'] as string | null,
+    seriesId: r['series_id'] as string | null,
+    occurrenceDate: r['occurrence_date'] as LocalDate | null,
+    detached: r['detached'] as boolean,
+    startsAt: r['starts_at'] as Date,
+    endsAt: r['ends_at'] as Date,
+    status: r['status'] as BookingStatus,
+    teamId: r['team_id'] as string | null,
+    workers: r['workers'] as BookingWorker[],
+    notes: r['notes'] as string | null,
+    priceEstimateMinor: toNumberOrNull(r['price_estimate_minor']),
+    currency: r['currency'] as string,
+    cancellationReason: r['cancellation_reason'] as string | null,
+    startedAt: r['started_at'] as Date | null,
+    completedAt: r['completed_at'] as Date | null,
+    cancelledAt: r['cancelled_at'] as Date | null,
+    createdAt: r['created_at'] as Date,
+    updatedAt: r['updated_at'] as Date,
+  };
+}
+
+function bookingColumns(b: Booking) {
+  return {
+    client_id: b.clientId,
+    address_id: b.addressId,
+    service_id: b.serviceId,
+    series_id: b.seriesId,
+    occurrence_date: b.occurrenceDate,
+    detached: b.detached,
+    starts_at: b.startsAt,
+    ends_at: b.endsAt,
+    status: b.status,
+    team_id: b.teamId,
+    notes: b.notes,
+    price_estimate_minor: b.priceEstimateMinor,
+    currency: b.currency,
+    cancellation_reason: b.cancellationReason,
+    started_at: b.startedAt,
+    completed_at: b.completedAt,
+    cancelled_at: b.cancelledAt,
+    updated_at: b.updatedAt,
+  };
+}
+
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+const notFound = (id: string) => new AppError('booking.not_found', `No booking ${id} in this organisation`, { details: { booking_id: id } });
+
+export class PostgresBookingRepository implements BookingRepository {
+  constructor(
+    private readonly db: TenantDb,
+    /** The unit's org, named in reads besides RLS: the planner estimates rows better for a constant than for the setting. */
+    private readonly orgId: string,
+  ) {}
+
+  private async rows(sql: string, bindings: readonly Knex.RawBinding[]): Promise<Row[]> {
+    try {
+      return (await this.db.raw(sql, bindings)).rows as Row[];
+    } catch (err) {
+      throw translatePgError(err);
+    }
+  }
+
+  async insert(booking: Booking): Promise<void> {
+    await this.writing(booking, async () => {
+      await this.db.table('bookings').insert({ org_id: booking.orgId, id: booking.id, created_at: booking.createdAt, ...bookingColumns(booking) });
+      await this.insertOccupancy(booking);
+    });
+  }
+
+  async update(booking: Booking): Promise<void> {
+    await this.writing(booking, async () => {
+      const changed = await this.db.table('bookings').where({ org_id: booking.orgId, id: booking.id }).update(bookingColumns(booking));
+      if (changed === 0) throw notFound(booking.id);
+      // Replaced wholesale: simpler than a diff, and the old rows must not clash with the new ones.
+      await this.db.raw(
+        `WITH teams AS (DELETE FROM booking_team_blocks WHERE org_id = ? AND booking_id = ?)
+         DELETE FROM booking_workers WHERE org_id = ? AND booking_id = ?`,
+        [booking.orgId, booking.id, booking.orgId, booking.id],
+      );
+      await this.insertOccupancy(booking);
+    });
+  }
+
+  /** Runs one booking write under a savepoint; see the file comment. */
+  private async writing(booking: Booking, write: () => Promise<void>): Promise<void> {
+    await this.rows(`SAVEPOINT ${SAVEPOINT}`, []);
+    try {
+      await write();
+    } catch (err) {
+      // Undo this write only. If even that fails the connection is gone; report the first error.
+      try {
+        await this.db.raw(`ROLLBACK TO SAVEPOINT ${SAVEPOINT}`);
+        await this.db.raw(`RELEASE SAVEPOINT ${SAVEPOINT}`);
+      } catch {
+        throw translatePgError(err);
+      }
+      if ((err as { code?: string }).code === EXCLUSION_VIOLATION) throw slotUnavailable(await this.clashesWith(booking));
+      throw translatePgError(err);
+    }
+    await this.rows(`RELEASE SAVEPOINT ${SAVEPOINT}`, []);
+  }
+
+  /**
+   * Rows for every worker (and the team), kept for cancelled bookings too, with active = false.
+   * Workers in id order, then the team: two transactions waiting on each other's rows always
+   * take them in the same order, so they queue instead of deadlocking.
+   */
+  private async insertOccupancy(b: Booking): Promise<void> {
+    const active = occupiesTime(b.status);
+    const time = { org_id: b.orgId, booking_id: b.id, starts_at: b.startsAt, ends_at: b.endsAt, active };
+    if (b.workers.length > 0) {
+      const workers = [...b.workers].sort((x, y) => compareText(x.workerId, y.workerId));
+      await this.db.table('booking_workers').insert(workers.map((w) => ({ ...time, worker_id: w.workerId, via_team: w.viaTeam })));
+    }
+    if (b.teamId !== null) await this.db.table('booking_team_blocks').insert({ ...time, team_id: b.teamId });
+  }
+
+  /** Who holds the time `booking` wanted: the other bookings' active rows of its workers and team. */
+  private async clashesWith(booking: Booking): Promise<SlotClash[]> {
+    const window = { from: booking.startsAt, to: booking.endsAt };
+    const workers =
+      booking.workers.length === 0
+        ? []
+        : await this.occupancy(workerOccupancyQuery(booking.orgId, window, { workerIds: booking.workers.map((w) => w.workerId), excludeBookingId: booking.id }));
+    const teams =
+      booking.teamId === null ? [] : await this.occupancy(teamOccupancyQuery(booking.orgId, window, { teamIds: [booking.teamId], excludeBookingId: booking.id }));
+    const clashes: SlotClash[] = [
+      ...workers.map((r) => ({ bookingId: r['booking_id'] as string, workerId: r['worker_id'] as string, teamId: null, startsAt: r['starts_at'] as Date, endsAt: r['ends_at'] as Date })),
+      ...teams.map((r) => ({ bookingId: r['booking_id'] as string, workerId: null, teamId: r['team_id'] as string, startsAt: r['starts_at'] as Date, endsAt: r['ends_at'] as Date })),
+    ];
+    // By the holding booking (start, then id); within one, its workers by id, then its team.
+    return clashes.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || compareText(a.bookingId, b.bookingId) || Number(a.workerId === null) - Number(b.workerId === null));
+  }
+
+  private occupancy(query: SqlQuery): Promise<Row[]> {
+    return this.rows(query.sql, query.bindings);
+  }
+
+  async findById(id: string, options: { forUpdate?: boolean } = {}): Promise<Booking | null> {
+    const rows = await this.rows(`SELECT ${BOOKING_COLUMNS} FROM bookings b WHERE b.org_id = ? AND b.id = ?${options.forUpdate ? ' FOR UPDATE OF b' : ''}`, [
+      this.orgId,
+      id,
+    ]);
+    return rows.length === 0 ? null : toBooking(rows[0]!);
+  }
+
+  async list(q: BookingListQuery): Promise<readonly Booking[]> {
+    const where = ['b.org_id = ?', 'b.starts_at < ?', 'b.ends_at > ?'];
+    const bindings: Knex.RawBinding[] = [this.orgId, q.window.to, q.window.from];
+    const add = (condition: string, ...values: Knex.RawBinding[]) => {
+      where.push(condition);
+      bindings.push(...values);
+    };
+    if (q.statuses !== null) add('b.status = ANY(?::text[])', [...q.statuses]);
+    // Any assignment row counts, so a cancelled booking still lists under its workers.
+    if (q.workerId !== null) add('EXISTS (SELECT 1 FROM booking_workers w WHERE w.org_id = b.org_id AND w.booking_id = b.id AND w.worker_id = ?)', q.workerId);
+    if (q.teamId !== null) add('b.team_id = ?', q.teamId);
+    if (q.clientId !== null) add('b.client_id = ?', q.clientId);
+    if (q.seriesId !== null) add('b.series_id = ?', q.seriesId);
+    if (q.unassignedOnly) add('b.team_id IS NULL AND NOT EXISTS (SELECT 1 FROM booking_workers w WHERE w.org_id = b.org_id AND w.booking_id = b.id)');
+    if (q.after !== null) add('(b.starts_at, b.id) > (?, ?::uuid)', q.after.startsAt, q.after.id);
+    const rows = await this.rows(`SELECT ${BOOKING_COLUMNS} FROM bookings b WHERE ${where.join(' AND ')} ORDER BY b.starts_at, b.id LIMIT ?`, [...bindings, q.limit]);
+    return rows.map(toBooking);
+  }
+
+  async listSeriesOccurrences(seriesId: string, fromDate: LocalDate): Promise<readonly Booking[]> {
+    const rows = await this.rows(
+      `SELECT ${BOOKING_COLUMNS} FROM bookings b
+        WHERE b.org_id = ? AND b.series_id = ? AND b.occurrence_date >= ?::date
+        ORDER BY b.occurrence_date, b.id`,
+      [this.orgId, seriesId, fromDate],
+    );
+    return rows.map(toBooking);
+  }
+
+  async workerOccupancy(window: TimeWindow, filter: { readonly workerIds: readonly string[] | null; readonly excludeBookingId: string | null }): Promise<readonly WorkerOccupancy[]> {
+    const rows = await this.occupancy(workerOccupancyQuery(this.orgId, window, filter));
+    return rows.map((r) => ({
+      bookingId: r['booking_id'] as string,
+      workerId: r['worker_id'] as string,
+      viaTeam: r['via_team'] as boolean,
+      startsAt: r['starts_at'] as Date,
+      endsAt: r['ends_at'] as Date,
+    }));
+  }
+
+  async teamOccupancy(window: TimeWindow, filter: { readonly teamIds: readonly string[] | null; readonly excludeBookingId: string | null }): Promise<readonly TeamOccupancy[]> {
+    const rows = await this.occupancy(teamOccupancyQuery(this.orgId, window, filter));
+    return rows.map((r) => ({
+      bookingId: r['booking_id'] as string,
+      teamId: r['team_id'] as string,
+      startsAt: r['starts_at'] as Date,
+      endsAt: r['ends_at'] as Date,
+    }));
+  }
+}
