@@ -23,6 +23,7 @@ import { hostProblem, toProblem, type ProblemContext } from './http/problem-deta
 import { StaffIdentityResolver } from './http/staff-identity.js';
 import { AccessTokens } from './auth/access-tokens.js';
 import { RequestGuards } from './auth/request-guards.js';
+import { WorkerPortalTokens } from './auth/worker-portal-tokens.js';
 import { mountRoutes, type HttpContext, type HttpState } from './routing/mount-routes.js';
 import type { RouteDefinition } from './routing/route-definition.js';
 import { allRoutes } from './routes/index.js';
@@ -50,7 +51,8 @@ export function createHttpApp(runtime: Runtime, options: HttpAppOptions): HttpAp
   const metrics = createHttpMetrics(options.registry);
   const clientIp = createClientIpResolver(config.http);
   const accessTokens = new AccessTokens(config.auth.secretKey, config.auth.accessTokenTtlMinutes);
-  const routes = allRoutes({ metricsRegistry: metrics.registry, accessTokens, extraRoutes: options.extraRoutes ?? [] });
+  const workerTokens = new WorkerPortalTokens(config.auth.workerPortalSecret);
+  const routes = allRoutes({ metricsRegistry: metrics.registry, accessTokens, workerTokens, extraRoutes: options.extraRoutes ?? [] });
   const problemContext = (ctx: HttpContext): ProblemContext => ({ requestId: ctx.state.requestId, instance: ctx.path, baseUrl: config.http.publicBaseUrl });
 
   app.use(async (ctx: HttpContext, next) => {
@@ -72,8 +74,8 @@ export function createHttpApp(runtime: Runtime, options: HttpAppOptions): HttpAp
       logger.info(
         {
           request_id: ctx.state.requestId,
-          org_id: ctx.state.identity?.orgId ?? null,
-          user_id: ctx.state.identity?.actor.id ?? null,
+          org_id: ctx.state.identity?.orgId ?? ctx.state.worker?.orgId ?? null,
+          user_id: ctx.state.identity?.actor.id ?? ctx.state.worker?.workerId ?? null,
           role: ctx.state.identity?.actor.role ?? null,
           method: ctx.method,
           path: ctx.path,
@@ -117,7 +119,7 @@ export function createHttpApp(runtime: Runtime, options: HttpAppOptions): HttpAp
         // Without a list (and without STRICT_CORS) any origin may read, but never with cookies.
         return !strictCors && corsOrigins.length === 0 ? '*' : '';
       },
-      exposeHeaders: ['X-Request-ID', 'Retry-After', 'Location'],
+      exposeHeaders: ['X-Request-ID', 'Retry-After', 'Location', 'Idempotent-Replayed'],
       maxAge: 600,
     }),
   );
@@ -140,6 +142,7 @@ export function createHttpApp(runtime: Runtime, options: HttpAppOptions): HttpAp
     runtime,
     identity: new StaffIdentityResolver(runtime, accessTokens),
     guards: new RequestGuards(config, runtime.rateLimiter),
+    workerTokens,
   });
   app.use(router.routes());
   app.use(router.allowedMethods());

@@ -1,2 +1,3 @@
 export * from './api-harness.js';
 export * from './each-database.js';
+export * from './scheduling-fixtures.js';

@@ -7,7 +7,7 @@
  */
 import { expect } from 'chai';
 import { randomUUID } from 'node:crypto';
-import { onEachDatabase, type ApiClient, type ApiHarness } from '@cws/e2e-tests';
+import { onEachDatabase, utcDay, type ApiClient, type ApiHarness } from '@cws/e2e-tests';
 
 interface Ids {
   lead: string;
@@ -16,7 +16,22 @@ interface Ids {
   /** A member of the org (not its owner). */
   user: string;
   org: string;
+  team: string;
+  worker: string;
+  service: string;
+  blackout: string;
+  booking: string;
+  series: string;
 }
+
+/** Scheduling rows of the seeded orgs lie in [WINDOW_START, WINDOW_END). */
+const WINDOW_START = utcDay(0).toISOString();
+const WINDOW_END = utcDay(40).toISOString();
+const WINDOW = `start=${encodeURIComponent(WINDOW_START)}&end=${encodeURIComponent(WINDOW_END)}`;
+const DAY_3 = utcDay(3);
+const slot = (hour: number) => new Date(DAY_3.getTime() + hour * 3_600_000).toISOString();
+const SLOT = `start=${encodeURIComponent(slot(9))}&end=${encodeURIComponent(slot(12))}`;
+const dateIn = (days: number) => utcDay(days).toISOString().slice(0, 10);
 
 /** How to call each staff route: the ids it takes from `ids` and a valid body. */
 const CALLS: Record<string, (ids: Ids) => { path: string; body?: unknown }> = {
@@ -54,6 +69,43 @@ const CALLS: Record<string, (ids: Ids) => { path: string; body?: unknown }> = {
   startBreakGlass: () => ({ path: '/v1/admin/break-glass/start', body: { reason: 'isolation test incident', ttl_minutes: 5 } }),
   getConfig: () => ({ path: '/v1/admin/config' }),
   getFeatureFlags: () => ({ path: '/v1/admin/feature-flags' }),
+  listTeams: () => ({ path: '/v1/admin/teams' }),
+  createTeam: () => ({ path: '/v1/admin/teams', body: { name: 'B team' } }),
+  updateTeam: (i) => ({ path: `/v1/admin/teams/${i.team}`, body: { name: 'Hijacked', active: false } }),
+  listWorkers: () => ({ path: '/v1/admin/workers' }),
+  createWorker: () => ({ path: '/v1/admin/workers', body: { name: 'B worker' } }),
+  getWorker: (i) => ({ path: `/v1/admin/workers/${i.worker}` }),
+  updateWorker: (i) => ({ path: `/v1/admin/workers/${i.worker}`, body: { name: 'Hijacked', active: false } }),
+  setWorkerPortalPassword: (i) => ({ path: `/v1/admin/workers/${i.worker}/portal-password` }),
+  listServices: () => ({ path: '/v1/admin/services' }),
+  createService: () => ({ path: '/v1/admin/services', body: { name: 'B service', duration_minutes: 60, price_minor: 100 } }),
+  updateService: (i) => ({ path: `/v1/admin/services/${i.service}`, body: { price_minor: 1 } }),
+  listBlackouts: () => ({ path: `/v1/admin/blackouts?${WINDOW}` }),
+  createBlackout: (i) => ({ path: '/v1/admin/blackouts', body: { scope: 'worker', worker_id: i.worker, start: slot(0), end: slot(24), reason: 'Hijack' } }),
+  deleteBlackout: (i) => ({ path: `/v1/admin/blackouts/${i.blackout}` }),
+  listBookings: () => ({ path: `/v1/admin/bookings?${WINDOW}&limit=200` }),
+  createBooking: (i) => ({ path: '/v1/admin/bookings', body: { client_id: i.client, start: slot(9), end: slot(12), worker_ids: [i.worker] } }),
+  getBooking: (i) => ({ path: `/v1/admin/bookings/${i.booking}` }),
+  updateBooking: (i) => ({ path: `/v1/admin/bookings/${i.booking}`, body: { notes: 'Hijacked' } }),
+  assignBooking: (i) => ({ path: `/v1/admin/bookings/${i.booking}/assign`, body: { team_id: i.team } }),
+  unassignBooking: (i) => ({ path: `/v1/admin/bookings/${i.booking}/unassign`, body: { worker_ids: [i.worker] } }),
+  reassignBooking: (i) => ({ path: `/v1/admin/bookings/${i.booking}/reassign`, body: { worker_ids: [] } }),
+  rescheduleBooking: (i) => ({ path: `/v1/admin/bookings/${i.booking}/reschedule`, body: { start: slot(15) } }),
+  changeBookingStatus: (i) => ({ path: `/v1/admin/bookings/${i.booking}/status`, body: { status: 'confirmed' } }),
+  cancelBooking: (i) => ({ path: `/v1/admin/bookings/${i.booking}/cancel`, body: { reason: 'Hijack' } }),
+  getBookingHistory: (i) => ({ path: `/v1/admin/bookings/${i.booking}/history` }),
+  createBookingSeries: (i) => ({
+    path: '/v1/admin/booking-series',
+    body: { client_id: i.client, rule: { freq: 'weekly', weekdays: ['mon'] }, start_date: dateIn(1), time: '09:00', duration_minutes: 60, count: 2, worker_ids: [i.worker] },
+  }),
+  getBookingSeries: (i) => ({ path: `/v1/admin/booking-series/${i.series}` }),
+  updateBookingSeriesFrom: (i) => ({ path: `/v1/admin/booking-series/${i.series}/update-from`, body: { from_date: dateIn(4), time: '11:00' } }),
+  skipBookingSeriesOccurrence: (i) => ({ path: `/v1/admin/booking-series/${i.series}/skip`, body: { date: dateIn(4) } }),
+  cancelBookingSeries: (i) => ({ path: `/v1/admin/booking-series/${i.series}/cancel`, body: { from_date: dateIn(4), reason: 'Hijack' } }),
+  checkScheduleConflicts: (i) => ({ path: `/v1/admin/schedule/conflicts?${SLOT}&team_id=${i.team}` }),
+  suggestScheduleAssignees: (i) => ({ path: `/v1/admin/schedule/suggestions?${SLOT}&booking_id=${i.booking}` }),
+  getScheduleBoard: (i) => ({ path: `/v1/admin/schedule/board?start=${encodeURIComponent(WINDOW_START)}&end=${encodeURIComponent(utcDay(14).toISOString())}&team_id=${i.team}` }),
+  listAssignmentQueue: () => ({ path: '/v1/admin/queue/assignments?days=30&limit=200' }),
 };
 
 async function seedOrg(h: ApiHarness, orgId: string, label: string): Promise<Ids> {
@@ -64,7 +116,31 @@ async function seedOrg(h: ApiHarness, orgId: string, label: string): Promise<Ids
     org: orgId,
     body: { name: `${label} secret client`, email: `client-${label}@example.com`, addresses: [{ line1: `1 ${label} Private Rd`, city: 'Hidden' }] },
   });
-  return { lead: lead.body.id, client: client.body.id, address: client.body.addresses[0].id, user: member.userId, org: orgId };
+  const expect201 = async (path: string, body: unknown) => {
+    const r = await api.call('POST', path, { org: orgId, body });
+    if (r.status !== 201) throw new Error(`seeding ${path} answered ${r.status}: ${r.text}`);
+    return r.body;
+  };
+  const team = await expect201('/v1/admin/teams', { name: `${label} secret team` });
+  const worker = await expect201('/v1/admin/workers', { name: `${label} secret worker`, email: `worker-${label}@example.com`, team_id: team.id });
+  const service = await expect201('/v1/admin/services', { name: `${label} secret service`, duration_minutes: 60, price_minor: 5000 });
+  const blackout = await expect201('/v1/admin/blackouts', { scope: 'worker', worker_id: worker.id, start: slot(18), end: slot(20), reason: `${label} secret leave` });
+  const booking = await expect201('/v1/admin/bookings', { client_id: client.body.id, service_id: service.id, start: slot(9), end: slot(12), team_id: team.id, notes: `${label} secret notes` });
+  // Occurrences with nobody on them: they sit in the org's assignments queue.
+  const series = await expect201('/v1/admin/booking-series', { client_id: client.body.id, rule: { freq: 'weekly', weekdays: ['mon', 'thu'] }, start_date: dateIn(1), time: '07:00', duration_minutes: 60, count: 4 });
+  return {
+    lead: lead.body.id,
+    client: client.body.id,
+    address: client.body.addresses[0].id,
+    user: member.userId,
+    org: orgId,
+    team: team.id,
+    worker: worker.id,
+    service: service.id,
+    blackout: blackout.id,
+    booking: booking.id,
+    series: series.series.id,
+  };
 }
 
 async function snapshotOf(api: ApiClient, orgId: string, ids: Ids) {
@@ -74,6 +150,12 @@ async function snapshotOf(api: ApiClient, orgId: string, ids: Ids) {
     settings: (await api.call('GET', '/v1/admin/org/settings', { org: orgId })).body,
     members: (await api.call('GET', '/v1/iam/users', { org: orgId })).body,
     audit: (await api.call('GET', '/v1/admin/audit-logs?limit=200', { org: orgId })).body.items.length,
+    teams: (await api.call('GET', '/v1/admin/teams', { org: orgId })).body,
+    worker: (await api.call('GET', `/v1/admin/workers/${ids.worker}`, { org: orgId })).body,
+    services: (await api.call('GET', '/v1/admin/services', { org: orgId })).body,
+    blackouts: (await api.call('GET', `/v1/admin/blackouts?${WINDOW}`, { org: orgId })).body,
+    bookings: (await api.call('GET', `/v1/admin/bookings?${WINDOW}&limit=200`, { org: orgId })).body,
+    series: (await api.call('GET', `/v1/admin/booking-series/${ids.series}`, { org: orgId })).body,
   };
 }
 
@@ -83,7 +165,7 @@ onEachDatabase('tenant isolation over HTTP', (h) => {
     expect(staff.filter((id) => CALLS[id] === undefined), 'staff routes missing from the isolation matrix').to.deep.equal([]);
   });
 
-  it("org B can neither read nor change org A's leads, clients, addresses, settings or members through any route", async function () {
+  it("org B can neither read nor change org A's leads, clients, addresses, settings, members or schedule through any route", async function () {
     this.timeout(120_000);
     const api = h().api;
     const a = await h().newOrg();
@@ -91,7 +173,19 @@ onEachDatabase('tenant isolation over HTTP', (h) => {
     const idsA = await seedOrg(h(), a.id, 'a');
     await seedOrg(h(), b.id, 'b');
     const ownerB = await h().staff(b.id, 'owner');
-    const nowhere: Ids = { lead: randomUUID(), client: randomUUID(), address: randomUUID(), user: randomUUID(), org: randomUUID() };
+    const nowhere: Ids = {
+      lead: randomUUID(),
+      client: randomUUID(),
+      address: randomUUID(),
+      user: randomUUID(),
+      org: randomUUID(),
+      team: randomUUID(),
+      worker: randomUUID(),
+      service: randomUUID(),
+      blackout: randomUUID(),
+      booking: randomUUID(),
+      series: randomUUID(),
+    };
     const before = await snapshotOf(api, a.id, idsA);
     const asB = async (method: string, call: { path: string; body?: unknown }) => {
       // A fresh session each time: some routes end the caller's session.
@@ -113,7 +207,8 @@ onEachDatabase('tenant isolation over HTTP', (h) => {
       }
       expect(answer.text).to.not.include('secret-a@example.com');
       expect(answer.text).to.not.include('member-a-');
-      const sentIdOfA = [idsA.lead, idsA.client, idsA.address, idsA.user].some((id) => sent.includes(id));
+      expect(answer.text).to.not.include('a secret');
+      const sentIdOfA = Object.entries(idsA).some(([kind, id]) => kind !== 'org' && sent.includes(id));
       if (sentIdOfA) {
         const random = CALLS[route.operationId]!(nowhere);
         const control = await asB(route.method, random);

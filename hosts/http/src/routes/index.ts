@@ -1,5 +1,6 @@
 import type { Registry } from 'prom-client';
 import type { AccessTokens } from '../auth/access-tokens.js';
+import type { WorkerPortalTokens } from '../auth/worker-portal-tokens.js';
 import type { RouteDefinition } from '../routing/route-definition.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { iamRoutes } from './iam/iam.routes.js';
@@ -10,9 +11,19 @@ import { leadRoutes } from './admin/leads.routes.js';
 import { orgRoutes } from './admin/org.routes.js';
 import { infraRoutes } from './infra/infra.routes.js';
 import { publicLeadRoutes } from './public/public-leads.routes.js';
+import { workforceRoutes } from './admin/workforce.routes.js';
+import { bookingRoutes } from './admin/bookings.routes.js';
+import { seriesRoutes } from './admin/series.routes.js';
+import { scheduleRoutes } from './admin/schedule.routes.js';
+import { workerPortalRoutes } from './worker/worker-portal.routes.js';
 
 /** Every route the host serves, in one list: the router, the docs and the tests all read it. */
-export function allRoutes(options: { metricsRegistry: Registry; accessTokens: AccessTokens; extraRoutes?: readonly RouteDefinition[] }): RouteDefinition[] {
+export function allRoutes(options: {
+  metricsRegistry: Registry;
+  accessTokens: AccessTokens;
+  workerTokens: WorkerPortalTokens;
+  extraRoutes?: readonly RouteDefinition[];
+}): RouteDefinition[] {
   const routes: RouteDefinition[] = [];
   routes.push(
     ...infraRoutes({ metricsRegistry: options.metricsRegistry, routes: () => routes }),
@@ -23,7 +34,12 @@ export function allRoutes(options: { metricsRegistry: Registry; accessTokens: Ac
     ...leadRoutes(),
     ...clientRoutes(),
     ...jobsRoutes(),
+    ...workforceRoutes(),
+    ...bookingRoutes(),
+    ...seriesRoutes(),
+    ...scheduleRoutes(),
     ...publicLeadRoutes(),
+    ...workerPortalRoutes({ workerTokens: options.workerTokens }),
     ...(options.extraRoutes ?? []),
   );
   return routes;

@@ -15,6 +15,7 @@ interface Operation {
   responses: Record<string, { description: string }>;
   'x-permission'?: string;
   'x-roles'?: string[];
+  security?: Array<Record<string, unknown>>;
 }
 
 export function renderDocsPage(doc: { info: { title: string; version: string; description: string }; paths: Record<string, Record<string, unknown>> }, problems: ReadonlyArray<{ code: string; status: number; title: string }>): string {
@@ -29,7 +30,11 @@ export function renderDocsPage(doc: { info: { title: string; version: string; de
         : '';
       const body = op.requestBody ? `<details><summary>Request body</summary><pre>${esc(JSON.stringify(op.requestBody.content['application/json']?.schema, null, 2))}</pre></details>` : '';
       const responses = `<ul>${Object.entries(op.responses).map(([s, r]) => `<li><b>${esc(s)}</b> ${esc(r.description)}</li>`).join('')}</ul>`;
-      const access = op['x-permission'] ? `<p class="perm">Permission <code>${esc(op['x-permission'])}</code>: ${esc((op['x-roles'] ?? []).join(', '))}</p>` : '<p class="perm">No authentication</p>';
+      const access = op['x-permission']
+        ? `<p class="perm">Permission <code>${esc(op['x-permission'])}</code>: ${esc((op['x-roles'] ?? []).join(', '))}</p>`
+        : (op.security ?? []).some((s) => 'workerBearerAuth' in s)
+          ? '<p class="perm">Worker portal token (POST /v1/worker/portal/login)</p>'
+          : '<p class="perm">No authentication</p>';
       const html = `<section id="${esc(op.operationId)}"><h3><span class="m ${esc(method)}">${esc(method.toUpperCase())}</span> <code>${esc(path)}</code></h3><p>${esc(op.summary)}</p>${op.description ? `<p>${esc(op.description)}</p>` : ''}${access}${params}${body}${responses}</section>`;
       const tag = op.tags[0] ?? 'Other';
       byTag.set(tag, [...(byTag.get(tag) ?? []), html]);

@@ -1,7 +1,8 @@
 /**
  * Turns route declarations into @koa/router handlers: identity and permission first (so a
- * caller without rights learns nothing from validation), then path, query and body validation,
- * then the handler. Validators are compiled once, at mount time.
+ * caller without rights learns nothing from validation) — a staff identity for staff routes, a
+ * worker portal token for worker routes — then path, query and body validation, then the
+ * handler. Validators are compiled once, at mount time.
  */
 import Router from '@koa/router';
 import type { ParameterizedContext } from 'koa';
@@ -10,8 +11,9 @@ import type { Runtime } from '@cws/composition';
 import { keysToCamel } from '../http/case-conversion.js';
 import type { StaffIdentity, StaffIdentityResolver } from '../http/staff-identity.js';
 import { isAdminSurface, isWrite, type RequestGuards } from '../auth/request-guards.js';
+import { WORKER_CHALLENGE, type WorkerPortalTokens } from '../auth/worker-portal-tokens.js';
 import { compileBodyValidator, compileParamsValidator, requestValidationError, type Validator } from './request-validation.js';
-import type { HttpMethod, RouteDefinition } from './route-definition.js';
+import type { HttpMethod, RouteDefinition, WorkerPortalIdentity } from './route-definition.js';
 
 export interface HttpState {
   requestId: string;
@@ -20,6 +22,8 @@ export interface HttpState {
   /** The matched route's template, for logs and metrics. */
   routePath?: string;
   identity?: StaffIdentity;
+  /** The worker of a worker portal request (for logs). */
+  worker?: { readonly orgId: string; readonly workerId: string };
   /** Where the fields of a validation error are (body, query or path). */
   fieldsIn?: 'body' | 'query' | 'path';
 }
@@ -42,7 +46,22 @@ function validateOrThrow(ctx: HttpContext, validator: Validator | null, value: u
   }
 }
 
-export function mountRoutes(router: Router<HttpState>, routes: readonly RouteDefinition[], deps: { runtime: Runtime; identity: StaffIdentityResolver; guards: RequestGuards }): void {
+export interface MountDeps {
+  readonly runtime: Runtime;
+  readonly identity: StaffIdentityResolver;
+  readonly guards: RequestGuards;
+  readonly workerTokens: WorkerPortalTokens;
+}
+
+/** A portal session the core ended (password reset, deactivation) answers with the portal's challenge. */
+function withWorkerChallenge(err: unknown): unknown {
+  if (err instanceof AppError && err.kind === 'unauthenticated' && err.details['www_authenticate'] === undefined) {
+    return new AppError(err.code, err.message, { details: { ...err.details, www_authenticate: WORKER_CHALLENGE }, errors: err.errors, cause: err });
+  }
+  return err;
+}
+
+export function mountRoutes(router: Router<HttpState>, routes: readonly RouteDefinition[], deps: MountDeps): void {
   for (const route of routes) {
     if ((route.audience === 'staff') !== (route.permission !== null)) {
       throw new Error(`${route.method} ${route.path}: staff routes need a permission, other routes must not have one`);
@@ -78,6 +97,7 @@ export function mountRoutes(router: Router<HttpState>, routes: readonly RouteDef
       if (route.audience !== 'infra') await deps.guards.apiRateLimit(ctx.state.clientIp);
       if (adminSurface) deps.guards.adminIpAllowed(ctx.state.clientIp);
       let identity: StaffIdentity | undefined;
+      let worker: WorkerPortalIdentity | null = null;
       let requestContext: RequestContext = { orgId: '', actor: { kind: 'public', id: 'anonymous', role: null }, requestId: ctx.state.requestId, now };
       if (route.audience === 'staff') {
         identity = await deps.identity.resolve({
@@ -116,6 +136,14 @@ export function mountRoutes(router: Router<HttpState>, routes: readonly RouteDef
         }
       }
 
+      if (route.audience === 'worker') {
+        // Only a worker portal token: staff tokens and Basic Auth are refused (another key).
+        const claims = await deps.workerTokens.fromAuthorization(ctx.get('authorization') || undefined, now);
+        worker = { orgId: claims.orgId, session: { workerId: claims.workerId, issuedAt: claims.issuedAt } };
+        ctx.state.worker = { orgId: claims.orgId, workerId: claims.workerId };
+        requestContext = { orgId: claims.orgId, actor: { kind: 'worker', id: claims.workerId, role: null }, requestId: ctx.state.requestId, now };
+      }
+
       validateOrThrow(ctx, params, { ...ctx.params }, 'path');
       const queryValue: Record<string, unknown> = { ...ctx.query };
       validateOrThrow(ctx, query ?? (Object.keys(queryValue).length > 0 ? rejectAllQuery : null), queryValue, 'query');
@@ -141,7 +169,7 @@ export function mountRoutes(router: Router<HttpState>, routes: readonly RouteDef
       }
 
       ctx.state.fieldsIn = route.inputIn ?? 'body';
-      const result = await route.handler({
+      const run = route.handler({
         params: ctx.params as never,
         query: queryValue as never,
         body: keysToCamel(bodyValue) as Record<string, unknown>,
@@ -150,9 +178,11 @@ export function mountRoutes(router: Router<HttpState>, routes: readonly RouteDef
         runtime: deps.runtime,
         ctx: requestContext,
         identity: identity ?? null,
+        worker,
         clientIp: ctx.state.clientIp,
         koa: ctx,
       });
+      const result = route.audience === 'worker' ? await run.catch((err: unknown) => Promise.reject(withWorkerChallenge(err))) : await run;
       ctx.status = result.status;
       for (const [name, value] of Object.entries(result.headers ?? {})) ctx.set(name, value);
       if (result.body !== undefined) {

@@ -58,7 +58,14 @@ export function buildOpenApiDocument(routes: readonly RouteDefinition[], info: {
         ? { requestBody: { required: route.bodyRequired ?? true, content: { 'application/json': { schema: plain(route.body) } } } }
         : {}),
       responses,
-      security: route.audience !== 'staff' ? [] : route.sessionOnly === true ? [{ bearerAuth: [] }] : [{ bearerAuth: [] }, { basicAuth: [] }],
+      security:
+        route.audience === 'worker'
+          ? [{ workerBearerAuth: [] }]
+          : route.audience !== 'staff'
+            ? []
+            : route.sessionOnly === true
+              ? [{ bearerAuth: [] }]
+              : [{ bearerAuth: [] }, { basicAuth: [] }],
       ...(route.permission
         ? { 'x-permission': route.permission, 'x-roles': [...PERMISSIONS[route.permission]] }
         : {}),
@@ -78,6 +85,12 @@ export function buildOpenApiDocument(routes: readonly RouteDefinition[], info: {
       securitySchemes: {
         bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'access_token from POST /v1/auth/login or /v1/auth/refresh' },
         basicAuth: { type: 'http', scheme: 'basic', description: 'Legacy Basic Auth pairs from the environment (LEGACY_BASIC_AUTH_ENABLED; not MFA-capable)' },
+        workerBearerAuth: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description: 'access_token from POST /v1/worker/portal/login (12 hours; ends when the worker is deactivated or their password is reset)',
+        },
       },
     },
   };

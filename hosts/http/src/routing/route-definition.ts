@@ -4,7 +4,7 @@
  * from these declarations, so they cannot drift apart.
  */
 import type { Static, TSchema } from '@sinclair/typebox';
-import type { Permission, RequestContext } from '@cws/core';
+import type { Permission, PortalSession, RequestContext } from '@cws/core';
 import type { ParameterizedContext } from 'koa';
 import type { Runtime } from '@cws/composition';
 import type { StaffIdentity } from '../http/staff-identity.js';
@@ -12,10 +12,17 @@ import type { StaffIdentity } from '../http/staff-identity.js';
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /**
- * Who may call the route: `staff` needs an identity with the route's permission; `public` and
- * `infra` (health, metrics, docs) need none.
+ * Who may call the route: `staff` needs an identity with the route's permission; `worker` needs
+ * a worker portal token (never a staff credential, and no permission); `public` and `infra`
+ * (health, metrics, docs) need none.
  */
-export type RouteAudience = 'staff' | 'public' | 'infra';
+export type RouteAudience = 'staff' | 'worker' | 'public' | 'infra';
+
+/** The worker a `worker` route acts for, from their portal token. */
+export interface WorkerPortalIdentity {
+  readonly orgId: string;
+  readonly session: PortalSession;
+}
 
 export interface ResponseSpec {
   readonly description: string;
@@ -40,10 +47,12 @@ export interface RouteInput<P, Q, B> {
   readonly requestId: string;
   readonly now: Date;
   readonly runtime: Runtime;
-  /** Set for staff routes: the org and actor the request acts as. */
+  /** Set for staff and worker routes: the org and actor the request acts as. */
   readonly ctx: RequestContext;
   /** Staff routes: who is calling and how they proved it; null elsewhere. */
   readonly identity: StaffIdentity | null;
+  /** Worker routes: the worker and their portal session; null elsewhere. */
+  readonly worker: WorkerPortalIdentity | null;
   /** The client address as resolved through trusted proxies. */
   readonly clientIp: string;
   readonly koa: ParameterizedContext;

@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { defineRoute, type RouteDefinition } from '../../routing/route-definition.js';
 import { auditJson, orgSettingsJson, pageJson } from '../../presenters/presenters.js';
 import { DateTime, Nullable, Page, PageQueryFields, Uuid } from '../../schemas/common.schemas.js';
+import { AuditEntryView } from '../../schemas/audit.schemas.js';
 import { commonErrors, listInput } from '../route-helpers.js';
 
 const OrgSettingsView = Type.Object({
@@ -20,22 +21,6 @@ const UpdateOrgSettingsBody = Type.Object(
   },
   { additionalProperties: false, minProperties: 1 },
 );
-
-const AuditEntryView = Type.Object({
-  id: Uuid,
-  org_id: Uuid,
-  actor_kind: Type.String(),
-  actor_id: Type.String(),
-  admin_role: Nullable(Type.String()),
-  action: Type.String(),
-  resource_type: Type.String(),
-  resource_id: Nullable(Type.String()),
-  before: Nullable(Type.Record(Type.String(), Type.Unknown())),
-  after: Nullable(Type.Record(Type.String(), Type.Unknown())),
-  metadata: Type.Record(Type.String(), Type.Unknown()),
-  request_id: Type.String(),
-  created_at: DateTime,
-});
 
 const AuditQuery = Type.Object(
   {

@@ -87,9 +87,8 @@ export interface PortalSession {
 
 async function portalWorker(repos: TenantRepositories, session: PortalSession): Promise<Worker> {
   const worker = await repos.workers.findById(session.workerId);
-  // Session times have second precision (JWT iat); credential changes keep milliseconds.
   const changed = worker?.credentialsChangedAt ?? null;
-  if (worker === null || !worker.active || (changed !== null && changed.getTime() > session.issuedAt.getTime() + 999)) throw sessionEnded();
+  if (worker === null || !worker.active || (changed !== null && changed > session.issuedAt)) throw sessionEnded();
   return worker;
 }
 

@@ -1,0 +1,247 @@
+/**
+ * Scheduling objects → JSON (snake_case, ISO dates). A worker's portal password hash never
+ * appears: workers are presented field by field, whether the core gave a WorkerView or (board,
+ * suggestions) a Worker. Viewers get workers' phone and email, and booking and series notes,
+ * masked like other personal data.
+ */
+import type {
+  AuditEntry,
+  Blackout,
+  Booking,
+  BookingSeries,
+  ConflictReport,
+  QueueItem,
+  RecurrenceRule,
+  ScheduleBoard,
+  ScheduleConflict,
+  SeriesResult,
+  Service,
+  Suggestions,
+  Team,
+  UnassignedOccurrence,
+  Worker,
+  WorkerJob,
+  WorkerView,
+} from '@cws/core';
+import { auditJson } from './presenters.js';
+import { FULL_VIEW, MASK, maskEmail, maskPhone, maskText, type PresentOptions } from './pii-masking.js';
+
+const iso = (d: Date | null) => (d === null ? null : d.toISOString());
+
+export function teamJson(t: Team) {
+  return { id: t.id, org_id: t.orgId, name: t.name, active: t.active, created_at: t.createdAt.toISOString(), updated_at: t.updatedAt.toISOString() };
+}
+
+function hasPassword(w: Worker | WorkerView): boolean {
+  return 'hasPortalPassword' in w ? w.hasPortalPassword : w.portalPasswordHash !== null;
+}
+
+function workingHoursJson(w: Worker | WorkerView) {
+  if (w.workingHours === null) return null;
+  return Object.fromEntries(Object.entries(w.workingHours).map(([day, spans]) => [day, (spans ?? []).map((s) => ({ start: s.start, end: s.end }))]));
+}
+
+export function workerJson(w: Worker | WorkerView, view: PresentOptions = FULL_VIEW) {
+  return {
+    id: w.id,
+    org_id: w.orgId,
+    name: w.name,
+    phone: view.maskPii ? maskPhone(w.phone) : w.phone,
+    email: view.maskPii ? maskEmail(w.email) : w.email,
+    skills: [...w.skills],
+    active: w.active,
+    team_id: w.teamId,
+    working_hours: workingHoursJson(w),
+    has_portal_password: hasPassword(w),
+    created_at: w.createdAt.toISOString(),
+    updated_at: w.updatedAt.toISOString(),
+  };
+}
+
+/** What a worker sees of themselves in the portal. */
+export function workerSelfJson(w: WorkerView) {
+  return { id: w.id, org_id: w.orgId, name: w.name, phone: w.phone, email: w.email, skills: [...w.skills], team_id: w.teamId, working_hours: workingHoursJson(w) };
+}
+
+export function serviceJson(s: Service) {
+  return {
+    id: s.id,
+    org_id: s.orgId,
+    name: s.name,
+    duration_minutes: s.durationMinutes,
+    price_minor: s.priceMinor,
+    active: s.active,
+    created_at: s.createdAt.toISOString(),
+    updated_at: s.updatedAt.toISOString(),
+  };
+}
+
+export function blackoutJson(b: Blackout) {
+  return {
+    id: b.id,
+    org_id: b.orgId,
+    scope: b.scope,
+    team_id: b.teamId,
+    worker_id: b.workerId,
+    starts_at: b.startsAt.toISOString(),
+    ends_at: b.endsAt.toISOString(),
+    reason: b.reason,
+    created_at: b.createdAt.toISOString(),
+  };
+}
+
+const workersJson = (b: Booking) => b.workers.map((w) => ({ worker_id: w.workerId, via_team: w.viaTeam }));
+
+export function bookingJson(b: Booking, view: PresentOptions = FULL_VIEW) {
+  return {
+    id: b.id,
+    org_id: b.orgId,
+    client_id: b.clientId,
+    address_id: b.addressId,
+    service_id: b.serviceId,
+    series_id: b.seriesId,
+    occurrence_date: b.occurrenceDate,
+    detached: b.detached,
+    starts_at: b.startsAt.toISOString(),
+    ends_at: b.endsAt.toISOString(),
+    status: b.status,
+    team_id: b.teamId,
+    workers: workersJson(b),
+    notes: view.maskPii ? maskText(b.notes) : b.notes,
+    price_estimate_minor: b.priceEstimateMinor,
+    currency: b.currency,
+    cancellation_reason: b.cancellationReason,
+    started_at: iso(b.startedAt),
+    completed_at: iso(b.completedAt),
+    cancelled_at: iso(b.cancelledAt),
+    created_at: b.createdAt.toISOString(),
+    updated_at: b.updatedAt.toISOString(),
+  };
+}
+
+export function ruleJson(rule: RecurrenceRule) {
+  if (rule.freq === 'weekly') return { freq: rule.freq, interval: rule.interval, weekdays: [...rule.weekdays] };
+  if ('monthDay' in rule) return { freq: rule.freq, interval: rule.interval, month_day: rule.monthDay };
+  return { freq: rule.freq, interval: rule.interval, nth_weekday: { n: rule.nthWeekday.n, weekday: rule.nthWeekday.weekday } };
+}
+
+export function seriesJson(s: BookingSeries, view: PresentOptions = FULL_VIEW) {
+  return {
+    id: s.id,
+    org_id: s.orgId,
+    client_id: s.clientId,
+    address_id: s.addressId,
+    service_id: s.serviceId,
+    rule: ruleJson(s.rule),
+    start_date: s.startDate,
+    time: s.localTime,
+    duration_minutes: s.durationMinutes,
+    time_zone: s.timeZone,
+    count: s.end.count,
+    until: s.end.until,
+    team_id: s.teamId,
+    worker_ids: [...s.workerIds],
+    notes: view.maskPii ? maskText(s.notes) : s.notes,
+    price_estimate_minor: s.priceEstimateMinor,
+    currency: s.currency,
+    generated_through: s.generatedThrough,
+    ended_on: s.endedOn,
+    created_at: s.createdAt.toISOString(),
+    updated_at: s.updatedAt.toISOString(),
+  };
+}
+
+export function unassignedJson(u: UnassignedOccurrence) {
+  return { booking_id: u.bookingId, date: u.date, code: u.code, reason: u.reason, details: u.details };
+}
+
+export function seriesResultJson(r: SeriesResult) {
+  return { series: seriesJson(r.series), created: r.created.map((b) => bookingJson(b)), unassigned: r.unassigned.map(unassignedJson) };
+}
+
+const windowJson = (w: { from: Date; to: Date }) => ({ start: w.from.toISOString(), end: w.to.toISOString() });
+
+export function conflictJson(c: ScheduleConflict) {
+  return {
+    kind: c.kind,
+    blocking: c.blocking,
+    reason: c.reason,
+    booking_id: c.bookingId,
+    blackout_id: c.blackoutId,
+    worker_id: c.workerId,
+    team_id: c.teamId,
+    starts_at: iso(c.startsAt),
+    ends_at: iso(c.endsAt),
+  };
+}
+
+export function conflictReportJson(r: ConflictReport) {
+  return { window: windowJson(r.window), available: r.available, conflicts: r.conflicts.map(conflictJson) };
+}
+
+export function suggestionsJson(s: Suggestions, view: PresentOptions = FULL_VIEW) {
+  return {
+    window: windowJson(s.window),
+    blocked_by: s.blockedBy.map(conflictJson),
+    teams: s.teams.map((t) => ({ team: teamJson(t.team), member_ids: [...t.memberIds], load_minutes: t.loadMinutes, rank: t.rank, reasons: [...t.reasons] })),
+    workers: s.workers.map((w) => ({
+      worker: workerJson(w.worker, view),
+      skills_matched: [...w.skillsMatched],
+      skills_missing: [...w.skillsMissing],
+      within_working_hours: w.withinWorkingHours,
+      load_minutes: w.loadMinutes,
+      rank: w.rank,
+      reasons: [...w.reasons],
+    })),
+  };
+}
+
+export function boardJson(b: ScheduleBoard, view: PresentOptions = FULL_VIEW) {
+  return {
+    window: windowJson(b.window),
+    time_zone: b.timeZone,
+    workers: b.workers.map((row) => ({ worker: workerJson(row.worker, view), bookings: row.bookings.map((x) => bookingJson(x, view)) })),
+    unassigned: b.unassigned.map((x) => bookingJson(x, view)),
+  };
+}
+
+export function queueItemJson(item: QueueItem, view: PresentOptions = FULL_VIEW) {
+  return { booking: bookingJson(item.booking, view), urgent: item.urgent };
+}
+
+/** Withholds free-text notes from a before/after snapshot (camelCase keys, as the core stores them). */
+function maskSnapshot(snapshot: Record<string, unknown> | null): Record<string, unknown> | null {
+  if (snapshot === null) return null;
+  return Object.fromEntries(Object.entries(snapshot).map(([k, v]) => [k, k === 'notes' && v !== null ? MASK : v]));
+}
+
+/** A booking's audit entry; viewers do not read its notes through the history either. */
+export function bookingHistoryJson(e: AuditEntry, view: PresentOptions = FULL_VIEW) {
+  const json = auditJson(e);
+  return view.maskPii ? { ...json, before: maskSnapshot(json.before), after: maskSnapshot(json.after) } : json;
+}
+
+/** A job as its worker sees it: when, where, for whom, and what to do; no prices. */
+export function workerJobJson(job: WorkerJob) {
+  const b = job.booking;
+  const a = job.address;
+  return {
+    id: b.id,
+    status: b.status,
+    starts_at: b.startsAt.toISOString(),
+    ends_at: b.endsAt.toISOString(),
+    service_name: job.serviceName,
+    notes: b.notes,
+    client: { name: job.client.name, phone: job.client.phone },
+    address:
+      a === null
+        ? null
+        : { label: a.label, line1: a.line1, line2: a.line2, city: a.city, region: a.region, postal_code: a.postalCode, country: a.country, access_notes: a.accessNotes },
+    team_id: b.teamId,
+    workers: workersJson(b),
+    series_id: b.seriesId,
+    occurrence_date: b.occurrenceDate,
+    started_at: iso(b.startedAt),
+    completed_at: iso(b.completedAt),
+  };
+}

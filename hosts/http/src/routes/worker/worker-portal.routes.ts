@@ -1,0 +1,152 @@
+/**
+ * `/v1/worker/portal/*`: a worker signs in with their phone or email and portal password, sees
+ * their own jobs and starts and completes them. Only a worker portal token (WORKER_PORTAL_SECRET)
+ * opens these routes — staff credentials are refused here, and worker tokens on staff routes.
+ * Every call re-checks in the core that the worker is active and their password unchanged since
+ * the token was issued. Sign-in failures are rate limited per login and per address by the core,
+ * on top of the per-address API limit every route has.
+ */
+import { AppError, type RequestContext } from '@cws/core';
+import type { Runtime } from '@cws/composition';
+import type { WorkerPortalTokens } from '../../auth/worker-portal-tokens.js';
+import { defineRoute, type RouteDefinition, type ResponseSpec, type WorkerPortalIdentity } from '../../routing/route-definition.js';
+import { workerJobJson, workerSelfJson } from '../../presenters/scheduling-presenters.js';
+import { IdParams, Page, ProblemSchema } from '../../schemas/common.schemas.js';
+import { WorkerJobView, WorkerJobsQuery, WorkerLoginBody, WorkerSelfView, WorkerTokenView } from '../../schemas/scheduling.schemas.js';
+import { NO_STORE } from '../route-helpers.js';
+
+const tags = ['Worker portal'];
+
+const problem = (description: string): ResponseSpec => ({ description, schema: ProblemSchema, contentType: 'application/problem+json' });
+
+const portalErrors: Record<number, ResponseSpec> = {
+  401: problem('No worker portal token, an invalid or expired one, or a session ended by a password reset or deactivation'),
+  404: problem('Not one of your jobs'),
+  409: problem('The job cannot move to that status (booking.invalid_transition)'),
+  422: problem('Invalid input; errors[] lists each field'),
+  429: problem('Too many requests (Retry-After says when to retry)'),
+  503: problem('The database is unavailable; retry later'),
+};
+
+const invalidCredentials = () => new AppError('auth.invalid_credentials', 'The phone, email or password is not correct');
+
+/** The org a sign-in is for: by slug, else DEFAULT_ORG_ID, else the only org (as Basic Auth picks it). */
+async function signInOrg(runtime: Runtime, slug: string | undefined): Promise<string> {
+  if (slug !== undefined) {
+    const org = await runtime.ports.orgs.findBySlug(slug.trim().toLowerCase());
+    // An unknown slug answers like a wrong password: the portal does not say which orgs exist.
+    if (org === null) throw invalidCredentials();
+    return org.id;
+  }
+  if (runtime.config.auth.defaultOrgId !== null) return runtime.config.auth.defaultOrgId.toLowerCase();
+  const orgs = await runtime.ports.orgs.list(null, 2);
+  if (orgs.length === 1) return orgs[0]!.id;
+  throw AppError.validation([{ pointer: '/org', detail: 'is required: name your organisation by its slug' }], '/org is required');
+}
+
+function portalOf(worker: WorkerPortalIdentity | null): WorkerPortalIdentity {
+  // mountRoutes has refused worker routes without a valid worker token.
+  if (worker === null) throw new AppError('auth.unauthenticated', 'A worker portal token is required');
+  return worker;
+}
+
+const progress = (to: 'in_progress' | 'completed', operationId: string, action: string, summary: string) =>
+  defineRoute({
+    method: 'POST',
+    path: `/v1/worker/portal/jobs/:id/${action}`,
+    operationId,
+    summary,
+    tags,
+    audience: 'worker',
+    permission: null,
+    params: IdParams,
+    responses: { 200: { description: 'The job', schema: WorkerJobView }, ...portalErrors },
+    async handler({ runtime, ctx, worker, params }) {
+      const job = await runtime.core.workerPortal.progress.execute(ctx, portalOf(worker).session, { id: params.id, to });
+      return { status: 200, body: workerJobJson(job) };
+    },
+  });
+
+export function workerPortalRoutes(options: { workerTokens: WorkerPortalTokens }): RouteDefinition[] {
+  return [
+    defineRoute({
+      method: 'POST',
+      path: '/v1/worker/portal/login',
+      operationId: 'workerPortalLogin',
+      summary: 'Worker sign-in with phone or email and portal password; answers a 12-hour bearer token',
+      description:
+        'org is the organisation’s slug (without it: DEFAULT_ORG_ID, or the only org). Unknown logins, wrong passwords, inactive workers and unknown orgs all answer 401 auth.invalid_credentials.',
+      tags,
+      audience: 'public',
+      permission: null,
+      body: WorkerLoginBody,
+      responses: {
+        200: { description: 'The token and the worker', schema: WorkerTokenView },
+        401: problem('Wrong credentials (auth.invalid_credentials)'),
+        422: problem('Invalid input; errors[] lists each field'),
+        429: problem('Too many failed attempts (Retry-After says when to retry)'),
+        503: problem('The database is unavailable; retry later'),
+      },
+      async handler({ runtime, body, requestId, now, clientIp }) {
+        const orgId = await signInOrg(runtime, body['org'] as string | undefined);
+        const ctx: RequestContext = { orgId, actor: { kind: 'public', id: 'worker-portal-login', role: null }, requestId, now };
+        const { worker } = await runtime.core.workerPortal.signIn.execute(ctx, { login: body['login'], password: body['password'], clientIp });
+        const issued = await options.workerTokens.issue({ workerId: worker.id, orgId }, now);
+        return {
+          status: 200,
+          body: { access_token: issued.token, token_type: 'Bearer', expires_in: issued.expiresInSeconds, expires_at: issued.expiresAt.toISOString(), worker: workerSelfJson(worker) },
+          headers: NO_STORE,
+        };
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      path: '/v1/worker/portal/me',
+      operationId: 'workerPortalMe',
+      summary: 'The signed-in worker',
+      tags,
+      audience: 'worker',
+      permission: null,
+      responses: { 200: { description: 'The worker', schema: WorkerSelfView }, ...portalErrors },
+      async handler({ runtime, ctx, worker }) {
+        return { status: 200, body: workerSelfJson(await runtime.core.workerPortal.profile.execute(ctx, portalOf(worker).session)) };
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      path: '/v1/worker/portal/jobs',
+      operationId: 'workerPortalJobs',
+      summary: 'Your jobs: today’s (the org’s local day) or upcoming (from now, `days` ahead, default 14), by start',
+      description: 'Cancelled jobs are left out. next_cursor is always null.',
+      tags,
+      audience: 'worker',
+      permission: null,
+      query: WorkerJobsQuery,
+      inputIn: 'query',
+      responses: { 200: { description: 'The jobs', schema: Page(WorkerJobView) }, ...portalErrors },
+      async handler({ runtime, ctx, worker, query }) {
+        const jobs = await runtime.core.workerPortal.jobs.execute(ctx, portalOf(worker).session, {
+          ...(query.scope !== undefined ? { scope: query.scope } : {}),
+          ...(query.days !== undefined ? { days: query.days } : {}),
+        });
+        return { status: 200, body: { items: jobs.map(workerJobJson), next_cursor: null } };
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      path: '/v1/worker/portal/jobs/:id',
+      operationId: 'workerPortalJob',
+      summary: 'One of your jobs (another worker’s is 404)',
+      tags,
+      audience: 'worker',
+      permission: null,
+      params: IdParams,
+      responses: { 200: { description: 'The job', schema: WorkerJobView }, ...portalErrors },
+      async handler({ runtime, ctx, worker, params }) {
+        return { status: 200, body: workerJobJson(await runtime.core.workerPortal.job.execute(ctx, portalOf(worker).session, { id: params.id })) };
+      },
+    }),
+    progress('in_progress', 'workerPortalStartJob', 'start', 'Start a confirmed job (→ in_progress)'),
+    progress('completed', 'workerPortalCompleteJob', 'complete', 'Complete a started job (→ completed)'),
+  ];
+}
