@@ -159,6 +159,8 @@ export async function up(knex: Knex): Promise<void> {
     t.foreign(['org_id', 'team_id'], 'bookings_team_fk').references(['org_id', 'id']).inTable('teams');
     t.check(`status IN (${quoted(BOOKING_STATUSES)})`, [], 'bookings_status_known');
     t.check('ends_at > starts_at', [], 'bookings_time_order');
+    // The adapter bounds range scans by it (MAX_BOOKING_MINUTES in the core).
+    t.check("ends_at <= starts_at + interval '24 hours'", [], 'bookings_max_length');
   });
   // Range queries and the (starts_at, id) keyset order of lists.
   await knex.raw('CREATE INDEX bookings_org_starts_idx ON bookings (org_id, starts_at, id)');
@@ -180,7 +182,11 @@ export async function up(knex: Knex): Promise<void> {
     `ALTER TABLE booking_workers ADD CONSTRAINT booking_workers_no_overlap
        EXCLUDE USING gist (org_id WITH =, worker_id WITH =, tstzrange(starts_at, ends_at, '[)') WITH &&) WHERE (active)`,
   );
-  await knex.raw('CREATE INDEX booking_workers_active_ends_idx ON booking_workers (org_id, ends_at) WHERE active');
+  // Range scans bounded on starts_at from both sides (bookings last at most 24 h): one worker's
+  // time, and everyone's time in a window. Under RLS the range && of the constraint's GiST
+  // index cannot be an index condition (not leakproof); these comparisons can.
+  await knex.raw('CREATE INDEX booking_workers_worker_starts_idx ON booking_workers (org_id, worker_id, starts_at) WHERE active');
+  await knex.raw('CREATE INDEX booking_workers_starts_idx ON booking_workers (org_id, starts_at) WHERE active');
   await enableTenantRls(knex, 'booking_workers', ['SELECT', 'INSERT', 'UPDATE', 'DELETE']);
 
   await knex.schema.createTable('booking_team_blocks', (t) => {
@@ -193,7 +199,8 @@ export async function up(knex: Knex): Promise<void> {
     `ALTER TABLE booking_team_blocks ADD CONSTRAINT booking_team_blocks_no_overlap
        EXCLUDE USING gist (org_id WITH =, team_id WITH =, tstzrange(starts_at, ends_at, '[)') WITH &&) WHERE (active)`,
   );
-  await knex.raw('CREATE INDEX booking_team_blocks_active_ends_idx ON booking_team_blocks (org_id, ends_at) WHERE active');
+  await knex.raw('CREATE INDEX booking_team_blocks_team_starts_idx ON booking_team_blocks (org_id, team_id, starts_at) WHERE active');
+  await knex.raw('CREATE INDEX booking_team_blocks_starts_idx ON booking_team_blocks (org_id, starts_at) WHERE active');
   await enableTenantRls(knex, 'booking_team_blocks', ['SELECT', 'INSERT', 'UPDATE', 'DELETE']);
 
   await knex.schema.createTable('idempotency_keys', (t) => {
@@ -208,7 +215,7 @@ export async function up(knex: Knex): Promise<void> {
   });
   // For a retention sweep of expired keys.
   await knex.raw('CREATE INDEX idempotency_keys_expiry_idx ON idempotency_keys (org_id, expires_at)');
-  await enableTenantRls(knex, 'idempotency_keys', ['SELECT', 'INSERT', 'UPDATE']);
+  await enableTenantRls(knex, 'idempotency_keys', ['SELECT', 'INSERT', 'UPDATE', 'DELETE']);
 }
 
 export async function down(knex: Knex): Promise<void> {

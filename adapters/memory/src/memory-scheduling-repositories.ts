@@ -429,6 +429,17 @@ class MemoryIdempotencyRepository implements IdempotencyRepository {
     this.t.idempotency.set(key, { orgId: this.orgId, record: copy(record) });
     return null;
   }
+
+  async deleteExpired(now: Date, limit: number): Promise<number> {
+    let deleted = 0;
+    for (const [key, held] of this.t.idempotency) {
+      if (deleted >= limit) break;
+      if (held.orgId !== this.orgId || held.record.expiresAt > now) continue;
+      this.t.idempotency.delete(key);
+      deleted += 1;
+    }
+    return deleted;
+  }
 }
 
 export function schedulingRepositories(orgId: string, t: TenantTables) {

@@ -40,6 +40,7 @@ import { ListLeads } from './use-cases/leads/list-leads.use-case.js';
 import { SubmitPublicLead } from './use-cases/leads/submit-public-lead.use-case.js';
 import { UpdateLead } from './use-cases/leads/update-lead.use-case.js';
 import { GetJobsStatus } from './use-cases/ops/get-jobs-status.use-case.js';
+import { PruneIdempotencyKeys } from './use-cases/ops/prune-idempotency-keys.use-case.js';
 import { CreateOrg } from './use-cases/orgs/create-org.use-case.js';
 import { GetOrgSettings, UpdateOrgSettings } from './use-cases/orgs/org-settings.use-case.js';
 import {
@@ -232,6 +233,7 @@ export function createCore(ports: CorePorts, options_: CoreOptions = {}) {
       progress: new ProgressWorkerJob({ uow, ids }),
     },
     ops: {
+      pruneIdempotencyKeys: new PruneIdempotencyKeys({ orgs, uow, systemAudit, ids }),
       jobsStatus: new GetJobsStatus({ jobs: ports.jobMonitor, heartbeatTtlSeconds: options_.jobHeartbeatTtlSeconds ?? 180 }),
     },
   };

@@ -713,6 +713,21 @@ export function schedulingRepositoriesContract(name: string, factory: StorageHar
         expect(await run(ctx, (r) => r.idempotency.claim(record({ createdAt: at('2026-05-04T00:00:00.000Z') })))).to.deep.equal(fresh);
       });
 
+      it('deletes expired records in batches, only its own org, and leaves live ones', async () => {
+        const { ctx } = await anOrg();
+        const { ctx: other } = await anOrg();
+        for (const key of ['old-1', 'old-2', 'old-3']) await run(ctx, (r) => r.idempotency.claim(record({ key })));
+        await run(ctx, (r) => r.idempotency.claim(record({ key: 'live', expiresAt: at('2026-05-09T00:00:00.000Z') })));
+        await run(other, (r) => r.idempotency.claim(record({ key: 'old-1' })));
+        const after = at('2026-05-04T00:00:00.000Z');
+        expect(await run(ctx, (r) => r.idempotency.deleteExpired(after, 2))).to.equal(2);
+        expect(await run(ctx, (r) => r.idempotency.deleteExpired(after, 2))).to.equal(1);
+        expect(await run(ctx, (r) => r.idempotency.deleteExpired(after, 2))).to.equal(0);
+        // The live record still holds its key; the other org's expired one was not touched.
+        expect(await run(ctx, (r) => r.idempotency.claim(record({ key: 'live', createdAt: after })))).to.include({ key: 'live' });
+        expect(await run(other, (r) => r.idempotency.deleteExpired(after, 10))).to.equal(1);
+      });
+
       it('forgets a claim whose unit of work rolled back', async () => {
         const { ctx } = await anOrg();
         const boom = new Error('boom');

@@ -23,6 +23,7 @@ import {
   type TeamOccupancy,
   type TimeWindow,
   type WorkerOccupancy,
+  MAX_BOOKING_MINUTES,
   occupiesTime,
 } from '@cws/core';
 import type { Knex } from 'knex';
@@ -53,7 +54,16 @@ const BOOKING_COLUMNS = `b.org_id, b.id, b.client_id, b.address_id, b.service_id
  * become index conditions, and range `&&` is not leakproof (see migration 0007). It is also the
  * test the core's `overlaps` makes.
  */
-const OVERLAPS = (alias: string) => `${alias}.starts_at < ? AND ${alias}.ends_at > ?`;
+const OVERLAPS = (alias: string) => `${alias}.starts_at < ? AND ${alias}.ends_at > ? AND ${alias}.starts_at > ?`;
+
+/**
+ * The bindings of OVERLAPS: the window, and the earliest start an overlapping booking can have
+ * (bookings last at most MAX_BOOKING_MINUTES, checked by the table), which turns the scan into a
+ * bounded range on a (…, starts_at) btree instead of everything before `to`.
+ */
+function overlapBindings(window: TimeWindow): Knex.RawBinding[] {
+  return [window.to, window.from, new Date(window.from.getTime() - MAX_BOOKING_MINUTES * 60_000)];
+}
 
 export interface SqlQuery {
   readonly sql: string;
@@ -61,9 +71,8 @@ export interface SqlQuery {
 }
 
 /**
- * Active worker time overlapping the window. With workers named, the exclusion constraint's GiST
- * index finds their rows by (org_id, worker_id); for every worker, the (org_id, ends_at) btree.
- * `active` in the WHERE is what lets the planner use those partial indexes.
+ * Active worker time overlapping the window, through the (org_id, worker_id, starts_at) or the
+ * (org_id, starts_at) partial btree. `active` in the WHERE lets the planner use them.
  */
 export function workerOccupancyQuery(
   orgId: string,
@@ -71,7 +80,7 @@ export function workerOccupancyQuery(
   filter: { readonly workerIds: readonly string[] | null; readonly excludeBookingId: string | null },
 ): SqlQuery {
   const where = ['w.org_id = ?', 'w.active', OVERLAPS('w')];
-  const bindings: Knex.RawBinding[] = [orgId, window.to, window.from];
+  const bindings: Knex.RawBinding[] = [orgId, ...overlapBindings(window)];
   if (filter.workerIds !== null) {
     where.push('w.worker_id = ANY(?::uuid[])');
     bindings.push([...filter.workerIds]);
@@ -94,7 +103,7 @@ export function teamOccupancyQuery(
   filter: { readonly teamIds: readonly string[] | null; readonly excludeBookingId: string | null },
 ): SqlQuery {
   const where = ['t.org_id = ?', 't.active', OVERLAPS('t')];
-  const bindings: Knex.RawBinding[] = [orgId, window.to, window.from];
+  const bindings: Knex.RawBinding[] = [orgId, ...overlapBindings(window)];
   if (filter.teamIds !== null) {
     where.push('t.team_id = ANY(?::uuid[])');
     bindings.push([...filter.teamIds]);
@@ -264,8 +273,8 @@ export class PostgresBookingRepository implements BookingRepository {
   }
 
   async list(q: BookingListQuery): Promise<readonly Booking[]> {
-    const where = ['b.org_id = ?', 'b.starts_at < ?', 'b.ends_at > ?'];
-    const bindings: Knex.RawBinding[] = [this.orgId, q.window.to, q.window.from];
+    const where = ['b.org_id = ?', OVERLAPS('b')];
+    const bindings: Knex.RawBinding[] = [this.orgId, ...overlapBindings(q.window)];
     const add = (condition: string, ...values: Knex.RawBinding[]) => {
       where.push(condition);
       bindings.push(...values);

@@ -45,4 +45,16 @@ export class PostgresIdempotencyRepository implements IdempotencyRepository {
       expiresAt: row['expires_at'] as Date,
     };
   }
+
+  async deleteExpired(now: Date, limit: number): Promise<number> {
+    // DELETE has no LIMIT: pick the batch by key first (the org-led primary key finds it).
+    const result = await translatingErrors(() =>
+      this.db.raw(
+        `DELETE FROM idempotency_keys WHERE (org_id, scope, key) IN (
+           SELECT org_id, scope, key FROM idempotency_keys WHERE org_id = ? AND expires_at <= ? LIMIT ?)`,
+        [this.orgId, now, limit],
+      ),
+    );
+    return result.rowCount ?? 0;
+  }
 }

@@ -131,4 +131,6 @@ export interface IdempotencyRepository {
    * claim of the same key waits for the first to commit or roll back.
    */
   claim(record: IdempotencyRecord): Promise<IdempotencyRecord | null>;
+  /** Deletes up to `limit` records expired at `now` (expiresAt <= now); returns how many. */
+  deleteExpired(now: Date, limit: number): Promise<number>;
 }

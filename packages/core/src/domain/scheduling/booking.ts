@@ -18,6 +18,12 @@ export const BOOKING_TRANSITIONS: Readonly<Record<BookingStatus, readonly Bookin
   no_show: [],
 };
 
+/**
+ * The longest a booking may last. Stores rely on it: anything overlapping a window starts at
+ * most this long before the window, which bounds range scans from both sides.
+ */
+export const MAX_BOOKING_MINUTES = 24 * 60;
+
 /** Statuses whose time still occupies its workers and team (all but cancelled). */
 export function occupiesTime(status: BookingStatus): boolean {
   return status !== 'cancelled';

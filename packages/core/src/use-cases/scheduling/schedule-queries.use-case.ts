@@ -6,7 +6,7 @@
 import type { RequestContext } from '../../context.js';
 import { compareByStart, type Booking } from '../../domain/scheduling/booking.js';
 import { withinWorkingHours, type Blackout, type Team, type Worker } from '../../domain/scheduling/workforce.js';
-import { addDays, localDayBounds, minutesOfDay, toZoned, weekdayOf } from '../../domain/scheduling/zoned-time.js';
+import { addDays, localDayBounds, minutesOfDay, toZoned, weekdayOf, type Weekday } from '../../domain/scheduling/zoned-time.js';
 import { InputChecks } from '../../domain/shared/input-checks.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Page } from '../../domain/shared/pagination.js';
 import { AppError } from '../../errors/app-error.js';
@@ -64,14 +64,24 @@ function blackoutConflict(b: Blackout): ScheduleConflict {
   });
 }
 
-/** True when the window lies in the worker's hours (read in the org's zone). */
-function inWorkingHours(worker: Worker, window: TimeWindow, zone: string): boolean {
-  if (worker.workingHours === null) return true;
+/** The window read on the org's wall clock: its weekday and minutes, or null when it spans days. */
+interface LocalWindow {
+  readonly day: Weekday;
+  readonly startMin: number;
+  readonly endMin: number;
+}
+
+function localWindow(window: TimeWindow, zone: string): LocalWindow | null {
   const start = toZoned(window.from, zone);
   const end = toZoned(window.to, zone);
   const endMin = end.date === start.date ? minutesOfDay(end.time) : end.date === addDays(start.date, 1) && end.time === '00:00' ? 1440 : -1;
-  if (endMin < 0) return false;
-  return withinWorkingHours(worker.workingHours, weekdayOf(start.date), minutesOfDay(start.time), endMin);
+  return endMin < 0 ? null : { day: weekdayOf(start.date), startMin: minutesOfDay(start.time), endMin };
+}
+
+/** True when the window lies in the worker's hours (a window spanning days only fits "always"). */
+function inWorkingHours(worker: Worker, local: LocalWindow | null): boolean {
+  if (worker.workingHours === null) return true;
+  return local !== null && withinWorkingHours(worker.workingHours, local.day, local.startMin, local.endMin);
 }
 
 export interface CheckConflictsInput {
@@ -128,6 +138,7 @@ export class CheckConflicts {
         }
       }
       const workerIds = workers.map((w) => w.id);
+      const local = localWindow(window, timeZone);
       const found: ScheduleConflict[] = [];
       for (const b of await repos.blackouts.listOverlapping(window, { teamIds, workerIds })) found.push(blackoutConflict(b));
       for (const t of teamIds.length === 0 ? [] : await repos.bookings.teamOccupancy(window, { teamIds, excludeBookingId: bookingId })) {
@@ -160,7 +171,7 @@ export class CheckConflicts {
       }
       for (const w of workers) {
         if (!w.active) found.push(conflict({ kind: 'inactive', reason: `${w.name} (${w.id}) is inactive`, workerId: w.id }));
-        else if (!inWorkingHours(w, window, timeZone)) {
+        else if (!inWorkingHours(w, local)) {
           found.push(conflict({ kind: 'outside_working_hours', blocking: false, reason: `${w.name} (${w.id}) does not work then (hours in ${timeZone})`, workerId: w.id }));
         }
       }
@@ -243,13 +254,15 @@ export class SuggestAssignees {
       const blockedTeams = new Set([...teamBusy.map((t) => t.teamId), ...blackouts.filter((b) => b.scope === 'team').map((b) => b.teamId!)]);
       const blackedWorkers = new Set(blackouts.filter((b) => b.scope === 'worker').map((b) => b.workerId!));
       const load = loadByWorker(occupancy, { from: day.start, to: day.end });
+      // Read once: converting per worker was a third of a 500-worker call (PB4).
+      const local = localWindow(window, timeZone);
 
       const free = workers.filter((w) => !busyWorkers.has(w.id) && !blackedWorkers.has(w.id) && (w.teamId === null || !blockedTeams.has(w.teamId)));
       const scored = free
         .map((worker) => {
           const skillsMatched = tags.filter((t) => worker.skills.includes(t));
           const skillsMissing = tags.filter((t) => !worker.skills.includes(t));
-          const hours = inWorkingHours(worker, window, timeZone);
+          const hours = inWorkingHours(worker, local);
           const loadMinutes = load.get(worker.id) ?? 0;
           const reasons = [
             tags.length === 0 ? 'no skills asked for' : `has ${skillsMatched.length} of ${tags.length} skills asked for${skillsMissing.length > 0 ? ` (missing ${skillsMissing.join(', ')})` : ''}`,

@@ -1,5 +1,5 @@
 /** Lookups and checks the scheduling use cases share: not-found errors, windows, assignees, blackouts. */
-import { sortWorkers, type Booking, type BookingWorker } from '../../domain/scheduling/booking.js';
+import { MAX_BOOKING_MINUTES, sortWorkers, type Booking, type BookingWorker } from '../../domain/scheduling/booking.js';
 import type { Blackout, Team, Worker } from '../../domain/scheduling/workforce.js';
 import { InputChecks } from '../../domain/shared/input-checks.js';
 import { AppError } from '../../errors/app-error.js';
@@ -19,7 +19,7 @@ export const notFound = {
 };
 
 /** The longest window a booking may span, and conflicts/suggestions/board may ask about. */
-export const MAX_BOOKING_HOURS = 24;
+export const MAX_BOOKING_HOURS = MAX_BOOKING_MINUTES / 60;
 export const MAX_QUERY_WINDOW_DAYS = 31;
 
 /** Checks start/end: both instants, end after start, no longer than `maxHours`. */
