@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The README's promise, checked: on a clean checkout `npm start` serves /readyz 200 with the
 # db, migrations and jobs checks ok within START_DEADLINE_S seconds, and both the demo owner it
-# prints (signing in for a token) and the Basic Auth admin can list the demo leads. Uses its own data directory so it never touches ./var.
+# prints (signing in for a token) and the Basic Auth admin can list the demo leads, and the demo
+# schedule (bookings, the assignments queue) is there. Uses its own data directory so it never touches ./var.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 deadline=${START_DEADLINE_S:-10}
@@ -40,6 +41,10 @@ field() { node -e 'console.log(JSON.parse(require("fs").readFileSync(process.arg
 login=$(node -e 'console.log(JSON.stringify({ email: process.argv[1], password: process.argv[2] }))' "$(field owner_email)" "$(field owner_password)")
 token=$(curl -sf -H 'Content-Type: application/json' -d "$login" "http://127.0.0.1:$port/v1/auth/login" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).access_token))')
 owner_count=$(curl -sf -H "Authorization: Bearer $token" "http://127.0.0.1:$port/v1/admin/leads" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).items.length))')
-echo "npm start: /readyz 200 (db, migrations, jobs) after ${ready} ms; Basic admin listed ${count} demo leads, the signed-in demo owner ${owner_count}"
+board=$(node -e 'const now=Date.now(); console.log(`start=${encodeURIComponent(new Date(now).toISOString())}&end=${encodeURIComponent(new Date(now+3*86400000).toISOString())}`)')
+bookings=$(curl -sf -H "Authorization: Bearer $token" "http://127.0.0.1:$port/v1/admin/bookings?$board" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).items.length))')
+queued=$(curl -sf -H "Authorization: Bearer $token" "http://127.0.0.1:$port/v1/admin/queue/assignments" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).items.length))')
+echo "npm start: /readyz 200 (db, migrations, jobs) after ${ready} ms; Basic admin listed ${count} demo leads, the signed-in demo owner ${owner_count}; ${bookings} demo bookings in the next 3 days, ${queued} waiting for assignment"
 if [ "$count" -lt 1 ] || [ "$owner_count" != "$count" ]; then echo "the demo leads are missing"; exit 1; fi
+if [ "$bookings" -lt 3 ] || [ "$queued" -lt 1 ]; then echo "the demo schedule is missing"; exit 1; fi
 if [ "$ready" -gt $(( deadline * 1000 )) ]; then echo "slower than the ${deadline} s promised in the README"; exit 1; fi

@@ -69,6 +69,46 @@ describe('job host (PGlite)', function () {
     expect(stats!.lastRunnerId).to.equal('test-runner');
   });
 
+  it('booking-series-generate makes occurrences up to the horizon once, however often it runs', async () => {
+    const now = runtime.clock.now();
+    const { org } = await runtime.core.orgs.create.execute(sys(now), { name: 'Series Org', slug: `series-${randomUUID().slice(0, 8)}`, timeZone: 'UTC' });
+    const ctx = { orgId: org.id, actor: { kind: 'staff' as const, id: 'basic:test', role: 'admin' as const }, requestId: 'seed', now };
+    const client = await runtime.core.clients.create.execute(ctx, { name: 'Weekly Client' });
+    const today = now.toISOString().slice(0, 10);
+    const { series, created } = await runtime.core.series.create.execute(ctx, {
+      clientId: client.id,
+      rule: { freq: 'weekly', weekdays: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] },
+      startDate: today,
+      time: '23:30',
+      durationMinutes: 30,
+      horizonDays: 3,
+    });
+    expect(created).to.have.length(4);
+    const first = await runJobOnce('booking-series-generate', { runtime, logger: silent, metrics: null, runnerId: 'test-runner' });
+    const second = await runJobOnce('booking-series-generate', { runtime, logger: silent, metrics: null, runnerId: 'test-runner' });
+    expect(first['occurrences_created']).to.be.at.least(56 - 3);
+    expect(second['occurrences_created']).to.equal(0);
+    const stored = await runtime.core.bookings.list.execute(ctx, { start: now, end: new Date(now.getTime() + 70 * DAY), seriesId: series.id, limit: 200 });
+    const dates = stored.items.map((b) => b.occurrenceDate);
+    expect(new Set(dates).size, 'no date twice').to.equal(dates.length);
+    expect(dates.length).to.be.within(56, 58);
+  });
+
+  it('idempotency-keys-prune deletes expired keys only', async () => {
+    const now = runtime.clock.now();
+    const { org } = await runtime.core.orgs.create.execute(sys(now), { name: 'Keys Org', slug: `keys-${randomUUID().slice(0, 8)}` });
+    const ctx = { orgId: org.id, actor: { kind: 'system' as const, id: 'test', role: null }, requestId: 'seed', now };
+    const record = (key: string, expiresAt: Date) => ({ scope: 'booking.create', key, fingerprint: 'f', resourceId: randomUUID(), createdAt: new Date(expiresAt.getTime() - 2 * DAY), expiresAt });
+    await runtime.ports.uow.run(ctx, async (repos) => {
+      await repos.idempotency.claim(record('expired', new Date(now.getTime() - DAY)));
+      await repos.idempotency.claim(record('live', new Date(now.getTime() + DAY)));
+    });
+    const summary = await runJobOnce('idempotency-keys-prune', { runtime, logger: silent, metrics: null, runnerId: 'test-runner' });
+    expect(summary['keys_deleted']).to.be.at.least(1);
+    const left = await runtime.ports.uow.run(ctx, (repos) => repos.idempotency.deleteExpired(new Date(now.getTime() + 2 * DAY), 10));
+    expect(left, 'only the live key was left').to.equal(1);
+  });
+
   it('records a failed run with a safe summary and rethrows it for the retry policy', async () => {
     const failing: JobSpec = {
       name: `failing-${randomUUID().slice(0, 8)}`,

@@ -51,7 +51,7 @@ export async function startStandalone(loaded: Config, options: StandaloneOptions
         ...(config.auth.defaultOrgId !== null ? { orgId: config.auth.defaultOrgId } : {}),
         ...(credentials !== null ? { owner: credentials.owner } : {}),
       });
-      logger.info({ org_id: demo.orgId, slug: demo.slug, clients: demo.clients, leads: demo.leads, owner: demo.ownerEmail }, 'demo org created');
+      logger.info({ org_id: demo.orgId, slug: demo.slug, clients: demo.clients, leads: demo.leads, workers: demo.workers, bookings: demo.bookings, owner: demo.ownerEmail }, 'demo org created');
       seeded = true;
       demoOwner = demo.ownerEmail === null ? null : { email: demo.ownerEmail };
     } else if (credentials !== null && (await runtime.ports.userAccounts.findByEmail(credentials.owner.email)) !== null) {

@@ -4,7 +4,7 @@
  * core's use cases, so it is audited like any other data.
  */
 import { randomUUID } from 'node:crypto';
-import type { Core, RequestContext } from '@cws/core';
+import { addDays, localDateOf, zonedInstant, type Core, type RequestContext } from '@cws/core';
 
 export const DEMO_ORG_SLUG = 'demo-cleaning';
 
@@ -13,6 +13,8 @@ export interface DemoSeedResult {
   readonly slug: string;
   readonly clients: number;
   readonly leads: number;
+  readonly workers: number;
+  readonly bookings: number;
   /** The owner's email, when one was created. */
   readonly ownerEmail: string | null;
   /** Set when the owner got a generated temporary password (no password was given). */
@@ -62,7 +64,8 @@ export async function seedDemoOrg(core: Core, now: Date, options: DemoSeedOption
         { label: 'Rental', line1: '12 Bergen St', city: 'Brooklyn', region: 'NY', postalCode: '11201', country: 'US', accessNotes: 'Lockbox 4821.' },
       ] },
   ];
-  for (const client of clients) await core.clients.create.execute(ctx, client);
+  const made = [];
+  for (const client of clients) made.push(await core.clients.create.execute(ctx, client));
   const leads = [
     { name: 'Priya Shah', email: 'priya.shah@example.com', phone: '+1 646 555 0172', source: 'public_form', serviceRequested: 'Move-out deep clean, 2 bedrooms' },
     { name: 'Tom Becker', phone: '+1 917 555 0110', source: 'phone', serviceRequested: 'Weekly clean quote', status: 'contacted' },
@@ -71,5 +74,36 @@ export async function seedDemoOrg(core: Core, now: Date, options: DemoSeedOption
     { name: 'Lena Fischer', email: 'lena.fischer@example.com', source: 'web', serviceRequested: 'One-off spring clean', status: 'lost', notes: 'Went with a cheaper quote.' },
   ];
   for (const lead of leads) await core.leads.create.execute(ctx, lead);
-  return { orgId: org.id, slug: org.slug, clients: clients.length, leads: leads.length, ownerEmail: options.owner?.email ?? null, ownerTemporaryPassword };
+  const bookings = await seedSchedule(core, ctx, made.map((c) => c.id), orgInput.timeZone);
+  return { orgId: org.id, slug: org.slug, clients: clients.length, leads: leads.length, workers: 3, bookings, ownerEmail: options.owner?.email ?? null, ownerTemporaryPassword };
+}
+
+/**
+ * A small schedule around "now": a team of two and a solo cleaner, two services, tomorrow's
+ * visits (one left unassigned for the queue) and a biweekly series.
+ */
+async function seedSchedule(core: Core, ctx: RequestContext, clientIds: readonly string[], zone: string): Promise<number> {
+  const team = await core.workforce.createTeam.execute(ctx, { name: 'Team Blue' });
+  const weekdays = { start: '08:00', end: '17:00' };
+  const hours = { mon: [weekdays], tue: [weekdays], wed: [weekdays], thu: [weekdays], fri: [weekdays] };
+  const rosa = await core.workforce.createWorker.execute(ctx, { name: 'Rosa Lima', phone: '+1 212 555 0301', email: 'rosa@demo-cleaning.example.com', teamId: team.id, skills: ['deep-clean', 'pets-ok'], workingHours: hours });
+  await core.workforce.createWorker.execute(ctx, { name: 'Dmitri Volkov', phone: '+1 212 555 0302', teamId: team.id, skills: ['windows'], workingHours: hours });
+  const kim = await core.workforce.createWorker.execute(ctx, { name: 'Kim Nguyen', phone: '+1 212 555 0303', skills: ['office', 'windows'], workingHours: hours });
+  const standard = await core.workforce.createService.execute(ctx, { name: 'Standard clean', durationMinutes: 120, priceMinor: 12000 });
+  const deep = await core.workforce.createService.execute(ctx, { name: 'Deep clean', durationMinutes: 240, priceMinor: 26000 });
+  const tomorrow = addDays(localDateOf(ctx.now, zone), 1);
+  const at = (time: string) => zonedInstant(tomorrow, time, zone);
+  const [maria, dental, james] = clientIds as [string, string, string];
+  await core.bookings.create.execute(ctx, { clientId: james, serviceId: deep.id, start: at('12:30'), teamId: team.id, status: 'confirmed' });
+  await core.bookings.create.execute(ctx, { clientId: dental, serviceId: standard.id, start: at('17:30'), workerIds: [kim.id], status: 'confirmed', notes: 'After hours.' });
+  await core.bookings.create.execute(ctx, { clientId: james, serviceId: standard.id, start: at('14:00'), notes: 'The rental, between guests.' });
+  const series = await core.series.create.execute(ctx, {
+    clientId: maria,
+    serviceId: standard.id,
+    rule: { freq: 'weekly', interval: 2, weekdays: ['tue'] },
+    startDate: tomorrow,
+    time: '10:00',
+    workerIds: [rosa.id],
+  });
+  return 3 + series.created.length;
 }

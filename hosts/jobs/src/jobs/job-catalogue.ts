@@ -34,6 +34,35 @@ export const JOB_CATALOGUE: readonly JobSpec[] = [
     },
   },
   {
+    name: 'booking-series-generate',
+    description: 'Makes the occurrences of recurring booking series up to the horizon (56 days) in every org; occurrences whose people are taken are made unassigned.',
+    cron: '30 2 * * *',
+    timeZone: 'UTC',
+    maxRetries: 3,
+    retryDelayMs: 60_000,
+    async run(runtime, sys) {
+      const result = await runtime.core.series.generate.execute(sys);
+      return {
+        orgs_scanned: result.orgsScanned,
+        series_extended: result.seriesExtended,
+        occurrences_created: result.occurrencesCreated,
+        occurrences_unassigned: result.unassigned,
+      };
+    },
+  },
+  {
+    name: 'idempotency-keys-prune',
+    description: 'Deletes expired Idempotency-Key records (kept 48 hours) in every org.',
+    cron: '20 4 * * *',
+    timeZone: 'UTC',
+    maxRetries: 3,
+    retryDelayMs: 60_000,
+    async run(runtime, sys) {
+      const result = await runtime.core.ops.pruneIdempotencyKeys.execute(sys);
+      return { orgs_scanned: result.orgsScanned, keys_deleted: result.keysDeleted };
+    },
+  },
+  {
     name: 'job-heartbeats-prune',
     description: `Deletes heartbeat rows of runners not seen for ${RUNNER_RETENTION_DAYS} days, so /v1/admin/jobs/status lists live runners.`,
     cron: '45 3 * * 0',
