@@ -132,7 +132,7 @@ export async function runApiStackBench(options: BenchOptions, log: Log = console
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  runApiStackBench({ ...benchOptions(), only: 'PB1' }).then(
+  runApiStackBench({ ...benchOptions(), only: ['PB1'] }).then(
     () => process.exit(0),
     (err: unknown) => {
       console.error(err);

@@ -6,10 +6,18 @@
  *   BENCH_CONNECTIONS  autocannon connections = pool size of both PB1 routes, default 10
  *   BENCH_SIZES        PB2 table sizes, default "10000,1000000"
  *   BENCH_PB2_RUNS     PB2 transactions per variant per rep, default 200 (at least 50)
- *   BENCH_ONLY         "PB1" or "PB2" to run one benchmark
+ *   BENCH_PB4_RUNS     PB4 iterations per rep (each runs every variant once), default 200 (at least 50)
+ *   BENCH_PB5_RUNS     PB5 bookings per variant per rep and mode, default 300 (at least 50)
+ *   BENCH_PB5_CLIENTS  PB5 concurrent callers in the concurrent mode, default 4
+ *   BENCH_T1_ATTEMPTS  T1 POST attempts per run, default 5000
+ *   BENCH_T1_CLIENTS   T1 concurrent HTTP clients, default 50
+ *   BENCH_ONLY         one benchmark, or several comma-separated: PB1, PB2, PB4, PB5, T1
  *   BENCH_BREAKDOWN    "1": PB1 also runs diagnostic routes that split its cost
  *   TEST_DATABASE_URL  PostgreSQL server to run on; PGlite (embedded) when unset
  */
+
+export const BENCH_IDS = ['PB1', 'PB2', 'PB4', 'PB5', 'T1'] as const;
+export type BenchId = (typeof BENCH_IDS)[number];
 
 export interface BenchOptions {
   readonly durationS: number;
@@ -18,7 +26,13 @@ export interface BenchOptions {
   readonly connections: number;
   readonly sizes: readonly number[];
   readonly pb2Runs: number;
-  readonly only: 'PB1' | 'PB2' | null;
+  readonly pb4Runs: number;
+  readonly pb5Runs: number;
+  readonly pb5Clients: number;
+  readonly t1Attempts: number;
+  readonly t1Clients: number;
+  /** The benchmarks to run; null = all. */
+  readonly only: readonly BenchId[] | null;
   readonly breakdown: boolean;
   readonly serverUrl: string | null;
 }
@@ -41,8 +55,15 @@ export function benchOptions(env: NodeJS.ProcessEnv = process.env): BenchOptions
           if (!Number.isInteger(n) || n < 100) throw new Error(`BENCH_SIZES entries must be integers ≥ 100, got ${JSON.stringify(s)}`);
           return n;
         });
-  const only = env['BENCH_ONLY'];
-  if (only !== undefined && only !== '' && only !== 'PB1' && only !== 'PB2') throw new Error(`BENCH_ONLY must be PB1 or PB2, got ${JSON.stringify(only)}`);
+  const onlyRaw = env['BENCH_ONLY'];
+  let only: BenchId[] | null = null;
+  if (onlyRaw !== undefined && onlyRaw.trim() !== '') {
+    only = onlyRaw.split(',').map((s) => {
+      const id = s.trim().toUpperCase();
+      if (!(BENCH_IDS as readonly string[]).includes(id)) throw new Error(`BENCH_ONLY entries must be one of ${BENCH_IDS.join(', ')}, got ${JSON.stringify(onlyRaw)}`);
+      return id as BenchId;
+    });
+  }
   const url = env['TEST_DATABASE_URL'];
   return {
     durationS: positiveInt(env, 'BENCH_DURATION_S', 10),
@@ -51,7 +72,12 @@ export function benchOptions(env: NodeJS.ProcessEnv = process.env): BenchOptions
     connections: positiveInt(env, 'BENCH_CONNECTIONS', 10),
     sizes: [...sizes].sort((a, b) => a - b),
     pb2Runs: positiveInt(env, 'BENCH_PB2_RUNS', 200, 50),
-    only: only === 'PB1' || only === 'PB2' ? only : null,
+    pb4Runs: positiveInt(env, 'BENCH_PB4_RUNS', 200, 50),
+    pb5Runs: positiveInt(env, 'BENCH_PB5_RUNS', 300, 50),
+    pb5Clients: positiveInt(env, 'BENCH_PB5_CLIENTS', 4, 2),
+    t1Attempts: positiveInt(env, 'BENCH_T1_ATTEMPTS', 5000, 100),
+    t1Clients: positiveInt(env, 'BENCH_T1_CLIENTS', 50, 2),
+    only,
     breakdown: env['BENCH_BREAKDOWN'] === '1',
     serverUrl: url === undefined || url === '' ? null : url,
   };

@@ -314,7 +314,7 @@ export async function runRlsQueryCostBench(options: BenchOptions, log: Log = con
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  runRlsQueryCostBench({ ...benchOptions(), only: 'PB2' }).then(
+  runRlsQueryCostBench({ ...benchOptions(), only: ['PB2'] }).then(
     () => process.exit(0),
     (err: unknown) => {
       console.error(err);

@@ -1,13 +1,19 @@
 /**
- * `npm run bench`: PB1 (API stack vs bare pg route) then PB2 (RLS vs explicit org filter), every
- * ratio, and a summary of the targets. Exit code 0 whatever the verdicts (benchmarks report, they
- * do not gate CI); 1 when a benchmark could not run (an error, including failing requests).
+ * `npm run bench`: PB1 (API stack vs bare pg route), PB2 (RLS vs explicit org filter), PB4
+ * (scheduling queries vs a plain range query), PB5 (booking writes under the exclusion constraint vs
+ * btree) and T1 (double-booking load test over HTTP, with its control run), every ratio, and a
+ * summary of the targets. Exit code 0 whatever the benchmark verdicts (benchmarks report, they
+ * do not gate CI); 1 when a benchmark could not run (an error, including failing requests) or
+ * when T1, a correctness test, has a FAIL.
  * Options: see bench-options.ts (BENCH_DURATION_S, BENCH_REPS, BENCH_SIZES, TEST_DATABASE_URL, …).
  */
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { runApiStackBench } from './api-stack.bench.js';
 import { benchOptions, redactUrl } from './bench-options.js';
 import { runRlsQueryCostBench } from './rls-query-cost.bench.js';
+import { runScheduleQueriesBench } from './schedule-queries.bench.js';
+import { runBookingWriteBench } from './booking-write.bench.js';
+import { runBookingRaceBench } from './booking-race.bench.js';
 import { table, verdictLine, type BenchReport } from './stats.js';
 
 const loadText = () => loadavg().map((x) => x.toFixed(2)).join(' / ') + ' (1/5/15 min)';
@@ -27,7 +33,9 @@ async function main(): Promise<number> {
   log(
     `  options: BENCH_DURATION_S=${options.durationS} BENCH_WARMUP_S=${options.warmupS} BENCH_REPS=${options.reps} ` +
       `BENCH_CONNECTIONS=${options.connections} BENCH_SIZES=${options.sizes.join(',')} BENCH_PB2_RUNS=${options.pb2Runs}` +
-      `${options.only ? ` BENCH_ONLY=${options.only}` : ''}${options.breakdown ? ' BENCH_BREAKDOWN=1' : ''}`,
+      ` BENCH_PB4_RUNS=${options.pb4Runs} BENCH_PB5_RUNS=${options.pb5Runs} BENCH_PB5_CLIENTS=${options.pb5Clients}` +
+      ` BENCH_T1_ATTEMPTS=${options.t1Attempts} BENCH_T1_CLIENTS=${options.t1Clients}` +
+      `${options.only ? ` BENCH_ONLY=${options.only.join(',')}` : ''}${options.breakdown ? ' BENCH_BREAKDOWN=1' : ''}`,
   );
   log(`  load average before: ${loadText()} (other work on this machine shifts absolute figures; interleaved ratios less)`);
   log('  every figure is a ratio against a baseline measured in this run; medians over reps, (min–max) spread');
@@ -37,7 +45,10 @@ async function main(): Promise<number> {
   const benches = [
     { id: 'PB1', run: () => runApiStackBench(options, log) },
     { id: 'PB2', run: () => runRlsQueryCostBench(options, log) },
-  ].filter((b) => options.only === null || options.only === b.id);
+    { id: 'PB4', run: () => runScheduleQueriesBench(options, log) },
+    { id: 'PB5', run: () => runBookingWriteBench(options, log) },
+    { id: 'T1', run: () => runBookingRaceBench(options, log) },
+  ].filter((b) => options.only === null || (options.only as readonly string[]).includes(b.id));
   for (const bench of benches) {
     log('');
     log('='.repeat(100));
@@ -59,8 +70,11 @@ async function main(): Promise<number> {
   for (const { bench } of errors) log(`  ERROR ${bench}: see above`);
   log('');
   log('  PASS = met in a majority of reps; MISS = missed in a majority (2 of 3); FAIL = beyond the hard limit or a requirement not met;');
-  log('  SKIP = not run, with the reason. Verdicts never change the exit code; errors do.');
-  return errors.length > 0 ? 1 : 0;
+  log('  SKIP = not run, with the reason. Benchmark verdicts never change the exit code; errors do, and so does a FAIL of T1,');
+  log('  which is a correctness test (double booking, error mapping, idempotency), not a benchmark.');
+  const gateFailed = reports.filter((r) => r.gate === true && r.targets.some((t) => t.verdict === 'FAIL'));
+  for (const r of gateFailed) log(`  FAILED ${r.bench}: see the FAIL lines above`);
+  return errors.length > 0 || gateFailed.length > 0 ? 1 : 0;
 }
 
 main().then(

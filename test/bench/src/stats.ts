@@ -20,6 +20,8 @@ export interface BenchReport {
   readonly targets: readonly TargetResult[];
   /** Ratios worth repeating in the summary, already formatted. */
   readonly ratios: ReadonlyArray<{ readonly name: string; readonly value: string }>;
+  /** A correctness test (T1) rather than a benchmark: a FAIL among its targets sets exit code 1. */
+  readonly gate?: boolean;
 }
 
 export function median(values: readonly number[]): number {
