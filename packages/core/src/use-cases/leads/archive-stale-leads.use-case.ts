@@ -1,18 +1,13 @@
-import { tenantContextFor, type RequestContext, type SystemContext } from '../../context.js';
+import type { RequestContext, SystemContext } from '../../context.js';
 import { auditEntry, snapshot } from '../../domain/audit/audit-builder.js';
 import type { Lead } from '../../domain/leads/lead.js';
 import { InputChecks } from '../../domain/shared/input-checks.js';
-import { AppError } from '../../errors/app-error.js';
 import type { IdGenerator } from '../../ports/id-generator.port.js';
-import type { SystemAuditLog } from '../../ports/audit-log.port.js';
-import type { OrgDirectory } from '../../ports/org-directory.port.js';
 import type { UnitOfWork } from '../../ports/unit-of-work.port.js';
+import { forEachOrg, type ForEachOrgDeps } from '../shared/for-each-org.js';
 
-export interface ArchiveStaleLeadsDeps {
-  readonly orgs: OrgDirectory;
+export interface ArchiveStaleLeadsDeps extends ForEachOrgDeps {
   readonly uow: UnitOfWork;
-  readonly systemAudit: SystemAuditLog;
-  readonly ids: IdGenerator;
 }
 
 export interface ArchiveStaleLeadsResult {
@@ -24,7 +19,6 @@ export interface ArchiveStaleLeadsResult {
 }
 
 const STALE_STATUSES = ['new', 'contacted'] as const;
-const ORG_BATCH = 100;
 
 /**
  * The `leads-auto-archive` job: in every org whose settings say `leadAutoArchiveDays`, archives
@@ -41,43 +35,13 @@ export class ArchiveStaleLeads {
     const checks = new InputChecks();
     const batchSize = checks.integer('/batchSize', options.batchSize, { min: 1, max: 10_000 }) ?? 500;
     checks.throwIfAny();
-    await this.deps.systemAudit.append({
-      id: this.deps.ids.next(),
-      actorId: sys.actor.id,
-      action: 'system.leads_auto_archive',
-      reason: sys.reason,
-      metadata: {},
-      requestId: sys.requestId,
-      createdAt: sys.now,
-    });
-    let orgsScanned = 0;
     let orgsEnabled = 0;
     let leadsArchived = 0;
-    let firstFailure: unknown = null;
-    let orgsFailed = 0;
-    let afterId: string | null = null;
-    for (;;) {
-      const orgs = await this.deps.orgs.list(afterId, ORG_BATCH);
-      for (const org of orgs) {
-        orgsScanned += 1;
-        const ctx = tenantContextFor(sys, org.id);
-        try {
-          const outcome = await this.archiveInOrg(ctx, batchSize);
-          if (outcome.enabled) orgsEnabled += 1;
-          leadsArchived += outcome.archived;
-        } catch (err) {
-          orgsFailed += 1;
-          firstFailure ??= err;
-        }
-      }
-      if (orgs.length < ORG_BATCH) break;
-      afterId = orgs[orgs.length - 1]!.id;
-    }
-    if (firstFailure !== null) {
-      throw firstFailure instanceof AppError
-        ? firstFailure
-        : new AppError('internal.unexpected', `Archiving failed in ${orgsFailed} org(s)`, { cause: firstFailure });
-    }
+    const { orgsScanned, orgsFailed } = await forEachOrg(this.deps, sys, { action: 'system.leads_auto_archive' }, async (ctx) => {
+      const outcome = await this.archiveInOrg(ctx, batchSize);
+      if (outcome.enabled) orgsEnabled += 1;
+      leadsArchived += outcome.archived;
+    });
     return { orgsScanned, orgsEnabled, leadsArchived, orgsFailed };
   }
 

@@ -5,7 +5,7 @@
  * occurrence whose people are taken or blacked out is still made, unassigned, and reported: it
  * shows in the assignment queue instead of silently vanishing.
  */
-import { tenantContextFor, type RequestContext, type SystemContext } from '../../context.js';
+import type { RequestContext, SystemContext } from '../../context.js';
 import { auditEntry, snapshot } from '../../domain/audit/audit-builder.js';
 import { occupiesTime, type Booking, type BookingWorker } from '../../domain/scheduling/booking.js';
 import { DEFAULT_SERIES_HORIZON_DAYS, MAX_SERIES_HORIZON_DAYS, type BookingSeries } from '../../domain/scheduling/booking-series.js';
@@ -13,10 +13,9 @@ import { checkRecurrenceRule, checkSeriesEnd, describeRule, occurrencesBetween }
 import { addDays, isLocalDate, isLocalTime, localDateOf, zonedInstant, type LocalDate } from '../../domain/scheduling/zoned-time.js';
 import { InputChecks } from '../../domain/shared/input-checks.js';
 import { AppError, isAppError } from '../../errors/app-error.js';
-import type { SystemAuditLog } from '../../ports/audit-log.port.js';
 import type { IdGenerator } from '../../ports/id-generator.port.js';
-import type { OrgDirectory } from '../../ports/org-directory.port.js';
 import type { TenantRepositories, UnitOfWork } from '../../ports/unit-of-work.port.js';
+import { forEachOrg, type ForEachOrgDeps } from '../shared/for-each-org.js';
 import { transition } from './bookings.use-case.js';
 import { assertNotBlackedOut, notFound, optionalUuid, resolveAssignees, uuidList } from './scheduling-support.js';
 
@@ -500,7 +499,6 @@ export interface GenerateSeriesResult {
   readonly orgsFailed: number;
 }
 
-const ORG_BATCH = 100;
 const SERIES_BATCH = 200;
 
 /**
@@ -509,63 +507,36 @@ const SERIES_BATCH = 200;
  * the others, and the run then fails with the first error so the host retries.
  */
 export class GenerateSeriesOccurrences {
-  constructor(private readonly deps: SeriesDeps & { orgs: OrgDirectory; systemAudit: SystemAuditLog }) {}
+  constructor(private readonly deps: SeriesDeps & ForEachOrgDeps) {}
 
   async execute(sys: SystemContext, options: { horizonDays?: number } = {}): Promise<GenerateSeriesResult> {
     const checks = new InputChecks();
     const horizon = checkHorizon(checks, options.horizonDays);
     checks.throwIfAny();
-    await this.deps.systemAudit.append({
-      id: this.deps.ids.next(),
-      actorId: sys.actor.id,
-      action: 'system.booking_series_generate',
-      reason: sys.reason,
-      metadata: { horizon_days: horizon },
-      requestId: sys.requestId,
-      createdAt: sys.now,
-    });
-    let orgsScanned = 0;
     let seriesExtended = 0;
     let occurrencesCreated = 0;
     let unassigned = 0;
-    let orgsFailed = 0;
-    let firstFailure: unknown = null;
-    let afterId: string | null = null;
-    for (;;) {
-      const orgs = await this.deps.orgs.list(afterId, ORG_BATCH);
-      for (const org of orgs) {
-        orgsScanned += 1;
-        const ctx = tenantContextFor(sys, org.id);
-        try {
-          for (;;) {
-            const batch = await this.deps.uow.run(ctx, async (repos) => {
-              const zone = (await repos.orgSettings.get())?.timeZone ?? 'UTC';
-              const through = addDays(today(ctx, zone), horizon);
-              const due = await repos.bookingSeries.listNeedingGeneration(through, SERIES_BATCH);
-              for (const series of due) {
-                // One horizon per org (its zone): a series listed as due is always advanced to it.
-                const from = today(ctx, zone);
-                const result = await materialise(ctx, this.deps.ids, repos, series, from > series.startDate ? from : series.startDate, through);
-                await auditOccurrences(ctx, this.deps.ids, repos, result.created);
-                occurrencesCreated += result.created.length;
-                unassigned += result.unassigned.length;
-              }
-              return due.length;
-            });
-            seriesExtended += batch;
-            if (batch < SERIES_BATCH) break;
+    const run = { action: 'system.booking_series_generate', metadata: { horizon_days: horizon } };
+    const { orgsScanned, orgsFailed } = await forEachOrg(this.deps, sys, run, async (ctx) => {
+      for (;;) {
+        const batch = await this.deps.uow.run(ctx, async (repos) => {
+          const zone = (await repos.orgSettings.get())?.timeZone ?? 'UTC';
+          const from = today(ctx, zone);
+          const through = addDays(from, horizon);
+          const due = await repos.bookingSeries.listNeedingGeneration(through, SERIES_BATCH);
+          for (const series of due) {
+            // One horizon per org (its zone): a series listed as due is always advanced to it.
+            const result = await materialise(ctx, this.deps.ids, repos, series, from > series.startDate ? from : series.startDate, through);
+            await auditOccurrences(ctx, this.deps.ids, repos, result.created);
+            occurrencesCreated += result.created.length;
+            unassigned += result.unassigned.length;
           }
-        } catch (err) {
-          orgsFailed += 1;
-          firstFailure ??= err;
-        }
+          return due.length;
+        });
+        seriesExtended += batch;
+        if (batch < SERIES_BATCH) return;
       }
-      if (orgs.length < ORG_BATCH) break;
-      afterId = orgs[orgs.length - 1]!.id;
-    }
-    if (firstFailure !== null) {
-      throw firstFailure instanceof AppError ? firstFailure : new AppError('internal.unexpected', `Series generation failed in ${orgsFailed} org(s)`, { cause: firstFailure });
-    }
+    });
     return { orgsScanned, seriesExtended, occurrencesCreated, unassigned, orgsFailed };
   }
 }
