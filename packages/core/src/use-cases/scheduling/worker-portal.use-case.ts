@@ -18,6 +18,7 @@ import type { PasswordHasher } from '../../ports/credentials.port.js';
 import type { IdGenerator } from '../../ports/id-generator.port.js';
 import type { RateLimiter } from '../../ports/rate-limiter.port.js';
 import type { TenantRepositories, UnitOfWork } from '../../ports/unit-of-work.port.js';
+import type { RateBucket } from '../../ports/rate-limiter.port.js';
 import { LOGIN_FAILURES_BY_ACCOUNT, LOGIN_FAILURES_BY_IP, assertNotThrottled } from '../identity/identity-policy.js';
 import { transition } from './bookings.use-case.js';
 import { orgZone } from './scheduling-support.js';
@@ -29,6 +30,12 @@ export interface WorkerPortalDeps {
   readonly hasher: PasswordHasher;
   readonly limiter: RateLimiter;
 }
+
+/**
+ * Worker sign-in failures per address have their own bucket (same budget as staff): cleaners and
+ * the office often share one address, and mistyped worker passwords must not lock staff out.
+ */
+export const WORKER_LOGIN_FAILURES_BY_IP: RateBucket = { ...LOGIN_FAILURES_BY_IP, name: 'worker-login-failures-ip' };
 
 const invalidCredentials = () => new AppError('auth.invalid_credentials', 'The phone, email or password is not correct');
 const sessionEnded = () => new AppError('auth.session_revoked', 'The session has ended; sign in again');
@@ -54,14 +61,14 @@ export class WorkerSignIn {
     const accountKey = `worker:${ctx.orgId}:${login}`;
     await assertNotThrottled(this.deps.limiter, [
       [LOGIN_FAILURES_BY_ACCOUNT, accountKey],
-      [LOGIN_FAILURES_BY_IP, input.clientIp],
+      [WORKER_LOGIN_FAILURES_BY_IP, input.clientIp],
     ]);
     const worker = await this.deps.uow.run(ctx, (repos) => repos.workers.findByLogin(raw.includes('@') ? { email: login! } : { phone: login! }));
     this.dummyHash ??= this.deps.hasher.hash('not-a-real-password-for-timing');
     const hash = worker?.portalPasswordHash ?? (await this.dummyHash);
     const ok = (await this.deps.hasher.verify(hash, password)) && worker !== null && worker.portalPasswordHash !== null && worker.active;
     if (!ok) {
-      await Promise.all([this.deps.limiter.hit(LOGIN_FAILURES_BY_ACCOUNT, accountKey), this.deps.limiter.hit(LOGIN_FAILURES_BY_IP, input.clientIp)]);
+      await Promise.all([this.deps.limiter.hit(LOGIN_FAILURES_BY_ACCOUNT, accountKey), this.deps.limiter.hit(WORKER_LOGIN_FAILURES_BY_IP, input.clientIp)]);
       throw invalidCredentials();
     }
     await this.deps.limiter.reset(LOGIN_FAILURES_BY_ACCOUNT, accountKey);

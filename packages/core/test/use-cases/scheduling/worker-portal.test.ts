@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import type { Booking, Client, PortalSession, RequestContext, Service, WorkerView } from '@cws/core';
+import { LOGIN_FAILURES_BY_IP } from '@cws/core';
 import { auditRows, expectAppError, expectInvalid, T0 } from '../../support/core-fixture.js';
 import { MINUTE } from '../../support/fixed-clock.js';
 import { PORTAL_PASSWORD, schedulingFixture, TUE, UNKNOWN_ID, utc, WORKER_IP, type SchedulingFixture } from '../../support/scheduling-fixture.js';
@@ -92,6 +93,8 @@ describe('Worker portal use cases', () => {
       for (let i = 0; i < 10; i += 1) await expectAppError(signIn(`stranger${i}@example.com`), 'auth.invalid_credentials');
       await expectAppError(signIn('wendy@example.com'), 'request.rate_limited');
       await signIn('wendy@example.com', PORTAL_PASSWORD, '192.0.2.1');
+      // The portal's own bucket: staff sign-ins from that address are not held back.
+      expect((await fx.limiter.peek(LOGIN_FAILURES_BY_IP, WORKER_IP)).allowed).to.equal(true);
     });
 
     it('a success resets the login’s failures', async () => {
