@@ -142,6 +142,8 @@ export async function up(knex: Knex): Promise<void> {
     t.boolean('detached').notNullable().defaultTo(false);
     t.timestamp('starts_at', { useTz: true }).notNullable();
     t.timestamp('ends_at', { useTz: true }).notNullable();
+    /** The zone the booking is shown in (the org's when made; a series' own). */
+    t.text('time_zone').notNullable();
     t.text('status').notNullable();
     t.uuid('team_id').nullable();
     t.text('notes').nullable();

@@ -191,8 +191,8 @@ for (const kind of availableTestDatabases()) {
                 slots AS MATERIALIZED (
                   SELECT gen_random_uuid() AS id, w.id AS worker_id, t.id AS team_id, timestamptz '2025-11-01 08:00Z' + d * interval '1 day' AS starts_at
                     FROM w JOIN t USING (n), generate_series(0, 199) d),
-                b AS (INSERT INTO bookings (org_id, id, client_id, team_id, starts_at, ends_at, status, currency)
-                      SELECT ?, id, ?, team_id, starts_at, starts_at + interval '2 hours', 'confirmed', 'GBP' FROM slots),
+                b AS (INSERT INTO bookings (org_id, id, client_id, team_id, starts_at, ends_at, time_zone, status, currency)
+                      SELECT ?, id, ?, team_id, starts_at, starts_at + interval '2 hours', 'Europe/London', 'confirmed', 'GBP' FROM slots),
                 bt AS (INSERT INTO booking_team_blocks (org_id, booking_id, team_id, starts_at, ends_at, active)
                        SELECT ?, id, team_id, starts_at, starts_at + interval '2 hours', true FROM slots)
            INSERT INTO booking_workers (org_id, booking_id, worker_id, via_team, starts_at, ends_at, active)

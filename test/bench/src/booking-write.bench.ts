@@ -136,8 +136,8 @@ async function bulkImport(v: Variant): Promise<{ ms: number; rows: number }> {
                 $4::timestamptz + (100 + k) * interval '1 day' + (8 + 2 * ((w + k) % 5)) * interval '1 hour' AS starts_at
            FROM generate_series(0, cardinality($3::uuid[]) - 1) AS w, generate_series(0, $5::int - 1) AS k
        ), b AS (
-         INSERT INTO bookings (org_id, id, client_id, starts_at, ends_at, status, currency, notes)
-         SELECT $1, g.id, $2, g.starts_at, g.starts_at + interval '2 hours', 'confirmed', 'USD', 'PB5 bulk' FROM g
+         INSERT INTO bookings (org_id, id, client_id, starts_at, ends_at, time_zone, status, currency, notes)
+         SELECT $1, g.id, $2, g.starts_at, g.starts_at + interval '2 hours', 'UTC', 'confirmed', 'USD', 'PB5 bulk' FROM g
        )
        INSERT INTO booking_workers (org_id, booking_id, worker_id, starts_at, ends_at, active, via_team)
        SELECT $1, g.id, g.worker_id, g.starts_at, g.starts_at + interval '2 hours', true, false FROM g`,

@@ -150,8 +150,8 @@ export async function seedSchedule(runtime: Runtime, owner: pg.Pool | pg.Client,
   const days = teamDay0 + Math.ceil(options.perTeam / 2) + 1;
 
   await owner.query(
-    `INSERT INTO bookings (org_id, id, client_id, starts_at, ends_at, status, team_id, currency, price_estimate_minor, cancelled_at)
-     SELECT $1, u.id, $2, u.starts_at, u.ends_at, u.status, u.team_id, 'USD', 12000, CASE WHEN u.status = 'cancelled' THEN now() END
+    `INSERT INTO bookings (org_id, id, client_id, starts_at, ends_at, time_zone, status, team_id, currency, price_estimate_minor, cancelled_at)
+     SELECT $1, u.id, $2, u.starts_at, u.ends_at, 'UTC', u.status, u.team_id, 'USD', 12000, CASE WHEN u.status = 'cancelled' THEN now() END
        FROM unnest($3::uuid[], $4::timestamptz[], $5::timestamptz[], $6::text[], $7::uuid[]) AS u(id, starts_at, ends_at, status, team_id)`,
     [orgId, client.id, b.id, b.starts, b.ends, b.status, b.team],
   );

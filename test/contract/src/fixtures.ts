@@ -199,6 +199,7 @@ export function aBooking(orgId: string, clientId: string, overrides: Partial<Boo
     detached: false,
     startsAt: at('2026-05-04T09:00:00.000Z'),
     endsAt: at('2026-05-04T11:00:00.000Z'),
+    timeZone: 'Europe/London',
     status: 'confirmed',
     teamId: null,
     workers: [],

@@ -89,6 +89,11 @@ onEachDatabase('scheduling: booking series over HTTP', (h) => {
     expect(utcHours[2]).to.equal(utcHours[3]);
     // Spring forward: 14:00Z (EST) then 13:00Z (EDT); fall back the other way round.
     expect([utcHours[0], utcHours[2]]).to.deep.equal(sunday.slice(5, 7) === '03' ? [14, 13] : [13, 14]);
+    // Shown on the org's wall clock too, with the offset of each date.
+    const offsets = sunday.slice(5, 7) === '03' ? ['-05:00', '-04:00'] : ['-04:00', '-05:00'];
+    expect(occurrences.map((b: { local_starts_at: string; time_zone: string }) => [b.local_starts_at, b.time_zone])).to.deep.equal(
+      dates.map((d, i) => [`${d}T09:00:00${offsets[i < 2 ? 0 : 1]}`, ZONE]),
+    );
 
     const read = await o.call('GET', `/v1/admin/booking-series/${series.id}`);
     expect(read.body.series).to.deep.equal(series);

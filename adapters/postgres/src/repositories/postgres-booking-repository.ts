@@ -8,7 +8,8 @@
  * it, which undoes this write alone (booking row and occupancy rows) and leaves the caller's
  * transaction usable, as the port requires; then it reads which bookings hold the time and
  * raises `booking.slot_unavailable` naming them. Writes within one unit of work are sequential,
- * so one fixed savepoint name is enough.
+ * so one fixed savepoint name is enough. Before it, the write queues behind other writers of the
+ * same workers' and team's time (advisory locks), so racing writers never deadlock.
  */
 import {
   AppError,
@@ -35,6 +36,8 @@ type Row = Record<string, unknown>;
 
 const EXCLUSION_VIOLATION = '23P01';
 const SAVEPOINT = 'cws_booking_write';
+const DEADLOCK_DETECTED = '40P01';
+const MAX_DEADLOCK_ATTEMPTS = 3;
 
 /**
  * A booking's columns as read. Dates as 'YYYY-MM-DD' text (node-pg would turn a `date` into a JS
@@ -42,7 +45,7 @@ const SAVEPOINT = 'cws_booking_write';
  * round trip.
  */
 const BOOKING_COLUMNS = `b.org_id, b.id, b.client_id, b.address_id, b.service_id, b.series_id,
-  to_char(b.occurrence_date, 'YYYY-MM-DD') AS occurrence_date, b.detached, b.starts_at, b.ends_at, b.status,
+  to_char(b.occurrence_date, 'YYYY-MM-DD') AS occurrence_date, b.detached, b.starts_at, b.ends_at, b.time_zone, b.status,
   b.team_id, b.notes, b.price_estimate_minor, b.currency, b.cancellation_reason, b.started_at, b.completed_at,
   b.cancelled_at, b.created_at, b.updated_at,
   coalesce((SELECT json_agg(json_build_object('workerId', w.worker_id, 'viaTeam', w.via_team) ORDER BY w.worker_id)
@@ -131,6 +134,7 @@ function toBooking(r: Row): Booking {
     detached: r['detached'] as boolean,
     startsAt: r['starts_at'] as Date,
     endsAt: r['ends_at'] as Date,
+    timeZone: r['time_zone'] as string,
     status: r['status'] as BookingStatus,
     teamId: r['team_id'] as string | null,
     workers: r['workers'] as BookingWorker[],
@@ -156,6 +160,7 @@ function bookingColumns(b: Booking) {
     detached: b.detached,
     starts_at: b.startsAt,
     ends_at: b.endsAt,
+    time_zone: b.timeZone,
     status: b.status,
     team_id: b.teamId,
     notes: b.notes,
@@ -209,23 +214,49 @@ export class PostgresBookingRepository implements BookingRepository {
     });
   }
 
-  /** Runs one booking write under a savepoint; see the file comment. */
+  /**
+   * Runs one booking write under a savepoint; see the file comment. Two transactions whose new
+   * rows overlap can each find the other's uncommitted row and wait on it — a deadlock the
+   * server breaks by failing one (40P01). That write alone is undone and tried again: it then
+   * waits for the survivor and ends in a clash (or succeeds if the survivor rolled back).
+   */
   private async writing(booking: Booking, write: () => Promise<void>): Promise<void> {
-    await this.rows(`SAVEPOINT ${SAVEPOINT}`, []);
-    try {
-      await write();
-    } catch (err) {
-      // Undo this write only. If even that fails the connection is gone; report the first error.
+    await this.queueBehindOtherWriters(booking);
+    for (let attempt = 1; ; attempt += 1) {
+      await this.rows(`SAVEPOINT ${SAVEPOINT}`, []);
       try {
-        await this.db.raw(`ROLLBACK TO SAVEPOINT ${SAVEPOINT}`);
-        await this.db.raw(`RELEASE SAVEPOINT ${SAVEPOINT}`);
-      } catch {
+        await write();
+        await this.rows(`RELEASE SAVEPOINT ${SAVEPOINT}`, []);
+        return;
+      } catch (err) {
+        // Undo this write only. If even that fails the connection is gone; report the first error.
+        try {
+          await this.db.raw(`ROLLBACK TO SAVEPOINT ${SAVEPOINT}`);
+          await this.db.raw(`RELEASE SAVEPOINT ${SAVEPOINT}`);
+        } catch {
+          throw translatePgError(err);
+        }
+        const code = (err as { code?: string }).code;
+        if (code === EXCLUSION_VIOLATION) throw slotUnavailable(await this.clashesWith(booking));
+        if (code === DEADLOCK_DETECTED && attempt < MAX_DEADLOCK_ATTEMPTS) continue;
         throw translatePgError(err);
       }
-      if ((err as { code?: string }).code === EXCLUSION_VIOLATION) throw slotUnavailable(await this.clashesWith(booking));
-      throw translatePgError(err);
     }
-    await this.rows(`RELEASE SAVEPOINT ${SAVEPOINT}`, []);
+  }
+
+  /**
+   * Takes a transaction advisory lock per worker and team whose time the booking occupies, in one
+   * fixed order. Racing writers of one worker's time then wait for each other to commit instead
+   * of each finding the other's uncommitted index entry and deadlocking (which the exclusion
+   * constraint alone does under load: PostgreSQL breaks the cycle after deadlock_timeout). The
+   * constraint stays the guard; the locks only order the writers.
+   */
+  private async queueBehindOtherWriters(b: Booking): Promise<void> {
+    if (!occupiesTime(b.status)) return;
+    const keys = [...b.workers.map((w) => `${b.orgId}:worker:${w.workerId}`), ...(b.teamId === null ? [] : [`${b.orgId}:team:${b.teamId}`])].sort(compareText);
+    if (keys.length === 0) return;
+    // unnest keeps the array's order, so every writer takes the locks in the same order.
+    await this.rows('SELECT count(pg_advisory_xact_lock(hashtextextended(k, 0))) FROM unnest(?::text[]) AS k', [keys]);
   }
 
   /**

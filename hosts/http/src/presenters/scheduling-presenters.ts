@@ -23,6 +23,7 @@ import type {
   WorkerJob,
   WorkerView,
 } from '@cws/core';
+import { toZonedIso } from '@cws/core';
 import { auditJson } from './presenters.js';
 import { FULL_VIEW, MASK, maskEmail, maskPhone, maskText, type PresentOptions } from './pii-masking.js';
 
@@ -104,6 +105,9 @@ export function bookingJson(b: Booking, view: PresentOptions = FULL_VIEW) {
     detached: b.detached,
     starts_at: b.startsAt.toISOString(),
     ends_at: b.endsAt.toISOString(),
+    time_zone: b.timeZone,
+    local_starts_at: toZonedIso(b.startsAt, b.timeZone),
+    local_ends_at: toZonedIso(b.endsAt, b.timeZone),
     status: b.status,
     team_id: b.teamId,
     workers: workersJson(b),

@@ -8,6 +8,7 @@ import {
   describeRule,
   isLocalDate,
   localDayBounds,
+  toZonedIso,
   occurrencesBetween,
   toZoned,
   weekdayOf,
@@ -38,6 +39,13 @@ describe('zoned time', () => {
     // 01:30 happens at 05:30Z (EDT) and again at 06:30Z (EST) on 2026-11-01.
     expect(zonedInstant('2026-11-01', '01:30', NY).toISOString()).to.equal('2026-11-01T05:30:00.000Z');
     expect(toZoned(new Date('2026-11-01T06:30:00Z'), NY)).to.deep.equal({ date: '2026-11-01', time: '01:30' });
+  });
+
+  it('writes an instant on the zone\'s wall clock with its offset', () => {
+    expect(toZonedIso(new Date('2026-03-07T14:00:00Z'), NY)).to.equal('2026-03-07T09:00:00-05:00');
+    expect(toZonedIso(new Date('2026-03-09T13:00:00Z'), NY)).to.equal('2026-03-09T09:00:00-04:00');
+    expect(toZonedIso(new Date('2026-06-01T03:30:45Z'), 'Asia/Kolkata')).to.equal('2026-06-01T09:00:45+05:30');
+    expect(toZonedIso(new Date('2026-06-01T03:30:00Z'), 'UTC')).to.equal('2026-06-01T03:30:00+00:00');
   });
 
   it('gives a local day 23 or 25 hours when the clocks change', () => {

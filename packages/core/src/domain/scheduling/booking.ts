@@ -53,6 +53,8 @@ export interface Booking {
   readonly detached: boolean;
   readonly startsAt: Date;
   readonly endsAt: Date;
+  /** The IANA zone the booking is shown in: the org's when it was made (a series' own zone). */
+  readonly timeZone: string;
   readonly status: BookingStatus;
   readonly teamId: string | null;
   /** Ordered by worker id. */

@@ -117,6 +117,16 @@ function offsetAt(epochMs: number, zone: string): number {
   return wallClock(new Date(floored), zone).asUtcMs - floored;
 }
 
+/** `instant` as RFC 3339 on the zone's wall clock with its offset: 2026-03-09T09:00:00-04:00. */
+export function toZonedIso(instant: Date, zone: string): string {
+  const clock = wallClock(instant, zone);
+  const offsetMinutes = Math.round((clock.asUtcMs - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  const abs = Math.abs(offsetMinutes);
+  const seconds = new Date(clock.asUtcMs).toISOString().slice(17, 19);
+  return `${clock.date}T${clock.time}:${seconds}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
 /** The local date and time of `instant` in `zone`. */
 export function toZoned(instant: Date, zone: string): { date: LocalDate; time: LocalTime } {
   const { date, time } = wallClock(instant, zone);

@@ -23,7 +23,7 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Page } from '../../domain/shared
 import { AppError } from '../../errors/app-error.js';
 import type { IdGenerator } from '../../ports/id-generator.port.js';
 import type { TenantRepositories, UnitOfWork } from '../../ports/unit-of-work.port.js';
-import { MAX_BOOKING_HOURS, assertNotBlackedOut, checkWindow, notFound, optionalUuid, resolveAssignees, uuidList } from './scheduling-support.js';
+import { MAX_BOOKING_HOURS, assertNotBlackedOut, checkWindow, notFound, optionalUuid, orgZone, resolveAssignees, uuidList } from './scheduling-support.js';
 
 export interface BookingDeps {
   readonly uow: UnitOfWork;
@@ -167,7 +167,7 @@ export class CreateBooking {
         }
       }
       const { addressId, service, end, workers } = await resolvePlan(repos, plan);
-      const { currency } = (await repos.orgSettings.get()) ?? { currency: 'USD' };
+      const { currency, timeZone } = await orgZone(repos);
       const booking: Booking = {
         id,
         orgId: ctx.orgId,
@@ -179,6 +179,7 @@ export class CreateBooking {
         detached: false,
         startsAt: plan.start,
         endsAt: end,
+        timeZone,
         status: plan.status,
         teamId: plan.teamId,
         workers,

@@ -54,6 +54,7 @@ describe('Booking use cases', () => {
         detached: false,
         startsAt: at('10:00'),
         endsAt: at('11:30'),
+        timeZone: 'UTC',
         status: 'pending',
         teamId: null,
         workers: [{ workerId: ann.id, viaTeam: false }],
