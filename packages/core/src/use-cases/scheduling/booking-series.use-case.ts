@@ -472,7 +472,11 @@ export class UpdateSeriesFrom {
       const now = today(ctx, next.timeZone);
       for (const kept of await repos.bookings.listSeriesOccurrences(id, splitOn! > now ? splitOn! : now)) {
         if (cancelled.has(kept.id)) continue;
-        await repos.bookings.update({ ...kept, seriesId: next.id, updatedAt: ctx.now });
+        const moved: Booking = { ...kept, seriesId: next.id, updatedAt: ctx.now };
+        await repos.bookings.update(moved);
+        await repos.audit.append(
+          auditEntry(ctx, this.deps.ids, { action: 'booking.series_moved', resourceType: 'booking', resourceId: kept.id, before: snapshot(kept), after: snapshot(moved), metadata: { from_series_id: id, series_id: next.id } }),
+        );
       }
       const result = await materialise(ctx, this.deps.ids, repos, next, now > splitOn! ? now : splitOn!, addDays(now, horizon));
       await repos.audit.append(

@@ -352,6 +352,8 @@ describe('Booking series use cases', () => {
       }
 
       expect(rowsOf('series.split').map((r) => [r.resourceId, r.metadata])).to.deep.equal([[old.id, { continued_as: newId, from_date: '2026-03-16' }]]);
+      // The moved occurrence's history shows it changing series.
+      expect(rowsOf('booking.series_moved').map((r) => [r.resourceId, r.metadata])).to.deep.equal([[moved.id, { from_series_id: old.id, series_id: newId }]]);
       expect(rowsOf('series.create').at(-1)!.metadata).to.deep.include({ continues: old.id });
     });
 
