@@ -17,7 +17,7 @@ import type { IdGenerator } from '../../ports/id-generator.port.js';
 import type { TenantRepositories, UnitOfWork } from '../../ports/unit-of-work.port.js';
 import { forEachOrg, type ForEachOrgDeps } from '../shared/for-each-org.js';
 import { transition } from './bookings.use-case.js';
-import { assertNotBlackedOut, notFound, optionalUuid, resolveAssignees, uuidList } from './scheduling-support.js';
+import { assertNotBlackedOut, notFound, optionalUuid, requireActiveService, requireClientAddress, resolveAssignees, resolveVisit, uuidList } from './scheduling-support.js';
 
 export interface SeriesDeps {
   readonly uow: UnitOfWork;
@@ -69,6 +69,36 @@ function checkTime(checks: InputChecks, value: unknown): string {
   return value;
 }
 
+/** The series' occurrence on `date`, unassigned and confirmed, at its wall-clock time in its zone. */
+function occurrence(ctx: RequestContext, id: string, series: BookingSeries, date: LocalDate): Booking {
+  const startsAt = zonedInstant(date, series.localTime, series.timeZone);
+  return {
+    id,
+    orgId: ctx.orgId,
+    clientId: series.clientId,
+    addressId: series.addressId,
+    serviceId: series.serviceId,
+    seriesId: series.id,
+    occurrenceDate: date,
+    detached: false,
+    startsAt,
+    endsAt: new Date(startsAt.getTime() + series.durationMinutes * 60_000),
+    timeZone: series.timeZone,
+    status: 'confirmed',
+    teamId: null,
+    workers: [],
+    notes: series.notes,
+    priceEstimateMinor: series.priceEstimateMinor,
+    currency: series.currency,
+    cancellationReason: null,
+    startedAt: null,
+    completedAt: null,
+    cancelledAt: null,
+    createdAt: ctx.now,
+    updatedAt: ctx.now,
+  };
+}
+
 /**
  * Makes the series' missing occurrences from `fromDate` through `through` (local dates), skipping
  * dates that already have one (kept, skipped or moved), and advances `generatedThrough`.
@@ -89,32 +119,7 @@ async function materialise(
     const existing = new Set((await repos.bookings.listSeriesOccurrences(series.id, start)).map((b) => b.occurrenceDate));
     for (const { date } of occurrencesBetween(series.rule, series.startDate, series.end, start, last)) {
       if (existing.has(date)) continue;
-      const startsAt = zonedInstant(date, series.localTime, series.timeZone);
-      const base: Booking = {
-        id: ids.next(),
-        orgId: ctx.orgId,
-        clientId: series.clientId,
-        addressId: series.addressId,
-        serviceId: series.serviceId,
-        seriesId: series.id,
-        occurrenceDate: date,
-        detached: false,
-        startsAt,
-        endsAt: new Date(startsAt.getTime() + series.durationMinutes * 60_000),
-        timeZone: series.timeZone,
-        status: 'confirmed',
-        teamId: null,
-        workers: [],
-        notes: series.notes,
-        priceEstimateMinor: series.priceEstimateMinor,
-        currency: series.currency,
-        cancellationReason: null,
-        startedAt: null,
-        completedAt: null,
-        cancelledAt: null,
-        createdAt: ctx.now,
-        updatedAt: ctx.now,
-      };
+      const base = occurrence(ctx, ids.next(), series, date);
       const booking = await placeOccurrence(repos, series, base, unassigned);
       created.push(booking);
     }
@@ -176,13 +181,7 @@ export class CreateBookingSeries {
     const horizon = checkHorizon(checks, input.horizonDays);
     checks.throwIfAny();
     return this.deps.uow.run(ctx, async (repos) => {
-      const client = await repos.clients.findById(clientId);
-      if (client === null) throw notFound.client(clientId);
-      if (client.archivedAt !== null) throw new AppError('client.archived', `Client ${clientId} is archived`, { details: { client_id: clientId } });
-      const address = addressId === undefined ? (client.addresses.find((a) => a.isPrimary)?.id ?? null) : addressId;
-      if (address !== null && !client.addresses.some((a) => a.id === address)) throw notFound.address(clientId, address);
-      const service = serviceId === null ? null : await repos.services.findById(serviceId);
-      if (serviceId !== null && (service === null || !service.active)) throw notFound.service(serviceId);
+      const { addressId: address, service } = await resolveVisit(repos, clientId, addressId, serviceId);
       const durationMinutes = duration ?? service?.durationMinutes;
       if (durationMinutes === undefined) throw AppError.validation([{ pointer: '/durationMinutes', detail: 'is required when no service gives a duration' }]);
       await resolveAssignees(repos, teamId, workerIds);
@@ -325,32 +324,8 @@ export class SkipSeriesOccurrence {
         after = { ...transition(existing, 'cancelled', ctx.now, 'skipped'), updatedAt: ctx.now };
         await repos.bookings.update(after);
       } else {
-        const startsAt = zonedInstant(date, series.localTime, series.timeZone);
-        after = {
-          id: this.deps.ids.next(),
-          orgId: ctx.orgId,
-          clientId: series.clientId,
-          addressId: series.addressId,
-          serviceId: series.serviceId,
-          seriesId: series.id,
-          occurrenceDate: date,
-          detached: true,
-          startsAt,
-          endsAt: new Date(startsAt.getTime() + series.durationMinutes * 60_000),
-          timeZone: series.timeZone,
-          status: 'cancelled',
-          teamId: null,
-          workers: [],
-          notes: series.notes,
-          priceEstimateMinor: series.priceEstimateMinor,
-          currency: series.currency,
-          cancellationReason: 'skipped',
-          startedAt: null,
-          completedAt: null,
-          cancelledAt: ctx.now,
-          createdAt: ctx.now,
-          updatedAt: ctx.now,
-        };
+        // Recorded as a cancelled occurrence, so generation never makes the date.
+        after = { ...occurrence(ctx, this.deps.ids.next(), series, date), detached: true, status: 'cancelled', cancellationReason: 'skipped', cancelledAt: ctx.now };
         await repos.bookings.insert(after);
       }
       await repos.audit.append(
@@ -429,14 +404,8 @@ export class UpdateSeriesFrom {
       const from = fromDate < previous.startDate ? previous.startDate : fromDate;
       const splitOn = rule === undefined ? occurrencesBetween(previous.rule, previous.startDate, previous.end, from, addDays(from, 400))[0]?.date ?? null : from;
       if (splitOn === null) assertOpenOn({ ...previous, endedOn: from }, from);
-      if (addressId != null) {
-        const client = await repos.clients.findById(previous.clientId);
-        if (!client?.addresses.some((a) => a.id === addressId)) throw notFound.address(previous.clientId, addressId);
-      }
-      if (serviceId != null) {
-        const service = await repos.services.findById(serviceId);
-        if (service === null || !service.active) throw notFound.service(serviceId);
-      }
+      if (addressId != null) await requireClientAddress(repos, previous.clientId, addressId);
+      if (serviceId != null) await requireActiveService(repos, serviceId);
       const nextTeam = teamId === undefined ? previous.teamId : teamId;
       const nextWorkers = workerIds ?? previous.workerIds;
       await resolveAssignees(repos, nextTeam, nextWorkers);

@@ -23,7 +23,19 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Page } from '../../domain/shared
 import { AppError } from '../../errors/app-error.js';
 import type { IdGenerator } from '../../ports/id-generator.port.js';
 import type { TenantRepositories, UnitOfWork } from '../../ports/unit-of-work.port.js';
-import { MAX_BOOKING_HOURS, assertNotBlackedOut, checkWindow, notFound, optionalUuid, orgZone, resolveAssignees, uuidList } from './scheduling-support.js';
+import {
+  MAX_BOOKING_HOURS,
+  assertNotBlackedOut,
+  checkWindow,
+  notFound,
+  optionalUuid,
+  orgZone,
+  requireActiveService,
+  requireClientAddress,
+  resolveAssignees,
+  resolveVisit,
+  uuidList,
+} from './scheduling-support.js';
 
 export interface BookingDeps {
   readonly uow: UnitOfWork;
@@ -90,22 +102,11 @@ function checkPlan(checks: InputChecks, input: CreateBookingInput): BookingPlan 
 }
 
 /**
- * Resolves a plan against the org's rows: the client (not archived), the address (the client's,
- * defaulting to its primary), the service (duration and price defaults), the assignees.
+ * Resolves a plan against the org's rows: the visit (client, address, service: duration and
+ * price defaults) and the assignees.
  */
 async function resolvePlan(repos: TenantRepositories, plan: BookingPlan) {
-  const client = await repos.clients.findById(plan.clientId);
-  if (client === null) throw notFound.client(plan.clientId);
-  if (client.archivedAt !== null) throw new AppError('client.archived', `Client ${client.id} is archived`, { details: { client_id: client.id } });
-  let addressId: string | null;
-  if (plan.addressId === undefined) addressId = client.addresses.find((a) => a.isPrimary)?.id ?? null;
-  else if (plan.addressId === null) addressId = null;
-  else {
-    if (!client.addresses.some((a) => a.id === plan.addressId)) throw notFound.address(client.id, plan.addressId);
-    addressId = plan.addressId;
-  }
-  const service = plan.serviceId === null ? null : await repos.services.findById(plan.serviceId);
-  if (plan.serviceId !== null && (service === null || !service.active)) throw notFound.service(plan.serviceId);
+  const { addressId, service } = await resolveVisit(repos, plan.clientId, plan.addressId, plan.serviceId);
   const end = plan.end ?? (service === null ? null : new Date(plan.start.getTime() + service.durationMinutes * 60_000));
   if (end === null) throw AppError.validation([{ pointer: '/end', detail: 'is required when no service gives a duration' }]);
   const workers = await resolveAssignees(repos, plan.teamId, plan.workerIds);
@@ -355,14 +356,8 @@ export class UpdateBookingDetails {
     return changeBooking(ctx, this.deps, id, 'booking.update', async (before, repos) => {
       const plans = serviceId !== undefined || addressId !== undefined || price !== undefined;
       if (plans) assertPlannable(before);
-      if (serviceId !== undefined && serviceId !== null) {
-        const service = await repos.services.findById(serviceId);
-        if (service === null || !service.active) throw notFound.service(serviceId);
-      }
-      if (addressId !== undefined && addressId !== null) {
-        const client = await repos.clients.findById(before.clientId);
-        if (!client?.addresses.some((a) => a.id === addressId)) throw notFound.address(before.clientId, addressId);
-      }
+      if (serviceId != null) await requireActiveService(repos, serviceId);
+      if (addressId != null) await requireClientAddress(repos, before.clientId, addressId);
       return {
         ...before,
         ...(notes === undefined ? {} : { notes }),

@@ -1,6 +1,6 @@
 /** Lookups and checks the scheduling use cases share: not-found errors, windows, assignees, blackouts. */
 import { MAX_BOOKING_MINUTES, sortWorkers, type Booking, type BookingWorker } from '../../domain/scheduling/booking.js';
-import type { Blackout, Team, Worker } from '../../domain/scheduling/workforce.js';
+import type { Blackout, Service, Team, Worker } from '../../domain/scheduling/workforce.js';
 import { InputChecks } from '../../domain/shared/input-checks.js';
 import { AppError } from '../../errors/app-error.js';
 import type { TimeWindow } from '../../ports/scheduling-repositories.port.js';
@@ -51,6 +51,38 @@ export function uuidList(checks: InputChecks, pointer: string, value: unknown, m
 export async function orgZone(repos: TenantRepositories): Promise<{ timeZone: string; currency: string }> {
   const settings = await repos.orgSettings.get();
   return { timeZone: settings?.timeZone ?? 'UTC', currency: settings?.currency ?? 'USD' };
+}
+
+/** A service bookings may still use. @throws service.not_found (also for an inactive one) */
+export async function requireActiveService(repos: TenantRepositories, id: string): Promise<Service> {
+  const service = await repos.services.findById(id);
+  if (service === null || !service.active) throw notFound.service(id);
+  return service;
+}
+
+/** @throws client.address_not_found unless `addressId` is one of the client's addresses */
+export async function requireClientAddress(repos: TenantRepositories, clientId: string, addressId: string): Promise<void> {
+  const client = await repos.clients.findById(clientId);
+  if (!client?.addresses.some((a) => a.id === addressId)) throw notFound.address(clientId, addressId);
+}
+
+/**
+ * Where and what a visit is: the client (not archived), the address (the client's, its primary
+ * when not given, none when null), the service (active) when named.
+ * @throws client.not_found, client.archived, client.address_not_found, service.not_found
+ */
+export async function resolveVisit(
+  repos: TenantRepositories,
+  clientId: string,
+  addressId: string | null | undefined,
+  serviceId: string | null,
+): Promise<{ addressId: string | null; service: Service | null }> {
+  const client = await repos.clients.findById(clientId);
+  if (client === null) throw notFound.client(clientId);
+  if (client.archivedAt !== null) throw new AppError('client.archived', `Client ${clientId} is archived`, { details: { client_id: clientId } });
+  const address = addressId === undefined ? (client.addresses.find((a) => a.isPrimary)?.id ?? null) : addressId;
+  if (address !== null && !client.addresses.some((a) => a.id === address)) throw notFound.address(clientId, address);
+  return { addressId: address, service: serviceId === null ? null : await requireActiveService(repos, serviceId) };
 }
 
 export async function requireTeam(repos: TenantRepositories, id: string): Promise<Team> {
