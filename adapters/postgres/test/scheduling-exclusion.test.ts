@@ -183,22 +183,27 @@ for (const kind of availableTestDatabases()) {
         this.timeout(120_000);
         // 50 workers and 50 teams, one booking each per day for 200 days (10k bookings), loaded as
         // the owner (a superuser: RLS does not bind it); mostly history, as a live schedule is.
-        await db.knex.raw(`INSERT INTO workers (org_id, id, name) SELECT ?, gen_random_uuid(), 'bulk ' || i FROM generate_series(1, 50) i`, [ctx.orgId]);
-        await db.knex.raw(`INSERT INTO teams (org_id, id, name) SELECT ?, gen_random_uuid(), 'bulk ' || i FROM generate_series(1, 50) i`, [ctx.orgId]);
-        await db.knex.raw(
-          `WITH w AS (SELECT id, row_number() OVER (ORDER BY id) AS n FROM workers WHERE org_id = ? AND name LIKE 'bulk %'),
-                t AS (SELECT id, row_number() OVER (ORDER BY id) AS n FROM teams WHERE org_id = ? AND name LIKE 'bulk %'),
-                slots AS MATERIALIZED (
-                  SELECT gen_random_uuid() AS id, w.id AS worker_id, t.id AS team_id, timestamptz '2025-11-01 08:00Z' + d * interval '1 day' AS starts_at
-                    FROM w JOIN t USING (n), generate_series(0, 199) d),
-                b AS (INSERT INTO bookings (org_id, id, client_id, team_id, starts_at, ends_at, time_zone, status, currency)
-                      SELECT ?, id, ?, team_id, starts_at, starts_at + interval '2 hours', 'Europe/London', 'confirmed', 'GBP' FROM slots),
-                bt AS (INSERT INTO booking_team_blocks (org_id, booking_id, team_id, starts_at, ends_at, active)
-                       SELECT ?, id, team_id, starts_at, starts_at + interval '2 hours', true FROM slots)
-           INSERT INTO booking_workers (org_id, booking_id, worker_id, via_team, starts_at, ends_at, active)
-           SELECT ?, id, worker_id, true, starts_at, starts_at + interval '2 hours', true FROM slots`,
-          [ctx.orgId, ctx.orgId, ctx.orgId, clientId, ctx.orgId, ctx.orgId],
-        );
+        // One transaction without the pool's statement timeout: the load takes ~1.5 s on an idle
+        // box (30k rows through two exclusion indexes) and went past 5 s on a busy CI machine.
+        await db.knex.transaction(async (trx) => {
+          await trx.raw(`SET LOCAL statement_timeout = 0`);
+          await trx.raw(`INSERT INTO workers (org_id, id, name) SELECT ?, gen_random_uuid(), 'bulk ' || i FROM generate_series(1, 50) i`, [ctx.orgId]);
+          await trx.raw(`INSERT INTO teams (org_id, id, name) SELECT ?, gen_random_uuid(), 'bulk ' || i FROM generate_series(1, 50) i`, [ctx.orgId]);
+          await trx.raw(
+            `WITH w AS (SELECT id, row_number() OVER (ORDER BY id) AS n FROM workers WHERE org_id = ? AND name LIKE 'bulk %'),
+                  t AS (SELECT id, row_number() OVER (ORDER BY id) AS n FROM teams WHERE org_id = ? AND name LIKE 'bulk %'),
+                  slots AS MATERIALIZED (
+                    SELECT gen_random_uuid() AS id, w.id AS worker_id, t.id AS team_id, timestamptz '2025-11-01 08:00Z' + d * interval '1 day' AS starts_at
+                      FROM w JOIN t USING (n), generate_series(0, 199) d),
+                  b AS (INSERT INTO bookings (org_id, id, client_id, team_id, starts_at, ends_at, time_zone, status, currency)
+                        SELECT ?, id, ?, team_id, starts_at, starts_at + interval '2 hours', 'Europe/London', 'confirmed', 'GBP' FROM slots),
+                  bt AS (INSERT INTO booking_team_blocks (org_id, booking_id, team_id, starts_at, ends_at, active)
+                         SELECT ?, id, team_id, starts_at, starts_at + interval '2 hours', true FROM slots)
+             INSERT INTO booking_workers (org_id, booking_id, worker_id, via_team, starts_at, ends_at, active)
+             SELECT ?, id, worker_id, true, starts_at, starts_at + interval '2 hours', true FROM slots`,
+            [ctx.orgId, ctx.orgId, ctx.orgId, clientId, ctx.orgId, ctx.orgId],
+          );
+        });
         await db.knex.raw('ANALYZE bookings, booking_workers, booking_team_blocks');
       });
 
