@@ -7,6 +7,7 @@
  */
 import {
   AppError,
+  compareByNameThenId,
   compareByStart,
   isAfterStartKey,
   occupiesTime,
@@ -23,6 +24,7 @@ import {
   type IdempotencyRecord,
   type IdempotencyRepository,
   type LocalDate,
+  type RosterWorker,
   type Service,
   type ServiceRepository,
   type SlotClash,
@@ -43,10 +45,6 @@ function assertOwnOrg(boundOrgId: string, rowOrgId: string): void {
 
 function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function byNameThenId(a: { name: string; id: string }, b: { name: string; id: string }): number {
-  return compareIds(a.name, b.name) || compareIds(a.id, b.id);
 }
 
 function asWindow(w: TimeWindow): { startsAt: Date; endsAt: Date } {
@@ -107,7 +105,7 @@ class MemoryTeamRepository implements TeamRepository {
   }
 
   async list(): Promise<readonly Team[]> {
-    return [...this.t.teams.values()].filter((x) => x.orgId === this.orgId).sort(byNameThenId).map(copy);
+    return [...this.t.teams.values()].filter((x) => x.orgId === this.orgId).sort(compareByNameThenId).map(copy);
   }
 }
 
@@ -159,8 +157,12 @@ class MemoryWorkerRepository implements WorkerRepository {
   async list(q: WorkerListQuery): Promise<readonly Worker[]> {
     return [...this.t.workers.values()]
       .filter((w) => w.orgId === this.orgId && (q.teamId === null || w.teamId === q.teamId) && (q.active === null || w.active === q.active))
-      .sort(byNameThenId)
+      .sort(compareByNameThenId)
       .map(copy);
+  }
+
+  async listRoster(): Promise<readonly RosterWorker[]> {
+    return (await this.list({ teamId: null, active: true })).map(({ id, name, phone, email, skills, teamId, workingHours }) => ({ id, name, phone, email, skills, teamId, workingHours }));
   }
 
   async findByLogin(login: { readonly email: string } | { readonly phone: string }): Promise<Worker | null> {
@@ -197,7 +199,7 @@ class MemoryServiceRepository implements ServiceRepository {
   async list(q: { readonly active: boolean | null }): Promise<readonly Service[]> {
     return [...this.t.services.values()]
       .filter((s) => s.orgId === this.orgId && (q.active === null || s.active === q.active))
-      .sort(byNameThenId)
+      .sort(compareByNameThenId)
       .map(copy);
   }
 }

@@ -161,6 +161,23 @@ export function schedulingRepositoriesContract(name: string, factory: StorageHar
         expect(ids(await list(team.id, false))).to.deep.equal([ari.id]);
       });
 
+      it('lists the roster: active workers by name then id, with only what dispatch ranks on', async () => {
+        const { ctx } = await anOrg();
+        const team = aTeam(ctx.orgId);
+        const cleo = aWorker(ctx.orgId, { name: 'Cleo', teamId: team.id, portalPasswordHash: 'hash', credentialsChangedAt: at('2026-01-02T00:00:00.000Z') });
+        const ari = aWorker(ctx.orgId, { name: 'Ari', teamId: team.id, active: false });
+        const bea = aWorker(ctx.orgId, { name: 'Bea', phone: null, email: null, skills: [], workingHours: null });
+        const cleo2 = aWorker(ctx.orgId, { name: 'Cleo', id: '00000000-0000-4000-8000-000000000001' });
+        await run(ctx, async (r) => {
+          await r.teams.insert(team);
+          for (const w of [cleo, ari, bea, cleo2]) await r.workers.insert(w);
+        });
+        const roster = ({ id, name, phone, email, skills, teamId, workingHours }: Worker) => ({ id, name, phone, email, skills, teamId, workingHours });
+        expect(await run(ctx, (r) => r.workers.listRoster())).to.deep.equal([roster(bea), roster(cleo2), roster(cleo)]);
+        // Another org's workers are not on it.
+        expect(await run((await anOrg()).ctx, (r) => r.workers.listRoster())).to.deep.equal([]);
+      });
+
       it("refuses a worker whose phone or email is another worker's of the org (worker.contact_taken)", async () => {
         const { ctx } = await anOrg();
         const first = aWorker(ctx.orgId);

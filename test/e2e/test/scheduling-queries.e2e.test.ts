@@ -102,7 +102,8 @@ onEachDatabase('scheduling: dispatcher queries over HTTP', (h) => {
     expect(ranked.text).to.not.include(booked.id);
     expect(ranked.body.teams.map((t: { team: { id: string }; member_ids: string[] }) => [t.team.id, t.member_ids])).to.deep.equal([[freeTeam.id, [one.id]]]);
     expect(ranked.body.blocked_by).to.deep.equal([]);
-    expect(ranked.body.workers[0].worker).to.not.have.property('portal_password_hash');
+    // The roster view of a worker: no credentials, no bookkeeping.
+    expect(ranked.body.workers[0].worker).to.deep.equal({ id: both.id, name: 'Both', phone: both.phone, email: both.email, skills: ['deep-clean', 'windows'], team_id: null, working_hours: both.working_hours });
 
     const repeated = await o.call('GET', `/v1/admin/schedule/suggestions?${q(window)}&skill_tags=windows&skill_tags=deep-clean`);
     expect(repeated.body.workers.map((s: { worker: { id: string } }) => s.worker.id)).to.deep.equal([both.id, one.id]);

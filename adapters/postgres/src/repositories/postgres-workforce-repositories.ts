@@ -8,6 +8,7 @@ import {
   type Blackout,
   type BlackoutRepository,
   type BlackoutScope,
+  type RosterWorker,
   type Service,
   type ServiceRepository,
   type Team,
@@ -129,6 +130,21 @@ export class PostgresWorkerRepository implements WorkerRepository {
     if (query.active !== null) qb.where({ active: query.active });
     const rows = (await translatingErrors(() => qb.orderByRaw(BY_NAME))) as Row[];
     return rows.map(toWorker);
+  }
+
+  async listRoster(): Promise<readonly RosterWorker[]> {
+    const rows = (await translatingErrors(() =>
+      this.db.table('workers').select('id', 'name', 'phone', 'email', 'skills', 'team_id', 'working_hours').where({ active: true }).orderByRaw(BY_NAME),
+    )) as Row[];
+    return rows.map((r) => ({
+      id: r['id'] as string,
+      name: r['name'] as string,
+      phone: r['phone'] as string | null,
+      email: r['email'] as string | null,
+      skills: r['skills'] as string[],
+      teamId: r['team_id'] as string | null,
+      workingHours: r['working_hours'] as WorkingHours | null,
+    }));
   }
 
   async findByLogin(login: { readonly email: string } | { readonly phone: string }): Promise<Worker | null> {

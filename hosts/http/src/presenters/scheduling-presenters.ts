@@ -12,6 +12,7 @@ import type {
   ConflictReport,
   QueueItem,
   RecurrenceRule,
+  RosterWorker,
   ScheduleBoard,
   ScheduleConflict,
   SeriesResult,
@@ -37,22 +38,30 @@ function hasPassword(w: Worker | WorkerView): boolean {
   return 'hasPortalPassword' in w ? w.hasPortalPassword : w.portalPasswordHash !== null;
 }
 
-function workingHoursJson(w: Worker | WorkerView) {
+function workingHoursJson(w: Pick<Worker, 'workingHours'>) {
   if (w.workingHours === null) return null;
   return Object.fromEntries(Object.entries(w.workingHours).map(([day, spans]) => [day, (spans ?? []).map((s) => ({ start: s.start, end: s.end }))]));
 }
 
-export function workerJson(w: Worker | WorkerView, view: PresentOptions = FULL_VIEW) {
+/** A worker as suggestions rank them: contact details (masked for viewers), skills, team and hours. */
+export function rosterWorkerJson(w: RosterWorker, view: PresentOptions = FULL_VIEW) {
   return {
     id: w.id,
-    org_id: w.orgId,
     name: w.name,
     phone: view.maskPii ? maskPhone(w.phone) : w.phone,
     email: view.maskPii ? maskEmail(w.email) : w.email,
     skills: [...w.skills],
-    active: w.active,
     team_id: w.teamId,
     working_hours: workingHoursJson(w),
+  };
+}
+
+/** The whole record: the roster fields plus org, state, whether a portal password is set, and timestamps. */
+export function workerJson(w: Worker | WorkerView, view: PresentOptions = FULL_VIEW) {
+  return {
+    ...rosterWorkerJson(w, view),
+    org_id: w.orgId,
+    active: w.active,
     has_portal_password: hasPassword(w),
     created_at: w.createdAt.toISOString(),
     updated_at: w.updatedAt.toISOString(),
@@ -189,7 +198,7 @@ export function suggestionsJson(s: Suggestions, view: PresentOptions = FULL_VIEW
     blocked_by: s.blockedBy.map(conflictJson),
     teams: s.teams.map((t) => ({ team: teamJson(t.team), member_ids: [...t.memberIds], load_minutes: t.loadMinutes, rank: t.rank, reasons: [...t.reasons] })),
     workers: s.workers.map((w) => ({
-      worker: workerJson(w.worker, view),
+      worker: rosterWorkerJson(w.worker, view),
       skills_matched: [...w.skillsMatched],
       skills_missing: [...w.skillsMissing],
       within_working_hours: w.withinWorkingHours,

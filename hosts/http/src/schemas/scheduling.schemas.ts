@@ -38,22 +38,28 @@ export const WorkingHoursSchema = Type.Object(Object.fromEntries(WEEKDAYS.map((d
   description: 'Spans per weekday in the org’s zone; a weekday not listed is a day off. null: always available.',
 });
 
-export const WorkerView = Type.Object(
-  {
-    id: Uuid,
-    org_id: Uuid,
-    name: Type.String(),
-    phone: Nullable(Type.String({ description: 'Masked for viewers' })),
-    email: Nullable(Type.String({ description: 'Masked for viewers' })),
-    skills: Type.Array(Type.String()),
-    active: Type.Boolean(),
-    team_id: Nullable(Uuid),
-    working_hours: Nullable(WorkingHoursSchema),
-    has_portal_password: Type.Boolean(),
-    created_at: DateTime,
-    updated_at: DateTime,
-  },
-);
+const rosterWorkerProperties = {
+  id: Uuid,
+  name: Type.String(),
+  phone: Nullable(Type.String({ description: 'Masked for viewers' })),
+  email: Nullable(Type.String({ description: 'Masked for viewers' })),
+  skills: Type.Array(Type.String()),
+  team_id: Nullable(Uuid),
+  working_hours: Nullable(WorkingHoursSchema),
+};
+
+export const RosterWorkerView = Type.Object(rosterWorkerProperties, {
+  description: 'An active worker as suggestions rank them; GET /v1/admin/workers/{id} has the whole record',
+});
+
+export const WorkerView = Type.Object({
+  ...rosterWorkerProperties,
+  org_id: Uuid,
+  active: Type.Boolean(),
+  has_portal_password: Type.Boolean(),
+  created_at: DateTime,
+  updated_at: DateTime,
+});
 
 const workerFields = {
   phone: Type.Optional(nullableText(32)),
@@ -292,7 +298,7 @@ export const SuggestionsView = Type.Object({
   teams: Type.Array(Type.Object({ team: TeamView, member_ids: Type.Array(Uuid), load_minutes: Type.Integer(), rank: Type.Integer(), reasons: Type.Array(Type.String()) })),
   workers: Type.Array(
     Type.Object({
-      worker: WorkerView,
+      worker: RosterWorkerView,
       skills_matched: Type.Array(Type.String()),
       skills_missing: Type.Array(Type.String()),
       within_working_hours: Type.Boolean(),

@@ -7,7 +7,7 @@
  */
 import type { Booking, BookingStatus, StartKey } from '../domain/scheduling/booking.js';
 import type { BookingSeries } from '../domain/scheduling/booking-series.js';
-import type { Blackout, Service, Team, Worker } from '../domain/scheduling/workforce.js';
+import type { Blackout, RosterWorker, Service, Team, Worker } from '../domain/scheduling/workforce.js';
 import type { LocalDate } from '../domain/scheduling/zoned-time.js';
 import type { IdempotencyRecord } from '../domain/shared/idempotency.js';
 
@@ -39,6 +39,8 @@ export interface WorkerRepository {
   update(worker: Worker): Promise<void>;
   /** By name then id; every match (an org has hundreds of workers, not millions). */
   list(query: WorkerListQuery): Promise<readonly Worker[]>;
+  /** Active workers by name then id, with only the fields dispatch ranks on. */
+  listRoster(): Promise<readonly RosterWorker[]>;
   /** The worker whose (normalised) email or phone this is, for a portal sign-in. */
   findByLogin(login: { readonly email: string } | { readonly phone: string }): Promise<Worker | null>;
 }

@@ -42,6 +42,22 @@ export interface Worker {
   readonly updatedAt: Date;
 }
 
+/**
+ * Name, then id, by UTF-16 code unit: the one order of teams and workers everywhere (lists sort
+ * with COLLATE "C" in SQL), and much cheaper than localeCompare in a 500-worker ranking.
+ */
+export function compareByNameThenId(a: { readonly name: string; readonly id: string }, b: { readonly name: string; readonly id: string }): number {
+  if (a.name !== b.name) return a.name < b.name ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/**
+ * What dispatch ranks an active worker on: who, how to reach them, skills, team and hours. The
+ * read suggestions make for every worker of the org, so it leaves out credentials and bookkeeping
+ * timestamps (parsing 1,500 timestamps was a third of a 500-worker suggestions call, PB4).
+ */
+export type RosterWorker = Pick<Worker, 'id' | 'name' | 'phone' | 'email' | 'skills' | 'teamId' | 'workingHours'>;
+
 export type BlackoutScope = 'org' | 'team' | 'worker';
 
 /** A time range in which the org, a team or a worker takes no bookings (holiday, training, leave). */

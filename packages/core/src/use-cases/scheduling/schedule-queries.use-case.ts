@@ -5,7 +5,7 @@
  */
 import type { RequestContext } from '../../context.js';
 import { compareByStart, type Booking } from '../../domain/scheduling/booking.js';
-import { withinWorkingHours, type Blackout, type Team, type Worker } from '../../domain/scheduling/workforce.js';
+import { compareByNameThenId, withinWorkingHours, type Blackout, type RosterWorker, type Team, type Worker } from '../../domain/scheduling/workforce.js';
 import { addDays, localDayBounds, minutesOfDay, toZoned, weekdayOf, type Weekday } from '../../domain/scheduling/zoned-time.js';
 import { InputChecks } from '../../domain/shared/input-checks.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Page } from '../../domain/shared/pagination.js';
@@ -79,7 +79,7 @@ function localWindow(window: TimeWindow, zone: string): LocalWindow | null {
 }
 
 /** True when the window lies in the worker's hours (a window spanning days only fits "always"). */
-function inWorkingHours(worker: Worker, local: LocalWindow | null): boolean {
+function inWorkingHours(worker: Pick<Worker, 'workingHours'>, local: LocalWindow | null): boolean {
   if (worker.workingHours === null) return true;
   return local !== null && withinWorkingHours(worker.workingHours, local.day, local.startMin, local.endMin);
 }
@@ -181,7 +181,7 @@ export class CheckConflicts {
 }
 
 export interface WorkerSuggestion {
-  readonly worker: Worker;
+  readonly worker: RosterWorker;
   readonly skillsMatched: readonly string[];
   readonly skillsMissing: readonly string[];
   readonly withinWorkingHours: boolean;
@@ -245,7 +245,7 @@ export class SuggestAssignees {
       const day = localDayBounds(toZoned(window.from, timeZone).date, timeZone);
       const loadWindow = { from: day.start < window.from ? day.start : window.from, to: day.end > window.to ? day.end : window.to };
       const [workers, teams, occupancy, teamBusy] = [
-        await repos.workers.list({ teamId: null, active: true }),
+        await repos.workers.listRoster(),
         await repos.teams.list(),
         await repos.bookings.workerOccupancy(loadWindow, { workerIds: null, excludeBookingId: bookingId }),
         await repos.bookings.teamOccupancy(window, { teamIds: null, excludeBookingId: bookingId }),
@@ -277,18 +277,21 @@ export class SuggestAssignees {
             b.skillsMatched.length - a.skillsMatched.length ||
             Number(b.withinWorkingHours) - Number(a.withinWorkingHours) ||
             a.loadMinutes - b.loadMinutes ||
-            a.worker.name.localeCompare(b.worker.name) ||
-            (a.worker.id < b.worker.id ? -1 : 1),
+            compareByNameThenId(a.worker, b.worker),
         )
         .map((s, i) => ({ ...s, rank: i + 1 }));
 
       const freeIds = new Set(free.map((w) => w.id));
+      const membersByTeam = new Map<string, RosterWorker[]>();
+      for (const w of workers) {
+        if (w.teamId === null) continue;
+        const members = membersByTeam.get(w.teamId);
+        if (members === undefined) membersByTeam.set(w.teamId, [w]);
+        else members.push(w);
+      }
       const teamSuggestions = teams
         .filter((t) => t.active && !blockedTeams.has(t.id))
-        .map((team) => {
-          const members = workers.filter((w) => w.teamId === team.id);
-          return { team, members };
-        })
+        .map((team) => ({ team, members: membersByTeam.get(team.id) ?? [] }))
         .filter(({ members }) => members.length > 0 && members.every((m) => freeIds.has(m.id)))
         .map(({ team, members }) => {
           const loadMinutes = members.reduce((sum, m) => sum + (load.get(m.id) ?? 0), 0);
@@ -299,7 +302,7 @@ export class SuggestAssignees {
             reasons: [`all ${members.length} active members are free`, `${loadMinutes} member-minutes already booked that day`],
           };
         })
-        .sort((a, b) => a.loadMinutes - b.loadMinutes || a.team.name.localeCompare(b.team.name) || (a.team.id < b.team.id ? -1 : 1))
+        .sort((a, b) => a.loadMinutes - b.loadMinutes || compareByNameThenId(a.team, b.team))
         .map((s, i) => ({ ...s, rank: i + 1 }));
       return { window, blockedBy: [], teams: teamSuggestions, workers: scored };
     });
