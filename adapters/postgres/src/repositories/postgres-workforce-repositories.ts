@@ -69,17 +69,25 @@ export class PostgresTeamRepository implements TeamRepository {
   }
 }
 
-function toWorker(r: Row): Worker {
+const ROSTER_COLUMNS = ['id', 'name', 'phone', 'email', 'skills', 'team_id', 'working_hours'] as const;
+
+function toRosterWorker(r: Row): RosterWorker {
   return {
     id: r['id'] as string,
-    orgId: r['org_id'] as string,
     name: r['name'] as string,
     phone: r['phone'] as string | null,
     email: r['email'] as string | null,
     skills: r['skills'] as string[],
-    active: r['active'] as boolean,
     teamId: r['team_id'] as string | null,
     workingHours: r['working_hours'] as WorkingHours | null,
+  };
+}
+
+function toWorker(r: Row): Worker {
+  return {
+    ...toRosterWorker(r),
+    orgId: r['org_id'] as string,
+    active: r['active'] as boolean,
     portalPasswordHash: r['portal_password_hash'] as string | null,
     credentialsChangedAt: r['credentials_changed_at'] as Date | null,
     createdAt: r['created_at'] as Date,
@@ -133,18 +141,8 @@ export class PostgresWorkerRepository implements WorkerRepository {
   }
 
   async listRoster(): Promise<readonly RosterWorker[]> {
-    const rows = (await translatingErrors(() =>
-      this.db.table('workers').select('id', 'name', 'phone', 'email', 'skills', 'team_id', 'working_hours').where({ active: true }).orderByRaw(BY_NAME),
-    )) as Row[];
-    return rows.map((r) => ({
-      id: r['id'] as string,
-      name: r['name'] as string,
-      phone: r['phone'] as string | null,
-      email: r['email'] as string | null,
-      skills: r['skills'] as string[],
-      teamId: r['team_id'] as string | null,
-      workingHours: r['working_hours'] as WorkingHours | null,
-    }));
+    const rows = (await translatingErrors(() => this.db.table('workers').select(...ROSTER_COLUMNS).where({ active: true }).orderByRaw(BY_NAME))) as Row[];
+    return rows.map(toRosterWorker);
   }
 
   async findByLogin(login: { readonly email: string } | { readonly phone: string }): Promise<Worker | null> {

@@ -44,7 +44,7 @@ export interface Worker {
 
 /**
  * Name, then id, by UTF-16 code unit: the one order of teams and workers everywhere (lists sort
- * with COLLATE "C" in SQL), and much cheaper than localeCompare in a 500-worker ranking.
+ * with COLLATE "C" in SQL); rankings use it too, rather than a locale's order.
  */
 export function compareByNameThenId(a: { readonly name: string; readonly id: string }, b: { readonly name: string; readonly id: string }): number {
   if (a.name !== b.name) return a.name < b.name ? -1 : 1;
@@ -54,7 +54,7 @@ export function compareByNameThenId(a: { readonly name: string; readonly id: str
 /**
  * What dispatch ranks an active worker on: who, how to reach them, skills, team and hours. The
  * read suggestions make for every worker of the org, so it leaves out credentials and bookkeeping
- * timestamps (parsing 1,500 timestamps was a third of a 500-worker suggestions call, PB4).
+ * timestamps (not parsing them took a 500-worker call from 5.1× to ~4.4× a range query, PB4).
  */
 export type RosterWorker = Pick<Worker, 'id' | 'name' | 'phone' | 'email' | 'skills' | 'teamId' | 'workingHours'>;
 
