@@ -1,8 +1,8 @@
 /**
  * Policy mutation check (the Supabase rule: "show that each test fails when the policy it covers
- * is broken"). For every row level security policy that restricts rows (all but the permissive
- * `users_insert`), a fresh database gets that one policy replaced by USING (true) WITH CHECK
- * (true), and the isolation suites run against it: at least
+ * is broken"). For every row level security policy, a fresh database gets that one policy
+ * replaced by USING (true) / WITH CHECK (true) (the clauses its command has), and the isolation
+ * suites run against it: at least
  * one test must fail, or the suites do not really cover that policy. A baseline run with no
  * mutation must pass first. Runs on the server at TEST_DATABASE_URL (scratch databases) or, when
  * it is unset, on embedded PGlite. `npm run test:rls-mutation`; exits 1 when a mutation survives.
@@ -14,8 +14,8 @@ import { migrateLatest } from '@cws/migrations';
 const SUITES = ['adapters/postgres/test/contract.test.ts', 'test/e2e/test/tenant-isolation.e2e.test.ts'];
 const serverUrl = process.env['TEST_DATABASE_URL'] || null;
 
-/** Policies that grant rather than restrict: relaxing them changes nothing to catch. */
-const PERMISSIVE_BY_DESIGN = new Set(['users_insert']);
+/** Policies that grant rather than restrict: relaxing them changes nothing to catch (none since migration 0008). */
+const PERMISSIVE_BY_DESIGN = new Set<string>();
 
 async function listIsolationPolicies(): Promise<string[]> {
   const pg = serverUrl === null ? await startEmbeddedPostgres({ dataDir: null }) : null;

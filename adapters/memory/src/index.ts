@@ -1,4 +1,5 @@
 import type { JobMonitor, OrgDirectory, RateLimiter, SystemAuditLog, UnitOfWork, UserAccounts } from '@cws/core';
+import { MemoryAccountMailer } from './memory-account-mailer.js';
 import { MemoryRateLimiter } from './memory-rate-limiter.js';
 import { MemoryUserAccounts } from './memory-identity-repositories.js';
 import { MemoryJobQueue } from './memory-job-queue.js';
@@ -12,6 +13,7 @@ export { MemoryUnitOfWork } from './memory-unit-of-work.js';
 export { MemoryJobMonitor, MemoryOrgDirectory, MemorySystemAuditLog } from './memory-system-stores.js';
 export { MemoryUserAccounts } from './memory-identity-repositories.js';
 export { MemoryRateLimiter } from './memory-rate-limiter.js';
+export { MemoryAccountMailer } from './memory-account-mailer.js';
 
 export interface MemoryAdapters {
   readonly state: MemoryState;
@@ -21,6 +23,8 @@ export interface MemoryAdapters {
   readonly jobMonitor: JobMonitor;
   readonly userAccounts: UserAccounts;
   readonly rateLimiter: RateLimiter;
+  /** Keeps invitations and emailed resets in `sent`. */
+  readonly accountMailer: MemoryAccountMailer;
 }
 
 /** Every storage port over one shared in-memory state. */
@@ -33,6 +37,7 @@ export function createMemoryAdapters(state = new MemoryState()): MemoryAdapters 
     jobMonitor: new MemoryJobMonitor(state),
     userAccounts: new MemoryUserAccounts(state),
     rateLimiter: new MemoryRateLimiter(),
+    accountMailer: new MemoryAccountMailer(),
   };
 }
 

@@ -1,13 +1,18 @@
 /**
- * Identity repositories in memory, bound to one org like their PostgreSQL counterparts: a user is
- * visible only through a membership in the bound org; sessions, refresh tokens and break-glass
- * tokens belong to one org.
+ * Identity repositories in memory, bound to one org like their PostgreSQL counterparts (and with
+ * the same rules as the database's policies, migration 0008): an account is visible through a
+ * membership in the bound org, when the org manages it, or to its own holder acting; only the
+ * managing org and the holder write it; an org inserts only accounts it manages and links only
+ * those (or the acting holder). Sessions, refresh tokens, invitations and break-glass tokens
+ * belong to one org.
  */
 import {
   AppError,
   type AuthSession,
   type BreakGlassRepository,
   type BreakGlassToken,
+  type Invitation,
+  type InvitationRepository,
   type Membership,
   type MembershipRepository,
   type RefreshTokenRecord,
@@ -26,13 +31,20 @@ function assertOwnOrg(boundOrgId: string, rowOrgId: string): void {
 const userNotFound = (id: string) => new AppError('identity.user_not_found', `No user ${id} in this organisation`, { details: { user_id: id } });
 
 class MemoryUserRepository implements UserRepository {
-  constructor(private readonly orgId: string, private readonly t: TenantTables) {}
+  constructor(
+    private readonly orgId: string,
+    private readonly t: TenantTables,
+    private readonly actingUserId: string | null,
+  ) {}
 
-  private visible(id: string): boolean {
-    return [...this.t.memberships.values()].some((m) => m.userId === id && m.orgId === this.orgId);
+  private visible(user: UserAccount): boolean {
+    return user.id === this.actingUserId || user.managedByOrgId === this.orgId || [...this.t.memberships.values()].some((m) => m.userId === user.id && m.orgId === this.orgId);
   }
 
   async insert(user: UserAccount): Promise<void> {
+    // An org creates only accounts it manages, their address not yet proven (checked first, as
+    // the database checks its policy before its unique index).
+    if (user.managedByOrgId !== this.orgId || user.emailVerifiedAt !== null) throw new AppError('tenant.cross_org_write', 'An org may only create accounts it manages');
     const email = user.email.toLowerCase();
     if ([...this.t.users.values()].some((u) => u.email.toLowerCase() === email) || this.t.users.has(user.id)) {
       throw new AppError('storage.conflict', 'A user with that email exists');
@@ -40,25 +52,43 @@ class MemoryUserRepository implements UserRepository {
     this.t.users.set(user.id, copy(user));
   }
 
-  // Units of work run one at a time here, so a row lock has nothing to add.
-  async findById(id: string, _options: { forUpdate?: boolean } = {}): Promise<UserAccount | null> {
+  private writable(user: UserAccount): boolean {
+    return this.visible(user) && (user.managedByOrgId === this.orgId || user.id === this.actingUserId);
+  }
+
+  // Units of work run one at a time here, so a row lock has nothing to add — but, as in the
+  // database, a locked read needs the row to be writable.
+  async findById(id: string, options: { forUpdate?: boolean } = {}): Promise<UserAccount | null> {
     const user = this.t.users.get(id);
-    return user !== undefined && this.visible(id) ? copy(user) : null;
+    if (user === undefined || !(options.forUpdate ? this.writable(user) : this.visible(user))) return null;
+    return copy(user);
   }
 
   async patch(id: string, changes: UserChanges): Promise<void> {
     const current = this.t.users.get(id);
-    if (current === undefined || !this.visible(id)) throw userNotFound(id);
-    this.t.users.set(id, copy({ ...current, ...changes }));
+    if (current === undefined || !this.writable(current)) throw userNotFound(id);
+    const next = { ...current, ...changes };
+    // As the database's WITH CHECK: managed by this org, or the holder's own (then managed by no org).
+    if (!(next.managedByOrgId === this.orgId || (next.managedByOrgId === null && id === this.actingUserId))) {
+      throw new AppError('tenant.cross_org_write', 'Custody of an account passes only to its holder');
+    }
+    this.t.users.set(id, copy(next));
   }
 }
 
 class MemoryMembershipRepository implements MembershipRepository {
-  constructor(private readonly orgId: string, private readonly t: TenantTables) {}
+  constructor(
+    private readonly orgId: string,
+    private readonly t: TenantTables,
+    private readonly actingUserId: string | null,
+  ) {}
 
   async insert(m: Membership): Promise<void> {
     assertOwnOrg(this.orgId, m.orgId);
-    if (!this.t.users.has(m.userId)) throw new AppError('identity.user_not_found', `No user ${m.userId}`);
+    const user = this.t.users.get(m.userId);
+    if (user === undefined) throw new AppError('identity.user_not_found', `No user ${m.userId}`);
+    // A link into an org: an account the org manages, or its holder accepting.
+    if (user.managedByOrgId !== this.orgId && m.userId !== this.actingUserId) throw new AppError('tenant.cross_org_write', 'An account joins an org only by its holder accepting');
     if ([...this.t.memberships.values()].some((x) => x.orgId === m.orgId && x.userId === m.userId)) {
       throw new AppError('storage.conflict', 'The user is already a member');
     }
@@ -86,6 +116,54 @@ class MemoryMembershipRepository implements MembershipRepository {
 
   async countActiveOwners(): Promise<number> {
     return [...this.t.memberships.values()].filter((m) => m.orgId === this.orgId && m.role === 'owner' && m.deactivatedAt === null).length;
+  }
+}
+
+const isOpen = (i: Invitation) => i.acceptedAt === null && i.revokedAt === null;
+
+class MemoryInvitationRepository implements InvitationRepository {
+  constructor(
+    private readonly orgId: string,
+    private readonly t: TenantTables,
+  ) {}
+
+  private mine(): Invitation[] {
+    return [...this.t.invitations.values()].filter((i) => i.orgId === this.orgId);
+  }
+
+  async insert(invitation: Invitation): Promise<void> {
+    assertOwnOrg(this.orgId, invitation.orgId);
+    const email = invitation.email.toLowerCase();
+    if (this.mine().some((i) => isOpen(i) && i.email.toLowerCase() === email)) throw new AppError('storage.conflict', 'An open invitation for that address exists');
+    this.t.invitations.set(invitation.id, copy({ ...invitation, email }));
+  }
+
+  async findById(id: string): Promise<Invitation | null> {
+    const found = this.t.invitations.get(id);
+    return found !== undefined && found.orgId === this.orgId ? copy(found) : null;
+  }
+
+  async findByTokenHash(tokenHash: string): Promise<Invitation | null> {
+    const found = this.mine().find((i) => i.tokenHash === tokenHash);
+    return found === undefined ? null : copy(found);
+  }
+
+  async findOpenByEmail(email: string): Promise<Invitation | null> {
+    const lower = email.toLowerCase();
+    const found = this.mine().find((i) => isOpen(i) && i.email.toLowerCase() === lower);
+    return found === undefined ? null : copy(found);
+  }
+
+  async list(): Promise<readonly Invitation[]> {
+    return this.mine()
+      .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1))
+      .map(copy);
+  }
+
+  async update(invitation: Invitation): Promise<void> {
+    const current = this.t.invitations.get(invitation.id);
+    if (current === undefined || current.orgId !== this.orgId || invitation.orgId !== this.orgId) throw new AppError('iam.invitation_not_found', `No invitation ${invitation.id}`);
+    this.t.invitations.set(invitation.id, copy({ ...invitation, email: invitation.email.toLowerCase(), createdAt: current.createdAt }));
   }
 }
 
@@ -171,10 +249,11 @@ class MemoryBreakGlassRepository implements BreakGlassRepository {
   }
 }
 
-export function identityRepositories(orgId: string, t: TenantTables) {
+export function identityRepositories(orgId: string, t: TenantTables, actingUserId: string | null) {
   return {
-    users: new MemoryUserRepository(orgId, t),
-    memberships: new MemoryMembershipRepository(orgId, t),
+    users: new MemoryUserRepository(orgId, t, actingUserId),
+    memberships: new MemoryMembershipRepository(orgId, t, actingUserId),
+    invitations: new MemoryInvitationRepository(orgId, t),
     sessions: new MemorySessionRepository(orgId, t),
     breakGlass: new MemoryBreakGlassRepository(orgId, t),
   };

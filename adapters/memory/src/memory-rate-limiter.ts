@@ -1,17 +1,18 @@
 import type { RateBucket, RateDecision, RateLimiter } from '@cws/core';
 
-/** One key's budget: a fixed window opened by its first hit, stretched by a block once spent. */
+/** One key's budget: a fixed window opened by its first hit, stretched by a block once refused. */
 interface Counter {
   spent: number;
-  /** When the budget comes back whole (window end, or block end once the budget is spent). */
+  /** When the budget comes back whole (window end, or block end once a hit was refused). */
   endsAt: number;
+  /** A refused hit started a block: refunds no longer give points back. */
+  blocked: boolean;
 }
 
 /**
  * The RateLimiter port in a plain Map, for tests, demos and embedding (one process only).
- * A window starts at the first hit of a key; when a hit spends the last point of a bucket with
- * `blockSeconds`, the key stays refused for that long from then (so a caller that only peeks
- * after spending still sees the block, as it would on the shared adapter).
+ * A window starts at the first hit of a key; the first refused hit of a bucket with
+ * `blockSeconds` keeps the key refused for that long from then, as rate-limiter-flexible does.
  */
 export class MemoryRateLimiter implements RateLimiter {
   readonly #counters = new Map<string, Map<string, Counter>>();
@@ -29,14 +30,18 @@ export class MemoryRateLimiter implements RateLimiter {
     const now = this.#now();
     let counter = this.#live(bucket.name, key, now);
     if (!counter) {
-      counter = { spent: 0, endsAt: now + bucket.windowSeconds * 1000 };
+      counter = { spent: 0, endsAt: now + bucket.windowSeconds * 1000, blocked: false };
       this.#store(bucket.name, key, counter, now);
     }
-    if (counter.spent >= bucket.points) return refused(counter.endsAt - now);
+    if (counter.spent >= bucket.points) {
+      if (bucket.blockSeconds && !counter.blocked) {
+        counter.blocked = true;
+        counter.endsAt = now + bucket.blockSeconds * 1000;
+      }
+      return refused(counter.endsAt - now);
+    }
     counter.spent += 1;
-    const remaining = bucket.points - counter.spent;
-    if (remaining === 0 && bucket.blockSeconds) counter.endsAt = now + bucket.blockSeconds * 1000;
-    return { allowed: true, remaining, retryAfterSeconds: 0 };
+    return { allowed: true, remaining: bucket.points - counter.spent, retryAfterSeconds: 0 };
   }
 
   async peek(bucket: RateBucket, key: string): Promise<RateDecision> {
@@ -46,6 +51,12 @@ export class MemoryRateLimiter implements RateLimiter {
     if (counter && counter.spent >= bucket.points) return refused(counter.endsAt - now);
     // What the next hit would answer: the hits left after it.
     return { allowed: true, remaining: bucket.points - (counter?.spent ?? 0) - 1, retryAfterSeconds: 0 };
+  }
+
+  async refund(bucket: RateBucket, key: string): Promise<void> {
+    checkBucket(bucket);
+    const counter = this.#live(bucket.name, key, this.#now());
+    if (counter && !counter.blocked && counter.spent > 0) counter.spent -= 1;
   }
 
   async reset(bucket: RateBucket, key: string): Promise<void> {

@@ -5,6 +5,7 @@
 import type {
   AuthSession,
   BreakGlassToken,
+  Invitation,
   Membership,
   RefreshTokenRecord,
   UserAccount,
@@ -45,6 +46,7 @@ export interface TenantTables {
   sessions: Map<string, AuthSession>;
   refreshTokens: Map<string, RefreshTokenRecord>;
   breakGlass: Map<string, BreakGlassToken>;
+  invitations: Map<string, Invitation>;
   teams: Map<string, Team>;
   workers: Map<string, Worker>;
   services: Map<string, Service>;
@@ -68,6 +70,7 @@ export class MemoryState {
     sessions: new Map(),
     refreshTokens: new Map(),
     breakGlass: new Map(),
+    invitations: new Map(),
     teams: new Map(),
     workers: new Map(),
     services: new Map(),
@@ -100,6 +103,7 @@ export class MemoryState {
       sessions: new Map(this.tables.sessions),
       refreshTokens: new Map(this.tables.refreshTokens),
       breakGlass: new Map(this.tables.breakGlass),
+      invitations: new Map(this.tables.invitations),
       teams: new Map(this.tables.teams),
       workers: new Map(this.tables.workers),
       services: new Map(this.tables.services),

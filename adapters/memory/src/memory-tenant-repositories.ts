@@ -222,13 +222,14 @@ class MemoryOrgSettingsRepository implements OrgSettingsRepository {
   }
 }
 
-export function tenantRepositories(orgId: string, tables: TenantTables): TenantRepositories {
+/** `actingUserId`: the staff user acting (their own account is theirs to read and write). */
+export function tenantRepositories(orgId: string, tables: TenantTables, actingUserId: string | null = null): TenantRepositories {
   return {
     leads: new MemoryLeadRepository(orgId, tables),
     clients: new MemoryClientRepository(orgId, tables),
     audit: new MemoryAuditLog(orgId, tables),
     orgSettings: new MemoryOrgSettingsRepository(orgId, tables),
-    ...identityRepositories(orgId, tables),
+    ...identityRepositories(orgId, tables, actingUserId),
     ...schedulingRepositories(orgId, tables),
   };
 }

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { AppError, isSessionUsable, type RequestContext, type TenantRepositories, type UnitOfWork } from '@cws/core';
+import { AppError, isSessionUsable, isUuid, type RequestContext, type TenantRepositories, type UnitOfWork } from '@cws/core';
 import type { MemoryState } from './memory-state.js';
 import { tenantRepositories } from './memory-tenant-repositories.js';
 
@@ -22,7 +22,7 @@ export class MemoryUnitOfWork implements UnitOfWork {
         if (ctx.session !== undefined) this.confirmSession(ctx);
         const before = this.state.snapshot();
         try {
-          return await work(tenantRepositories(ctx.orgId, this.state.tables));
+          return await work(tenantRepositories(ctx.orgId, this.state.tables, actingUser(ctx)));
         } catch (err) {
           this.state.tables = before;
           throw err;
@@ -31,7 +31,7 @@ export class MemoryUnitOfWork implements UnitOfWork {
     );
   }
 
-  /** The live-session check every unit of a signed-in request starts with (see the port). */
+  /** The live-session check every unit of a signed-in request starts with (see the port), claims included. */
   private confirmSession(ctx: RequestContext): void {
     const proof = ctx.session!;
     const { sessions, memberships } = this.state.tables;
@@ -41,8 +41,14 @@ export class MemoryUnitOfWork implements UnitOfWork {
       session.orgId === ctx.orgId &&
       session.userId === proof.userId &&
       isSessionUsable(session, ctx.now) &&
-      [...memberships.values()].some((m) => m.orgId === ctx.orgId && m.userId === proof.userId && m.deactivatedAt === null);
+      session.mfaVerified === proof.mfaVerified &&
+      [...memberships.values()].some((m) => m.orgId === ctx.orgId && m.userId === proof.userId && m.deactivatedAt === null && m.role === proof.role);
     if (!live) throw new AppError('auth.session_revoked', 'The session has ended; sign in again');
     proof.confirmed = true;
   }
+}
+
+/** The staff user acting, as the PostgreSQL unit of work sets `app.acting_user_id`. */
+export function actingUser(ctx: RequestContext): string | null {
+  return ctx.actor.kind === 'staff' && isUuid(ctx.actor.id) ? ctx.actor.id.toLowerCase() : null;
 }

@@ -1,10 +1,16 @@
-import type { RequestContext, TenantRepositories, UnitOfWork } from '@cws/core';
+import { isUuid, type RequestContext, type TenantRepositories, type UnitOfWork } from '@cws/core';
 import type { Knex } from 'knex';
 import { PostgresAuditLog } from './repositories/postgres-audit-log.js';
 import { PostgresClientRepository } from './repositories/postgres-client-repository.js';
 import { PostgresLeadRepository } from './repositories/postgres-lead-repository.js';
 import { PostgresOrgSettingsRepository } from './repositories/postgres-org-settings-repository.js';
-import { PostgresBreakGlassRepository, PostgresMembershipRepository, PostgresSessionRepository, PostgresUserRepository } from './repositories/postgres-identity-repositories.js';
+import {
+  PostgresBreakGlassRepository,
+  PostgresInvitationRepository,
+  PostgresMembershipRepository,
+  PostgresSessionRepository,
+  PostgresUserRepository,
+} from './repositories/postgres-identity-repositories.js';
 import { PostgresBookingRepository } from './repositories/postgres-booking-repository.js';
 import { PostgresBookingSeriesRepository } from './repositories/postgres-booking-series-repository.js';
 import { PostgresIdempotencyRepository } from './repositories/postgres-idempotency-repository.js';
@@ -17,8 +23,9 @@ import {
 import { inTenantTransaction, type TenantDb } from './tenant-transaction.js';
 
 /**
- * Each unit is one tenant transaction: role cws_app, `app.current_org_id` = ctx.orgId, RLS on;
- * for a signed-in request, the session's liveness is read in the same first message.
+ * Each unit is one tenant transaction: role cws_app, `app.current_org_id` = ctx.orgId, the acting
+ * staff user, RLS on; for a signed-in request, the session's liveness (and the token's claims)
+ * is read in the same first message.
  */
 export class PostgresUnitOfWork implements UnitOfWork {
   constructor(private readonly knex: Knex) {}
@@ -33,6 +40,7 @@ export class PostgresUnitOfWork implements UnitOfWork {
       memberships: new PostgresMembershipRepository(db),
       sessions: new PostgresSessionRepository(db),
       breakGlass: new PostgresBreakGlassRepository(db),
+      invitations: new PostgresInvitationRepository(db),
       teams: new PostgresTeamRepository(db),
       workers: new PostgresWorkerRepository(db),
       services: new PostgresServiceRepository(db),
@@ -42,6 +50,8 @@ export class PostgresUnitOfWork implements UnitOfWork {
       idempotency: new PostgresIdempotencyRepository(db, ctx.orgId),
     });
     const check = ctx.session === undefined ? null : { proof: ctx.session, now: ctx.now };
-    return inTenantTransaction(this.knex, ctx.orgId, (db) => work(repositories(db)), check);
+    // A staff user acts on their own account row in any org's unit (migration 0008's policies).
+    const actingUserId = ctx.actor.kind === 'staff' && isUuid(ctx.actor.id) ? ctx.actor.id : null;
+    return inTenantTransaction(this.knex, { orgId: ctx.orgId, actingUserId }, (db) => work(repositories(db)), check);
   }
 }

@@ -16,9 +16,10 @@ interface BucketLimiters {
 /**
  * The RateLimiter port on rate-limiter-flexible: one limiter per bucket, over Redis when a client
  * is given (keys `cws-rl:<bucket>:<key>`), else in memory. Each key gets a fixed window from its
- * first hit. When a hit spends the last point of a bucket with `blockSeconds`, the key is blocked
- * from then on: the library alone blocks only at the first refused hit, which never comes when
- * callers peek before acting (login checks do).
+ * first hit. The first refused hit of a bucket with `blockSeconds` blocks the key for that long
+ * (the library's own `blockDuration`). Brute-force checks spend before they check and refund on
+ * success, so a refund must be able to give a point back: nothing blocks a key before a hit is
+ * actually refused.
  */
 export class RateLimiterFlexible implements RateLimiter {
   readonly #redis: Redis | null;
@@ -37,13 +38,6 @@ export class RateLimiterFlexible implements RateLimiter {
       if (error instanceof RateLimiterRes) return refused(error);
       throw unavailable(bucket, error);
     }
-    if (res.remainingPoints === 0 && bucket.blockSeconds) {
-      try {
-        await main.block(key, bucket.blockSeconds);
-      } catch (error) {
-        throw unavailable(bucket, error);
-      }
-    }
     return { allowed: true, remaining: res.remainingPoints, retryAfterSeconds: 0 };
   }
 
@@ -60,6 +54,19 @@ export class RateLimiterFlexible implements RateLimiter {
     if (res && spent >= bucket.points) return refused(res);
     // What the next hit would answer: the hits left after it.
     return { allowed: true, remaining: bucket.points - spent - 1, retryAfterSeconds: 0 };
+  }
+
+  async refund(bucket: RateBucket, key: string): Promise<void> {
+    const { main } = this.#limitersFor(bucket);
+    let res: RateLimiterRes | null;
+    try {
+      res = await main.get(key);
+      // A blocked key holds more than `points` (the refused hit counted too): it stays blocked.
+      if (res === null || res.msBeforeNext <= 0 || res.consumedPoints <= 0 || res.consumedPoints > bucket.points) return;
+      await main.reward(key, 1);
+    } catch (error) {
+      throw unavailable(bucket, error);
+    }
   }
 
   async reset(bucket: RateBucket, key: string): Promise<void> {
@@ -88,7 +95,6 @@ export class RateLimiterFlexible implements RateLimiter {
     const common = {
       points: bucket.points,
       duration: bucket.windowSeconds,
-      // Also covers the race where a refused hit lands before our own block() of the spending hit.
       blockDuration: bucket.blockSeconds ?? 0,
     };
     if (!this.#redis) return { main: new RateLimiterMemory(common), insurance: null };

@@ -36,7 +36,7 @@ async function main(): Promise<number> {
   const runtime = await createRuntime(loadConfigOrExit());
   try {
     await runtime.migrate();
-    const { org, owner, temporaryPassword } = await runtime.core.identity.bootstrapOwner.execute(
+    const { org, owner, temporaryPassword, invitation } = await runtime.core.identity.bootstrapOwner.execute(
       { actor: systemActor('cli:bootstrap'), requestId: `cli-${randomUUID()}`, now: runtime.clock.now(), reason: 'bootstrap command' },
       {
         name: values.name,
@@ -56,11 +56,17 @@ async function main(): Promise<number> {
         slug: org.slug,
         time_zone: settings.timeZone,
         currency: settings.currency,
-        owner_id: owner.id,
-        owner_email: owner.email,
+        ...(owner !== null ? { owner_id: owner.id, owner_email: owner.email } : {}),
         ...(temporaryPassword !== null ? { temporary_password: temporaryPassword, must_change_password: true } : {}),
+        ...(invitation !== null ? { owner_invitation: { id: invitation.invitation.id, email: invitation.invitation.email, expires_at: invitation.invitation.expiresAt.toISOString(), delivery: invitation.delivery } } : {}),
       })}\n`,
     );
+    if (invitation !== null) {
+      process.stderr.write(
+        `${invitation.invitation.email} already has an account, so it is not linked without its holder: they were invited as the owner ` +
+          `(${invitation.delivery === 'sent' ? 'the invitation was sent' : 'no mail transport is configured (EMAIL_MODE): use another address, or resend once mail works'}).\n`,
+      );
+    }
     if (runtime.config.auth.legacyBasicAuthEnabled && (await runtime.ports.orgs.count()) > 1) {
       process.stderr.write(`Several orgs exist: legacy Basic Auth acts in DEFAULT_ORG_ID (set it to ${org.id} for this one).\n`);
     }

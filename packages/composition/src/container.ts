@@ -8,8 +8,23 @@ import { Container } from 'inversify';
 import { createMemoryAdapters } from '@cws/adapter-memory';
 import { createRateLimiter, type RateLimiterHandle } from '@cws/adapter-rate-limits';
 import { OtplibTotpVerifier } from '@cws/adapter-totp-otplib';
+import { ZxcvbnPasswordStrength } from '@cws/adapter-password-zxcvbn';
 import { createPostgresAdapters } from '@cws/adapter-postgres';
-import { AesGcmSecretSealer, RandomIdGenerator, SystemClock, createCore, type Clock, type Core, type CorePorts, type IdGenerator, type PasswordHasher } from '@cws/core';
+import {
+  AesGcmSecretSealer,
+  RandomIdGenerator,
+  RandomSecretTokens,
+  SystemClock,
+  createCore,
+  type AccountMailer,
+  type Clock,
+  type Core,
+  type CorePorts,
+  type IdGenerator,
+  type PasswordHasher,
+} from '@cws/core';
+import { LogAccountMailer } from './log-account-mailer.js';
+import { createLogger } from './logger.js';
 import type { Config } from './config/index.js';
 import { openDatabase, type DatabaseHandle, type OpenDatabaseOptions } from './database-handle.js';
 import { TOKENS } from './tokens.js';
@@ -24,6 +39,14 @@ export interface ContainerOptions extends OpenDatabaseOptions {
   readonly ids?: IdGenerator;
   /** Tests may use a cheaper KDF cost; production keeps the default scrypt parameters. */
   readonly passwordHasher?: PasswordHasher;
+  /** Where invitations and emailed resets go; default from EMAIL_MODE (tests read them from memory). */
+  readonly accountMailer?: AccountMailer;
+}
+
+/** The mailer EMAIL_MODE names; null sends nothing (invitations stay pending). */
+function accountMailerFor(config: Config, options: ContainerOptions): AccountMailer | null {
+  if (options.accountMailer !== undefined) return options.accountMailer;
+  return config.email.mode === 'log' ? new LogAccountMailer(createLogger(config)) : null;
 }
 
 export function buildContainer(config: Config, options: ContainerOptions = {}): Container {
@@ -40,6 +63,7 @@ export function buildContainer(config: Config, options: ContainerOptions = {}): 
       .bind<StoragePorts>(TOKENS.StoragePorts)
       .toResolvedValue((db: DatabaseHandle | null) => createPostgresAdapters(db!.knex), [TOKENS.Database]);
   }
+  const mailer = accountMailerFor(config, options);
   // Redis when REDIS_URL is set (limits shared by every replica), else in this process.
   container.bind<RateLimiterHandle>(TOKENS.RateLimiter).toResolvedValue((cfg: Config) => createRateLimiter({ redisUrl: cfg.rateLimit.redisUrl }), [TOKENS.Config]);
   container
@@ -54,6 +78,10 @@ export function buildContainer(config: Config, options: ContainerOptions = {}): 
             rateLimiter: limits.limiter,
             totp: new OtplibTotpVerifier(),
             secretSealer: new AesGcmSecretSealer(cfg.auth.mfaSecretKey),
+            // Fingerprints of emails in the system audit are keyed by the server's secret.
+            secretTokens: new RandomSecretTokens({ serverSecret: cfg.auth.secretKey }),
+            passwordStrength: new ZxcvbnPasswordStrength(),
+            ...(mailer !== null ? { accountMailer: mailer } : {}),
             ...(options.passwordHasher ? { passwordHasher: options.passwordHasher } : {}),
           },
           {

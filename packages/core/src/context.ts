@@ -23,6 +23,13 @@ export interface Actor {
 export interface SessionProof {
   readonly sessionId: string;
   readonly userId: string;
+  /**
+   * What the access token claims: the check also requires the live membership to hold this role
+   * and the session's second-factor state to equal this, so a token whose claims no longer
+   * match (or were forged with a leaked key) is refused.
+   */
+  readonly role: Role;
+  readonly mfaVerified: boolean;
   confirmed: boolean;
 }
 

@@ -14,17 +14,21 @@ import type { SessionLookup, UserAccounts } from './ports/identity-repositories.
 import type { PasswordHasher, SecretSealer, SecretTokens } from './ports/credentials.port.js';
 import type { RateLimiter } from './ports/rate-limiter.port.js';
 import type { TotpVerifier } from './ports/totp-verifier.port.js';
+import type { AccountMailer } from './ports/account-mailer.port.js';
+import type { PasswordStrength } from './ports/password-strength.port.js';
 import { ScryptPasswordHasher } from './defaults/scrypt-password-hasher.js';
 import { RandomSecretTokens } from './defaults/random-secret-tokens.js';
 import { AppError } from './errors/app-error.js';
-import { DEFAULT_IDENTITY_OPTIONS, type IdentityOptions } from './use-cases/identity/identity-policy.js';
+import { BASIC_PASSWORD_STRENGTH, DEFAULT_IDENTITY_OPTIONS, type IdentityOptions } from './use-cases/identity/identity-policy.js';
+import { ConfirmPasswordReset, ConfirmSecondFactorReset, RequestCredentialReset } from './use-cases/identity/account-recovery.use-case.js';
+import { AcceptInvitation, InviteUser, ListInvitations, ResendInvitation, RevokeInvitation } from './use-cases/iam/invitations.use-case.js';
 import { SignIn } from './use-cases/identity/sign-in.use-case.js';
 import { RefreshSession } from './use-cases/identity/refresh-session.use-case.js';
 import { ChangePassword, GetMe, ResolveSession, SignOut, SwitchOrg } from './use-cases/identity/session-actions.use-case.js';
 import { DisableTotp, EnrollTotp, VerifyTotp } from './use-cases/identity/mfa.use-case.js';
 import { AuthorizeBreakGlassWrite, StartBreakGlass } from './use-cases/identity/break-glass.use-case.js';
 import { BootstrapOrgOwner } from './use-cases/identity/bootstrap-owner.use-case.js';
-import { ChangeUserRole, DeactivateUser, InviteUser, ListUsers, LogoutUser, ResetUserPassword } from './use-cases/iam/iam.use-case.js';
+import { ChangeUserRole, DeactivateUser, ListUsers, LogoutUser, ResetUserPassword } from './use-cases/iam/iam.use-case.js';
 import { ListAuditLogs } from './use-cases/audit/list-audit-logs.use-case.js';
 import { AddClientAddress, RemoveClientAddress, UpdateClientAddress } from './use-cases/clients/client-addresses.use-case.js';
 import { CreateClient } from './use-cases/clients/create-client.use-case.js';
@@ -95,6 +99,11 @@ export interface CorePorts {
   /** Encrypts TOTP secrets; without it, enrolling or proving TOTP fails as unavailable. */
   readonly secretSealer?: SecretSealer;
   readonly passwordHasher?: PasswordHasher;
+  /** Judges passwords people choose; without it, the core's basic rule (length, repeats, common words). */
+  readonly passwordStrength?: PasswordStrength;
+  /** Invitations and emailed resets; without it nothing is sent (invitations stay pending). */
+  readonly accountMailer?: AccountMailer;
+  /** Without it, a per-process random key (system-audit fingerprints then match only within the process). */
   readonly secretTokens?: SecretTokens;
   readonly ids?: IdGenerator;
   readonly clock?: Clock;
@@ -105,6 +114,7 @@ const unavailable = (what: string) => () => {
 };
 const NO_TOTP: TotpVerifier = { generateSecret: unavailable('TOTP verifier'), keyUri: unavailable('TOTP verifier'), verify: unavailable('TOTP verifier') };
 const NO_SEALER: SecretSealer = { seal: unavailable('secret sealer'), open: unavailable('secret sealer') };
+const NO_MAIL: AccountMailer = { send: async () => ({ delivered: false }) };
 
 export interface CoreOptions {
   /** Age after which a job runner's heartbeat counts as stale (guide default 180 s). */
@@ -129,6 +139,9 @@ export function createCore(ports: CorePorts, options_: CoreOptions = {}) {
     ids,
     systemAudit,
     options,
+    strength: ports.passwordStrength ?? BASIC_PASSWORD_STRENGTH,
+    mailer: ports.accountMailer ?? NO_MAIL,
+    orgs,
   };
   const createOrg = new CreateOrg({ orgs, ids });
   return {
@@ -141,7 +154,7 @@ export function createCore(ports: CorePorts, options_: CoreOptions = {}) {
       update: new UpdateLead({ uow, ids }),
       archive: new ArchiveLead({ uow, ids }),
       convert: new ConvertLead({ uow, ids }),
-      submitPublic: new SubmitPublicLead({ uow, orgs, ids }),
+      submitPublic: new SubmitPublicLead({ uow, orgs, ids, limiter: ports.rateLimiter, systemAudit }),
       archiveStale: new ArchiveStaleLeads({ uow, orgs, systemAudit, ids }),
     },
     clients: {
@@ -164,6 +177,10 @@ export function createCore(ports: CorePorts, options_: CoreOptions = {}) {
       enrollTotp: new EnrollTotp(credentials),
       verifyTotp: new VerifyTotp(credentials),
       disableTotp: new DisableTotp(credentials),
+      requestCredentialReset: new RequestCredentialReset(credentials),
+      confirmPasswordReset: new ConfirmPasswordReset(credentials),
+      confirmSecondFactorReset: new ConfirmSecondFactorReset(credentials),
+      acceptInvitation: new AcceptInvitation(credentials),
       startBreakGlass: new StartBreakGlass(credentials),
       authorizeBreakGlassWrite: new AuthorizeBreakGlassWrite(credentials),
       bootstrapOwner: new BootstrapOrgOwner({ ...credentials, createOrg }),
@@ -172,6 +189,9 @@ export function createCore(ports: CorePorts, options_: CoreOptions = {}) {
     iam: {
       listUsers: new ListUsers(credentials),
       inviteUser: new InviteUser(credentials),
+      listInvitations: new ListInvitations(credentials),
+      revokeInvitation: new RevokeInvitation(credentials),
+      resendInvitation: new ResendInvitation(credentials),
       resetPassword: new ResetUserPassword(credentials),
       changeRole: new ChangeUserRole(credentials),
       deactivate: new DeactivateUser(credentials),
@@ -193,7 +213,7 @@ export function createCore(ports: CorePorts, options_: CoreOptions = {}) {
       updateWorker: new UpdateWorker({ uow, ids }),
       getWorker: new GetWorker({ uow }),
       listWorkers: new ListWorkers({ uow }),
-      setWorkerPassword: new SetWorkerPortalPassword({ uow, ids, hasher: credentials.hasher, tokens: credentials.tokens }),
+      setWorkerPassword: new SetWorkerPortalPassword({ uow, ids, hasher: credentials.hasher, tokens: credentials.tokens, strength: credentials.strength }),
       createService: new CreateService({ uow, ids }),
       updateService: new UpdateService({ uow, ids }),
       listServices: new ListServices({ uow }),
@@ -226,7 +246,7 @@ export function createCore(ports: CorePorts, options_: CoreOptions = {}) {
       assignmentQueue: new ListAssignmentQueue({ uow }),
     },
     workerPortal: {
-      signIn: new WorkerSignIn({ uow, ids, hasher: credentials.hasher, limiter: ports.rateLimiter }),
+      signIn: new WorkerSignIn({ uow, ids, hasher: credentials.hasher, limiter: ports.rateLimiter, orgs }),
       profile: new GetWorkerProfile({ uow }),
       jobs: new ListWorkerJobs({ uow }),
       job: new GetWorkerJob({ uow }),

@@ -33,6 +33,8 @@ export type * from './ports/rate-limiter.port.js';
 export type * from './ports/totp-verifier.port.js';
 export type * from './ports/identity-repositories.port.js';
 export type * from './ports/credentials.port.js';
+export type * from './ports/account-mailer.port.js';
+export type * from './ports/password-strength.port.js';
 export type * from './ports/scheduling-repositories.port.js';
 export * from './defaults/system-clock.js';
 export * from './defaults/random-id-generator.js';
@@ -55,9 +57,16 @@ export type { JobsStatus, RunnerStatus } from './use-cases/ops/get-jobs-status.u
 export type { SignInResult } from './use-cases/identity/sign-in.use-case.js';
 export type { ResolvedSession } from './use-cases/identity/session-actions.use-case.js';
 export type { Member } from './use-cases/iam/iam.use-case.js';
+export type { AcceptedInvitation, Delivery, InvitationView, InviteOutcome } from './use-cases/iam/invitations.use-case.js';
+export type { BootstrapResult } from './use-cases/identity/bootstrap-owner.use-case.js';
 export {
+  BASIC_PASSWORD_STRENGTH,
   DEFAULT_IDENTITY_OPTIONS,
+  checkNewPassword,
+  passwordContext,
   LOGIN_FAILURES_BY_ACCOUNT,
+  MAX_PASSWORD_LENGTH,
+  MIN_PASSWORD_LENGTH,
   LOGIN_FAILURES_BY_IP,
   MFA_ROLES,
   TOTP_FAILURES_BY_ACCOUNT,

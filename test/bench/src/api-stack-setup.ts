@@ -31,7 +31,9 @@ type Log = (line?: string) => void;
 async function signedInOwner(runtime: Runtime, baseUrl: string, orgId: string): Promise<string> {
   const email = `bench-owner-${orgId.slice(0, 8)}@example.com`;
   const setup = { orgId, actor: { kind: 'staff' as const, id: 'bench', role: 'owner' as const }, requestId: `bench-${randomUUID()}`, now: new Date() };
-  const { temporaryPassword } = await runtime.core.iam.inviteUser.execute(setup, { email, role: 'owner' });
+  const invited = await runtime.core.iam.inviteUser.execute(setup, { email, role: 'owner' });
+  if (invited.kind !== 'member' || invited.temporaryPassword === null) throw new Error(`${email} already has an account`);
+  const { temporaryPassword } = invited;
   const post = async (path: string, body: unknown, token?: string) => {
     const r = await fetch(`${baseUrl}${path}`, {
       method: 'POST',

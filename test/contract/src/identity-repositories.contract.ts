@@ -1,11 +1,15 @@
 /**
- * Users, memberships, sessions, refresh tokens and break-glass tokens, with the isolation rules
- * that matter most for identity: a user is visible to an org only through a membership; an org
- * never sees another org's members, sessions or tokens; sign-in lookups see across orgs.
+ * Users, memberships, sessions, refresh tokens, invitations and break-glass tokens, with the
+ * isolation rules that matter most for identity: a user is visible to an org only through a
+ * membership (or custody, or as the acting user); an org never sees another org's members,
+ * sessions, invitations or tokens; sign-in lookups see across orgs. Custody of credentials
+ * (ADR 13) is the store's rule too: an org creates only accounts it manages, writes only those
+ * (the acting user writes their own), and links an account into the org only when it manages it
+ * or its holder is the one acting.
  */
 import { expect } from 'chai';
 import { randomUUID } from 'node:crypto';
-import type { AuthSession, Membership, RefreshTokenRecord, RequestContext, Role, UserAccount } from '@cws/core';
+import type { AuthSession, Invitation, Membership, RefreshTokenRecord, RequestContext, Role, UserAccount } from '@cws/core';
 import { anAuditEntry, caught, createOrg } from './fixtures.js';
 import type { StorageHarness, StorageHarnessFactory } from './harness.js';
 
@@ -25,6 +29,11 @@ export function aUser(overrides: Partial<UserAccount> = {}): UserAccount {
     totpEnabledAt: null,
     totpLastStep: null,
     recoveryCodeHashes: [],
+    managedByOrgId: null,
+    emailVerifiedAt: null,
+    resetTokenHash: null,
+    resetTokenPurpose: null,
+    resetTokenExpiresAt: null,
     createdAt: T,
     updatedAt: T,
     ...overrides,
@@ -32,7 +41,32 @@ export function aUser(overrides: Partial<UserAccount> = {}): UserAccount {
 }
 
 export function aMembership(orgId: string, userId: string, role: Role = 'admin', overrides: Partial<Membership> = {}): Membership {
-  return { id: randomUUID(), orgId, userId, role, deactivatedAt: null, createdAt: T, updatedAt: T, ...overrides };
+  return { id: randomUUID(), orgId, userId, role, displayName: 'Pat', deactivatedAt: null, createdAt: T, updatedAt: T, ...overrides };
+}
+
+/** The context of `userId` acting on their own account in `ctx`'s org (signed in, or by an emailed token). */
+export function asHolder(ctx: RequestContext, userId: string, role: Role = 'viewer'): RequestContext {
+  return { ...ctx, actor: { kind: 'staff', id: userId, role } };
+}
+
+function anInvitation(orgId: string, overrides: Partial<Invitation> = {}): Invitation {
+  const id = randomUUID();
+  return {
+    id,
+    orgId,
+    email: `invitee-${id.slice(0, 8)}@example.com`,
+    role: 'dispatcher',
+    displayName: 'Invitee',
+    tokenHash: randomUUID().replace(/-/g, '').padEnd(64, '0'),
+    invitedBy: 'user-1',
+    createdAt: T,
+    updatedAt: T,
+    expiresAt: new Date('2026-04-08T10:00:00.000Z'),
+    acceptedAt: null,
+    acceptedUserId: null,
+    revokedAt: null,
+    ...overrides,
+  };
 }
 
 function aSession(orgId: string, userId: string, overrides: Partial<AuthSession> = {}): AuthSession {
@@ -51,8 +85,13 @@ function aSession(orgId: string, userId: string, overrides: Partial<AuthSession>
   };
 }
 
-/** A user with a membership in the org of `ctx`, written in one unit of work. */
-export async function aMember(h: StorageHarness, ctx: RequestContext, role: Role = 'admin', user = aUser()): Promise<{ user: UserAccount; membership: Membership }> {
+/** A user the org of `ctx` manages, with a membership there, written in one unit of work. */
+export async function aMember(
+  h: StorageHarness,
+  ctx: RequestContext,
+  role: Role = 'admin',
+  user = aUser({ managedByOrgId: ctx.orgId }),
+): Promise<{ user: UserAccount; membership: Membership }> {
   const membership = aMembership(ctx.orgId, user.id, role);
   await h.uow.run(ctx, async (r) => {
     await r.users.insert(user);
@@ -89,14 +128,14 @@ export function identityRepositoriesContract(name: string, factory: StorageHarne
     it('refuses a second user with the same email in any case, and a second membership of one user in one org', async () => {
       const a = (await createOrg(h)).ctx;
       const { user } = await aMember(h, a);
-      expect((await caught(() => h.uow.run(a, (r) => r.users.insert(aUser({ email: user.email.toUpperCase() }))))).kind).to.equal('conflict');
+      expect((await caught(() => h.uow.run(a, (r) => r.users.insert(aUser({ email: user.email.toUpperCase(), managedByOrgId: a.orgId }))))).kind).to.equal('conflict');
       expect((await caught(() => h.uow.run(a, (r) => r.memberships.insert(aMembership(a.orgId, user.id, 'viewer'))))).kind).to.equal('conflict');
     });
 
     it("refuses a membership written into another org's id", async () => {
       const a = (await createOrg(h)).ctx;
       const b = (await createOrg(h)).ctx;
-      const user = aUser();
+      const user = aUser({ managedByOrgId: b.orgId });
       const err = await caught(() =>
         h.uow.run(b, async (r) => {
           await r.users.insert(user);
@@ -160,7 +199,8 @@ export function identityRepositoriesContract(name: string, factory: StorageHarne
       const b = (await createOrg(h)).ctx;
       const { user, membership } = await aMember(h, a, 'owner');
       const second = aMembership(b.orgId, user.id, 'viewer', { createdAt: new Date('2026-04-01T11:00:00Z') });
-      await h.uow.run(b, (r) => r.memberships.insert(second));
+      // The holder accepting b's invitation is what links the account into b.
+      await h.uow.run(asHolder(b, user.id), (r) => r.memberships.insert(second));
       expect((await h.userAccounts.findByEmail(user.email.toUpperCase()))?.id).to.equal(user.id);
       expect((await h.userAccounts.findById(user.id))?.email).to.equal(user.email.toLowerCase());
       expect(await h.userAccounts.findByEmail('nobody-at-all@example.com')).to.equal(null);
@@ -240,8 +280,14 @@ export function identityRepositoriesContract(name: string, factory: StorageHarne
       const session = aSession(a.orgId, user.id);
       await h.uow.run(a, (r) => r.sessions.insert(session));
       const before = new Date('2026-04-02T09:00:00.000Z');
-      const signedIn = (overrides: { sessionId?: string; userId?: string; now?: Date; org?: RequestContext } = {}) => {
-        const proof = { sessionId: overrides.sessionId ?? session.id, userId: overrides.userId ?? user.id, confirmed: false };
+      const signedIn = (overrides: { sessionId?: string; userId?: string; now?: Date; org?: RequestContext; role?: Role; mfaVerified?: boolean } = {}) => {
+        const proof = {
+          sessionId: overrides.sessionId ?? session.id,
+          userId: overrides.userId ?? user.id,
+          role: overrides.role ?? ('dispatcher' as Role),
+          mfaVerified: overrides.mfaVerified ?? false,
+          confirmed: false,
+        };
         return { ctx: { ...(overrides.org ?? a), now: overrides.now ?? before, session: proof }, proof };
       };
 
@@ -262,13 +308,136 @@ export function identityRepositoriesContract(name: string, factory: StorageHarne
       await refused('another user', signedIn({ userId: randomUUID() }));
       await refused('unknown session', signedIn({ sessionId: randomUUID() }));
       await refused('from another org', signedIn({ org: b }));
+      // A token whose claims no longer match the live membership and session (or were forged).
+      await refused('a role the membership does not hold', signedIn({ role: 'owner' }));
+      await refused('a second factor the session never proved', signedIn({ mfaVerified: true }));
+      await h.uow.run(a, (r) => r.sessions.markMfaVerified(session.id));
+      await refused('a token from before the second factor was proven', signedIn());
+      await h.uow.run(signedIn({ mfaVerified: true }).ctx, async () => undefined);
+      await h.uow.run(a, (r) => r.memberships.update({ ...membership, role: 'finance' }));
+      await refused('a token from before a role change', signedIn({ mfaVerified: true }));
+      await h.uow.run(a, (r) => r.memberships.update(membership));
       await h.uow.run(a, (r) => r.memberships.update({ ...membership, deactivatedAt: before }));
       await refused('membership deactivated', signedIn());
       await h.uow.run(a, (r) => r.memberships.update(membership));
-      await h.uow.run(signedIn().ctx, async () => undefined);
+      await h.uow.run(signedIn({ mfaVerified: true }).ctx, async () => undefined);
       await h.uow.run(a, (r) => r.sessions.revoke(session.id, before, 'logout'));
-      await refused('revoked', signedIn());
+      await refused('revoked', signedIn({ mfaVerified: true }));
       expect(ran, 'work never ran for a dead session').to.equal(0);
+    });
+
+    describe('custody of credentials (ADR 13)', () => {
+      it('lets an org create only accounts it manages, their address unproven', async () => {
+        const a = (await createOrg(h)).ctx;
+        const b = (await createOrg(h)).ctx;
+        for (const [label, user] of [
+          ['managed by another org', aUser({ managedByOrgId: b.orgId })],
+          ['managed by no org (a holder-managed account)', aUser({ managedByOrgId: null })],
+          ['with a proven address', aUser({ managedByOrgId: a.orgId, emailVerifiedAt: T })],
+        ] as const) {
+          const err = await caught(() => h.uow.run(a, (r) => r.users.insert(user)));
+          expect(err.code, label).to.equal('tenant.cross_org_write');
+          expect(await h.userAccounts.findById(user.id), label).to.equal(null);
+        }
+        const mine = aUser({ managedByOrgId: a.orgId });
+        await h.uow.run(a, (r) => r.users.insert(mine));
+        expect((await h.userAccounts.findById(mine.id))?.managedByOrgId).to.equal(a.orgId);
+      });
+
+      it("never writes an account another org manages or its holder manages, whatever the caller checked", async () => {
+        const a = (await createOrg(h)).ctx;
+        const b = (await createOrg(h)).ctx;
+        // Sam is managed by a; Hal manages his own account and belongs to a and b.
+        const { user: sam } = await aMember(h, a, 'viewer');
+        const { user: hal } = await aMember(h, a, 'viewer');
+        await h.uow.run(asHolder(a, hal.id), (r) => r.users.patch(hal.id, { managedByOrgId: null, updatedAt: T }));
+        await h.uow.run(asHolder(b, hal.id), (r) => r.memberships.insert(aMembership(b.orgId, hal.id, 'viewer')));
+        const steal = { passwordHash: 'scrypt$16$1$1$c3RvbGVu$c3RvbGVu', totpSecretSealed: null, recoveryCodeHashes: [], updatedAt: T };
+        for (const [label, ctx, id] of [
+          ["b writing a's managed account (not visible)", b, sam.id],
+          ["a writing its member who manages his own account", a, hal.id],
+          ["b writing its member who manages his own account", b, hal.id],
+        ] as const) {
+          const err = await caught(() => h.uow.run(ctx, (r) => r.users.patch(id, steal)));
+          expect(err.code, label).to.equal('identity.user_not_found');
+          // A locked read is a write intent: refused the same way.
+          expect(await h.uow.run(ctx, (r) => r.users.findById(id, { forUpdate: true })), label).to.equal(null);
+        }
+        expect((await h.userAccounts.findById(hal.id))?.passwordHash).to.equal(hal.passwordHash);
+        expect((await h.userAccounts.findById(sam.id))?.passwordHash).to.equal(sam.passwordHash);
+        // The holder acting may; the managing org may.
+        await h.uow.run(asHolder(b, hal.id), (r) => r.users.patch(hal.id, { totpLastStep: 7, updatedAt: T }));
+        await h.uow.run(a, (r) => r.users.patch(sam.id, { mustChangePassword: true, updatedAt: T }));
+        expect((await h.userAccounts.findById(hal.id))?.totpLastStep).to.equal(7);
+        expect((await h.userAccounts.findById(sam.id))?.mustChangePassword).to.equal(true);
+      });
+
+      it('lets custody pass only from the managing org to the holder, never to an org', async () => {
+        const a = (await createOrg(h)).ctx;
+        const b = (await createOrg(h)).ctx;
+        const { user } = await aMember(h, a, 'viewer');
+        // The managing org cannot hand the account over to nobody on its own (nor to another org: the port has no way to say it).
+        expect((await caught(() => h.uow.run(a, (r) => r.users.patch(user.id, { managedByOrgId: null, updatedAt: T })))).code).to.equal('tenant.cross_org_write');
+        expect((await h.userAccounts.findById(user.id))?.managedByOrgId).to.equal(a.orgId);
+        await h.uow.run(asHolder(b, user.id), (r) => r.users.patch(user.id, { managedByOrgId: null, emailVerifiedAt: T, updatedAt: T }));
+        expect(await h.userAccounts.findById(user.id)).to.deep.include({ managedByOrgId: null, emailVerifiedAt: T });
+        // From now on a no longer writes it.
+        expect((await caught(() => h.uow.run(a, (r) => r.users.patch(user.id, { mustChangePassword: true, updatedAt: T })))).code).to.equal('identity.user_not_found');
+      });
+
+      it("links an account into an org only when the org manages it or its holder is acting", async () => {
+        const a = (await createOrg(h)).ctx;
+        const b = (await createOrg(h)).ctx;
+        const { user } = await aMember(h, a, 'viewer');
+        const err = await caught(() => h.uow.run(b, (r) => r.memberships.insert(aMembership(b.orgId, user.id, 'owner'))));
+        expect(err.code).to.equal('tenant.cross_org_write');
+        expect((await h.userAccounts.membershipsOf(user.id)).map((m) => m.orgId)).to.deep.equal([a.orgId]);
+        // Someone else acting (another user of b) is not the holder.
+        const { user: bob } = await aMember(h, b, 'owner');
+        expect((await caught(() => h.uow.run(asHolder(b, bob.id, 'owner'), (r) => r.memberships.insert(aMembership(b.orgId, user.id, 'owner'))))).code).to.equal(
+          'tenant.cross_org_write',
+        );
+        await h.uow.run(asHolder(b, user.id), (r) => r.memberships.insert(aMembership(b.orgId, user.id, 'viewer')));
+        expect((await h.userAccounts.membershipsOf(user.id)).map((m) => m.orgId).sort()).to.deep.equal([a.orgId, b.orgId].sort());
+      });
+
+      it('shows the acting user their own account in an org they do not belong to, and no one else', async () => {
+        const a = (await createOrg(h)).ctx;
+        const b = (await createOrg(h)).ctx;
+        const { user } = await aMember(h, a, 'viewer');
+        expect(await h.uow.run(b, (r) => r.users.findById(user.id))).to.equal(null);
+        expect((await h.uow.run(asHolder(b, user.id), (r) => r.users.findById(user.id)))?.id).to.equal(user.id);
+      });
+    });
+
+    it('keeps invitations to their org; finds them by token hash and by open address', async () => {
+      const a = (await createOrg(h)).ctx;
+      const b = (await createOrg(h)).ctx;
+      const invitation = anInvitation(a.orgId, { email: 'Pat.Invitee@Example.com' });
+      await h.uow.run(a, (r) => r.invitations.insert(invitation));
+      const stored = { ...invitation, email: 'pat.invitee@example.com' };
+      await h.uow.run(a, async (r) => {
+        expect(await r.invitations.findById(invitation.id)).to.deep.equal(stored);
+        expect(await r.invitations.findByTokenHash(invitation.tokenHash, { forUpdate: true })).to.deep.equal(stored);
+        expect(await r.invitations.findOpenByEmail('PAT.INVITEE@example.com')).to.deep.equal(stored);
+        expect(await r.invitations.list()).to.deep.equal([stored]);
+      });
+      await h.uow.run(b, async (r) => {
+        expect(await r.invitations.findById(invitation.id)).to.equal(null);
+        expect(await r.invitations.findByTokenHash(invitation.tokenHash)).to.equal(null);
+        expect(await r.invitations.findOpenByEmail(invitation.email)).to.equal(null);
+        expect(await r.invitations.list()).to.deep.equal([]);
+        expect((await caught(() => r.invitations.update({ ...stored, revokedAt: T }))).code).to.equal('iam.invitation_not_found');
+      });
+      // One open invitation per address: a second is a conflict until the first is closed.
+      expect((await caught(() => h.uow.run(a, (r) => r.invitations.insert(anInvitation(a.orgId, { email: 'pat.invitee@example.com' }))))).kind).to.equal('conflict');
+      const accepted = { ...stored, acceptedAt: new Date('2026-04-02T10:00:00.000Z'), acceptedUserId: null, updatedAt: new Date('2026-04-02T10:00:00.000Z') };
+      await h.uow.run(a, (r) => r.invitations.update(accepted));
+      await h.uow.run(a, async (r) => {
+        expect(await r.invitations.findOpenByEmail(invitation.email)).to.equal(null);
+        expect(await r.invitations.findById(invitation.id)).to.deep.equal(accepted);
+      });
+      await h.uow.run(a, (r) => r.invitations.insert(anInvitation(a.orgId, { email: 'pat.invitee@example.com' })));
     });
 
     it('keeps break-glass tokens to their org', async () => {

@@ -1,9 +1,10 @@
 /**
  * RateLimiter behaviour every adapter must share: exactly `points` hits per window, then
  * refusals that say how long to wait; keys and bucket names are independent; `peek` answers what
- * the next hit would, spending nothing; `reset` gives the budget back; windows expire; a block
- * that outlasts the window starts when the budget is spent and keeps refusing after the window;
- * parallel hits never overspend. Bucket names carry a random suffix, so a shared store is fine.
+ * the next hit would, spending nothing; `refund` gives one spent point back but never lifts a
+ * block; `reset` gives the budget back; windows expire; a block that outlasts the window starts
+ * at the first refused hit and keeps refusing after the window; parallel hits never overspend,
+ * also when interleaved with refunds (spend first, refund on success: the login pattern). Bucket names carry a random suffix, so a shared store is fine.
  * Two tests wait on the clock (window expiry, block); both assert something that cannot happen
  * early by accident.
  */
@@ -140,11 +141,10 @@ export function rateLimiterContract(
       expect(await h.limiter.hit(b, k)).to.deep.equal({ allowed: true, remaining: 1, retryAfterSeconds: 0 });
     });
 
-    it('keeps refusing past the window while the block started by spending lasts', async () => {
+    it('keeps refusing past the window while the block started by a refused hit lasts', async () => {
       const b = bucket('block', { points: 2, windowSeconds: 1, blockSeconds: 3 });
       const k = key();
-      // Spent by allowed hits only: the block must start without a refused hit.
-      expect((await hits(b, k, 2)).map((d) => d.allowed)).to.deep.equal([true, true]);
+      expect((await hits(b, k, 3)).map((d) => d.allowed)).to.deep.equal([true, true, false]);
       await sleep(1300);
       const peeked = await h.limiter.peek(b, k);
       expect(peeked.allowed).to.equal(false);
@@ -152,6 +152,50 @@ export function rateLimiterContract(
       const refused = await h.limiter.hit(b, k);
       expect(refused.allowed).to.equal(false);
       expect(refused.retryAfterSeconds).to.be.at.least(1).and.at.most(3);
+    });
+
+    it('gives one spent point back on refund, never more than was spent', async () => {
+      const b = bucket('refund', { points: 2, windowSeconds: 60, blockSeconds: 600 });
+      const k = key();
+      await h.limiter.refund(b, k); // nothing spent: no credit
+      expect((await hits(b, k, 2)).map((d) => d.remaining)).to.deep.equal([1, 0]);
+      await h.limiter.refund(b, k);
+      expect(await h.limiter.peek(b, k)).to.deep.equal({ allowed: true, remaining: 0, retryAfterSeconds: 0 });
+      expect(await h.limiter.hit(b, k)).to.deep.equal({ allowed: true, remaining: 0, retryAfterSeconds: 0 });
+      expect((await h.limiter.hit(b, k)).allowed).to.equal(false);
+    });
+
+    it('does not lift a block on refund', async () => {
+      const b = bucket('refund-block', { points: 2, windowSeconds: 60, blockSeconds: 600 });
+      const k = key();
+      expect((await hits(b, k, 3)).map((d) => d.allowed)).to.deep.equal([true, true, false]);
+      await h.limiter.refund(b, k);
+      await h.limiter.refund(b, k);
+      const refused = await h.limiter.hit(b, k);
+      expect(refused.allowed).to.equal(false);
+      expect(refused.retryAfterSeconds).to.be.greaterThan(60);
+    });
+
+    it('lets at most `points` of many concurrent spend-then-check attempts through, refunds included', async () => {
+      const b = bucket('reserve', { points: 10, windowSeconds: 60, blockSeconds: 600 });
+      const k = key();
+      // 60 attempts at once, each spending before it checks; the ones that "succeed" (every
+      // third) refund. At most 10 may ever hold a point at the same moment.
+      let holding = 0;
+      let most = 0;
+      const attempt = async (i: number) => {
+        const decision = await h.limiter.hit(b, k);
+        if (!decision.allowed) return false;
+        holding += 1;
+        most = Math.max(most, holding);
+        await sleep(5);
+        holding -= 1;
+        if (i % 3 === 0) await h.limiter.refund(b, k);
+        return true;
+      };
+      const admitted = (await Promise.all(Array.from({ length: 60 }, (_, i) => attempt(i)))).filter(Boolean).length;
+      expect(most).to.be.at.most(10);
+      expect(admitted).to.be.at.least(10).and.at.most(20);
     });
 
     it('allows exactly `points` of many parallel hits', async () => {

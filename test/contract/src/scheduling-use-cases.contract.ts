@@ -14,6 +14,7 @@ const allowAll: RateLimiter = {
   hit: async () => ({ allowed: true, remaining: 1, retryAfterSeconds: 0 }),
   peek: async () => ({ allowed: true, remaining: 1, retryAfterSeconds: 0 }),
   reset: async () => {},
+  refund: async () => {},
 };
 
 const MONDAY_MORNING = new Date('2026-03-02T12:00:00.000Z');

@@ -9,6 +9,7 @@ import { createLogger, createRuntime, loadConfig, type Config, type Runtime } fr
 import { createHttpApp, startHttpServer, type HttpApp, type RouteDefinition, type RunningHttpServer } from '@cws/host-http';
 import type { TestDatabase } from '@cws/test-support';
 import { ScryptPasswordHasher, type Role } from '@cws/core';
+import { MemoryAccountMailer } from '@cws/adapter-memory';
 
 export interface Login {
   readonly email: string;
@@ -135,6 +136,10 @@ export interface ApiHarness {
   readonly server: RunningHttpServer;
   readonly api: ApiClient;
   readonly logs: LogCapture;
+  /** The mail to accounts (invitations, emailed resets) the runtime sent. */
+  readonly mail: MemoryAccountMailer;
+  /** The newest token mailed to `email` for `kind`; fails the test when none was. */
+  mailedToken(kind: 'invitation' | 'password_reset' | 'second_factor_reset', email: string): string;
   /** A new org (with settings) and its id, for one test. */
   newOrg(overrides?: { timeZone?: string; leadAutoArchiveDays?: number }): Promise<{ id: string; slug: string }>;
   /** A member of `orgId` with `role` and a chosen password, signed in over HTTP. */
@@ -151,7 +156,8 @@ export async function startApi(
   const config: Config = loadConfig(options.exactEnv ?? testEnv(db?.connectionString ?? null, options.env), { dotenvPath: null });
   // Real scrypt at a cost tests can afford (the production cost is checked in the core's tests).
   const passwordHasher = new ScryptPasswordHasher({ N: 2 ** 10, r: 8, p: 1 });
-  const runtime = await createRuntime(config, db === null ? { storage: 'memory', passwordHasher } : { passwordHasher });
+  const mail = new MemoryAccountMailer();
+  const runtime = await createRuntime(config, db === null ? { storage: 'memory', passwordHasher, accountMailer: mail } : { passwordHasher, accountMailer: mail });
   const logs = new LogCapture();
   const http = createHttpApp(runtime, { logger: createLogger(config, logs), ...(options.extraRoutes ? { extraRoutes: options.extraRoutes } : {}) });
   const server = await startHttpServer(http, '127.0.0.1', 0);
@@ -163,11 +169,18 @@ export async function startApi(
     server,
     api,
     logs,
+    mail,
+    mailedToken(kind, email) {
+      const message = mail.last(kind, email);
+      if (message === null) throw new Error(`no ${kind} was mailed to ${email}`);
+      return message.token;
+    },
     signIn,
     async staff(orgId, role, staffOptions = {}) {
       const email = staffOptions.email ?? `${role}-${randomUUID().slice(0, 8)}@e2e.example.com`;
       const setup = { orgId, actor: { kind: 'staff' as const, id: 'e2e-setup', role: 'owner' as const }, requestId: `e2e-${randomUUID()}`, now: new Date() };
       const invited = await runtime.core.iam.inviteUser.execute(setup, { email, role });
+      if (invited.kind === 'invitation') throw new Error(`${email} already has an account: staff() makes new ones (accept invitations over HTTP)`);
       const password = `Pw-${randomUUID()}`;
       if (invited.temporaryPassword !== null) {
         const first = await signIn({ email, password: invited.temporaryPassword, orgId });

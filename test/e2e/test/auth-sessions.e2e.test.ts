@@ -5,6 +5,7 @@
  * database then holds (the next call), not only against the status.
  */
 import { expect } from 'chai';
+import { randomUUID } from 'node:crypto';
 import { onEachDatabase } from '@cws/e2e-tests';
 
 onEachDatabase('sessions', (h) => {
@@ -106,15 +107,19 @@ onEachDatabase('sessions', (h) => {
     const inA = await h().staff(a.id, 'admin');
     const ownerB = await h().staff(b.id, 'owner');
     const added = await h().api.call('POST', '/v1/iam/users', { token: ownerB.accessToken, body: { email: inA.email, role: 'viewer' } });
-    expect(added.status, added.text).to.equal(201);
-    expect(added.body.temporary_password, 'an existing account keeps its password').to.equal(null);
+    expect(added.status, added.text).to.equal(202);
+    // The holder accepts from the mailbox, choosing a password of their own (A created the account).
+    const ownPassword = `Own-${randomUUID()}`;
+    const accepted = await h().api.call('POST', '/v1/auth/invitations/accept', { as: null, body: { token: h().mailedToken('invitation', inA.email), new_password: ownPassword } });
+    expect(accepted.status, accepted.text).to.equal(200);
+    expect(accepted.body).to.include({ org_id: b.id, user_id: inA.userId, role: 'viewer', credentials_replaced: true });
 
-    const ask = await h().api.call('POST', '/v1/auth/login', { as: null, body: { email: inA.email, password: inA.password } });
+    const ask = await h().api.call('POST', '/v1/auth/login', { as: null, body: { email: inA.email, password: ownPassword } });
     expect(ask.status).to.equal(409);
     expect(ask.body.code).to.equal('auth.org_required');
     expect(ask.body.orgs.map((o: { org_id: string }) => o.org_id).sort()).to.deep.equal([a.id, b.id].sort());
 
-    const intoB = await h().signIn({ email: inA.email, password: inA.password, orgId: b.id });
+    const intoB = await h().signIn({ email: inA.email, password: ownPassword, orgId: b.id });
     expect([intoB.orgId, intoB.role]).to.deep.equal([b.id, 'viewer']);
     const switched = await h().api.call('POST', '/v1/auth/switch-org', { token: intoB.accessToken, body: { org_id: a.id } });
     expect(switched.status, switched.text).to.equal(200);

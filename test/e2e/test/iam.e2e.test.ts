@@ -120,15 +120,26 @@ onEachDatabase('staff management (IAM)', (h) => {
     expect(audit.body.items[0].metadata).to.include({ notification: 'password_set_notice' });
   });
 
-  it('refuses to reset the password of an account that signs in to other orgs too', async () => {
+  it('refuses to reset the password or second factor of an account another org linked (its holder manages it)', async () => {
     const a = await h().newOrg();
     const b = await h().newOrg();
-    const adminA = await h().staff(a.id, 'admin');
+    const ownerA = await h().staff(a.id, 'owner');
+    const ownerB = await h().staff(b.id, 'owner');
     const shared = await h().staff(b.id, 'dispatcher');
-    await h().api.call('POST', '/v1/iam/users', { token: adminA.accessToken, body: { email: shared.email, role: 'viewer' } });
-    const r = await h().api.call('POST', `/v1/iam/users/${shared.userId}/reset-password`, { token: adminA.accessToken });
-    expect(r.status).to.equal(409);
-    expect(r.body.code).to.equal('iam.user_shared');
-    await h().signIn({ email: shared.email, password: shared.password, orgId: b.id });
+    // Before the holder accepts A's invitation, A has no handle on the account at all.
+    const invited = await h().api.call('POST', '/v1/iam/users', { token: ownerA.accessToken, body: { email: shared.email, role: 'viewer' } });
+    expect(invited.status, invited.text).to.equal(202);
+    expect((await h().api.call('POST', `/v1/iam/users/${shared.userId}/reset-password`, { token: ownerA.accessToken })).status).to.equal(404);
+    const accepted = await h().api.call('POST', '/v1/auth/invitations/accept', { as: null, body: { token: h().mailedToken('invitation', shared.email), new_password: 'Own-Kettle-Harbour-Violin-7' } });
+    expect(accepted.status, accepted.text).to.equal(200);
+    for (const owner of [ownerA, ownerB]) {
+      const reset = await h().api.call('POST', `/v1/iam/users/${shared.userId}/reset-password`, { token: owner.accessToken });
+      expect([reset.status, reset.body.code]).to.deep.equal([409, 'iam.self_managed_account']);
+      const mfa = await h().api.call('POST', '/v1/auth/2fa/disable', { token: owner.accessToken, body: { user_id: shared.userId } });
+      expect([mfa.status, mfa.body.code]).to.deep.equal([409, 'iam.self_managed_account']);
+    }
+    const listed = await h().api.call('GET', '/v1/iam/users', { token: ownerA.accessToken });
+    expect(listed.body.items.find((m: { id: string }) => m.id === shared.userId)).to.include({ credentials_managed_here: false, role: 'viewer' });
+    await h().signIn({ email: shared.email, password: 'Own-Kettle-Harbour-Violin-7', orgId: b.id });
   });
 });

@@ -17,8 +17,8 @@ async function roomInStep(seconds = 8): Promise<void> {
 }
 
 onEachDatabase('two-factor sign-in (TOTP)', (h) => {
-  async function enrol(s: StaffSession): Promise<{ secret: string; recoveryCodes: string[] }> {
-    const started = await h().api.call('POST', '/v1/auth/2fa/enroll', { token: s.accessToken });
+  async function enrol(s: StaffSession): Promise<{ secret: string; recoveryCodes: string[]; accessToken: string }> {
+    const started = await h().api.call('POST', '/v1/auth/2fa/enroll', { token: s.accessToken, body: { current_password: s.password } });
     expect(started.status, started.text).to.equal(200);
     const secret = started.body.secret as string;
     expect(secret).to.match(/^[A-Z2-7]+=*$/);
@@ -29,7 +29,7 @@ onEachDatabase('two-factor sign-in (TOTP)', (h) => {
     const verified = await h().api.call('POST', '/v1/auth/2fa/verify', { token: s.accessToken, body: { code: totpCode(secret, totpStep(new Date()) - 1) } });
     expect(verified.status, verified.text).to.equal(200);
     expect(verified.body.enabled).to.equal(true);
-    return { secret, recoveryCodes: verified.body.recovery_codes };
+    return { secret, recoveryCodes: verified.body.recovery_codes, accessToken: verified.body.access_token };
   }
 
   it('enrols with a code: TOTP is on, this session is verified, the user’s other sessions end', async () => {
@@ -40,17 +40,26 @@ onEachDatabase('two-factor sign-in (TOTP)', (h) => {
     const notYet = await h().api.call('POST', '/v1/auth/2fa/verify', { token: s.accessToken, body: { code: '123456' } });
     expect(notYet.status, 'verify before enrol').to.equal(409);
     expect(notYet.body.code).to.equal('identity.mfa_not_enrolled');
-    const started = await h().api.call('POST', '/v1/auth/2fa/enroll', { token: s.accessToken });
+    // Step-up: the access token alone does not enrol a second factor.
+    const bare = await h().api.call('POST', '/v1/auth/2fa/enroll', { token: s.accessToken, body: {} });
+    expect([bare.status, bare.body.errors?.[0]?.pointer]).to.deep.equal([422, '/current_password']);
+    const guessed = await h().api.call('POST', '/v1/auth/2fa/enroll', { token: s.accessToken, body: { current_password: 'Not-The-Password-42' } });
+    expect([guessed.status, guessed.body.errors?.[0]?.pointer]).to.deep.equal([422, '/current_password']);
+    const started = await h().api.call('POST', '/v1/auth/2fa/enroll', { token: s.accessToken, body: { current_password: s.password } });
+    expect(started.status, started.text).to.equal(200);
     const wrong = await h().api.call('POST', '/v1/auth/2fa/verify', { token: s.accessToken, body: { code: totpCode(started.body.secret, totpStep(new Date()) + 5) } });
     expect(wrong.status).to.equal(422);
     expect(wrong.body.errors[0].pointer).to.equal('/code');
     const verified = await h().api.call('POST', '/v1/auth/2fa/verify', { token: s.accessToken, body: { code: totpCode(started.body.secret, totpStep(new Date())) } });
     expect(verified.status, verified.text).to.equal(200);
     expect(verified.body.recovery_codes).to.have.length(10);
-    const me = await h().api.call('GET', '/v1/auth/me', { token: s.accessToken });
+    const me = await h().api.call('GET', '/v1/auth/me', { token: verified.body.access_token });
     expect([me.body.mfa_verified, me.body.user.mfa_enabled, me.body.user.recovery_codes_left]).to.deep.equal([true, true, 10]);
+    // The token used to enrol says no second factor was proven: its claims no longer hold.
+    expect((await h().api.call('GET', '/v1/auth/me', { token: s.accessToken })).status, 'the pre-verification token').to.equal(401);
+    expect((await h().api.call('GET', '/v1/admin/leads', { token: s.accessToken })).status, 'the pre-verification token, on a unit of work').to.equal(401);
     expect((await h().api.call('GET', '/v1/auth/me', { token: other.accessToken })).status, 'other sessions end').to.equal(401);
-    const again = await h().api.call('POST', '/v1/auth/2fa/enroll', { token: s.accessToken });
+    const again = await h().api.call('POST', '/v1/auth/2fa/enroll', { token: verified.body.access_token, body: { current_password: s.password } });
     expect(again.status).to.equal(409);
     expect(again.body.code).to.equal('identity.mfa_already_enabled');
     const audit = await h().api.call('GET', `/v1/admin/audit-logs?action=auth.mfa_enable&resource_id=${s.userId}`, { org: org.id });

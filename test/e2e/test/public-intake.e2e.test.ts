@@ -13,11 +13,17 @@ onEachDatabase('public lead intake', (h) => {
     expect(audit.body.items[0]).to.include({ actor_kind: 'public', actor_id: 'public-intake', admin_role: null, action: 'lead.create' });
   });
 
-  it('answers 404 for an unknown slug and refuses a status or unknown fields', async () => {
-    const unknown = await h().api.call('POST', '/v1/public/leads', { as: null, body: { org_slug: 'no-such-org-here', name: 'X', phone: '5550001111' } });
-    expect(unknown.status).to.equal(404);
-    expect(unknown.body.code).to.equal('org.not_found');
+  it('answers an unknown slug exactly like a known one (nothing stored), and refuses a status or unknown fields', async () => {
     const org = await h().newOrg();
+    const body = { name: 'X', phone: '5550001111' };
+    const unknown = await h().api.call('POST', '/v1/public/leads', { as: null, headers: { 'x-forwarded-for': '198.51.100.77' }, body: { org_slug: 'no-such-org-here', ...body } });
+    const known = await h().api.call('POST', '/v1/public/leads', { as: null, body: { org_slug: org.slug, ...body } });
+    expect([unknown.status, known.status]).to.deep.equal([201, 201]);
+    expect(Object.keys(unknown.body)).to.deep.equal(Object.keys(known.body));
+    expect(unknown.body.status).to.equal('received');
+    expect(unknown.headers.get('content-type')).to.equal(known.headers.get('content-type'));
+    // Nothing stored: the id names no lead in any org.
+    expect((await h().api.call('GET', `/v1/admin/leads/${unknown.body.id}`, { org: org.id })).status).to.equal(404);
     const status = await h().api.call('POST', '/v1/public/leads', { as: null, body: { org_slug: org.slug, name: 'X', phone: '5550001111', status: 'qualified' } });
     expect(status.status).to.equal(422);
     expect(status.body.errors[0].pointer).to.equal('/status');

@@ -22,6 +22,7 @@ interface Ids {
   blackout: string;
   booking: string;
   series: string;
+  invitation: string;
 }
 
 /** Scheduling rows of the seeded orgs lie in [WINDOW_START, WINDOW_END). */
@@ -57,7 +58,7 @@ const CALLS: Record<string, (ids: Ids) => { path: string; body?: unknown }> = {
   getMe: () => ({ path: '/v1/auth/me' }),
   switchOrg: (i) => ({ path: '/v1/auth/switch-org', body: { org_id: i.org } }),
   changePassword: () => ({ path: '/v1/auth/change-password', body: { current_password: 'not-the-password', new_password: 'Another-long-passphrase-9' } }),
-  enrollTotp: () => ({ path: '/v1/auth/2fa/enroll' }),
+  enrollTotp: () => ({ path: '/v1/auth/2fa/enroll', body: { current_password: 'not-the-password' } }),
   verifyTotp: () => ({ path: '/v1/auth/2fa/verify', body: { code: '000000' } }),
   disableTotp: (i) => ({ path: '/v1/auth/2fa/disable', body: { user_id: i.user } }),
   listUsers: () => ({ path: '/v1/iam/users' }),
@@ -66,6 +67,9 @@ const CALLS: Record<string, (ids: Ids) => { path: string; body?: unknown }> = {
   changeUserRole: (i) => ({ path: `/v1/iam/users/${i.user}`, body: { role: 'admin' } }),
   deactivateUser: (i) => ({ path: `/v1/iam/users/${i.user}/deactivate` }),
   logoutUser: (i) => ({ path: `/v1/iam/users/${i.user}/logout` }),
+  listInvitations: () => ({ path: '/v1/iam/invitations' }),
+  resendInvitation: (i) => ({ path: `/v1/iam/invitations/${i.invitation}/resend` }),
+  revokeInvitation: (i) => ({ path: `/v1/iam/invitations/${i.invitation}/revoke` }),
   startBreakGlass: () => ({ path: '/v1/admin/break-glass/start', body: { reason: 'isolation test incident', ttl_minutes: 5 } }),
   getConfig: () => ({ path: '/v1/admin/config' }),
   getFeatureFlags: () => ({ path: '/v1/admin/feature-flags' }),
@@ -111,6 +115,10 @@ const CALLS: Record<string, (ids: Ids) => { path: string; body?: unknown }> = {
 async function seedOrg(h: ApiHarness, orgId: string, label: string): Promise<Ids> {
   const { api } = h;
   const member = await h.staff(orgId, 'dispatcher', { email: `member-${label}-${randomUUID().slice(0, 8)}@example.com` });
+  // An open invitation to someone who has an account elsewhere.
+  const elsewhere = await h.staff((await h.newOrg()).id, 'viewer', { email: `invitee-${label}-${randomUUID().slice(0, 8)}@example.com` });
+  const invited = await api.call('POST', '/v1/iam/users', { org: orgId, body: { email: elsewhere.email, role: 'finance' } });
+  if (invited.status !== 202) throw new Error(`seeding an invitation answered ${invited.status}: ${invited.text}`);
   const lead = await api.call('POST', '/v1/admin/leads', { org: orgId, body: { name: `${label} secret lead`, email: `secret-${label}@example.com`, phone: '+15550009999' } });
   const client = await api.call('POST', '/v1/admin/clients', {
     org: orgId,
@@ -140,6 +148,7 @@ async function seedOrg(h: ApiHarness, orgId: string, label: string): Promise<Ids
     blackout: blackout.id,
     booking: booking.id,
     series: series.series.id,
+    invitation: invited.body.invitation.id,
   };
 }
 
@@ -149,6 +158,7 @@ async function snapshotOf(api: ApiClient, orgId: string, ids: Ids) {
     client: (await api.call('GET', `/v1/admin/clients/${ids.client}`, { org: orgId })).body,
     settings: (await api.call('GET', '/v1/admin/org/settings', { org: orgId })).body,
     members: (await api.call('GET', '/v1/iam/users', { org: orgId })).body,
+    invitations: (await api.call('GET', '/v1/iam/invitations', { org: orgId })).body,
     audit: (await api.call('GET', '/v1/admin/audit-logs?limit=200', { org: orgId })).body.items.length,
     teams: (await api.call('GET', '/v1/admin/teams', { org: orgId })).body,
     worker: (await api.call('GET', `/v1/admin/workers/${ids.worker}`, { org: orgId })).body,
@@ -185,6 +195,7 @@ onEachDatabase('tenant isolation over HTTP', (h) => {
       blackout: randomUUID(),
       booking: randomUUID(),
       series: randomUUID(),
+      invitation: randomUUID(),
     };
     const before = await snapshotOf(api, a.id, idsA);
     const asB = async (method: string, call: { path: string; body?: unknown }) => {
@@ -207,6 +218,7 @@ onEachDatabase('tenant isolation over HTTP', (h) => {
       }
       expect(answer.text).to.not.include('secret-a@example.com');
       expect(answer.text).to.not.include('member-a-');
+      expect(answer.text).to.not.include('invitee-a-');
       expect(answer.text).to.not.include('a secret');
       const sentIdOfA = Object.entries(idsA).some(([kind, id]) => kind !== 'org' && sent.includes(id));
       if (sentIdOfA) {

@@ -24,7 +24,13 @@ let embedded: Promise<TestDatabase & { server: EmbeddedPostgres }> | null = null
 async function prepare(knex: Knex): Promise<void> {
   await migrateLatest(knex);
   const target = /^(\w+) ON (\w+)$/.exec(process.env['RLS_MUTATION_POLICY'] ?? '');
-  if (target !== null) await knex.raw('ALTER POLICY ?? ON ?? USING (true) WITH CHECK (true)', [target[1]!, target[2]!]);
+  if (target !== null) {
+    // A policy for one command takes only the clauses that command has (INSERT: WITH CHECK; SELECT: USING).
+    const { rows } = await knex.raw('SELECT cmd FROM pg_policies WHERE policyname = ? AND tablename = ?', [target[1]!, target[2]!]);
+    const cmd = (rows[0] as { cmd?: string } | undefined)?.cmd ?? 'ALL';
+    const relaxed = cmd === 'INSERT' ? 'WITH CHECK (true)' : cmd === 'SELECT' || cmd === 'DELETE' ? 'USING (true)' : 'USING (true) WITH CHECK (true)';
+    await knex.raw(`ALTER POLICY ?? ON ?? ${relaxed}`, [target[1]!, target[2]!]);
+  }
 }
 
 /** TEST_DATABASE_KINDS=embedded,server narrows which kinds run (the mutation check uses it). */

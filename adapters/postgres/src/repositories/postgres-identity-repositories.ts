@@ -7,6 +7,9 @@ import {
   type AuthSession,
   type BreakGlassRepository,
   type BreakGlassToken,
+  type CredentialResetPurpose,
+  type Invitation,
+  type InvitationRepository,
   type Membership,
   type MembershipRepository,
   type RefreshTokenRecord,
@@ -36,10 +39,15 @@ const USER_COLUMNS = [
   'totp_enabled_at',
   'totp_last_step',
   'recovery_code_hashes',
+  'managed_by_org_id',
+  'email_verified_at',
+  'reset_token_hash',
+  'reset_token_purpose',
+  'reset_token_expires_at',
   'created_at',
   'updated_at',
 ];
-const MEMBERSHIP_COLUMNS = ['id', 'org_id', 'user_id', 'role', 'deactivated_at', 'created_at', 'updated_at'];
+const MEMBERSHIP_COLUMNS = ['id', 'org_id', 'user_id', 'role', 'display_name', 'deactivated_at', 'created_at', 'updated_at'];
 
 /**
  * One joined read of a session, its user and the membership in its org (every signed-in request
@@ -80,6 +88,11 @@ export function toUser(r: Row): UserAccount {
     totpEnabledAt: r['totp_enabled_at'] as Date | null,
     totpLastStep: r['totp_last_step'] === null ? null : Number(r['totp_last_step']),
     recoveryCodeHashes: r['recovery_code_hashes'] as string[],
+    managedByOrgId: (r['managed_by_org_id'] as string | null) ?? null,
+    emailVerifiedAt: (r['email_verified_at'] as Date | null) ?? null,
+    resetTokenHash: (r['reset_token_hash'] as string | null) ?? null,
+    resetTokenPurpose: (r['reset_token_purpose'] as CredentialResetPurpose | null) ?? null,
+    resetTokenExpiresAt: (r['reset_token_expires_at'] as Date | null) ?? null,
     createdAt: r['created_at'] as Date,
     updatedAt: r['updated_at'] as Date,
   };
@@ -97,6 +110,11 @@ function userChangeColumns(c: UserChanges): Record<string, unknown> {
   if (c.totpEnabledAt !== undefined) columns['totp_enabled_at'] = c.totpEnabledAt;
   if (c.totpLastStep !== undefined) columns['totp_last_step'] = c.totpLastStep;
   if (c.recoveryCodeHashes !== undefined) columns['recovery_code_hashes'] = JSON.stringify(c.recoveryCodeHashes);
+  if (c.managedByOrgId !== undefined) columns['managed_by_org_id'] = c.managedByOrgId;
+  if (c.emailVerifiedAt !== undefined) columns['email_verified_at'] = c.emailVerifiedAt;
+  if (c.resetTokenHash !== undefined) columns['reset_token_hash'] = c.resetTokenHash;
+  if (c.resetTokenPurpose !== undefined) columns['reset_token_purpose'] = c.resetTokenPurpose;
+  if (c.resetTokenExpiresAt !== undefined) columns['reset_token_expires_at'] = c.resetTokenExpiresAt;
   return columns;
 }
 
@@ -112,6 +130,11 @@ function userColumns(u: UserAccount) {
     totp_enabled_at: u.totpEnabledAt,
     totp_last_step: u.totpLastStep,
     recovery_code_hashes: JSON.stringify(u.recoveryCodeHashes),
+    managed_by_org_id: u.managedByOrgId,
+    email_verified_at: u.emailVerifiedAt,
+    reset_token_hash: u.resetTokenHash,
+    reset_token_purpose: u.resetTokenPurpose,
+    reset_token_expires_at: u.resetTokenExpiresAt,
     updated_at: u.updatedAt,
   };
 }
@@ -122,6 +145,7 @@ export function toMembership(r: Row): Membership {
     orgId: r['org_id'] as string,
     userId: r['user_id'] as string,
     role: r['role'] as Role,
+    displayName: r['display_name'] as string,
     deactivatedAt: r['deactivated_at'] as Date | null,
     createdAt: r['created_at'] as Date,
     updatedAt: r['updated_at'] as Date,
@@ -186,6 +210,7 @@ export class PostgresMembershipRepository implements MembershipRepository {
         id: m.id,
         user_id: m.userId,
         role: m.role,
+        display_name: m.displayName,
         deactivated_at: m.deactivatedAt,
         created_at: m.createdAt,
         updated_at: m.updatedAt,
@@ -203,7 +228,8 @@ export class PostgresMembershipRepository implements MembershipRepository {
 
   async update(m: Membership): Promise<void> {
     await updateOne(
-      () => this.db.table('memberships').where({ id: m.id, org_id: m.orgId }).update({ role: m.role, deactivated_at: m.deactivatedAt, updated_at: m.updatedAt }),
+      () =>
+        this.db.table('memberships').where({ id: m.id, org_id: m.orgId }).update({ role: m.role, display_name: m.displayName, deactivated_at: m.deactivatedAt, updated_at: m.updatedAt }),
       () => userNotFound(m.userId),
     );
   }
@@ -217,7 +243,9 @@ export class PostgresMembershipRepository implements MembershipRepository {
     return rows.map((r) => {
       const u = r['user_row'] as Row;
       // row_to_json gives timestamps as strings: back to Dates for the domain.
-      for (const k of ['password_changed_at', 'totp_enabled_at', 'created_at', 'updated_at']) if (typeof u[k] === 'string') u[k] = new Date(u[k] as string);
+      for (const k of ['password_changed_at', 'totp_enabled_at', 'email_verified_at', 'reset_token_expires_at', 'created_at', 'updated_at']) {
+        if (typeof u[k] === 'string') u[k] = new Date(u[k] as string);
+      }
       return { membership: toMembership(r), user: toUser(u) };
     });
   }
@@ -304,6 +332,80 @@ export class PostgresSessionRepository implements SessionRepository {
 
   async markRefreshTokenRotated(id: string, at: Date): Promise<void> {
     await translatingErrors(() => this.db.table('auth_refresh_tokens').where({ id }).update({ rotated_at: at }));
+  }
+}
+
+const INVITATION_COLUMNS = ['id', 'org_id', 'email', 'role', 'display_name', 'token_hash', 'invited_by', 'created_at', 'updated_at', 'expires_at', 'accepted_at', 'accepted_user_id', 'revoked_at'];
+
+function toInvitation(r: Row): Invitation {
+  return {
+    id: r['id'] as string,
+    orgId: r['org_id'] as string,
+    email: r['email'] as string,
+    role: r['role'] as Role,
+    displayName: r['display_name'] as string,
+    tokenHash: r['token_hash'] as string,
+    invitedBy: r['invited_by'] as string,
+    createdAt: r['created_at'] as Date,
+    updatedAt: r['updated_at'] as Date,
+    expiresAt: r['expires_at'] as Date,
+    acceptedAt: r['accepted_at'] as Date | null,
+    acceptedUserId: r['accepted_user_id'] as string | null,
+    revokedAt: r['revoked_at'] as Date | null,
+  };
+}
+
+const invitationColumns = (i: Invitation) => ({
+  email: i.email.toLowerCase(),
+  role: i.role,
+  display_name: i.displayName,
+  token_hash: i.tokenHash,
+  invited_by: i.invitedBy,
+  updated_at: i.updatedAt,
+  expires_at: i.expiresAt,
+  accepted_at: i.acceptedAt,
+  accepted_user_id: i.acceptedUserId,
+  revoked_at: i.revokedAt,
+});
+
+export class PostgresInvitationRepository implements InvitationRepository {
+  constructor(private readonly db: TenantDb) {}
+
+  async insert(i: Invitation): Promise<void> {
+    await translatingErrors(() => this.db.table('iam_invitations').insert({ org_id: i.orgId, id: i.id, created_at: i.createdAt, ...invitationColumns(i) }));
+  }
+
+  private async one(where: (qb: Knex.QueryBuilder) => Knex.QueryBuilder, forUpdate = false): Promise<Invitation | null> {
+    const qb = where(this.db.table('iam_invitations').first(INVITATION_COLUMNS));
+    if (forUpdate) qb.forUpdate();
+    const row = (await translatingErrors(() => qb)) as Row | undefined;
+    return row === undefined ? null : toInvitation(row);
+  }
+
+  findById(id: string, options: { forUpdate?: boolean } = {}): Promise<Invitation | null> {
+    return this.one((qb) => qb.where({ id }), options.forUpdate);
+  }
+
+  findByTokenHash(tokenHash: string, options: { forUpdate?: boolean } = {}): Promise<Invitation | null> {
+    return this.one((qb) => qb.where({ token_hash: tokenHash }), options.forUpdate);
+  }
+
+  findOpenByEmail(email: string): Promise<Invitation | null> {
+    return this.one((qb) => qb.whereRaw('lower(email) = ?', [email.toLowerCase()]).whereNull('accepted_at').whereNull('revoked_at'));
+  }
+
+  async list(): Promise<readonly Invitation[]> {
+    const rows = (await translatingErrors(() =>
+      this.db.table('iam_invitations').select(INVITATION_COLUMNS).orderBy([{ column: 'created_at', order: 'desc' }, { column: 'id', order: 'desc' }]).limit(1000),
+    )) as Row[];
+    return rows.map(toInvitation);
+  }
+
+  async update(i: Invitation): Promise<void> {
+    await updateOne(
+      () => this.db.table('iam_invitations').where({ id: i.id, org_id: i.orgId }).update(invitationColumns(i)),
+      () => new AppError('iam.invitation_not_found', `No invitation ${i.id}`, { details: { invitation_id: i.id } }),
+    );
   }
 }
 

@@ -94,7 +94,8 @@ export class StaffIdentityResolver {
       mfaVerified: claims.mfaVerified,
       sessionId: claims.sessionId,
       mustChangePassword: claims.mustChangePassword,
-      sessionProof: { sessionId: claims.sessionId, userId: claims.userId, confirmed: false },
+      // The claims the request's units of work hold against the live session and membership.
+      sessionProof: { sessionId: claims.sessionId, userId: claims.userId, role: claims.role, mfaVerified: claims.mfaVerified, confirmed: false },
     };
   }
 

@@ -3,6 +3,7 @@ import type { AccessTokens } from '../auth/access-tokens.js';
 import type { WorkerPortalTokens } from '../auth/worker-portal-tokens.js';
 import type { RouteDefinition } from '../routing/route-definition.js';
 import { authRoutes } from './auth/auth.routes.js';
+import { accountTokenRoutes } from './auth/account-tokens.routes.js';
 import { iamRoutes } from './iam/iam.routes.js';
 import { safetyRoutes } from './admin/safety.routes.js';
 import { clientRoutes } from './admin/clients.routes.js';
@@ -28,6 +29,7 @@ export function allRoutes(options: {
   routes.push(
     ...infraRoutes({ metricsRegistry: options.metricsRegistry, routes: () => routes }),
     ...authRoutes({ accessTokens: options.accessTokens }),
+    ...accountTokenRoutes(),
     ...orgRoutes(),
     ...iamRoutes(),
     ...safetyRoutes(),

@@ -107,6 +107,14 @@ export function prodProblems(values: CheckedValues): ConfigProblem[] {
     });
   }
 
+  if (values.EMAIL_MODE === 'log') {
+    problems.push({
+      variable: 'EMAIL_MODE',
+      message: 'is log, which writes invitation and reset links (credentials) to the log; prod must not',
+      fix: 'Set EMAIL_MODE=off until a mail transport is configured.',
+    });
+  }
+
   if (values.TESTING === true) {
     problems.push({
       variable: 'TESTING',

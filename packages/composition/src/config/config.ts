@@ -2,7 +2,7 @@
  * The typed configuration the rest of the code uses: grouped, camelCase, already validated.
  * Only `loadConfig` builds one from the environment; tests and embedders may build their own.
  */
-import type { AppEnv, JobsBackend, LogLevel } from './env-schema.js';
+import type { AppEnv, EmailMode, JobsBackend, LogLevel } from './env-schema.js';
 
 export type BasicAuthRole = 'admin' | 'dispatcher' | 'finance' | 'viewer';
 
@@ -93,6 +93,10 @@ export interface FeatureFlagsConfig {
   strictPolicyMode: boolean;
 }
 
+export interface EmailConfig {
+  mode: EmailMode;
+}
+
 export interface Config {
   appEnv: AppEnv;
   testing: boolean;
@@ -100,6 +104,7 @@ export interface Config {
   http: HttpConfig;
   database: DatabaseConfig;
   auth: AuthConfig;
+  email: EmailConfig;
   rateLimit: RateLimitConfig;
   metrics: MetricsConfig;
   jobs: JobsConfig;

@@ -60,6 +60,7 @@ const CONFIG_VIEW: { [N in Exclude<EnvVarName, BasicAuthVariable>]: (config: Con
   ADMIN_MFA_REQUIRED: (c) => c.auth.adminMfaRequired,
   MFA_SECRET_KEY: (c) => c.auth.mfaSecretKey,
   EMAIL_TEMP_PASSWORDS: (c) => c.auth.emailTempPasswords,
+  EMAIL_MODE: (c) => c.email.mode,
   BREAK_GLASS_MAX_TTL_MINUTES: (c) => c.auth.breakGlassMaxTtlMinutes,
   DEPOSITS_ENABLED: (c) => c.featureFlags.depositsEnabled,
   EXPORT_MODE: (c) => c.featureFlags.exportMode,

@@ -13,10 +13,13 @@ export const LOG_LEVELS = ['DEBUG', 'INFO', 'WARNING', 'ERROR'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export const JOBS_BACKENDS = ['postgres', 'mongo'] as const;
+/** `off`: nothing is sent (invitations stay pending); `log`: messages, links included, go to the log (dev only). The outbox adds sendgrid and smtp. */
+export const EMAIL_MODES = ['off', 'log'] as const;
+export type EmailMode = (typeof EMAIL_MODES)[number];
 export type JobsBackend = (typeof JOBS_BACKENDS)[number];
 
 /** Sections of `.env.example`, in the order they are written. */
-export const ENV_GROUPS = ['App', 'HTTP', 'Database', 'Auth', 'Rate limits', 'Metrics', 'Jobs', 'Feature flags', 'Demo'] as const;
+export const ENV_GROUPS = ['App', 'HTTP', 'Database', 'Auth', 'Email', 'Rate limits', 'Metrics', 'Jobs', 'Feature flags', 'Demo'] as const;
 export type EnvGroup = (typeof ENV_GROUPS)[number];
 
 /** How a raw string becomes a value. Lists are comma-separated; items are trimmed, empty items dropped. */
@@ -239,6 +242,14 @@ export const ENV_SCHEMA = [
   {
     name: 'ADMIN_MFA_REQUIRED', group: 'Auth', type: bool(), secret: false, default: 'false',
     description: 'Require TOTP for owner/admin SaaS users and on /v1/admin/* and /v1/iam/*. Fix: enroll admins (/v1/auth/2fa/enroll) before turning it on.',
+  },
+
+  // --- Email ---
+  {
+    name: 'EMAIL_MODE', group: 'Email', type: oneOf(EMAIL_MODES), secret: false,
+    default: (appEnv: AppEnv) => (appEnv === 'dev' ? 'log' : 'off'), defaultDoc: 'log in dev, else off',
+    description:
+      'How mail to an account (invitations, emailed resets) leaves: off sends nothing (invitations stay pending and link nothing), log writes each message with its link to the log (dev only: the links are credentials). Fix: off or log; log is refused with APP_ENV=prod.',
   },
 
   // --- Rate limits ---

@@ -134,6 +134,7 @@ function buildConfig(v: EnvValues): Config {
       breakGlassMaxTtlMinutes: v.BREAK_GLASS_MAX_TTL_MINUTES,
       testOrgHeaderAllowed: appEnv !== 'prod' && (appEnv === 'dev' || appEnv === 'test' || v.TESTING),
     },
+    email: { mode: v.EMAIL_MODE },
     rateLimit: {
       perMinute: v.RATE_LIMIT_PER_MINUTE,
       adminActionPerMinute: v.ADMIN_ACTION_RATE_LIMIT_PER_MINUTE,

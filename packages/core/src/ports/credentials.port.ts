@@ -8,7 +8,7 @@ export interface PasswordHasher {
 /** Encrypts small secrets at rest (TOTP seeds) with a key from the environment. */
 export interface SecretSealer {
   seal(plain: string): string;
-  /** Throws when the sealed text was tampered with or sealed under another key. */
+  /** Throws when the sealed text was tampered with or sealed under another key (e.g. MFA_SECRET_KEY rotated). */
   open(sealed: string): string;
 }
 
@@ -18,4 +18,9 @@ export interface SecretTokens {
   random(bytes?: number): string;
   /** SHA-256 hex of a token, for storage and lookup. */
   hash(token: string): string;
+  /**
+   * HMAC-SHA256 hex under a server key, for recording a low-entropy value (an email) so that
+   * records can be matched without the value being recoverable from them.
+   */
+  fingerprint(value: string): string;
 }

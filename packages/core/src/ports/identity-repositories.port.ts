@@ -1,9 +1,5 @@
-import type { AuthSession, BreakGlassToken, Membership, RefreshTokenRecord, UserAccount } from '../domain/identity/identity.js';
+import type { AuthSession, BreakGlassToken, Invitation, Membership, RefreshTokenRecord, UserAccount } from '../domain/identity/identity.js';
 
-/**
- * Users as seen from the bound org: members of the org (and, in a user scope, the user). New
- * users can be inserted from any org; their membership makes them visible.
- */
 /**
  * The fields of an account that change after it is created. Writes name only what they change,
  * so two requests touching different fields (a password reset, a TOTP sign-in) cannot undo each
@@ -12,8 +8,23 @@ import type { AuthSession, BreakGlassToken, Membership, RefreshTokenRecord, User
 export type UserChanges = Partial<
   Pick<
     UserAccount,
-    'displayName' | 'passwordHash' | 'mustChangePassword' | 'passwordChangedAt' | 'totpSecretSealed' | 'totpPendingSecretSealed' | 'totpEnabledAt' | 'totpLastStep' | 'recoveryCodeHashes'
-  >
+    | 'displayName'
+    | 'passwordHash'
+    | 'mustChangePassword'
+    | 'passwordChangedAt'
+    | 'totpSecretSealed'
+    | 'totpPendingSecretSealed'
+    | 'totpEnabledAt'
+    | 'totpLastStep'
+    | 'recoveryCodeHashes'
+    | 'emailVerifiedAt'
+    | 'resetTokenHash'
+    | 'resetTokenPurpose'
+    | 'resetTokenExpiresAt'
+  > & {
+    /** Only ever to null: the holder takes over (an org never takes custody of an account). */
+    readonly managedByOrgId?: null;
+  }
 > & { readonly updatedAt: Date };
 
 /** A session with its user and the user's membership in the session's org. */
@@ -33,17 +44,37 @@ export interface SessionLookup {
   findWithAccount(orgId: string, sessionId: string): Promise<SessionWithAccount | null>;
 }
 
+/**
+ * Accounts as the bound org may touch them (the store enforces it, whatever the caller checked):
+ * - visible: members of the org, accounts the org manages, and the acting user's own account
+ *   (`ctx.actor` when it is a signed-in staff user, or the holder acting by an emailed token);
+ * - insertable: only as a new account managed by the bound org, address not yet proven;
+ * - writable: accounts the bound org manages, and the acting user's own account.
+ */
 export interface UserRepository {
-  /** `storage.conflict` when the email is taken. */
+  /**
+   * `storage.conflict` when the email is taken; `tenant.cross_org_write` unless the account is
+   * managed by the bound org and its address unproven.
+   */
   insert(user: UserAccount): Promise<void>;
-  /** `forUpdate` locks the row until the unit of work ends (checks that must not race: one-time codes). */
+  /**
+   * `forUpdate` locks the row until the unit of work ends (checks that must not race: one-time
+   * codes); a locked read also needs the row to be writable here, else it answers null.
+   */
   findById(id: string, options?: { forUpdate?: boolean }): Promise<UserAccount | null>;
-  /** Writes only the named fields. `identity.user_not_found` when the user is not visible here. */
+  /**
+   * Writes only the named fields. `identity.user_not_found` when the account is not writable
+   * here (not visible, or neither managed by the bound org nor the acting user's own).
+   */
   patch(id: string, changes: UserChanges): Promise<void>;
 }
 
 export interface MembershipRepository {
-  /** `storage.conflict` when the user is already a member; `tenant.cross_org_write` for another org. */
+  /**
+   * `storage.conflict` when the user is already a member; `tenant.cross_org_write` for another
+   * org, or for an account that is neither managed by the bound org nor the acting user's own
+   * (a link into an org needs its holder: they accept an invitation).
+   */
   insert(membership: Membership): Promise<void>;
   findByUser(userId: string): Promise<Membership | null>;
   /** `identity.user_not_found` when absent from the bound org. */
@@ -73,6 +104,21 @@ export interface SessionRepository {
   insertRefreshToken(token: RefreshTokenRecord): Promise<void>;
   findRefreshToken(tokenHash: string, options?: { forUpdate?: boolean }): Promise<RefreshTokenRecord | null>;
   markRefreshTokenRotated(id: string, at: Date): Promise<void>;
+}
+
+/** Invitations of the bound org. */
+export interface InvitationRepository {
+  /** `storage.conflict` when a pending invitation for that address exists in the org. */
+  insert(invitation: Invitation): Promise<void>;
+  findById(id: string, options?: { forUpdate?: boolean }): Promise<Invitation | null>;
+  /** By the hash of the token's secret; `forUpdate` so a token is spent once. */
+  findByTokenHash(tokenHash: string, options?: { forUpdate?: boolean }): Promise<Invitation | null>;
+  /** The open (not accepted, not revoked) invitation for an address, expired or not. */
+  findOpenByEmail(email: string): Promise<Invitation | null>;
+  /** The org's invitations, newest first (an org sends tens, not thousands). */
+  list(): Promise<readonly Invitation[]>;
+  /** `iam.invitation_not_found` when absent from the bound org. */
+  update(invitation: Invitation): Promise<void>;
 }
 
 export interface BreakGlassRepository {

@@ -11,8 +11,8 @@ export interface RateBucket {
   readonly points: number;
   readonly windowSeconds: number;
   /**
-   * Once the budget is spent, refuse this key for this many seconds (default: until the window
-   * ends). Brute-force limits block for the whole window.
+   * Once a hit is refused (the budget is spent), refuse this key for this many seconds from then
+   * (default: until the window ends). Brute-force limits block for the whole window.
    */
   readonly blockSeconds?: number;
 }
@@ -27,10 +27,19 @@ export interface RateDecision {
 }
 
 export interface RateLimiter {
-  /** Spends one point of `key`; refused (allowed false) when the budget is gone. */
+  /**
+   * Spends one point of `key` atomically; refused (allowed false) when the budget is gone. Checks
+   * that must not race (password guesses) spend first and refund on success, so N concurrent
+   * attempts check at most `points` of them.
+   */
   hit(bucket: RateBucket, key: string): Promise<RateDecision>;
-  /** Whether a hit would be allowed now, spending nothing. */
+  /** Whether a hit would be allowed now, spending nothing (never a guard: it races). */
   peek(bucket: RateBucket, key: string): Promise<RateDecision>;
+  /**
+   * Gives back one point a hit spent (an attempt that turned out well). It never lifts a block
+   * a refused hit started, and does nothing once the key's window has ended.
+   */
+  refund(bucket: RateBucket, key: string): Promise<void>;
   /** Forgets `key` in this bucket (e.g. the failures of an account after a good login). */
   reset(bucket: RateBucket, key: string): Promise<void>;
 }

@@ -12,7 +12,7 @@ import type {
   TeamRepository,
   WorkerRepository,
 } from './scheduling-repositories.port.js';
-import type { BreakGlassRepository, MembershipRepository, SessionRepository, UserRepository } from './identity-repositories.port.js';
+import type { BreakGlassRepository, InvitationRepository, MembershipRepository, SessionRepository, UserRepository } from './identity-repositories.port.js';
 
 /** Repositories bound to one transaction of one org. */
 export interface TenantRepositories {
@@ -24,6 +24,7 @@ export interface TenantRepositories {
   readonly memberships: MembershipRepository;
   readonly sessions: SessionRepository;
   readonly breakGlass: BreakGlassRepository;
+  readonly invitations: InvitationRepository;
   readonly teams: TeamRepository;
   readonly workers: WorkerRepository;
   readonly services: ServiceRepository;
@@ -39,7 +40,10 @@ export interface TenantRepositories {
  * start another unit of work inside (on the embedded database that would wait on itself).
  * With `ctx.session`, the transaction first checks that session is live (this org's, the
  * user's, not revoked, not expired at `ctx.now`, the user still an active member) and sets
- * `confirmed`; otherwise it fails with auth.session_revoked before `work` runs.
+ * `confirmed`; otherwise it fails with auth.session_revoked before `work` runs. The session must
+ * also still match the token's claims (role, second factor proven).
+ * The acting user — `ctx.actor` when it is a staff user with a UUID id — may read and write their
+ * own account row in any org's unit (see `UserRepository`); nothing else about accounts crosses orgs.
  */
 export interface UnitOfWork {
   run<T>(ctx: RequestContext, work: (repos: TenantRepositories) => Promise<T>): Promise<T>;

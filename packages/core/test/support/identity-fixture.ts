@@ -56,13 +56,23 @@ export interface IdentityFixture {
   /** The context of a request made with the access token of `session`. */
   as(session: AuthSession, requestId?: string): RequestContext;
   attempt(requestId?: string): { requestId: string; now: Date };
-  /** Bootstraps an org whose owner has `PASSWORD`; an existing email becomes its owner too. */
+  /**
+   * Bootstraps an org whose owner has `PASSWORD`. An existing email is invited as its owner and
+   * the holder accepts (an account an org manages then gets `PASSWORD` as its own new password).
+   */
   newOrgWithOwner(slug: string, ownerEmail: string): Promise<{ orgId: string; ownerId: string }>;
-  /** Invites a member (as an owner); returns their temporary password (null for an existing account). */
+  /**
+   * Invites a member (as an owner); returns their temporary password. An existing account is
+   * invited and its holder accepts with `PASSWORD` (password null then).
+   */
   invite(orgId: string, email: string, role: Role): Promise<{ userId: string; password: string | null }>;
+  /** The holder of `email` accepts the newest invitation mailed to it, with `PASSWORD`. */
+  accept(email: string, extra?: { totpCode?: string; recoveryCode?: string }): Promise<{ orgId: string; userId: string }>;
+  /** The newest token mailed to `email` for `kind`. */
+  mailedToken(kind: 'invitation' | 'password_reset' | 'second_factor_reset', email: string): string;
   signIn(email: string, password: string, extra?: SignInExtra): Promise<SignInResult>;
-  /** Enrols and verifies TOTP in `session`, then moves the clock one step on (the step just used is spent). */
-  enableTotp(session: AuthSession): Promise<{ secret: string; recoveryCodes: string[] }>;
+  /** Enrols (with `password`, default PASSWORD) and verifies TOTP in `session`, then moves the clock one step on (the step just used is spent). */
+  enableTotp(session: AuthSession, password?: string): Promise<{ secret: string; recoveryCodes: string[] }>;
   /** The code for `secret` at the clock's current time. */
   code(secret: string): string;
   storedUser(id: string): UserAccount;
@@ -114,18 +124,32 @@ export function identityFixture(options: IdentityFixtureOptions = {}): IdentityF
     attempt,
     async newOrgWithOwner(slug, ownerEmail) {
       const { org, owner } = await core.identity.bootstrapOwner.execute(sys(), { name: `Org ${slug}`, slug, ownerEmail, ownerPassword: PASSWORD });
-      return { orgId: org.id, ownerId: owner.id };
+      if (owner !== null) return { orgId: org.id, ownerId: owner.id };
+      const accepted = await fx.accept(ownerEmail);
+      return { orgId: org.id, ownerId: accepted.userId };
     },
     async invite(orgId, email, role) {
-      const { user, temporaryPassword } = await core.iam.inviteUser.execute(ctx(orgId), { email, role });
-      return { userId: user.id, password: temporaryPassword };
+      const added = await core.iam.inviteUser.execute(ctx(orgId), { email, role });
+      if (added.kind === 'member') return { userId: added.member.user.id, password: added.temporaryPassword };
+      return { userId: (await fx.accept(email)).userId, password: null };
+    },
+    mailedToken(kind, email) {
+      const message = adapters.accountMailer.last(kind, email);
+      if (message === null) throw new Error(`no ${kind} mailed to ${email}`);
+      return message.token;
+    },
+    async accept(email, extra = {}) {
+      const account = [...adapters.state.tables.users.values()].find((u) => u.email === email.toLowerCase());
+      const credential = account?.managedByOrgId === null ? { password: PASSWORD } : { newPassword: PASSWORD };
+      const accepted = await core.identity.acceptInvitation.execute(attempt('req-accept'), { token: fx.mailedToken('invitation', email), ...credential, ...extra, clientIp: CLIENT_IP });
+      return { orgId: accepted.orgId, userId: accepted.userId };
     },
     signIn(email, password, extra = {}) {
       const { clientIp = CLIENT_IP, requestId, ...rest } = extra;
       return core.identity.signIn.execute(attempt(requestId), { email, password, clientIp, ...rest });
     },
-    async enableTotp(session) {
-      const { secret } = await core.identity.enrollTotp.execute(fx.as(session), { sessionId: session.id });
+    async enableTotp(session, password = PASSWORD) {
+      const { secret } = await core.identity.enrollTotp.execute(fx.as(session), { sessionId: session.id, currentPassword: password });
       const { recoveryCodes } = await core.identity.verifyTotp.execute(fx.as(session), { sessionId: session.id, code: codeAt(secret, clock.now()) });
       clock.advance(STEP_MS);
       return { secret, recoveryCodes };

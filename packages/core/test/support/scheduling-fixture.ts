@@ -59,13 +59,13 @@ export interface SchedulingFixture extends CoreFixture {
   occurrences(seriesId: string): Booking[];
 }
 
-export function schedulingFixture(): SchedulingFixture {
+export function schedulingFixture(options: { passwordHasher?: PasswordHasher } = {}): SchedulingFixture {
   const clock = new FixedClock(T0);
   const ids = new SequentialIds();
   const limiter = new MemoryRateLimiter({ now: () => clock.now().getTime() });
   const adapters: MemoryAdapters = { ...createMemoryAdapters(), rateLimiter: limiter };
   const uow = new InterceptingUnitOfWork(adapters.uow);
-  const hasher = CHEAP_HASHER;
+  const hasher = options.passwordHasher ?? CHEAP_HASHER;
   const core = createCore({ ...adapters, uow, clock, ids, passwordHasher: hasher });
   const sys = (overrides: Partial<SystemContext> = {}): SystemContext => ({
     actor: systemActor('test-setup'),

@@ -9,24 +9,30 @@ describe('BootstrapOrgOwner', () => {
     fx = identityFixture();
   });
 
-  const bootstrap = (input: Record<string, unknown>) =>
+  const bootstrapped = (input: Record<string, unknown>) =>
     fx.core.identity.bootstrapOwner.execute(fx.sys(), { name: 'Acme Cleaning', slug: 'acme', ownerEmail: 'Olga@Example.com', ...input });
+  /** A bootstrap that creates the owner's account (the address had none). */
+  const bootstrap = async (input: Record<string, unknown>) => {
+    const result = await bootstrapped(input);
+    if (result.owner === null || result.membership === null) throw new Error('expected a new owner account');
+    return { ...result, owner: result.owner, membership: result.membership };
+  };
 
   it('creates the org, the owner account and an owner membership, and audits it in the org', async () => {
     const result = await bootstrap({ ownerName: 'Olga', ownerPassword: PASSWORD });
     const { org, owner, membership } = result;
     expect(result.temporaryPassword).to.equal(null);
     expect(fx.state.orgs.get(org.id)).to.deep.include({ name: 'Acme Cleaning', slug: 'acme' });
-    expect(owner).to.deep.include({ email: 'olga@example.com', displayName: 'Olga', mustChangePassword: false, totpEnabledAt: null, createdAt: T0 });
+    expect(owner).to.deep.include({ email: 'olga@example.com', displayName: 'Olga', mustChangePassword: false, totpEnabledAt: null, createdAt: T0, managedByOrgId: org.id });
     expect(fx.storedUser(owner.id)).to.deep.equal(owner);
-    expect(membership).to.deep.include({ orgId: org.id, userId: owner.id, role: 'owner', deactivatedAt: null });
+    expect(membership).to.deep.include({ orgId: org.id, userId: owner.id, role: 'owner', displayName: 'Olga', deactivatedAt: null });
     expect(fx.state.tables.memberships.get(membership.id)).to.deep.equal(membership);
     // Only the hash is stored, and it is the given password's.
     expect(owner.passwordHash).not.to.include(PASSWORD);
     expect(await fx.hasher.verify(owner.passwordHash, PASSWORD)).to.equal(true);
     const rows = fx.auditRows(org.id);
     expect(rows.map((r) => [r.action, r.resourceId, r.actorId])).to.deep.equal([['iam.owner_bootstrap', owner.id, 'test-setup']]);
-    expect(rows[0]!.metadata).to.deep.equal({ existing_account: false });
+    expect(rows[0]!.metadata).to.deep.equal({ account_created: true });
     expect(fx.state.systemAudit.map((r) => r.action)).to.deep.equal(['org.create']);
   });
 
@@ -48,21 +54,20 @@ describe('BootstrapOrgOwner', () => {
     expect(signed.user.mustChangePassword).to.equal(true);
   });
 
-  it('makes an existing account the owner of a second org, keeping its password', async () => {
+  it('invites an existing account as the owner of a second org instead of linking it; the holder accepts', async () => {
     const first = await bootstrap({ ownerPassword: PASSWORD });
-    const second = await fx.core.identity.bootstrapOwner.execute(fx.sys(), {
-      name: 'Second',
-      slug: 'second',
-      ownerEmail: 'olga@example.com',
-      ownerPassword: 'Another-Long-Passphrase-9',
-    });
-    expect(second.owner.id).to.equal(first.owner.id);
+    const second = await bootstrapped({ name: 'Second', slug: 'second', ownerEmail: 'olga@example.com', ownerPassword: 'Another-Long-Passphrase-9' });
+    expect(second.owner).to.equal(null);
+    expect(second.membership).to.equal(null);
     expect(second.temporaryPassword).to.equal(null);
-    expect(second.membership).to.deep.include({ orgId: second.org.id, role: 'owner' });
-    expect(fx.state.tables.users.size).to.equal(1);
-    // The password passed for the existing account is ignored: the old one still works.
-    expect(await fx.hasher.verify(fx.storedUser(first.owner.id).passwordHash, PASSWORD)).to.equal(true);
-    expect(fx.auditRows(second.org.id).map((r) => r.metadata)).to.deep.equal([{ existing_account: true }]);
+    expect(second.invitation).to.deep.include({ delivery: 'sent' });
+    expect(second.invitation!.invitation).to.deep.include({ orgId: second.org.id, email: 'olga@example.com', role: 'owner', acceptedAt: null });
+    // Nothing linked, nothing changed on the account, until its holder accepts.
+    expect([...fx.state.tables.memberships.values()].filter((m) => m.orgId === second.org.id)).to.deep.equal([]);
+    expect(fx.storedUser(first.owner.id)).to.deep.equal(first.owner);
+    expect((await fx.signIn('olga@example.com', PASSWORD)).membership.orgId).to.equal(first.org.id);
+
+    await fx.accept('olga@example.com');
     const err = await expectAppError(fx.signIn('olga@example.com', PASSWORD), 'auth.org_required');
     expect(err.details).to.deep.equal({
       orgs: [

@@ -97,6 +97,20 @@ describe('break-glass (StartBreakGlass, AuthorizeBreakGlassWrite)', () => {
       expect(writes()).to.have.length(1);
     });
 
+    it('is bound to whoever started it: another member of the org (even an owner) is refused, and the attempt audited', async () => {
+      const olga = fx.ctx(orgId, { role: 'owner', actorId: 'user-olga', requestId: 'req-steal' });
+      const err = await expectAppError(authorize(token, olga, 'DELETE', '/v1/iam/users/3'), 'auth.break_glass_not_yours');
+      expect(err.kind).to.equal('forbidden');
+      expect(writes()).to.deep.equal([]);
+      const refused = fx.auditRows(orgId).filter((r) => r.action === 'break_glass.refused');
+      expect(refused.map((r) => [r.actorId, r.requestId, r.metadata])).to.deep.equal([
+        ['user-olga', 'req-steal', { reason: REASON, method: 'DELETE', path: '/v1/iam/users/3', started_by: 'user-ada', refusal: 'another_actor' }],
+      ]);
+      // The one who started it still may.
+      await authorize(token);
+      expect(writes()).to.have.length(1);
+    });
+
     it('auth.admin_read_only for an unknown token and for this token in another org', async () => {
       await expectAppError(authorize(`bg_${fx.tokens.random(32)}`), 'auth.admin_read_only');
       await expectAppError(authorize(''), 'auth.admin_read_only');

@@ -22,15 +22,21 @@ describe('IAM use cases', () => {
 
   const invite = (email: string, role: unknown, ctx = asOwner(), displayName?: string) =>
     fx.core.iam.inviteUser.execute(ctx, { email, role, ...(displayName === undefined ? {} : { displayName }) });
+  /** An invite that adds a member at once (a new address, or a returning member). */
+  const added = async (email: string, role: unknown, ctx = asOwner(), displayName?: string) => {
+    const outcome = await invite(email, role, ctx, displayName);
+    if (outcome.kind !== 'member') throw new Error(`expected a member, got an invitation for ${email}`);
+    return { ...outcome.member, temporaryPassword: outcome.temporaryPassword, reactivated: outcome.reactivated };
+  };
   const rowsOf = (action: string, org = orgId) => fx.auditRows(org).filter((r) => r.action === action);
   const membershipOf = (userId: string, org = orgId) => [...fx.state.tables.memberships.values()].find((m) => m.userId === userId && m.orgId === org)!;
 
   describe('ListUsers', () => {
     it('lists the org’s members oldest first, deactivated ones included', async () => {
       fx.clock.advance(MINUTE);
-      const dan = await invite('dan@example.com', 'dispatcher');
+      const dan = await added('dan@example.com', 'dispatcher');
       fx.clock.advance(MINUTE);
-      const fay = await invite('fay@example.com', 'finance');
+      const fay = await added('fay@example.com', 'finance');
       await fx.core.iam.deactivate.execute(asOwner(), { userId: dan.user.id });
       const members = await fx.core.iam.listUsers.execute(asOwner());
       expect(members.map((m) => [m.user.email, m.membership.role, m.membership.deactivatedAt])).to.deep.equal([
@@ -43,8 +49,8 @@ describe('IAM use cases', () => {
 
     it('shows only this org’s members (tenant isolation), and a shared user with the role of each org', async () => {
       const { orgId: otherOrg } = await fx.newOrgWithOwner('other', 'sam@example.com');
-      await invite('dan@example.com', 'dispatcher');
-      await fx.core.iam.inviteUser.execute(fx.ctx(otherOrg), { email: OWNER_EMAIL, role: 'viewer' });
+      await added('dan@example.com', 'dispatcher');
+      await fx.invite(otherOrg, OWNER_EMAIL, 'viewer');
       const emails = async (org: string) => (await fx.core.iam.listUsers.execute(fx.ctx(org))).map((m) => [m.user.email, m.membership.role]);
       expect(await emails(orgId)).to.deep.equal([
         [OWNER_EMAIL, 'owner'],
@@ -60,10 +66,18 @@ describe('IAM use cases', () => {
   describe('InviteUser', () => {
     it('creates an account with a temporary password returned once (only its hash stored) that must be changed', async () => {
       const [userId, membershipId] = [fx.ids.peek(1), fx.ids.peek(2)];
-      const result = await invite('Dan@Example.com', 'dispatcher', asOwner(), 'Dan D.');
+      const result = await added('Dan@Example.com', 'dispatcher', asOwner(), 'Dan D.');
       expect(result.temporaryPassword).to.be.a('string').with.length(20);
-      expect(result.user).to.deep.include({ id: userId, email: 'dan@example.com', displayName: 'Dan D.', mustChangePassword: true, totpEnabledAt: null });
-      expect(result.membership).to.deep.equal({ id: membershipId, orgId, userId, role: 'dispatcher', deactivatedAt: null, createdAt: T0, updatedAt: T0 });
+      expect(result.user).to.deep.include({
+        id: userId,
+        email: 'dan@example.com',
+        displayName: 'Dan D.',
+        mustChangePassword: true,
+        totpEnabledAt: null,
+        managedByOrgId: orgId,
+        emailVerifiedAt: null,
+      });
+      expect(result.membership).to.deep.equal({ id: membershipId, orgId, userId, role: 'dispatcher', displayName: 'Dan D.', deactivatedAt: null, createdAt: T0, updatedAt: T0 });
       const stored = fx.storedUser(userId);
       expect(stored).to.deep.equal(result.user);
       expect(stored.passwordHash).not.to.include(result.temporaryPassword!);
@@ -75,8 +89,8 @@ describe('IAM use cases', () => {
           userId,
           ownerId,
           'req-iam',
-          { user_id: userId, email: 'dan@example.com', role: 'dispatcher', deactivated_at: null },
-          { existing_account: false, notification: 'password_set_notice' },
+          { user_id: userId, email: 'dan@example.com', display_name: 'Dan D.', role: 'dispatcher', deactivated_at: null },
+          { account_created: true, notification: 'password_set_notice' },
         ],
       ]);
       expect(JSON.stringify(fx.auditRows(orgId))).not.to.include(result.temporaryPassword!);
@@ -89,32 +103,20 @@ describe('IAM use cases', () => {
     it('defaults the display name to the email’s local part; records an emailed password when configured', async () => {
       fx = identityFixture({ identity: { emailTempPasswords: true } });
       ({ orgId } = await fx.newOrgWithOwner('acme', OWNER_EMAIL));
-      const { user } = await fx.core.iam.inviteUser.execute(fx.ctx(orgId), { email: 'dan.d@example.com', role: 'viewer' });
-      expect(user.displayName).to.equal('dan.d');
-      expect(rowsOf('iam.user_invite')[0]!.metadata).to.deep.equal({ existing_account: false, notification: 'temporary_password_email' });
-    });
-
-    it('an account of another org joins with its own password and no temporary one', async () => {
-      const { orgId: otherOrg, ownerId: samId } = await fx.newOrgWithOwner('other', 'sam@example.com');
-      const result = await invite('SAM@example.com', 'admin');
-      expect(result.temporaryPassword).to.equal(null);
-      expect(result.user.id).to.equal(samId);
-      expect(result.user.mustChangePassword).to.equal(false);
-      expect(rowsOf('iam.user_invite')[0]!.metadata).to.deep.equal({ existing_account: true, notification: 'membership_notice' });
-      const signed = await fx.signIn('sam@example.com', PASSWORD, { orgId });
-      expect(signed.session.role).to.equal('admin');
-      expect((await fx.signIn('sam@example.com', PASSWORD, { orgId: otherOrg })).session.role).to.equal('owner');
+      const outcome = await fx.core.iam.inviteUser.execute(fx.ctx(orgId), { email: 'dan.d@example.com', role: 'viewer' });
+      expect(outcome.kind === 'member' && outcome.member.membership.displayName).to.equal('dan.d');
+      expect(rowsOf('iam.user_invite')[0]!.metadata).to.deep.equal({ account_created: true, notification: 'temporary_password_email' });
     });
 
     it('an admin may invite an admin but not an owner (iam.owner_only)', async () => {
-      await invite('ada@example.com', 'admin', asAdmin());
+      await added('ada@example.com', 'admin', asAdmin());
       await expectAppError(invite('oscar@example.com', 'owner', asAdmin()), 'iam.owner_only');
       expect([...fx.state.tables.users.values()].map((u) => u.email)).not.to.include('oscar@example.com');
-      await invite('oscar@example.com', 'owner', asOwner());
+      await added('oscar@example.com', 'owner', asOwner());
     });
 
     it('storage.conflict for someone already an active member, adding nothing', async () => {
-      const dan = await invite('dan@example.com', 'dispatcher');
+      const dan = await added('dan@example.com', 'dispatcher');
       await expectAppError(invite('DAN@example.com', 'finance'), 'storage.conflict');
       await expectAppError(invite(OWNER_EMAIL, 'viewer'), 'storage.conflict');
       expect(rowsOf('iam.user_invite')).to.have.length(1);
@@ -122,11 +124,12 @@ describe('IAM use cases', () => {
     });
 
     it('reactivates a deactivated member with the role asked for: same membership, audited before and after', async () => {
-      const dan = await invite('dan@example.com', 'dispatcher');
+      const dan = await added('dan@example.com', 'dispatcher');
       await fx.core.iam.deactivate.execute(asOwner(), { userId: dan.user.id });
-      const back = await invite('dan@example.com', 'viewer');
+      const back = await added('dan@example.com', 'viewer');
       expect(back.membership).to.deep.include({ id: dan.membership.id, role: 'viewer', deactivatedAt: null });
       expect(back.temporaryPassword, 'the account keeps its password').to.equal(null);
+      expect(back.reactivated).to.equal(true);
       expect([...fx.state.tables.memberships.values()].filter((m) => m.userId === dan.user.id)).to.have.length(1);
       const [row] = rowsOf('iam.user_reactivate');
       expect(row!.before).to.deep.include({ role: 'dispatcher' });
@@ -147,7 +150,7 @@ describe('IAM use cases', () => {
     let danSession: SignInResult;
 
     beforeEach(async () => {
-      const invited = await invite('dan@example.com', 'dispatcher');
+      const invited = await added('dan@example.com', 'dispatcher');
       danId = invited.user.id;
       danSession = await fx.signIn('dan@example.com', invited.temporaryPassword!);
       await fx.core.identity.changePassword.execute(fx.as(danSession.session), {
@@ -170,22 +173,25 @@ describe('IAM use cases', () => {
       expect((await fx.signIn('dan@example.com', temporaryPassword)).user.mustChangePassword).to.equal(true);
     });
 
-    it('iam.user_shared for an account that also signs in to another org, changing nothing', async () => {
+    it('iam.self_managed_account once another org linked the account (its holder accepted), changing nothing', async () => {
       const { orgId: otherOrg } = await fx.newOrgWithOwner('other', 'sam@example.com');
-      await fx.core.iam.inviteUser.execute(fx.ctx(otherOrg), { email: 'dan@example.com', role: 'viewer' });
+      await fx.invite(otherOrg, 'dan@example.com', 'viewer');
+      const after = await fx.signIn('dan@example.com', PASSWORD, { orgId });
       const before = fx.storedUser(danId);
-      await expectAppError(fx.core.iam.resetPassword.execute(asOwner(), { userId: danId }), 'iam.user_shared');
+      expect(before.managedByOrgId).to.equal(null);
+      await expectAppError(fx.core.iam.resetPassword.execute(asOwner(), { userId: danId }), 'iam.self_managed_account');
+      await expectAppError(fx.core.iam.resetPassword.execute(fx.ctx(otherOrg), { userId: danId }), 'iam.self_managed_account');
       expect(fx.storedUser(danId)).to.deep.equal(before);
-      expect(fx.storedSession(danSession.session.id).revokedAt).to.equal(null);
+      expect(fx.storedSession(after.session.id).revokedAt).to.equal(null);
+      expect(rowsOf('iam.password_reset')).to.deep.equal([]);
     });
 
-    it('resets an account whose membership elsewhere is deactivated (it no longer signs in there)', async () => {
+    it('stays with its holder after the other org deactivates it: custody never returns to an org', async () => {
       const { orgId: otherOrg } = await fx.newOrgWithOwner('other', 'sam@example.com');
-      await fx.core.iam.inviteUser.execute(fx.ctx(otherOrg), { email: 'dan@example.com', role: 'viewer' });
+      await fx.invite(otherOrg, 'dan@example.com', 'viewer');
       await fx.core.iam.deactivate.execute(fx.ctx(otherOrg, { role: 'owner' }), { userId: danId });
-      const { temporaryPassword } = await fx.core.iam.resetPassword.execute(asOwner(), { userId: danId });
-      expect(fx.storedUser(danId).mustChangePassword).to.equal(true);
-      expect((await fx.signIn('dan@example.com', temporaryPassword)).membership.orgId).to.equal(orgId);
+      await expectAppError(fx.core.iam.resetPassword.execute(asOwner(), { userId: danId }), 'iam.self_managed_account');
+      expect((await fx.signIn('dan@example.com', PASSWORD)).membership.orgId).to.equal(orgId);
     });
 
     it('iam.owner_only for an admin resetting an owner; identity.user_not_found outside the org; validation.failed for a bad id', async () => {
@@ -202,7 +208,7 @@ describe('IAM use cases', () => {
     let danId: string;
 
     beforeEach(async () => {
-      danId = (await invite('dan@example.com', 'dispatcher')).user.id;
+      danId = (await added('dan@example.com', 'dispatcher')).user.id;
     });
 
     it('changes the role, ends the member’s sessions, and audits before and after', async () => {
@@ -218,8 +224,8 @@ describe('IAM use cases', () => {
         [
           danId,
           'user-ada',
-          { user_id: danId, email: 'dan@example.com', role: 'dispatcher', deactivated_at: null },
-          { user_id: danId, email: 'dan@example.com', role: 'finance', deactivated_at: null },
+          { user_id: danId, email: 'dan@example.com', display_name: 'dan', role: 'dispatcher', deactivated_at: null },
+          { user_id: danId, email: 'dan@example.com', display_name: 'dan', role: 'finance', deactivated_at: null },
           { sessions_ended: 1 },
         ],
       ]);
@@ -269,7 +275,7 @@ describe('IAM use cases', () => {
     let danPassword: string;
 
     beforeEach(async () => {
-      const invited = await invite('dan@example.com', 'dispatcher');
+      const invited = await added('dan@example.com', 'dispatcher');
       [danId, danPassword] = [invited.user.id, invited.temporaryPassword!];
     });
 

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { AesGcmSecretSealer } from '@cws/core';
 import { totpVerifierContract } from '@cws/contract-tests';
 import type { SignInResult } from '@cws/core';
 import { expectAppError, expectInvalid } from '../support/core-fixture.js';
@@ -24,7 +25,8 @@ describe('TOTP (EnrollTotp, VerifyTotp, DisableTotp)', () => {
     signed = await fx.signIn(EMAIL, PASSWORD);
   });
 
-  const enroll = (session = signed.session) => fx.core.identity.enrollTotp.execute(fx.as(session, 'req-2fa'), { sessionId: session.id });
+  const enroll = (session = signed.session, currentPassword: unknown = PASSWORD) =>
+    fx.core.identity.enrollTotp.execute(fx.as(session, 'req-2fa'), { sessionId: session.id, currentPassword, clientIp: '203.0.113.7' });
   const verify = (code: unknown, session = signed.session) => fx.core.identity.verifyTotp.execute(fx.as(session, 'req-2fa'), { sessionId: session.id, code });
 
   describe('EnrollTotp', () => {
@@ -44,6 +46,15 @@ describe('TOTP (EnrollTotp, VerifyTotp, DisableTotp)', () => {
       expect(fx.auditRows(orgId).filter((r) => r.action === 'auth.mfa_enroll').map((r) => [r.resourceId, r.requestId])).to.deep.equal([[ownerId, 'req-2fa']]);
       // Not on yet: signing in still needs no code.
       expect((await fx.signIn(EMAIL, PASSWORD)).session.mfaVerified).to.equal(false);
+    });
+
+    it('needs the current password (step-up): a stolen access token alone cannot enrol, and wrong passwords count as failed sign-ins', async () => {
+      await expectInvalid(enroll(signed.session, null), ['/currentPassword']);
+      for (let i = 0; i < 10; i += 1) await expectInvalid(enroll(signed.session, `Not-The-Password-${i}`), ['/currentPassword']);
+      expect(fx.storedUser(ownerId).totpPendingSecretSealed).to.equal(null);
+      await expectAppError(enroll(signed.session, PASSWORD), 'request.rate_limited');
+      await expectAppError(fx.signIn(EMAIL, PASSWORD), 'request.rate_limited');
+      expect(fx.auditRows(orgId).filter((r) => r.action === 'auth.mfa_enroll')).to.deep.equal([]);
     });
 
     it('uses the configured issuer', async () => {
@@ -136,6 +147,30 @@ describe('TOTP (EnrollTotp, VerifyTotp, DisableTotp)', () => {
     });
   });
 
+  describe('when the stored secret cannot be read', () => {
+    it('identity.totp_unreadable (not a 500) after MFA_SECRET_KEY changed; a recovery code still signs in', async () => {
+      const { recoveryCodes } = await fx.enableTotp(signed.session);
+      // The sealed secret of another key, as after a rotation of MFA_SECRET_KEY.
+      const rotated = new AesGcmSecretSealer('another-sealing-secret').seal('JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP');
+      fx.state.tables.users.set(ownerId, { ...fx.storedUser(ownerId), totpSecretSealed: rotated });
+      const err = await expectAppError(fx.signIn(EMAIL, PASSWORD, { totpCode: '123456' }), 'identity.totp_unreadable');
+      expect(err.kind).to.equal('precondition');
+      expect(err.message).to.match(/recovery code/);
+      expect((await fx.signIn(EMAIL, PASSWORD, { recoveryCode: recoveryCodes[0]! })).session.mfaVerified).to.equal(true);
+    });
+  });
+
+  describe('a code used twice', () => {
+    it('says it was already used, so the holder waits for the next one', async () => {
+      const { secret } = await fx.enableTotp(signed.session);
+      const code = fx.code(secret);
+      await fx.signIn(EMAIL, PASSWORD, { totpCode: code });
+      const err = await expectAppError(fx.signIn(EMAIL, PASSWORD, { totpCode: code }), 'auth.mfa_required');
+      expect(err.message).to.match(/already used/);
+      expect(err.details).to.deep.equal({ reason: 'code_already_used' });
+    });
+  });
+
   describe('DisableTotp', () => {
     let adminId: string;
     let adminPassword: string;
@@ -145,7 +180,7 @@ describe('TOTP (EnrollTotp, VerifyTotp, DisableTotp)', () => {
       const invited = await fx.invite(orgId, 'ada@example.com', 'admin');
       [adminId, adminPassword] = [invited.userId, invited.password!];
       admin = await fx.signIn('ada@example.com', adminPassword);
-      await fx.enableTotp(admin.session);
+      await fx.enableTotp(admin.session, adminPassword);
     });
 
     const disable = (userId: unknown, ctx = fx.as(signed.session, 'req-off')) => fx.core.identity.disableTotp.execute(ctx, { userId });
@@ -167,7 +202,7 @@ describe('TOTP (EnrollTotp, VerifyTotp, DisableTotp)', () => {
       // The member signs in without a code (same password) and may enrol again.
       const again = await fx.signIn('ada@example.com', adminPassword);
       expect(again.session.mfaVerified).to.equal(false);
-      await fx.core.identity.enrollTotp.execute(fx.as(again.session), { sessionId: again.session.id });
+      await fx.core.identity.enrollTotp.execute(fx.as(again.session), { sessionId: again.session.id, currentPassword: adminPassword });
     });
 
     it('iam.owner_only for an admin, even on themself', async () => {
@@ -197,7 +232,7 @@ describe('TOTP under concurrency: writes name only the fields they change', () =
     const fx = identityFixture({ passwordHasher: hasher });
     const { ownerId } = await fx.newOrgWithOwner('acme', EMAIL);
     const { session } = await fx.signIn(EMAIL, PASSWORD);
-    const { secret } = await fx.core.identity.enrollTotp.execute(fx.as(session), { sessionId: session.id });
+    const { secret } = await fx.core.identity.enrollTotp.execute(fx.as(session), { sessionId: session.id, currentPassword: PASSWORD });
 
     // Hold the password change after it has read the user, and enable TOTP meanwhile.
     const { reached, release } = hasher.holdNextVerify();

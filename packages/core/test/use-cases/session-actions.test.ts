@@ -101,9 +101,11 @@ describe('session actions', () => {
     it('lists the user’s active memberships in every org, besides this session', async () => {
       const { orgId: second } = await fx.newOrgWithOwner('second', EMAIL);
       const { orgId: third } = await fx.newOrgWithOwner('third', 'sam@example.com');
-      await fx.core.iam.inviteUser.execute(fx.ctx(third), { email: EMAIL, role: 'viewer' });
+      await fx.invite(third, EMAIL, 'viewer');
       await fx.invite(second, 'co@example.com', 'owner');
       await fx.core.iam.deactivate.execute(fx.ctx(second), { userId: ownerId });
+      // Joining other orgs replaced the org-set password and ended every session: sign in again.
+      signed = await fx.signIn(EMAIL, PASSWORD, { orgId });
       const me = await fx.core.identity.me.execute(fx.as(signed.session), { sessionId: signed.session.id });
       expect(me.session.id).to.equal(signed.session.id);
       expect(me.user.email).to.equal(EMAIL);
@@ -150,7 +152,9 @@ describe('session actions', () => {
 
     beforeEach(async () => {
       ({ orgId: second } = await fx.newOrgWithOwner('second', 'sam@example.com'));
-      await fx.core.iam.inviteUser.execute(fx.ctx(second), { email: EMAIL, role: 'finance' });
+      await fx.invite(second, EMAIL, 'finance');
+      // Accepting replaced the org-set password and ended every session: sign in again.
+      signed = await fx.signIn(EMAIL, PASSWORD, { orgId });
     });
 
     it('issues a session in the other org with the role there, audited there; the current session lives on', async () => {
@@ -229,10 +233,12 @@ describe('session actions', () => {
 
     it('ends the user’s sessions in their other orgs too (one account, one password), audited there', async () => {
       const { orgId: otherOrg } = await fx.newOrgWithOwner('other', 'sam@example.com');
-      await fx.core.iam.inviteUser.execute({ ...fx.as(signed.session), orgId: otherOrg, actor: { kind: 'staff', id: 'setup', role: 'owner' } }, { email: 'dan@example.com', role: 'viewer' });
-      const elsewhere = await fx.signIn('dan@example.com', temporary, { orgId: otherOrg });
+      // Dan accepts the other org's invitation, choosing his own password (PASSWORD).
+      await fx.invite(otherOrg, 'dan@example.com', 'viewer');
+      const here = await fx.signIn('dan@example.com', PASSWORD, { orgId });
+      const elsewhere = await fx.signIn('dan@example.com', PASSWORD, { orgId: otherOrg });
       const at = fx.clock.advance(MINUTE);
-      await change(temporary, NEW_PASSWORD);
+      await change(PASSWORD, NEW_PASSWORD, here.session);
       expect(fx.storedSession(elsewhere.session.id)).to.deep.include({ revokedAt: at, revokedReason: 'password_changed' });
       const there = fx.auditRows(otherOrg).filter((r) => r.action === 'auth.sessions_ended');
       expect(there.map((r) => [r.resourceId, r.metadata])).to.deep.equal([[danId, { reason: 'password_changed', sessions_ended: 1, changed_in_org_id: orgId }]]);

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { RandomSecretTokens } from '@cws/core';
 import { ScryptPasswordHasher, type AuthSession, type PasswordHasher } from '@cws/core';
 import { expectAppError, expectInvalid, T0 } from '../support/core-fixture.js';
 import { MINUTE } from '../support/fixed-clock.js';
@@ -66,7 +67,7 @@ describe('SignIn', () => {
       expect(fx.auditRows(orgId).map((r) => r.action)).not.to.include('auth.login');
     });
 
-    it('audits each failure to the system audit with its reason and a hash of the email, never the email', async () => {
+    it('audits each failure to the system audit with its reason and a keyed fingerprint of the email, never the email', async () => {
       await expectAppError(fx.signIn(EMAIL, 'Not-The-Password-1', { requestId: 'req-a' }), 'auth.invalid_credentials');
       await expectAppError(fx.signIn('Nobody@Example.com', PASSWORD, { requestId: 'req-b', clientIp: '198.51.100.9' }), 'auth.invalid_credentials');
       const rows = loginFailures();
@@ -74,9 +75,13 @@ describe('SignIn', () => {
         [ownerId, 'wrong_password', 'req-a', T0],
         ['anonymous', 'unknown_email', 'req-b', T0],
       ]);
-      expect(rows[0]!.metadata).to.deep.equal({ client_ip: CLIENT_IP, user_id: ownerId, email_sha256: fx.tokens.hash(EMAIL) });
-      expect(rows[1]!.metadata).to.deep.equal({ client_ip: '198.51.100.9', user_id: null, email_sha256: fx.tokens.hash('nobody@example.com') });
+      expect(rows[0]!.metadata).to.deep.equal({ client_ip: CLIENT_IP, user_id: ownerId, email_hmac: fx.tokens.fingerprint(EMAIL) });
+      expect(rows[1]!.metadata).to.deep.equal({ client_ip: '198.51.100.9', user_id: null, email_hmac: fx.tokens.fingerprint('nobody@example.com') });
       expect(JSON.stringify(rows).toLowerCase()).not.to.match(/olga@|nobody@/);
+      // Not a bare hash: hashing a list of addresses does not find it (the key is the server's).
+      expect(JSON.stringify(rows)).not.to.include(fx.tokens.hash(EMAIL));
+      expect(fx.tokens.fingerprint(EMAIL)).not.to.equal(new RandomSecretTokens().fingerprint(EMAIL));
+      expect(new RandomSecretTokens({ serverSecret: 'k1' }).fingerprint(EMAIL)).to.equal(new RandomSecretTokens({ serverSecret: 'k1' }).fingerprint(EMAIL));
     });
 
     it('a deactivated membership is refused like a wrong password (reason no_active_membership)', async () => {
@@ -177,9 +182,21 @@ describe('SignIn', () => {
       fx.state.systemAudit.length = 0;
     });
 
-    it('auth.mfa_required without a code, audited as a failure (reason mfa), no session', async () => {
+    it('auth.mfa_required without a code: the first step of a two-step sign-in, no session, and no failure counted', async () => {
       const sessionsBefore = fx.state.tables.sessions.size;
-      await expectAppError(fx.signIn(EMAIL, PASSWORD), 'auth.mfa_required');
+      for (let i = 0; i < 12; i += 1) {
+        const err = await expectAppError(fx.signIn(EMAIL, PASSWORD), 'auth.mfa_required');
+        expect(err.details).to.deep.equal({ reason: 'code_missing' });
+      }
+      expect(loginFailures()).to.deep.equal([]);
+      expect(fx.state.tables.sessions.size).to.equal(sessionsBefore);
+      // Twelve right passwords without a code did not spend the budget of ten.
+      expect((await fx.signIn(EMAIL, PASSWORD, { totpCode: fx.code(secret) })).session.mfaVerified).to.equal(true);
+    });
+
+    it('a wrong code is audited as a failure (reason mfa), no session', async () => {
+      const sessionsBefore = fx.state.tables.sessions.size;
+      await expectAppError(fx.signIn(EMAIL, PASSWORD, { totpCode: '000000' === fx.code(secret) ? '111111' : '000000' }), 'auth.mfa_required');
       expect(loginFailures().map((r) => [r.actorId, r.reason])).to.deep.equal([[ownerId, 'mfa']]);
       expect(fx.state.tables.sessions.size).to.equal(sessionsBefore);
     });

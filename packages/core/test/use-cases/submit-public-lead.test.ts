@@ -77,14 +77,31 @@ describe('SubmitPublicLead', () => {
     });
   });
 
-  it('org.not_found for an unknown slug, writing nothing', async () => {
-    const err = await expectAppError(
-      fx.core.leads.submitPublic.execute(submitter, { orgSlug: 'No-Such-Org', name: 'Pat', email: 'pat@example.com' }),
-      'org.not_found',
-    );
-    expect(err.kind).to.equal('not_found');
-    expect(err.details).to.deep.equal({ org_slug: 'no-such-org' });
-    expect(fx.state.tables.leads.size).to.equal(0);
+  it('answers an unknown slug like a known one — a fresh id, status received — storing nothing in any org and auditing the probe', async () => {
+    const unknown = await fx.core.leads.submitPublic.execute(submitter, { orgSlug: 'No-Such-Org', name: 'Pat', email: 'pat@example.com', clientIp: '198.51.100.4' });
+    const known = await fx.core.leads.submitPublic.execute(submitter, { orgSlug: 'acme-cleaning', name: 'Pat', email: 'pat@example.com', clientIp: '198.51.100.4' });
+    expect(Object.keys(unknown.lead).sort()).to.deep.equal(Object.keys(known.lead).sort());
+    expect(unknown.lead.id).to.match(/^[0-9a-f-]{36}$/);
+    expect(unknown.lead.id).not.to.equal(known.lead.id);
+    expect(unknown.orgId).to.equal(null);
+    expect([...fx.state.tables.leads.values()].map((l) => l.id)).to.deep.equal([known.lead.id]);
+    const probe = fx.state.systemAudit.filter((r) => r.action === 'lead.public_submit_unknown_org');
+    expect(probe.map((r) => r.metadata)).to.deep.equal([{ org_slug: 'no-such-org', client_ip: '198.51.100.4' }]);
+  });
+
+  it('spends the same per-address intake budget for unknown and known slugs (30 an hour), then request.rate_limited', async () => {
+    for (let i = 0; i < 30; i += 1) {
+      await fx.core.leads.submitPublic.execute(submitter, { orgSlug: i % 2 === 0 ? 'no-such-org' : 'acme-cleaning', name: 'Pat', email: 'pat@example.com', clientIp: '198.51.100.5' });
+    }
+    for (const orgSlug of ['acme-cleaning', 'no-such-org']) {
+      const err = await expectAppError(fx.core.leads.submitPublic.execute(submitter, { orgSlug, name: 'Pat', email: 'pat@example.com', clientIp: '198.51.100.5' }), 'request.rate_limited');
+      expect(err.retryAfterSeconds).to.be.greaterThan(0);
+    }
+    // Another address is not affected; bad input is refused the same for either slug, before any budget is spent.
+    await fx.core.leads.submitPublic.execute(submitter, { orgSlug: 'acme-cleaning', name: 'Pat', email: 'pat@example.com', clientIp: '198.51.100.6' });
+    for (const orgSlug of ['acme-cleaning', 'no-such-org']) {
+      await expectInvalid(fx.core.leads.submitPublic.execute(submitter, { orgSlug, name: '', phone: 'call me', clientIp: '198.51.100.5' }), ['/name', '/phone', '/email']);
+    }
   });
 
   describe('validation.failed', () => {

@@ -229,9 +229,9 @@ export function authRoutes(deps: { accessTokens: AccessTokens }): RouteDefinitio
       allowedWithTemporaryPassword: true,
       body: Type.Object({ current_password: Type.String({ maxLength: 1024 }), new_password: Type.String({ maxLength: 1024 }) }, { additionalProperties: false }),
       responses: { 200: { description: 'Changed; a new access token for this session', schema: Type.Object(AccessTokenFields) }, ...commonErrors },
-      async handler({ runtime, ctx, identity, body, now }) {
+      async handler({ runtime, ctx, identity, body, now, clientIp }) {
         const sessionId = requireSession(identity);
-        await runtime.core.identity.changePassword.execute(ctx, { sessionId, currentPassword: body['currentPassword'], newPassword: body['newPassword'] });
+        await runtime.core.identity.changePassword.execute(ctx, { sessionId, currentPassword: body['currentPassword'], newPassword: body['newPassword'], clientIp });
         const { session, user, membership } = await runtime.core.identity.resolveSession.execute(ctx, { sessionId });
         return { status: 200, body: await accessTokenJson(accessTokens, session, user, membership, now), headers: NO_STORE };
       },
@@ -240,17 +240,20 @@ export function authRoutes(deps: { accessTokens: AccessTokens }): RouteDefinitio
       method: 'POST',
       path: '/v1/auth/2fa/enroll',
       operationId: 'enrollTotp',
-      summary: 'Start TOTP enrolment: a base32 secret and an otpauth:// URI for the authenticator app',
+      summary: 'Start TOTP enrolment (with your current password): a base32 secret and an otpauth:// URI for the authenticator app',
+      description:
+        'Step-up: the current password is required, so a stolen access token alone cannot enrol a second factor and lock you out. A wrong password counts as a failed sign-in (10 per 15 minutes).',
       tags,
       audience: 'staff',
       permission: 'profile.view',
       sessionOnly: true,
+      body: Type.Object({ current_password: Type.String({ maxLength: 1024 }) }, { additionalProperties: false }),
       responses: {
         200: { description: 'The pending secret (confirm it with /v1/auth/2fa/verify)', schema: Type.Object({ secret: Type.String(), otpauth_uri: Type.String() }) },
         ...commonErrors,
       },
-      async handler({ runtime, ctx, identity }) {
-        const { secret, otpauthUri } = await runtime.core.identity.enrollTotp.execute(ctx, { sessionId: requireSession(identity) });
+      async handler({ runtime, ctx, identity, body, clientIp }) {
+        const { secret, otpauthUri } = await runtime.core.identity.enrollTotp.execute(ctx, { sessionId: requireSession(identity), currentPassword: body['currentPassword'], clientIp });
         return { status: 200, body: { secret, otpauth_uri: otpauthUri }, headers: NO_STORE };
       },
     }),
@@ -259,6 +262,7 @@ export function authRoutes(deps: { accessTokens: AccessTokens }): RouteDefinitio
       path: '/v1/auth/2fa/verify',
       operationId: 'verifyTotp',
       summary: 'Confirm enrolment with a code: TOTP is on, this session counts as verified (a new access token says so), other sessions end',
+      description: 'The access token used for this call stops working: it says the session has no second factor. Use the one in the answer.',
       tags,
       audience: 'staff',
       permission: 'profile.view',
@@ -273,9 +277,7 @@ export function authRoutes(deps: { accessTokens: AccessTokens }): RouteDefinitio
       },
       async handler({ runtime, ctx, identity, body, now }) {
         const sessionId = requireSession(identity);
-        const { recoveryCodes } = await runtime.core.identity.verifyTotp.execute(ctx, { sessionId, code: body['code'] });
-        // The session is proven now; the caller's token still says otherwise.
-        const { session, user, membership } = await runtime.core.identity.resolveSession.execute(ctx, { sessionId });
+        const { recoveryCodes, session, user, membership } = await runtime.core.identity.verifyTotp.execute(ctx, { sessionId, code: body['code'] });
         return { status: 200, body: { enabled: true, recovery_codes: recoveryCodes, ...(await accessTokenJson(accessTokens, session, user, membership, now)) }, headers: NO_STORE };
       },
     }),
@@ -284,6 +286,8 @@ export function authRoutes(deps: { accessTokens: AccessTokens }): RouteDefinitio
       path: '/v1/auth/2fa/disable',
       operationId: 'disableTotp',
       summary: "Turn off a member's TOTP (OWNER only, e.g. a lost device): secret and recovery codes cleared, their sessions end",
+      description:
+        'Only for an account this org manages (created by its invite and not linked by another org). For any other account it is 409 iam.self_managed_account: its holder resets the second factor (a recovery code, or POST /v1/auth/2fa/reset/request).',
       tags,
       audience: 'staff',
       permission: 'mfa.reset',

@@ -6,7 +6,7 @@
  * the token was issued. Sign-in failures are rate limited per login and per address by the core,
  * on top of the per-address API limit every route has.
  */
-import { AppError, type RequestContext } from '@cws/core';
+import { AppError } from '@cws/core';
 import type { Runtime } from '@cws/composition';
 import type { WorkerPortalTokens } from '../../auth/worker-portal-tokens.js';
 import { defineRoute, type RouteDefinition, type ResponseSpec, type WorkerPortalIdentity } from '../../routing/route-definition.js';
@@ -28,20 +28,14 @@ const portalErrors: Record<number, ResponseSpec> = {
   503: problem('The database is unavailable; retry later'),
 };
 
-const invalidCredentials = () => new AppError('auth.invalid_credentials', 'The phone, email or password is not correct');
-
-/** The org a sign-in is for: by slug, else DEFAULT_ORG_ID, else the only org (as Basic Auth picks it). */
-async function signInOrg(runtime: Runtime, slug: string | undefined): Promise<string> {
-  if (slug !== undefined) {
-    const org = await runtime.ports.orgs.findBySlug(slug.trim().toLowerCase());
-    // An unknown slug answers like a wrong password: the portal does not say which orgs exist.
-    if (org === null) throw invalidCredentials();
-    return org.id;
-  }
+/**
+ * The org a sign-in is for when no slug is sent: DEFAULT_ORG_ID, else the only org (as Basic
+ * Auth picks it). A slug goes to the core as typed: unknown and known slugs are answered alike.
+ */
+async function defaultSignInOrg(runtime: Runtime): Promise<string | null> {
   if (runtime.config.auth.defaultOrgId !== null) return runtime.config.auth.defaultOrgId.toLowerCase();
   const orgs = await runtime.ports.orgs.list(null, 2);
-  if (orgs.length === 1) return orgs[0]!.id;
-  throw AppError.validation([{ pointer: '/org', detail: 'is required: name your organisation by its slug' }], '/org is required');
+  return orgs.length === 1 ? orgs[0]!.id : null;
 }
 
 function portalOf(worker: WorkerPortalIdentity | null): WorkerPortalIdentity {
@@ -88,9 +82,12 @@ export function workerPortalRoutes(options: { workerTokens: WorkerPortalTokens }
         503: problem('The database is unavailable; retry later'),
       },
       async handler({ runtime, body, requestId, now, clientIp }) {
-        const orgId = await signInOrg(runtime, body['org'] as string | undefined);
-        const ctx: RequestContext = { orgId, actor: { kind: 'public', id: 'worker-portal-login', role: null }, requestId, now };
-        const { worker } = await runtime.core.workerPortal.signIn.execute(ctx, { login: body['login'], password: body['password'], clientIp });
+        const slug = body['org'] as string | undefined;
+        const chosen = slug === undefined ? await defaultSignInOrg(runtime) : null;
+        const { worker, orgId } = await runtime.core.workerPortal.signIn.execute(
+          { requestId, now },
+          { ...(slug !== undefined ? { orgSlug: slug } : { orgId: chosen }), login: body['login'], password: body['password'], clientIp },
+        );
         const issued = await options.workerTokens.issue({ workerId: worker.id, orgId }, now);
         return {
           status: 200,

@@ -1,21 +1,27 @@
 /**
- * Staff management inside one org (`/v1/iam/users`): list, invite, reset a password, change a
- * role, deactivate, end sessions. Rules: an ADMIN cannot make or change an OWNER; the last
- * active OWNER can be neither demoted nor deactivated; every change is audited, and a change of
- * role, password or status ends the user's sessions in this org.
+ * Staff management inside one org (`/v1/iam/users`): list, reset a password, change a role,
+ * deactivate, end sessions. Rules: an ADMIN cannot make or change an OWNER; the last active
+ * OWNER can be neither demoted nor deactivated; every change is audited, and a change of role,
+ * password or status ends the user's sessions in this org. Credentials (password, second
+ * factor) are reset only on accounts this org manages (ADR 13); adding members is in
+ * invitations.use-case.ts.
  */
 import type { RequestContext } from '../../context.js';
-import { ROLES, type Role } from '../../access/roles.js';
+import type { Role } from '../../access/roles.js';
+import { ROLES } from '../../access/roles.js';
 import { auditEntry, snapshot } from '../../domain/audit/audit-builder.js';
-import type { Membership, UserAccount } from '../../domain/identity/identity.js';
-import { normaliseEmail } from '../../domain/shared/contact.js';
+import { orgManagesCredentials, type Membership, type UserAccount } from '../../domain/identity/identity.js';
 import { InputChecks } from '../../domain/shared/input-checks.js';
 import { AppError } from '../../errors/app-error.js';
+import type { AccountMailer } from '../../ports/account-mailer.port.js';
 import type { PasswordHasher, SecretTokens } from '../../ports/credentials.port.js';
 import type { IdGenerator } from '../../ports/id-generator.port.js';
 import type { UserAccounts } from '../../ports/identity-repositories.port.js';
+import type { OrgDirectory } from '../../ports/org-directory.port.js';
+import type { PasswordStrength } from '../../ports/password-strength.port.js';
 import type { TenantRepositories, UnitOfWork } from '../../ports/unit-of-work.port.js';
-import { temporaryPassword, type IdentityOptions } from '../identity/identity-policy.js';
+import { selfManagedAccount, temporaryPassword, type IdentityOptions } from '../identity/identity-policy.js';
+import { endSessionsInOtherOrgs } from '../identity/session-actions.use-case.js';
 
 export interface IamDeps {
   readonly uow: UnitOfWork;
@@ -24,6 +30,9 @@ export interface IamDeps {
   readonly tokens: SecretTokens;
   readonly ids: IdGenerator;
   readonly options: IdentityOptions;
+  readonly mailer: AccountMailer;
+  readonly orgs: OrgDirectory;
+  readonly strength: PasswordStrength;
 }
 
 export interface Member {
@@ -33,8 +42,15 @@ export interface Member {
 
 const notFound = (userId: string) => new AppError('identity.user_not_found', `No user ${userId} in this organisation`, { details: { user_id: userId } });
 
-function memberView(m: Member) {
-  return { user_id: m.user.id, email: m.user.email, role: m.membership.role, deactivated_at: m.membership.deactivatedAt?.toISOString() ?? null };
+/** What the audit keeps of a member: the org's own view (its name for them, their role here). */
+export function memberView(m: Member) {
+  return {
+    user_id: m.user.id,
+    email: m.user.email,
+    display_name: m.membership.displayName,
+    role: m.membership.role,
+    deactivated_at: m.membership.deactivatedAt?.toISOString() ?? null,
+  };
 }
 
 async function loadMember(repos: TenantRepositories, userId: string): Promise<Member> {
@@ -45,7 +61,7 @@ async function loadMember(repos: TenantRepositories, userId: string): Promise<Me
 }
 
 /** ADMINs manage everyone but owners; only an OWNER touches an OWNER or grants OWNER. */
-function assertMayManage(ctx: RequestContext, target: Membership | null, newRole: Role | null): void {
+export function assertMayManage(ctx: RequestContext, target: Membership | null, newRole: Role | null): void {
   if (ctx.actor.role === 'owner') return;
   if (target?.role === 'owner' || newRole === 'owner') throw new AppError('iam.owner_only', 'Only an owner may manage owners');
 }
@@ -89,6 +105,12 @@ function checkUserId(input: { userId: unknown }): string {
   return userId;
 }
 
+/** What would be emailed once the outbox exists (recorded now, sent later). */
+export function notificationIntent(options: IdentityOptions, hasTemporaryPassword: boolean) {
+  if (!hasTemporaryPassword) return { notification: 'membership_notice' };
+  return { notification: options.emailTempPasswords ? 'temporary_password_email' : 'password_set_notice' };
+}
+
 /** Members of the org with their role and status, oldest first. */
 export class ListUsers {
   constructor(private readonly deps: Pick<IamDeps, 'uow'>) {}
@@ -99,110 +121,22 @@ export class ListUsers {
 }
 
 /**
- * Adds a member. A new email gets an account with a temporary password, returned once and
- * usable only to set a new one; an existing account (a member of another org) just gains the
- * membership and keeps its password; a deactivated member of this org is reactivated.
- * @throws validation.failed — bad email, name or role.
- * @throws iam.owner_only — an ADMIN inviting an OWNER.
- * @throws storage.conflict — already an active member here (a deactivated one is reactivated).
- */
-export class InviteUser {
-  constructor(private readonly deps: IamDeps) {}
-
-  async execute(ctx: RequestContext, input: { email: unknown; displayName?: unknown; role: unknown }): Promise<Member & { temporaryPassword: string | null }> {
-    const checks = new InputChecks();
-    const email = normaliseEmail(checks, '/email', input.email);
-    if (email === null || email === undefined) checks.fail('/email', 'is required');
-    const role = checks.oneOf('/role', input.role, ROLES);
-    const displayName = input.displayName === undefined ? null : checks.text('/displayName', input.displayName, { max: 200 });
-    checks.throwIfAny();
-    assertMayManage(ctx, null, role!);
-    const existing = await this.deps.users.findByEmail(email!);
-    let temporary: string | null = null;
-    let user: UserAccount;
-    if (existing !== null) {
-      user = existing;
-    } else {
-      temporary = temporaryPassword(this.deps.tokens);
-      user = {
-        id: this.deps.ids.next(),
-        email: email!,
-        displayName: displayName ?? email!.split('@')[0]!,
-        passwordHash: await this.deps.hasher.hash(temporary),
-        mustChangePassword: true,
-        passwordChangedAt: ctx.now,
-        totpSecretSealed: null,
-        totpPendingSecretSealed: null,
-        totpEnabledAt: null,
-        totpLastStep: null,
-        recoveryCodeHashes: [],
-        createdAt: ctx.now,
-        updatedAt: ctx.now,
-      };
-    }
-    const fresh: Membership = { id: this.deps.ids.next(), orgId: ctx.orgId, userId: user.id, role: role!, deactivatedAt: null, createdAt: ctx.now, updatedAt: ctx.now };
-    const membership = await this.deps.uow.run(ctx, async (repos) => {
-      const prior = existing === null ? null : await repos.memberships.findByUser(user.id);
-      if (prior !== null) {
-        if (prior.deactivatedAt === null) throw new AppError('storage.conflict', 'This person is already a member of the organisation', { details: { user_id: user.id } });
-        // A former member comes back: the same membership, active again, with the role asked for.
-        assertMayManage(ctx, prior, role!);
-        const back: Membership = { ...prior, role: role!, deactivatedAt: null, updatedAt: ctx.now };
-        await repos.memberships.update(back);
-        await repos.audit.append(
-          auditEntry(ctx, this.deps.ids, {
-            action: 'iam.user_reactivate',
-            resourceType: 'user',
-            resourceId: user.id,
-            before: snapshot(memberView({ user, membership: prior })),
-            after: snapshot(memberView({ user, membership: back })),
-            metadata: { notification: 'membership_notice' },
-          }),
-        );
-        return back;
-      }
-      const membership = fresh;
-      if (existing === null) await repos.users.insert(user);
-      await repos.memberships.insert(membership);
-      await repos.audit.append(
-        auditEntry(ctx, this.deps.ids, {
-          action: 'iam.user_invite',
-          resourceType: 'user',
-          resourceId: user.id,
-          after: memberView({ user, membership }),
-          metadata: { existing_account: existing !== null, ...notificationIntent(this.deps.options, temporary !== null) },
-        }),
-      );
-      return membership;
-    });
-    return { user, membership, temporaryPassword: temporary };
-  }
-}
-
-/** What would be emailed once the outbox exists (recorded now, sent later). */
-function notificationIntent(options: IdentityOptions, hasTemporaryPassword: boolean) {
-  if (!hasTemporaryPassword) return { notification: 'membership_notice' };
-  return { notification: options.emailTempPasswords ? 'temporary_password_email' : 'password_set_notice' };
-}
-
-/**
  * Sets a new temporary password (returned once; must be changed at next sign-in) and ends the
- * user's sessions. Refused for an account that signs in to other orgs too: one org's admin
- * must not change how someone signs in elsewhere.
- * @throws identity.user_not_found / iam.owner_only / iam.user_shared
+ * user's sessions. Only on an account this org manages: an account that belongs to another org
+ * too, or whose holder took it over, is reset by its holder alone (emailed link).
+ * @throws identity.user_not_found / iam.owner_only / iam.self_managed_account
  */
 export class ResetUserPassword {
   constructor(private readonly deps: IamDeps) {}
 
   async execute(ctx: RequestContext, input: { userId: unknown }): Promise<{ temporaryPassword: string }> {
     const userId = checkUserId(input);
-    const elsewhere = (await this.deps.users.membershipsOf(userId)).filter((m) => m.orgId !== ctx.orgId && m.deactivatedAt === null);
     const temporary = temporaryPassword(this.deps.tokens);
     const passwordHash = await this.deps.hasher.hash(temporary);
     await this.deps.uow.run(ctx, async (repos) => {
       const target = await loadMember(repos, userId);
       assertMayManage(ctx, target.membership, null);
-      if (elsewhere.length > 0) throw new AppError('iam.user_shared', 'This account signs in to other organisations: they must reset it themselves', { details: { user_id: userId } });
+      if (!orgManagesCredentials(target.user, ctx.orgId)) throw selfManagedAccount(userId);
       await repos.users.patch(userId, { passwordHash, mustChangePassword: true, passwordChangedAt: ctx.now, updatedAt: ctx.now });
       const ended = await repos.sessions.revokeAllOfUser(userId, ctx.now, 'password_reset');
       await repos.audit.append(
@@ -214,12 +148,14 @@ export class ResetUserPassword {
         }),
       );
     });
+    // A managed account has no other org; should one exist, its sessions end too.
+    await endSessionsInOtherOrgs(this.deps, ctx, userId, 'password_reset');
     return { temporaryPassword: temporary };
   }
 }
 
 /**
- * Changes a member's role and ends their sessions (tokens carry the role).
+ * Changes a member's role and ends their sessions here (tokens carry the role).
  * @throws validation.failed / identity.user_not_found / iam.owner_only / iam.last_owner
  */
 export class ChangeUserRole {
@@ -241,7 +177,7 @@ export class ChangeUserRole {
 }
 
 /**
- * Deactivates a member: they can no longer sign in to this org; their sessions end.
+ * Deactivates a member: they can no longer sign in to this org; their sessions here end.
  * Idempotent. @throws identity.user_not_found / iam.owner_only / iam.last_owner
  */
 export class DeactivateUser {

@@ -61,28 +61,35 @@ export class StartBreakGlass {
 }
 
 /**
- * Admits one write under break-glass: the token must be this org's and unexpired. The admission
- * is audited with the reason before the write runs.
+ * Admits one write under break-glass: the token must be this org's, unexpired, and started by
+ * the caller — a token passed to (or taken by) another member admits nothing. Both the
+ * admission and such a refusal are audited (with the reason) before the write would run.
  * @throws auth.admin_read_only — no valid token: the admin API stays read-only.
+ * @throws auth.break_glass_not_yours — the token was started by someone else.
  */
 export class AuthorizeBreakGlassWrite {
   constructor(private readonly deps: Pick<BreakGlassDeps, 'uow' | 'tokens' | 'ids'>) {}
 
   async execute(ctx: RequestContext, input: { token: string; method: string; path: string }): Promise<{ reason: string; expiresAt: Date }> {
-    const found = await this.deps.uow.run(ctx, async (repos) => {
+    const outcome = await this.deps.uow.run(ctx, async (repos) => {
       const record = await repos.breakGlass.findByHash(this.deps.tokens.hash(input.token));
-      if (record === null || record.expiresAt <= ctx.now) return null;
+      if (record === null || record.expiresAt <= ctx.now) return { kind: 'invalid' as const };
+      const mine = record.createdBy === ctx.actor.id;
+      // Returned, not thrown, so the refusal's audit row commits.
       await repos.audit.append(
         auditEntry(ctx, this.deps.ids, {
-          action: 'break_glass.write',
+          action: mine ? 'break_glass.write' : 'break_glass.refused',
           resourceType: 'break_glass',
           resourceId: record.id,
-          metadata: { reason: record.reason, method: input.method, path: input.path },
+          metadata: { reason: record.reason, method: input.method, path: input.path, ...(mine ? {} : { started_by: record.createdBy, refusal: 'another_actor' }) },
         }),
       );
-      return record;
+      return mine ? { kind: 'admitted' as const, record } : { kind: 'not_yours' as const };
     });
-    if (found === null) throw new AppError('auth.admin_read_only', 'The admin API is read-only and the break-glass token is not valid here (expired, or another org)');
-    return { reason: found.reason, expiresAt: found.expiresAt };
+    if (outcome.kind === 'invalid') throw new AppError('auth.admin_read_only', 'The admin API is read-only and the break-glass token is not valid here (expired, or another org)');
+    if (outcome.kind === 'not_yours') {
+      throw new AppError('auth.break_glass_not_yours', 'This break-glass token was started by another member: start your own (POST /v1/admin/break-glass/start)');
+    }
+    return { reason: outcome.record.reason, expiresAt: outcome.record.expiresAt };
   }
 }

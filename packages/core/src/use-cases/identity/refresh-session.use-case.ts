@@ -34,12 +34,19 @@ export class RefreshSession {
     if (parsed === null) throw new AppError('auth.token_invalid', 'The refresh token is not valid');
     const { deps } = this;
     const system = { kind: 'system' as const, id: 'auth:refresh', role: null };
-    const ctx: RequestContext = { orgId: parsed.orgId, actor: system, requestId: attempt.requestId, now: attempt.now };
+    const tokenHash = deps.tokens.hash(parsed.secret);
+    // Whose session is it? Then the exchange runs as that user (who alone may write their account).
+    const owner = await deps.uow.run({ orgId: parsed.orgId, actor: system, requestId: attempt.requestId, now: attempt.now }, async (repos) => {
+      const record = await repos.sessions.findRefreshToken(tokenHash);
+      return record === null ? null : repos.sessions.findById(record.sessionId);
+    });
+    if (owner === null) throw new AppError('auth.token_invalid', 'The refresh token is not valid');
+    const ctx: RequestContext = { orgId: parsed.orgId, actor: { kind: 'staff', id: owner.userId, role: owner.role }, requestId: attempt.requestId, now: attempt.now };
     const outcome = await deps.uow.run(ctx, async (repos) => {
-      const record = await repos.sessions.findRefreshToken(deps.tokens.hash(parsed.secret), { forUpdate: true });
+      const record = await repos.sessions.findRefreshToken(tokenHash, { forUpdate: true });
       if (record === null) return { kind: 'invalid' as const };
       const session = await repos.sessions.findById(record.sessionId, { forUpdate: true });
-      if (session === null) return { kind: 'invalid' as const };
+      if (session === null || session.userId !== owner.userId) return { kind: 'invalid' as const };
       const staffCtx: RequestContext = { ...ctx, actor: { kind: 'staff', id: session.userId, role: session.role } };
       if (record.rotatedAt !== null) {
         // Reuse: revoke and keep the revocation (returning, not throwing, so it commits).

@@ -7,7 +7,7 @@ import { auditEntry } from '../../domain/audit/audit-builder.js';
 import { isSessionUsable, type AuthSession, type Membership, type UserAccount } from '../../domain/identity/identity.js';
 import { InputChecks } from '../../domain/shared/input-checks.js';
 import { AppError } from '../../errors/app-error.js';
-import { LOGIN_FAILURES_BY_ACCOUNT, assertNotThrottled, checkNewPassword, type IdentityOptions } from './identity-policy.js';
+import { checkNewPassword, passwordContext, reserveAttempt, signInBudgets, type IdentityOptions } from './identity-policy.js';
 import { issueSession, type IssuedSession } from './session-issuer.js';
 import type { CredentialDeps } from './sign-in.use-case.js';
 
@@ -42,12 +42,39 @@ export async function endSessionsInOtherOrgs(deps: Pick<CredentialDeps, 'users' 
   return total;
 }
 
+/**
+ * Step-up: the signed-in holder proves the current password before changing how the account
+ * signs in (a stolen 15-minute access token must not be enough). A wrong password counts as a
+ * failed sign-in, spent before the hash like every sign-in; it is a field error (422), not 401:
+ * the session itself is fine.
+ */
+export async function proveCurrentPassword(
+  deps: Pick<CredentialDeps, 'limiter' | 'hasher'>,
+  user: UserAccount,
+  password: unknown,
+  clientIp: string | null,
+  pointer = '/currentPassword',
+): Promise<void> {
+  if (typeof password !== 'string' || password === '') {
+    throw new AppError('validation.failed', 'Confirm with your current password', { errors: [{ pointer, detail: 'is required' }] });
+  }
+  const reserved = await reserveAttempt(deps.limiter, signInBudgets(user.email, clientIp));
+  if (!(await deps.hasher.verify(user.passwordHash, password))) {
+    throw new AppError('validation.failed', 'The current password is not correct', { errors: [{ pointer, detail: 'is not correct' }] });
+  }
+  await reserved.passed();
+}
+
 /** The session of a request: `ctx.actor.id` is the user, `sessionId` from the access token. */
 async function loadSession(deps: Pick<CredentialDeps, 'uow' | 'sessionLookup'>, ctx: RequestContext, sessionId: string): Promise<ResolvedSession> {
   const found =
     deps.sessionLookup !== null ? await deps.sessionLookup.findWithAccount(ctx.orgId, sessionId) : await deps.uow.run(ctx, (repos) => repos.sessions.findWithAccount(sessionId));
   if (found === null || found.session.userId !== ctx.actor.id || !isSessionUsable(found.session, ctx.now) || found.membership.deactivatedAt !== null) throw ended();
-  if (ctx.session?.sessionId === sessionId) ctx.session.confirmed = true;
+  const proof = ctx.session?.sessionId === sessionId ? ctx.session : null;
+  // The token's claims must still be true: a token whose role or second-factor state no longer
+  // matches the live membership and session (or that was forged with a leaked key) is refused.
+  if (proof !== null && (proof.role !== found.membership.role || proof.mfaVerified !== found.session.mfaVerified)) throw ended();
+  if (proof !== null) proof.confirmed = true;
   return found;
 }
 
@@ -133,20 +160,15 @@ export class SwitchOrg {
 export class ChangePassword {
   constructor(private readonly deps: CredentialDeps & { options: IdentityOptions }) {}
 
-  async execute(ctx: RequestContext, input: { sessionId: string; currentPassword: unknown; newPassword: unknown }): Promise<void> {
+  async execute(ctx: RequestContext, input: { sessionId: string; currentPassword: unknown; newPassword: unknown; clientIp?: string | null }): Promise<void> {
     const { user } = await loadSession(this.deps, ctx, input.sessionId);
+    // The current password first (rate limited): judging a new one costs CPU, so only its holder may ask.
+    await proveCurrentPassword(this.deps, user, input.currentPassword, input.clientIp ?? null);
     const checks = new InputChecks();
-    const current = typeof input.currentPassword === 'string' ? input.currentPassword : '';
-    const next = checkNewPassword(checks, '/newPassword', input.newPassword, user.email);
-    if (next !== '' && next === current) checks.fail('/newPassword', 'must differ from the current password');
+    const org = await this.deps.orgs.findById(ctx.orgId);
+    const next = checkNewPassword(checks, '/newPassword', input.newPassword, this.deps.strength, passwordContext(user.email, user.displayName, org?.name));
+    if (next !== '' && next === input.currentPassword) checks.fail('/newPassword', 'must differ from the current password');
     checks.throwIfAny();
-    // A wrong current password counts as a failed sign-in: a stolen token must not become a
-    // way to guess the password. It is a field error, not 401: the session itself is fine.
-    await assertNotThrottled(this.deps.limiter, [[LOGIN_FAILURES_BY_ACCOUNT, user.email]]);
-    if (!(await this.deps.hasher.verify(user.passwordHash, current))) {
-      await this.deps.limiter.hit(LOGIN_FAILURES_BY_ACCOUNT, user.email);
-      throw new AppError('validation.failed', 'The current password is not correct', { errors: [{ pointer: '/currentPassword', detail: 'is not correct' }] });
-    }
     const passwordHash = await this.deps.hasher.hash(next);
     await this.deps.uow.run(ctx, async (repos) => {
       await repos.users.patch(user.id, { passwordHash, mustChangePassword: false, passwordChangedAt: ctx.now, updatedAt: ctx.now });

@@ -11,14 +11,10 @@ import type { RateLimiter } from '../../ports/rate-limiter.port.js';
 import type { TotpVerifier } from '../../ports/totp-verifier.port.js';
 import type { TenantRepositories, UnitOfWork } from '../../ports/unit-of-work.port.js';
 import type { UserChanges } from '../../ports/identity-repositories.port.js';
-import {
-  LOGIN_FAILURES_BY_ACCOUNT,
-  LOGIN_FAILURES_BY_IP,
-  TOTP_FAILURES_BY_ACCOUNT,
-  assertNotThrottled,
-  normaliseRecoveryCode,
-  type IdentityOptions,
-} from './identity-policy.js';
+import type { AccountMailer } from '../../ports/account-mailer.port.js';
+import type { OrgDirectory } from '../../ports/org-directory.port.js';
+import type { PasswordStrength } from '../../ports/password-strength.port.js';
+import { TOTP_FAILURES_BY_ACCOUNT, normaliseRecoveryCode, reserveAttempt, signInBudgets, type IdentityOptions } from './identity-policy.js';
 import { issueSession, type IssuedSession } from './session-issuer.js';
 
 export interface CredentialDeps {
@@ -34,6 +30,12 @@ export interface CredentialDeps {
   readonly ids: IdGenerator;
   readonly systemAudit: SystemAuditLog;
   readonly options: IdentityOptions;
+  /** Judges passwords people choose. */
+  readonly strength: PasswordStrength;
+  /** Invitations and emailed resets. */
+  readonly mailer: AccountMailer;
+  /** For the org's name in an invitation. */
+  readonly orgs: OrgDirectory;
 }
 
 export interface SignInInput {
@@ -71,23 +73,43 @@ export async function proveSecondFactor(
   sealedSecret: string | null = user.totpSecretSealed,
 ): Promise<UserChanges> {
   if (sealedSecret === null) throw new AppError('auth.mfa_required', 'No one-time code is set up for this account');
-  await assertNotThrottled(deps.limiter, [[TOTP_FAILURES_BY_ACCOUNT, user.id]]);
-  if (typeof input.totpCode === 'string' && input.totpCode !== '') {
-    const check = await deps.totp.verify(deps.sealer.open(sealedSecret), input.totpCode.trim(), now, user.totpLastStep);
+  const totpCode = typeof input.totpCode === 'string' && input.totpCode !== '' ? input.totpCode.trim() : null;
+  const recoveryCode = typeof input.recoveryCode === 'string' && input.recoveryCode !== '' ? input.recoveryCode : null;
+  if (totpCode === null && recoveryCode === null) {
+    throw new AppError('auth.mfa_required', 'Send the six-digit code from your authenticator app (or a recovery code)', { details: { reason: 'code_missing' } });
+  }
+  // Spent before the check, so concurrent guesses cannot all be checked.
+  const attempt = await reserveAttempt(deps.limiter, [{ bucket: TOTP_FAILURES_BY_ACCOUNT, key: user.id, onSuccess: 'reset' }]);
+  if (totpCode !== null) {
+    const secret = openSecret(deps, sealedSecret);
+    const check = await deps.totp.verify(secret, totpCode, now, user.totpLastStep);
     if (check.valid && check.step !== null) {
-      await deps.limiter.reset(TOTP_FAILURES_BY_ACCOUNT, user.id);
+      await attempt.passed();
       return { totpLastStep: check.step, updatedAt: now };
     }
-  } else if (typeof input.recoveryCode === 'string' && input.recoveryCode !== '') {
-    const hash = deps.tokens.hash(normaliseRecoveryCode(input.recoveryCode));
-    if (user.recoveryCodeHashes.includes(hash)) {
-      return { recoveryCodeHashes: user.recoveryCodeHashes.filter((h) => h !== hash), updatedAt: now };
+    // Tell a replay apart from a wrong code: the holder needs to wait for the next code.
+    if (user.totpLastStep !== null && (await deps.totp.verify(secret, totpCode, now, null)).valid) {
+      throw new AppError('auth.mfa_required', 'That code was already used; wait for the next one from your authenticator app', { details: { reason: 'code_already_used' } });
     }
   } else {
-    throw new AppError('auth.mfa_required', 'Send the six-digit code from your authenticator app (or a recovery code)');
+    const hash = deps.tokens.hash(normaliseRecoveryCode(recoveryCode!));
+    if (user.recoveryCodeHashes.includes(hash)) {
+      await attempt.passed();
+      return { recoveryCodeHashes: user.recoveryCodeHashes.filter((h) => h !== hash), updatedAt: now };
+    }
   }
-  await deps.limiter.hit(TOTP_FAILURES_BY_ACCOUNT, user.id);
   throw new AppError('auth.mfa_required', 'The one-time code is not valid');
+}
+
+/** The account's TOTP secret, or a clear refusal when it was sealed under another MFA_SECRET_KEY. */
+function openSecret(deps: Pick<CredentialDeps, 'sealer'>, sealed: string): string {
+  try {
+    return deps.sealer.open(sealed);
+  } catch (cause) {
+    throw new AppError('identity.totp_unreadable', 'The stored second factor cannot be read (the server key changed): sign in with a recovery code, then enrol again', {
+      cause,
+    });
+  }
 }
 
 /**
@@ -117,10 +139,9 @@ export class SignIn {
     const wantedOrg = input.orgId === undefined || input.orgId === null ? null : checks.uuid('/orgId', input.orgId);
     checks.throwIfAny();
     const { deps } = this;
-    await assertNotThrottled(deps.limiter, [
-      [LOGIN_FAILURES_BY_ACCOUNT, email],
-      [LOGIN_FAILURES_BY_IP, input.clientIp],
-    ]);
+    // The attempt is spent before the hash is computed: N concurrent guesses check at most the
+    // limit. A right password gives it back; a wrong one keeps it as the failure record.
+    const reserved = await reserveAttempt(deps.limiter, signInBudgets(email, input.clientIp));
 
     const user = await deps.users.findByEmail(email);
     this.dummyHash ??= deps.hasher.hash(deps.tokens.random(16));
@@ -134,11 +155,15 @@ export class SignIn {
     let membership: Membership;
     if (wantedOrg !== null) {
       const found = memberships.find((m) => m.orgId === wantedOrg);
-      if (found === undefined) throw new AppError('auth.forbidden', 'You are not a member of that organisation');
+      if (found === undefined) {
+        await reserved.passed();
+        throw new AppError('auth.forbidden', 'You are not a member of that organisation');
+      }
       membership = found;
     } else if (memberships.length === 1) {
       membership = memberships[0]!;
     } else {
+      await reserved.passed();
       throw new AppError('auth.org_required', 'You belong to several organisations: send org_id', {
         details: { orgs: memberships.map((m) => ({ org_id: m.orgId, role: m.role })) },
       });
@@ -174,24 +199,30 @@ export class SignIn {
       }));
     } catch (err) {
       // Recorded after the unit of work has ended: nothing else may touch the database inside it.
-      if (err instanceof AppError && (err.code === 'auth.mfa_required' || err.code === 'auth.invalid_credentials')) {
+      const codeMissing = err instanceof AppError && err.details?.['reason'] === 'code_missing';
+      if (err instanceof AppError && !codeMissing && (err.code === 'auth.mfa_required' || err.code === 'auth.invalid_credentials')) {
         await this.recordFailure(attempt, email, input.clientIp, user.id, err.code === 'auth.mfa_required' ? 'mfa' : 'password_changed_meanwhile');
+      } else {
+        // Not a wrong credential (the first step of a two-step sign-in, an unreadable second
+        // factor, an outage): the right password gives its attempt back.
+        await reserved.passed();
       }
       throw err;
     }
-    await deps.limiter.reset(LOGIN_FAILURES_BY_ACCOUNT, email);
+    await reserved.passed();
     return { ...issued, user: stored, membership };
   }
 
+  /** The failed attempt keeps the points it spent; the system audit records it. */
   private async recordFailure(attempt: Attempt, email: string, clientIp: string, userId: string | null, reason: string): Promise<void> {
-    await Promise.all([this.deps.limiter.hit(LOGIN_FAILURES_BY_ACCOUNT, email), this.deps.limiter.hit(LOGIN_FAILURES_BY_IP, clientIp)]);
     await this.deps.systemAudit.append({
       id: this.deps.ids.next(),
       actorId: userId ?? 'anonymous',
       action: 'auth.login_failed',
       reason,
-      // The address and a hash of the email, not the email: failed attempts name strangers too.
-      metadata: { client_ip: clientIp, user_id: userId, email_sha256: this.deps.tokens.hash(email) },
+      // The address and a keyed fingerprint of the email, not the email: failed attempts name
+      // strangers too, and a bare hash of an address is reversed by hashing a list of them.
+      metadata: { client_ip: clientIp, user_id: userId, email_hmac: this.deps.tokens.fingerprint(email) },
       requestId: attempt.requestId,
       createdAt: attempt.now,
     });

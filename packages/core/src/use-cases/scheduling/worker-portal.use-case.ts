@@ -16,10 +16,10 @@ import { InputChecks } from '../../domain/shared/input-checks.js';
 import { AppError } from '../../errors/app-error.js';
 import type { PasswordHasher } from '../../ports/credentials.port.js';
 import type { IdGenerator } from '../../ports/id-generator.port.js';
-import type { RateLimiter } from '../../ports/rate-limiter.port.js';
+import type { OrgDirectory } from '../../ports/org-directory.port.js';
+import type { RateBucket, RateLimiter } from '../../ports/rate-limiter.port.js';
 import type { TenantRepositories, UnitOfWork } from '../../ports/unit-of-work.port.js';
-import type { RateBucket } from '../../ports/rate-limiter.port.js';
-import { LOGIN_FAILURES_BY_ACCOUNT, LOGIN_FAILURES_BY_IP, assertNotThrottled } from '../identity/identity-policy.js';
+import { LOGIN_FAILURES_BY_IP, reserveAttempt, signInBudgets } from '../identity/identity-policy.js';
 import { transition } from './bookings.use-case.js';
 import { orgZone } from './scheduling-support.js';
 import { workerView, type WorkerView } from './workforce.use-case.js';
@@ -29,6 +29,7 @@ export interface WorkerPortalDeps {
   readonly ids: IdGenerator;
   readonly hasher: PasswordHasher;
   readonly limiter: RateLimiter;
+  readonly orgs: OrgDirectory;
 }
 
 /**
@@ -36,14 +37,28 @@ export interface WorkerPortalDeps {
  * the office often share one address, and mistyped worker passwords must not lock staff out.
  */
 export const WORKER_LOGIN_FAILURES_BY_IP: RateBucket = { ...LOGIN_FAILURES_BY_IP, name: 'worker-login-failures-ip' };
+/** Per login (keyed by org slug or id and the login), so an unknown org counts like a known one. */
+export const WORKER_LOGIN_FAILURES_BY_ACCOUNT: RateBucket = { ...LOGIN_FAILURES_BY_IP, name: 'worker-login-failures-account' };
 
 const invalidCredentials = () => new AppError('auth.invalid_credentials', 'The phone, email or password is not correct');
 const sessionEnded = () => new AppError('auth.session_revoked', 'The session has ended; sign in again');
 
+export interface WorkerSignInInput {
+  /** The org by its slug (what a worker types), or */
+  readonly orgSlug?: unknown;
+  /** the org by id, when the host chose it (DEFAULT_ORG_ID, the only org). */
+  readonly orgId?: string | null;
+  readonly login?: unknown;
+  readonly password?: unknown;
+  readonly clientIp: string;
+}
+
 /**
- * Checks a portal password. Unknown logins and wrong passwords answer alike (and take as long:
- * a hash is checked either way); failures count against the login and the address.
- * @throws validation.failed — neither a phone nor an email given.
+ * Checks a portal password. Unknown orgs, unknown logins, inactive workers and wrong passwords
+ * answer alike, take as long (a hash is checked either way) and spend the same budgets: the
+ * attempt is counted against the login (per org slug) and the address before the hash, so
+ * concurrent guesses check at most the limit; a right password gives it back.
+ * @throws validation.failed — neither a phone nor an email given, or no org named.
  * @throws auth.invalid_credentials, request.rate_limited
  */
 export class WorkerSignIn {
@@ -51,30 +66,31 @@ export class WorkerSignIn {
 
   constructor(private readonly deps: WorkerPortalDeps) {}
 
-  async execute(ctx: RequestContext, input: { login?: unknown; password?: unknown; clientIp: string }): Promise<{ worker: WorkerView }> {
+  async execute(attempt: { requestId: string; now: Date }, input: WorkerSignInInput): Promise<{ worker: WorkerView; orgId: string }> {
     const checks = new InputChecks();
     const raw = typeof input.login === 'string' ? input.login.trim() : '';
     const login = raw.includes('@') ? normaliseEmail(checks, '/login', raw) : normalisePhone(checks, '/login', raw);
     if (raw === '') checks.fail('/login', 'must be a phone number or an email address');
     const password = typeof input.password === 'string' ? input.password : (checks.fail('/password', 'must be a string'), '');
+    const slug = input.orgSlug === undefined || input.orgSlug === null ? null : checks.text('/org', input.orgSlug, { min: 1, max: 63 }).toLowerCase();
+    if (slug === null && (input.orgId === undefined || input.orgId === null)) checks.fail('/org', 'is required: name your organisation by its slug');
     checks.throwIfAny();
-    const accountKey = `worker:${ctx.orgId}:${login}`;
-    await assertNotThrottled(this.deps.limiter, [
-      [LOGIN_FAILURES_BY_ACCOUNT, accountKey],
-      [WORKER_LOGIN_FAILURES_BY_IP, input.clientIp],
-    ]);
-    const worker = await this.deps.uow.run(ctx, (repos) => repos.workers.findByLogin(raw.includes('@') ? { email: login! } : { phone: login! }));
+    const orgKey = slug ?? input.orgId!.toLowerCase();
+    const reserved = await reserveAttempt(
+      this.deps.limiter,
+      signInBudgets(`worker:${orgKey}:${login}`, input.clientIp, { account: WORKER_LOGIN_FAILURES_BY_ACCOUNT, ip: WORKER_LOGIN_FAILURES_BY_IP }),
+    );
+    const orgId = slug === null ? input.orgId!.toLowerCase() : ((await this.deps.orgs.findBySlug(slug))?.id ?? null);
+    const ctx = (id: string): RequestContext => ({ orgId: id, actor: { kind: 'public', id: 'worker-portal-login', role: null }, requestId: attempt.requestId, now: attempt.now });
+    const worker = orgId === null ? null : await this.deps.uow.run(ctx(orgId), (repos) => repos.workers.findByLogin(raw.includes('@') ? { email: login! } : { phone: login! }));
     this.dummyHash ??= this.deps.hasher.hash('not-a-real-password-for-timing');
     const hash = worker?.portalPasswordHash ?? (await this.dummyHash);
     const ok = (await this.deps.hasher.verify(hash, password)) && worker !== null && worker.portalPasswordHash !== null && worker.active;
-    if (!ok) {
-      await Promise.all([this.deps.limiter.hit(LOGIN_FAILURES_BY_ACCOUNT, accountKey), this.deps.limiter.hit(WORKER_LOGIN_FAILURES_BY_IP, input.clientIp)]);
-      throw invalidCredentials();
-    }
-    await this.deps.limiter.reset(LOGIN_FAILURES_BY_ACCOUNT, accountKey);
-    await this.deps.uow.run(ctx, (repos) =>
+    if (!ok || orgId === null) throw invalidCredentials();
+    await reserved.passed();
+    await this.deps.uow.run(ctx(orgId), (repos) =>
       repos.audit.append(
-        auditEntry({ ...ctx, actor: { kind: 'worker', id: worker.id, role: null } }, this.deps.ids, {
+        auditEntry({ ...ctx(orgId), actor: { kind: 'worker', id: worker.id, role: null } }, this.deps.ids, {
           action: 'worker.portal_login',
           resourceType: 'worker',
           resourceId: worker.id,
@@ -82,7 +98,7 @@ export class WorkerSignIn {
         }),
       ),
     );
-    return { worker: workerView(worker) };
+    return { worker: workerView(worker), orgId };
   }
 }
 

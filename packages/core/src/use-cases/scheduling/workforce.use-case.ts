@@ -11,6 +11,7 @@ import type { PasswordHasher, SecretTokens } from '../../ports/credentials.port.
 import type { IdGenerator } from '../../ports/id-generator.port.js';
 import type { UnitOfWork } from '../../ports/unit-of-work.port.js';
 import { checkNewPassword, temporaryPassword } from '../identity/identity-policy.js';
+import type { PasswordStrength } from '../../ports/password-strength.port.js';
 import { checkWindow, notFound, optionalUuid, requireTeam } from './scheduling-support.js';
 
 export interface WorkforceDeps {
@@ -214,12 +215,12 @@ export class ListWorkers {
  * @throws validation.failed, worker.not_found
  */
 export class SetWorkerPortalPassword {
-  constructor(private readonly deps: WorkforceDeps & { hasher: PasswordHasher; tokens: SecretTokens }) {}
+  constructor(private readonly deps: WorkforceDeps & { hasher: PasswordHasher; tokens: SecretTokens; strength: PasswordStrength }) {}
 
   async execute(ctx: RequestContext, input: { id: unknown; password?: unknown }): Promise<{ worker: WorkerView; temporaryPassword: string | null }> {
     const checks = new InputChecks();
     const id = checks.uuid('/id', input.id);
-    const chosen = input.password === undefined || input.password === null ? null : checkNewPassword(checks, '/password', input.password, '');
+    const chosen = input.password === undefined || input.password === null ? null : checkNewPassword(checks, '/password', input.password, this.deps.strength, []);
     checks.throwIfAny();
     const temporary = chosen === null ? temporaryPassword(this.deps.tokens) : null;
     const hash = await this.deps.hasher.hash(chosen ?? temporary!);

@@ -18,7 +18,8 @@ describe('Worker portal use cases', () => {
 
   /** A portal request's context (no staff actor; the org comes from the portal's address). */
   const portal = (org = orgId): RequestContext => ({ orgId: org, actor: { kind: 'public', id: 'worker-portal', role: null }, requestId: 'req-portal', now: fx.clock.now() });
-  const signIn = (login: unknown, password: unknown = PORTAL_PASSWORD, clientIp = WORKER_IP, org = orgId) => fx.core.workerPortal.signIn.execute(portal(org), { login, password, clientIp });
+  const signIn = (login: unknown, password: unknown = PORTAL_PASSWORD, clientIp = WORKER_IP, org = orgId) =>
+    fx.core.workerPortal.signIn.execute({ requestId: 'req-portal', now: fx.clock.now() }, { orgId: org, login, password, clientIp });
   /** The session a host issues after a sign-in: issued now. */
   const sessionOf = (worker: { id: string }): PortalSession => ({ workerId: worker.id, issuedAt: fx.clock.now() });
   const setPassword = (worker: { id: string }, password: string | undefined = PORTAL_PASSWORD) =>

@@ -1,0 +1,1 @@
+export { ZxcvbnPasswordStrength, type ZxcvbnPasswordStrengthOptions, type ZxcvbnScore } from './zxcvbn-password-strength.js';

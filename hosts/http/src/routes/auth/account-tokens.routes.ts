@@ -1,0 +1,130 @@
+/**
+ * What the holder of an account does with a token emailed to its address (ADR 13): accept an
+ * org's invitation, reset the password, reset the second factor. Public routes: the token (and,
+ * where the account is the holder's own, the password) is the credential. Requests for an
+ * emailed reset answer 202 whether or not the address has an account.
+ */
+import { Type } from '@sinclair/typebox';
+import { defineRoute, type RouteDefinition } from '../../routing/route-definition.js';
+import { Uuid } from '../../schemas/common.schemas.js';
+import { NO_STORE, authErrors } from '../route-helpers.js';
+
+const tags = ['Authentication'];
+
+const Token = Type.String({ minLength: 1, maxLength: 200, description: 'The token from the email, as sent' });
+const SecondFactor = {
+  totp_code: Type.Optional(Type.String({ maxLength: 16, description: 'When the account has TOTP: the six-digit code' })),
+  recovery_code: Type.Optional(Type.String({ maxLength: 32, description: 'Or one of its recovery codes (single use)' })),
+};
+const EmailBody = Type.Object({ email: Type.String({ minLength: 3, maxLength: 254 }) }, { additionalProperties: false });
+const Accepted = Type.Object({ status: Type.Literal('accepted'), detail: Type.String() });
+const ACCEPTED_DETAIL = 'If the address has an account, a link is on its way (valid 30 minutes).';
+
+export function accountTokenRoutes(): RouteDefinition[] {
+  return [
+    defineRoute({
+      method: 'POST',
+      path: '/v1/auth/invitations/accept',
+      operationId: 'acceptInvitation',
+      summary: "Accept an org's invitation with the token emailed to your address",
+      description:
+        'For an account you manage yourself, send your password (and second factor when on): nothing about the account changes but the new membership. ' +
+        'For an account an organisation created, send new_password: the password it set is replaced, any second factor it could know is cleared, every session of the account ends, ' +
+        'and from then on only you manage its credentials. Then sign in with the org_id answered. The token works once.',
+      tags,
+      audience: 'public',
+      permission: null,
+      body: Type.Object(
+        {
+          token: Token,
+          password: Type.Optional(Type.String({ maxLength: 1024, description: 'Your current password (an account you manage)' })),
+          new_password: Type.Optional(Type.String({ maxLength: 1024, description: 'A password of your own (an account an organisation created)' })),
+          ...SecondFactor,
+        },
+        { additionalProperties: false },
+      ),
+      responses: {
+        200: {
+          description: 'You are a member now',
+          schema: Type.Object({ org_id: Uuid, user_id: Uuid, email: Type.String(), role: Type.String(), credentials_replaced: Type.Boolean() }),
+        },
+        ...authErrors,
+      },
+      async handler({ runtime, body, requestId, now, clientIp }) {
+        const accepted = await runtime.core.identity.acceptInvitation.execute(
+          { requestId, now },
+          { token: body['token'], password: body['password'], newPassword: body['newPassword'], totpCode: body['totpCode'], recoveryCode: body['recoveryCode'], clientIp },
+        );
+        return {
+          status: 200,
+          body: { org_id: accepted.orgId, user_id: accepted.userId, email: accepted.email, role: accepted.role, credentials_replaced: accepted.credentialsReplaced },
+          headers: NO_STORE,
+        };
+      },
+    }),
+    defineRoute({
+      method: 'POST',
+      path: '/v1/auth/password-reset/request',
+      operationId: 'requestPasswordReset',
+      summary: 'Email a password reset link to an address (the same answer whether or not it has an account)',
+      description: 'At most 5 requests per address and 20 per client address an hour. Mail leaves as EMAIL_MODE says (off: nothing is sent).',
+      tags,
+      audience: 'public',
+      permission: null,
+      body: EmailBody,
+      responses: { 202: { description: 'Received', schema: Accepted }, ...authErrors },
+      async handler({ runtime, body, requestId, now, clientIp }) {
+        await runtime.core.identity.requestCredentialReset.execute({ requestId, now }, { email: body['email'], purpose: 'password', clientIp });
+        return { status: 202, body: { status: 'accepted', detail: ACCEPTED_DETAIL } };
+      },
+    }),
+    defineRoute({
+      method: 'POST',
+      path: '/v1/auth/password-reset/confirm',
+      operationId: 'confirmPasswordReset',
+      summary: 'Set a new password with the emailed token (the second factor is still asked for when on); every session of the account ends',
+      tags,
+      audience: 'public',
+      permission: null,
+      body: Type.Object({ token: Token, new_password: Type.String({ maxLength: 1024 }), ...SecondFactor }, { additionalProperties: false }),
+      responses: { 204: { description: 'Changed; sign in with the new password' }, ...authErrors },
+      async handler({ runtime, body, requestId, now, clientIp }) {
+        await runtime.core.identity.confirmPasswordReset.execute(
+          { requestId, now },
+          { token: body['token'], newPassword: body['newPassword'], totpCode: body['totpCode'], recoveryCode: body['recoveryCode'], clientIp },
+        );
+        return { status: 204 };
+      },
+    }),
+    defineRoute({
+      method: 'POST',
+      path: '/v1/auth/2fa/reset/request',
+      operationId: 'requestSecondFactorReset',
+      summary: 'Email a link that clears the second factor (lost device and recovery codes); the same answer whether or not the address has an account',
+      tags,
+      audience: 'public',
+      permission: null,
+      body: EmailBody,
+      responses: { 202: { description: 'Received', schema: Accepted }, ...authErrors },
+      async handler({ runtime, body, requestId, now, clientIp }) {
+        await runtime.core.identity.requestCredentialReset.execute({ requestId, now }, { email: body['email'], purpose: 'second_factor', clientIp });
+        return { status: 202, body: { status: 'accepted', detail: ACCEPTED_DETAIL } };
+      },
+    }),
+    defineRoute({
+      method: 'POST',
+      path: '/v1/auth/2fa/reset/confirm',
+      operationId: 'confirmSecondFactorReset',
+      summary: 'Clear the second factor with the emailed token and your password; every session of the account ends (enrol again after signing in)',
+      tags,
+      audience: 'public',
+      permission: null,
+      body: Type.Object({ token: Token, password: Type.String({ maxLength: 1024 }) }, { additionalProperties: false }),
+      responses: { 204: { description: 'Cleared' }, ...authErrors },
+      async handler({ runtime, body, requestId, now, clientIp }) {
+        await runtime.core.identity.confirmSecondFactorReset.execute({ requestId, now }, { token: body['token'], password: body['password'], clientIp });
+        return { status: 204 };
+      },
+    }),
+  ];
+}
