@@ -78,7 +78,17 @@ import {
   UpdateSeriesFrom,
 } from './use-cases/scheduling/booking-series.use-case.js';
 import { CheckConflicts, GetScheduleBoard, ListAssignmentQueue, SuggestAssignees } from './use-cases/scheduling/schedule-queries.use-case.js';
-import { GetWorkerJob, GetWorkerProfile, ListWorkerJobs, ProgressWorkerJob, WorkerSignIn } from './use-cases/scheduling/worker-portal.use-case.js';
+import {
+  ChangeWorkerPortalPassword,
+  DEFAULT_WORKER_PORTAL_OPTIONS,
+  GetWorkerJob,
+  GetWorkerProfile,
+  ListWorkerJobs,
+  ProgressWorkerJob,
+  WorkerSignIn,
+  WorkerSignOut,
+  type WorkerPortalOptions,
+} from './use-cases/scheduling/worker-portal.use-case.js';
 
 export interface CorePorts {
   readonly uow: UnitOfWork;
@@ -110,6 +120,7 @@ export interface CoreOptions {
   /** Age after which a job runner's heartbeat counts as stale (guide default 180 s). */
   readonly jobHeartbeatTtlSeconds?: number;
   readonly identity?: Partial<IdentityOptions>;
+  readonly workerPortal?: Partial<WorkerPortalOptions>;
 }
 
 export function createCore(ports: CorePorts, options_: CoreOptions = {}) {
@@ -131,6 +142,7 @@ export function createCore(ports: CorePorts, options_: CoreOptions = {}) {
     options,
   };
   const createOrg = new CreateOrg({ orgs, ids });
+  const portalOptions: WorkerPortalOptions = { ...DEFAULT_WORKER_PORTAL_OPTIONS, ...options_.workerPortal };
   return {
     clock,
     ids,
@@ -228,9 +240,11 @@ export function createCore(ports: CorePorts, options_: CoreOptions = {}) {
     workerPortal: {
       signIn: new WorkerSignIn({ uow, ids, hasher: credentials.hasher, limiter: ports.rateLimiter }),
       profile: new GetWorkerProfile({ uow }),
-      jobs: new ListWorkerJobs({ uow }),
-      job: new GetWorkerJob({ uow }),
-      progress: new ProgressWorkerJob({ uow, ids }),
+      changePassword: new ChangeWorkerPortalPassword({ uow, ids, hasher: credentials.hasher, limiter: ports.rateLimiter }),
+      signOut: new WorkerSignOut({ uow, ids }),
+      jobs: new ListWorkerJobs({ uow, options: portalOptions }),
+      job: new GetWorkerJob({ uow, options: portalOptions }),
+      progress: new ProgressWorkerJob({ uow, ids, options: portalOptions }),
     },
     ops: {
       pruneIdempotencyKeys: new PruneIdempotencyKeys({ orgs, uow, systemAudit, ids }),

@@ -9,6 +9,7 @@ import {
   type Booking,
   type BookingSeries,
   type Client,
+  type CoreOptions,
   type PasswordHasher,
   type RequestContext,
   type Service,
@@ -59,14 +60,14 @@ export interface SchedulingFixture extends CoreFixture {
   occurrences(seriesId: string): Booking[];
 }
 
-export function schedulingFixture(): SchedulingFixture {
+export function schedulingFixture(options: CoreOptions = {}): SchedulingFixture {
   const clock = new FixedClock(T0);
   const ids = new SequentialIds();
   const limiter = new MemoryRateLimiter({ now: () => clock.now().getTime() });
   const adapters: MemoryAdapters = { ...createMemoryAdapters(), rateLimiter: limiter };
   const uow = new InterceptingUnitOfWork(adapters.uow);
   const hasher = CHEAP_HASHER;
-  const core = createCore({ ...adapters, uow, clock, ids, passwordHasher: hasher });
+  const core = createCore({ ...adapters, uow, clock, ids, passwordHasher: hasher }, options);
   const sys = (overrides: Partial<SystemContext> = {}): SystemContext => ({
     actor: systemActor('test-setup'),
     requestId: 'req-system',
