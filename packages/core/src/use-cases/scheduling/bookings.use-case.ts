@@ -306,9 +306,9 @@ export class ListBookings {
       limit: limit + 1,
     };
     return this.deps.uow.run(ctx, async (repos) => {
-      const window = await windowOrDefault(checks, repos, ctx.now, input, { maxHours: MAX_LIST_WINDOW_DAYS * 24, defaultDays: DEFAULT_WINDOW_DAYS });
-      checks.throwIfAny();
       const { timeZone } = await orgZone(repos);
+      const window = windowOrDefault(checks, ctx.now, timeZone, input, { maxHours: MAX_LIST_WINDOW_DAYS * 24, defaultDays: DEFAULT_WINDOW_DAYS });
+      checks.throwIfAny();
       const rows = await repos.bookings.list({ window, ...filters });
       if (rows.length <= limit) return { items: rows, nextCursor: null, window, timeZone };
       const items = rows.slice(0, limit);

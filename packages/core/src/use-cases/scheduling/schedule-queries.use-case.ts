@@ -342,9 +342,9 @@ export class GetScheduleBoard {
     const checks = new InputChecks();
     const teamId = optionalUuid(checks, '/teamId', input.teamId) ?? null;
     return this.deps.uow.run(ctx, async (repos) => {
-      const window = await windowOrDefault(checks, repos, ctx.now, input, { maxHours: MAX_BOARD_DAYS * 24, defaultDays: DEFAULT_WINDOW_DAYS });
-      checks.throwIfAny();
       const { timeZone } = await orgZone(repos);
+      const window = windowOrDefault(checks, ctx.now, timeZone, input, { maxHours: MAX_BOARD_DAYS * 24, defaultDays: DEFAULT_WINDOW_DAYS });
+      checks.throwIfAny();
       if (teamId !== null) await requireTeam(repos, teamId);
       const bookings = await repos.bookings.list({
         window,

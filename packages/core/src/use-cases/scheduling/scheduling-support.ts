@@ -36,17 +36,17 @@ export function checkWindow(checks: InputChecks, start: unknown, end: unknown, m
 }
 
 /**
- * A window that lists and boards may leave out: neither bound gives the org's local days from
- * today (`days` of them, so DST days keep their length); one bound gives the other `days` away.
- * The result is checked like any window.
+ * A window that lists and boards may leave out: neither bound gives the local days of `timeZone`
+ * from today (`days` of them, midnight to midnight, so a DST week keeps its local days); one bound
+ * gives the other `days` × 24 h away. The result is checked like any window.
  */
-export async function windowOrDefault(
+export function windowOrDefault(
   checks: InputChecks,
-  repos: TenantRepositories,
   now: Date,
+  timeZone: string,
   input: { start?: unknown; end?: unknown },
   limits: { maxHours: number; defaultDays: number },
-): Promise<TimeWindow> {
+): TimeWindow {
   const span = limits.defaultDays * 86_400_000;
   const given = (v: unknown) => v !== undefined && v !== null && v !== '';
   if (given(input.start) && given(input.end)) return checkWindow(checks, input.start, input.end, limits.maxHours);
@@ -58,7 +58,6 @@ export async function windowOrDefault(
     const to = checks.date('/end', input.end);
     return to === undefined ? { from: new Date(0), to: new Date(0) } : { from: new Date(to.getTime() - span), to };
   }
-  const { timeZone } = await orgZone(repos);
   const today = localDateOf(now, timeZone);
   return { from: localDayBounds(today, timeZone).start, to: localDayBounds(addDays(today, limits.defaultDays - 1), timeZone).end };
 }
