@@ -150,7 +150,6 @@ export function workerPortalRoutes(options: { workerTokens: WorkerPortalTokens }
       tags,
       audience: 'worker',
       permission: null,
-      bodyRequired: false,
       responses: { 204: { description: 'Signed out' }, ...portalErrors },
       async handler({ runtime, ctx, worker }) {
         await runtime.core.workerPortal.signOut.execute(ctx, portalOf(worker).session);
