@@ -2,7 +2,9 @@
 # The README's promise, checked: on a clean checkout `npm start` serves /readyz 200 with the
 # db, migrations and jobs checks ok within START_DEADLINE_S seconds, and both the demo owner it
 # prints (signing in for a token) and the Basic Auth admin can list the demo leads, and the demo
-# schedule (bookings, the assignments queue) is there. Uses its own data directory so it never touches ./var.
+# schedule (bookings, the assignments queue) is there. Then it runs the README's marked bash
+# blocks (sign-in, scheduling, the worker portal) as written, only pointed at this server and
+# its credentials file. Uses its own data directory so it never touches ./var.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 deadline=${START_DEADLINE_S:-10}
@@ -48,3 +50,23 @@ echo "npm start: /readyz 200 (db, migrations, jobs) after ${ready} ms; Basic adm
 if [ "$count" -lt 1 ] || [ "$owner_count" != "$count" ]; then echo "the demo leads are missing"; exit 1; fi
 if [ "$bookings" -lt 3 ] || [ "$queued" -lt 1 ]; then echo "the demo schedule is missing"; exit 1; fi
 if [ "$ready" -gt $(( deadline * 1000 )) ]; then echo "slower than the ${deadline} s promised in the README"; exit 1; fi
+
+# The README's "Try it" blocks: each bash block after a line mentioning tools/check-start.sh.
+readme="$dir/readme-examples.sh"
+awk '/tools\/check-start\.sh runs the bash blocks/ { marked = 1; next }
+     marked && /^```bash$/ { inside = 1; next }
+     inside && /^```$/ { inside = 0; marked = 0; next }
+     inside { print }' README.md \
+  | sed -e "s#^API=http://127.0.0.1:8000\$#API=http://127.0.0.1:$port#" -e "s#^CREDS=var/dev-admin-credentials.json\$#CREDS=$creds#" >"$readme"
+if ! grep -q "^API=http://127.0.0.1:$port$" "$readme" || ! grep -q "^CREDS=$creds$" "$readme"; then echo "the README examples no longer set API and CREDS as this check expects"; exit 1; fi
+out="$dir/readme-examples.out"
+if ! bash -euo pipefail "$readme" >"$out" 2>&1; then echo "a README example failed:"; tail -40 "$out"; exit 1; fi
+expect() { if ! grep -q -- "$1" "$out"; then echo "README examples: expected $2 in their output:"; cat "$out"; exit 1; fi; }
+expect '"Harbor View Co-op"' 'the demo leads'
+expect 'dempotent-Replayed: true' 'the replayed booking'
+expect '"auth.password_change_required"' 'the temporary-password refusal'
+expect '"in_progress"' 'the started job'
+expect '"completed"' 'the completed job'
+expect '^204$' 'the worker sign-out'
+echo "README examples: $(grep -c . "$readme") lines ran as written against the fresh start"
+

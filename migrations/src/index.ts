@@ -11,6 +11,7 @@ import * as m0005 from './0005_job_tables.js';
 import * as m0006 from './0006_identity.js';
 import * as m0007 from './0007_scheduling.js';
 import * as m0008 from './0008_account_custody.js';
+import * as m0011 from './0011_worker_portal_password_change.js';
 
 export { APP_ROLE, CURRENT_ORG_SQL, CURRENT_USER_SQL } from './support/tenant-table.js';
 export { ACTING_USER_SQL } from './0008_account_custody.js';
@@ -30,6 +31,7 @@ const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['0006_identity', m0006],
   ['0007_scheduling', m0007],
   ['0008_account_custody', m0008],
+  ['0011_worker_portal_password_change', m0011],
 ];
 
 export const MIGRATIONS_TABLE = 'knex_migrations';

@@ -286,9 +286,13 @@ class MemoryBookingRepository implements BookingRepository {
       if (other.id === booking.id || !occupiesTime(other.status) || !overlaps(booking, other)) continue;
       const time = { bookingId: other.id, startsAt: other.startsAt, endsAt: other.endsAt };
       for (const w of booking.workers) {
-        if (other.workers.some((o) => o.workerId === w.workerId)) clashes.push({ ...time, workerId: w.workerId, teamId: null });
+        if (other.workers.some((o) => o.workerId === w.workerId)) {
+          clashes.push({ ...time, workerId: w.workerId, workerName: this.t.workers.get(w.workerId)?.name ?? null, teamId: null, teamName: null });
+        }
       }
-      if (booking.teamId !== null && other.teamId === booking.teamId) clashes.push({ ...time, workerId: null, teamId: booking.teamId });
+      if (booking.teamId !== null && other.teamId === booking.teamId) {
+        clashes.push({ ...time, workerId: null, workerName: null, teamId: booking.teamId, teamName: this.t.teams.get(booking.teamId)?.name ?? null });
+      }
     }
     if (clashes.length > 0) {
       clashes.sort((a, b) => compareByStart({ startsAt: a.startsAt, id: a.bookingId }, { startsAt: b.startsAt, id: b.bookingId }));

@@ -116,6 +116,15 @@ class MemoryClientRepository implements ClientRepository {
     return row !== undefined && row.orgId === this.orgId ? this.withAddresses(row) : null;
   }
 
+  async findByIds(ids: readonly string[]): Promise<readonly Client[]> {
+    const found: Client[] = [];
+    for (const id of new Set(ids)) {
+      const client = await this.findById(id);
+      if (client !== null) found.push(client);
+    }
+    return found;
+  }
+
   async update(client: Client): Promise<void> {
     assertOwnOrg(this.orgId, client.orgId);
     const current = this.t.clients.get(client.id);

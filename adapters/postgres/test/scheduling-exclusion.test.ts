@@ -64,7 +64,15 @@ for (const kind of availableTestDatabases()) {
         const err = (await caught(() => r.bookings.insert(clashing))) as SlotError;
         expect(err.code).to.equal('booking.slot_unavailable');
         expect(err.details?.conflicting_booking_id).to.equal(first.id);
-        expect(err.details?.conflicts).to.deep.include({ booking_id: first.id, worker_id: workerA, team_id: null, starts_at: first.startsAt.toISOString(), ends_at: first.endsAt.toISOString() });
+        expect(err.details?.conflicts).to.deep.include({
+          booking_id: first.id,
+          worker_id: workerA,
+          worker_name: 'Sam Sweep',
+          team_id: null,
+          team_name: null,
+          starts_at: first.startsAt.toISOString(),
+          ends_at: first.endsAt.toISOString(),
+        });
         // Only the failed write was undone: the unit can read and write on, and commits.
         expect(await r.bookings.findById(clashing.id)).to.equal(null);
         await r.bookings.insert(other);

@@ -20,6 +20,8 @@ export interface Standalone {
   readonly seeded: boolean;
   /** The demo owner's login, when the demo org was created with one. */
   readonly demoOwner: { readonly email: string } | null;
+  /** The demo worker's portal login, when the demo org was created with their password. */
+  readonly demoWorker: { readonly login: string } | null;
   readonly logger: Logger;
   stop(): Promise<void>;
 }
@@ -45,17 +47,21 @@ export async function startStandalone(loaded: Config, options: StandaloneOptions
     if (applied.length > 0) logger.info({ applied }, 'migrations applied');
     let seeded = false;
     let demoOwner: { email: string } | null = null;
+    let demoWorker: { login: string } | null = null;
     if (config.demo.seed && (await runtime.ports.orgs.count()) === 0) {
       // Outside dev there is no place to keep a generated password: the owner comes from `npm run bootstrap`.
       const demo = await seedDemoOrg(runtime.core, runtime.clock.now(), {
         ...(config.auth.defaultOrgId !== null ? { orgId: config.auth.defaultOrgId } : {}),
-        ...(credentials !== null ? { owner: credentials.owner } : {}),
+        ...(credentials !== null ? { owner: credentials.owner, worker: { password: credentials.worker.password } } : {}),
       });
       logger.info({ org_id: demo.orgId, slug: demo.slug, clients: demo.clients, leads: demo.leads, workers: demo.workers, bookings: demo.bookings, owner: demo.ownerEmail }, 'demo org created');
       seeded = true;
       demoOwner = demo.ownerEmail === null ? null : { email: demo.ownerEmail };
+      demoWorker = demo.workerLogin === null ? null : { login: demo.workerLogin };
     } else if (credentials !== null && (await runtime.ports.userAccounts.findByEmail(credentials.owner.email)) !== null) {
       demoOwner = { email: credentials.owner.email };
+      // A data directory seeded before the demo worker had a portal password has none to show.
+      if (credentials.workerSaved) demoWorker = { login: credentials.worker.email };
     }
     const registry = new Registry();
     const jobs = await startJobHost(runtime, {
@@ -72,6 +78,7 @@ export async function startStandalone(loaded: Config, options: StandaloneOptions
       credentials,
       seeded,
       demoOwner,
+      demoWorker,
       logger,
       async stop() {
         await http.close();
@@ -94,7 +101,7 @@ export function startBanner(s: Standalone): string {
     `CleanWithSnapshot is running at ${s.http.url} (database: ${s.runtime.storage === 'embedded' ? `embedded PGlite in ${s.runtime.config.database.embeddedDataDir}` : s.runtime.storage})`,
     `  API reference:  ${s.http.url}/docs   readiness: ${s.http.url}/readyz`,
   ];
-  if (s.seeded) lines.push(`  Demo org "${DEMO_ORG_SLUG}" created with clients and leads.`);
+  if (s.seeded) lines.push(`  Demo org "${DEMO_ORG_SLUG}" created with clients, leads, a team, workers and visits on its next working day.`);
   if (s.demoOwner !== null && s.credentials !== null) {
     const password = shown ? s.credentials.owner.password : '<owner_password from the file>';
     lines.push(
@@ -105,6 +112,15 @@ export function startBanner(s: Standalone): string {
       '  Sign in, then send the access token:',
       `    curl -H 'Content-Type: application/json' -d '{"email":"${s.demoOwner.email}","password":"${password}"}' ${s.http.url}/v1/auth/login`,
       `    curl -H 'Authorization: Bearer <access_token>' ${s.http.url}/v1/admin/leads`,
+    );
+  }
+  if (s.demoWorker !== null && s.credentials !== null) {
+    const password = shown ? s.credentials.worker.password : '<worker_password from the file>';
+    lines.push(
+      `  Demo worker portal (Kim Nguyen; staff set this password, so the first sign-in asks for a new one${shown ? '' : `; kept in ${s.credentials.file}`}):`,
+      `    login ${s.demoWorker.login}  password ${password}`,
+      `    curl -H 'Content-Type: application/json' -d '{"org":"${DEMO_ORG_SLUG}","login":"${s.demoWorker.login}","password":"${password}"}' ${s.http.url}/v1/worker/portal/login`,
+      '    then POST /v1/worker/portal/change-password, GET /v1/worker/portal/jobs (the README walks through it)',
     );
   }
   if (pair !== undefined && s.runtime.config.auth.legacyBasicAuthEnabled) {

@@ -53,6 +53,17 @@ describe('standalone process (npm start)', function () {
       const asOwner = await fetch(`${first.http.url}/v1/iam/users`, { headers: { authorization: `Bearer ${tokens.access_token}` } });
       expect(asOwner.status).to.equal(200);
 
+      // The demo worker's portal sign-in is printed and works; staff set it, so it must be changed.
+      const worker = first.credentials!.worker;
+      expect(startBanner(first)).to.include(worker.email).and.include(worker.password).and.include('/v1/worker/portal/login');
+      const portal = await fetch(`${first.http.url}/v1/worker/portal/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ org: 'demo-cleaning', login: worker.email, password: worker.password }),
+      });
+      const portalBody = (await portal.json()) as { must_change_password: boolean; worker: { name: string } };
+      expect([portal.status, portalBody.must_change_password, portalBody.worker.name]).to.deep.equal([200, true, 'Kim Nguyen']);
+
       const ready = await get(first, '/readyz', false);
       expect(ready.status).to.equal(200);
       expect(ready.body.checks.map((c: { name: string; ok: boolean }) => [c.name, c.ok])).to.deep.equal([
@@ -76,7 +87,8 @@ describe('standalone process (npm start)', function () {
       expect(second.credentials?.created).to.equal(false);
       expect(second.credentials?.pair?.password).to.equal(password);
       expect(second.demoOwner?.email).to.equal(second.credentials?.owner.email);
-      expect(startBanner(second)).to.not.include(password).and.not.include(second.credentials!.owner.password);
+      expect(startBanner(second)).to.not.include(password).and.not.include(second.credentials!.owner.password).and.not.include(second.credentials!.worker.password);
+      expect(startBanner(second)).to.include(second.credentials!.worker.email);
       const leads = await get(second, '/v1/admin/leads');
       expect(leads.body.items.map((l: { id: string }) => l.id)).to.deep.equal(demoLeadIds);
     } finally {

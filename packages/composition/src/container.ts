@@ -94,6 +94,7 @@ export function buildContainer(config: Config, options: ContainerOptions = {}): 
               emailTempPasswords: cfg.auth.emailTempPasswords,
               breakGlassMaxTtlMinutes: cfg.auth.breakGlassMaxTtlMinutes,
             },
+            workerPortal: { jobStartWindowMinutes: cfg.scheduling.workerJobStartWindowMinutes },
           },
         ),
       [TOKENS.StoragePorts, TOKENS.Clock, TOKENS.Ids, TOKENS.Config, TOKENS.RateLimiter],

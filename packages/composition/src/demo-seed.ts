@@ -1,12 +1,15 @@
 /**
  * The demo org a fresh embedded database starts with, so `npm start` shows something real:
- * a cleaning business with a few clients and leads in different stages. Created through the
- * core's use cases, so it is audited like any other data.
+ * a cleaning business with a few clients and leads in different stages, a team and workers, and
+ * visits on the org's next working day. Created through the core's use cases, so it is audited
+ * like any other data.
  */
 import { randomUUID } from 'node:crypto';
-import { addDays, localDateOf, zonedInstant, type Core, type RequestContext } from '@cws/core';
+import { addDays, localDateOf, weekdayOf, zonedInstant, type Core, type LocalDate, type RequestContext, type WorkingHours } from '@cws/core';
 
 export const DEMO_ORG_SLUG = 'demo-cleaning';
+/** The demo worker who can sign in to the worker portal (when the seed is given a password). */
+export const DEMO_WORKER_EMAIL = 'kim@demo-cleaning.example.com';
 
 export interface DemoSeedResult {
   readonly orgId: string;
@@ -19,12 +22,19 @@ export interface DemoSeedResult {
   readonly ownerEmail: string | null;
   /** Set when the owner got a generated temporary password (no password was given). */
   readonly ownerTemporaryPassword: string | null;
+  /** The demo worker's portal login, when they were given a password. */
+  readonly workerLogin: string | null;
 }
 
 export interface DemoSeedOptions {
   readonly orgId?: string;
   /** An owner account for the demo org (through the same use case as `npm run bootstrap`). */
   readonly owner?: { readonly email: string; readonly password?: string };
+  /**
+   * A worker portal password for the demo worker (DEMO_WORKER_EMAIL). Set by "staff", so the
+   * worker must change it at first sign-in, as any worker would.
+   */
+  readonly worker?: { readonly password: string };
 }
 
 export async function seedDemoOrg(core: Core, now: Date, options: DemoSeedOptions = {}): Promise<DemoSeedResult> {
@@ -74,28 +84,54 @@ export async function seedDemoOrg(core: Core, now: Date, options: DemoSeedOption
     { name: 'Lena Fischer', email: 'lena.fischer@example.com', source: 'web', serviceRequested: 'One-off spring clean', status: 'lost', notes: 'Went with a cheaper quote.' },
   ];
   for (const lead of leads) await core.leads.create.execute(ctx, lead);
-  const bookings = await seedSchedule(core, ctx, made.map((c) => c.id), orgInput.timeZone);
-  return { orgId: org.id, slug: org.slug, clients: clients.length, leads: leads.length, workers: 3, bookings, ownerEmail: options.owner?.email ?? null, ownerTemporaryPassword };
+  const { bookings, portalWorkerId } = await seedSchedule(core, ctx, made.map((c) => c.id), orgInput.timeZone);
+  if (options.worker !== undefined) await core.workforce.setWorkerPassword.execute(ctx, { id: portalWorkerId, password: options.worker.password });
+  return {
+    orgId: org.id,
+    slug: org.slug,
+    clients: clients.length,
+    leads: leads.length,
+    workers: 3,
+    bookings,
+    ownerEmail: options.owner?.email ?? null,
+    ownerTemporaryPassword,
+    workerLogin: options.worker === undefined ? null : DEMO_WORKER_EMAIL,
+  };
 }
 
 /**
- * A small schedule around "now": a team of two and a solo cleaner, two services, tomorrow's
- * visits (one left unassigned for the queue) and a biweekly series.
+ * The first local date after `today` on which any of the hours has a span: "tomorrow" for a demo
+ * schedule, skipping the days nobody works (a start on Friday evening or Saturday books Monday).
  */
-async function seedSchedule(core: Core, ctx: RequestContext, clientIds: readonly string[], zone: string): Promise<number> {
+export function nextWorkingDay(today: LocalDate, hours: readonly WorkingHours[]): LocalDate {
+  for (let i = 1; i <= 7; i += 1) {
+    const day = addDays(today, i);
+    if (hours.some((h) => (h[weekdayOf(day)] ?? []).length > 0)) return day;
+  }
+  return addDays(today, 1);
+}
+
+/**
+ * A small schedule on the org's next working day (read in its zone): a team of two doing a deep
+ * clean, an after-hours office clean by one of them, an unassigned visit for the queue and a
+ * biweekly series — each inside its workers' hours. The third worker (the portal demo) is left
+ * free, so the README's "book Kim in half an hour" never meets a seeded visit.
+ */
+async function seedSchedule(core: Core, ctx: RequestContext, clientIds: readonly string[], zone: string): Promise<{ bookings: number; portalWorkerId: string }> {
   const team = await core.workforce.createTeam.execute(ctx, { name: 'Team Blue' });
-  const weekdays = { start: '08:00', end: '17:00' };
-  const hours = { mon: [weekdays], tue: [weekdays], wed: [weekdays], thu: [weekdays], fri: [weekdays] };
-  const rosa = await core.workforce.createWorker.execute(ctx, { name: 'Rosa Lima', phone: '+1 212 555 0301', email: 'rosa@demo-cleaning.example.com', teamId: team.id, skills: ['deep-clean', 'pets-ok'], workingHours: hours });
-  await core.workforce.createWorker.execute(ctx, { name: 'Dmitri Volkov', phone: '+1 212 555 0302', teamId: team.id, skills: ['windows'], workingHours: hours });
-  const kim = await core.workforce.createWorker.execute(ctx, { name: 'Kim Nguyen', phone: '+1 212 555 0303', skills: ['office', 'windows'], workingHours: hours });
+  const weekdays = (start: string, end: string): WorkingHours => Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri'].map((d) => [d, [{ start, end }]]));
+  const dayShift = weekdays('08:00', '17:00');
+  const lateShift = weekdays('10:00', '20:00');
+  const rosa = await core.workforce.createWorker.execute(ctx, { name: 'Rosa Lima', phone: '+1 212 555 0301', email: 'rosa@demo-cleaning.example.com', teamId: team.id, skills: ['deep-clean', 'pets-ok'], workingHours: dayShift });
+  const dmitri = await core.workforce.createWorker.execute(ctx, { name: 'Dmitri Volkov', phone: '+1 212 555 0302', teamId: team.id, skills: ['windows', 'office'], workingHours: lateShift });
+  const kim = await core.workforce.createWorker.execute(ctx, { name: 'Kim Nguyen', phone: '+1 212 555 0303', email: DEMO_WORKER_EMAIL, skills: ['office', 'windows'], workingHours: dayShift });
   const standard = await core.workforce.createService.execute(ctx, { name: 'Standard clean', durationMinutes: 120, priceMinor: 12000 });
   const deep = await core.workforce.createService.execute(ctx, { name: 'Deep clean', durationMinutes: 240, priceMinor: 26000 });
-  const tomorrow = addDays(localDateOf(ctx.now, zone), 1);
+  const tomorrow = nextWorkingDay(localDateOf(ctx.now, zone), [dayShift, lateShift]);
   const at = (time: string) => zonedInstant(tomorrow, time, zone);
   const [maria, dental, james] = clientIds as [string, string, string];
   await core.bookings.create.execute(ctx, { clientId: james, serviceId: deep.id, start: at('12:30'), teamId: team.id, status: 'confirmed' });
-  await core.bookings.create.execute(ctx, { clientId: dental, serviceId: standard.id, start: at('17:30'), workerIds: [kim.id], status: 'confirmed', notes: 'After hours.' });
+  await core.bookings.create.execute(ctx, { clientId: dental, serviceId: standard.id, start: at('17:30'), workerIds: [dmitri.id], status: 'confirmed', notes: 'After hours.' });
   await core.bookings.create.execute(ctx, { clientId: james, serviceId: standard.id, start: at('14:00'), notes: 'The rental, between guests.' });
   const series = await core.series.create.execute(ctx, {
     clientId: maria,
@@ -105,5 +141,5 @@ async function seedSchedule(core: Core, ctx: RequestContext, clientIds: readonly
     time: '10:00',
     workerIds: [rosa.id],
   });
-  return 3 + series.created.length;
+  return { bookings: 3 + series.created.length, portalWorkerId: kim.id };
 }

@@ -4,7 +4,7 @@ export { buildContainer, type ContainerOptions, type StoragePorts } from './cont
 export { openDatabase, type DatabaseHandle, type OpenDatabaseOptions } from './database-handle.js';
 export { createJobQueue, type JobQueueOptions } from './job-queue-factory.js';
 export { createRuntime, type Runtime } from './runtime.js';
-export { seedDemoOrg, DEMO_ORG_SLUG, type DemoSeedOptions, type DemoSeedResult } from './demo-seed.js';
+export { seedDemoOrg, nextWorkingDay, DEMO_ORG_SLUG, DEMO_WORKER_EMAIL, type DemoSeedOptions, type DemoSeedResult } from './demo-seed.js';
 export type { MigrationStatus } from '@cws/migrations';
 export { createLogger, type Logger } from './logger.js';
 export { exitOnStartFailure, loadConfigOrExit, stopOnSignals } from './process-lifecycle.js';

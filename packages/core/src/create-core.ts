@@ -82,7 +82,17 @@ import {
   UpdateSeriesFrom,
 } from './use-cases/scheduling/booking-series.use-case.js';
 import { CheckConflicts, GetScheduleBoard, ListAssignmentQueue, SuggestAssignees } from './use-cases/scheduling/schedule-queries.use-case.js';
-import { GetWorkerJob, GetWorkerProfile, ListWorkerJobs, ProgressWorkerJob, WorkerSignIn } from './use-cases/scheduling/worker-portal.use-case.js';
+import {
+  ChangeWorkerPortalPassword,
+  DEFAULT_WORKER_PORTAL_OPTIONS,
+  GetWorkerJob,
+  GetWorkerProfile,
+  ListWorkerJobs,
+  ProgressWorkerJob,
+  WorkerSignIn,
+  WorkerSignOut,
+  type WorkerPortalOptions,
+} from './use-cases/scheduling/worker-portal.use-case.js';
 
 export interface CorePorts {
   readonly uow: UnitOfWork;
@@ -120,6 +130,7 @@ export interface CoreOptions {
   /** Age after which a job runner's heartbeat counts as stale (guide default 180 s). */
   readonly jobHeartbeatTtlSeconds?: number;
   readonly identity?: Partial<IdentityOptions>;
+  readonly workerPortal?: Partial<WorkerPortalOptions>;
 }
 
 export function createCore(ports: CorePorts, options_: CoreOptions = {}) {
@@ -144,6 +155,8 @@ export function createCore(ports: CorePorts, options_: CoreOptions = {}) {
     orgs,
   };
   const createOrg = new CreateOrg({ orgs, ids });
+  const workerCredentials = { uow, ids, hasher: credentials.hasher, limiter: ports.rateLimiter, orgs, strength: credentials.strength };
+  const portalOptions: WorkerPortalOptions = { ...DEFAULT_WORKER_PORTAL_OPTIONS, ...options_.workerPortal };
   return {
     clock,
     ids,
@@ -246,11 +259,13 @@ export function createCore(ports: CorePorts, options_: CoreOptions = {}) {
       assignmentQueue: new ListAssignmentQueue({ uow }),
     },
     workerPortal: {
-      signIn: new WorkerSignIn({ uow, ids, hasher: credentials.hasher, limiter: ports.rateLimiter, orgs }),
+      signIn: new WorkerSignIn(workerCredentials),
       profile: new GetWorkerProfile({ uow }),
-      jobs: new ListWorkerJobs({ uow }),
-      job: new GetWorkerJob({ uow }),
-      progress: new ProgressWorkerJob({ uow, ids }),
+      changePassword: new ChangeWorkerPortalPassword(workerCredentials),
+      signOut: new WorkerSignOut({ uow, ids }),
+      jobs: new ListWorkerJobs({ uow, options: portalOptions }),
+      job: new GetWorkerJob({ uow, options: portalOptions }),
+      progress: new ProgressWorkerJob({ uow, ids, options: portalOptions }),
     },
     ops: {
       pruneIdempotencyKeys: new PruneIdempotencyKeys({ orgs, uow, systemAudit, ids }),

@@ -73,8 +73,9 @@ export {
   type IdentityOptions,
 } from './use-cases/identity/identity-policy.js';
 export type { WorkerView } from './use-cases/scheduling/workforce.use-case.js';
-export type { CreateBookingInput, CreateBookingResult, ListBookingsInput, AssignmentMode } from './use-cases/scheduling/bookings.use-case.js';
-export { encodeStartCursor } from './use-cases/scheduling/bookings.use-case.js';
+export type { BookingPage, CreateBookingInput, CreateBookingResult, ListBookingsInput, AssignmentMode } from './use-cases/scheduling/bookings.use-case.js';
+export { DEFAULT_WINDOW_DAYS, encodeStartCursor } from './use-cases/scheduling/bookings.use-case.js';
+export type { VisitDetails } from './use-cases/scheduling/scheduling-support.js';
 export type { SeriesResult, UnassignedOccurrence, GenerateSeriesResult } from './use-cases/scheduling/booking-series.use-case.js';
 export type {
   ConflictKind,
@@ -87,4 +88,5 @@ export type {
   WorkerSuggestion,
 } from './use-cases/scheduling/schedule-queries.use-case.js';
 export { MAX_BOARD_DAYS, MAX_CHECK_HOURS } from './use-cases/scheduling/schedule-queries.use-case.js';
-export type { PortalSession, WorkerJob } from './use-cases/scheduling/worker-portal.use-case.js';
+export type { PortalSession, WorkerAction, WorkerJob, WorkerPortalOptions } from './use-cases/scheduling/worker-portal.use-case.js';
+export { DEFAULT_WORKER_PORTAL_OPTIONS } from './use-cases/scheduling/worker-portal.use-case.js';

@@ -20,6 +20,21 @@ export function clientRepositoryContract(name: string, factory: StorageHarnessFa
       expect(await h.uow.run(ctx, (r) => r.clients.findById(client.id))).to.deep.equal(client);
     });
 
+    it('finds several clients by id with their addresses, leaving out unknown ids and other orgs’ clients', async () => {
+      const { ctx } = await createOrg(h);
+      const other = await createOrg(h);
+      const [a, b] = [aClient(ctx.orgId, {}, 2), aClient(ctx.orgId, { name: 'Second' }, 0)];
+      const theirs = aClient(other.ctx.orgId);
+      await h.uow.run(ctx, async (r) => {
+        await r.clients.insert(a);
+        await r.clients.insert(b);
+      });
+      await h.uow.run(other.ctx, (r) => r.clients.insert(theirs));
+      const found = await h.uow.run(ctx, (r) => r.clients.findByIds([b.id, a.id, '0b7c4bd4-33c8-4fc0-9a8e-6c5d8b6f1a01', theirs.id, a.id]));
+      expect([...found].sort((x, y) => (x.id < y.id ? -1 : 1))).to.deep.equal([a, b].sort((x, y) => (x.id < y.id ? -1 : 1)));
+      expect(await h.uow.run(ctx, (r) => r.clients.findByIds([]))).to.deep.equal([]);
+    });
+
     it('answers null for an unknown client', async () => {
       const { ctx } = await createOrg(h);
       expect(await h.uow.run(ctx, (r) => r.clients.findById('0b7c4bd4-33c8-4fc0-9a8e-6c5d8b6f1a01'))).to.equal(null);

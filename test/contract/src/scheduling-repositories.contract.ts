@@ -46,15 +46,18 @@ const allBookings = (window = { from: t('00:00', '2026-05-01'), to: t('00:00', '
 
 type Caught = Awaited<ReturnType<typeof caught>> & { details?: Record<string, unknown> };
 
-/** The error names the booking holding the slot, the worker or team, and that booking's time. */
-function expectClash(err: Caught, holder: Booking, who: { workerId: string } | { teamId: string }): void {
+/** The error names the booking holding the slot, the worker or team (by id and name), and that booking's time. */
+function expectClash(err: Caught, holder: Booking, who: { workerId: string; name?: string } | { teamId: string; name?: string }): void {
   expect(err.code, err.message).to.equal('booking.slot_unavailable');
   expect(err.kind).to.equal('conflict');
   expect(err.details?.conflicting_booking_id).to.equal(holder.id);
+  const name = who.name ?? ('workerId' in who ? 'Sam Sweep' : 'North Team');
   expect(err.details?.conflicts).to.deep.include({
     booking_id: holder.id,
     worker_id: 'workerId' in who ? who.workerId : null,
+    worker_name: 'workerId' in who ? name : null,
     team_id: 'teamId' in who ? who.teamId : null,
+    team_name: 'teamId' in who ? name : null,
     starts_at: holder.startsAt.toISOString(),
     ends_at: holder.endsAt.toISOString(),
   });
@@ -117,6 +120,7 @@ export function schedulingRepositoriesContract(name: string, factory: StorageHar
         const worker = aWorker(ctx.orgId, {
           teamId: team.id,
           portalPasswordHash: 'scrypt$16$1$1$c2FsdA$a2V5',
+          mustChangePortalPassword: true,
           credentialsChangedAt: at('2026-04-03T12:34:56.789Z'),
           skills: ['carpets', 'pets-ok'],
         });
@@ -136,6 +140,7 @@ export function schedulingRepositoriesContract(name: string, factory: StorageHar
           teamId: null,
           workingHours: null,
           portalPasswordHash: null,
+          mustChangePortalPassword: false,
           credentialsChangedAt: null,
           updatedAt: at('2026-04-04T00:00:00.000Z'),
         };
@@ -482,6 +487,21 @@ export function schedulingRepositoriesContract(name: string, factory: StorageHar
         const around = aBooking(ctx.orgId, client.id, { startsAt: t('09:00'), endsAt: t('13:00'), workers: crew(w1) });
         expectClash(await caught(() => run(ctx, (r) => r.bookings.insert(around))), holder, { workerId: w1 });
         expect(ids(await run(ctx, (r) => r.bookings.list(allBookings())))).to.deep.equal([holder.id]);
+      });
+
+      it('names each worker holding the time by name as well as id, in the details and the message', async () => {
+        const { ctx, client } = await anOrg();
+        const [ana, bo] = [aWorker(ctx.orgId, { name: 'Ana Lima' }), aWorker(ctx.orgId, { name: 'Bo Chen' })];
+        await run(ctx, async (r) => {
+          for (const w of [ana, bo]) await r.workers.insert(w);
+        });
+        const holder = aBooking(ctx.orgId, client.id, { startsAt: t('10:00'), endsAt: t('12:00'), workers: crew(ana.id, bo.id) });
+        await run(ctx, (r) => r.bookings.insert(holder));
+        const err = await caught(() => run(ctx, (r) => r.bookings.insert(aBooking(ctx.orgId, client.id, { startsAt: t('11:00'), endsAt: t('13:00'), workers: crew(ana.id, bo.id) }))));
+        expectClash(err, holder, { workerId: ana.id, name: 'Ana Lima' });
+        expectClash(err, holder, { workerId: bo.id, name: 'Bo Chen' });
+        const first = [ana, bo].sort((x, y) => (x.id < y.id ? -1 : 1))[0]!;
+        expect(err.message).to.include(`${first.name} (worker ${first.id})`);
       });
 
       it('refuses an overlapping booking of the same team', async () => {

@@ -56,6 +56,23 @@ export class OrgApi {
     return this.expect(201, 'POST', '/v1/admin/workers', { name: `Worker ${randomUUID().slice(0, 6)}`, ...fields });
   }
 
+  /**
+   * Gives a worker a portal password as the portal requires: staff set a temporary one, the worker
+   * signs in with it (by `login`, their phone or email) and chooses `password`. Answers the token
+   * the change-password call issued.
+   */
+  async portalPassword(workerId: string, login: string, password: string): Promise<string> {
+    const { temporary_password: temporary } = await this.expect(200, 'POST', `/v1/admin/workers/${workerId}/portal-password`);
+    const first = await this.h.api.call('POST', '/v1/worker/portal/login', { as: null, body: { org: this.slug, login, password: temporary } });
+    if (first.status !== 200 || first.body.must_change_password !== true) throw new Error(`portal login answered ${first.status}: ${first.text}`);
+    const changed = await this.h.api.call('POST', '/v1/worker/portal/change-password', {
+      token: first.body.access_token,
+      body: { current_password: temporary, new_password: password },
+    });
+    if (changed.status !== 200) throw new Error(`portal change-password answered ${changed.status}: ${changed.text}`);
+    return changed.body.access_token as string;
+  }
+
   service(fields: Record<string, unknown> = {}): Promise<any> {
     return this.expect(201, 'POST', '/v1/admin/services', { name: 'Standard clean', duration_minutes: 120, price_minor: 12000, ...fields });
   }

@@ -13,7 +13,7 @@ onEachDatabase('leads over HTTP', (h) => {
     expect(created.status).to.equal(201);
     expect(created.headers.get('location')).to.equal(`/v1/admin/leads/${created.body.id}`);
     expect(created.body).to.include({ name: 'Ada Lovelace', email: 'ada@example.com', phone: '+447700900123', status: 'new', org_id: org.id });
-    expect(created.body.address).to.deep.equal({ line1: '1 Engine St', line2: null, city: 'London', region: null, postal_code: null, country: 'GB' });
+    expect(created.body.address).to.deep.equal({ label: null, line1: '1 Engine St', line2: null, city: 'London', region: null, postal_code: null, country: 'GB', access_notes: null });
     const id = created.body.id as string;
 
     expect((await api().call('GET', `/v1/admin/leads/${id}`, { org: org.id })).body).to.deep.equal(created.body);

@@ -62,7 +62,7 @@ onEachDatabase('scheduling: bookings over HTTP', (h) => {
 
   it('refuses an overlapping booking of the same worker with 409 problem+json naming the first booking', async () => {
     const o = await OrgApi.create(h());
-    const [w1, w2, client] = [await o.worker(), await o.worker(), await o.client()];
+    const [w1, w2, client] = [await o.worker({ name: 'Rosa Lima' }), await o.worker(), await o.client()];
     const day = utcDay(3);
     const first = await o.booking({ client_id: client.id, start: at(day, 9), end: at(day, 11), worker_ids: [w1.id] });
 
@@ -71,7 +71,9 @@ onEachDatabase('scheduling: bookings over HTTP', (h) => {
     expect(clash.headers.get('content-type')).to.match(/^application\/problem\+json/);
     expect(clash.body).to.include({ code: 'booking.slot_unavailable', status: 409, type: '/problems/booking/slot_unavailable', conflicting_booking_id: first.id });
     expect(clash.body.detail).to.include(first.id);
-    expect(clash.body.conflicts[0]).to.include({ booking_id: first.id, worker_id: w1.id });
+    // The worker by name as well as id: a dispatcher reads who is taken without a lookup.
+    expect(clash.body.detail).to.include(`Rosa Lima (worker ${w1.id})`);
+    expect(clash.body.conflicts[0]).to.include({ booking_id: first.id, worker_id: w1.id, worker_name: 'Rosa Lima' });
 
     // Back to back is not a clash, and another worker may take the same time.
     expect((await o.book({ client_id: client.id, start: at(day, 11), end: at(day, 12), worker_ids: [w1.id] })).status).to.equal(201);
@@ -268,8 +270,8 @@ onEachDatabase('scheduling: bookings over HTTP', (h) => {
     ]);
     const reschedule = history.body.items[0];
     expect(reschedule).to.include({ resource_type: 'booking', resource_id: b.id, actor_id: 'basic:admin', admin_role: 'admin' });
-    expect(reschedule.before.startsAt).to.equal(at(day, 10));
-    expect(reschedule.after.startsAt).to.equal(at(day, 15));
+    expect(reschedule.before.starts_at).to.equal(at(day, 10));
+    expect(reschedule.after.starts_at).to.equal(at(day, 15));
     expect((await o.call('GET', `/v1/admin/bookings/${randomUUID()}/history`)).status).to.equal(404);
   });
 
@@ -312,7 +314,32 @@ onEachDatabase('scheduling: bookings over HTTP', (h) => {
     expect(inverted.body.errors[0]).to.include({ pointer: '/end', in: 'query' });
     const badStatus = await o.call('GET', `/v1/admin/bookings?${q({ start: at(day, 0), end: at(day, 24), status: 'pending,done' })}`);
     expect(badStatus.status).to.equal(422);
-    expect((await o.call('GET', '/v1/admin/bookings')).status, 'a window is required').to.equal(422);
+  });
+
+  it('lists today and the next 6 days in the org’s zone when no window is given, and says which window it listed', async () => {
+    const o = await OrgApi.create(h(), { timeZone: 'Pacific/Auckland' });
+    const client = await o.client();
+    const todayThere = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Pacific/Auckland', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+    const dayBefore = todayThere();
+    const page = await o.call('GET', '/v1/admin/bookings');
+    const dayAfter = todayThere(); // the same unless Auckland's midnight passed during the call
+    expect(page.status, page.text).to.equal(200);
+    expect(page.body.time_zone).to.equal('Pacific/Auckland');
+    const { start, end } = page.body.window;
+    // Local midnights in Auckland, the first one today there.
+    const local = (iso: string) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Pacific/Auckland', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
+    expect([`${dayBefore}, 00:00`, `${dayAfter}, 00:00`]).to.include(local(start));
+    expect(local(end)).to.match(/, 00:00$/);
+    const days = (Date.parse(end) - Date.parse(start)) / 86_400_000;
+    expect(days).to.be.within(6.95, 7.05); // 7 local days (one may be an hour short or long)
+
+    const soon = await o.booking({ client_id: client.id, start: new Date(Date.parse(start) + 26 * 3_600_000).toISOString(), end: new Date(Date.parse(start) + 27 * 3_600_000).toISOString() });
+    const later = await o.booking({ client_id: client.id, start: new Date(Date.parse(end) + 3_600_000).toISOString(), end: new Date(Date.parse(end) + 2 * 3_600_000).toISOString() });
+    const ids = (await o.call('GET', '/v1/admin/bookings')).body.items.map((b: { id: string }) => b.id);
+    expect(ids).to.include(soon.id).and.not.include(later.id);
+    const fromStart = await o.call('GET', `/v1/admin/bookings?${q({ start: soon.starts_at })}`);
+    expect(fromStart.body.window).to.deep.equal({ start: soon.starts_at, end: new Date(Date.parse(soon.starts_at) + 7 * 86_400_000).toISOString() });
+    expect(fromStart.body.items.map((b: { id: string }) => b.id)).to.deep.equal([soon.id, later.id]);
   });
 
   it('manages teams, workers and services, never showing a portal password hash', async () => {
@@ -338,8 +365,9 @@ onEachDatabase('scheduling: bookings over HTTP', (h) => {
     expect(password.body.worker.has_portal_password).to.equal(true);
     const read = await o.call('GET', `/v1/admin/workers/${w.id}`);
     expect(Object.keys(read.body).sort()).to.deep.equal(
-      ['active', 'created_at', 'email', 'has_portal_password', 'id', 'name', 'org_id', 'phone', 'skills', 'team_id', 'updated_at', 'working_hours'].sort(),
+      ['active', 'created_at', 'email', 'has_portal_password', 'id', 'must_change_portal_password', 'name', 'org_id', 'phone', 'skills', 'team_id', 'updated_at', 'working_hours'].sort(),
     );
+    expect(read.body.must_change_portal_password, 'staff set it: the worker must choose their own').to.equal(true);
     expect(read.text).to.not.match(/scrypt|\$|hash"/i);
     const chosen = await o.call('POST', `/v1/admin/workers/${w.id}/portal-password`, { body: { password: 'short' } });
     expect(chosen.status).to.equal(422);

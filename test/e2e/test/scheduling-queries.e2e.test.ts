@@ -151,6 +151,47 @@ onEachDatabase('scheduling: dispatcher queries over HTTP', (h) => {
     expect((await o.call('GET', `/v1/admin/schedule/board?${q({ start: at(day, 0), end: at(day, 15 * 24) })}`)).status, 'at most 14 days').to.equal(422);
   });
 
+  it('puts on each board booking the client’s name, the address as a client’s addresses show it and the local times with the offset', async () => {
+    const o = await OrgApi.create(h(), { timeZone: 'America/New_York' });
+    const worker = await o.worker({ name: 'Rosa' });
+    const service = await o.service({ name: 'Deep clean' });
+    const client = await o.client({ name: 'Maria Gonzalez', addresses: [{ label: 'Home', line1: '221 W 79th St', city: 'New York', access_notes: 'Doorman has the key' }] });
+    const day = utcDay(5);
+    const job = await o.booking({ client_id: client.id, service_id: service.id, start: at(day, 15), end: at(day, 17), worker_ids: [worker.id] });
+    const open = await o.booking({ client_id: client.id, start: at(day, 18), end: at(day, 19) });
+    const window = q({ start: at(day, 0), end: at(day, 48) });
+
+    const board = (await o.expect(200, 'GET', `/v1/admin/schedule/board?${window}`)) as any;
+    const entry = board.workers.find((r: { worker: { id: string } }) => r.worker.id === worker.id).bookings[0];
+    expect(entry).to.deep.include({ id: job.id, client: { id: client.id, name: 'Maria Gonzalez' }, service_name: 'Deep clean', time_zone: 'America/New_York' });
+    expect(entry.address).to.deep.equal(client.addresses[0]);
+    expect(entry.local_starts_at).to.match(/^\d{4}-\d{2}-\d{2}T1[01]:00:00-0[45]:00$/);
+    expect(entry.local_starts_at).to.equal(job.local_starts_at);
+    expect(board.unassigned.map((x: { id: string; client: { name: string } }) => [x.id, x.client.name])).to.deep.equal([[open.id, 'Maria Gonzalez']]);
+    // Viewers see the board with the address's street and access notes masked.
+    const masked = await o.call('GET', `/v1/admin/schedule/board?${window}`, { as: 'viewer' });
+    expect(masked.status).to.equal(200);
+    expect(masked.text).to.include('Maria Gonzalez').and.not.include('221 W 79th St').and.not.include('Doorman has the key');
+  });
+
+  it('shows today and the next 6 days in the org’s zone when no window is given', async () => {
+    const o = await OrgApi.create(h(), { timeZone: 'Asia/Kolkata' });
+    const worker = await o.worker();
+    const client = await o.client();
+    const board = await o.call('GET', '/v1/admin/schedule/board');
+    expect(board.status, board.text).to.equal(200);
+    const { start, end } = board.body.window;
+    expect(Date.parse(end) - Date.parse(start)).to.equal(7 * 86_400_000); // no DST in India
+    // Local midnight in Kolkata (+05:30) is 18:30 UTC.
+    expect(start).to.match(/T18:30:00\.000Z$/);
+    expect(Date.parse(start)).to.be.at.most(Date.now()).and.above(Date.now() - 86_400_000);
+    const inside = await o.booking({ client_id: client.id, start: new Date(Date.parse(start) + 30 * 3_600_000).toISOString(), end: new Date(Date.parse(start) + 31 * 3_600_000).toISOString(), worker_ids: [worker.id] });
+    const again = await o.expect(200, 'GET', '/v1/admin/schedule/board');
+    expect(again.workers[0].bookings.map((b: { id: string }) => b.id)).to.deep.equal([inside.id]);
+    const fromEnd = await o.expect(200, 'GET', `/v1/admin/schedule/board?${q({ end: inside.ends_at })}`);
+    expect(fromEnd.window).to.deep.equal({ start: new Date(Date.parse(inside.ends_at) - 7 * 86_400_000).toISOString(), end: inside.ends_at });
+  });
+
   it('queues unassigned bookings of the next 7 days by default (urgent within 24 h), up to 30 days', async () => {
     const o = await OrgApi.create(h());
     const [worker, client] = [await o.worker(), await o.client()];

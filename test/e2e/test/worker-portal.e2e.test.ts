@@ -6,7 +6,7 @@
  */
 import { expect } from 'chai';
 import { randomUUID } from 'node:crypto';
-import { OrgApi, at, fromNow, onEachDatabase, startApi, utcDay, type ApiClient } from '@cws/e2e-tests';
+import { OrgApi, at, fromNow, onEachDatabase, q, startApi, utcDay, type ApiClient } from '@cws/e2e-tests';
 
 const PASSWORD = 'Portal-pass-7Kq2-long';
 
@@ -20,13 +20,13 @@ onEachDatabase('worker portal over HTTP', (h, db) => {
     const o = await OrgApi.create(h());
     const worker = await o.worker({ name: 'Wanda', phone: '+1 555 010 4001', email: 'wanda@example.com' });
     const nopass = await o.worker({ name: 'Nina', phone: '+15550104002' });
-    await o.expect(200, 'POST', `/v1/admin/workers/${worker.id}/portal-password`, { password: PASSWORD });
+    await o.portalPassword(worker.id, 'wanda@example.com', PASSWORD);
     const api = h().api;
 
     const byPhone = await login(api, { org: o.slug, login: '+1 (555) 010-4001', password: PASSWORD });
     expect(byPhone.status, byPhone.text).to.equal(200);
     expect(byPhone.headers.get('cache-control')).to.equal('no-store');
-    expect(byPhone.body).to.include({ token_type: 'Bearer', expires_in: 43_200 });
+    expect(byPhone.body).to.include({ token_type: 'Bearer', expires_in: 43_200, must_change_password: false });
     expect(byPhone.body.worker).to.deep.equal({
       id: worker.id,
       org_id: o.orgId,
@@ -36,6 +36,7 @@ onEachDatabase('worker portal over HTTP', (h, db) => {
       skills: [],
       team_id: null,
       working_hours: null,
+      must_change_password: false,
     });
     const [header, payload] = byPhone.body.access_token.split('.').slice(0, 2).map((p: string) => JSON.parse(Buffer.from(p, 'base64url').toString('utf8')));
     expect(header.alg).to.equal('HS256');
@@ -73,7 +74,7 @@ onEachDatabase('worker portal over HTTP', (h, db) => {
   it('signs in to DEFAULT_ORG_ID when no org is named', async () => {
     const o = await OrgApi.create(h());
     const worker = await o.worker({ email: 'dora@example.com' });
-    await o.expect(200, 'POST', `/v1/admin/workers/${worker.id}/portal-password`, { password: PASSWORD });
+    await o.portalPassword(worker.id, 'dora@example.com', PASSWORD);
     const other = await startApi(db(), { env: { DEFAULT_ORG_ID: o.orgId } });
     try {
       const r = await login(other.api, { login: 'dora@example.com', password: PASSWORD });
@@ -88,7 +89,7 @@ onEachDatabase('worker portal over HTTP', (h, db) => {
     const o = await OrgApi.create(h());
     const service = await o.service({ name: 'Move-out clean' });
     const [me, colleague] = [await o.worker({ email: 'me@example.com' }), await o.worker({ email: 'colleague@example.com' })];
-    await o.expect(200, 'POST', `/v1/admin/workers/${me.id}/portal-password`, { password: PASSWORD });
+    await o.portalPassword(me.id, 'me@example.com', PASSWORD);
     const client = await o.client({ name: 'Carla', phone: '+15550107777' });
     const today = utcDay(0);
     const todayJob = await o.booking({ client_id: client.id, service_id: service.id, start: at(today, 0.25), end: at(today, 1.25), worker_ids: [me.id], status: 'confirmed', notes: 'Feed the cat', price_estimate_minor: 5000 });
@@ -142,7 +143,7 @@ onEachDatabase('worker portal over HTTP', (h, db) => {
   it('refuses staff credentials on portal routes and worker tokens on staff routes', async () => {
     const o = await OrgApi.create(h());
     const worker = await o.worker({ email: 'solo@example.com' });
-    await o.expect(200, 'POST', `/v1/admin/workers/${worker.id}/portal-password`, { password: PASSWORD });
+    await o.portalPassword(worker.id, 'solo@example.com', PASSWORD);
     const workerToken = (await login(h().api, { org: o.slug, login: 'solo@example.com', password: PASSWORD })).body.access_token as string;
     const owner = await h().staff(o.orgId, 'owner');
 
@@ -169,7 +170,7 @@ onEachDatabase('worker portal over HTTP', (h, db) => {
   it('ends portal sessions when the password is reset or the worker is deactivated', async () => {
     const o = await OrgApi.create(h());
     const worker = await o.worker({ phone: '+15550105005' });
-    await o.expect(200, 'POST', `/v1/admin/workers/${worker.id}/portal-password`, { password: PASSWORD });
+    await o.portalPassword(worker.id, '+15550105005', PASSWORD);
     const first = (await login(h().api, { org: o.slug, login: '+15550105005', password: PASSWORD })).body.access_token as string;
     expect((await h().api.call('GET', '/v1/worker/portal/me', { token: first })).status).to.equal(200);
 
@@ -196,13 +197,115 @@ onEachDatabase('worker portal over HTTP', (h, db) => {
     try {
       const o = await OrgApi.create(isolated);
       const worker = await o.worker({ email: 'tries@example.com' });
-      await o.expect(200, 'POST', `/v1/admin/workers/${worker.id}/portal-password`, { password: PASSWORD });
+      await o.portalPassword(worker.id, 'tries@example.com', PASSWORD);
       for (let i = 0; i < 10; i++) expect((await login(isolated.api, { org: o.slug, login: 'tries@example.com', password: `wrong-${i}-password` })).status).to.equal(401);
       const blocked = await login(isolated.api, { org: o.slug, login: 'tries@example.com', password: PASSWORD });
       expect([blocked.status, blocked.body.code]).to.deep.equal([429, 'request.rate_limited']);
       expect(Number(blocked.headers.get('retry-after'))).to.be.greaterThan(0);
     } finally {
       await isolated.close();
+    }
+  });
+
+  it('a password staff set must be changed: until then only me, change-password and logout answer; the change ends earlier tokens and is audited', async () => {
+    const o = await OrgApi.create(h());
+    const worker = await o.worker({ name: 'Tess', email: 'tess@example.com' });
+    const client = await o.client();
+    const job = await o.booking({ client_id: client.id, start: fromNow(1), end: fromNow(2), worker_ids: [worker.id], status: 'confirmed' });
+    await o.expect(200, 'POST', `/v1/admin/workers/${worker.id}/portal-password`, { password: 'Staff-Chose-This-Broom-8' });
+    const api = h().api;
+    const first = await login(api, { org: o.slug, login: 'tess@example.com', password: 'Staff-Chose-This-Broom-8' });
+    expect(first.status).to.equal(200);
+    expect([first.body.must_change_password, first.body.worker.must_change_password]).to.deep.equal([true, true]);
+    const temporary = first.body.access_token as string;
+    const portal = (method: string, path: string, token: string, body?: unknown) => api.call(method, `/v1/worker/portal${path}`, { token, ...(body === undefined ? {} : { body }) });
+
+    expect((await portal('GET', '/me', temporary)).body.must_change_password).to.equal(true);
+    for (const [method, path] of [['GET', '/jobs'], ['GET', `/jobs/${job.id}`], ['POST', `/jobs/${job.id}/start`]] as const) {
+      const refused = await portal(method, path, temporary);
+      expect([refused.status, refused.body.code], path).to.deep.equal([403, 'auth.password_change_required']);
+      expect(refused.headers.get('content-type')).to.match(/^application\/problem\+json/);
+      expect(refused.body.detail).to.include('POST /v1/worker/portal/change-password');
+    }
+    const wrong = await portal('POST', '/change-password', temporary, { current_password: 'Not-The-Password-1', new_password: 'My-Own-Mop-Choice-31' });
+    expect([wrong.status, wrong.body.errors]).to.deep.equal([422, [{ pointer: '/current_password', detail: 'is not correct', in: 'body' }]]);
+    const weak = await portal('POST', '/change-password', temporary, { current_password: 'Staff-Chose-This-Broom-8', new_password: 'short' });
+    expect([weak.status, weak.body.errors[0].pointer]).to.deep.equal([422, '/new_password']);
+
+    const changed = await portal('POST', '/change-password', temporary, { current_password: 'Staff-Chose-This-Broom-8', new_password: 'My-Own-Mop-Choice-31' });
+    expect(changed.status, changed.text).to.equal(200);
+    expect(changed.headers.get('cache-control')).to.equal('no-store');
+    expect(changed.body.must_change_password).to.equal(false);
+    const own = changed.body.access_token as string;
+    const ended = await portal('GET', '/me', temporary);
+    expect([ended.status, ended.body.code]).to.deep.equal([401, 'auth.session_revoked']);
+    expect((await portal('GET', '/jobs', own)).body.items.map((j: { id: string }) => j.id)).to.deep.equal([job.id]);
+    expect((await login(api, { org: o.slug, login: 'tess@example.com', password: 'Staff-Chose-This-Broom-8' })).status, 'the staff-set password').to.equal(401);
+    expect((await login(api, { org: o.slug, login: 'tess@example.com', password: 'My-Own-Mop-Choice-31' })).body.must_change_password).to.equal(false);
+    expect((await o.call('GET', `/v1/admin/workers/${worker.id}`)).body.must_change_portal_password).to.equal(false);
+
+    const audit = await o.call('GET', `/v1/admin/audit-logs?${q({ resource_type: 'worker', resource_id: worker.id })}`);
+    const actions = audit.body.items.map((e: { action: string; actor_kind: string; metadata: unknown }) => [e.action, e.actor_kind]);
+    expect(actions).to.deep.include.members([
+      ['worker.password_reset', 'staff'],
+      ['worker.portal_password_change', 'worker'],
+    ]);
+    expect(audit.text).to.not.include('My-Own-Mop-Choice-31').and.not.include('Staff-Chose-This-Broom-8');
+
+    // Signing out ends the portal sessions (every one: portal tokens are not stored one by one).
+    const out = await portal('POST', '/logout', own);
+    expect(out.status).to.equal(204);
+    const after = await portal('GET', '/me', own);
+    expect([after.status, after.body.code]).to.deep.equal([401, 'auth.session_revoked']);
+  });
+
+  it('tells the worker only the moves they may make, refuses a start more than 2 hours ahead saying when, and shows local times and the address', async () => {
+    const o = await OrgApi.create(h(), { timeZone: 'America/New_York' });
+    const me = await o.worker({ email: 'early@example.com' });
+    const token = await o.portalPassword(me.id, 'early@example.com', PASSWORD);
+    const client = await o.client({ name: 'Maria', addresses: [{ label: 'Home', line1: '221 W 79th St', city: 'New York', access_notes: 'Doorman has the key' }] });
+    const soon = await o.booking({ client_id: client.id, start: fromNow(1), end: fromNow(3), worker_ids: [me.id], status: 'confirmed' });
+    const later = await o.booking({ client_id: client.id, start: fromNow(5), end: fromNow(6), worker_ids: [me.id], status: 'confirmed' });
+    const pending = await o.booking({ client_id: client.id, start: fromNow(7), end: fromNow(8), worker_ids: [me.id] });
+    const portal = (method: string, path: string) => h().api.call(method, `/v1/worker/portal${path}`, { token });
+
+    const jobs = (await portal('GET', '/jobs')).body.items as Array<Record<string, any>>;
+    const byId = new Map(jobs.map((j) => [j['id'], j]));
+    expect(byId.get(soon.id)).to.deep.include({ allowed_actions: ['start'], can_start_from: new Date(Date.parse(soon.starts_at) - 2 * 3_600_000).toISOString() });
+    expect(byId.get(later.id)).to.deep.include({ allowed_actions: [], can_start_from: new Date(Date.parse(later.starts_at) - 2 * 3_600_000).toISOString() });
+    expect(byId.get(pending.id)).to.deep.include({ allowed_actions: [], can_start_from: null });
+    const shown = byId.get(soon.id)!;
+    expect(shown).to.deep.include({ time_zone: 'America/New_York', local_starts_at: soon.local_starts_at, local_ends_at: soon.local_ends_at, client: { name: 'Maria', phone: null } });
+    expect(shown['local_starts_at']).to.match(/-0[45]:00$/);
+    expect(shown['address']).to.deep.equal(client.addresses[0]);
+
+    const tooEarly = await portal('POST', `/jobs/${later.id}/start`);
+    expect([tooEarly.status, tooEarly.body.code]).to.deep.equal([409, 'booking.too_early_to_start']);
+    expect(tooEarly.body).to.include({ can_start_from: byId.get(later.id)!['can_start_from'], start_window_minutes: 120 });
+    expect(tooEarly.body.local_can_start_from).to.match(/-0[45]:00$/);
+    expect(tooEarly.body.detail).to.include(tooEarly.body.local_can_start_from);
+    const complete = await portal('POST', `/jobs/${soon.id}/complete`);
+    expect([complete.status, complete.body.code, complete.body.allowed_actions]).to.deep.equal([409, 'booking.invalid_transition', ['start']]);
+    expect(complete.body.detail).to.equal('A confirmed job cannot be completed: you may start it');
+
+    const started = await portal('POST', `/jobs/${soon.id}/start`);
+    expect([started.status, started.body.status, started.body.allowed_actions]).to.deep.equal([200, 'in_progress', ['complete']]);
+    const done = await portal('POST', `/jobs/${soon.id}/complete`);
+    expect([done.body.status, done.body.allowed_actions]).to.deep.equal(['completed', []]);
+  });
+
+  it('takes the start window from WORKER_JOB_START_WINDOW_MINUTES', async () => {
+    const strict = await startApi(db(), { env: { WORKER_JOB_START_WINDOW_MINUTES: '0' } });
+    try {
+      const o = await OrgApi.create(strict);
+      const me = await o.worker({ email: 'strict@example.com' });
+      const token = await o.portalPassword(me.id, 'strict@example.com', PASSWORD);
+      const client = await o.client();
+      const job = await o.booking({ client_id: client.id, start: fromNow(0.5), end: fromNow(1.5), worker_ids: [me.id], status: 'confirmed' });
+      const r = await strict.api.call('POST', `/v1/worker/portal/jobs/${job.id}/start`, { token });
+      expect([r.status, r.body.code, r.body.start_window_minutes, r.body.can_start_from]).to.deep.equal([409, 'booking.too_early_to_start', 0, job.starts_at]);
+    } finally {
+      await strict.close();
     }
   });
 });

@@ -283,12 +283,43 @@ export class PostgresBookingRepository implements BookingRepository {
         : await this.occupancy(workerOccupancyQuery(booking.orgId, window, { workerIds: booking.workers.map((w) => w.workerId), excludeBookingId: booking.id }));
     const teams =
       booking.teamId === null ? [] : await this.occupancy(teamOccupancyQuery(booking.orgId, window, { teamIds: [booking.teamId], excludeBookingId: booking.id }));
+    const names = await this.namesOf(
+      'workers',
+      workers.map((r) => r['worker_id'] as string),
+    );
+    const teamNames = await this.namesOf(
+      'teams',
+      teams.map((r) => r['team_id'] as string),
+    );
     const clashes: SlotClash[] = [
-      ...workers.map((r) => ({ bookingId: r['booking_id'] as string, workerId: r['worker_id'] as string, teamId: null, startsAt: r['starts_at'] as Date, endsAt: r['ends_at'] as Date })),
-      ...teams.map((r) => ({ bookingId: r['booking_id'] as string, workerId: null, teamId: r['team_id'] as string, startsAt: r['starts_at'] as Date, endsAt: r['ends_at'] as Date })),
+      ...workers.map((r) => ({
+        bookingId: r['booking_id'] as string,
+        workerId: r['worker_id'] as string,
+        workerName: names.get(r['worker_id'] as string) ?? null,
+        teamId: null,
+        teamName: null,
+        startsAt: r['starts_at'] as Date,
+        endsAt: r['ends_at'] as Date,
+      })),
+      ...teams.map((r) => ({
+        bookingId: r['booking_id'] as string,
+        workerId: null,
+        workerName: null,
+        teamId: r['team_id'] as string,
+        teamName: teamNames.get(r['team_id'] as string) ?? null,
+        startsAt: r['starts_at'] as Date,
+        endsAt: r['ends_at'] as Date,
+      })),
     ];
     // By the holding booking (start, then id); within one, its workers by id, then its team.
     return clashes.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || compareText(a.bookingId, b.bookingId) || Number(a.workerId === null) - Number(b.workerId === null));
+  }
+
+  /** Names of the org's workers or teams by id (a refusal names who holds the time). */
+  private async namesOf(table: 'workers' | 'teams', ids: readonly string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.rows(`SELECT id, name FROM ${table} WHERE org_id = ? AND id = ANY(?::uuid[])`, [this.orgId, [...new Set(ids)]]);
+    return new Map(rows.map((r) => [r['id'] as string, r['name'] as string]));
   }
 
   private occupancy(query: SqlQuery): Promise<Row[]> {

@@ -95,6 +95,15 @@ export class PostgresClientRepository implements ClientRepository {
     return toClient(row, addresses.get(row.id) ?? []);
   }
 
+  async findByIds(ids: readonly string[]): Promise<readonly Client[]> {
+    const wanted = [...new Set(ids)];
+    if (wanted.length === 0) return [];
+    // Two reads whatever the number of ids (a week's board names hundreds of clients).
+    const rows = await this.db.query(ClientModel).whereIn('id', wanted);
+    const addresses = await this.addressesOf(rows.map((r) => r.id));
+    return rows.map((r) => toClient(r, addresses.get(r.id) ?? []));
+  }
+
   async update(client: Client): Promise<void> {
     await updateOne(
       () => this.db.table('clients').where({ id: client.id, org_id: client.orgId }).update(clientColumns(client)),

@@ -1,4 +1,4 @@
-import { AppError, type Lead, type LeadListQuery, type LeadRepository, type LeadStatus, type PostalAddress } from '@cws/core';
+import { AppError, type Lead, type LeadListQuery, type LeadRepository, type LeadStatus, type ServiceAddress } from '@cws/core';
 import type { TenantDb } from '../tenant-transaction.js';
 import { LeadModel } from '../models.js';
 import { translatingErrors, updateOne } from '../pg-errors.js';
@@ -15,7 +15,8 @@ function toLead(row: LeadModel): Lead {
     status: row.status as LeadStatus,
     notes: row.notes,
     serviceRequested: row.service_requested,
-    address: row.address as PostalAddress | null,
+    // Rows stored before leads took a label and access notes have neither.
+    address: row.address === null ? null : ({ label: null, accessNotes: null, ...row.address } as ServiceAddress),
     convertedClientId: row.converted_client_id,
     convertedAt: row.converted_at,
     archivedAt: row.archived_at,

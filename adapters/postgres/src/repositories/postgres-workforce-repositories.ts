@@ -89,6 +89,7 @@ function toWorker(r: Row): Worker {
     orgId: r['org_id'] as string,
     active: r['active'] as boolean,
     portalPasswordHash: r['portal_password_hash'] as string | null,
+    mustChangePortalPassword: r['must_change_portal_password'] as boolean,
     credentialsChangedAt: r['credentials_changed_at'] as Date | null,
     createdAt: r['created_at'] as Date,
     updatedAt: r['updated_at'] as Date,
@@ -106,6 +107,7 @@ function workerColumns(w: Worker) {
     // A null must stay SQL NULL, not the JSON literal null.
     working_hours: w.workingHours === null ? null : JSON.stringify(w.workingHours),
     portal_password_hash: w.portalPasswordHash,
+    must_change_portal_password: w.mustChangePortalPassword,
     credentials_changed_at: w.credentialsChangedAt,
     updated_at: w.updatedAt,
   };

@@ -8,8 +8,8 @@ import { isAppError, type ErrorKind } from '@cws/core';
 export interface ProblemFieldError {
   readonly pointer: string;
   readonly detail: string;
-  /** Where the field was: the JSON body, the query string or the path. */
-  readonly in: 'body' | 'query' | 'path';
+  /** Where the field was: the JSON body, the query string, the path or a header (pointer `/` + its name). */
+  readonly in: 'body' | 'query' | 'path' | 'header';
 }
 
 export interface Problem {
@@ -115,7 +115,7 @@ export function toProblem(err: unknown, pc: ProblemContext, fieldsIn: ProblemFie
       instance: pc.instance,
       code: err.code,
       request_id: pc.requestId,
-      ...(err.errors.length > 0 ? { errors: err.errors.map((e) => ({ pointer: toSnakePointer(e.pointer), detail: e.detail, in: fieldsIn })) } : {}),
+      ...(err.errors.length > 0 ? { errors: err.errors.map((e) => (e.in === 'header' ? { pointer: e.pointer, detail: e.detail, in: e.in } : { pointer: toSnakePointer(e.pointer), detail: e.detail, in: fieldsIn })) } : {}),
     };
     return { problem, headers, unexpected: err.kind === 'internal' };
   }

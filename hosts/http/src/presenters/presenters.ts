@@ -1,5 +1,5 @@
 /** Domain objects → the JSON the API returns (snake_case, ISO dates, no internal fields). */
-import type { AuditEntry, Client, ClientAddress, Lead, OrgSettings, Page, PostalAddress } from '@cws/core';
+import type { AuditEntry, Client, ClientAddress, Lead, OrgSettings, Page, PostalAddress, ServiceAddress } from '@cws/core';
 
 import { FULL_VIEW, MASK, maskEmail, maskPhone, maskText, type PresentOptions } from './pii-masking.js';
 
@@ -16,6 +16,11 @@ export function postalAddressJson(a: PostalAddress, view: PresentOptions = FULL_
   };
 }
 
+/** The address form leads and clients share: label, postal fields, access notes (masked for viewers). */
+export function serviceAddressJson(a: ServiceAddress, view: PresentOptions = FULL_VIEW) {
+  return { label: a.label, ...postalAddressJson(a, view), access_notes: view.maskPii ? maskText(a.accessNotes) : a.accessNotes };
+}
+
 export function leadJson(l: Lead, view: PresentOptions = FULL_VIEW) {
   return {
     id: l.id,
@@ -27,7 +32,7 @@ export function leadJson(l: Lead, view: PresentOptions = FULL_VIEW) {
     status: l.status,
     notes: view.maskPii ? maskText(l.notes) : l.notes,
     service_requested: l.serviceRequested,
-    address: l.address === null ? null : postalAddressJson(l.address, view),
+    address: l.address === null ? null : serviceAddressJson(l.address, view),
     converted_client_id: l.convertedClientId,
     converted_at: iso(l.convertedAt),
     archived_at: iso(l.archivedAt),
@@ -39,9 +44,7 @@ export function leadJson(l: Lead, view: PresentOptions = FULL_VIEW) {
 export function addressJson(a: ClientAddress, view: PresentOptions = FULL_VIEW) {
   return {
     id: a.id,
-    label: a.label,
-    ...postalAddressJson(a, view),
-    access_notes: view.maskPii ? maskText(a.accessNotes) : a.accessNotes,
+    ...serviceAddressJson(a, view),
     is_primary: a.isPrimary,
     created_at: a.createdAt.toISOString(),
     updated_at: a.updatedAt.toISOString(),

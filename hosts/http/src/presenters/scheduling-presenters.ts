@@ -20,12 +20,14 @@ import type {
   Suggestions,
   Team,
   UnassignedOccurrence,
+  VisitDetails,
   Worker,
   WorkerJob,
   WorkerView,
 } from '@cws/core';
 import { toZonedIso } from '@cws/core';
-import { auditJson } from './presenters.js';
+import { camelToSnakeKey } from '../http/case-conversion.js';
+import { addressJson, auditJson } from './presenters.js';
 import { FULL_VIEW, MASK, maskEmail, maskPhone, maskText, type PresentOptions } from './pii-masking.js';
 
 const iso = (d: Date | null) => (d === null ? null : d.toISOString());
@@ -63,6 +65,7 @@ export function workerJson(w: Worker | WorkerView, view: PresentOptions = FULL_V
     org_id: w.orgId,
     active: w.active,
     has_portal_password: hasPassword(w),
+    must_change_portal_password: w.mustChangePortalPassword,
     created_at: w.createdAt.toISOString(),
     updated_at: w.updatedAt.toISOString(),
   };
@@ -70,7 +73,17 @@ export function workerJson(w: Worker | WorkerView, view: PresentOptions = FULL_V
 
 /** What a worker sees of themselves in the portal. */
 export function workerSelfJson(w: WorkerView) {
-  return { id: w.id, org_id: w.orgId, name: w.name, phone: w.phone, email: w.email, skills: [...w.skills], team_id: w.teamId, working_hours: workingHoursJson(w) };
+  return {
+    id: w.id,
+    org_id: w.orgId,
+    name: w.name,
+    phone: w.phone,
+    email: w.email,
+    skills: [...w.skills],
+    team_id: w.teamId,
+    working_hours: workingHoursJson(w),
+    must_change_password: w.mustChangePortalPassword,
+  };
 }
 
 export function serviceJson(s: Service) {
@@ -209,12 +222,23 @@ export function suggestionsJson(s: Suggestions, view: PresentOptions = FULL_VIEW
   };
 }
 
+/** A booking on the board: the booking, for whom (the client's name) and where (the address as a client's addresses show it). */
+function boardBookingJson(b: Booking, visit: VisitDetails | undefined, view: PresentOptions) {
+  return {
+    ...bookingJson(b, view),
+    client: { id: b.clientId, name: visit?.client.name ?? '' },
+    address: visit?.address == null ? null : addressJson(visit.address, view),
+    service_name: visit?.serviceName ?? null,
+  };
+}
+
 export function boardJson(b: ScheduleBoard, view: PresentOptions = FULL_VIEW) {
+  const entry = (x: Booking) => boardBookingJson(x, b.visits.get(x.id), view);
   return {
     window: windowJson(b.window),
     time_zone: b.timeZone,
-    workers: b.workers.map((row) => ({ worker: workerJson(row.worker, view), bookings: row.bookings.map((x) => bookingJson(x, view)) })),
-    unassigned: b.unassigned.map((x) => bookingJson(x, view)),
+    workers: b.workers.map((row) => ({ worker: workerJson(row.worker, view), bookings: row.bookings.map(entry) })),
+    unassigned: b.unassigned.map(entry),
   };
 }
 
@@ -228,28 +252,43 @@ function maskSnapshot(snapshot: Record<string, unknown> | null): Record<string, 
   return Object.fromEntries(Object.entries(snapshot).map(([k, v]) => [k, k === 'notes' && v !== null ? MASK : v]));
 }
 
-/** A booking's audit entry; viewers do not read its notes through the history either. */
-export function bookingHistoryJson(e: AuditEntry, view: PresentOptions = FULL_VIEW) {
-  const json = auditJson(e);
-  return view.maskPii ? { ...json, before: maskSnapshot(json.before), after: maskSnapshot(json.after) } : json;
+/** A snapshot's keys as the API spells them (snake_case), nested objects and arrays included. */
+function snakeSnapshot(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(snakeSnapshot);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [camelToSnakeKey(k), snakeSnapshot(v)]));
 }
 
-/** A job as its worker sees it: when, where, for whom, and what to do; no prices. */
+const snakeOf = (snapshot: Record<string, unknown> | null) => (snapshot === null ? null : (snakeSnapshot(snapshot) as Record<string, unknown>));
+
+/**
+ * A booking's audit entry with its before/after in the API's snake_case, as GET /bookings/{id}
+ * answers; viewers do not read its notes through the history either (masked before the keys are
+ * renamed: the masking names the core's fields).
+ */
+export function bookingHistoryJson(e: AuditEntry, view: PresentOptions = FULL_VIEW) {
+  const json = auditJson(e);
+  const masked = view.maskPii ? { ...json, before: maskSnapshot(json.before), after: maskSnapshot(json.after) } : json;
+  return { ...masked, before: snakeOf(masked.before), after: snakeOf(masked.after) };
+}
+
+/** A job as its worker sees it: when (with the local wall clock), where, for whom, what to do and may do now; no prices. */
 export function workerJobJson(job: WorkerJob) {
   const b = job.booking;
-  const a = job.address;
   return {
     id: b.id,
     status: b.status,
     starts_at: b.startsAt.toISOString(),
     ends_at: b.endsAt.toISOString(),
+    time_zone: b.timeZone,
+    local_starts_at: toZonedIso(b.startsAt, b.timeZone),
+    local_ends_at: toZonedIso(b.endsAt, b.timeZone),
+    allowed_actions: [...job.allowedActions],
+    can_start_from: iso(job.startableFrom),
     service_name: job.serviceName,
     notes: b.notes,
     client: { name: job.client.name, phone: job.client.phone },
-    address:
-      a === null
-        ? null
-        : { label: a.label, line1: a.line1, line2: a.line2, city: a.city, region: a.region, postal_code: a.postalCode, country: a.country, access_notes: a.accessNotes },
+    address: job.address === null ? null : addressJson(job.address),
     team_id: b.teamId,
     workers: workersJson(b),
     series_id: b.seriesId,

@@ -89,7 +89,7 @@ export function buildOpenApiDocument(routes: readonly RouteDefinition[], info: {
           type: 'http',
           scheme: 'bearer',
           bearerFormat: 'JWT',
-          description: 'access_token from POST /v1/worker/portal/login (12 hours; ends when the worker is deactivated or their password is reset)',
+          description: 'access_token from POST /v1/worker/portal/login or change-password (12 hours; ends when the worker is deactivated, signs out or their password changes)',
         },
       },
     },

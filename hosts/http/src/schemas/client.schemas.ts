@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { DateTime, ListQueryFields, Nullable, PostalAddressInput, Uuid, nullableText, text } from './common.schemas.js';
+import { DateTime, ListQueryFields, Nullable, ServiceAddressInput, ServiceAddressView, Uuid, nullableText, text } from './common.schemas.js';
 
 const addressExtras = {
   label: Type.Optional(nullableText(50)),
@@ -7,7 +7,8 @@ const addressExtras = {
   is_primary: Type.Optional(Type.Boolean()),
 };
 
-export const AddressInput = Type.Object({ ...PostalAddressInput.properties, ...addressExtras }, { additionalProperties: false });
+/** A lead's address form, and whether it is the client's primary one. */
+export const AddressInput = Type.Object({ ...ServiceAddressInput.properties, is_primary: addressExtras.is_primary }, { additionalProperties: false });
 export const AddressChanges = Type.Object(
   {
     line1: Type.Optional(text(200)),
@@ -35,16 +36,10 @@ export const UpdateClientBody = Type.Object({ name: Type.Optional(text(200)), ..
 export const ListClientsQuery = Type.Object(ListQueryFields, { additionalProperties: false });
 export const AddressParams = Type.Object({ id: Uuid, addressId: Uuid }, { additionalProperties: false });
 
+/** The service address form (as a lead's) as one stored row of the client's list. */
 export const AddressView = Type.Object({
   id: Uuid,
-  label: Nullable(Type.String()),
-  line1: Type.String(),
-  line2: Nullable(Type.String()),
-  city: Type.String(),
-  region: Nullable(Type.String()),
-  postal_code: Nullable(Type.String()),
-  country: Nullable(Type.String()),
-  access_notes: Nullable(Type.String()),
+  ...ServiceAddressView.properties,
   is_primary: Type.Boolean(),
   created_at: DateTime,
   updated_at: DateTime,

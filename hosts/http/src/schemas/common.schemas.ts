@@ -24,9 +24,9 @@ export const Page = <T extends TSchema>(item: T) =>
   Type.Object({ items: Type.Array(item), next_cursor: Nullable(Type.String()) }, { additionalProperties: false });
 
 export const FieldErrorSchema = Type.Object({
-  pointer: Type.String({ description: 'JSON pointer to the field (RFC 6901)' }),
+  pointer: Type.String({ description: 'JSON pointer to the field (RFC 6901); for a header, / and its name (/Idempotency-Key)' }),
   detail: Type.String(),
-  in: Type.Union([Type.Literal('body'), Type.Literal('query'), Type.Literal('path')]),
+  in: Type.Union([Type.Literal('body'), Type.Literal('query'), Type.Literal('path'), Type.Literal('header')]),
 });
 
 export const ProblemSchema = Type.Object(
@@ -65,6 +65,25 @@ export const PostalAddressView = Type.Object({
   region: Nullable(Type.String()),
   postal_code: Nullable(Type.String()),
   country: Nullable(Type.String()),
+});
+
+/**
+ * An address where work happens, as leads and clients both take and show it: a label, the postal
+ * fields and access notes. A client's addresses add only what a stored row of a list has.
+ */
+export const ServiceAddressInput = Type.Object(
+  {
+    label: Type.Optional(nullableText(50)),
+    ...PostalAddressInput.properties,
+    access_notes: Type.Optional(nullableText(2000)),
+  },
+  { additionalProperties: false },
+);
+
+export const ServiceAddressView = Type.Object({
+  label: Nullable(Type.String()),
+  ...PostalAddressView.properties,
+  access_notes: Nullable(Type.String({ description: 'Masked for viewers' })),
 });
 
 export { text, nullableText };

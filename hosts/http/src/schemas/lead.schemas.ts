@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { LEAD_STATUSES, SETTABLE_LEAD_STATUSES } from '@cws/core';
-import { DateTime, ListQueryFields, Nullable, PostalAddressInput, PostalAddressView, Uuid, nullableText, text } from './common.schemas.js';
+import { DateTime, ListQueryFields, Nullable, ServiceAddressInput, ServiceAddressView, Uuid, nullableText, text } from './common.schemas.js';
 
 const literalUnion = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)));
 
@@ -13,7 +13,7 @@ const leadFields = {
   source: Type.Optional(nullableText(64)),
   notes: Type.Optional(nullableText(5000)),
   service_requested: Type.Optional(nullableText(500)),
-  address: Type.Optional(Nullable(PostalAddressInput)),
+  address: Type.Optional(Nullable(ServiceAddressInput)),
 };
 
 export const CreateLeadBody = Type.Object({ name: text(200), ...leadFields, status: Type.Optional(SettableStatus) }, { additionalProperties: false });
@@ -41,7 +41,7 @@ export const LeadView = Type.Object(
     status: LeadStatusSchema,
     notes: Nullable(Type.String()),
     service_requested: Nullable(Type.String()),
-    address: Nullable(PostalAddressView),
+    address: Nullable(ServiceAddressView),
     converted_client_id: Nullable(Uuid),
     converted_at: Nullable(DateTime),
     archived_at: Nullable(DateTime),

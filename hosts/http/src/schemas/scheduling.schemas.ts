@@ -5,6 +5,7 @@
  */
 import { Type, type TSchema } from '@sinclair/typebox';
 import { BOOKING_STATUSES, WEEKDAYS } from '@cws/core';
+import { AddressView } from './client.schemas.js';
 import { DateTime, Nullable, PageQueryFields, Uuid, nullableText, text } from './common.schemas.js';
 
 const literals = <T extends string | number>(values: readonly T[], description?: string) =>
@@ -57,6 +58,7 @@ export const WorkerView = Type.Object({
   org_id: Uuid,
   active: Type.Boolean(),
   has_portal_password: Type.Boolean(),
+  must_change_portal_password: Type.Boolean({ description: 'The portal password was set by staff and the worker has not chosen their own yet' }),
   created_at: DateTime,
   updated_at: DateTime,
 });
@@ -72,7 +74,9 @@ const workerFields = {
 export const CreateWorkerBody = Obj({ name: text(120), ...workerFields });
 export const UpdateWorkerBody = Obj({ name: Type.Optional(text(120)), ...workerFields }, { minProperties: 1 });
 export const ListWorkersQuery = Obj({ team_id: Type.Optional(Uuid), active: Type.Optional(Type.Boolean()) });
-export const PortalPasswordBody = Obj({ password: Type.Optional(Nullable(Type.String({ maxLength: 1024, description: 'Omit for a temporary password, shown once' }))) });
+export const PortalPasswordBody = Obj({
+  password: Type.Optional(Nullable(Type.String({ maxLength: 1024, description: 'Omit for a generated one, shown once. Either way the worker must change it at first sign-in' }))),
+});
 export const PortalPasswordView = Type.Object({
   worker: WorkerView,
   temporary_password: Nullable(Type.String({ description: 'Only when none was given: shown in this response and nowhere else' })),
@@ -160,9 +164,11 @@ export const CreateBookingBody = Obj({
   price_estimate_minor: Type.Optional(Nullable(Money)),
 });
 
+/** Both may be left out: the route's description says which window it then takes. */
+const OptionalWindowFields = { start: Type.Optional(DateTime), end: Type.Optional(DateTime) };
+
 export const ListBookingsQuery = Obj({
-  start: DateTime,
-  end: DateTime,
+  ...OptionalWindowFields,
   status: Type.Optional(Type.Array(Type.String({ maxLength: 100 }), { maxItems: 6, description: 'Comma-separated or repeated: pending, confirmed, in_progress, completed, cancelled, no_show' })),
   worker_id: Type.Optional(Uuid),
   team_id: Type.Optional(Uuid),
@@ -309,12 +315,26 @@ export const SuggestionsView = Type.Object({
   ),
 });
 
-export const BoardQuery = Obj({ start: DateTime, end: DateTime, team_id: Type.Optional(Uuid) });
+export const BoardQuery = Obj({ ...OptionalWindowFields, team_id: Type.Optional(Uuid) });
+/** Who a visit is for and where: the client's name, the address as the client's addresses show it. */
+const visitProperties = {
+  client: Type.Object({ id: Uuid, name: Type.String() }),
+  address: Nullable(AddressView),
+  service_name: Nullable(Type.String()),
+};
+export const BoardBookingView = Type.Composite([BookingView, Type.Object(visitProperties)]);
 export const BoardView = Type.Object({
   window: WindowView,
-  time_zone: Type.String(),
-  workers: Type.Array(Type.Object({ worker: WorkerView, bookings: Type.Array(BookingView) })),
-  unassigned: Type.Array(BookingView),
+  time_zone: Type.String({ description: 'The org’s zone; a default window is its local days' }),
+  workers: Type.Array(Type.Object({ worker: WorkerView, bookings: Type.Array(BoardBookingView) })),
+  unassigned: Type.Array(BoardBookingView),
+});
+
+export const BookingPageView = Type.Object({
+  items: Type.Array(BookingView),
+  next_cursor: Nullable(Type.String()),
+  window: Type.Object({ start: DateTime, end: DateTime }, { description: 'The window listed: the one asked for, or the default' }),
+  time_zone: Type.String({ description: 'The org’s zone, in which the default window is reckoned' }),
 });
 
 export const QueueQuery = Obj({ days: Type.Optional(Type.Integer({ minimum: 1, maximum: 30, description: 'Default 7' })), ...PageQueryFields });
@@ -327,6 +347,9 @@ export const WorkerLoginBody = Obj({
   login: Type.String({ minLength: 1, maxLength: 254, description: 'The worker’s phone or email' }),
   password: Type.String({ maxLength: 1024 }),
 });
+const MustChangePassword = Type.Boolean({
+  description: 'true: the password was set by staff; until POST /v1/worker/portal/change-password only me, change-password and logout answer (others: 403 auth.password_change_required)',
+});
 export const WorkerSelfView = Type.Object({
   id: Uuid,
   org_id: Uuid,
@@ -336,38 +359,41 @@ export const WorkerSelfView = Type.Object({
   skills: Type.Array(Type.String()),
   team_id: Nullable(Uuid),
   working_hours: Nullable(WorkingHoursSchema),
+  must_change_password: MustChangePassword,
 });
 export const WorkerTokenView = Type.Object({
   access_token: Type.String({ description: 'Send as Authorization: Bearer <access_token> to /v1/worker/portal/*' }),
   token_type: Type.Literal('Bearer'),
   expires_in: Type.Integer({ description: 'Seconds (12 hours)' }),
   expires_at: DateTime,
+  must_change_password: MustChangePassword,
   worker: WorkerSelfView,
+});
+export const WorkerChangePasswordBody = Obj({
+  current_password: Type.String({ maxLength: 1024 }),
+  new_password: Type.String({ maxLength: 1024, description: 'The same rule as staff passwords' }),
 });
 export const WorkerJobsQuery = Obj({
   scope: Type.Optional(literals(['today', 'upcoming'] as const, 'today: the org’s local day; upcoming (default): from now, `days` ahead')),
   days: Type.Optional(Type.Integer({ minimum: 1, maximum: 60, description: 'Default 14' })),
 });
+export const WorkerActionSchema = literals(['start', 'complete'] as const);
 export const WorkerJobView = Type.Object({
   id: Uuid,
   status: BookingStatusSchema,
   starts_at: DateTime,
   ends_at: DateTime,
+  time_zone: Type.String({ description: 'IANA zone of the job’s wall clock' }),
+  local_starts_at: Type.String({ format: 'date-time', description: 'starts_at on the job’s wall clock, with its offset' }),
+  local_ends_at: Type.String({ format: 'date-time', description: 'ends_at on the job’s wall clock, with its offset' }),
+  allowed_actions: Type.Array(WorkerActionSchema, {
+    description: 'What you may do now: start (a confirmed job, from can_start_from on: WORKER_JOB_START_WINDOW_MINUTES before its start) or complete (a started one)',
+  }),
+  can_start_from: Nullable(DateTime),
   service_name: Nullable(Type.String()),
   notes: Nullable(Type.String()),
   client: Type.Object({ name: Type.String(), phone: Nullable(Type.String()) }),
-  address: Nullable(
-    Type.Object({
-      label: Nullable(Type.String()),
-      line1: Type.String(),
-      line2: Nullable(Type.String()),
-      city: Type.String(),
-      region: Nullable(Type.String()),
-      postal_code: Nullable(Type.String()),
-      country: Nullable(Type.String()),
-      access_notes: Nullable(Type.String()),
-    }),
-  ),
+  address: Nullable(AddressView),
   team_id: Nullable(Uuid),
   workers: Type.Array(Type.Object({ worker_id: Uuid, via_team: Type.Boolean() })),
   series_id: Nullable(Uuid),

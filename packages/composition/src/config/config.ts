@@ -87,6 +87,11 @@ export interface JobsConfig {
   betterStackHeartbeatUrl: string | null;
 }
 
+export interface SchedulingConfig {
+  /** How long before its start a worker may start a job in the portal. */
+  workerJobStartWindowMinutes: number;
+}
+
 export interface FeatureFlagsConfig {
   depositsEnabled: boolean;
   exportMode: 'off' | 'webhook' | 'sheets';
@@ -108,6 +113,7 @@ export interface Config {
   rateLimit: RateLimitConfig;
   metrics: MetricsConfig;
   jobs: JobsConfig;
+  scheduling: SchedulingConfig;
   featureFlags: FeatureFlagsConfig;
   demo: { seed: boolean };
 }

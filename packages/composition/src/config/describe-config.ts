@@ -79,6 +79,7 @@ const CONFIG_VIEW: { [N in Exclude<EnvVarName, BasicAuthVariable>]: (config: Con
   MONGODB_URL: (c) => c.jobs.mongodbUrl,
   JOBS_PROCESS_EVERY_MS: (c) => c.jobs.processEveryMs,
   BETTER_STACK_HEARTBEAT_URL: (c) => c.jobs.betterStackHeartbeatUrl,
+  WORKER_JOB_START_WINDOW_MINUTES: (c) => c.scheduling.workerJobStartWindowMinutes,
   DEMO_SEED: (c) => c.demo.seed,
 };
 

@@ -19,7 +19,7 @@ export type EmailMode = (typeof EMAIL_MODES)[number];
 export type JobsBackend = (typeof JOBS_BACKENDS)[number];
 
 /** Sections of `.env.example`, in the order they are written. */
-export const ENV_GROUPS = ['App', 'HTTP', 'Database', 'Auth', 'Email', 'Rate limits', 'Metrics', 'Jobs', 'Feature flags', 'Demo'] as const;
+export const ENV_GROUPS = ['App', 'HTTP', 'Database', 'Auth', 'Email', 'Rate limits', 'Metrics', 'Jobs', 'Scheduling', 'Feature flags', 'Demo'] as const;
 export type EnvGroup = (typeof ENV_GROUPS)[number];
 
 /** How a raw string becomes a value. Lists are comma-separated; items are trimmed, empty items dropped. */
@@ -329,6 +329,12 @@ export const ENV_SCHEMA = [
   {
     name: 'STRICT_POLICY_MODE', group: 'Feature flags', type: bool(), secret: false, default: 'false',
     description: 'Stricter portal and configuration behaviour. Fix: true or false.',
+  },
+
+  // --- Scheduling ---
+  {
+    name: 'WORKER_JOB_START_WINDOW_MINUTES', group: 'Scheduling', type: int(0, 1440), secret: false, default: '120',
+    description: 'How long before a job starts its worker may start it in the worker portal (0: not before its start). Fix: minutes from 0 to 1440.',
   },
 
   // --- Demo ---

@@ -24,6 +24,7 @@ export type {
   JobsConfig,
   MetricsConfig,
   RateLimitConfig,
+  SchedulingConfig,
 } from './config.js';
 export {
   MIN_PROD_BASIC_PASSWORD_LENGTH,

@@ -155,6 +155,7 @@ function buildConfig(v: EnvValues): Config {
       processEveryMs: v.JOBS_PROCESS_EVERY_MS,
       betterStackHeartbeatUrl: v.BETTER_STACK_HEARTBEAT_URL ?? null,
     },
+    scheduling: { workerJobStartWindowMinutes: v.WORKER_JOB_START_WINDOW_MINUTES },
     featureFlags: { depositsEnabled: v.DEPOSITS_ENABLED, exportMode: v.EXPORT_MODE, strictPolicyMode: v.STRICT_POLICY_MODE },
     demo: { seed: v.DEMO_SEED },
   };

@@ -4,6 +4,11 @@ import { ERROR_CODES, type ErrorCode, type ErrorKind } from './error-codes.js';
 export interface FieldError {
   readonly pointer: string;
   readonly detail: string;
+  /**
+   * Set when the value is not part of the input but a request header passed on beside it (the
+   * `Idempotency-Key`): `pointer` is then `/` and the header's name, as HTTP spells it.
+   */
+  readonly in?: 'header';
 }
 
 export interface AppErrorOptions {

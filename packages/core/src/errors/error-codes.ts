@@ -61,6 +61,7 @@ export const ERROR_CODES = {
   'booking.slot_unavailable': { kind: 'conflict', title: 'A worker or team is already booked at that time' },
   'booking.blacked_out': { kind: 'conflict', title: 'A blackout covers that time' },
   'booking.invalid_transition': { kind: 'conflict', title: 'The booking cannot move to that status' },
+  'booking.too_early_to_start': { kind: 'conflict', title: 'The job cannot be started yet' },
   'booking.not_plannable': { kind: 'conflict', title: 'The booking can no longer be changed' },
   'series.not_found': { kind: 'not_found', title: 'Booking series not found' },
   'series.ended': { kind: 'conflict', title: 'The booking series has ended' },

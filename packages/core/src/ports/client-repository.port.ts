@@ -16,6 +16,8 @@ export interface ClientRepository {
   /** Inserts the client and its addresses; `tenant.cross_org_write` for another org's id. */
   insert(client: Client): Promise<void>;
   findById(id: string, options?: { forUpdate?: boolean }): Promise<Client | null>;
+  /** The clients of these ids that the org has (unknown ids are left out), in no set order. */
+  findByIds(ids: readonly string[]): Promise<readonly Client[]>;
   /** Replaces the client's own fields (not its addresses); `client.not_found` when absent. */
   update(client: Client): Promise<void>;
   /** Newest first, at most `limit` rows, each with its addresses. */

@@ -9,6 +9,7 @@ import {
   type Booking,
   type BookingSeries,
   type Client,
+  type CoreOptions,
   type PasswordHasher,
   type RequestContext,
   type Service,
@@ -59,14 +60,15 @@ export interface SchedulingFixture extends CoreFixture {
   occurrences(seriesId: string): Booking[];
 }
 
-export function schedulingFixture(options: { passwordHasher?: PasswordHasher } = {}): SchedulingFixture {
+export function schedulingFixture(options: CoreOptions & { passwordHasher?: PasswordHasher } = {}): SchedulingFixture {
   const clock = new FixedClock(T0);
   const ids = new SequentialIds();
   const limiter = new MemoryRateLimiter({ now: () => clock.now().getTime() });
   const adapters: MemoryAdapters = { ...createMemoryAdapters(), rateLimiter: limiter };
   const uow = new InterceptingUnitOfWork(adapters.uow);
-  const hasher = options.passwordHasher ?? CHEAP_HASHER;
-  const core = createCore({ ...adapters, uow, clock, ids, passwordHasher: hasher });
+  const { passwordHasher, ...coreOptions } = options;
+  const hasher = passwordHasher ?? CHEAP_HASHER;
+  const core = createCore({ ...adapters, uow, clock, ids, passwordHasher: hasher }, coreOptions);
   const sys = (overrides: Partial<SystemContext> = {}): SystemContext => ({
     actor: systemActor('test-setup'),
     requestId: 'req-system',

@@ -29,12 +29,12 @@ describe('ConvertLead', () => {
       notes: 'two dogs',
       serviceRequested: 'weekly clean',
       status: 'qualified',
-      address: { line1: '1 High St', line2: 'Flat 2', city: 'Leeds', region: 'West Yorkshire', postalCode: 'LS1 1AA', country: 'GB' },
+      address: { label: 'Home', line1: '1 High St', line2: 'Flat 2', city: 'Leeds', region: 'West Yorkshire', postalCode: 'LS1 1AA', country: 'GB', accessNotes: 'Key with the porter' },
     });
     fx.clock.advance(3 * MINUTE);
   });
 
-  it('creates a client from the lead name, contact, notes and address (primary) and marks the lead converted', async () => {
+  it('creates a client from the lead name, contact, notes and address (primary, with its label and access notes) and marks the lead converted', async () => {
     const [clientId, addressId] = [fx.ids.peek(1), fx.ids.peek(2)];
     const result = await fx.core.leads.convert.execute(fx.ctx(orgId), { id: lead.id });
     const expectedClient: Client = {
@@ -59,8 +59,8 @@ describe('ConvertLead', () => {
           region: 'West Yorkshire',
           postalCode: 'LS1 1AA',
           country: 'GB',
-          label: null,
-          accessNotes: null,
+          label: 'Home',
+          accessNotes: 'Key with the porter',
           isPrimary: true,
           createdAt: at,
           updatedAt: at,

@@ -31,7 +31,7 @@ describe('CreateLead', () => {
       status: 'new',
       notes: 'likes mornings',
       serviceRequested: 'deep clean',
-      address: { line1: '1 High St', line2: null, city: 'London', region: null, postalCode: 'SW1A 1AA', country: 'GB' },
+      address: { label: null, line1: '1 High St', line2: null, city: 'London', region: null, postalCode: 'SW1A 1AA', country: 'GB', accessNotes: null },
       convertedClientId: null,
       convertedAt: null,
       archivedAt: null,

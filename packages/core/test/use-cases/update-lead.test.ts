@@ -45,7 +45,7 @@ describe('UpdateLead', () => {
     });
     expect(after.email).to.equal('ann@example.org');
     expect(after.phone).to.equal('01134960000');
-    expect(after.address).to.deep.equal({ line1: '2 Low Rd', line2: null, city: 'York', region: null, postalCode: null, country: 'GB' });
+    expect(after.address).to.deep.equal({ label: null, line1: '2 Low Rd', line2: null, city: 'York', region: null, postalCode: null, country: 'GB', accessNotes: null });
   });
 
   it('allows clearing one of email and phone while the other remains', async () => {

@@ -14,6 +14,7 @@ import { IdParams, Page } from '../../schemas/common.schemas.js';
 import { AuditEntryView } from '../../schemas/audit.schemas.js';
 import {
   AssignmentBody,
+  BookingPageView,
   BookingView,
   CancelBody,
   CreateBookingBody,
@@ -64,17 +65,19 @@ export function bookingRoutes(): RouteDefinition[] {
       method: 'GET',
       path: '/v1/admin/bookings',
       operationId: 'listBookings',
-      summary: 'Bookings overlapping [start, end) (at most 366 days), by start, filtered, paged',
+      summary: 'Bookings overlapping [start, end) (at most 366 days), by start, filtered, paged; without start and end: today and the next 6 days in the org’s zone',
+      description:
+        'Without start and end the window is today in the org’s time zone and the 6 days after (local midnights, so a DST day keeps its length); with only one, the other is 7 days away. The answer echoes the window it listed (`window`, `time_zone`): send it back with the cursor to page through a fixed window across midnight.',
       tags,
       audience: 'staff',
       permission: 'schedule.view',
       query: ListBookingsQuery,
       inputIn: 'query',
-      responses: { 200: { description: 'A page of bookings', schema: Page(BookingView) }, ...commonErrors },
+      responses: { 200: { description: 'A page of bookings, and the window listed', schema: BookingPageView }, ...commonErrors },
       async handler({ runtime, ctx, query }) {
         const page = await runtime.core.bookings.list.execute(ctx, {
-          start: query.start,
-          end: query.end,
+          ...(query.start !== undefined ? { start: query.start } : {}),
+          ...(query.end !== undefined ? { end: query.end } : {}),
           ...(query.status !== undefined ? { status: query.status.join(',') } : {}),
           ...(query.worker_id !== undefined ? { workerId: query.worker_id } : {}),
           ...(query.team_id !== undefined ? { teamId: query.team_id } : {}),
@@ -85,7 +88,10 @@ export function bookingRoutes(): RouteDefinition[] {
           ...(query.limit !== undefined ? { limit: query.limit } : {}),
         });
         const view = piiPolicy(ctx);
-        return { status: 200, body: pageJson(page, (b) => bookingJson(b, view)) };
+        return {
+          status: 200,
+          body: { ...pageJson(page, (b) => bookingJson(b, view)), window: { start: page.window.from.toISOString(), end: page.window.to.toISOString() }, time_zone: page.timeZone },
+        };
       },
     }),
     defineRoute({

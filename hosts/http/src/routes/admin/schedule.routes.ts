@@ -67,7 +67,9 @@ export function scheduleRoutes(): RouteDefinition[] {
       method: 'GET',
       path: '/v1/admin/schedule/board',
       operationId: 'getScheduleBoard',
-      summary: 'The day/week board: bookings (not cancelled) of up to 14 days, per worker, and the unassigned ones',
+      summary: 'The day/week board: bookings (not cancelled) of up to 14 days, per worker, and the unassigned ones; without start and end: today and the next 6 days in the org’s zone',
+      description:
+        'Each booking carries its client’s name, the address (as the client’s addresses show it, masked for viewers) and its local start and end with the offset. Without start and end the window is today in the org’s time zone and the 6 days after; with only one, the other is 7 days away. `window` echoes the window shown.',
       tags,
       audience: 'staff',
       permission: 'schedule.view',
@@ -75,7 +77,11 @@ export function scheduleRoutes(): RouteDefinition[] {
       inputIn: 'query',
       responses: { 200: { description: 'The board', schema: BoardView }, ...commonErrors },
       async handler({ runtime, ctx, query }) {
-        const board = await runtime.core.schedule.board.execute(ctx, { start: query.start, end: query.end, ...(query.team_id !== undefined ? { teamId: query.team_id } : {}) });
+        const board = await runtime.core.schedule.board.execute(ctx, {
+          ...(query.start !== undefined ? { start: query.start } : {}),
+          ...(query.end !== undefined ? { end: query.end } : {}),
+          ...(query.team_id !== undefined ? { teamId: query.team_id } : {}),
+        });
         return { status: 200, body: boardJson(board, piiPolicy(ctx)) };
       },
     }),

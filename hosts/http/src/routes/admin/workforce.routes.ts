@@ -151,7 +151,9 @@ export function workforceRoutes(): RouteDefinition[] {
       method: 'POST',
       path: '/v1/admin/workers/:id/portal-password',
       operationId: 'setWorkerPortalPassword',
-      summary: 'Set a worker’s portal password, or a temporary one shown once; ends their portal sessions',
+      summary: 'Set a worker’s portal password (or a generated one, shown once); ends their portal sessions',
+      description:
+        'Either way the password is temporary: staff know it, so at sign-in the worker gets must_change_password: true and only me, change-password and logout answer until they choose their own.',
       tags,
       audience: 'staff',
       permission: 'iam.manage',

@@ -3,16 +3,17 @@
  * their own jobs and starts and completes them. Only a worker portal token (WORKER_PORTAL_SECRET)
  * opens these routes — staff credentials are refused here, and worker tokens on staff routes.
  * Every call re-checks in the core that the worker is active and their password unchanged since
- * the token was issued. Sign-in failures are rate limited per login and per address by the core,
- * on top of the per-address API limit every route has.
+ * the token was issued. A password staff set must be changed first: until then the core answers
+ * only me, change-password and logout. Sign-in failures are rate limited per login and per
+ * address by the core, on top of the per-address API limit every route has.
  */
-import { AppError } from '@cws/core';
+import { AppError, type WorkerView } from '@cws/core';
 import type { Runtime } from '@cws/composition';
 import type { WorkerPortalTokens } from '../../auth/worker-portal-tokens.js';
 import { defineRoute, type RouteDefinition, type ResponseSpec, type WorkerPortalIdentity } from '../../routing/route-definition.js';
 import { workerJobJson, workerSelfJson } from '../../presenters/scheduling-presenters.js';
 import { IdParams, Page, ProblemSchema } from '../../schemas/common.schemas.js';
-import { WorkerJobView, WorkerJobsQuery, WorkerLoginBody, WorkerSelfView, WorkerTokenView } from '../../schemas/scheduling.schemas.js';
+import { WorkerChangePasswordBody, WorkerJobView, WorkerJobsQuery, WorkerLoginBody, WorkerSelfView, WorkerTokenView } from '../../schemas/scheduling.schemas.js';
 import { NO_STORE } from '../route-helpers.js';
 
 const tags = ['Worker portal'];
@@ -20,9 +21,10 @@ const tags = ['Worker portal'];
 const problem = (description: string): ResponseSpec => ({ description, schema: ProblemSchema, contentType: 'application/problem+json' });
 
 const portalErrors: Record<number, ResponseSpec> = {
-  401: problem('No worker portal token, an invalid or expired one, or a session ended by a password reset or deactivation'),
+  401: problem('No worker portal token, an invalid or expired one, or a session ended by a password change, sign-out or deactivation'),
+  403: problem('auth.password_change_required: the password was set by staff; change it first (POST /v1/worker/portal/change-password)'),
   404: problem('Not one of your jobs'),
-  409: problem('The job cannot move to that status (booking.invalid_transition)'),
+  409: problem('booking.invalid_transition (allowed_actions lists what you may do) or booking.too_early_to_start (can_start_from says when)'),
   422: problem('Invalid input; errors[] lists each field'),
   429: problem('Too many requests (Retry-After says when to retry)'),
   503: problem('The database is unavailable; retry later'),
@@ -44,6 +46,31 @@ function portalOf(worker: WorkerPortalIdentity | null): WorkerPortalIdentity {
   return worker;
 }
 
+/** The core's refusal while the password is temporary, with the route that lifts it. */
+async function withChangeHint<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'auth.password_change_required') {
+      throw new AppError(err.code, `${err.message} (POST /v1/worker/portal/change-password)`, { details: err.details, cause: err });
+    }
+    throw err;
+  }
+}
+
+/** The token a portal sign-in or password change answers with. */
+async function tokenBody(workerTokens: WorkerPortalTokens, worker: WorkerView, orgId: string, now: Date) {
+  const issued = await workerTokens.issue({ workerId: worker.id, orgId }, now);
+  return {
+    access_token: issued.token,
+    token_type: 'Bearer',
+    expires_in: issued.expiresInSeconds,
+    expires_at: issued.expiresAt.toISOString(),
+    must_change_password: worker.mustChangePortalPassword,
+    worker: workerSelfJson(worker),
+  };
+}
+
 const progress = (to: 'in_progress' | 'completed', operationId: string, action: string, summary: string) =>
   defineRoute({
     method: 'POST',
@@ -56,7 +83,7 @@ const progress = (to: 'in_progress' | 'completed', operationId: string, action: 
     params: IdParams,
     responses: { 200: { description: 'The job', schema: WorkerJobView }, ...portalErrors },
     async handler({ runtime, ctx, worker, params }) {
-      const job = await runtime.core.workerPortal.progress.execute(ctx, portalOf(worker).session, { id: params.id, to });
+      const job = await withChangeHint(runtime.core.workerPortal.progress.execute(ctx, portalOf(worker).session, { id: params.id, to }));
       return { status: 200, body: workerJobJson(job) };
     },
   });
@@ -69,7 +96,7 @@ export function workerPortalRoutes(options: { workerTokens: WorkerPortalTokens }
       operationId: 'workerPortalLogin',
       summary: 'Worker sign-in with phone or email and portal password; answers a 12-hour bearer token',
       description:
-        'org is the organisation’s slug (without it: DEFAULT_ORG_ID, or the only org). Unknown logins, wrong passwords, inactive workers and unknown orgs all answer 401 auth.invalid_credentials.',
+        'org is the organisation’s slug (without it: DEFAULT_ORG_ID, or the only org). Unknown logins, wrong passwords, inactive workers and unknown orgs all answer 401 auth.invalid_credentials. must_change_password: true when staff set the password; change it (POST /v1/worker/portal/change-password) before anything else.',
       tags,
       audience: 'public',
       permission: null,
@@ -88,12 +115,42 @@ export function workerPortalRoutes(options: { workerTokens: WorkerPortalTokens }
           { requestId, now },
           { ...(slug !== undefined ? { orgSlug: slug } : { orgId: chosen }), login: body['login'], password: body['password'], clientIp },
         );
-        const issued = await options.workerTokens.issue({ workerId: worker.id, orgId }, now);
-        return {
-          status: 200,
-          body: { access_token: issued.token, token_type: 'Bearer', expires_in: issued.expiresInSeconds, expires_at: issued.expiresAt.toISOString(), worker: workerSelfJson(worker) },
-          headers: NO_STORE,
-        };
+        return { status: 200, body: await tokenBody(options.workerTokens, worker, orgId, now), headers: NO_STORE };
+      },
+    }),
+    defineRoute({
+      method: 'POST',
+      path: '/v1/worker/portal/change-password',
+      operationId: 'workerPortalChangePassword',
+      summary: 'Choose your own portal password (required after one set by staff); answers a new token',
+      description:
+        'The current password and a new one (the staff password rule). Every earlier portal token of yours stops working; use the token in this answer. A wrong current password is 422 and counts like a failed sign-in (10 in 15 minutes, then 429).',
+      tags,
+      audience: 'worker',
+      permission: null,
+      body: WorkerChangePasswordBody,
+      responses: { 200: { description: 'A new token; earlier ones are ended', schema: WorkerTokenView }, ...portalErrors },
+      async handler({ runtime, ctx, worker, body, now }) {
+        const portal = portalOf(worker);
+        const changed = await runtime.core.workerPortal.changePassword.execute(ctx, portal.session, {
+          currentPassword: body['currentPassword'],
+          newPassword: body['newPassword'],
+        });
+        return { status: 200, body: await tokenBody(options.workerTokens, changed, portal.orgId, now), headers: NO_STORE };
+      },
+    }),
+    defineRoute({
+      method: 'POST',
+      path: '/v1/worker/portal/logout',
+      operationId: 'workerPortalLogout',
+      summary: 'Sign out of the portal (every portal session of yours ends: tokens are not kept one by one)',
+      tags,
+      audience: 'worker',
+      permission: null,
+      responses: { 204: { description: 'Signed out' }, ...portalErrors },
+      async handler({ runtime, ctx, worker }) {
+        await runtime.core.workerPortal.signOut.execute(ctx, portalOf(worker).session);
+        return { status: 204 };
       },
     }),
     defineRoute({
@@ -122,10 +179,12 @@ export function workerPortalRoutes(options: { workerTokens: WorkerPortalTokens }
       inputIn: 'query',
       responses: { 200: { description: 'The jobs', schema: Page(WorkerJobView) }, ...portalErrors },
       async handler({ runtime, ctx, worker, query }) {
-        const jobs = await runtime.core.workerPortal.jobs.execute(ctx, portalOf(worker).session, {
-          ...(query.scope !== undefined ? { scope: query.scope } : {}),
-          ...(query.days !== undefined ? { days: query.days } : {}),
-        });
+        const jobs = await withChangeHint(
+          runtime.core.workerPortal.jobs.execute(ctx, portalOf(worker).session, {
+            ...(query.scope !== undefined ? { scope: query.scope } : {}),
+            ...(query.days !== undefined ? { days: query.days } : {}),
+          }),
+        );
         return { status: 200, body: { items: jobs.map(workerJobJson), next_cursor: null } };
       },
     }),
@@ -140,10 +199,10 @@ export function workerPortalRoutes(options: { workerTokens: WorkerPortalTokens }
       params: IdParams,
       responses: { 200: { description: 'The job', schema: WorkerJobView }, ...portalErrors },
       async handler({ runtime, ctx, worker, params }) {
-        return { status: 200, body: workerJobJson(await runtime.core.workerPortal.job.execute(ctx, portalOf(worker).session, { id: params.id })) };
+        return { status: 200, body: workerJobJson(await withChangeHint(runtime.core.workerPortal.job.execute(ctx, portalOf(worker).session, { id: params.id }))) };
       },
     }),
-    progress('in_progress', 'workerPortalStartJob', 'start', 'Start a confirmed job (→ in_progress)'),
+    progress('in_progress', 'workerPortalStartJob', 'start', 'Start a confirmed job (→ in_progress), from WORKER_JOB_START_WINDOW_MINUTES (default 120) before its start'),
     progress('completed', 'workerPortalCompleteJob', 'complete', 'Complete a started job (→ completed)'),
   ];
 }

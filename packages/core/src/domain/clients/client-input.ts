@@ -1,5 +1,5 @@
 /** Validation of client and address fields, shared by create, update and lead conversion. */
-import { checkPostalAddress, type PostalAddress } from '../shared/address.js';
+import { checkServiceAddress, type ServiceAddress } from '../shared/address.js';
 import { normaliseEmail, normalisePhone } from '../shared/contact.js';
 import type { InputChecks } from '../shared/input-checks.js';
 
@@ -41,24 +41,17 @@ export interface AddressInput {
   readonly isPrimary?: unknown;
 }
 
-export interface CheckedAddress extends PostalAddress {
-  readonly label: string | null;
-  readonly accessNotes: string | null;
+export interface CheckedAddress extends ServiceAddress {
   readonly isPrimary: boolean | undefined;
 }
 
 export function checkAddress(checks: InputChecks, pointer: string, input: unknown): CheckedAddress {
-  const postal = checkPostalAddress(checks, pointer, input);
+  const address = checkServiceAddress(checks, pointer, input);
   const raw = (input ?? {}) as AddressInput;
   let isPrimary: boolean | undefined;
   if (raw.isPrimary !== undefined) {
     if (typeof raw.isPrimary === 'boolean') isPrimary = raw.isPrimary;
     else checks.fail(`${pointer}/isPrimary`, 'must be a boolean');
   }
-  return {
-    ...postal,
-    label: checks.optionalText(`${pointer}/label`, raw.label, { max: 50 }) ?? null,
-    accessNotes: checks.optionalText(`${pointer}/accessNotes`, raw.accessNotes, { max: 2000 }) ?? null,
-    isPrimary,
-  };
+  return { ...address, isPrimary };
 }

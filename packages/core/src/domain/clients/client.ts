@@ -1,14 +1,11 @@
 /** A client: a household or business the org serves, with the addresses where work happens. */
-import type { PostalAddress } from '../shared/address.js';
+import type { ServiceAddress } from '../shared/address.js';
 
-export interface ClientAddress extends PostalAddress {
+/** One of a client's addresses: the service address form (label, postal fields, access notes) as a stored row. */
+export interface ClientAddress extends ServiceAddress {
   readonly id: string;
   readonly orgId: string;
   readonly clientId: string;
-  /** "Home", "Office", ... */
-  readonly label: string | null;
-  /** Key safe, gate code, parking: what a worker needs on the day. */
-  readonly accessNotes: string | null;
   readonly isPrimary: boolean;
   readonly createdAt: Date;
   readonly updatedAt: Date;

@@ -1,5 +1,5 @@
 /** Validation and normalisation of lead fields, shared by create, update and public intake. */
-import { checkPostalAddress, type PostalAddress } from '../shared/address.js';
+import { checkServiceAddress, type ServiceAddress } from '../shared/address.js';
 import { normaliseEmail, normalisePhone } from '../shared/contact.js';
 import type { InputChecks } from '../shared/input-checks.js';
 import { LEAD_SOURCE_PATTERN, SETTABLE_LEAD_STATUSES, type LeadStatus } from './lead.js';
@@ -22,7 +22,7 @@ export interface LeadFieldChanges {
   source?: string | null;
   notes?: string | null;
   serviceRequested?: string | null;
-  address?: PostalAddress | null;
+  address?: ServiceAddress | null;
   status?: LeadStatus;
 }
 
@@ -44,7 +44,7 @@ export function checkLeadFields(checks: InputChecks, input: LeadFieldsInput): Le
   const service = checks.optionalText('/serviceRequested', input.serviceRequested, { max: 500 });
   if (service !== undefined) changes.serviceRequested = service;
   if (input.address === null) changes.address = null;
-  else if (input.address !== undefined) changes.address = checkPostalAddress(checks, '/address', input.address);
+  else if (input.address !== undefined) changes.address = checkServiceAddress(checks, '/address', input.address);
   if (input.status !== undefined) {
     const status = checks.oneOf('/status', input.status, SETTABLE_LEAD_STATUSES);
     if (status !== undefined) changes.status = status;

@@ -3,7 +3,7 @@
  * pipeline; conversion creates or links a client and is final. Archiving hides a lead from the
  * default lists and freezes it.
  */
-import type { PostalAddress } from '../shared/address.js';
+import type { ServiceAddress } from '../shared/address.js';
 
 export const LEAD_STATUSES = ['new', 'contacted', 'qualified', 'converted', 'lost'] as const;
 export type LeadStatus = (typeof LEAD_STATUSES)[number];
@@ -23,7 +23,8 @@ export interface Lead {
   readonly notes: string | null;
   /** What was asked for, free text ("deep clean, 3 bedrooms"). */
   readonly serviceRequested: string | null;
-  readonly address: PostalAddress | null;
+  /** Where the work would be, in the form of a client's address (conversion carries it over). */
+  readonly address: ServiceAddress | null;
   readonly convertedClientId: string | null;
   readonly convertedAt: Date | null;
   readonly archivedAt: Date | null;

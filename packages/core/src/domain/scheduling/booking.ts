@@ -74,25 +74,31 @@ export interface Booking {
 export interface SlotClash {
   readonly bookingId: string;
   readonly workerId: string | null;
+  /** The worker's name, so a dispatcher reading the refusal knows who without a lookup. */
+  readonly workerName: string | null;
   readonly teamId: string | null;
+  readonly teamName: string | null;
   readonly startsAt: Date;
   readonly endsAt: Date;
 }
 
 /**
  * The error for a lost race or a taken slot. Adapters raise it from the database's exclusion
- * constraint, naming the booking that holds the time.
+ * constraint, naming the booking that holds the time and who (by name and id) it holds.
  */
 export function slotUnavailable(clashes: readonly SlotClash[]): AppError {
   const first = clashes[0];
-  const who = first === undefined ? 'A worker or team' : first.workerId !== null ? `Worker ${first.workerId}` : `Team ${first.teamId}`;
+  const named = (name: string | null, id: string | null, what: string) => (name === null ? `${what} ${id}` : `${name} (${what.toLowerCase()} ${id})`);
+  const who = first === undefined ? 'A worker or team' : first.workerId !== null ? named(first.workerName, first.workerId, 'Worker') : named(first.teamName, first.teamId, 'Team');
   return new AppError('booking.slot_unavailable', `${who} is already booked${first ? ` by booking ${first.bookingId}` : ''} at that time`, {
     details: {
       conflicting_booking_id: first?.bookingId ?? null,
       conflicts: clashes.map((c) => ({
         booking_id: c.bookingId,
         worker_id: c.workerId,
+        worker_name: c.workerName,
         team_id: c.teamId,
+        team_name: c.teamName,
         starts_at: c.startsAt.toISOString(),
         ends_at: c.endsAt.toISOString(),
       })),

@@ -36,6 +36,11 @@ export interface Worker {
   readonly workingHours: WorkingHours | null;
   /** Worker portal password (PasswordHasher output); null until one is set. */
   readonly portalPasswordHash: string | null;
+  /**
+   * Set when staff set the portal password (they know it): until the worker changes it, the
+   * portal lets them only see themselves, change it and sign out.
+   */
+  readonly mustChangePortalPassword: boolean;
   /** Portal sessions issued before this are no longer accepted. */
   readonly credentialsChangedAt: Date | null;
   readonly createdAt: Date;

@@ -1,4 +1,4 @@
-/** A postal address where work happens. Shared by client addresses and lead service addresses. */
+/** Addresses where work happens. A lead's service address and a client's addresses have one form. */
 import type { InputChecks } from './input-checks.js';
 
 export interface PostalAddress {
@@ -24,5 +24,25 @@ export function checkPostalAddress(checks: InputChecks, pointer: string, raw: un
     region: checks.optionalText(`${pointer}/region`, value['region'], { max: 100 }) ?? null,
     postalCode: checks.optionalText(`${pointer}/postalCode`, value['postalCode'], { max: 20 }) ?? null,
     country: typeof country === 'string' ? country.toUpperCase() : null,
+  };
+}
+
+/**
+ * A postal address with what a visit there needs: a label ("Home", "Office") and access notes
+ * (key safe, gate code). A lead's address is one; a client's addresses are too, plus what a
+ * stored row of a list has (id, primary, timestamps), so converting a lead loses nothing.
+ */
+export interface ServiceAddress extends PostalAddress {
+  readonly label: string | null;
+  readonly accessNotes: string | null;
+}
+
+export function checkServiceAddress(checks: InputChecks, pointer: string, raw: unknown): ServiceAddress {
+  const postal = checkPostalAddress(checks, pointer, raw);
+  const value = raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+  return {
+    label: checks.optionalText(`${pointer}/label`, value['label'], { max: 50 }) ?? null,
+    ...postal,
+    accessNotes: checks.optionalText(`${pointer}/accessNotes`, value['accessNotes'], { max: 2000 }) ?? null,
   };
 }

@@ -53,7 +53,7 @@ export class ConvertLead {
       let client: Client;
       const clientCreated = linkTo === null;
       if (linkTo === null) {
-        const address = before.address === null ? [] : [{ ...before.address, label: null, accessNotes: null, isPrimary: true }];
+        const address = before.address === null ? [] : [{ ...before.address, isPrimary: true }];
         client = newClient(ctx, this.deps.ids, { name: before.name, email: before.email, phone: before.phone, notes: before.notes }, address, before.id);
         await repos.clients.insert(client);
         await repos.audit.append(

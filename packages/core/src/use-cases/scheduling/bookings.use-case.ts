@@ -22,6 +22,7 @@ import { InputChecks, isUuid } from '../../domain/shared/input-checks.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Page } from '../../domain/shared/pagination.js';
 import { AppError } from '../../errors/app-error.js';
 import type { IdGenerator } from '../../ports/id-generator.port.js';
+import type { TimeWindow } from '../../ports/scheduling-repositories.port.js';
 import type { TenantRepositories, UnitOfWork } from '../../ports/unit-of-work.port.js';
 import {
   MAX_BOOKING_HOURS,
@@ -35,6 +36,7 @@ import {
   resolveAssignees,
   resolveVisit,
   uuidList,
+  windowOrDefault,
 } from './scheduling-support.js';
 
 export interface BookingDeps {
@@ -117,10 +119,13 @@ function fingerprint(input: unknown): string {
   return createHash('sha256').update(JSON.stringify(input)).digest('hex');
 }
 
+/** Where an idempotency key's errors point: the `Idempotency-Key` header it comes in. */
+export const IDEMPOTENCY_KEY_FIELD = { pointer: '/Idempotency-Key', in: 'header' } as const;
+
 export function checkIdempotencyKey(checks: InputChecks, key: unknown): string | null {
   if (key === undefined || key === null) return null;
   if (typeof key !== 'string' || key.length === 0 || key.length > MAX_IDEMPOTENCY_KEY_LENGTH || !/^[\x21-\x7e]+$/.test(key)) {
-    checks.fail('/idempotencyKey', `must be 1-${MAX_IDEMPOTENCY_KEY_LENGTH} visible ASCII characters`);
+    checks.errors.push({ ...IDEMPOTENCY_KEY_FIELD, detail: `must be 1-${MAX_IDEMPOTENCY_KEY_LENGTH} visible ASCII characters (letters, digits, - and the like: a UUID works)` });
     return null;
   }
   return key;
@@ -159,7 +164,7 @@ export class CreateBooking {
         if (held !== null) {
           if (held.fingerprint !== fingerprint(plan)) {
             throw new AppError('idempotency.key_reused', 'This Idempotency-Key was used with a different request body', {
-              errors: [{ pointer: '/idempotencyKey', detail: 'was used with a different request body' }],
+              errors: [{ ...IDEMPOTENCY_KEY_FIELD, detail: 'was used with a different request body; use a new key for a new booking' }],
             });
           }
           const earlier = await repos.bookings.findById(held.resourceId);
@@ -262,16 +267,26 @@ function decodeStartCursor(checks: InputChecks, cursor: unknown): StartKey | nul
   return null;
 }
 
+/** A page of bookings and the window it is of (the default one when none was asked for). */
+export interface BookingPage extends Page<Booking> {
+  readonly window: TimeWindow;
+  /** The org's zone, in which a default window is reckoned. */
+  readonly timeZone: string;
+}
+
+/** A list or board without start and end covers today and the next 6 days in the org's zone. */
+export const DEFAULT_WINDOW_DAYS = 7;
+
 /**
- * Bookings overlapping [start, end) (at most 366 days), by start, filtered, cursor-paged.
+ * Bookings overlapping [start, end) (at most 366 days), by start, filtered, cursor-paged. Without
+ * start and end: today in the org's zone and the 6 days after; with one, the other is 7 days away.
  * @throws validation.failed
  */
 export class ListBookings {
   constructor(private readonly deps: { uow: UnitOfWork }) {}
 
-  async execute(ctx: RequestContext, input: ListBookingsInput): Promise<Page<Booking>> {
+  async execute(ctx: RequestContext, input: ListBookingsInput): Promise<BookingPage> {
     const checks = new InputChecks();
-    const window = checkWindow(checks, input.start, input.end, MAX_LIST_WINDOW_DAYS * 24);
     const statuses =
       input.status === undefined
         ? null
@@ -280,8 +295,7 @@ export class ListBookings {
             .map((s, i) => checks.oneOf(`/status/${i}`, s.trim(), BOOKING_STATUSES))
             .filter((s): s is BookingStatus => s !== undefined);
     const limit = checks.integer('/limit', input.limit, { min: 1, max: MAX_PAGE_SIZE }) ?? DEFAULT_PAGE_SIZE;
-    const query = {
-      window,
+    const filters = {
       statuses,
       workerId: optionalUuid(checks, '/workerId', input.workerId) ?? null,
       teamId: optionalUuid(checks, '/teamId', input.teamId) ?? null,
@@ -291,11 +305,15 @@ export class ListBookings {
       after: decodeStartCursor(checks, input.cursor),
       limit: limit + 1,
     };
-    checks.throwIfAny();
-    const rows = await this.deps.uow.run(ctx, (repos) => repos.bookings.list(query));
-    if (rows.length <= limit) return { items: rows, nextCursor: null };
-    const items = rows.slice(0, limit);
-    return { items, nextCursor: encodeStartCursor(items[items.length - 1]!) };
+    return this.deps.uow.run(ctx, async (repos) => {
+      const { timeZone } = await orgZone(repos);
+      const window = windowOrDefault(checks, ctx.now, timeZone, input, { maxHours: MAX_LIST_WINDOW_DAYS * 24, defaultDays: DEFAULT_WINDOW_DAYS });
+      checks.throwIfAny();
+      const rows = await repos.bookings.list({ window, ...filters });
+      if (rows.length <= limit) return { items: rows, nextCursor: null, window, timeZone };
+      const items = rows.slice(0, limit);
+      return { items, nextCursor: encodeStartCursor(items[items.length - 1]!), window, timeZone };
+    });
   }
 }
 

@@ -12,8 +12,8 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Page } from '../../domain/shared
 import { AppError } from '../../errors/app-error.js';
 import type { TimeWindow, WorkerOccupancy } from '../../ports/scheduling-repositories.port.js';
 import type { TenantRepositories, UnitOfWork } from '../../ports/unit-of-work.port.js';
-import { ListBookings } from './bookings.use-case.js';
-import { checkWindow, notFound, optionalUuid, orgZone, requireTeam, requireWorker } from './scheduling-support.js';
+import { DEFAULT_WINDOW_DAYS, ListBookings } from './bookings.use-case.js';
+import { checkWindow, notFound, optionalUuid, orgZone, requireTeam, requireWorker, visitDetails, windowOrDefault, type VisitDetails } from './scheduling-support.js';
 
 export interface ScheduleQueryDeps {
   readonly uow: UnitOfWork;
@@ -322,13 +322,17 @@ export interface ScheduleBoard {
   readonly workers: ReadonlyArray<{ readonly worker: Worker; readonly bookings: readonly Booking[] }>;
   /** Bookings with nobody on them, by start. */
   readonly unassigned: readonly Booking[];
+  /** For whom and where each booking on the board is, by booking id. */
+  readonly visits: ReadonlyMap<string, VisitDetails>;
 }
 
 /** The most bookings a board answers with; a busier range must be narrowed. */
 export const MAX_BOARD_BOOKINGS = 5000;
 
 /**
- * The day/week board: bookings (not cancelled) of a range of up to 14 days, per worker.
+ * The day/week board: bookings (not cancelled) of a range of up to 14 days, per worker, each with
+ * its client's name and the address. Without start and end: today in the org's zone and the 6
+ * days after.
  * @throws validation.failed — bad range, or more than 5,000 bookings in it. @throws team.not_found
  */
 export class GetScheduleBoard {
@@ -336,11 +340,11 @@ export class GetScheduleBoard {
 
   async execute(ctx: RequestContext, input: { start?: unknown; end?: unknown; teamId?: unknown }): Promise<ScheduleBoard> {
     const checks = new InputChecks();
-    const window = checkWindow(checks, input.start, input.end, MAX_BOARD_DAYS * 24);
     const teamId = optionalUuid(checks, '/teamId', input.teamId) ?? null;
-    checks.throwIfAny();
     return this.deps.uow.run(ctx, async (repos) => {
       const { timeZone } = await orgZone(repos);
+      const window = windowOrDefault(checks, ctx.now, timeZone, input, { maxHours: MAX_BOARD_DAYS * 24, defaultDays: DEFAULT_WINDOW_DAYS });
+      checks.throwIfAny();
       if (teamId !== null) await requireTeam(repos, teamId);
       const bookings = await repos.bookings.list({
         window,
@@ -363,11 +367,13 @@ export class GetScheduleBoard {
         if (b.workers.length === 0 && b.teamId === null) unassigned.push(b);
         for (const w of b.workers) byWorker.get(w.workerId)?.push(b);
       }
+      const shown = teamId === null ? bookings : bookings.filter((b) => b.workers.some((w) => byWorker.has(w.workerId)));
       return {
         window,
         timeZone,
         workers: workers.map((worker) => ({ worker, bookings: byWorker.get(worker.id)!.sort(compareByStart) })),
         unassigned: teamId === null ? unassigned : [],
+        visits: await visitDetails(repos, shown),
       };
     });
   }

@@ -1,6 +1,8 @@
-/** Lookups and checks the scheduling use cases share: not-found errors, windows, assignees, blackouts. */
+/** Lookups and checks the scheduling use cases share: not-found errors, windows, assignees, blackouts, visits. */
+import type { ClientAddress } from '../../domain/clients/client.js';
 import { MAX_BOOKING_MINUTES, sortWorkers, type Booking, type BookingWorker } from '../../domain/scheduling/booking.js';
 import type { Blackout, Service, Team, Worker } from '../../domain/scheduling/workforce.js';
+import { addDays, localDateOf, localDayBounds } from '../../domain/scheduling/zoned-time.js';
 import { InputChecks } from '../../domain/shared/input-checks.js';
 import { AppError } from '../../errors/app-error.js';
 import type { TimeWindow } from '../../ports/scheduling-repositories.port.js';
@@ -31,6 +33,33 @@ export function checkWindow(checks: InputChecks, start: unknown, end: unknown, m
     else if (to.getTime() - from.getTime() > maxHours * 3_600_000) checks.fail(names.end, `must be at most ${maxHours} hours after ${names.start.slice(1)}`);
   }
   return { from: from ?? new Date(0), to: to ?? new Date(0) };
+}
+
+/**
+ * A window that lists and boards may leave out: neither bound gives the local days of `timeZone`
+ * from today (`days` of them, midnight to midnight, so a DST week keeps its local days); one bound
+ * gives the other `days` × 24 h away. The result is checked like any window.
+ */
+export function windowOrDefault(
+  checks: InputChecks,
+  now: Date,
+  timeZone: string,
+  input: { start?: unknown; end?: unknown },
+  limits: { maxHours: number; defaultDays: number },
+): TimeWindow {
+  const span = limits.defaultDays * 86_400_000;
+  const given = (v: unknown) => v !== undefined && v !== null && v !== '';
+  if (given(input.start) && given(input.end)) return checkWindow(checks, input.start, input.end, limits.maxHours);
+  if (given(input.start)) {
+    const from = checks.date('/start', input.start);
+    return from === undefined ? { from: new Date(0), to: new Date(0) } : { from, to: new Date(from.getTime() + span) };
+  }
+  if (given(input.end)) {
+    const to = checks.date('/end', input.end);
+    return to === undefined ? { from: new Date(0), to: new Date(0) } : { from: new Date(to.getTime() - span), to };
+  }
+  const today = localDateOf(now, timeZone);
+  return { from: localDayBounds(today, timeZone).start, to: localDayBounds(addDays(today, limits.defaultDays - 1), timeZone).end };
 }
 
 export function optionalUuid(checks: InputChecks, pointer: string, value: unknown): string | null | undefined {
@@ -138,4 +167,31 @@ function blackedOut(b: Blackout): AppError {
   return new AppError('booking.blacked_out', `A blackout of ${whom} covers that time: ${b.reason}`, {
     details: { blackout_id: b.id, scope: b.scope, team_id: b.teamId, worker_id: b.workerId, reason: b.reason },
   });
+}
+
+/** What a visit is for the people doing or planning it: for whom, where, and which service. */
+export interface VisitDetails {
+  readonly client: { readonly id: string; readonly name: string; readonly phone: string | null };
+  readonly address: ClientAddress | null;
+  readonly serviceName: string | null;
+}
+
+/**
+ * The visit details of many bookings in a fixed number of reads (their clients with addresses,
+ * the org's services), keyed by booking id.
+ */
+export async function visitDetails(repos: TenantRepositories, bookings: readonly Booking[]): Promise<Map<string, VisitDetails>> {
+  const details = new Map<string, VisitDetails>();
+  if (bookings.length === 0) return details;
+  const clients = new Map((await repos.clients.findByIds(bookings.map((b) => b.clientId))).map((c) => [c.id, c]));
+  const services = bookings.some((b) => b.serviceId !== null) ? new Map((await repos.services.list({ active: null })).map((x) => [x.id, x.name])) : new Map<string, string>();
+  for (const b of bookings) {
+    const client = clients.get(b.clientId);
+    details.set(b.id, {
+      client: { id: b.clientId, name: client?.name ?? '', phone: client?.phone ?? null },
+      address: client?.addresses.find((a) => a.id === b.addressId) ?? null,
+      serviceName: b.serviceId === null ? null : (services.get(b.serviceId) ?? null),
+    });
+  }
+  return details;
 }

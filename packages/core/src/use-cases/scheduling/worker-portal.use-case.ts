@@ -3,14 +3,15 @@
  * own jobs (today's and upcoming, with the address and notes they need on the day), and starts
  * and completes them. A worker only ever sees bookings they are on, in their own org. The host
  * signs the session (WORKER_PORTAL_SECRET); every call here re-checks that the worker is still
- * active and that their credentials did not change after the session was issued.
+ * active and that their credentials did not change after the session was issued. A password set
+ * by staff is temporary: until the worker chooses their own, only their profile, the password
+ * change and signing out are open to them.
  */
 import type { RequestContext } from '../../context.js';
 import { auditEntry, snapshot } from '../../domain/audit/audit-builder.js';
-import type { ClientAddress } from '../../domain/clients/client.js';
 import type { Booking, BookingStatus } from '../../domain/scheduling/booking.js';
 import type { Worker } from '../../domain/scheduling/workforce.js';
-import { localDayBounds, localDateOf } from '../../domain/scheduling/zoned-time.js';
+import { localDayBounds, localDateOf, toZonedIso } from '../../domain/scheduling/zoned-time.js';
 import { normaliseEmail, normalisePhone } from '../../domain/shared/contact.js';
 import { InputChecks } from '../../domain/shared/input-checks.js';
 import { AppError } from '../../errors/app-error.js';
@@ -19,9 +20,10 @@ import type { IdGenerator } from '../../ports/id-generator.port.js';
 import type { OrgDirectory } from '../../ports/org-directory.port.js';
 import type { RateBucket, RateLimiter } from '../../ports/rate-limiter.port.js';
 import type { TenantRepositories, UnitOfWork } from '../../ports/unit-of-work.port.js';
-import { LOGIN_FAILURES_BY_IP, reserveAttempt, signInBudgets } from '../identity/identity-policy.js';
+import type { PasswordStrength } from '../../ports/password-strength.port.js';
+import { LOGIN_FAILURES_BY_IP, checkNewPassword, passwordContext, reserveAttempt, signInBudgets } from '../identity/identity-policy.js';
 import { transition } from './bookings.use-case.js';
-import { orgZone } from './scheduling-support.js';
+import { orgZone, visitDetails, type VisitDetails } from './scheduling-support.js';
 import { workerView, type WorkerView } from './workforce.use-case.js';
 
 export interface WorkerPortalDeps {
@@ -30,7 +32,16 @@ export interface WorkerPortalDeps {
   readonly hasher: PasswordHasher;
   readonly limiter: RateLimiter;
   readonly orgs: OrgDirectory;
+  /** Judges the portal passwords workers choose (the staff rule). */
+  readonly strength: PasswordStrength;
 }
+
+export interface WorkerPortalOptions {
+  /** How long before a job's start its worker may start it (WORKER_JOB_START_WINDOW_MINUTES). */
+  readonly jobStartWindowMinutes: number;
+}
+
+export const DEFAULT_WORKER_PORTAL_OPTIONS: WorkerPortalOptions = { jobStartWindowMinutes: 120 };
 
 /**
  * Worker sign-in failures per address have their own bucket (same budget as staff): cleaners and
@@ -108,50 +119,156 @@ export interface PortalSession {
   readonly issuedAt: Date;
 }
 
-async function portalWorker(repos: TenantRepositories, session: PortalSession): Promise<Worker> {
-  const worker = await repos.workers.findById(session.workerId);
+/** `full`: the portal's jobs, closed while the password is temporary; `self`: profile, password change, sign-out. */
+type PortalAccess = 'full' | 'self';
+
+async function portalWorker(repos: TenantRepositories, session: PortalSession, access: PortalAccess, forUpdate = false): Promise<Worker> {
+  const worker = await repos.workers.findById(session.workerId, { forUpdate });
   const changed = worker?.credentialsChangedAt ?? null;
   if (worker === null || !worker.active || (changed !== null && changed > session.issuedAt)) throw sessionEnded();
+  if (access === 'full' && worker.mustChangePortalPassword) {
+    throw new AppError('auth.password_change_required', 'Your portal password was set by staff: choose your own before using the portal', {
+      details: { must_change_password: true },
+    });
+  }
   return worker;
 }
 
-/** A job as the worker sees it: the booking, who and where. */
-export interface WorkerJob {
+/** The request as the worker's own act (audit rows name the worker). */
+const asWorker = (ctx: RequestContext, session: PortalSession): RequestContext => ({ ...ctx, actor: { kind: 'worker', id: session.workerId, role: null } });
+
+/** What a worker may do with a job: start a confirmed one, complete a started one. */
+export type WorkerAction = 'start' | 'complete';
+
+const WORKER_ACTIONS: Readonly<Record<BookingStatus, readonly WorkerAction[]>> = {
+  pending: [],
+  confirmed: ['start'],
+  in_progress: ['complete'],
+  completed: [],
+  cancelled: [],
+  no_show: [],
+};
+
+const ACTION_STATUS: Readonly<Record<WorkerAction, BookingStatus>> = { start: 'in_progress', complete: 'completed' };
+
+/** A job as the worker sees it: the booking, who and where, and what they may do with it now. */
+export interface WorkerJob extends VisitDetails {
   readonly booking: Booking;
-  readonly client: { readonly name: string; readonly phone: string | null };
-  readonly address: ClientAddress | null;
-  readonly serviceName: string | null;
+  /** Only what this worker may do now: `start` from `startableFrom` on, `complete` once started. */
+  readonly allowedActions: readonly WorkerAction[];
+  /** When a confirmed job may be started (its start less the start window); null otherwise. */
+  readonly startableFrom: Date | null;
 }
 
-async function toJob(repos: TenantRepositories, booking: Booking): Promise<WorkerJob> {
-  const client = await repos.clients.findById(booking.clientId);
-  const service = booking.serviceId === null ? null : await repos.services.findById(booking.serviceId);
+function startableFrom(booking: Booking, options: WorkerPortalOptions): Date {
+  return new Date(booking.startsAt.getTime() - options.jobStartWindowMinutes * 60_000);
+}
+
+function toJob(booking: Booking, visit: VisitDetails | undefined, now: Date, options: WorkerPortalOptions): WorkerJob {
+  const from = booking.status === 'confirmed' ? startableFrom(booking, options) : null;
+  const allowedActions = WORKER_ACTIONS[booking.status].filter((a) => a !== 'start' || (from !== null && now >= from));
   return {
     booking,
-    client: { name: client?.name ?? '', phone: client?.phone ?? null },
-    address: client?.addresses.find((a) => a.id === booking.addressId) ?? null,
-    serviceName: service?.name ?? null,
+    client: visit?.client ?? { id: booking.clientId, name: '', phone: null },
+    address: visit?.address ?? null,
+    serviceName: visit?.serviceName ?? null,
+    allowedActions,
+    startableFrom: from,
   };
+}
+
+async function toJobs(repos: TenantRepositories, bookings: readonly Booking[], now: Date, options: WorkerPortalOptions): Promise<WorkerJob[]> {
+  const visits = await visitDetails(repos, bookings);
+  return bookings.map((b) => toJob(b, visits.get(b.id), now, options));
 }
 
 const VISIBLE: readonly BookingStatus[] = ['pending', 'confirmed', 'in_progress', 'completed'];
 
+/** The signed-in worker; open while the password is temporary (it says so). @throws auth.session_revoked */
 export class GetWorkerProfile {
   constructor(private readonly deps: { uow: UnitOfWork }) {}
 
-  /** @throws auth.session_revoked */
   execute(ctx: RequestContext, session: PortalSession): Promise<WorkerView> {
-    return this.deps.uow.run(ctx, async (repos) => workerView(await portalWorker(repos, session)));
+    return this.deps.uow.run(ctx, async (repos) => workerView(await portalWorker(repos, session, 'self')));
+  }
+}
+
+/**
+ * The worker chooses their own portal password: required after one set by staff, possible any
+ * time. The current password must be given; a wrong one counts like a failed sign-in (the attempt
+ * is taken from the budget before the hash is checked, and given back on success, so concurrent
+ * guesses cannot exceed it). Every earlier portal session ends — the host answers with a new
+ * token. Audited as `worker.portal_password_change` by the worker.
+ * @throws validation.failed — the current password is wrong; the new one breaks the password rule
+ *   or equals the current one.
+ * @throws request.rate_limited — too many wrong current passwords.
+ * @throws auth.session_revoked
+ */
+export class ChangeWorkerPortalPassword {
+  constructor(private readonly deps: WorkerPortalDeps) {}
+
+  async execute(ctx: RequestContext, session: PortalSession, input: { currentPassword?: unknown; newPassword?: unknown }): Promise<WorkerView> {
+    const actorCtx = asWorker(ctx, session);
+    const worker = await this.deps.uow.run(actorCtx, (repos) => portalWorker(repos, session, 'self'));
+    if (typeof input.currentPassword !== 'string') {
+      throw new AppError('validation.failed', 'Confirm with your current password', { errors: [{ pointer: '/currentPassword', detail: 'must be a string' }] });
+    }
+    const current = input.currentPassword;
+    // The current password first, its attempt spent before the hash: judging a new one costs CPU.
+    const reserved = await reserveAttempt(this.deps.limiter, [{ bucket: WORKER_LOGIN_FAILURES_BY_ACCOUNT, key: `worker-id:${ctx.orgId}:${worker.id}`, onSuccess: 'reset' }]);
+    if (worker.portalPasswordHash === null || !(await this.deps.hasher.verify(worker.portalPasswordHash, current))) {
+      throw new AppError('validation.failed', 'The current password is not correct', { errors: [{ pointer: '/currentPassword', detail: 'is not correct' }] });
+    }
+    await reserved.passed();
+    const checks = new InputChecks();
+    const org = await this.deps.orgs.findById(ctx.orgId);
+    const next = checkNewPassword(checks, '/newPassword', input.newPassword, this.deps.strength, passwordContext(worker.email ?? '', worker.name, org?.name));
+    if (next !== '' && next === current) checks.fail('/newPassword', 'must differ from the current password');
+    checks.throwIfAny();
+    const hash = await this.deps.hasher.hash(next);
+    return this.deps.uow.run(actorCtx, async (repos) => {
+      // Again under a row lock: a reset or deactivation since the check ends the session here.
+      const before = await portalWorker(repos, session, 'self', true);
+      const after: Worker = { ...before, portalPasswordHash: hash, mustChangePortalPassword: false, credentialsChangedAt: ctx.now, updatedAt: ctx.now };
+      await repos.workers.update(after);
+      await repos.audit.append(
+        auditEntry(actorCtx, this.deps.ids, {
+          action: 'worker.portal_password_change',
+          resourceType: 'worker',
+          resourceId: worker.id,
+          metadata: { was_temporary: before.mustChangePortalPassword },
+        }),
+      );
+      return workerView(after);
+    });
+  }
+}
+
+/**
+ * Signs the worker out of the portal. Portal tokens are not stored one by one, so this ends every
+ * portal session of theirs (a phone, a shared tablet). Audited as `worker.portal_logout`.
+ * @throws auth.session_revoked
+ */
+export class WorkerSignOut {
+  constructor(private readonly deps: { uow: UnitOfWork; ids: IdGenerator }) {}
+
+  async execute(ctx: RequestContext, session: PortalSession): Promise<void> {
+    const actorCtx = asWorker(ctx, session);
+    await this.deps.uow.run(actorCtx, async (repos) => {
+      const before = await portalWorker(repos, session, 'self', true);
+      await repos.workers.update({ ...before, credentialsChangedAt: ctx.now, updatedAt: ctx.now });
+      await repos.audit.append(auditEntry(actorCtx, this.deps.ids, { action: 'worker.portal_logout', resourceType: 'worker', resourceId: before.id }));
+    });
   }
 }
 
 /**
  * The worker's jobs: `today` (the org's local day) or `upcoming` (from now, `days` ahead,
  * default 14, at most 60), by start. Cancelled jobs are left out.
- * @throws validation.failed, auth.session_revoked
+ * @throws validation.failed, auth.session_revoked, auth.password_change_required
  */
 export class ListWorkerJobs {
-  constructor(private readonly deps: { uow: UnitOfWork }) {}
+  constructor(private readonly deps: { uow: UnitOfWork; options: WorkerPortalOptions }) {}
 
   async execute(ctx: RequestContext, session: PortalSession, input: { scope?: unknown; days?: unknown }): Promise<readonly WorkerJob[]> {
     const checks = new InputChecks();
@@ -159,7 +276,7 @@ export class ListWorkerJobs {
     const days = checks.integer('/days', input.days, { min: 1, max: 60 }) ?? 14;
     checks.throwIfAny();
     return this.deps.uow.run(ctx, async (repos) => {
-      const worker = await portalWorker(repos, session);
+      const worker = await portalWorker(repos, session, 'full');
       const { timeZone } = await orgZone(repos);
       const bounds = localDayBounds(localDateOf(ctx.now, timeZone), timeZone);
       const window = scope === 'today' ? { from: bounds.start, to: bounds.end } : { from: ctx.now, to: new Date(ctx.now.getTime() + days * 86_400_000) };
@@ -174,9 +291,7 @@ export class ListWorkerJobs {
         after: null,
         limit: 500,
       });
-      const jobs: WorkerJob[] = [];
-      for (const b of bookings) jobs.push(await toJob(repos, b));
-      return jobs;
+      return toJobs(repos, bookings, ctx.now, this.deps.options);
     });
   }
 }
@@ -198,33 +313,42 @@ function checkedId(raw: unknown): string {
 }
 
 export class GetWorkerJob {
-  constructor(private readonly deps: { uow: UnitOfWork }) {}
+  constructor(private readonly deps: { uow: UnitOfWork; options: WorkerPortalOptions }) {}
 
-  /** @throws validation.failed, booking.not_found, auth.session_revoked */
+  /** @throws validation.failed, booking.not_found, auth.session_revoked, auth.password_change_required */
   async execute(ctx: RequestContext, session: PortalSession, input: { id: unknown }): Promise<WorkerJob> {
     const id = checkedId(input.id);
-    return this.deps.uow.run(ctx, async (repos) => toJob(repos, await ownJob(repos, await portalWorker(repos, session), id)));
+    return this.deps.uow.run(ctx, async (repos) => {
+      const job = await ownJob(repos, await portalWorker(repos, session, 'full'), id);
+      return (await toJobs(repos, [job], ctx.now, this.deps.options))[0]!;
+    });
   }
 }
 
 /**
  * Starts (confirmed → in_progress) or completes (in_progress → completed) one of the worker's
- * jobs, stamping the time; audited with the worker as actor.
- * @throws validation.failed, booking.not_found, booking.invalid_transition, auth.session_revoked
+ * jobs, stamping the time; audited with the worker as actor. A job can be started from its start
+ * less the start window on (WORKER_JOB_START_WINDOW_MINUTES), not hours or days ahead.
+ * @throws validation.failed, booking.not_found, auth.session_revoked, auth.password_change_required
+ * @throws booking.invalid_transition — not a move a worker may make from the job's status (the
+ *   error lists the ones they may: `allowed_actions`).
+ * @throws booking.too_early_to_start — the start window has not opened (the error says when it does).
  */
 export class ProgressWorkerJob {
-  constructor(private readonly deps: { uow: UnitOfWork; ids: IdGenerator }) {}
+  constructor(private readonly deps: { uow: UnitOfWork; ids: IdGenerator; options: WorkerPortalOptions }) {}
 
   async execute(ctx: RequestContext, session: PortalSession, input: { id: unknown; to: 'in_progress' | 'completed' }): Promise<WorkerJob> {
     const checks = new InputChecks();
     const id = checks.uuid('/id', input.id);
     const to = checks.oneOf('/to', input.to, ['in_progress', 'completed'] as const);
     checks.throwIfAny();
-    const actorCtx: RequestContext = { ...ctx, actor: { kind: 'worker', id: session.workerId, role: null } };
+    const action: WorkerAction = to === 'in_progress' ? 'start' : 'complete';
+    const actorCtx = asWorker(ctx, session);
     return this.deps.uow.run(actorCtx, async (repos) => {
-      const worker = await portalWorker(repos, session);
+      const worker = await portalWorker(repos, session, 'full');
       const before = await ownJob(repos, worker, id, true);
-      const after: Booking = { ...transition(before, to!, ctx.now, null), updatedAt: ctx.now };
+      this.assertAllowed(before, action, ctx.now);
+      const after: Booking = { ...transition(before, ACTION_STATUS[action], ctx.now, null), updatedAt: ctx.now };
       await repos.bookings.update(after);
       await repos.audit.append(
         auditEntry(actorCtx, this.deps.ids, {
@@ -236,7 +360,32 @@ export class ProgressWorkerJob {
           metadata: { via: 'worker_portal' },
         }),
       );
-      return toJob(repos, after);
+      return (await toJobs(repos, [after], ctx.now, this.deps.options))[0]!;
     });
+  }
+
+  private assertAllowed(booking: Booking, action: WorkerAction, now: Date): void {
+    const allowed = toJob(booking, undefined, now, this.deps.options).allowedActions;
+    if (!WORKER_ACTIONS[booking.status].includes(action)) {
+      const may = allowed.length === 0 ? 'there is nothing you can do with it now' : `you may ${allowed.join(' or ')} it`;
+      throw new AppError('booking.invalid_transition', `A ${booking.status} job cannot be ${action === 'start' ? 'started' : 'completed'}: ${may}`, {
+        details: { booking_id: booking.id, from: booking.status, action, allowed_actions: allowed },
+      });
+    }
+    const from = startableFrom(booking, this.deps.options);
+    if (action === 'start' && now < from) {
+      // On the booking's wall clock, as the worker reads the job.
+      const local = toZonedIso(from, booking.timeZone);
+      throw new AppError('booking.too_early_to_start', `This job starts at ${toZonedIso(booking.startsAt, booking.timeZone)}; you can start it from ${local}`, {
+        details: {
+          booking_id: booking.id,
+          starts_at: booking.startsAt.toISOString(),
+          can_start_from: from.toISOString(),
+          local_can_start_from: local,
+          start_window_minutes: this.deps.options.jobStartWindowMinutes,
+          allowed_actions: allowed,
+        },
+      });
+    }
   }
 }

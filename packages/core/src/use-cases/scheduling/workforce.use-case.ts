@@ -133,6 +133,7 @@ export class CreateWorker {
       teamId: fields.teamId ?? null,
       workingHours: fields.workingHours ?? null,
       portalPasswordHash: null,
+      mustChangePortalPassword: false,
       credentialsChangedAt: null,
       createdAt: ctx.now,
       updatedAt: ctx.now,
@@ -210,8 +211,10 @@ export class ListWorkers {
 }
 
 /**
- * Sets a worker's portal password (or a temporary one, shown once), ending their portal
- * sessions. The guide's audit action `worker.password_reset` names the worker by phone.
+ * Sets a worker's portal password (the one given, or a generated one shown once) and ends their
+ * portal sessions. Either way the password is temporary: staff know it, so the worker must
+ * choose their own before the portal shows them anything but themselves. The guide's audit
+ * action `worker.password_reset` names the worker by phone.
  * @throws validation.failed, worker.not_found
  */
 export class SetWorkerPortalPassword {
@@ -222,22 +225,22 @@ export class SetWorkerPortalPassword {
     const id = checks.uuid('/id', input.id);
     const chosen = input.password === undefined || input.password === null ? null : checkNewPassword(checks, '/password', input.password, this.deps.strength, []);
     checks.throwIfAny();
-    const temporary = chosen === null ? temporaryPassword(this.deps.tokens) : null;
-    const hash = await this.deps.hasher.hash(chosen ?? temporary!);
+    const generated = chosen === null ? temporaryPassword(this.deps.tokens) : null;
+    const hash = await this.deps.hasher.hash(chosen ?? generated!);
     return this.deps.uow.run(ctx, async (repos) => {
       const before = await repos.workers.findById(id, { forUpdate: true });
       if (before === null) throw notFound.worker(id);
-      const after: Worker = { ...before, portalPasswordHash: hash, credentialsChangedAt: ctx.now, updatedAt: ctx.now };
+      const after: Worker = { ...before, portalPasswordHash: hash, mustChangePortalPassword: true, credentialsChangedAt: ctx.now, updatedAt: ctx.now };
       await repos.workers.update(after);
       await repos.audit.append(
         auditEntry(ctx, this.deps.ids, {
           action: 'worker.password_reset',
           resourceType: 'worker',
           resourceId: id,
-          metadata: { phone: before.phone, email: before.email, temporary: temporary !== null },
+          metadata: { phone: before.phone, email: before.email, generated: generated !== null, must_change_password: true },
         }),
       );
-      return { worker: workerView(after), temporaryPassword: temporary };
+      return { worker: workerView(after), temporaryPassword: generated };
     });
   }
 }

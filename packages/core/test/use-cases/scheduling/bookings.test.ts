@@ -164,8 +164,9 @@ describe('Booking use cases', () => {
         const first = await book('10:00', '12:00', { workerIds: [ann.id] });
         const err = await expectAppError(book('11:00', '13:00', { workerIds: [bob.id, ann.id] }), 'booking.slot_unavailable');
         expect(err.details.conflicting_booking_id).to.equal(first.id);
+        expect(err.message).to.equal(`Ann (worker ${ann.id}) is already booked by booking ${first.id} at that time`);
         expect(err.details.conflicts).to.deep.equal([
-          { booking_id: first.id, worker_id: ann.id, team_id: null, starts_at: at('10:00').toISOString(), ends_at: at('12:00').toISOString() },
+          { booking_id: first.id, worker_id: ann.id, worker_name: 'Ann', team_id: null, team_name: null, starts_at: at('10:00').toISOString(), ends_at: at('12:00').toISOString() },
         ]);
         expect(fx.state.tables.bookings.size).to.equal(1);
         expect(rowsOf('booking.create')).to.have.length(1);
@@ -213,7 +214,7 @@ describe('Booking use cases', () => {
       it('idempotency.key_reused when the key comes with another input, making nothing', async () => {
         await create(input(), { idempotencyKey: 'retry-123' });
         const err = await expectAppError(create({ ...input(), notes: 'different' }, { idempotencyKey: 'retry-123' }), 'idempotency.key_reused');
-        expect(err.errors.map((e) => e.pointer)).to.deep.equal(['/idempotencyKey']);
+        expect(err.errors).to.deep.equal([{ pointer: '/Idempotency-Key', in: 'header', detail: 'was used with a different request body; use a new key for a new booking' }]);
         expect(fx.state.tables.bookings.size).to.equal(1);
       });
 
@@ -239,7 +240,8 @@ describe('Booking use cases', () => {
 
       it('validation.failed for a malformed key', async () => {
         for (const key of ['', 'has space', 'x'.repeat(256), 42, 'naïve']) {
-          await expectInvalid(create(input(), { idempotencyKey: key }), ['/idempotencyKey']);
+          const err = await expectInvalid(create(input(), { idempotencyKey: key }), ['/Idempotency-Key']);
+          expect(err.errors[0]!.in, 'a header, not a field of the input').to.equal('header');
         }
         expect(fx.state.tables.bookings.size).to.equal(0);
       });
@@ -341,8 +343,34 @@ describe('Booking use cases', () => {
       expect((await list({ limit: 2 })).nextCursor).to.equal(null);
     });
 
-    it('validation.failed: window required and at most 366 days, statuses, ids, cursor, limit', async () => {
-      await expectInvalid(fx.core.bookings.list.execute(fx.ctx(orgId), {}), ['/start', '/end']);
+    it('without start and end: today in the org’s zone and the 6 days after, echoed with the page', async () => {
+      const monday = await book('23:30', '23:45', { start: iso('23:30', '2026-03-01'), end: iso('00:30', '2026-03-02') }); // ends Monday 00:30
+      const tuesday = await book('10:00', '11:00');
+      const nextMonday = await book('00:00', '01:00', { start: iso('00:00', '2026-03-09'), end: iso('01:00', '2026-03-09') });
+      const page = await fx.core.bookings.list.execute(fx.ctx(orgId), {});
+      expect(page.window).to.deep.equal({ from: utc('2026-03-02', '00:00'), to: utc('2026-03-09', '00:00') });
+      expect(page.timeZone).to.equal('UTC');
+      expect(ids(page)).to.deep.equal([monday.id, tuesday.id]);
+      expect(ids(page)).not.to.include(nextMonday.id);
+    });
+
+    it('reckons the default window in the org’s zone, local midnight to local midnight across a DST change', async () => {
+      const ny = await fx.newOrg('nyc', { timeZone: 'America/New_York' });
+      // Now (T0) is Monday 04:30 in New York; clocks go forward on Sunday 2026-03-08.
+      const page = await fx.core.bookings.list.execute(fx.ctx(ny), {});
+      expect(page.window).to.deep.equal({ from: new Date('2026-03-02T05:00:00Z'), to: new Date('2026-03-09T04:00:00Z') });
+      expect(page.timeZone).to.equal('America/New_York');
+    });
+
+    it('with only one bound, the other is 7 days away', async () => {
+      const fromStart = await fx.core.bookings.list.execute(fx.ctx(orgId), { start: iso('12:00') });
+      expect(fromStart.window).to.deep.equal({ from: at('12:00'), to: utc('2026-03-10', '12:00') });
+      const toEnd = await fx.core.bookings.list.execute(fx.ctx(orgId), { end: iso('12:00') });
+      expect(toEnd.window).to.deep.equal({ from: utc('2026-02-24', '12:00'), to: at('12:00') });
+      await expectInvalid(fx.core.bookings.list.execute(fx.ctx(orgId), { start: 'soon' }), ['/start']);
+    });
+
+    it('validation.failed: window at most 366 days, statuses, ids, cursor, limit', async () => {
       await expectInvalid(list({ end: new Date(at('00:00').getTime() + 367 * DAY).toISOString() }), ['/end']);
       await expectInvalid(list({ status: 'pending,done', workerId: 'w', cursor: 'garbage', limit: 0 }), ['/status/1', '/limit', '/workerId', '/cursor']);
     });

@@ -295,6 +295,27 @@ describe('Schedule queries', () => {
       expect(b.unassigned.map((x) => x.id)).to.deep.equal([open.id]);
     });
 
+    it('carries each booking’s client name, address and service name', async () => {
+      const service = await fx.service(orgId, { name: 'Deep clean' });
+      const other = await fx.client(orgId, { name: 'Brightside Dental', addresses: [{ label: 'Office', line1: '45 Park Ave', city: 'New York', accessNotes: 'Alarm code from the manager' }] });
+      const mine = await book('10:00', '11:00', { workerIds: [ann.id], serviceId: service.id });
+      const open = await fx.book(orgId, other.id, at('12:00'), at('13:00'));
+      const b = await board();
+      expect(b.visits.get(mine.id)).to.deep.equal({ client: { id: client.id, name: client.name, phone: null }, address: client.addresses[0], serviceName: 'Deep clean' });
+      expect(b.visits.get(open.id)).to.deep.equal({ client: { id: other.id, name: 'Brightside Dental', phone: null }, address: other.addresses[0], serviceName: null });
+    });
+
+    it('without start and end: today in the org’s zone and the 6 days after', async () => {
+      const inWeek = await book('10:00', '11:00', { workerIds: [ann.id] }, '2026-03-08');
+      const after = await book('10:00', '11:00', { workerIds: [ann.id] }, '2026-03-09');
+      const b = await fx.core.schedule.board.execute(fx.ctx(orgId), {});
+      expect(b.window).to.deep.equal({ from: utc('2026-03-02', '00:00'), to: utc('2026-03-09', '00:00') });
+      expect(view(b)[0]).to.deep.equal(['Ann', [inWeek.id]]);
+      expect(b.visits.has(after.id)).to.equal(false);
+      const fromTue = await fx.core.schedule.board.execute(fx.ctx(orgId), { start: iso('00:00') });
+      expect(fromTue.window).to.deep.equal({ from: at('00:00'), to: utc('2026-03-10', '00:00') });
+    });
+
     it('for a team, shows only its workers and no unassigned bookings; team.not_found otherwise', async () => {
       const teamJob = await book('12:00', '13:00', { teamId: team.id });
       await book('09:00', '10:00');

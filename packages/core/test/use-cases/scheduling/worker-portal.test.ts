@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import type { Booking, Client, PortalSession, RequestContext, Service, WorkerView } from '@cws/core';
+import type { Booking, Client, CoreOptions, PortalSession, RequestContext, Service, WorkerView } from '@cws/core';
 import { LOGIN_FAILURES_BY_IP } from '@cws/core';
 import { auditRows, expectAppError, expectInvalid, T0 } from '../../support/core-fixture.js';
 import { MINUTE } from '../../support/fixed-clock.js';
@@ -24,18 +24,27 @@ describe('Worker portal use cases', () => {
   const sessionOf = (worker: { id: string }): PortalSession => ({ workerId: worker.id, issuedAt: fx.clock.now() });
   const setPassword = (worker: { id: string }, password: string | undefined = PORTAL_PASSWORD) =>
     fx.core.workforce.setWorkerPassword.execute(fx.ctx(orgId), { id: worker.id, ...(password === undefined ? {} : { password }) });
+  const changePassword = (worker: { id: string }, currentPassword: unknown, newPassword: unknown, session = sessionOf(worker)) =>
+    fx.core.workerPortal.changePassword.execute(portal(), session, { currentPassword, newPassword });
+  /** Staff set a temporary password; the worker signs in and chooses `own`, as the portal requires. */
+  const onboard = async (worker: { id: string }, own: string) => {
+    const { temporaryPassword } = await fx.core.workforce.setWorkerPassword.execute(fx.ctx(orgId), { id: worker.id });
+    await changePassword(worker, temporaryPassword, own);
+  };
 
-  beforeEach(async () => {
-    fx = schedulingFixture();
+  const setUp = async (options: CoreOptions = {}) => {
+    fx = schedulingFixture(options);
     orgId = await fx.newOrg('acme');
     client = await fx.client(orgId, { name: 'Mrs Smith', phone: '+44 113 496 0000' });
     service = await fx.service(orgId, { name: 'Deep clean' });
     wendy = await fx.worker(orgId, { name: 'Wendy', phone: '+44 7700 900123', email: 'wendy@example.com' });
     otto = await fx.worker(orgId, { name: 'Otto', phone: '+447700900999', email: 'otto@example.com' });
-    await setPassword(wendy);
-    await setPassword(otto, 'Otto-Scrubs-Floors-1');
+    await onboard(wendy, PORTAL_PASSWORD);
+    await onboard(otto, 'Scrubs-Floors-Daily-7');
     fx.clock.advance(MINUTE);
-  });
+  };
+
+  beforeEach(() => setUp());
 
   const book = (date: string, start: string, end: string, extra: Record<string, unknown> = {}) =>
     fx.book(orgId, client.id, utc(date, start), utc(date, end), { workerIds: [wendy.id], serviceId: service.id, ...extra });
@@ -53,7 +62,7 @@ describe('Worker portal use cases', () => {
 
     it('signs in by email, case and spaces ignored', async () => {
       expect((await signIn('  WENDY@Example.COM ')).worker.id).to.equal(wendy.id);
-      expect((await signIn('otto@example.com', 'Otto-Scrubs-Floors-1')).worker.id).to.equal(otto.id);
+      expect((await signIn('otto@example.com', 'Scrubs-Floors-Daily-7')).worker.id).to.equal(otto.id);
     });
 
     it('auth.invalid_credentials alike for a wrong password, an unknown login, and a worker without a portal password', async () => {
@@ -61,7 +70,7 @@ describe('Worker portal use cases', () => {
       const wrong = await expectAppError(signIn('wendy@example.com', 'Not-Her-Password-1'), 'auth.invalid_credentials');
       const unknown = await expectAppError(signIn('nobody@example.com'), 'auth.invalid_credentials');
       const none = await expectAppError(signIn(nopass.email), 'auth.invalid_credentials');
-      const othersPassword = await expectAppError(signIn('wendy@example.com', 'Otto-Scrubs-Floors-1'), 'auth.invalid_credentials');
+      const othersPassword = await expectAppError(signIn('wendy@example.com', 'Scrubs-Floors-Daily-7'), 'auth.invalid_credentials');
       expect(new Set([wrong.message, unknown.message, none.message, othersPassword.message]).size).to.equal(1);
       expect(auditRows(fx, orgId).filter((r) => r.action === 'worker.portal_login')).to.deep.equal([]);
     });
@@ -76,6 +85,7 @@ describe('Worker portal use cases', () => {
       await expectAppError(signIn('wendy@example.com', PORTAL_PASSWORD, WORKER_IP, otherOrg), 'auth.invalid_credentials');
       const twin = await fx.worker(otherOrg, { name: 'Other Wendy', email: 'wendy@example.com' });
       await fx.core.workforce.setWorkerPassword.execute(fx.ctx(otherOrg), { id: twin.id, password: 'Another-Org-Broom-55' });
+      // Signing in with a temporary password works (the portal then asks for a new one).
       expect((await signIn('wendy@example.com', 'Another-Org-Broom-55', WORKER_IP, otherOrg)).worker.id).to.equal(twin.id);
       await expectAppError(signIn('wendy@example.com', 'Another-Org-Broom-55'), 'auth.invalid_credentials');
     });
@@ -181,9 +191,11 @@ describe('Worker portal use cases', () => {
       const [listed] = await jobs({ scope: 'today' });
       expect(listed).to.deep.equal({
         booking: job,
-        client: { name: 'Mrs Smith', phone: '+441134960000' },
+        client: { id: client.id, name: 'Mrs Smith', phone: '+441134960000' },
         address: client.addresses[0],
         serviceName: 'Deep clean',
+        allowedActions: [],
+        startableFrom: null,
       });
     });
 
@@ -260,11 +272,15 @@ describe('Worker portal use cases', () => {
     it('booking.invalid_transition to complete before starting, or to start a job not yet confirmed', async () => {
       const confirmed = await book(MON, '10:00', '12:00', { status: 'confirmed' });
       const err = await expectAppError(progress(confirmed.id, 'completed'), 'booking.invalid_transition');
-      expect(err.details).to.deep.include({ from: 'confirmed', to: 'completed' });
-      const pending = await book(MON, '13:00', '14:00');
-      await expectAppError(progress(pending.id, 'in_progress'), 'booking.invalid_transition');
+      expect(err.details).to.deep.equal({ booking_id: confirmed.id, from: 'confirmed', action: 'complete', allowed_actions: ['start'] });
+      expect(err.message).to.equal('A confirmed job cannot be completed: you may start it');
+      const pending = await book(MON, '10:30', '11:00', { workerIds: [otto.id] });
+      const notYet = await expectAppError(progress(pending.id, 'in_progress', otto), 'booking.invalid_transition');
+      expect(notYet.details['allowed_actions']).to.deep.equal([]);
+      expect(notYet.message).to.equal('A pending job cannot be started: there is nothing you can do with it now');
       await progress(confirmed.id, 'in_progress');
-      await expectAppError(progress(confirmed.id, 'in_progress'), 'booking.invalid_transition');
+      const again = await expectAppError(progress(confirmed.id, 'in_progress'), 'booking.invalid_transition');
+      expect(again.details['allowed_actions']).to.deep.equal(['complete']);
       expect([fx.storedBooking(confirmed.id).status, fx.storedBooking(pending.id).status]).to.deep.equal(['in_progress', 'pending']);
     });
 
@@ -282,6 +298,182 @@ describe('Worker portal use cases', () => {
         await expectAppError(fx.core.workerPortal.progress.execute(portal(), sessionOf(wendy), { id: b.id, to: to as 'completed' }), 'validation.failed');
       }
       expect(fx.storedBooking(b.id).status).to.equal('confirmed');
+    });
+  });
+
+  describe('temporary passwords (set by staff)', () => {
+    it('a password staff set must be changed: sign-in says so; only the profile, the change and sign-out answer until then', async () => {
+      const b = await book(TUE, '10:00', '11:00', { status: 'confirmed' });
+      await setPassword(wendy, 'Staff-Chose-This-Broom-8');
+      fx.clock.advance(MINUTE);
+      const { worker } = await signIn('wendy@example.com', 'Staff-Chose-This-Broom-8');
+      expect(worker.mustChangePortalPassword).to.equal(true);
+      const session = sessionOf(wendy);
+      expect((await fx.core.workerPortal.profile.execute(portal(), session)).mustChangePortalPassword).to.equal(true);
+      for (const call of [
+        () => fx.core.workerPortal.jobs.execute(portal(), session, {}),
+        () => fx.core.workerPortal.job.execute(portal(), session, { id: b.id }),
+        () => fx.core.workerPortal.progress.execute(portal(), session, { id: b.id, to: 'in_progress' }),
+      ]) {
+        const err = await expectAppError(call, 'auth.password_change_required');
+        expect(err.kind).to.equal('forbidden');
+      }
+      expect(fx.storedBooking(b.id).status).to.equal('confirmed');
+
+      fx.clock.advance(MINUTE);
+      const changed = await changePassword(wendy, 'Staff-Chose-This-Broom-8', 'My-Own-Mop-Choice-31', session);
+      expect(changed.mustChangePortalPassword).to.equal(false);
+      expect(changed).not.to.have.property('portalPasswordHash');
+      const stored = fx.storedWorker(wendy.id);
+      expect([stored.mustChangePortalPassword, stored.credentialsChangedAt]).to.deep.equal([false, fx.clock.now()]);
+      expect(await fx.hasher.verify(stored.portalPasswordHash!, 'My-Own-Mop-Choice-31')).to.equal(true);
+      // Every earlier session ends; one issued now (the host's new token) opens everything.
+      await expectAppError(fx.core.workerPortal.profile.execute(portal(), session), 'auth.session_revoked');
+      expect(await fx.core.workerPortal.jobs.execute(portal(), sessionOf(wendy), {})).to.have.length(1);
+      await expectAppError(signIn('wendy@example.com', 'Staff-Chose-This-Broom-8'), 'auth.invalid_credentials');
+      expect((await signIn('wendy@example.com', 'My-Own-Mop-Choice-31')).worker.mustChangePortalPassword).to.equal(false);
+
+      const rows = auditRows(fx, orgId).filter((r) => r.action === 'worker.portal_password_change' && r.createdAt >= stored.credentialsChangedAt!);
+      expect(rows.map((r) => [r.actorKind, r.actorId, r.resourceType, r.resourceId, r.before, r.after, r.metadata])).to.deep.equal([
+        ['worker', wendy.id, 'worker', wendy.id, null, null, { was_temporary: true }],
+      ]);
+      expect(JSON.stringify(auditRows(fx, orgId))).to.not.include('My-Own-Mop-Choice-31');
+    });
+
+    it('a new reset by staff makes the password temporary again', async () => {
+      expect(fx.storedWorker(wendy.id).mustChangePortalPassword).to.equal(false);
+      await fx.core.workforce.setWorkerPassword.execute(fx.ctx(orgId), { id: wendy.id });
+      expect(fx.storedWorker(wendy.id).mustChangePortalPassword).to.equal(true);
+    });
+
+    it('validation.failed: the current password must be right, the new one must pass the staff rule and differ', async () => {
+      const session = sessionOf(wendy);
+      const wrong = await expectInvalid(changePassword(wendy, 'Not-The-Password-1', 'Another-Fine-Broom-9', session), ['/currentPassword']);
+      expect(wrong.errors[0]!.detail).to.equal('is not correct');
+      await expectInvalid(changePassword(wendy, PORTAL_PASSWORD, 'short', session), ['/newPassword']);
+      await expectInvalid(changePassword(wendy, PORTAL_PASSWORD, PORTAL_PASSWORD, session), ['/newPassword']);
+      // The current password is checked first (judging a new one costs CPU): a bad one is the only error.
+      await expectInvalid(changePassword(wendy, 42, 42, session), ['/currentPassword']);
+      expect(await fx.hasher.verify(fx.storedWorker(wendy.id).portalPasswordHash!, PORTAL_PASSWORD)).to.equal(true);
+    });
+
+    it('wrong current passwords count like failed sign-ins: after 10, request.rate_limited even with the right one; a success gives the attempt back', async () => {
+      const session = sessionOf(wendy);
+      for (let i = 0; i < 9; i += 1) await expectInvalid(changePassword(wendy, `Wrong-Guess-${i}-xyz`, 'Another-Fine-Broom-9', session), ['/currentPassword']);
+      await changePassword(wendy, PORTAL_PASSWORD, 'Another-Fine-Broom-9', session);
+      const fresh = sessionOf(wendy);
+      for (let i = 0; i < 10; i += 1) await expectInvalid(changePassword(wendy, `Wrong-Guess-${i}-xyz`, 'Third-Fine-Broom-10', fresh), ['/currentPassword']);
+      const blocked = await expectAppError(changePassword(wendy, 'Another-Fine-Broom-9', 'Third-Fine-Broom-10', fresh), 'request.rate_limited');
+      expect(blocked.retryAfterSeconds).to.be.greaterThan(0);
+      fx.clock.advance(15 * MINUTE);
+      await changePassword(wendy, 'Another-Fine-Broom-9', 'Third-Fine-Broom-10', fresh);
+    });
+
+    it('concurrent guesses cannot check more than the budget: the attempt is taken before the hash', async () => {
+      const session = sessionOf(wendy);
+      const verify = fx.hasher.verify.bind(fx.hasher);
+      let checked = 0;
+      fx.hasher.verify = async (hash, password) => {
+        checked += 1;
+        return verify(hash, password);
+      };
+      try {
+        const outcomes = await Promise.allSettled(Array.from({ length: 30 }, (_, i) => changePassword(wendy, `Wrong-Guess-${i}-xyz`, 'Another-Fine-Broom-9', session)));
+        const codes = outcomes.map((o) => (o.status === 'rejected' ? (o.reason as { code: string }).code : 'ok'));
+        expect(codes.filter((c) => c === 'validation.failed')).to.have.length(10);
+        expect(codes.filter((c) => c === 'request.rate_limited')).to.have.length(20);
+        expect(checked).to.equal(10);
+      } finally {
+        fx.hasher.verify = verify;
+      }
+    });
+
+    it('auth.session_revoked for a change on an ended session', async () => {
+      const old = sessionOf(wendy);
+      fx.clock.advance(MINUTE);
+      await setPassword(wendy, 'Reset-By-Staff-Broom-3');
+      await expectAppError(changePassword(wendy, PORTAL_PASSWORD, 'Another-Fine-Broom-9', old), 'auth.session_revoked');
+    });
+  });
+
+  describe('WorkerSignOut', () => {
+    it('ends every portal session of the worker, open while the password is temporary too; audited', async () => {
+      const [phone, tablet] = [sessionOf(wendy), sessionOf(wendy)];
+      fx.clock.advance(MINUTE);
+      await fx.core.workerPortal.signOut.execute(portal(), phone);
+      await expectAppError(fx.core.workerPortal.profile.execute(portal(), tablet), 'auth.session_revoked');
+      await expectAppError(fx.core.workerPortal.signOut.execute(portal(), phone), 'auth.session_revoked');
+      expect(auditRows(fx, orgId).filter((r) => r.action === 'worker.portal_logout').map((r) => [r.actorKind, r.actorId, r.resourceId])).to.deep.equal([
+        ['worker', wendy.id, wendy.id],
+      ]);
+      await setPassword(otto, 'Reset-By-Staff-Broom-3');
+      fx.clock.advance(MINUTE);
+      await fx.core.workerPortal.signOut.execute(portal(), sessionOf(otto));
+    });
+  });
+
+  describe('the start window and the actions a worker is told', () => {
+    const progress = (id: string, to: 'in_progress' | 'completed') => fx.core.workerPortal.progress.execute(portal(), sessionOf(wendy), { id, to });
+    const view = async (id: string) => fx.core.workerPortal.job.execute(portal(), sessionOf(wendy), { id });
+
+    it('booking.too_early_to_start more than 2 hours before the start, saying when it can be started; from then on it can', async () => {
+      // Now is 09:32 UTC on Monday; the job starts at 14:00 London time (UTC in March).
+      const b = await book(MON, '14:00', '16:00', { status: 'confirmed' });
+      const early = await view(b.id);
+      expect([early.allowedActions, early.startableFrom]).to.deep.equal([[], utc(MON, '12:00')]);
+      const err = await expectAppError(progress(b.id, 'in_progress'), 'booking.too_early_to_start');
+      expect(err.kind).to.equal('conflict');
+      expect(err.details).to.deep.equal({
+        booking_id: b.id,
+        starts_at: '2026-03-02T14:00:00.000Z',
+        can_start_from: '2026-03-02T12:00:00.000Z',
+        local_can_start_from: '2026-03-02T12:00:00+00:00',
+        start_window_minutes: 120,
+        allowed_actions: [],
+      });
+      expect(err.message).to.equal('This job starts at 2026-03-02T14:00:00+00:00; you can start it from 2026-03-02T12:00:00+00:00');
+      expect(fx.storedBooking(b.id).status).to.equal('confirmed');
+      // Days ahead: the same.
+      const tomorrow = await book(TUE, '08:00', '09:00', { status: 'confirmed' });
+      await expectAppError(progress(tomorrow.id, 'in_progress'), 'booking.too_early_to_start');
+
+      fx.clock.set(utc(MON, '11:59'));
+      await expectAppError(progress(b.id, 'in_progress'), 'booking.too_early_to_start');
+      fx.clock.set(utc(MON, '12:00'));
+      expect((await view(b.id)).allowedActions).to.deep.equal(['start']);
+      const started = await progress(b.id, 'in_progress');
+      expect([started.booking.status, started.allowedActions, started.startableFrom]).to.deep.equal(['in_progress', ['complete'], null]);
+      const done = await progress(b.id, 'completed');
+      expect(done.allowedActions).to.deep.equal([]);
+    });
+
+    it('a job that began earlier can still be started (late), and a worker is never told staff-only moves', async () => {
+      fx.clock.set(utc(MON, '18:00'));
+      const late = await book(MON, '10:00', '11:00', { status: 'confirmed' });
+      expect((await view(late.id)).allowedActions).to.deep.equal(['start']);
+      await progress(late.id, 'in_progress');
+      const pending = await book(TUE, '10:00', '11:00');
+      expect((await view(pending.id)).allowedActions, 'pending: staff confirm it first').to.deep.equal([]);
+    });
+
+    it('the window is configurable (WORKER_JOB_START_WINDOW_MINUTES reaches the core as workerPortal.jobStartWindowMinutes)', async () => {
+      await setUp({ workerPortal: { jobStartWindowMinutes: 15 } });
+      const b = await book(MON, '10:00', '11:00', { status: 'confirmed' }); // now is 09:32
+      const err = await expectAppError(progress(b.id, 'in_progress'), 'booking.too_early_to_start');
+      expect(err.details).to.deep.include({ can_start_from: '2026-03-02T09:45:00.000Z', start_window_minutes: 15 });
+      fx.clock.set(utc(MON, '09:45'));
+      expect((await progress(b.id, 'in_progress')).booking.status).to.equal('in_progress');
+    });
+
+    it('states the local time in the booking’s zone', async () => {
+      const nyOrg = await fx.newOrg('nyc', { timeZone: 'America/New_York' });
+      const nyClient = await fx.client(nyOrg);
+      const nia = await fx.worker(nyOrg, { name: 'Nia', email: 'nia@example.com' });
+      const { temporaryPassword } = await fx.core.workforce.setWorkerPassword.execute(fx.ctx(nyOrg), { id: nia.id });
+      await fx.core.workerPortal.changePassword.execute(portal(nyOrg), sessionOf(nia), { currentPassword: temporaryPassword, newPassword: 'New-York-Broom-2026' });
+      const { booking } = await fx.core.bookings.create.execute(fx.ctx(nyOrg), { clientId: nyClient.id, start: utc(MON, '19:00').toISOString(), end: utc(MON, '20:00').toISOString(), workerIds: [nia.id], status: 'confirmed' });
+      const err = await expectAppError(fx.core.workerPortal.progress.execute(portal(nyOrg), sessionOf(nia), { id: booking.id, to: 'in_progress' }), 'booking.too_early_to_start');
+      expect(err.details['local_can_start_from']).to.equal('2026-03-02T12:00:00-05:00');
     });
   });
 });

@@ -88,6 +88,7 @@ describe('Workforce use cases', () => {
         active: true,
         teamId: null,
         workingHours: null,
+        mustChangePortalPassword: false,
         credentialsChangedAt: null,
         hasPortalPassword: false,
         createdAt: T0,
@@ -231,19 +232,19 @@ describe('Workforce use cases', () => {
       expect(stored.portalPasswordHash).to.be.a('string').and.not.include(result.temporaryPassword!);
       expect(await fx.hasher.verify(stored.portalPasswordHash!, result.temporaryPassword!)).to.equal(true);
       expect(stored.credentialsChangedAt).to.deep.equal(fx.clock.now());
-      expect(result.worker).to.deep.include({ hasPortalPassword: true, credentialsChangedAt: fx.clock.now() });
+      expect(result.worker).to.deep.include({ hasPortalPassword: true, mustChangePortalPassword: true, credentialsChangedAt: fx.clock.now() });
       expect(result.worker).not.to.have.property('portalPasswordHash');
 
       const rows = rowsOf('worker.password_reset');
       expect(rows.map((r) => [r.resourceType, r.resourceId, r.actorId, r.before, r.after, r.metadata])).to.deep.equal([
-        ['worker', worker.id, 'user-admin', null, null, { phone: '+447700900123', email: 'w@example.com', temporary: true }],
+        ['worker', worker.id, 'user-admin', null, null, { phone: '+447700900123', email: 'w@example.com', generated: true, must_change_password: true }],
       ]);
       const everything = JSON.stringify(auditRows(fx, orgId));
       expect(everything).not.to.include(stored.portalPasswordHash!);
       expect(everything).not.to.include(result.temporaryPassword!);
     });
 
-    it('sets a chosen password (no temporary one) after checking it', async () => {
+    it('sets a chosen password (none generated) after checking it; the worker must still change it, as staff know it', async () => {
       const worker = await fx.worker(orgId);
       await expectInvalid(fx.core.workforce.setWorkerPassword.execute(fx.ctx(orgId), { id: worker.id, password: 'short' }), ['/password']);
       const weak = await expectInvalid(fx.core.workforce.setWorkerPassword.execute(fx.ctx(orgId), { id: worker.id, password: 'my-long-password-1' }), ['/password']);
@@ -254,7 +255,8 @@ describe('Workforce use cases', () => {
       const result = await fx.core.workforce.setWorkerPassword.execute(fx.ctx(orgId), { id: worker.id, password: 'Squeaky-Clean-Windows-9' });
       expect(result.temporaryPassword).to.equal(null);
       expect(await fx.hasher.verify(fx.storedWorker(worker.id).portalPasswordHash!, 'Squeaky-Clean-Windows-9')).to.equal(true);
-      expect(rowsOf('worker.password_reset').map((r) => r.metadata.temporary)).to.deep.equal([false]);
+      expect(fx.storedWorker(worker.id).mustChangePortalPassword).to.equal(true);
+      expect(rowsOf('worker.password_reset').map((r) => [r.metadata.generated, r.metadata.must_change_password])).to.deep.equal([[false, true]]);
     });
 
     it('the hash never shows in a WorkerView, whether got, listed or updated', async () => {
