@@ -6,6 +6,7 @@
  * error must be problem+json with status, title and code, and local times must be right.
  * `npm test` runs FUZZ_RUNS (default 10) of each kind per operation; `npm run fuzz` runs 100.
  */
+import { writeFileSync } from 'node:fs';
 import { expect } from 'chai';
 import { FUZZ_ENV, formatFindings, fuzzOptionsFromEnv, fuzzRoutes, onEachDatabase, startApi, type ApiHarness } from '@cws/e2e-tests';
 
@@ -15,6 +16,7 @@ function fuzzSuite(h: () => ApiHarness) {
   it(`answers ${options.validRuns} valid and ${options.mutatedRuns} mutated requests per operation below 500, every error as problem+json (seed ${options.seed})`, async function () {
     this.timeout(0);
     const report = await fuzzRoutes(h(), options);
+    if (process.env['FUZZ_REPORT']) writeFileSync(`${process.env['FUZZ_REPORT']}-${h().runtime.storage}.json`, JSON.stringify(report, null, 1));
     expect(report.operations, 'operations fuzzed').to.be.greaterThan(options.only ? 0 : 60);
     expect(report.findings.length, formatFindings(report)).to.equal(0);
   });

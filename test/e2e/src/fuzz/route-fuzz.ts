@@ -14,8 +14,8 @@ import fc from 'fast-check';
 import type { RouteDefinition } from '@cws/host-http';
 import type { ApiHarness } from '../api-harness.js';
 import { OrgApi, fromNow, utcDay } from '../scheduling-fixtures.js';
-import { idPoolOfPath, valueOf, type JsonSchema, type ValueHints } from './schema-arbitraries.js';
-import { RAW_ENCODINGS, deeplyNested, deeplyNestedArray, hostileJsonValue, hostileParamValue } from './hostile-values.js';
+import { KNOWN_PASSWORD, idPoolOfPath, valueOf, type JsonSchema, type ValueHints } from './schema-arbitraries.js';
+import { FORGED_CURSORS, HOSTILE_DATES, HOSTILE_LOCAL, RAW_ENCODINGS, deeplyNested, deeplyNestedArray, hostileJsonValue, hostileParamValue } from './hostile-values.js';
 
 export interface FuzzOptions {
   readonly seed: number;
@@ -40,11 +40,21 @@ export interface FuzzFinding {
   readonly response: string;
 }
 
+export interface RouteStats {
+  readonly operationId: string;
+  readonly method: string;
+  readonly path: string;
+  /** Answers to valid and to mutated requests, by status. */
+  readonly valid: Readonly<Record<string, number>>;
+  readonly mutated: Readonly<Record<string, number>>;
+}
+
 export interface FuzzReport {
   readonly seed: number;
   readonly operations: number;
   readonly requests: number;
   readonly byStatus: Readonly<Record<string, number>>;
+  readonly routes: readonly RouteStats[];
   readonly findings: readonly FuzzFinding[];
 }
 
@@ -69,6 +79,7 @@ type Mutation =
   | { kind: 'body-field'; at: number; value: unknown }
   | { kind: 'every-string'; suffix: string }
   | { kind: 'query-field'; at: number; value: string }
+  | { kind: 'date-field'; at: number; date: string; cursor: string }
   | { kind: 'path-param'; at: number; value: string }
   | { kind: 'raw-encoding'; where: 'query' | 'path'; at: number; raw: string }
   | { kind: 'unknown-field'; where: 'body' | 'query'; value: unknown }
@@ -154,6 +165,7 @@ const mutationArbitrary: fc.Arbitrary<Mutation> = fc.oneof(
   { weight: 8, arbitrary: fc.record({ kind: fc.constant('body-field' as const), at: fc.nat(), value: hostileJsonValue }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('every-string' as const), suffix: fc.constantFrom('\u0000', '\ud800', '\udfff', 'A'.repeat(5000)) }) },
   { weight: 6, arbitrary: fc.record({ kind: fc.constant('query-field' as const), at: fc.nat(), value: hostileParamValue }) },
+  { weight: 4, arbitrary: fc.record({ kind: fc.constant('date-field' as const), at: fc.nat(), date: fc.constantFrom(...HOSTILE_DATES, ...HOSTILE_LOCAL), cursor: fc.constantFrom(...FORGED_CURSORS) }) },
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('path-param' as const), at: fc.nat(), value: hostileParamValue }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('raw-encoding' as const), where: fc.constantFrom('query' as const, 'path' as const), at: fc.nat(), raw: fc.constantFrom(...RAW_ENCODINGS) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('unknown-field' as const), where: fc.constantFrom('body' as const, 'query' as const), value: hostileJsonValue }) },
@@ -202,11 +214,16 @@ interface Seeded {
 async function seed(h: ApiHarness): Promise<Seeded> {
   const org = await OrgApi.create(h, { timeZone: 'America/New_York' });
   const members = [await h.staff(org.orgId, 'dispatcher'), await h.staff(org.orgId, 'viewer')];
+  const changed = await h.api.call('POST', '/v1/auth/change-password', { token: members[0]!.accessToken, body: { current_password: members[0]!.password, new_password: KNOWN_PASSWORD } });
+  if (changed.status !== 200) throw new Error(`seeding the fuzz: change-password answered ${changed.status}: ${changed.text}`);
   const team = await org.team();
   const team2 = await org.team();
   const portalEmail = `portal-${randomUUID().slice(0, 8)}@fuzz.example.com`;
   const portalWorker = await org.worker({ email: portalEmail, team_id: team.id, skills: ['windows'] });
   const workers = [portalWorker, await org.worker({ phone: '+15550101010', team_id: team2.id }), await org.worker()];
+  // The login the fuzz's own sign-ins use is kept out of its guesses (they would lock it);
+  // this one takes them, and the password the generator sometimes sends.
+  await org.expect(200, 'POST', `/v1/admin/workers/${workers[1].id}/portal-password`, { password: KNOWN_PASSWORD });
   const services = [await org.service(), await org.service({ name: 'Deep clean', duration_minutes: 240 })];
   const clients = [await org.client({ email: 'client-a@fuzz.example.com' }), await org.client(), await org.client({ phone: '+15550202020' })];
   const leads = [];
@@ -232,11 +249,13 @@ async function seed(h: ApiHarness): Promise<Seeded> {
       blackout: [blackout.id],
       booking: [...bookings.map((b) => b.id), ...series.created.map((b: { id: string }) => b.id)],
       series: [series.series.id],
+      // The worker portal's jobs: the portal worker's booking.
+      job: [bookings[0].id],
       user: members.map((m) => m.userId),
       org: [org.orgId],
     },
     slugs: [org.slug],
-    logins: [...members.map((m) => m.email), portalEmail, '+15550101010'],
+    logins: [...members.map((m) => m.email), '+15550101010'],
     now: new Date(),
   };
   return { hints, org, portalWorker: { id: portalWorker.id, email: portalEmail, password }, metricsToken: h.runtime.config.metrics.token };
@@ -265,7 +284,7 @@ async function sessionFor(h: ApiHarness, route: RouteDefinition, seeded: Seeded)
       authorization: null,
       renew: async () => {
         // The fuzz may have deactivated the worker or changed their password: undo both.
-        await seeded.org.call('PATCH', `/v1/admin/workers/${id}`, { body: { active: true } });
+        await seeded.org.call('PATCH', `/v1/admin/workers/${id}`, { body: { active: true, email } });
         await seeded.org.call('POST', `/v1/admin/workers/${id}/portal-password`, { body: { password } });
         const r = await h.api.call('POST', '/v1/worker/portal/login', { as: null, headers: from(), body: { org: seeded.org.slug, login: email, password } });
         if (r.status === 200) session.authorization = `Bearer ${r.body.access_token}`;
@@ -304,6 +323,23 @@ function render(route: RouteDefinition, input: Input, session: Session, mutation
     case 'query-field': {
       const names = queryNames.length > 0 ? queryNames : ['q'];
       query = { ...query, [names[mutation.at % names.length]!]: mutation.value };
+      break;
+    }
+    case 'date-field': {
+      // Dates and cursors of the query and body (top level, where the routes keep them).
+      const dated = (schema: JsonSchema | null) =>
+        Object.entries(schema?.properties ?? {})
+          .filter(([name, p]) => name === 'cursor' || p.format === 'date-time' || p.pattern?.startsWith('^[0-9]{4}-') === true || p.anyOf?.some((a) => a.format === 'date-time' || a.pattern?.startsWith('^[0-9]{4}-')) === true)
+          .map(([name]) => name);
+      const places = [...dated(schemaOf(route.query)).map((n) => ['query', n] as const), ...dated(schemaOf(route.body)).map((n) => ['body', n] as const)];
+      if (places.length === 0) {
+        query = { ...query, created_from: mutation.date };
+        break;
+      }
+      const [where, name] = places[mutation.at % places.length]!;
+      const value = name === 'cursor' ? mutation.cursor : mutation.date;
+      if (where === 'query') query = { ...query, [name]: value };
+      else bodyText = JSON.stringify({ ...(body as object), [name]: value });
       break;
     }
     case 'path-param':
@@ -441,6 +477,7 @@ export async function fuzzRoutes(h: ApiHarness, options: FuzzOptions): Promise<F
   const agent = new Agent({ keepAlive: true, maxSockets: options.concurrency ?? 4 });
   const findings: FuzzFinding[] = [];
   const byStatus: Record<string, number> = {};
+  const routes: RouteStats[] = [];
   let requests = 0;
   let operations = 0;
   try {
@@ -454,7 +491,8 @@ export async function fuzzRoutes(h: ApiHarness, options: FuzzOptions): Promise<F
         ...fc.sample(inputs, { seed: routeSeed, numRuns: options.validRuns }).map((input) => ({ label: 'valid', input, mutation: null })),
         ...fc.sample(fc.tuple(inputs, mutationArbitrary), { seed: routeSeed + 1, numRuns: options.mutatedRuns }).map(([input, mutation]) => ({ label: mutation.kind, input, mutation })),
       ];
-      const statuses: Record<string, number> = {};
+      const stats = { operationId: route.operationId, method: route.method, path: route.path, valid: {} as Record<string, number>, mutated: {} as Record<string, number> };
+      routes.push(stats);
       let renewing: Promise<void> | null = null;
       await pool(planned, options.concurrency ?? 4, async ({ label, input, mutation }) => {
         if (renewing !== null) await renewing;
@@ -468,7 +506,10 @@ export async function fuzzRoutes(h: ApiHarness, options: FuzzOptions): Promise<F
         }
         requests++;
         byStatus[answer.status] = (byStatus[answer.status] ?? 0) + 1;
-        statuses[answer.status] = (statuses[answer.status] ?? 0) + 1;
+        const tally = mutation === null ? stats.valid : stats.mutated;
+        tally[answer.status] = (tally[answer.status] ?? 0) + 1;
+        // FUZZ_DEBUG=1 shows why valid requests were refused (to keep the generator meaningful).
+        if (process.env['FUZZ_DEBUG'] && mutation === null && answer.status >= 400) options.log?.(`  ${answer.status} ${describe(wire).slice(0, 300)} → ${answer.text.slice(0, 300)}`);
         const why = judge(answer.status, answer.contentType, answer.text);
         if (why !== null) findings.push({ operationId: route.operationId, input: label, why, request: describe(wire), status: answer.status, response: excerpt(answer.text) });
         // A valid request that found its session ended (logout, enrolment): sign in afresh.
@@ -478,12 +519,13 @@ export async function fuzzRoutes(h: ApiHarness, options: FuzzOptions): Promise<F
       });
       // A renewal started by the last answers must not outlive the route (nor the server).
       if (renewing !== null) await renewing;
-      options.log?.(`${route.method.padEnd(6)} ${route.path.padEnd(52)} ${JSON.stringify(statuses)}`);
+      const counts = (t: Record<string, number>) => Object.entries(t).map(([status, n]) => `${status}×${n}`).join(' ');
+      options.log?.(`${route.method.padEnd(6)} ${route.path.padEnd(50)} valid: ${counts(stats.valid).padEnd(30)} mutated: ${counts(stats.mutated)}`);
     }
   } finally {
     agent.destroy();
   }
-  return { seed: options.seed, operations, requests, byStatus, findings };
+  return { seed: options.seed, operations, requests, byStatus, routes, findings };
 }
 
 /** Options from FUZZ_SEED and FUZZ_RUNS (valid and mutated requests per operation, each). */

@@ -6,6 +6,7 @@
  * validator.
  */
 import fc from 'fast-check';
+import { ERROR_CODES, WEEKDAYS } from '@cws/core';
 
 /** The subset of JSON Schema the route declarations use. */
 export interface JsonSchema {
@@ -73,10 +74,13 @@ export function idPoolOfPath(path: string): string | null {
     bookings: 'booking',
     'booking-series': 'series',
     users: 'user',
-    jobs: 'booking',
+    jobs: 'job',
   };
   return byCollection[m[1]!] ?? null;
 }
+
+/** A password some fuzzed sign-ins send: the fuzz gives one worker and one member this password, so some succeed. */
+export const KNOWN_PASSWORD = 'fz-Q7v2-Lm9x-Wk4r';
 
 const MINUTE = 60_000;
 const WORDS = ['deep-clean', 'windows', 'pets-ok', 'oven', 'carpet', 'office', 'spring', 'move-out', 'Ana', 'Bo', 'Zoë', 'Ørsted', '東京', 'Müller'];
@@ -146,13 +150,17 @@ function namedString(name: string, schema: JsonSchema, hints: ValueHints): fc.Ar
     case 'password':
     case 'new_password':
     case 'current_password':
-      return fc.oneof(fc.constant('Correct-Horse-Battery-9'), fc.string({ minLength: 12, maxLength: 40 }));
+      return fc.oneof(fc.constant(KNOWN_PASSWORD), fc.string({ minLength: 12, maxLength: 40 }));
     case 'q':
       return fc.oneof(fc.constantFrom('ana', 'example', '555', 'Zoë', 'secret'), text(0, max));
     case 'start':
     case 'end':
       // Working-hours spans (HH:MM, at most 5 characters); date-time fields carry a format.
       return max <= 5 ? fc.integer({ min: 0, max: 96 }).map((q) => (q === 96 ? '24:00' : hhmm(q * 15))) : null;
+    case 'area':
+      return fc.constantFrom(...Object.keys(ERROR_CODES).map((code) => code.split('.')[0]!));
+    case 'reason':
+      return fc.constantFrom(...Object.keys(ERROR_CODES).map((code) => code.split('.')[1]!));
     case 'cursor':
       return fc.tuple(dateTime(hints), fc.uuid()).map(([at, id]) => Buffer.from(JSON.stringify([new Date(at).toISOString(), id])).toString('base64url'));
     default:
@@ -175,12 +183,22 @@ function stringValue(name: string, schema: JsonSchema, hints: ValueHints): fc.Ar
   }
   if (schema.pattern === LOCAL_DATE) return localDate(hints);
   if (schema.pattern === LOCAL_TIME) return fc.integer({ min: 24, max: 80 }).map((q) => hhmm(q * 15));
+  const named = namedString(name, schema, hints);
+  if (named !== null) return named;
   if (schema.pattern !== undefined) return fc.stringMatching(new RegExp(schema.pattern));
-  return namedString(name, schema, hints) ?? text(schema.minLength ?? 0, schema.maxLength ?? 200);
+  return text(schema.minLength ?? 0, schema.maxLength ?? 200);
 }
 
-/** Keeps start < end (a window, a created range) in most inputs, as a caller would. */
+/** Recurrence rules as a dispatcher writes them (the schema alone allows contradictory ones). */
+const recurrenceRule = fc.oneof(
+  fc.record({ freq: fc.constant('weekly'), interval: fc.integer({ min: 1, max: 4 }), weekdays: fc.uniqueArray(fc.constantFrom(...WEEKDAYS), { minLength: 1, maxLength: 3 }) }),
+  fc.record({ freq: fc.constant('monthly'), month_day: fc.integer({ min: 1, max: 31 }) }),
+  fc.record({ freq: fc.constant('monthly'), interval: fc.integer({ min: 1, max: 12 }), nth_weekday: fc.record({ n: fc.constantFrom(1, 2, 3, 4, -1), weekday: fc.constantFrom(...WEEKDAYS) }) }),
+);
+
+/** Keeps start < end (a window, a created range) in most inputs, and a series ending one way, as a caller would. */
 function orderWindow(value: Record<string, unknown>, hours: number): Record<string, unknown> {
+  if ('count' in value && 'until' in value) delete value[hours % 2 === 0 ? 'count' : 'until'];
   for (const [from, to] of [
     ['start', 'end'],
     ['created_from', 'created_to'],
@@ -196,6 +214,7 @@ function orderWindow(value: Record<string, unknown>, hours: number): Record<stri
 /** An arbitrary of values valid against `schema`; `name` is the property it is the value of. */
 export function valueOf(schema: JsonSchema, hints: ValueHints, name = ''): fc.Arbitrary<unknown> {
   if (schema.const !== undefined) return fc.constant(schema.const);
+  if (name === 'rule' && schema.type === 'object') return fc.oneof({ weight: 4, arbitrary: recurrenceRule }, { weight: 1, arbitrary: valueOf({ ...schema }, hints, 'rule-as-declared') });
   if (schema.enum !== undefined) return fc.constantFrom(...schema.enum);
   if (schema.anyOf !== undefined) {
     const options = schema.anyOf.map((s) => ({ weight: s.type === 'null' ? 1 : 4, arbitrary: valueOf(s, hints, name) }));
