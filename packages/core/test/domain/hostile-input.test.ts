@@ -21,6 +21,7 @@ import {
   weekdayOf,
   zonedInstant,
 } from '@cws/core';
+import { coreFixture, expectInvalid } from '../support/core-fixture.js';
 
 const UUID = '0190a4c2-0000-7000-8000-000000000001';
 const cursorOf = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -138,6 +139,20 @@ describe('hostile input in the core', () => {
     it('accepts the edges of that range', () => {
       expect(decodeKeyCursor(cursorOf(['0001-01-01T00:00:00.000Z', UUID]))?.at.toISOString()).to.equal('0001-01-01T00:00:00.000Z');
       expect(decodeKeyCursor(cursorOf(['9999-12-31T23:59:59.999Z', UUID.toUpperCase()]))).to.deep.equal({ at: new Date('9999-12-31T23:59:59.999Z'), id: UUID });
+    });
+  });
+
+  describe('through createCore, as an embedder calls it', () => {
+    it('answers validation errors with pointers, before any storage is touched', async () => {
+      const fx = coreFixture();
+      const orgId = await fx.newOrg('acme');
+      const ctx = fx.ctx(orgId);
+      await expectInvalid(fx.core.leads.create.execute(ctx, { name: 'Ana\u0000', email: 'ana@example.com' }), ['/name']);
+      await expectInvalid(fx.core.workforce.createTeam.execute(ctx, { name: 'North \ud800' }), ['/name']);
+      await expectInvalid(fx.core.leads.submitPublic.execute({ requestId: 'r', now: fx.clock.now() }, { orgSlug: 'acme', name: 'x', email: 'x@example.com', notes: '\udc00' }), ['/notes']);
+      await expectInvalid(fx.core.bookings.list.execute(ctx, { start: '2026-03-02T00:00:00Z', end: '2026-03-03T00:00:00Z', cursor: cursorOf(['-271821-04-20T00:00:00.000Z', UUID]) }), ['/cursor']);
+      await expectInvalid(fx.core.schedule.board.execute(ctx, { start: '0001-01-01T00:00:00Z', end: '0001-01-02T00:00:00Z' }), ['/start', '/end']);
+      await expectInvalid(fx.core.leads.list.execute(ctx, { cursor: cursorOf(['+275760-09-13T00:00:00.000Z', UUID]) }), ['/cursor']);
     });
   });
 });
