@@ -139,24 +139,24 @@ for (const kind of availableTestDatabases()) {
   });
 }
 
-/** Sends raw bytes and reads until the server closes the connection. */
+/** Sends raw bytes and reads until the server closes the connection (or 10 s pass: `closed` false). */
 function rawExchange(url: string, bytes: string): Promise<{ head: string; body: string; closed: boolean }> {
   const { hostname, port } = new URL(url);
   return new Promise((resolve, reject) => {
     const socket = connect(Number(port), hostname);
     const chunks: Buffer[] = [];
+    const finish = (closed: boolean) => {
+      clearTimeout(timer);
+      const [head = '', ...body] = Buffer.concat(chunks).toString('utf8').split('\r\n\r\n');
+      resolve({ head, body: body.join('\r\n\r\n'), closed });
+    };
     const timer = setTimeout(() => {
       socket.destroy();
-      const text = Buffer.concat(chunks).toString('utf8');
-      resolve({ head: text.split('\r\n\r\n')[0] ?? '', body: text.split('\r\n\r\n').slice(1).join('\r\n\r\n'), closed: false });
+      finish(false);
     }, 10_000);
     socket.on('data', (c: Buffer) => chunks.push(c));
     socket.on('error', reject);
-    socket.on('close', () => {
-      clearTimeout(timer);
-      const text = Buffer.concat(chunks).toString('utf8');
-      resolve({ head: text.split('\r\n\r\n')[0] ?? '', body: text.split('\r\n\r\n').slice(1).join('\r\n\r\n'), closed: true });
-    });
+    socket.on('close', () => finish(true));
     socket.write(bytes);
   });
 }
