@@ -41,9 +41,21 @@ const CONSTRAINT_CODES: Record<string, ErrorCode> = {
 
 const TRANSIENT_NETWORK = ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND'];
 
+/**
+ * SQLSTATE class 22 (data exception: NUL in text 22021, bad text for a type 22P02, a date or
+ * number out of range 22008/22003, a string too long 22001, ...) and class 54 (program limit:
+ * a value too big for an index row, 54000): the request carried a value the database cannot
+ * hold. The core refuses what it can name first; this is the net under it, so such a value is
+ * the caller's 422, never a 500. The host logs it at warn level with the SQLSTATE (the cause).
+ */
+function isDataError(code: string | undefined): boolean {
+  return code !== undefined && code.length === 5 && (code.startsWith('22') || code.startsWith('54'));
+}
+
 export function translatePgError(err: unknown): unknown {
   if (isAppError(err) || err === null || typeof err !== 'object') return err;
-  const e = err as PgError;
+  // objection wraps driver errors (db-errors' DataError, ...) and keeps the driver's as nativeError.
+  const e = ((err as { nativeError?: unknown }).nativeError ?? err) as PgError;
   const mapped = e.constraint === undefined ? undefined : CONSTRAINT_CODES[e.constraint];
   switch (e.code) {
     case '23505':
@@ -71,6 +83,13 @@ export function translatePgError(err: unknown): unknown {
       return new AppError('storage.unavailable', 'The database is not accepting work right now', { cause: err });
     default:
       break;
+  }
+  if (isDataError(e.code)) {
+    return new AppError('storage.value_refused', 'A value of the request cannot be stored or compared by the database: check text for NUL characters, and dates and numbers for their range', {
+      // The driver's own error, with the SQLSTATE the host logs.
+      cause: e,
+      errors: [{ pointer: '/', detail: 'holds a value the database refused' }],
+    });
   }
   if (e.code?.startsWith('08') || TRANSIENT_NETWORK.includes(e.code ?? '') || e.name === 'KnexTimeoutError') {
     return new AppError('storage.unavailable', 'The database is unreachable', { cause: err });

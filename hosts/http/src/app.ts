@@ -40,6 +40,8 @@ export interface HttpApp {
   readonly app: Koa<HttpState>;
   readonly routes: readonly RouteDefinition[];
   readonly metrics: HttpMetrics;
+  /** PUBLIC_BASE_URL, for problem types written outside Koa (parser errors). */
+  readonly publicBaseUrl: string | null;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -100,8 +102,9 @@ export function createHttpApp(runtime: Runtime, options: HttpAppOptions): HttpAp
         ctx.type = 'application/problem+json';
       }
     } catch (err) {
-      const { problem, headers, unexpected } = toProblem(err, problemContext(ctx), ctx.state.fieldsIn ?? 'body');
+      const { problem, headers, unexpected, warn } = toProblem(err, problemContext(ctx), ctx.state.fieldsIn ?? 'body');
       if (unexpected) logger.error({ err, request_id: ctx.state.requestId, path: ctx.path }, 'unhandled error');
+      else if (warn !== undefined) logger.warn({ ...warn, request_id: ctx.state.requestId, path: ctx.path }, 'value refused by the database');
       ctx.status = problem.status;
       ctx.set(headers);
       ctx.body = problem;
@@ -148,5 +151,5 @@ export function createHttpApp(runtime: Runtime, options: HttpAppOptions): HttpAp
   app.use(router.allowedMethods());
 
   app.on('error', (err) => logger.error({ err }, 'koa error'));
-  return { app, routes, metrics };
+  return { app, routes, metrics, publicBaseUrl: config.http.publicBaseUrl };
 }

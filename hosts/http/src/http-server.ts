@@ -2,6 +2,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { HttpApp } from './app.js';
+import { answerClientError } from './http/client-errors.js';
 
 export interface RunningHttpServer {
   readonly server: Server;
@@ -11,6 +12,7 @@ export interface RunningHttpServer {
 
 export async function startHttpServer(http: HttpApp, host: string, port: number): Promise<RunningHttpServer> {
   const server = createServer(http.app.callback());
+  server.on('clientError', answerClientError(http.publicBaseUrl));
   // Slightly above common proxy idle timeouts so the proxy, not us, closes idle connections.
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {

@@ -1,3 +1,4 @@
 export * from './api-harness.js';
 export * from './each-database.js';
 export * from './scheduling-fixtures.js';
+export * from './fuzz/route-fuzz.js';

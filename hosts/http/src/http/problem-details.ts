@@ -41,6 +41,10 @@ export const HOST_PROBLEMS = {
   'request.malformed': { status: 400, title: 'The request body is not valid JSON' },
   'request.too_large': { status: 413, title: 'The request body is too large' },
   'request.unsupported_media_type': { status: 415, title: 'The request body must be application/json' },
+  // Refused by Node's HTTP parser before the app runs (see client-errors.ts).
+  'request.unparseable': { status: 400, title: 'The request is not valid HTTP' },
+  'request.timeout': { status: 408, title: 'The request was not received in time' },
+  'request.headers_too_large': { status: 431, title: 'The request line or headers are too large' },
   'route.not_found': { status: 404, title: 'No such route' },
   'route.method_not_allowed': { status: 405, title: 'The route does not accept this method' },
   'route.not_implemented': { status: 501, title: 'The method is not implemented' },
@@ -90,6 +94,8 @@ export interface MappedProblem {
   readonly headers: Record<string, string>;
   /** True when the error is unexpected and must be logged with its stack. */
   readonly unexpected: boolean;
+  /** Facts to log at warn level (no stack): a value the database refused, worth seeing but not an alert. */
+  readonly warn?: Record<string, unknown>;
 }
 
 const RESERVED = new Set(['type', 'title', 'status', 'detail', 'instance', 'code', 'request_id', 'errors']);
@@ -117,7 +123,9 @@ export function toProblem(err: unknown, pc: ProblemContext, fieldsIn: ProblemFie
       request_id: pc.requestId,
       ...(err.errors.length > 0 ? { errors: err.errors.map((e) => (e.in === 'header' ? { pointer: e.pointer, detail: e.detail, in: e.in } : { pointer: toSnakePointer(e.pointer), detail: e.detail, in: fieldsIn })) } : {}),
     };
-    return { problem, headers, unexpected: err.kind === 'internal' };
+    const cause = err.cause as { code?: unknown; message?: unknown } | undefined;
+    const warn = err.code === 'storage.value_refused' ? { code: err.code, sqlstate: cause?.code, reason: cause?.message } : undefined;
+    return { problem, headers, unexpected: err.kind === 'internal', ...(warn ? { warn } : {}) };
   }
   const e = err as { status?: unknown; statusCode?: unknown; httpCode?: unknown; expose?: unknown; message?: unknown; headers?: unknown };
   const status = [e.status, e.statusCode, e.httpCode].find((s): s is number => typeof s === 'number');

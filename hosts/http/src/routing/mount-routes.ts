@@ -12,7 +12,7 @@ import { keysToCamel } from '../http/case-conversion.js';
 import type { StaffIdentity, StaffIdentityResolver } from '../http/staff-identity.js';
 import { isAdminSurface, isWrite, type RequestGuards } from '../auth/request-guards.js';
 import { WORKER_CHALLENGE, type WorkerPortalTokens } from '../auth/worker-portal-tokens.js';
-import { compileBodyValidator, compileParamsValidator, requestValidationError, type Validator } from './request-validation.js';
+import { compileBodyValidator, compileParamsValidator, requestValidationError, textFaults, type Validator } from './request-validation.js';
 import type { HttpMethod, RouteDefinition, WorkerPortalIdentity } from './route-definition.js';
 
 export interface HttpState {
@@ -37,9 +37,10 @@ function hasBody(ctx: HttpContext): boolean {
   return (length !== undefined && length > 0) || ctx.get('transfer-encoding') !== '';
 }
 
+/** Text that cannot be text (NUL, lone surrogates) first, whatever the route declares; then the route's schema. */
 function validateOrThrow(ctx: HttpContext, validator: Validator | null, value: unknown, where: 'body' | 'query' | 'path'): void {
-  if (validator === null) return;
-  const errors = validator(value);
+  const faults = textFaults(value);
+  const errors = faults.length > 0 ? faults : validator === null ? null : validator(value);
   if (errors !== null) {
     ctx.state.fieldsIn = where;
     throw requestValidationError(errors);

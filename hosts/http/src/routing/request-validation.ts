@@ -7,7 +7,7 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsPkg from 'ajv-formats';
 import type { TSchema } from '@sinclair/typebox';
-import { AppError, type FieldError } from '@cws/core';
+import { AppError, textFault, type FieldError } from '@cws/core';
 
 const addFormats = addFormatsPkg.default;
 
@@ -43,6 +43,34 @@ function compile(ajv: Ajv, schema: TSchema): Validator {
 
 export const compileBodyValidator = (schema: TSchema): Validator => compile(bodyAjv, schema);
 export const compileParamsValidator = (schema: TSchema): Validator => compile(paramsAjv, schema);
+
+const escapePointer = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
+
+/**
+ * Strings (values and object keys) anywhere in `value` that cannot be text: NUL or an unpaired
+ * surrogate, which PostgreSQL and UTF-8 refuse (see the core's `textFault`). Checked before the
+ * schema, in every part of every request, so no route can let one through to storage. Walks with
+ * its own stack: a body may be nested thousands deep (the schema refuses it only afterwards).
+ */
+export function textFaults(value: unknown, max = 10): FieldError[] {
+  const errors: FieldError[] = [];
+  const pending: Array<[unknown, string]> = [[value, '']];
+  while (pending.length > 0 && errors.length < max) {
+    const [current, pointer] = pending.pop()!;
+    if (typeof current === 'string') {
+      const fault = textFault(current);
+      if (fault !== null) errors.push({ pointer: pointer === '' ? '/' : pointer, detail: fault });
+    } else if (current !== null && typeof current === 'object') {
+      for (const [key, child] of Object.entries(current)) {
+        const fault = textFault(key);
+        const at = `${pointer}/${escapePointer(key)}`;
+        if (fault !== null) errors.push({ pointer: at, detail: `field name ${fault}` });
+        else pending.push([child, at]);
+      }
+    }
+  }
+  return errors;
+}
 
 /** A validation AppError whose pointers are already in wire (snake_case) form. */
 export function requestValidationError(errors: FieldError[]): AppError {

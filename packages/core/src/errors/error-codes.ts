@@ -69,6 +69,7 @@ export const ERROR_CODES = {
   'tenant.cross_org_write': { kind: 'forbidden', title: 'A row cannot be written into another organisation' },
   'storage.conflict': { kind: 'conflict', title: 'The change conflicts with existing data' },
   'storage.unavailable': { kind: 'unavailable', title: 'The database is unavailable' },
+  'storage.value_refused': { kind: 'validation', title: 'The database cannot hold a value of the request' },
   'request.rate_limited': { kind: 'rate_limited', title: 'Too many requests' },
   'job.unknown': { kind: 'not_found', title: 'No job has that name' },
   'internal.unexpected': { kind: 'internal', title: 'Internal error' },

@@ -5,7 +5,7 @@
  * clean stays at 09:00 across DST changes.
  */
 import type { InputChecks } from '../shared/input-checks.js';
-import { WEEKDAYS, addDays, daysInMonth, isLocalDate, mondayOf, monthDate, weekdayOf, type LocalDate, type Weekday } from './zoned-time.js';
+import { LOCAL_DATE_DETAIL, WEEKDAYS, addDays, daysInMonth, isLocalDate, mondayOf, monthDate, weekdayOf, type LocalDate, type Weekday } from './zoned-time.js';
 
 export type RecurrenceRule =
   | { readonly freq: 'weekly'; readonly interval: number; readonly weekdays: readonly Weekday[] }
@@ -63,7 +63,7 @@ export function checkSeriesEnd(checks: InputChecks, pointer: string, count: unkn
   const c = count === undefined || count === null ? null : (checks.integer(`${pointer}/count`, count, { min: 1, max: MAX_SERIES_COUNT }) ?? null);
   let u: LocalDate | null = null;
   if (until !== undefined && until !== null) {
-    if (!isLocalDate(until)) checks.fail(`${pointer}/until`, 'must be a date (YYYY-MM-DD)');
+    if (!isLocalDate(until)) checks.fail(`${pointer}/until`, LOCAL_DATE_DETAIL);
     else if (until < start) checks.fail(`${pointer}/until`, 'must not be before the start date');
     else u = until;
   }

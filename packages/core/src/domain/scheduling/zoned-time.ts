@@ -13,10 +13,16 @@ const DAY_MS = 86_400_000;
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME_PATTERN = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
+/** The local dates the core accepts as input, the same years as its instants (see EARLIEST_INSTANT). */
+export const EARLIEST_LOCAL_DATE: LocalDate = '1970-01-01';
+export const LATEST_LOCAL_DATE: LocalDate = '9999-12-31';
+export const LOCAL_DATE_DETAIL = `must be a date (YYYY-MM-DD) from ${EARLIEST_LOCAL_DATE} to ${LATEST_LOCAL_DATE}`;
+
+/** A real calendar date 'YYYY-MM-DD' from EARLIEST_LOCAL_DATE to LATEST_LOCAL_DATE. */
 export function isLocalDate(value: unknown): value is LocalDate {
   if (typeof value !== 'string') return false;
   const m = DATE_PATTERN.exec(value);
-  if (m === null) return false;
+  if (m === null || value < EARLIEST_LOCAL_DATE) return false;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
 }
@@ -30,33 +36,48 @@ export function minutesOfDay(time: LocalTime): number {
   return Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
 }
 
+/**
+ * Date.UTC for any year: Date.UTC reads years 0-99 as 1900-1999, which put year-0001 instants
+ * 1900 years off (and their offsets at +16663824:00).
+ */
+function utcMs(year: number, month: number, day: number, hours = 0, minutes = 0, seconds = 0): number {
+  const date = new Date(0);
+  date.setUTCFullYear(year, month, day);
+  date.setUTCHours(hours, minutes, seconds, 0);
+  return date.getTime();
+}
+
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return new Date(utcMs(year, month, 0)).getUTCDate();
 }
 
+/** Years of any width (a date past 9999 reached by adding days still splits right). */
 function parseDate(date: LocalDate): [number, number, number] {
-  return [Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))];
+  const [y, m, d] = date.split(/-(?=\d\d-\d\d$)|-(?=\d\d$)/);
+  return [Number(y), Number(m), Number(d)];
 }
 
+/** The UTC date of an epoch as 'YYYY-MM-DD', four digits at least (toISOString would write '+010000-01-01'). */
 function formatDate(epochDayMs: number): LocalDate {
-  return new Date(epochDayMs).toISOString().slice(0, 10);
+  const d = new Date(epochDayMs);
+  return `${String(d.getUTCFullYear()).padStart(4, '0')}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
 }
 
 export function addDays(date: LocalDate, days: number): LocalDate {
   const [y, m, d] = parseDate(date);
-  return formatDate(Date.UTC(y, m - 1, d) + days * DAY_MS);
+  return formatDate(utcMs(y, m - 1, d) + days * DAY_MS);
 }
 
 /** Whole days from `a` to `b` (negative when b is earlier). */
 export function daysBetween(a: LocalDate, b: LocalDate): number {
   const [ya, ma, da] = parseDate(a);
   const [yb, mb, db] = parseDate(b);
-  return Math.round((Date.UTC(yb, mb - 1, db) - Date.UTC(ya, ma - 1, da)) / DAY_MS);
+  return Math.round((utcMs(yb, mb - 1, db) - utcMs(ya, ma - 1, da)) / DAY_MS);
 }
 
 export function weekdayOf(date: LocalDate): Weekday {
   const [y, m, d] = parseDate(date);
-  return WEEKDAYS[(new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7]!;
+  return WEEKDAYS[(new Date(utcMs(y, m - 1, d)).getUTCDay() + 6) % 7]!;
 }
 
 /** The Monday of the ISO week holding `date`. */
@@ -70,7 +91,7 @@ export function monthDate(date: LocalDate, months: number, day: number): LocalDa
   const index = y * 12 + (m - 1) + months;
   const year = Math.floor(index / 12);
   const month = (index % 12) + 1;
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(Math.min(day, daysInMonth(year, month))).padStart(2, '0')}`;
+  return formatDate(utcMs(year, month - 1, Math.min(day, daysInMonth(year, month))));
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -105,9 +126,9 @@ function wallClock(instant: Date, zone: string): WallClock {
   for (const p of formatter(zone).formatToParts(instant)) parts[p.type] = p.value;
   const [y, mo, d, h, mi, s] = [parts.year, parts.month, parts.day, parts.hour, parts.minute, parts.second].map(Number) as [number, number, number, number, number, number];
   return {
-    date: `${parts.year}-${parts.month}-${parts.day}`,
+    date: `${parts.year!.padStart(4, '0')}-${parts.month}-${parts.day}`,
     time: `${parts.hour}:${parts.minute}`,
-    asUtcMs: Date.UTC(y, mo - 1, d, h, mi, s),
+    asUtcMs: utcMs(y, mo - 1, d, h, mi, s),
   };
 }
 
@@ -117,14 +138,19 @@ function offsetAt(epochMs: number, zone: string): number {
   return wallClock(new Date(floored), zone).asUtcMs - floored;
 }
 
-/** `instant` as RFC 3339 on the zone's wall clock with its offset: 2026-03-09T09:00:00-04:00. */
+/**
+ * `instant` as RFC 3339 on the zone's wall clock with its offset: 2026-03-09T09:00:00-04:00.
+ * RFC 3339 offsets are whole minutes; the few offsets with seconds (local mean time, Monrovia
+ * until 1972) are rounded and the clock read at that offset, so the text always names `instant`.
+ */
 export function toZonedIso(instant: Date, zone: string): string {
-  const clock = wallClock(instant, zone);
-  const offsetMinutes = Math.round((clock.asUtcMs - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
+  const seconds = Math.floor(instant.getTime() / 1000) * 1000;
+  const offsetMinutes = Math.round((wallClock(instant, zone).asUtcMs - seconds) / 60_000);
+  const local = new Date(seconds + offsetMinutes * 60_000);
   const sign = offsetMinutes < 0 ? '-' : '+';
   const abs = Math.abs(offsetMinutes);
-  const seconds = new Date(clock.asUtcMs).toISOString().slice(17, 19);
-  return `${clock.date}T${clock.time}:${seconds}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${formatDate(local.getTime())}T${two(local.getUTCHours())}:${two(local.getUTCMinutes())}:${two(local.getUTCSeconds())}${sign}${two(Math.floor(abs / 60))}:${two(abs % 60)}`;
 }
 
 /** The local date and time of `instant` in `zone`. */
@@ -144,7 +170,7 @@ export function localDateOf(instant: Date, zone: string): LocalDate {
  */
 export function zonedInstant(date: LocalDate, time: LocalTime, zone: string): Date {
   const [y, m, d] = parseDate(date);
-  const wall = Date.UTC(y, m - 1, d, Number(time.slice(0, 2)), Number(time.slice(3, 5)));
+  const wall = utcMs(y, m - 1, d, Number(time.slice(0, 2)), Number(time.slice(3, 5)));
   // Offsets a day either side: no zone changes its offset twice within 48 hours.
   const before = offsetAt(wall - DAY_MS, zone);
   const after = offsetAt(wall + DAY_MS, zone);

@@ -5,6 +5,28 @@
  */
 import { AppError, type FieldError } from '../../errors/app-error.js';
 
+/**
+ * The instants the core accepts (bookings, blackouts, windows, list filters): from the Unix
+ * epoch to the start of 9999-12-31 UTC, so every instant's wall clock in every zone (UTC-12 to
+ * UTC+14) has a four-digit year that RFC 3339, Intl and PostgreSQL all hold.
+ */
+export const EARLIEST_INSTANT = new Date('1970-01-01T00:00:00.000Z');
+export const LATEST_INSTANT = new Date('9999-12-31T00:00:00.000Z');
+
+// A high surrogate not followed by a low one, or a low one not preceded by a high one.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Why `text` cannot be kept as text, or null when it can. NUL: PostgreSQL `text` refuses it
+ * (22021). An unpaired surrogate is not Unicode: UTF-8 cannot carry it (the driver would silently
+ * turn it into U+FFFD) and `jsonb` refuses its escape, so audit rows holding it fail.
+ */
+export function textFault(text: string): string | null {
+  if (text.includes('\u0000')) return 'must not contain the NUL character (U+0000)';
+  if (LONE_SURROGATE.test(text)) return 'must not contain an unpaired surrogate (U+D800-U+DFFF): send well-formed Unicode';
+  return null;
+}
+
 export class InputChecks {
   readonly errors: FieldError[] = [];
 
@@ -17,6 +39,11 @@ export class InputChecks {
   text(pointer: string, value: unknown, opts: { min?: number; max: number }): string {
     if (typeof value !== 'string') {
       this.fail(pointer, 'must be a string');
+      return '';
+    }
+    const fault = textFault(value);
+    if (fault !== null) {
+      this.fail(pointer, fault);
       return '';
     }
     const trimmed = value.trim();
@@ -32,6 +59,11 @@ export class InputChecks {
     if (value === null) return null;
     if (typeof value !== 'string') {
       this.fail(pointer, 'must be a string or null');
+      return undefined;
+    }
+    const fault = textFault(value);
+    if (fault !== null) {
+      this.fail(pointer, fault);
       return undefined;
     }
     const trimmed = value.trim();
@@ -52,11 +84,16 @@ export class InputChecks {
     return '';
   }
 
+  /** An instant from EARLIEST_INSTANT to LATEST_INSTANT (a Date or an RFC 3339 string). */
   date(pointer: string, value: unknown): Date | undefined {
     if (value === undefined) return undefined;
     const date = value instanceof Date ? value : typeof value === 'string' ? new Date(value) : null;
     if (date === null || Number.isNaN(date.getTime())) {
       this.fail(pointer, 'must be an RFC 3339 date-time');
+      return undefined;
+    }
+    if (date < EARLIEST_INSTANT || date > LATEST_INSTANT) {
+      this.fail(pointer, `must be from ${EARLIEST_INSTANT.toISOString()} to ${LATEST_INSTANT.toISOString()}`);
       return undefined;
     }
     return date;

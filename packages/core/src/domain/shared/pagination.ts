@@ -20,23 +20,44 @@ export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 200;
 
 export function encodeCursor(key: PageKey): string {
-  return Buffer.from(JSON.stringify([key.createdAt.toISOString(), key.id]), 'utf8').toString('base64url');
+  return encodeKeyCursor(key.createdAt, key.id);
 }
 
-export function decodeCursor(cursor: string, pointer = '/cursor'): PageKey {
-  const invalid = AppError.validation([{ pointer, detail: 'is not a cursor returned by this API' }]);
+/** The instants a decoded cursor may name: years 1-9999, well inside what PostgreSQL holds (4713 BC to 294276 AD). */
+const CURSOR_EARLIEST = Date.parse('0001-01-01T00:00:00.000Z');
+const CURSOR_LATEST = Date.parse('9999-12-31T23:59:59.999Z');
+
+/** base64url of `[instant, id]`: the key of the last row of a page, by whatever instant the list orders on. */
+export function encodeKeyCursor(at: Date, id: string): string {
+  return Buffer.from(JSON.stringify([at.toISOString(), id]), 'utf8').toString('base64url');
+}
+
+/**
+ * The key a cursor holds, or null when it is not one this API hands out. Cursors come back from
+ * clients, so anything is possible: the instant must parse and lie within years 1-9999 (a forged
+ * year -271821 must not reach the database) and the id must be a UUID.
+ */
+export function decodeKeyCursor(cursor: unknown): { at: Date; id: string } | null {
+  if (typeof cursor !== 'string') return null;
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    throw invalid;
+    return null;
   }
-  if (!Array.isArray(parsed) || parsed.length !== 2) throw invalid;
+  if (!Array.isArray(parsed) || parsed.length !== 2) return null;
   const [at, id] = parsed as unknown[];
-  if (typeof at !== 'string' || typeof id !== 'string' || !isUuid(id)) throw invalid;
-  const createdAt = new Date(at);
-  if (Number.isNaN(createdAt.getTime())) throw invalid;
-  return { createdAt, id };
+  if (typeof at !== 'string' || typeof id !== 'string' || !isUuid(id)) return null;
+  const instant = new Date(at);
+  const ms = instant.getTime();
+  if (Number.isNaN(ms) || ms < CURSOR_EARLIEST || ms > CURSOR_LATEST) return null;
+  return { at: instant, id: id.toLowerCase() };
+}
+
+export function decodeCursor(cursor: string, pointer = '/cursor'): PageKey {
+  const key = decodeKeyCursor(cursor);
+  if (key === null) throw AppError.validation([{ pointer, detail: 'is not a cursor returned by this API' }]);
+  return { createdAt: key.at, id: key.id };
 }
 
 /**

@@ -10,7 +10,7 @@ import { auditEntry, snapshot } from '../../domain/audit/audit-builder.js';
 import { occupiesTime, type Booking, type BookingWorker } from '../../domain/scheduling/booking.js';
 import { DEFAULT_SERIES_HORIZON_DAYS, MAX_SERIES_HORIZON_DAYS, type BookingSeries } from '../../domain/scheduling/booking-series.js';
 import { checkRecurrenceRule, checkSeriesEnd, describeRule, occurrencesBetween } from '../../domain/scheduling/recurrence.js';
-import { addDays, isLocalDate, isLocalTime, localDateOf, zonedInstant, type LocalDate } from '../../domain/scheduling/zoned-time.js';
+import { LOCAL_DATE_DETAIL, addDays, isLocalDate, isLocalTime, localDateOf, zonedInstant, type LocalDate } from '../../domain/scheduling/zoned-time.js';
 import { InputChecks } from '../../domain/shared/input-checks.js';
 import { AppError, isAppError } from '../../errors/app-error.js';
 import type { IdGenerator } from '../../ports/id-generator.port.js';
@@ -168,7 +168,7 @@ export class CreateBookingSeries {
     const checks = new InputChecks();
     const clientId = checks.uuid('/clientId', input.clientId);
     const rule = checkRecurrenceRule(checks, '/rule', input.rule);
-    const startDate = isLocalDate(input.startDate) ? input.startDate : (checks.fail('/startDate', 'must be a date (YYYY-MM-DD)'), '1970-01-01');
+    const startDate = isLocalDate(input.startDate) ? input.startDate : (checks.fail('/startDate', LOCAL_DATE_DETAIL), '1970-01-01');
     const time = checkTime(checks, input.time);
     const end = checkSeriesEnd(checks, '', input.count, input.until, startDate);
     const duration = checks.integer('/durationMinutes', input.durationMinutes, { min: 15, max: 24 * 60 });
@@ -260,7 +260,7 @@ async function lockedSeries(repos: TenantRepositories, id: string): Promise<Book
 
 function checkFromDate(checks: InputChecks, pointer: string, value: unknown): LocalDate {
   if (!isLocalDate(value)) {
-    checks.fail(pointer, 'must be a date (YYYY-MM-DD)');
+    checks.fail(pointer, LOCAL_DATE_DETAIL);
     return '1970-01-01';
   }
   return value;

@@ -18,8 +18,8 @@ import {
   type StartKey,
 } from '../../domain/scheduling/booking.js';
 import { IDEMPOTENCY_KEY_TTL_HOURS, MAX_IDEMPOTENCY_KEY_LENGTH } from '../../domain/shared/idempotency.js';
-import { InputChecks, isUuid } from '../../domain/shared/input-checks.js';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Page } from '../../domain/shared/pagination.js';
+import { InputChecks } from '../../domain/shared/input-checks.js';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, decodeKeyCursor, encodeKeyCursor, type Page } from '../../domain/shared/pagination.js';
 import { AppError } from '../../errors/app-error.js';
 import type { IdGenerator } from '../../ports/id-generator.port.js';
 import type { TimeWindow } from '../../ports/scheduling-repositories.port.js';
@@ -251,20 +251,14 @@ export interface ListBookingsInput {
 }
 
 export function encodeStartCursor(key: StartKey): string {
-  return Buffer.from(JSON.stringify([key.startsAt.toISOString(), key.id]), 'utf8').toString('base64url');
+  return encodeKeyCursor(key.startsAt, key.id);
 }
 
 function decodeStartCursor(checks: InputChecks, cursor: unknown): StartKey | null {
   if (cursor === undefined || cursor === null) return null;
-  try {
-    const [at, id] = JSON.parse(Buffer.from(String(cursor), 'base64url').toString('utf8')) as [string, string];
-    const startsAt = new Date(at);
-    if (typeof id === 'string' && isUuid(id) && !Number.isNaN(startsAt.getTime())) return { startsAt, id };
-  } catch {
-    // reported below
-  }
-  checks.fail('/cursor', 'is not a cursor returned by this API');
-  return null;
+  const key = decodeKeyCursor(cursor);
+  if (key === null) checks.fail('/cursor', 'is not a cursor returned by this API');
+  return key === null ? null : { startsAt: key.at, id: key.id };
 }
 
 /** A page of bookings and the window it is of (the default one when none was asked for). */
