@@ -72,7 +72,7 @@ export function testEnv(databaseUrl: string | null, extra: Record<string, string
     ACCOUNTANT_BASIC_PASSWORD: PASSWORDS.finance,
     VIEWER_BASIC_USERNAME: BASIC_USERS.viewer,
     VIEWER_BASIC_PASSWORD: PASSWORDS.viewer,
-    METRICS_TOKEN: 'e2e-metrics-token',
+    METRICS_TOKEN: 'e2e-metrics-token-long-enough-for-prod',
     // Suites make hundreds of calls a minute from one address; the limit suites set their own.
     RATE_LIMIT_PER_MINUTE: '1000000',
     ADMIN_ACTION_RATE_LIMIT_PER_MINUTE: '1000000',

@@ -165,11 +165,11 @@ export const ENV_SCHEMA = [
   },
   {
     name: 'CLIENT_PORTAL_SECRET', group: 'Auth', type: str(), secret: true, default: devSecret('CLIENT_PORTAL_SECRET'), defaultDoc: DEV_SECRET_DOC,
-    description: 'Signs client portal magic links and sessions. Fix: in prod, a random value of at least 32 characters, distinct from the others.',
+    description: 'Signs client portal magic links and sessions. Fix: in prod, a random value of at least 32 characters, different from the other secrets.',
   },
   {
     name: 'WORKER_PORTAL_SECRET', group: 'Auth', type: str(), secret: true, default: devSecret('WORKER_PORTAL_SECRET'), defaultDoc: DEV_SECRET_DOC,
-    description: 'Signs worker portal sessions. Fix: in prod, a random value of at least 32 characters, distinct from the others.',
+    description: 'Signs worker portal sessions. Fix: in prod, a random value of at least 32 characters, different from the other secrets.',
   },
   {
     name: 'AUTH_ACCESS_TOKEN_TTL_MINUTES', group: 'Auth', type: int(1, 1440), secret: false, default: '15',
@@ -258,11 +258,11 @@ export const ENV_SCHEMA = [
   // --- Metrics ---
   {
     name: 'METRICS_ENABLED', group: 'Metrics', type: bool(), secret: false, default: 'true',
-    description: 'Record HTTP and job metrics and expose /v1/metrics. Fix: in prod also set METRICS_TOKEN, or set this to false.',
+    description: 'Record HTTP and job metrics and expose them at GET /metrics (Prometheus text). Fix: in prod also set METRICS_TOKEN, or set this to false.',
   },
   {
     name: 'METRICS_TOKEN', group: 'Metrics', type: str(), secret: true,
-    description: 'Bearer token the metrics scraper must send; required in prod while metrics are on. Fix: a long random value shared with the scraper.',
+    description: 'Bearer token the scraper must send to /metrics (Authorization: Bearer ...); required in prod while metrics are on. Fix: a random value of at least 32 characters (openssl rand -hex 32).',
   },
 
   // --- Jobs ---

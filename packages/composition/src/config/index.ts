@@ -27,6 +27,7 @@ export type {
 } from './config.js';
 export {
   MIN_PROD_BASIC_PASSWORD_LENGTH,
+  MIN_PROD_METRICS_TOKEN_LENGTH,
   MIN_PROD_SECRET_LENGTH,
   SIGNING_SECRET_VARIABLES,
   isPlaceholderPassword,

@@ -170,6 +170,7 @@ export function loadConfig(env: EnvSource = process.env, options: LoadConfigOpti
 
   const appEnv = appEnvOf(lookup);
   const values: Record<string, ParsedEnvValue | undefined> = {};
+  const failed = new Set<string>();
   for (const spec of ENV_SCHEMA as readonly EnvVarSpec[]) {
     const found = rawValueOf(spec, lookup);
     // An invalid APP_ENV is already a problem; dev defaults keep the other checks quiet.
@@ -182,6 +183,7 @@ export function loadConfig(env: EnvSource = process.env, options: LoadConfigOpti
     if (outcome.ok) {
       values[spec.name] = outcome.value;
     } else {
+      failed.add(spec.name);
       const source = found?.source ?? spec.name;
       const alias = source === spec.name ? '' : ` (older alias of ${spec.name})`;
       problems.push({ variable: source, message: `${outcome.message}${alias}`, fix: outcome.fix });
@@ -191,7 +193,7 @@ export function loadConfig(env: EnvSource = process.env, options: LoadConfigOpti
   // Values are keyed and typed by the schema; failed ones are absent, which CheckedValues allows.
   const checked = values as CheckedValues;
   problems.push(...crossFieldProblems(checked));
-  if (appEnv === 'prod') problems.push(...prodProblems(checked));
+  if (appEnv === 'prod') problems.push(...prodProblems(checked, failed));
 
   if (problems.length > 0) throw new ConfigError(problems, appEnv ?? lookup('APP_ENV'));
   // No problems: every variable with a default parsed, so the full shape holds.
