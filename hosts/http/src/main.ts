@@ -12,7 +12,7 @@ async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const logger = createLogger(config);
   const runtime = await createRuntime(config);
-  const server = await startHttpServer(createHttpApp(runtime, { logger }), config.http.host, config.http.port);
+  const server = await startHttpServer(createHttpApp(runtime, { logger }), config.http.host, config.http.port, config.http.limits);
   logger.info({ url: server.url, storage: runtime.storage, app_env: config.appEnv }, 'api listening');
   stopOnSignals(logger, 'api', async () => {
     await server.close();

@@ -64,7 +64,7 @@ export async function startStandalone(loaded: Config, options: StandaloneOptions
       processName: 'standalone',
       ...(runtime.storage === 'embedded' ? { processEveryMs: EMBEDDED_PROCESS_EVERY_MS } : {}),
     });
-    const http = await startHttpServer(createHttpApp(runtime, { logger, registry }), config.http.host, options.port ?? config.http.port);
+    const http = await startHttpServer(createHttpApp(runtime, { logger, registry }), config.http.host, options.port ?? config.http.port, config.http.limits);
     return {
       runtime,
       http,

@@ -154,7 +154,7 @@ export async function startApi(
   const runtime = await createRuntime(config, db === null ? { storage: 'memory', passwordHasher } : { passwordHasher });
   const logs = new LogCapture();
   const http = createHttpApp(runtime, { logger: createLogger(config, logs), ...(options.extraRoutes ? { extraRoutes: options.extraRoutes } : {}) });
-  const server = await startHttpServer(http, '127.0.0.1', 0);
+  const server = await startHttpServer(http, '127.0.0.1', 0, config.http.limits);
   const api = new ApiClient(server.url);
   const signIn = (login: Login) => signInOverHttp(api, login);
   return {

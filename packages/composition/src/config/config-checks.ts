@@ -57,6 +57,16 @@ export function crossFieldProblems(values: CheckedValues): ConfigProblem[] {
     });
   }
 
+  const headers = values.HTTP_HEADERS_TIMEOUT_MS;
+  const whole = values.HTTP_REQUEST_TIMEOUT_MS;
+  if (headers !== undefined && whole !== undefined && headers > whole) {
+    problems.push({
+      variable: 'HTTP_HEADERS_TIMEOUT_MS',
+      message: `is ${headers} ms, longer than HTTP_REQUEST_TIMEOUT_MS (${whole} ms), which would cut the request first`,
+      fix: 'Make HTTP_HEADERS_TIMEOUT_MS at most HTTP_REQUEST_TIMEOUT_MS (e.g. 10000 and 30000).',
+    });
+  }
+
   const ttl = values.JOB_HEARTBEAT_TTL_SECONDS;
   const interval = values.JOB_HEARTBEAT_INTERVAL_SECONDS;
   if (ttl !== undefined && interval !== undefined && interval >= ttl) {

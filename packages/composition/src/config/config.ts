@@ -20,10 +20,19 @@ export const BASIC_AUTH_PAIR_VARIABLES = [
   { role: 'viewer', username: 'VIEWER_BASIC_USERNAME', password: 'VIEWER_BASIC_PASSWORD' },
 ] as const satisfies readonly { role: BasicAuthRole; username: string; password: string }[];
 
+/** Socket limits of the Node HTTP server (see HTTP_*_TIMEOUT_MS, HTTP_MAX_CONNECTIONS). */
+export interface HttpServerLimits {
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+  keepAliveTimeoutMs: number;
+  maxConnections: number;
+}
+
 export interface HttpConfig {
   host: string;
   port: number;
   bodyLimitBytes: number;
+  limits: HttpServerLimits;
   strictCors: boolean;
   corsOrigins: string[];
   trustProxyHeaders: boolean;

@@ -107,6 +107,22 @@ export const ENV_SCHEMA = [
     description: 'Largest accepted JSON/form request body, in KiB; bigger bodies get 413. Fix: raise it only if legitimate requests are refused.',
   },
   {
+    name: 'HTTP_HEADERS_TIMEOUT_MS', group: 'HTTP', type: int(100, 600_000), secret: false, default: '10000',
+    description: 'Longest wait for a request\'s complete headers, in ms; slower clients get 408 and are disconnected (slow-loris defence). Fix: keep it at most HTTP_REQUEST_TIMEOUT_MS; raise it only for very slow links.',
+  },
+  {
+    name: 'HTTP_REQUEST_TIMEOUT_MS', group: 'HTTP', type: int(100, 3_600_000), secret: false, default: '30000',
+    description: 'Longest time to receive a whole request (headers and body), in ms, before 408 and disconnect. Fix: at least HTTP_HEADERS_TIMEOUT_MS; raise it if large uploads on slow links are cut.',
+  },
+  {
+    name: 'HTTP_KEEP_ALIVE_TIMEOUT_MS', group: 'HTTP', type: int(100, 3_600_000), secret: false, default: '65000',
+    description: 'How long an idle keep-alive connection stays open, in ms; above the usual proxy idle timeout (60 s) so the proxy closes first. Fix: keep it longer than the idle timeout of the proxy in front.',
+  },
+  {
+    name: 'HTTP_MAX_CONNECTIONS', group: 'HTTP', type: int(1, 1_000_000), secret: false, default: '1000',
+    description: 'Most client connections the HTTP host holds at once; further connections are closed at once. Fix: raise it (and the process file limit, ulimit -n) if legitimate clients are refused.',
+  },
+  {
     name: 'STRICT_CORS', group: 'HTTP', type: bool(), secret: false, default: 'false',
     description: 'Allow cross-origin requests only from CORS_ORIGINS. Fix: when true, list every browser origin in CORS_ORIGINS (no *).',
   },

@@ -21,6 +21,7 @@ export type {
   Config,
   DatabaseConfig,
   HttpConfig,
+  HttpServerLimits,
   JobsConfig,
   MetricsConfig,
   RateLimitConfig,

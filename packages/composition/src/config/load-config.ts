@@ -103,6 +103,12 @@ function buildConfig(v: EnvValues): Config {
       host: v.HOST,
       port: v.PORT,
       bodyLimitBytes: v.HTTP_BODY_LIMIT_KB * 1024,
+      limits: {
+        headersTimeoutMs: v.HTTP_HEADERS_TIMEOUT_MS,
+        requestTimeoutMs: v.HTTP_REQUEST_TIMEOUT_MS,
+        keepAliveTimeoutMs: v.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+        maxConnections: v.HTTP_MAX_CONNECTIONS,
+      },
       strictCors: v.STRICT_CORS,
       corsOrigins: v.CORS_ORIGINS,
       trustProxyHeaders: v.TRUST_PROXY_HEADERS,

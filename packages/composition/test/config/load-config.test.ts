@@ -16,6 +16,7 @@ describe('config: loadConfig', () => {
         host: '127.0.0.1',
         port: 8000,
         bodyLimitBytes: 1024 * 1024,
+        limits: { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 65_000, maxConnections: 1000 },
         strictCors: false,
         corsOrigins: [],
         trustProxyHeaders: false,
