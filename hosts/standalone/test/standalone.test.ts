@@ -29,12 +29,14 @@ describe('standalone process (npm start)', function () {
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  const config = () => loadConfig({ APP_ENV: 'dev', EMBEDDED_DATA_DIR: join(dir, 'pgdata'), JOB_RUNNER_ID: 'standalone-test' }, { dotenvPath: null });
+  // As `npm start` loads it: unset signing secrets are kept next to the data directory.
+  const config = () => loadConfig({ APP_ENV: 'dev', EMBEDDED_DATA_DIR: join(dir, 'pgdata'), JOB_RUNNER_ID: 'standalone-test' }, { dotenvPath: null, devSecrets: 'data-dir' });
 
   it('starts on an empty data directory ready, seeded and callable, and keeps everything across a restart', async () => {
     const first = await startStandalone(config(), { port: 0, logger: silent });
     let demoLeadIds: string[];
     let password: string;
+    let accessToken: string;
     try {
       expect(first.seeded).to.equal(true);
       expect(first.credentials?.created).to.equal(true);
@@ -50,6 +52,9 @@ describe('standalone process (npm start)', function () {
       });
       const tokens = (await login.json()) as { access_token: string; role: string; must_change_password: boolean };
       expect([login.status, tokens.role, tokens.must_change_password]).to.deep.equal([200, 'owner', false]);
+      accessToken = tokens.access_token;
+      const secrets = join(dir, 'dev-secrets.json');
+      expect(statSync(secrets).mode & 0o777, 'generated signing secrets, kept privately next to the data').to.equal(0o600);
       const asOwner = await fetch(`${first.http.url}/v1/iam/users`, { headers: { authorization: `Bearer ${tokens.access_token}` } });
       expect(asOwner.status).to.equal(200);
 
@@ -79,6 +84,8 @@ describe('standalone process (npm start)', function () {
       expect(startBanner(second)).to.not.include(password).and.not.include(second.credentials!.owner.password);
       const leads = await get(second, '/v1/admin/leads');
       expect(leads.body.items.map((l: { id: string }) => l.id)).to.deep.equal(demoLeadIds);
+      const sameSession = await fetch(`${second.http.url}/v1/iam/users`, { headers: { authorization: `Bearer ${accessToken}` } });
+      expect(sameSession.status, 'a token signed before the restart is still valid: the key was kept').to.equal(200);
     } finally {
       await second.stop();
     }

@@ -6,9 +6,10 @@ import type { Logger } from 'pino';
 import type { Config } from './config/index.js';
 import { ConfigError, loadConfig } from './config/index.js';
 
+/** Outside prod, unset signing secrets are kept per data directory (dev-secrets.json) so they survive restarts. */
 export function loadConfigOrExit(env: Record<string, string | undefined> = process.env): Config {
   try {
-    return loadConfig(env);
+    return loadConfig(env, { devSecrets: 'data-dir' });
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`${err.message}\n`);

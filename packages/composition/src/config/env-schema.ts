@@ -55,8 +55,9 @@ export interface EnvVarSpec {
 const DEV_PLACEHOLDER_PREFIX = 'dev-only-insecure-placeholder-';
 
 /**
- * The fixed dev/test value of a signing secret. It exists so `npm start` works with no setup;
- * prod never defaults to it and rejects it when set explicitly.
+ * The fixed dev/test value older versions defaulted a signing secret to. Nothing defaults to it
+ * any more (dev/test secrets are generated, see dev-secrets.ts); prod still rejects it, since it
+ * may sit in an old `.env`.
  */
 export function devPlaceholderSecret(name: string): string {
   return `${DEV_PLACEHOLDER_PREFIX}${name.toLowerCase().replaceAll('_', '-')}`;
@@ -75,8 +76,7 @@ const uuid = () => ({ kind: 'uuid' }) as const;
 const csv = <I extends 'text' | 'origin' | 'ip'>(item: I) => ({ kind: 'csv', item }) as const;
 const cidrs = () => ({ kind: 'cidrList' }) as const;
 
-const devSecret = (name: string) => (appEnv: AppEnv) => (appEnv === 'prod' ? undefined : devPlaceholderSecret(name));
-const DEV_SECRET_DOC = 'dev/test: a fixed dev-only placeholder; prod: none (required, rejected if a placeholder)';
+const DEV_SECRET_DOC = 'dev/test: generated at random (npm start and the commands keep it in dev-secrets.json next to EMBEDDED_DATA_DIR); prod: none (required)';
 
 export const ENV_SCHEMA = [
   // --- App ---
@@ -176,15 +176,15 @@ export const ENV_SCHEMA = [
 
   // --- Auth ---
   {
-    name: 'AUTH_SECRET_KEY', group: 'Auth', type: str(), secret: true, default: devSecret('AUTH_SECRET_KEY'), defaultDoc: DEV_SECRET_DOC,
+    name: 'AUTH_SECRET_KEY', group: 'Auth', type: str(), secret: true, defaultDoc: DEV_SECRET_DOC,
     description: 'Signs staff access and refresh tokens. Fix: in prod, a random value of at least 32 characters (openssl rand -base64 48).',
   },
   {
-    name: 'CLIENT_PORTAL_SECRET', group: 'Auth', type: str(), secret: true, default: devSecret('CLIENT_PORTAL_SECRET'), defaultDoc: DEV_SECRET_DOC,
+    name: 'CLIENT_PORTAL_SECRET', group: 'Auth', type: str(), secret: true, defaultDoc: DEV_SECRET_DOC,
     description: 'Signs client portal magic links and sessions. Fix: in prod, a random value of at least 32 characters, different from the other secrets.',
   },
   {
-    name: 'WORKER_PORTAL_SECRET', group: 'Auth', type: str(), secret: true, default: devSecret('WORKER_PORTAL_SECRET'), defaultDoc: DEV_SECRET_DOC,
+    name: 'WORKER_PORTAL_SECRET', group: 'Auth', type: str(), secret: true, defaultDoc: DEV_SECRET_DOC,
     description: 'Signs worker portal sessions. Fix: in prod, a random value of at least 32 characters, different from the other secrets.',
   },
   {
@@ -241,7 +241,7 @@ export const ENV_SCHEMA = [
     description: 'Org used by Basic Auth staff and requests that name no org. Fix: the UUID of an existing org (see the orgs table).',
   },
   {
-    name: 'MFA_SECRET_KEY', group: 'Auth', type: str(), secret: true, default: devSecret('MFA_SECRET_KEY'), defaultDoc: DEV_SECRET_DOC,
+    name: 'MFA_SECRET_KEY', group: 'Auth', type: str(), secret: true, defaultDoc: DEV_SECRET_DOC,
     description: 'Encrypts TOTP secrets at rest (AES-256-GCM, key derived with HKDF). Fix: in prod, a random value of at least 32 characters; changing it invalidates enrolled authenticators.',
   },
   {

@@ -11,6 +11,7 @@ export {
   isDevPlaceholderSecret,
 } from './env-schema.js';
 export type { AppEnv, EnvDefault, EnvGroup, EnvKind, EnvValues, EnvVarName, EnvVarSpec, JobsBackend, LogLevel } from './env-schema.js';
+export { DEV_SECRETS_FILE, type DevSecretsPlace } from './dev-secrets.js';
 export { parseBool, parseCidr, parseEnvValue, splitList } from './env-value-parsers.js';
 export type { CidrOutcome, ParseOutcome, ParsedEnvValue } from './env-value-parsers.js';
 export { BASIC_AUTH_PAIR_VARIABLES } from './config.js';

@@ -6,12 +6,13 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseEnv } from 'node:util';
-import { crossFieldProblems, prodProblems } from './config-checks.js';
+import { SIGNING_SECRET_VARIABLES, crossFieldProblems, prodProblems } from './config-checks.js';
 import type { CheckedValues } from './config-checks.js';
 import { ConfigError } from './config-error.js';
 import type { ConfigProblem } from './config-error.js';
 import { BASIC_AUTH_PAIR_VARIABLES } from './config.js';
 import type { BasicAuthPair, Config } from './config.js';
+import { devSecrets, type DevSecretsPlace } from './dev-secrets.js';
 import { APP_ENVS, ENV_SCHEMA, defaultFor } from './env-schema.js';
 import type { AppEnv, EnvValues, EnvVarSpec } from './env-schema.js';
 import { parseEnvValue } from './env-value-parsers.js';
@@ -25,6 +26,12 @@ export type EnvSource = Record<string, string | undefined>;
 export interface LoadConfigOptions {
   /** `.env` file to read; default `./.env` in the cwd (skipped when absent); null reads none. */
   dotenvPath?: string | null;
+  /**
+   * Where signing secrets the environment leaves unset come from outside prod: `process` (the
+   * default) generates them for this process; `data-dir` keeps them in dev-secrets.json next to
+   * EMBEDDED_DATA_DIR so they survive restarts (the entry points use it).
+   */
+  devSecrets?: DevSecretsPlace;
 }
 
 /** Empty and blank strings count as unset (compose files often write `NAME=`). */
@@ -200,6 +207,13 @@ export function loadConfig(env: EnvSource = process.env, options: LoadConfigOpti
   const checked = values as CheckedValues;
   problems.push(...crossFieldProblems(checked));
   if (appEnv === 'prod') problems.push(...prodProblems(checked, failed));
+  else if (appEnv !== undefined) {
+    const unset = SIGNING_SECRET_VARIABLES.filter((name) => values[name] === undefined && !failed.has(name));
+    const dataDir = typeof values['EMBEDDED_DATA_DIR'] === 'string' ? values['EMBEDDED_DATA_DIR'] : './var/pgdata';
+    const generated = devSecrets(unset, options.devSecrets ?? 'process', dataDir);
+    if (generated.ok) Object.assign(values, generated.values);
+    else problems.push(generated.problem);
+  }
 
   if (problems.length > 0) throw new ConfigError(problems, appEnv ?? lookup('APP_ENV'));
   // No problems: every variable with a default parsed, so the full shape holds.
