@@ -58,11 +58,12 @@ function writePrivate(file: string, content: string, replace: boolean): void {
 function fromDataDir(names: readonly string[], embeddedDataDir: string): Record<string, string> {
   const file = join(dirname(embeddedDataDir), DEV_SECRETS_FILE);
   mkdirSync(dirname(file), { recursive: true });
-  let kept = readKept(file);
-  if (kept === null) {
+  let found = readKept(file);
+  if (found === null) {
     writePrivate(file, `${JSON.stringify(Object.fromEntries(names.map((name) => [name, generate()])), null, 2)}\n`, false);
-    kept = readKept(file) ?? {};
+    found = readKept(file) ?? {};
   }
+  let kept: Record<string, string> = found;
   const missing = names.filter((name) => kept[name] === undefined);
   if (missing.length > 0) {
     // A file from an older version, or one written when other secrets were set: add, never change.
