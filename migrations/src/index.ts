@@ -10,6 +10,7 @@ import * as m0004 from './0004_audit_logs.js';
 import * as m0005 from './0005_job_tables.js';
 import * as m0006 from './0006_identity.js';
 import * as m0007 from './0007_scheduling.js';
+import * as m0008 from './0008_job_org_run_stats.js';
 
 export { APP_ROLE, CURRENT_ORG_SQL, CURRENT_USER_SQL } from './support/tenant-table.js';
 export { AGENDA_JOBS_TABLE, AGENDA_LOGS_TABLE } from './0005_job_tables.js';
@@ -27,6 +28,7 @@ const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['0005_job_tables', m0005],
   ['0006_identity', m0006],
   ['0007_scheduling', m0007],
+  ['0008_job_org_run_stats', m0008],
 ];
 
 export const MIGRATIONS_TABLE = 'knex_migrations';

@@ -23,7 +23,8 @@ export function failureSummary(err: unknown): string {
 
 export async function runJob(job: JobSpec, rc: JobRunContext, runId: string, attempt: number): Promise<Record<string, unknown>> {
   const startedAt = rc.runtime.clock.now();
-  const sys: SystemContext = { actor: systemActor(`job:${job.name}`), requestId: `job-${runId}-${attempt}`, now: startedAt, reason: `job ${job.name}` };
+  // `job` makes cross-org work record each org's outcome under the job's name (its jobs status).
+  const sys: SystemContext = { actor: systemActor(`job:${job.name}`), requestId: `job-${runId}-${attempt}`, now: startedAt, reason: `job ${job.name}`, job: job.name };
   const started = performance.now();
   try {
     const summary = await job.run(rc.runtime, sys);
