@@ -14,6 +14,7 @@ import * as m0008 from './0008_job_org_run_stats.js';
 
 export { APP_ROLE, CURRENT_ORG_SQL, CURRENT_USER_SQL } from './support/tenant-table.js';
 export { AGENDA_JOBS_TABLE, AGENDA_LOGS_TABLE } from './0005_job_tables.js';
+export { describeDatabaseFailure } from './support/database-failure.js';
 
 interface Migration {
   up(knex: Knex): Promise<void>;

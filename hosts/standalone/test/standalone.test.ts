@@ -67,6 +67,10 @@ describe('standalone process (npm start)', function () {
       ]);
       expect(ready.body.jobs.enabled).to.equal(true);
 
+      expect(first.jobsHttp, 'no second port unless JOBS_HTTP_PORT is set').to.equal(null);
+      const metrics = await fetch(`${first.http.url}/metrics`);
+      expect(await metrics.text(), 'the API’s /metrics carries the job metrics').to.match(/^job_runner_up\{runner_id="standalone-test"\} 1$/m);
+
       const leads = await get(first, '/v1/admin/leads');
       expect(leads.status).to.equal(200);
       expect(leads.body.items.length).to.be.at.least(3);
@@ -88,6 +92,18 @@ describe('standalone process (npm start)', function () {
       expect(sameSession.status, 'a token signed before the restart is still valid: the key was kept').to.equal(200);
     } finally {
       await second.stop();
+    }
+  });
+
+  it('serves the job host’s own endpoints as well when JOBS_HTTP_PORT is set', async () => {
+    const loaded = loadConfig({ APP_ENV: 'dev', EMBEDDED_DATA_DIR: join(dir, 'pgdata'), JOB_RUNNER_ID: 'standalone-test', JOBS_HTTP_PORT: '0' }, { dotenvPath: null, devSecrets: 'data-dir' });
+    const s = await startStandalone(loaded, { port: 0, logger: silent });
+    try {
+      expect(s.jobsHttp).to.not.equal(null);
+      expect((await fetch(`${s.jobsHttp!.url}/healthz`)).status).to.equal(200);
+      expect(await (await fetch(`${s.jobsHttp!.url}/metrics`)).text()).to.include('job_last_heartbeat_timestamp');
+    } finally {
+      await s.stop();
     }
   });
 

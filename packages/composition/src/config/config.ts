@@ -86,6 +86,8 @@ export interface MetricsConfig {
 
 export interface JobsConfig {
   enabled: boolean;
+  /** JOBS_HTTP_PORT; null: the job host process uses 8001 and `npm start` opens no second port. */
+  httpPort: number | null;
   heartbeatRequired: boolean;
   heartbeatTtlSeconds: number;
   heartbeatIntervalSeconds: number;

@@ -74,6 +74,7 @@ const CONFIG_VIEW: { [N in Exclude<EnvVarName, BasicAuthVariable>]: (config: Con
   METRICS_ENABLED: (c) => c.metrics.enabled,
   METRICS_TOKEN: (c) => c.metrics.token,
   JOBS_ENABLED: (c) => c.jobs.enabled,
+  JOBS_HTTP_PORT: (c) => c.jobs.httpPort,
   JOB_HEARTBEAT_REQUIRED: (c) => c.jobs.heartbeatRequired,
   JOB_HEARTBEAT_TTL_SECONDS: (c) => c.jobs.heartbeatTtlSeconds,
   JOB_HEARTBEAT_INTERVAL_SECONDS: (c) => c.jobs.heartbeatIntervalSeconds,

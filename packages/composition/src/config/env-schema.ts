@@ -305,6 +305,11 @@ export const ENV_SCHEMA = [
     description: 'Name this job runner reports in heartbeats. Fix: give each job host a distinct id so /readyz shows which one is stale.',
   },
   {
+    name: 'JOBS_HTTP_PORT', group: 'Jobs', type: int(0, 65535), secret: false, example: '8001',
+    defaultDoc: 'npm run jobs: 8001; npm start: none (no second port; its API /metrics has the job metrics)',
+    description: 'Port of the job host\'s own GET /healthz, /readyz and /metrics (job metrics, METRICS_TOKEN as on the API), on HOST. Fix: a free port (guide: 8001); 0 picks any free port.',
+  },
+  {
     name: 'JOBS_BACKEND', group: 'Jobs', type: oneOf(JOBS_BACKENDS), secret: false, default: 'postgres',
     description: 'Where Agenda stores jobs: postgres (the main database) or mongo. Fix: mongo also needs MONGODB_URL.',
   },

@@ -158,6 +158,7 @@ function buildConfig(v: EnvValues): Config {
     },
     jobs: {
       enabled: v.JOBS_ENABLED,
+      httpPort: v.JOBS_HTTP_PORT ?? null,
       heartbeatRequired: v.JOB_HEARTBEAT_REQUIRED,
       heartbeatTtlSeconds: v.JOB_HEARTBEAT_TTL_SECONDS,
       heartbeatIntervalSeconds: v.JOB_HEARTBEAT_INTERVAL_SECONDS,

@@ -48,6 +48,7 @@ describe('config: loadConfig', () => {
       expect(config.metrics).to.deep.equal({ enabled: true, token: null });
       expect(config.jobs).to.deep.equal({
         enabled: false,
+        httpPort: null,
         heartbeatRequired: false,
         heartbeatTtlSeconds: 180,
         heartbeatIntervalSeconds: 30,
