@@ -49,6 +49,8 @@ export interface DatabaseConfig {
   url: string | null;
   poolMax: number;
   statementTimeoutMs: number;
+  /** While migrations are pending, how often the API rechecks (0: every request). */
+  migrationsRecheckSeconds: number;
   embeddedDataDir: string;
 }
 

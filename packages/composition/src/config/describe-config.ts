@@ -52,6 +52,7 @@ const CONFIG_VIEW: { [N in Exclude<EnvVarName, BasicAuthVariable>]: (config: Con
   DATABASE_URL: (c) => c.database.url,
   DATABASE_POOL_MAX: (c) => c.database.poolMax,
   DATABASE_STATEMENT_TIMEOUT_MS: (c) => c.database.statementTimeoutMs,
+  MIGRATIONS_RECHECK_SECONDS: (c) => c.database.migrationsRecheckSeconds,
   EMBEDDED_DATA_DIR: (c) => c.database.embeddedDataDir,
   AUTH_SECRET_KEY: (c) => c.auth.secretKey,
   CLIENT_PORTAL_SECRET: (c) => c.auth.clientPortalSecret,

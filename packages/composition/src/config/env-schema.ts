@@ -170,6 +170,10 @@ export const ENV_SCHEMA = [
     description: 'Statement timeout in milliseconds (0 disables it). Fix: raise it only for a known slow report, never to hide a missing index.',
   },
   {
+    name: 'MIGRATIONS_RECHECK_SECONDS', group: 'Database', type: int(0, 3600), secret: false, default: '10',
+    description: 'While the database is behind this build, API requests answer 503 and the API rechecks this often, in seconds (0: on every request). Fix: run npm run migrate; lower it to serve sooner after.',
+  },
+  {
     name: 'EMBEDDED_DATA_DIR', group: 'Database', type: str(), secret: false, default: './var/pgdata', setInExample: true,
     description: 'Directory of the embedded PGlite database when DATABASE_URL is unset. Fix: a writable directory; delete it to start from an empty database.',
   },

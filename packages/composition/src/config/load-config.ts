@@ -129,6 +129,7 @@ function buildConfig(v: EnvValues): Config {
       url: v.DATABASE_URL ?? null,
       poolMax: v.DATABASE_POOL_MAX,
       statementTimeoutMs: v.DATABASE_STATEMENT_TIMEOUT_MS,
+      migrationsRecheckSeconds: v.MIGRATIONS_RECHECK_SECONDS,
       embeddedDataDir: v.EMBEDDED_DATA_DIR,
     },
     auth: {
