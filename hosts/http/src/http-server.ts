@@ -1,7 +1,7 @@
 /** Listening and graceful close: stop accepting, let in-flight requests finish, then resolve. */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { HttpServerLimits } from '@cws/composition';
+import { defaultHttpServerLimits, type HttpServerLimits } from '@cws/composition';
 import type { HttpApp } from './app.js';
 
 export interface RunningHttpServer {
@@ -10,14 +10,12 @@ export interface RunningHttpServer {
   close(): Promise<void>;
 }
 
-/** The defaults of HTTP_HEADERS_TIMEOUT_MS, HTTP_REQUEST_TIMEOUT_MS, HTTP_KEEP_ALIVE_TIMEOUT_MS, HTTP_MAX_CONNECTIONS. */
-export const DEFAULT_HTTP_SERVER_LIMITS: HttpServerLimits = {
-  headersTimeoutMs: 10_000,
-  requestTimeoutMs: 30_000,
-  // Slightly above common proxy idle timeouts so the proxy, not us, closes idle connections.
-  keepAliveTimeoutMs: 65_000,
-  maxConnections: 1000,
-};
+/**
+ * The defaults of HTTP_HEADERS_TIMEOUT_MS, HTTP_REQUEST_TIMEOUT_MS, HTTP_KEEP_ALIVE_TIMEOUT_MS
+ * (above common proxy idle timeouts, so the proxy closes idle connections first) and
+ * HTTP_MAX_CONNECTIONS, for callers that pass no configuration.
+ */
+export const DEFAULT_HTTP_SERVER_LIMITS: HttpServerLimits = defaultHttpServerLimits();
 
 /**
  * Node checks the headers and request timeouts only every `connectionsCheckingInterval` (30 s by

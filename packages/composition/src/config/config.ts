@@ -2,7 +2,8 @@
  * The typed configuration the rest of the code uses: grouped, camelCase, already validated.
  * Only `loadConfig` builds one from the environment; tests and embedders may build their own.
  */
-import type { AppEnv, JobsBackend, LogLevel } from './env-schema.js';
+import { defaultFor, findEnvVar } from './env-schema.js';
+import type { AppEnv, EnvVarName, JobsBackend, LogLevel } from './env-schema.js';
 
 export type BasicAuthRole = 'admin' | 'dispatcher' | 'finance' | 'viewer';
 
@@ -26,6 +27,17 @@ export interface HttpServerLimits {
   requestTimeoutMs: number;
   keepAliveTimeoutMs: number;
   maxConnections: number;
+}
+
+/** The socket limits a server gets when no configuration is given: the schema's defaults. */
+export function defaultHttpServerLimits(): HttpServerLimits {
+  const value = (name: EnvVarName) => Number(defaultFor(findEnvVar(name)!, 'prod'));
+  return {
+    headersTimeoutMs: value('HTTP_HEADERS_TIMEOUT_MS'),
+    requestTimeoutMs: value('HTTP_REQUEST_TIMEOUT_MS'),
+    keepAliveTimeoutMs: value('HTTP_KEEP_ALIVE_TIMEOUT_MS'),
+    maxConnections: value('HTTP_MAX_CONNECTIONS'),
+  };
 }
 
 export interface HttpConfig {

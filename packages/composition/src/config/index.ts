@@ -14,7 +14,7 @@ export type { AppEnv, EnvDefault, EnvGroup, EnvKind, EnvValues, EnvVarName, EnvV
 export { DEV_SECRETS_FILE, type DevSecretsPlace } from './dev-secrets.js';
 export { parseBool, parseCidr, parseEnvValue, splitList } from './env-value-parsers.js';
 export type { CidrOutcome, ParseOutcome, ParsedEnvValue } from './env-value-parsers.js';
-export { BASIC_AUTH_PAIR_VARIABLES } from './config.js';
+export { BASIC_AUTH_PAIR_VARIABLES, defaultHttpServerLimits } from './config.js';
 export type {
   AuthConfig,
   BasicAuthPair,
