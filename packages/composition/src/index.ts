@@ -7,6 +7,6 @@ export { createRuntime, type Runtime } from './runtime.js';
 export { seedDemoOrg, DEMO_ORG_SLUG, type DemoSeedOptions, type DemoSeedResult } from './demo-seed.js';
 export type { MigrationStatus } from '@cws/migrations';
 export { createLogger, type Logger } from './logger.js';
-export { exitOnStartFailure, knownStartFailure, loadConfigOrExit, stopOnSignals } from './process-lifecycle.js';
+export { exitOnStartFailure, loadConfigOrExit, stopOnSignals } from './process-lifecycle.js';
 export { parseCommandLine, type CommandDefinition } from './command-line.js';
 export { metricsAccess, type MetricsAccess } from './metrics-access.js';

@@ -41,9 +41,9 @@ export function stopOnSignals(logger: Logger, what: string, stop: () => Promise<
   process.on('SIGINT', onSignal);
 }
 
-/** Why a start failed, in one line, when it is a known condition (a database it cannot use, an AppError); else null. */
-export function knownStartFailure(err: unknown): string | null {
-  return describeDatabaseFailure(err) ?? (isAppError(err) ? err.message : null);
+/** Why a start failed, in one line, when it is a known condition (a database it cannot use, an expected AppError); else null. */
+function knownStartFailure(err: unknown): string | null {
+  return describeDatabaseFailure(err) ?? (isAppError(err) && err.kind !== 'internal' ? err.message : null);
 }
 
 /**
