@@ -21,8 +21,8 @@ describe('migrate command', function () {
   this.timeout(60_000);
 
   it('prints its usage for --help and -h, without needing DATABASE_URL, and exits 0', async () => {
-    for (const flag of ['--help', '-h']) {
-      const r = await migrate([flag]);
+    const results = await Promise.all(['--help', '-h'].map((flag) => migrate([flag])));
+    for (const r of results) {
       expect(r.code, r.stderr).to.equal(0);
       expect(r.stdout).to.include('Usage: npm run migrate').and.include('--status').and.include('DATABASE_URL');
       expect(r.stderr).to.equal('');
@@ -44,10 +44,9 @@ describe('migrate command', function () {
   });
 
   it('says in one line that DATABASE_URL is missing or not a PostgreSQL URL', async () => {
-    const unset = await migrate([]);
+    const [unset, wrong] = await Promise.all([migrate([]), migrate([], 'mysql://root@127.0.0.1/cleaning')]);
     expect(unset.code).to.equal(2);
     expect(expectOneLine(unset.stderr)).to.include('DATABASE_URL is not set');
-    const wrong = await migrate([], 'mysql://root@127.0.0.1/cleaning');
     expect(wrong.code).to.equal(2);
     expect(expectOneLine(wrong.stderr)).to.include('not a postgres:// or postgresql:// URL');
   });

@@ -27,8 +27,9 @@ describe('commands: usage and start failures', function () {
 
   for (const command of COMMANDS) {
     it(`${command.name} prints its usage for --help and -h and exits 0`, async () => {
-      for (const flag of ['--help', '-h']) {
-        const r = await runCommand(command.script, [flag], env());
+      // Child processes side by side: each spends its time starting Node.
+      const results = await Promise.all(['--help', '-h'].map((flag) => runCommand(command.script, [flag], env())));
+      for (const r of results) {
         expect(r.code, r.stderr).to.equal(0);
         expect(r.stdout).to.include(command.usage).and.include('-h, --help');
         expect(r.stderr).to.equal('');
