@@ -13,7 +13,8 @@ WORKDIR /app
 COPY --from=build --chown=node:node /app /app
 RUN mkdir -p /app/var/uploads && chown -R node:node /app/var
 USER node
-EXPOSE 8000
+# 8000: the API; 8001: the job host's /healthz, /readyz and /metrics (docker-compose.yml sets its own check).
+EXPOSE 8000 8001
 HEALTHCHECK --interval=10s --timeout=3s --retries=5 \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||8000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
 CMD ["node", "hosts/http/dist/main.js"]

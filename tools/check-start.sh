@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # The README's promise, checked: on a clean checkout `npm start` serves /readyz 200 with the
 # db, migrations and jobs checks ok within START_DEADLINE_S seconds, and both the demo owner it
-# prints (signing in for a token) and the Basic Auth admin can list the demo leads, and the demo
-# schedule (bookings, the assignments queue) is there. Then it runs the README's marked bash
-# blocks (sign-in, scheduling, the worker portal) as written, only pointed at this server and
-# its credentials file. Uses its own data directory so it never touches ./var.
+# prints (signing in for a token) and the Basic Auth admin can list the demo leads, the demo
+# schedule (bookings, the assignments queue) is there, and the generated signing secrets are
+# kept privately. Then it runs the README's marked bash blocks (sign-in, scheduling, the worker
+# portal) as written, only pointed at this server and its credentials file. Uses its own data
+# directory so it never touches ./var.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 deadline=${START_DEADLINE_S:-10}
@@ -35,6 +36,9 @@ node -e '
 const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
 const names = r.checks.filter((c) => c.ok).map((c) => c.name).join(",");
 if (names !== "db,migrations,jobs" || r.jobs.enabled !== true) { console.error("readyz checks:", JSON.stringify(r.checks)); process.exit(1); }' "$dir/readyz.json"
+# Signing secrets are generated per data directory, private to the user, never a public default.
+secrets_mode=$(stat -c '%a' "$dir/var/dev-secrets.json" 2>/dev/null || echo missing)
+if [ "$secrets_mode" != "600" ]; then echo "var/dev-secrets.json is $secrets_mode, expected a file with mode 600"; exit 1; fi
 creds="$dir/var/dev-admin-credentials.json"
 user=$(node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1])).username)' "$creds")
 pass=$(node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1])).password)' "$creds")

@@ -5,14 +5,30 @@
  * schema knows (a typo would otherwise be silently ignored).
  */
 import { expect } from 'chai';
-import { existsSync, readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { commandEnv, embeddedTestDatabase } from '@cws/test-support';
 import { ENV_SCHEMA } from '../../packages/composition/src/config/index.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const compose = parse(readFileSync(`${root}docker-compose.yml`, 'utf8'), { merge: true }) as {
-  services: Record<string, { image?: string; build?: string; command?: string[]; environment?: Record<string, string>; depends_on?: Record<string, { condition: string }>; volumes?: string[]; healthcheck?: unknown }>;
+  services: Record<
+    string,
+    {
+      image?: string;
+      build?: string;
+      command?: string[];
+      environment?: Record<string, string>;
+      depends_on?: Record<string, { condition: string }>;
+      volumes?: string[];
+      expose?: string[];
+      healthcheck?: { test: string[] };
+    }
+  >;
   volumes: Record<string, unknown>;
 };
 const known = new Set(ENV_SCHEMA.flatMap((v) => [v.name, ...(v.aliases ?? [])]));
@@ -64,5 +80,49 @@ describe('deployment files', () => {
 
   it('requires the database password instead of defaulting it', () => {
     expect(compose.services['db']!.environment!['POSTGRES_PASSWORD']).to.match(/\$\{POSTGRES_PASSWORD:\?/);
+  });
+
+  it('gives the jobs service its own port and a health check on it, not the API’s', () => {
+    const jobs = compose.services['jobs']!;
+    const port = jobs.environment!['JOBS_HTTP_PORT'];
+    expect(port, 'the guide’s 8001').to.equal('8001');
+    expect(jobs.expose).to.include(port);
+    const test = jobs.healthcheck!.test;
+    expect(test.slice(0, 3)).to.deep.equal(['CMD', 'node', '-e']);
+    expect(test[3]).to.include(`http://127.0.0.1:${port}/healthz`);
+  });
+
+  it('the jobs service’s health check passes against a running job host, with no API anywhere', async function () {
+    this.timeout(120_000);
+    const { connectionString } = await embeddedTestDatabase();
+    const dir = mkdtempSync(join(tmpdir(), 'cws-jobs-health-'));
+    // The job host as the jobs service runs it, but from the sources and on a free port.
+    const child = spawn(process.execPath, ['--conditions=@cws/source', '--import', 'tsx', 'hosts/jobs/src/main.ts'], {
+      cwd: root,
+      env: commandEnv({ APP_ENV: 'test', DATABASE_URL: connectionString, JOBS_ENABLED: 'true', JOB_RUNNER_ID: 'compose-check', JOBS_HTTP_PORT: '0', LOG_LEVEL: 'INFO', EMBEDDED_DATA_DIR: join(dir, 'pgdata') }),
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let buffered = '';
+        child.stdout.on('data', (chunk: Buffer) => {
+          buffered += chunk.toString();
+          const line = buffered.split('\n').find((l) => l.includes('job host endpoints listening'));
+          if (line !== undefined) resolve((JSON.parse(line) as { url: string }).url);
+        });
+        void exited.then((code) => reject(new Error(`the job host exited (${code}) before listening: ${stderr}`)));
+      });
+      const port = new URL(url).port;
+      const [, node, flag, script] = compose.services['jobs']!.healthcheck!.test;
+      const check = spawn(node === 'node' ? process.execPath : node!, [flag!, script!.replace(':8001/', `:${port}/`)]);
+      const code = await new Promise<number | null>((resolve) => check.on('close', resolve));
+      expect(code, 'the compose health check command exits 0').to.equal(0);
+    } finally {
+      child.kill('SIGTERM');
+      expect(await exited, `a SIGTERM drains and exits 0: ${stderr}`).to.equal(0);
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

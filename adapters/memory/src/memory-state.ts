@@ -17,6 +17,7 @@ import type {
   IdempotencyRecord,
   JobStats,
   Lead,
+  OrgJobStats,
   Org,
   OrgSettings,
   RunnerHeartbeat,
@@ -82,6 +83,8 @@ export class MemoryState {
   systemAudit: SystemAuditEntry[] = [];
   heartbeats = new Map<string, RunnerHeartbeat>();
   jobStats = new Map<string, JobStats>();
+  /** Each org's own job outcomes: org id, then job name. */
+  orgJobStats = new Map<string, Map<string, OrgJobStats>>();
   private tail: Promise<unknown> = Promise.resolve();
 
   /** Runs `fn` after every earlier serial task: units of work and org creation take turns. */

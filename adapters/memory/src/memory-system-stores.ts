@@ -5,6 +5,8 @@ import {
   type JobRunRecord,
   type JobStats,
   type Org,
+  type OrgJobOutcome,
+  type OrgJobStats,
   type OrgDirectory,
   type OrgSettings,
   type RunnerHeartbeat,
@@ -97,6 +99,26 @@ export class MemoryJobMonitor implements JobMonitor {
       successCount: prior.successCount + (ok ? 1 : 0),
       errorCount: prior.errorCount + (ok ? 0 : 1),
     });
+  }
+
+  async recordOrgRun(orgId: string, run: OrgJobOutcome): Promise<void> {
+    const ofOrg = this.state.orgJobStats.get(orgId) ?? new Map<string, OrgJobStats>();
+    this.state.orgJobStats.set(orgId, ofOrg);
+    const prior = ofOrg.get(run.jobName);
+    const ok = run.outcome === 'success';
+    ofOrg.set(run.jobName, {
+      jobName: run.jobName,
+      lastRunAt: run.at,
+      lastSuccessAt: ok ? run.at : (prior?.lastSuccessAt ?? null),
+      lastErrorAt: ok ? (prior?.lastErrorAt ?? null) : run.at,
+      lastErrorCode: ok ? (prior?.lastErrorCode ?? null) : run.errorCode,
+      successCount: (prior?.successCount ?? 0) + (ok ? 1 : 0),
+      errorCount: (prior?.errorCount ?? 0) + (ok ? 0 : 1),
+    });
+  }
+
+  async listOrgJobStats(orgId: string): Promise<readonly OrgJobStats[]> {
+    return [...(this.state.orgJobStats.get(orgId)?.values() ?? [])].sort((a, b) => (a.jobName < b.jobName ? -1 : 1)).map(copy);
   }
 
   async listRunners(): Promise<readonly RunnerHeartbeat[]> {

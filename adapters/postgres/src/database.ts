@@ -22,6 +22,9 @@ export function createKnex(options: DatabaseOptions): Knex {
     },
     pool: { min: 0, max: options.poolMax ?? 10 },
     acquireConnectionTimeout: 10_000,
+    // A failed acquire is rethrown to the caller, who reports it; knex would print it a second
+    // time, with its stack (a bad DATABASE_URL showed up twice at start).
+    log: { warn: (message: string) => void (message.startsWith('Acquire connection error') ? undefined : console.warn(message)) },
   });
 }
 

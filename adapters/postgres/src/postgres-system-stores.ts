@@ -3,11 +3,24 @@
  * job heartbeats and job outcomes. Creating an org also writes its settings row, which is
  * org-owned, so that insert runs with the new org bound (the policy would refuse it otherwise).
  */
-import type { JobMonitor, JobRunRecord, JobStats, Org, OrgDirectory, OrgSettings, RunnerHeartbeat, SystemAuditEntry, SystemAuditLog } from '@cws/core';
+import type {
+  JobMonitor,
+  JobRunRecord,
+  JobStats,
+  Org,
+  OrgDirectory,
+  OrgJobOutcome,
+  OrgJobStats,
+  OrgSettings,
+  RunnerHeartbeat,
+  SystemAuditEntry,
+  SystemAuditLog,
+} from '@cws/core';
 import type { Knex } from 'knex';
 import { OrgModel } from './models.js';
 import { settingsColumns } from './repositories/postgres-org-settings-repository.js';
 import { translatingErrors } from './pg-errors.js';
+import { inTenantTransaction } from './tenant-transaction.js';
 
 const toOrg = (row: OrgModel): Org => ({ id: row.id, name: row.name, slug: row.slug, createdAt: row.created_at });
 
@@ -144,6 +157,39 @@ export class PostgresJobMonitor implements JobMonitor {
       successCount: Number(r['success_count']),
       errorCount: Number(r['error_count']),
       lastRunnerId: r['last_runner_id'] as string | null,
+    }));
+  }
+
+  async recordOrgRun(orgId: string, run: OrgJobOutcome): Promise<void> {
+    const ok = run.outcome === 'success';
+    // In the org's tenant transaction: RLS keeps the row in its org. One upsert, so two runners
+    // finishing the same org at once both count.
+    await inTenantTransaction(this.knex, orgId, (db) =>
+      db.raw(
+        `insert into job_org_run_stats as s (org_id, job_name, last_run_at, last_success_at, last_error_at, last_error_code, success_count, error_count)
+         values (?, ?, ?, ?, ?, ?, ?, ?)
+         on conflict (org_id, job_name) do update set
+           last_run_at = greatest(s.last_run_at, excluded.last_run_at),
+           last_success_at = coalesce(excluded.last_success_at, s.last_success_at),
+           last_error_at = coalesce(excluded.last_error_at, s.last_error_at),
+           last_error_code = coalesce(excluded.last_error_code, s.last_error_code),
+           success_count = s.success_count + excluded.success_count,
+           error_count = s.error_count + excluded.error_count`,
+        [orgId, run.jobName, run.at, ok ? run.at : null, ok ? null : run.at, ok ? null : run.errorCode, ok ? 1 : 0, ok ? 0 : 1],
+      ),
+    );
+  }
+
+  async listOrgJobStats(orgId: string): Promise<readonly OrgJobStats[]> {
+    const rows = await inTenantTransaction(this.knex, orgId, (db) => db.table('job_org_run_stats').orderBy('job_name'));
+    return rows.map((r: Record<string, unknown>) => ({
+      jobName: r['job_name'] as string,
+      lastRunAt: r['last_run_at'] as Date,
+      lastSuccessAt: r['last_success_at'] as Date | null,
+      lastErrorAt: r['last_error_at'] as Date | null,
+      lastErrorCode: r['last_error_code'] as string | null,
+      successCount: Number(r['success_count']),
+      errorCount: Number(r['error_count']),
     }));
   }
 

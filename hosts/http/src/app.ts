@@ -3,7 +3,7 @@
  *   1. request id (accepted or created, echoed), client IP
  *   2. access log line + metrics, after everything below has settled
  *   3. problem+json: every error, and every bare 404/405/501, becomes RFC 9457
- *   4. security headers, CORS
+ *   4. security headers, CORS, then 503 for API routes while migrations are pending
  *   5. JSON body parsing with a size limit
  *   6. routes (each: API rate limit, admin allowlist, identity, permission, MFA, read-only,
  *      admin write limit, validation, handler), then 405/501 for known paths with the wrong method
@@ -27,6 +27,7 @@ import { WorkerPortalTokens } from './auth/worker-portal-tokens.js';
 import { mountRoutes, type HttpContext, type HttpState } from './routing/mount-routes.js';
 import type { RouteDefinition } from './routing/route-definition.js';
 import { allRoutes } from './routes/index.js';
+import { migrationGate } from './routes/infra/migration-gate.js';
 
 export interface HttpAppOptions {
   readonly logger: Logger;
@@ -126,6 +127,7 @@ export function createHttpApp(runtime: Runtime, options: HttpAppOptions): HttpAp
       maxAge: 600,
     }),
   );
+  app.use(migrationGate(runtime, logger));
   app.use(
     koaBody({
       json: true,

@@ -24,6 +24,10 @@ export interface JobHostOptions {
 export interface RunningJobHost {
   readonly queue: JobQueue;
   readonly runnerId: string;
+  /** Where the job metrics are registered (the one given, or the host's own). */
+  readonly registry: Registry;
+  /** When this runner last wrote its heartbeat; null before the first and after stop. */
+  lastBeatAt(): Date | null;
   /** Writes a heartbeat now (also used by tests). */
   beat(): Promise<void>;
   /** Stops the heartbeat and drains running jobs within `timeoutMs`. */
@@ -34,7 +38,9 @@ export async function startJobHost(runtime: Runtime, options: JobHostOptions): P
   const { config } = runtime;
   const { logger } = options;
   const runnerId = config.jobs.runnerId;
-  const metrics = createJobMetrics(options.registry ?? new Registry(), runnerId);
+  const registry = options.registry ?? new Registry();
+  const metrics = createJobMetrics(registry, runnerId);
+  let lastBeat: Date | null = null;
   const queue = runtime.createJobQueue({
     runnerId,
     onError: (err) => logger.warn({ err: err.message }, 'job queue background error'),
@@ -67,6 +73,7 @@ export async function startJobHost(runtime: Runtime, options: JobHostOptions): P
       lastHeartbeat: now,
     });
     metrics.heartbeat(now);
+    lastBeat = now;
     if (config.jobs.betterStackHeartbeatUrl !== null) {
       await fetch(config.jobs.betterStackHeartbeatUrl, { signal: AbortSignal.timeout(5000) }).catch((err: unknown) =>
         logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'external heartbeat ping failed'),
@@ -89,10 +96,13 @@ export async function startJobHost(runtime: Runtime, options: JobHostOptions): P
   return {
     queue,
     runnerId,
+    registry,
+    lastBeatAt: () => lastBeat,
     beat,
     async stop(timeoutMs = 30_000) {
       clearInterval(timer);
       metrics.runnerUp(false);
+      lastBeat = null;
       const result = await queue.drain(timeoutMs);
       logger.info({ runner_id: runnerId, still_running: result.running }, 'job host drained');
       return result;

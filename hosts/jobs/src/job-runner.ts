@@ -5,7 +5,7 @@
  */
 import { AppError, isAppError, systemActor, type SystemContext } from '@cws/core';
 import type { Logger, Runtime } from '@cws/composition';
-import { findJob, type JobSpec } from './jobs/job-catalogue.js';
+import { JOB_CATALOGUE, findJob, type JobSpec } from './jobs/job-catalogue.js';
 import type { JobMetrics } from './job-metrics.js';
 
 export interface JobRunContext {
@@ -23,7 +23,8 @@ export function failureSummary(err: unknown): string {
 
 export async function runJob(job: JobSpec, rc: JobRunContext, runId: string, attempt: number): Promise<Record<string, unknown>> {
   const startedAt = rc.runtime.clock.now();
-  const sys: SystemContext = { actor: systemActor(`job:${job.name}`), requestId: `job-${runId}-${attempt}`, now: startedAt, reason: `job ${job.name}` };
+  // `job` makes cross-org work record each org's outcome under the job's name (its jobs status).
+  const sys: SystemContext = { actor: systemActor(`job:${job.name}`), requestId: `job-${runId}-${attempt}`, now: startedAt, reason: `job ${job.name}`, job: job.name };
   const started = performance.now();
   try {
     const summary = await job.run(rc.runtime, sys);
@@ -50,7 +51,10 @@ export async function runJob(job: JobSpec, rc: JobRunContext, runId: string, att
 /** `--job NAME --once`: resolves the name, runs it in this process, returns its summary. */
 export async function runJobOnce(name: string, rc: JobRunContext): Promise<Record<string, unknown>> {
   const job = findJob(name);
-  if (job === undefined) throw new AppError('job.unknown', `No job is named ${name}`, { details: { job: name } });
+  if (job === undefined) {
+    const names = JOB_CATALOGUE.map((j) => j.name);
+    throw new AppError('job.unknown', `No job is named ${name}. Jobs: ${names.join(', ')}`, { details: { job: name, jobs: names } });
+  }
   return runJob(job, rc, `once-${process.pid}`, 1);
 }
 

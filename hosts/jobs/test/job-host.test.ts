@@ -4,13 +4,15 @@
  * heartbeat that /readyz and /v1/admin/jobs/status read; a failing job is recorded as such.
  */
 import { expect } from 'chai';
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { AppError, type Lead } from '@cws/core';
 import { createLogger, createRuntime, loadConfig, type Runtime } from '@cws/composition';
 import { runJob, runJobOnce, startJobHost, type JobSpec } from '@cws/host-jobs';
-import { embeddedTestDatabase } from '@cws/test-support';
+import { commandEnv, embeddedTestDatabase, runCommand } from '@cws/test-support';
 
 const silent = createLogger({ logLevel: 'ERROR' }, new Writable({ write: (_c, _e, done) => done() }));
 const DAY = 86_400_000;
@@ -132,9 +134,10 @@ describe('job host (PGlite)', function () {
     expect(stats).to.include({ errorCount: 1, successCount: 0, lastError: 'storage.unavailable: database went away', lastSuccessAt: null });
   });
 
-  it('refuses an unknown job name with job.unknown', async () => {
+  it('refuses an unknown job name with job.unknown, naming the jobs there are', async () => {
     const err = await runJobOnce('no-such-job', { runtime, logger: silent, metrics: null, runnerId: 'x' }).catch((e: AppError) => e);
     expect((err as AppError).code).to.equal('job.unknown');
+    expect((err as AppError).message).to.include('leads-auto-archive').and.include('job-heartbeats-prune');
   });
 
   it('writes a heartbeat at start that the jobs status use case reports as fresh, and drains on stop', async () => {
@@ -154,27 +157,17 @@ describe('job host (PGlite)', function () {
     }
   });
 
-  it('runs `--job NAME --once` from the command line and exits 0, or 1 for an unknown job', async function () {
+  it('runs `--job NAME --once` from the command line against DATABASE_URL and exits 0', async function () {
     this.timeout(60_000);
-    // Asynchronous on purpose: the embedded database serves the child from this process's event loop.
-    const cli = (args: string[]) =>
-      new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-        const child = spawn(process.execPath, ['--conditions=@cws/source', '--import', 'tsx', 'hosts/jobs/src/main.ts', ...args], {
-          env: { ...process.env, APP_ENV: 'test', DATABASE_URL: connectionString, JOB_RUNNER_ID: 'cli-test', LOG_LEVEL: 'ERROR' },
-          cwd: new URL('../../../', import.meta.url).pathname,
-        });
-        let stdout = '';
-        let stderr = '';
-        child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-        child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-        child.on('error', reject);
-        child.on('close', (status) => resolve({ status, stdout, stderr }));
-      });
-    const ok = await cli(['--job', 'job-heartbeats-prune', '--once']);
-    expect(ok.status, ok.stderr).to.equal(0);
-    expect(JSON.parse(ok.stdout.trim().split('\n').pop()!)).to.include({ job: 'job-heartbeats-prune', outcome: 'success' });
-    const unknown = await cli(['--job', 'nope', '--once']);
-    expect(unknown.status).to.equal(1);
-    expect(unknown.stderr).to.include('No job is named nope');
+    const dir = mkdtempSync(join(tmpdir(), 'cws-job-cli-'));
+    try {
+      // EMBEDDED_DATA_DIR only says where generated dev secrets are kept: not in this checkout's ./var.
+      const env = commandEnv({ APP_ENV: 'test', DATABASE_URL: connectionString, JOB_RUNNER_ID: 'cli-test', LOG_LEVEL: 'ERROR', EMBEDDED_DATA_DIR: join(dir, 'pgdata') });
+      const ok = await runCommand('hosts/jobs/src/main.ts', ['--job', 'job-heartbeats-prune', '--once'], env);
+      expect(ok.code, ok.stderr).to.equal(0);
+      expect(JSON.parse(ok.stdout.trim().split('\n').pop()!)).to.include({ job: 'job-heartbeats-prune', outcome: 'success' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -7,13 +7,33 @@
  * password is generated, printed once, and must be changed at first sign-in. Prefer the
  * CWS_OWNER_PASSWORD variable to the flag: flags end up in shell history.
  */
-import { parseArgs } from 'node:util';
 import { randomUUID } from 'node:crypto';
-import { createRuntime, exitOnStartFailure, loadConfigOrExit } from '@cws/composition';
+import { createRuntime, exitOnStartFailure, loadConfigOrExit, parseCommandLine } from '@cws/composition';
 import { isAppError, systemActor } from '@cws/core';
 
+const USAGE = `Usage: npm run bootstrap -- --name "Business name" --slug business-slug --owner-email owner@example.com
+         [--owner-password ... | env CWS_OWNER_PASSWORD] [--owner-name "Full Name"] [--time-zone Area/City] [--currency XXX] [--id uuid]
+
+Creates an organisation and its first OWNER in DATABASE_URL (or the embedded database when it is
+unset; stop a running npm start first), applying pending migrations. Without a password a
+temporary one is generated, printed once, and must be changed at the first sign-in.
+
+Options:
+  --name            the organisation's name (required)
+  --slug            its URL name: lower case letters, digits and dashes (required)
+  --owner-email     the owner's email, used to sign in (required)
+  --owner-password  the owner's password (prefer CWS_OWNER_PASSWORD: flags stay in shell history)
+  --owner-name      the owner's display name
+  --time-zone       IANA time zone of the organisation, e.g. Europe/London
+  --currency        ISO 4217 currency, e.g. GBP
+  --id              the organisation's id (a UUID), to match an existing DEFAULT_ORG_ID
+  -h, --help        show this help
+`;
+
 async function main(): Promise<number> {
-  const { values } = parseArgs({
+  const values = parseCommandLine({
+    name: 'bootstrap',
+    usage: USAGE,
     options: {
       name: { type: 'string' },
       slug: { type: 'string' },
@@ -26,10 +46,7 @@ async function main(): Promise<number> {
     },
   });
   if (values.name === undefined || values.slug === undefined || values['owner-email'] === undefined) {
-    process.stderr.write(
-      'Usage: npm run bootstrap -- --name "Business name" --slug business-slug --owner-email owner@example.com\n' +
-        '         [--owner-password ... | env CWS_OWNER_PASSWORD] [--owner-name "Full Name"] [--time-zone Area/City] [--currency XXX] [--id uuid]\n',
-    );
+    process.stderr.write(`bootstrap: --name, --slug and --owner-email are required\n\n${USAGE}`);
     return 2;
   }
   const ownerPassword = values['owner-password'] ?? process.env['CWS_OWNER_PASSWORD'];

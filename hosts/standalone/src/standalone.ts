@@ -6,7 +6,7 @@
 import { Registry } from 'prom-client';
 import { DEMO_ORG_SLUG, createLogger, createRuntime, seedDemoOrg, type Config, type Logger, type Runtime } from '@cws/composition';
 import { createHttpApp, startHttpServer, type RunningHttpServer } from '@cws/host-http';
-import { startJobHost, type RunningJobHost } from '@cws/host-jobs';
+import { startJobHost, startJobHostHttp, type JobHostHttp, type RunningJobHost } from '@cws/host-jobs';
 import { ensureDevCredentials, type DevCredentials } from './dev-credentials.js';
 
 /** NOTIFY is not delivered across connections of the embedded database, so embedded Agenda polls this often. */
@@ -16,6 +16,8 @@ export interface Standalone {
   readonly runtime: Runtime;
   readonly http: RunningHttpServer;
   readonly jobs: RunningJobHost;
+  /** The job host's own /healthz, /readyz, /metrics port: only when JOBS_HTTP_PORT is set (the API serves the job metrics anyway). */
+  readonly jobsHttp: JobHostHttp | null;
   readonly credentials: DevCredentials | null;
   readonly seeded: boolean;
   /** The demo owner's login, when the demo org was created with one. */
@@ -70,11 +72,13 @@ export async function startStandalone(loaded: Config, options: StandaloneOptions
       processName: 'standalone',
       ...(runtime.storage === 'embedded' ? { processEveryMs: EMBEDDED_PROCESS_EVERY_MS } : {}),
     });
-    const http = await startHttpServer(createHttpApp(runtime, { logger, registry }), config.http.host, options.port ?? config.http.port);
+    const jobsHttp = config.jobs.httpPort === null ? null : await startJobHostHttp(runtime, jobs, { host: config.http.host, port: config.jobs.httpPort, registry, logger });
+    const http = await startHttpServer(createHttpApp(runtime, { logger, registry }), config.http.host, options.port ?? config.http.port, config.http.limits);
     return {
       runtime,
       http,
       jobs,
+      jobsHttp,
       credentials,
       seeded,
       demoOwner,
@@ -82,6 +86,7 @@ export async function startStandalone(loaded: Config, options: StandaloneOptions
       logger,
       async stop() {
         await http.close();
+        await jobsHttp?.close();
         await jobs.stop(30_000);
         await runtime.close();
       },

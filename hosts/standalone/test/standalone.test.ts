@@ -29,12 +29,14 @@ describe('standalone process (npm start)', function () {
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  const config = () => loadConfig({ APP_ENV: 'dev', EMBEDDED_DATA_DIR: join(dir, 'pgdata'), JOB_RUNNER_ID: 'standalone-test' }, { dotenvPath: null });
+  // As `npm start` loads it: unset signing secrets are kept next to the data directory.
+  const config = () => loadConfig({ APP_ENV: 'dev', EMBEDDED_DATA_DIR: join(dir, 'pgdata'), JOB_RUNNER_ID: 'standalone-test' }, { dotenvPath: null, devSecrets: 'data-dir' });
 
   it('starts on an empty data directory ready, seeded and callable, and keeps everything across a restart', async () => {
     const first = await startStandalone(config(), { port: 0, logger: silent });
     let demoLeadIds: string[];
     let password: string;
+    let accessToken: string;
     try {
       expect(first.seeded).to.equal(true);
       expect(first.credentials?.created).to.equal(true);
@@ -50,6 +52,9 @@ describe('standalone process (npm start)', function () {
       });
       const tokens = (await login.json()) as { access_token: string; role: string; must_change_password: boolean };
       expect([login.status, tokens.role, tokens.must_change_password]).to.deep.equal([200, 'owner', false]);
+      accessToken = tokens.access_token;
+      const secrets = join(dir, 'dev-secrets.json');
+      expect(statSync(secrets).mode & 0o777, 'generated signing secrets, kept privately next to the data').to.equal(0o600);
       const asOwner = await fetch(`${first.http.url}/v1/iam/users`, { headers: { authorization: `Bearer ${tokens.access_token}` } });
       expect(asOwner.status).to.equal(200);
 
@@ -73,6 +78,10 @@ describe('standalone process (npm start)', function () {
       ]);
       expect(ready.body.jobs.enabled).to.equal(true);
 
+      expect(first.jobsHttp, 'no second port unless JOBS_HTTP_PORT is set').to.equal(null);
+      const metrics = await fetch(`${first.http.url}/metrics`);
+      expect(await metrics.text(), 'the API’s /metrics carries the job metrics').to.match(/^job_runner_up\{runner_id="standalone-test"\} 1$/m);
+
       const leads = await get(first, '/v1/admin/leads');
       expect(leads.status).to.equal(200);
       expect(leads.body.items.length).to.be.at.least(3);
@@ -91,8 +100,22 @@ describe('standalone process (npm start)', function () {
       expect(startBanner(second)).to.include(second.credentials!.worker.email);
       const leads = await get(second, '/v1/admin/leads');
       expect(leads.body.items.map((l: { id: string }) => l.id)).to.deep.equal(demoLeadIds);
+      const sameSession = await fetch(`${second.http.url}/v1/iam/users`, { headers: { authorization: `Bearer ${accessToken}` } });
+      expect(sameSession.status, 'a token signed before the restart is still valid: the key was kept').to.equal(200);
     } finally {
       await second.stop();
+    }
+  });
+
+  it('serves the job host’s own endpoints as well when JOBS_HTTP_PORT is set', async () => {
+    const loaded = loadConfig({ APP_ENV: 'dev', EMBEDDED_DATA_DIR: join(dir, 'pgdata'), JOB_RUNNER_ID: 'standalone-test', JOBS_HTTP_PORT: '0' }, { dotenvPath: null, devSecrets: 'data-dir' });
+    const s = await startStandalone(loaded, { port: 0, logger: silent });
+    try {
+      expect(s.jobsHttp).to.not.equal(null);
+      expect((await fetch(`${s.jobsHttp!.url}/healthz`)).status).to.equal(200);
+      expect(await (await fetch(`${s.jobsHttp!.url}/metrics`)).text()).to.include('job_last_heartbeat_timestamp');
+    } finally {
+      await s.stop();
     }
   });
 

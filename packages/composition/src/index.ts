@@ -8,3 +8,5 @@ export { seedDemoOrg, nextWorkingDay, DEMO_ORG_SLUG, DEMO_WORKER_EMAIL, type Dem
 export type { MigrationStatus } from '@cws/migrations';
 export { createLogger, type Logger } from './logger.js';
 export { exitOnStartFailure, loadConfigOrExit, stopOnSignals } from './process-lifecycle.js';
+export { parseCommandLine, type CommandDefinition } from './command-line.js';
+export { metricsAccess, type MetricsAccess } from './metrics-access.js';

@@ -1,14 +1,18 @@
 /**
  * What every entry point does the same way: load the configuration or exit with its problems
- * listed (exit code 78, EX_CONFIG), and stop cleanly once on SIGTERM or SIGINT.
+ * listed (exit code 78, EX_CONFIG), stop cleanly once on SIGTERM or SIGINT, and say in one line
+ * why it could not start when the reason is known.
  */
+import { isAppError } from '@cws/core';
+import { describeDatabaseFailure } from '@cws/migrations';
 import type { Logger } from 'pino';
 import type { Config } from './config/index.js';
 import { ConfigError, loadConfig } from './config/index.js';
 
+/** Outside prod, unset signing secrets are kept per data directory (dev-secrets.json) so they survive restarts. */
 export function loadConfigOrExit(env: Record<string, string | undefined> = process.env): Config {
   try {
-    return loadConfig(env);
+    return loadConfig(env, { devSecrets: 'data-dir' });
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`${err.message}\n`);
@@ -37,10 +41,20 @@ export function stopOnSignals(logger: Logger, what: string, stop: () => Promise<
   process.on('SIGINT', onSignal);
 }
 
-/** Last resort of an entry point: print why it could not run and exit 1. */
+/** Why a start failed, in one line, when it is a known condition (a database it cannot use, an expected AppError); else null. */
+function knownStartFailure(err: unknown): string | null {
+  return describeDatabaseFailure(err) ?? (isAppError(err) && err.kind !== 'internal' ? err.message : null);
+}
+
+/**
+ * Last resort of an entry point: print why it could not run and exit 1 — one line for a known
+ * condition (the embedded database held by another process, a database it cannot reach), the
+ * stack only for what nobody expected.
+ */
 export function exitOnStartFailure(what: string): (err: unknown) => never {
   return (err) => {
-    process.stderr.write(`${what} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    const known = knownStartFailure(err);
+    process.stderr.write(known !== null ? `${what}: ${known}\n` : `${what} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
     process.exit(1);
   };
 }

@@ -54,6 +54,8 @@ export interface SystemContext {
   readonly now: Date;
   /** Why cross-org access is needed; recorded in the system audit log. */
   readonly reason: string;
+  /** The job this work runs as, when a job host runs it: each org's outcome is recorded under this name. */
+  readonly job?: string;
 }
 
 export function systemActor(id: string): Actor & { kind: 'system' } {

@@ -168,7 +168,7 @@ export function createCore(ports: CorePorts, options_: CoreOptions = {}) {
       archive: new ArchiveLead({ uow, ids }),
       convert: new ConvertLead({ uow, ids }),
       submitPublic: new SubmitPublicLead({ uow, orgs, ids, limiter: ports.rateLimiter, systemAudit }),
-      archiveStale: new ArchiveStaleLeads({ uow, orgs, systemAudit, ids }),
+      archiveStale: new ArchiveStaleLeads({ uow, orgs, systemAudit, ids, jobs: ports.jobMonitor }),
     },
     clients: {
       create: new CreateClient({ uow, ids }),
@@ -250,7 +250,7 @@ export function createCore(ports: CorePorts, options_: CoreOptions = {}) {
       updateFrom: new UpdateSeriesFrom({ uow, ids }),
       skip: new SkipSeriesOccurrence({ uow, ids }),
       cancelFrom: new CancelSeriesFrom({ uow, ids }),
-      generate: new GenerateSeriesOccurrences({ uow, ids, orgs, systemAudit }),
+      generate: new GenerateSeriesOccurrences({ uow, ids, orgs, systemAudit, jobs: ports.jobMonitor }),
     },
     schedule: {
       conflicts: new CheckConflicts({ uow }),
@@ -268,7 +268,7 @@ export function createCore(ports: CorePorts, options_: CoreOptions = {}) {
       progress: new ProgressWorkerJob({ uow, ids, options: portalOptions }),
     },
     ops: {
-      pruneIdempotencyKeys: new PruneIdempotencyKeys({ orgs, uow, systemAudit, ids }),
+      pruneIdempotencyKeys: new PruneIdempotencyKeys({ orgs, uow, systemAudit, ids, jobs: ports.jobMonitor }),
       jobsStatus: new GetJobsStatus({ jobs: ports.jobMonitor, heartbeatTtlSeconds: options_.jobHeartbeatTtlSeconds ?? 180 }),
     },
   };

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { randomUUID } from 'node:crypto';
 import type { RunnerHeartbeat } from '@cws/core';
+import { createOrg } from './fixtures.js';
 import type { StorageHarness, StorageHarnessFactory } from './harness.js';
 
 function heartbeat(overrides: Partial<RunnerHeartbeat> = {}): RunnerHeartbeat {
@@ -50,6 +51,31 @@ export function jobMonitorContract(name: string, factory: StorageHarnessFactory)
         errorCount: 1,
         lastRunnerId: 'r2',
       });
+    });
+
+    it('keeps each org’s job outcomes to that org: another org’s failure never shows', async () => {
+      const a = (await createOrg(h)).org.id;
+      const b = (await createOrg(h)).org.id;
+      const jobName = `contract-job-${randomUUID().slice(0, 8)}`;
+      const t = (s: number) => new Date(Date.UTC(2026, 2, 1, 0, 0, s));
+      await h.jobMonitor.recordOrgRun(a, { jobName, outcome: 'success', at: t(0), errorCode: null });
+      await h.jobMonitor.recordOrgRun(b, { jobName, outcome: 'error', at: t(0), errorCode: 'storage.conflict' });
+      await h.jobMonitor.recordOrgRun(a, { jobName, outcome: 'success', at: t(10), errorCode: null });
+      await h.jobMonitor.recordOrgRun(b, { jobName, outcome: 'success', at: t(10), errorCode: null });
+      const ofA = (await h.jobMonitor.listOrgJobStats(a)).filter((s) => s.jobName === jobName);
+      const ofB = (await h.jobMonitor.listOrgJobStats(b)).filter((s) => s.jobName === jobName);
+      expect(ofA).to.deep.equal([{ jobName, lastRunAt: t(10), lastSuccessAt: t(10), lastErrorAt: null, lastErrorCode: null, successCount: 2, errorCount: 0 }]);
+      expect(ofB).to.deep.equal([{ jobName, lastRunAt: t(10), lastSuccessAt: t(10), lastErrorAt: t(0), lastErrorCode: 'storage.conflict', successCount: 1, errorCount: 1 }]);
+      expect(await h.jobMonitor.listOrgJobStats(randomUUID()), 'an org with no runs has none').to.deep.equal([]);
+    });
+
+    it('counts every outcome when runs of one org finish at once', async () => {
+      const a = (await createOrg(h)).org.id;
+      const jobName = `contract-race-${randomUUID().slice(0, 8)}`;
+      const at = new Date(Date.UTC(2026, 2, 1));
+      await Promise.all(Array.from({ length: 8 }, (_, i) => h.jobMonitor.recordOrgRun(a, { jobName, outcome: i % 2 === 0 ? 'success' : 'error', at, errorCode: i % 2 === 0 ? null : 'storage.unavailable' })));
+      const [stats] = await h.jobMonitor.listOrgJobStats(a);
+      expect([stats?.successCount, stats?.errorCount]).to.deep.equal([4, 4]);
     });
 
     it('prunes runners not seen since a cutoff and keeps the others', async () => {

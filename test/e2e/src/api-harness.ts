@@ -73,7 +73,7 @@ export function testEnv(databaseUrl: string | null, extra: Record<string, string
     ACCOUNTANT_BASIC_PASSWORD: PASSWORDS.finance,
     VIEWER_BASIC_USERNAME: BASIC_USERS.viewer,
     VIEWER_BASIC_PASSWORD: PASSWORDS.viewer,
-    METRICS_TOKEN: 'e2e-metrics-token',
+    METRICS_TOKEN: 'e2e-metrics-token-long-enough-for-prod',
     // Suites make hundreds of calls a minute from one address; the limit suites set their own.
     RATE_LIMIT_PER_MINUTE: '1000000',
     ADMIN_ACTION_RATE_LIMIT_PER_MINUTE: '1000000',
@@ -160,7 +160,7 @@ export async function startApi(
   const runtime = await createRuntime(config, db === null ? { storage: 'memory', passwordHasher, accountMailer: mail } : { passwordHasher, accountMailer: mail });
   const logs = new LogCapture();
   const http = createHttpApp(runtime, { logger: createLogger(config, logs), ...(options.extraRoutes ? { extraRoutes: options.extraRoutes } : {}) });
-  const server = await startHttpServer(http, '127.0.0.1', 0);
+  const server = await startHttpServer(http, '127.0.0.1', 0, config.http.limits);
   const api = new ApiClient(server.url);
   const signIn = (login: Login) => signInOverHttp(api, login);
   return {

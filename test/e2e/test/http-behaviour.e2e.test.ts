@@ -103,7 +103,7 @@ describe('HTTP host behaviour (PGlite)', function () {
     expect(denied.status).to.equal(401);
     expect(denied.headers.get('www-authenticate')).to.match(/^Bearer/);
     expect(denied.body.code).to.equal('metrics.unauthorized');
-    const ok = await h.api.call('GET', '/metrics', { as: null, headers: { authorization: 'Bearer e2e-metrics-token' } });
+    const ok = await h.api.call('GET', '/metrics', { as: null, headers: { authorization: 'Bearer e2e-metrics-token-long-enough-for-prod' } });
     expect(ok.status).to.equal(200);
     expect(ok.text).to.match(/http_requests_total\{method="GET",path="\/v1\/admin\/leads\/:id",status="404"\} \d+/);
     expect(ok.text).to.include('http_request_duration_seconds_bucket');

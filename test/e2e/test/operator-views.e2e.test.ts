@@ -16,7 +16,7 @@ onEachDatabase(
       const values = r.body.values as Record<string, unknown>;
       expect(values).to.include({ APP_ENV: 'test', ADMIN_READ_ONLY: false, DEPOSITS_ENABLED: true, EXPORT_MODE: 'webhook', AUTH_SECRET_KEY: '<redacted>', METRICS_TOKEN: '<redacted>' });
       expect(values['ADMIN_BASIC_PASSWORD']).to.equal('<redacted>');
-      for (const secret of [PASSWORDS.admin, PASSWORDS.viewer, 'e2e-metrics-token', h().runtime.config.auth.secretKey, h().runtime.config.auth.mfaSecretKey]) {
+      for (const secret of [PASSWORDS.admin, PASSWORDS.viewer, 'e2e-metrics-token-long-enough-for-prod', h().runtime.config.auth.secretKey, h().runtime.config.auth.mfaSecretKey]) {
         expect(r.text).to.not.include(secret);
       }
       if (h().runtime.connectionString !== null) expect(r.text).to.not.include(h().runtime.connectionString!);

@@ -1,7 +1,8 @@
 /**
  * Checks that span several variables, and the fail-fast checks of APP_ENV=prod from the guides
  * ("Lifecycle and services container", "Admin Basic Auth verification"). They read parsed values;
- * a variable that failed to parse is absent here, so its own problem is not echoed twice.
+ * a variable that failed to parse is absent here and named in `failed`, so it is neither checked
+ * again nor reported a second time as missing.
  */
 import type { ConfigProblem } from './config-error.js';
 import { BASIC_AUTH_PAIR_VARIABLES } from './config.js';
@@ -13,6 +14,8 @@ export type CheckedValues = Partial<EnvValues>;
 
 export const SIGNING_SECRET_VARIABLES = ['AUTH_SECRET_KEY', 'CLIENT_PORTAL_SECRET', 'WORKER_PORTAL_SECRET', 'MFA_SECRET_KEY'] as const;
 export const MIN_PROD_SECRET_LENGTH = 32;
+/** The metrics bearer token is a shared secret too: as long as the signing secrets. */
+export const MIN_PROD_METRICS_TOKEN_LENGTH = 32;
 export const MIN_PROD_BASIC_PASSWORD_LENGTH = 12;
 
 /** Words that mark a value copied from docs or a template rather than generated. */
@@ -54,6 +57,16 @@ export function crossFieldProblems(values: CheckedValues): ConfigProblem[] {
     });
   }
 
+  const headers = values.HTTP_HEADERS_TIMEOUT_MS;
+  const whole = values.HTTP_REQUEST_TIMEOUT_MS;
+  if (headers !== undefined && whole !== undefined && headers > whole) {
+    problems.push({
+      variable: 'HTTP_HEADERS_TIMEOUT_MS',
+      message: `is ${headers} ms, longer than HTTP_REQUEST_TIMEOUT_MS (${whole} ms), which would cut the request first`,
+      fix: 'Make HTTP_HEADERS_TIMEOUT_MS at most HTTP_REQUEST_TIMEOUT_MS (e.g. 10000 and 30000).',
+    });
+  }
+
   const ttl = values.JOB_HEARTBEAT_TTL_SECONDS;
   const interval = values.JOB_HEARTBEAT_INTERVAL_SECONDS;
   if (ttl !== undefined && interval !== undefined && interval >= ttl) {
@@ -67,11 +80,33 @@ export function crossFieldProblems(values: CheckedValues): ConfigProblem[] {
   return problems;
 }
 
-/** Fail-fast checks of APP_ENV=prod. */
-export function prodProblems(values: CheckedValues): ConfigProblem[] {
+/**
+ * Each signing secret must differ from the others: a key reused across purposes lets a token
+ * minted for one (a worker session) pass as another (a staff token), and one leak opens all.
+ * Compared as values, reported by name only.
+ */
+function reusedSecretProblems(values: CheckedValues): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  SIGNING_SECRET_VARIABLES.forEach((name, index) => {
+    const value = values[name];
+    if (value === undefined) return;
+    const first = SIGNING_SECRET_VARIABLES.slice(0, index).find((earlier) => values[earlier] === value);
+    if (first === undefined) return;
+    problems.push({
+      variable: name,
+      message: `is the same value as ${first}; each signing secret must be different`,
+      fix: `Generate a separate random value for ${name} (e.g. \`openssl rand -base64 48\`).`,
+    });
+  });
+  return problems;
+}
+
+/** Fail-fast checks of APP_ENV=prod; `failed` names the variables whose own parse already failed. */
+export function prodProblems(values: CheckedValues, failed: ReadonlySet<string> = new Set()): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
 
   for (const name of SIGNING_SECRET_VARIABLES) {
+    if (failed.has(name)) continue;
     const value = values[name];
     const fix = `Set ${name} to a random value of at least ${MIN_PROD_SECRET_LENGTH} characters (e.g. \`openssl rand -base64 48\`), different from the other secrets.`;
     if (value === undefined) {
@@ -82,6 +117,7 @@ export function prodProblems(values: CheckedValues): ConfigProblem[] {
       problems.push({ variable: name, message: `is ${value.length} characters long; prod needs at least ${MIN_PROD_SECRET_LENGTH}`, fix });
     }
   }
+  problems.push(...reusedSecretProblems(values));
 
   if (values.STRICT_CORS === true && values.CORS_ORIGINS !== undefined) {
     if (values.CORS_ORIGINS.length === 0) {
@@ -99,12 +135,14 @@ export function prodProblems(values: CheckedValues): ConfigProblem[] {
     }
   }
 
-  if (values.METRICS_ENABLED === true && values.METRICS_TOKEN === undefined) {
-    problems.push({
-      variable: 'METRICS_TOKEN',
-      message: 'is required in prod while METRICS_ENABLED=true, or /metrics would be unprotected',
-      fix: 'Set METRICS_TOKEN to a long random value shared with the scraper, or set METRICS_ENABLED=false.',
-    });
+  if (values.METRICS_ENABLED === true && !failed.has('METRICS_TOKEN')) {
+    const token = values.METRICS_TOKEN;
+    const fix = `Set METRICS_TOKEN to a random value of at least ${MIN_PROD_METRICS_TOKEN_LENGTH} characters shared with the scraper (e.g. \`openssl rand -hex 32\`), or set METRICS_ENABLED=false.`;
+    if (token === undefined) {
+      problems.push({ variable: 'METRICS_TOKEN', message: 'is required in prod while METRICS_ENABLED=true, or /metrics would be unprotected', fix });
+    } else if (token.length < MIN_PROD_METRICS_TOKEN_LENGTH) {
+      problems.push({ variable: 'METRICS_TOKEN', message: `is ${token.length} characters long; prod needs at least ${MIN_PROD_METRICS_TOKEN_LENGTH}`, fix });
+    }
   }
 
   if (values.EMAIL_MODE === 'log') {
@@ -123,7 +161,7 @@ export function prodProblems(values: CheckedValues): ConfigProblem[] {
     });
   }
 
-  if (values.DATABASE_URL === undefined) {
+  if (values.DATABASE_URL === undefined && !failed.has('DATABASE_URL')) {
     problems.push({
       variable: 'DATABASE_URL',
       message: 'is required when APP_ENV=prod; the embedded PGlite database is for dev and test only',

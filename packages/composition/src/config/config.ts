@@ -2,7 +2,8 @@
  * The typed configuration the rest of the code uses: grouped, camelCase, already validated.
  * Only `loadConfig` builds one from the environment; tests and embedders may build their own.
  */
-import type { AppEnv, EmailMode, JobsBackend, LogLevel } from './env-schema.js';
+import { defaultFor, findEnvVar } from './env-schema.js';
+import type { AppEnv, EmailMode, EnvVarName, JobsBackend, LogLevel } from './env-schema.js';
 
 export type BasicAuthRole = 'admin' | 'dispatcher' | 'finance' | 'viewer';
 
@@ -20,10 +21,30 @@ export const BASIC_AUTH_PAIR_VARIABLES = [
   { role: 'viewer', username: 'VIEWER_BASIC_USERNAME', password: 'VIEWER_BASIC_PASSWORD' },
 ] as const satisfies readonly { role: BasicAuthRole; username: string; password: string }[];
 
+/** Socket limits of the Node HTTP server (see HTTP_*_TIMEOUT_MS, HTTP_MAX_CONNECTIONS). */
+export interface HttpServerLimits {
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+  keepAliveTimeoutMs: number;
+  maxConnections: number;
+}
+
+/** The socket limits a server gets when no configuration is given: the schema's defaults. */
+export function defaultHttpServerLimits(): HttpServerLimits {
+  const value = (name: EnvVarName) => Number(defaultFor(findEnvVar(name)!, 'prod'));
+  return {
+    headersTimeoutMs: value('HTTP_HEADERS_TIMEOUT_MS'),
+    requestTimeoutMs: value('HTTP_REQUEST_TIMEOUT_MS'),
+    keepAliveTimeoutMs: value('HTTP_KEEP_ALIVE_TIMEOUT_MS'),
+    maxConnections: value('HTTP_MAX_CONNECTIONS'),
+  };
+}
+
 export interface HttpConfig {
   host: string;
   port: number;
   bodyLimitBytes: number;
+  limits: HttpServerLimits;
   strictCors: boolean;
   corsOrigins: string[];
   trustProxyHeaders: boolean;
@@ -40,6 +61,8 @@ export interface DatabaseConfig {
   url: string | null;
   poolMax: number;
   statementTimeoutMs: number;
+  /** While migrations are pending, how often the API rechecks (0: every request). */
+  migrationsRecheckSeconds: number;
   embeddedDataDir: string;
 }
 
@@ -77,6 +100,8 @@ export interface MetricsConfig {
 
 export interface JobsConfig {
   enabled: boolean;
+  /** JOBS_HTTP_PORT; null: the job host process uses 8001 and `npm start` opens no second port. */
+  httpPort: number | null;
   heartbeatRequired: boolean;
   heartbeatTtlSeconds: number;
   heartbeatIntervalSeconds: number;

@@ -10,8 +10,9 @@ const HEADER = [
   '# Generated from packages/composition/src/config/env-schema.ts by tools/generate-env-example.ts;',
   '# edit the schema and regenerate instead of editing this file.',
   '# Copy it to .env for local work: real environment variables win over .env, and empty values',
-  '# count as unset. With APP_ENV=prod the loader fails fast on placeholder secrets, STRICT_CORS',
-  '# without origins, metrics without METRICS_TOKEN, bad CIDRs and TESTING=true.',
+  '# count as unset. With APP_ENV=prod the loader fails fast on placeholder, short or reused secrets,',
+  '# STRICT_CORS without origins, metrics without a METRICS_TOKEN of 32+ characters, bad CIDRs and',
+  '# TESTING=true.',
 ];
 
 /** "dev" or "dev/test: true; prod: false" — defaults that depend on APP_ENV are spelled out. */

@@ -58,8 +58,9 @@ export interface EnvVarSpec {
 const DEV_PLACEHOLDER_PREFIX = 'dev-only-insecure-placeholder-';
 
 /**
- * The fixed dev/test value of a signing secret. It exists so `npm start` works with no setup;
- * prod never defaults to it and rejects it when set explicitly.
+ * The fixed dev/test value older versions defaulted a signing secret to. Nothing defaults to it
+ * any more (dev/test secrets are generated, see dev-secrets.ts); prod still rejects it, since it
+ * may sit in an old `.env`.
  */
 export function devPlaceholderSecret(name: string): string {
   return `${DEV_PLACEHOLDER_PREFIX}${name.toLowerCase().replaceAll('_', '-')}`;
@@ -78,8 +79,7 @@ const uuid = () => ({ kind: 'uuid' }) as const;
 const csv = <I extends 'text' | 'origin' | 'ip'>(item: I) => ({ kind: 'csv', item }) as const;
 const cidrs = () => ({ kind: 'cidrList' }) as const;
 
-const devSecret = (name: string) => (appEnv: AppEnv) => (appEnv === 'prod' ? undefined : devPlaceholderSecret(name));
-const DEV_SECRET_DOC = 'dev/test: a fixed dev-only placeholder; prod: none (required, rejected if a placeholder)';
+const DEV_SECRET_DOC = 'dev/test: generated at random (npm start and the commands keep it in dev-secrets.json next to EMBEDDED_DATA_DIR); prod: none (required)';
 
 export const ENV_SCHEMA = [
   // --- App ---
@@ -108,6 +108,22 @@ export const ENV_SCHEMA = [
   {
     name: 'HTTP_BODY_LIMIT_KB', group: 'HTTP', type: int(1, 102_400), secret: false, default: '1024',
     description: 'Largest accepted JSON/form request body, in KiB; bigger bodies get 413. Fix: raise it only if legitimate requests are refused.',
+  },
+  {
+    name: 'HTTP_HEADERS_TIMEOUT_MS', group: 'HTTP', type: int(100, 600_000), secret: false, default: '10000',
+    description: 'Longest wait for a request\'s complete headers, in ms; slower clients get 408 and are disconnected (slow-loris defence). Fix: keep it at most HTTP_REQUEST_TIMEOUT_MS; raise it only for very slow links.',
+  },
+  {
+    name: 'HTTP_REQUEST_TIMEOUT_MS', group: 'HTTP', type: int(100, 3_600_000), secret: false, default: '30000',
+    description: 'Longest time to receive a whole request (headers and body), in ms, before 408 and disconnect. Fix: at least HTTP_HEADERS_TIMEOUT_MS; raise it if large uploads on slow links are cut.',
+  },
+  {
+    name: 'HTTP_KEEP_ALIVE_TIMEOUT_MS', group: 'HTTP', type: int(100, 3_600_000), secret: false, default: '65000',
+    description: 'How long an idle keep-alive connection stays open, in ms; above the usual proxy idle timeout (60 s) so the proxy closes first. Fix: keep it longer than the idle timeout of the proxy in front.',
+  },
+  {
+    name: 'HTTP_MAX_CONNECTIONS', group: 'HTTP', type: int(1, 1_000_000), secret: false, default: '1000',
+    description: 'Most client connections the HTTP host holds at once; further connections are closed at once. Fix: raise it (and the process file limit, ulimit -n) if legitimate clients are refused.',
   },
   {
     name: 'STRICT_CORS', group: 'HTTP', type: bool(), secret: false, default: 'false',
@@ -157,22 +173,26 @@ export const ENV_SCHEMA = [
     description: 'Statement timeout in milliseconds (0 disables it). Fix: raise it only for a known slow report, never to hide a missing index.',
   },
   {
+    name: 'MIGRATIONS_RECHECK_SECONDS', group: 'Database', type: int(0, 3600), secret: false, default: '10',
+    description: 'While the database is behind this build, API requests answer 503 and the API rechecks this often, in seconds (0: on every request). Fix: run npm run migrate; lower it to serve sooner after.',
+  },
+  {
     name: 'EMBEDDED_DATA_DIR', group: 'Database', type: str(), secret: false, default: './var/pgdata', setInExample: true,
     description: 'Directory of the embedded PGlite database when DATABASE_URL is unset. Fix: a writable directory; delete it to start from an empty database.',
   },
 
   // --- Auth ---
   {
-    name: 'AUTH_SECRET_KEY', group: 'Auth', type: str(), secret: true, default: devSecret('AUTH_SECRET_KEY'), defaultDoc: DEV_SECRET_DOC,
+    name: 'AUTH_SECRET_KEY', group: 'Auth', type: str(), secret: true, defaultDoc: DEV_SECRET_DOC,
     description: 'Signs staff access and refresh tokens. Fix: in prod, a random value of at least 32 characters (openssl rand -base64 48).',
   },
   {
-    name: 'CLIENT_PORTAL_SECRET', group: 'Auth', type: str(), secret: true, default: devSecret('CLIENT_PORTAL_SECRET'), defaultDoc: DEV_SECRET_DOC,
-    description: 'Signs client portal magic links and sessions. Fix: in prod, a random value of at least 32 characters, distinct from the others.',
+    name: 'CLIENT_PORTAL_SECRET', group: 'Auth', type: str(), secret: true, defaultDoc: DEV_SECRET_DOC,
+    description: 'Signs client portal magic links and sessions. Fix: in prod, a random value of at least 32 characters, different from the other secrets.',
   },
   {
-    name: 'WORKER_PORTAL_SECRET', group: 'Auth', type: str(), secret: true, default: devSecret('WORKER_PORTAL_SECRET'), defaultDoc: DEV_SECRET_DOC,
-    description: 'Signs worker portal sessions. Fix: in prod, a random value of at least 32 characters, distinct from the others.',
+    name: 'WORKER_PORTAL_SECRET', group: 'Auth', type: str(), secret: true, defaultDoc: DEV_SECRET_DOC,
+    description: 'Signs worker portal sessions. Fix: in prod, a random value of at least 32 characters, different from the other secrets.',
   },
   {
     name: 'AUTH_ACCESS_TOKEN_TTL_MINUTES', group: 'Auth', type: int(1, 1440), secret: false, default: '15',
@@ -228,7 +248,7 @@ export const ENV_SCHEMA = [
     description: 'Org used by Basic Auth staff and requests that name no org. Fix: the UUID of an existing org (see the orgs table).',
   },
   {
-    name: 'MFA_SECRET_KEY', group: 'Auth', type: str(), secret: true, default: devSecret('MFA_SECRET_KEY'), defaultDoc: DEV_SECRET_DOC,
+    name: 'MFA_SECRET_KEY', group: 'Auth', type: str(), secret: true, defaultDoc: DEV_SECRET_DOC,
     description: 'Encrypts TOTP secrets at rest (AES-256-GCM, key derived with HKDF). Fix: in prod, a random value of at least 32 characters; changing it invalidates enrolled authenticators.',
   },
   {
@@ -269,11 +289,11 @@ export const ENV_SCHEMA = [
   // --- Metrics ---
   {
     name: 'METRICS_ENABLED', group: 'Metrics', type: bool(), secret: false, default: 'true',
-    description: 'Record HTTP and job metrics and expose /v1/metrics. Fix: in prod also set METRICS_TOKEN, or set this to false.',
+    description: 'Record HTTP and job metrics and expose them at GET /metrics (Prometheus text). Fix: in prod also set METRICS_TOKEN, or set this to false.',
   },
   {
     name: 'METRICS_TOKEN', group: 'Metrics', type: str(), secret: true,
-    description: 'Bearer token the metrics scraper must send; required in prod while metrics are on. Fix: a long random value shared with the scraper.',
+    description: 'Bearer token the scraper must send to /metrics (Authorization: Bearer ...); required in prod while metrics are on. Fix: a random value of at least 32 characters (openssl rand -hex 32).',
   },
 
   // --- Jobs ---
@@ -298,6 +318,11 @@ export const ENV_SCHEMA = [
     name: 'JOB_RUNNER_ID', group: 'Jobs', type: str(), secret: false, default: () => hostname(), defaultDoc: 'this machine\'s hostname',
     example: 'scheduler-1',
     description: 'Name this job runner reports in heartbeats. Fix: give each job host a distinct id so /readyz shows which one is stale.',
+  },
+  {
+    name: 'JOBS_HTTP_PORT', group: 'Jobs', type: int(0, 65535), secret: false, example: '8001',
+    defaultDoc: 'npm run jobs: 8001; npm start: none (no second port; its API /metrics has the job metrics)',
+    description: 'Port of the job host\'s own GET /healthz, /readyz and /metrics (job metrics, METRICS_TOKEN as on the API), on HOST. Fix: a free port (guide: 8001); 0 picks any free port.',
   },
   {
     name: 'JOBS_BACKEND', group: 'Jobs', type: oneOf(JOBS_BACKENDS), secret: false, default: 'postgres',

@@ -11,9 +11,10 @@ export {
   isDevPlaceholderSecret,
 } from './env-schema.js';
 export type { AppEnv, EnvDefault, EnvGroup, EnvKind, EnvValues, EnvVarName, EnvVarSpec, JobsBackend, LogLevel } from './env-schema.js';
+export { DEV_SECRETS_FILE, type DevSecretsPlace } from './dev-secrets.js';
 export { parseBool, parseCidr, parseEnvValue, splitList } from './env-value-parsers.js';
 export type { CidrOutcome, ParseOutcome, ParsedEnvValue } from './env-value-parsers.js';
-export { BASIC_AUTH_PAIR_VARIABLES } from './config.js';
+export { BASIC_AUTH_PAIR_VARIABLES, defaultHttpServerLimits } from './config.js';
 export type {
   AuthConfig,
   BasicAuthPair,
@@ -21,6 +22,7 @@ export type {
   Config,
   DatabaseConfig,
   HttpConfig,
+  HttpServerLimits,
   JobsConfig,
   MetricsConfig,
   RateLimitConfig,
@@ -28,6 +30,7 @@ export type {
 } from './config.js';
 export {
   MIN_PROD_BASIC_PASSWORD_LENGTH,
+  MIN_PROD_METRICS_TOKEN_LENGTH,
   MIN_PROD_SECRET_LENGTH,
   SIGNING_SECRET_VARIABLES,
   isPlaceholderPassword,

@@ -6,12 +6,13 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseEnv } from 'node:util';
-import { crossFieldProblems, prodProblems } from './config-checks.js';
+import { SIGNING_SECRET_VARIABLES, crossFieldProblems, prodProblems } from './config-checks.js';
 import type { CheckedValues } from './config-checks.js';
 import { ConfigError } from './config-error.js';
 import type { ConfigProblem } from './config-error.js';
 import { BASIC_AUTH_PAIR_VARIABLES } from './config.js';
 import type { BasicAuthPair, Config } from './config.js';
+import { devSecrets, type DevSecretsPlace } from './dev-secrets.js';
 import { APP_ENVS, ENV_SCHEMA, defaultFor } from './env-schema.js';
 import type { AppEnv, EnvValues, EnvVarSpec } from './env-schema.js';
 import { parseEnvValue } from './env-value-parsers.js';
@@ -25,6 +26,12 @@ export type EnvSource = Record<string, string | undefined>;
 export interface LoadConfigOptions {
   /** `.env` file to read; default `./.env` in the cwd (skipped when absent); null reads none. */
   dotenvPath?: string | null;
+  /**
+   * Where signing secrets the environment leaves unset come from outside prod: `process` (the
+   * default) generates them for this process; `data-dir` keeps them in dev-secrets.json next to
+   * EMBEDDED_DATA_DIR so they survive restarts (the entry points use it).
+   */
+  devSecrets?: DevSecretsPlace;
 }
 
 /** Empty and blank strings count as unset (compose files often write `NAME=`). */
@@ -103,6 +110,12 @@ function buildConfig(v: EnvValues): Config {
       host: v.HOST,
       port: v.PORT,
       bodyLimitBytes: v.HTTP_BODY_LIMIT_KB * 1024,
+      limits: {
+        headersTimeoutMs: v.HTTP_HEADERS_TIMEOUT_MS,
+        requestTimeoutMs: v.HTTP_REQUEST_TIMEOUT_MS,
+        keepAliveTimeoutMs: v.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+        maxConnections: v.HTTP_MAX_CONNECTIONS,
+      },
       strictCors: v.STRICT_CORS,
       corsOrigins: v.CORS_ORIGINS,
       trustProxyHeaders: v.TRUST_PROXY_HEADERS,
@@ -116,6 +129,7 @@ function buildConfig(v: EnvValues): Config {
       url: v.DATABASE_URL ?? null,
       poolMax: v.DATABASE_POOL_MAX,
       statementTimeoutMs: v.DATABASE_STATEMENT_TIMEOUT_MS,
+      migrationsRecheckSeconds: v.MIGRATIONS_RECHECK_SECONDS,
       embeddedDataDir: v.EMBEDDED_DATA_DIR,
     },
     auth: {
@@ -146,6 +160,7 @@ function buildConfig(v: EnvValues): Config {
     },
     jobs: {
       enabled: v.JOBS_ENABLED,
+      httpPort: v.JOBS_HTTP_PORT ?? null,
       heartbeatRequired: v.JOB_HEARTBEAT_REQUIRED,
       heartbeatTtlSeconds: v.JOB_HEARTBEAT_TTL_SECONDS,
       heartbeatIntervalSeconds: v.JOB_HEARTBEAT_INTERVAL_SECONDS,
@@ -172,6 +187,7 @@ export function loadConfig(env: EnvSource = process.env, options: LoadConfigOpti
 
   const appEnv = appEnvOf(lookup);
   const values: Record<string, ParsedEnvValue | undefined> = {};
+  const failed = new Set<string>();
   for (const spec of ENV_SCHEMA as readonly EnvVarSpec[]) {
     const found = rawValueOf(spec, lookup);
     // An invalid APP_ENV is already a problem; dev defaults keep the other checks quiet.
@@ -184,6 +200,7 @@ export function loadConfig(env: EnvSource = process.env, options: LoadConfigOpti
     if (outcome.ok) {
       values[spec.name] = outcome.value;
     } else {
+      failed.add(spec.name);
       const source = found?.source ?? spec.name;
       const alias = source === spec.name ? '' : ` (older alias of ${spec.name})`;
       problems.push({ variable: source, message: `${outcome.message}${alias}`, fix: outcome.fix });
@@ -193,7 +210,14 @@ export function loadConfig(env: EnvSource = process.env, options: LoadConfigOpti
   // Values are keyed and typed by the schema; failed ones are absent, which CheckedValues allows.
   const checked = values as CheckedValues;
   problems.push(...crossFieldProblems(checked));
-  if (appEnv === 'prod') problems.push(...prodProblems(checked));
+  if (appEnv === 'prod') problems.push(...prodProblems(checked, failed));
+  else if (appEnv !== undefined) {
+    const unset = SIGNING_SECRET_VARIABLES.filter((name) => values[name] === undefined && !failed.has(name));
+    const dataDir = typeof values['EMBEDDED_DATA_DIR'] === 'string' ? values['EMBEDDED_DATA_DIR'] : './var/pgdata';
+    const generated = devSecrets(unset, options.devSecrets ?? 'process', dataDir);
+    if (generated.ok) Object.assign(values, generated.values);
+    else problems.push(generated.problem);
+  }
 
   if (problems.length > 0) throw new ConfigError(problems, appEnv ?? lookup('APP_ENV'));
   // No problems: every variable with a default parsed, so the full shape holds.

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
-import { ConfigError, devPlaceholderSecret, loadConfig } from '../../src/config/index.js';
+import { ConfigError, loadConfig } from '../../src/config/index.js';
 import { load, problemsOf, variablesOf } from './config-test-helpers.js';
 
 describe('config: loadConfig', () => {
@@ -16,6 +16,7 @@ describe('config: loadConfig', () => {
         host: '127.0.0.1',
         port: 8000,
         bodyLimitBytes: 1024 * 1024,
+        limits: { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 65_000, maxConnections: 1000 },
         strictCors: false,
         corsOrigins: [],
         trustProxyHeaders: false,
@@ -25,18 +26,18 @@ describe('config: loadConfig', () => {
         adminReadOnly: false,
         publicBaseUrl: null,
       });
-      expect(config.database).to.deep.equal({ url: null, poolMax: 10, statementTimeoutMs: 5000, embeddedDataDir: './var/pgdata' });
+      expect(config.database).to.deep.equal({ url: null, poolMax: 10, statementTimeoutMs: 5000, migrationsRecheckSeconds: 10, embeddedDataDir: './var/pgdata' });
+      // Generated for the process (dev-secrets.test.ts covers them); never the old public placeholder.
+      for (const secret of [config.auth.secretKey, config.auth.clientPortalSecret, config.auth.workerPortalSecret, config.auth.mfaSecretKey]) {
+        expect(secret).to.not.match(/^dev-only-insecure-placeholder-/);
+      }
       expect(config.auth).to.deep.include({
-        secretKey: devPlaceholderSecret('AUTH_SECRET_KEY'),
-        clientPortalSecret: devPlaceholderSecret('CLIENT_PORTAL_SECRET'),
-        workerPortalSecret: devPlaceholderSecret('WORKER_PORTAL_SECRET'),
         accessTokenTtlMinutes: 15,
         sessionTtlMinutes: 720,
         refreshTokenTtlMinutes: 20160,
         legacyBasicAuthEnabled: true,
         defaultOrgId: null,
         adminMfaRequired: false,
-        mfaSecretKey: devPlaceholderSecret('MFA_SECRET_KEY'),
         emailTempPasswords: false,
         breakGlassMaxTtlMinutes: 60,
         testOrgHeaderAllowed: true,
@@ -47,6 +48,7 @@ describe('config: loadConfig', () => {
       expect(config.metrics).to.deep.equal({ enabled: true, token: null });
       expect(config.jobs).to.deep.equal({
         enabled: false,
+        httpPort: null,
         heartbeatRequired: false,
         heartbeatTtlSeconds: 180,
         heartbeatIntervalSeconds: 30,
@@ -59,7 +61,7 @@ describe('config: loadConfig', () => {
       expect(config.demo.seed).to.equal(true);
     });
 
-    it('gives each signing secret its own dev placeholder', () => {
+    it('gives each signing secret its own generated dev value', () => {
       const { auth } = load({});
       expect(new Set([auth.secretKey, auth.clientPortalSecret, auth.workerPortalSecret]).size).to.equal(3);
     });

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { devPlaceholderSecret } from '../../src/config/index.js';
 import type { EnvSource } from '../../src/config/index.js';
-import { load, problemsOf, validProdEnv, variablesOf } from './config-test-helpers.js';
+import { PROD_SECRETS, load, problemsOf, validProdEnv, variablesOf } from './config-test-helpers.js';
 
 /** The valid prod environment with some variables changed (undefined removes one). */
 function prodWith(changes: EnvSource): EnvSource {
@@ -63,6 +63,37 @@ describe('config: APP_ENV=prod fail-fast checks', () => {
   it('METRICS_ENABLED=true requires METRICS_TOKEN', () => {
     expect(variablesOf(problemsOf(prodWith({ METRICS_TOKEN: undefined })))).to.deep.equal(['METRICS_TOKEN']);
     expect(load(prodWith({ METRICS_TOKEN: undefined, METRICS_ENABLED: 'false' })).metrics.enabled).to.equal(false);
+  });
+
+  it('METRICS_TOKEN must be at least 32 characters long, without echoing it', () => {
+    const short = 'Mt4Rk9Zp2Qw7Lx5Nc8Vb3Hy6Jd1';
+    const problems = problemsOf(prodWith({ METRICS_TOKEN: short }));
+    expect(variablesOf(problems)).to.deep.equal(['METRICS_TOKEN']);
+    expect(problems[0]?.message).to.include('at least 32');
+    expect(JSON.stringify(problems)).to.not.include(short);
+    expect(load(prodWith({ METRICS_TOKEN: short, METRICS_ENABLED: 'false' })).metrics.enabled, 'no token rule while metrics are off').to.equal(false);
+    expect(load({ METRICS_TOKEN: short }).metrics.token, 'dev keeps any token').to.equal(short);
+  });
+
+  it('AUTH, CLIENT_PORTAL, WORKER_PORTAL and MFA secrets must all differ, named without their values', () => {
+    const shared = PROD_SECRETS.AUTH_SECRET_KEY;
+    const problems = problemsOf(prodWith({ MFA_SECRET_KEY: shared, WORKER_PORTAL_SECRET: shared }));
+    expect(variablesOf(problems).sort()).to.deep.equal(['MFA_SECRET_KEY', 'WORKER_PORTAL_SECRET']);
+    expect(problems.map((p) => p.message)).to.deep.equal([
+      'is the same value as AUTH_SECRET_KEY; each signing secret must be different',
+      'is the same value as AUTH_SECRET_KEY; each signing secret must be different',
+    ]);
+    expect(JSON.stringify(problems)).to.not.include(shared);
+    const pair = problemsOf(prodWith({ WORKER_PORTAL_SECRET: PROD_SECRETS.CLIENT_PORTAL_SECRET }));
+    expect(pair.map((p) => [p.variable, p.message])).to.deep.equal([
+      ['WORKER_PORTAL_SECRET', 'is the same value as CLIENT_PORTAL_SECRET; each signing secret must be different'],
+    ]);
+  });
+
+  it('reports a DATABASE_URL that does not parse once, not also as missing', () => {
+    const problems = problemsOf(prodWith({ DATABASE_URL: 'mysql://db.internal/cws' }));
+    expect(variablesOf(problems)).to.deep.equal(['DATABASE_URL']);
+    expect(problems[0]?.message).to.include('scheme');
   });
 
   it('rejects TESTING=true', () => {

@@ -70,6 +70,7 @@ export const ERROR_CODES = {
   'storage.conflict': { kind: 'conflict', title: 'The change conflicts with existing data' },
   'storage.unavailable': { kind: 'unavailable', title: 'The database is unavailable' },
   'storage.value_refused': { kind: 'validation', title: 'The database cannot hold a value of the request' },
+  'service.migrations_pending': { kind: 'unavailable', title: 'The database is being upgraded to this version; try again shortly' },
   'request.rate_limited': { kind: 'rate_limited', title: 'Too many requests' },
   'job.unknown': { kind: 'not_found', title: 'No job has that name' },
   'internal.unexpected': { kind: 'internal', title: 'Internal error' },

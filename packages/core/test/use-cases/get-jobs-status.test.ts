@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import type { RunnerHeartbeat } from '@cws/core';
-import { coreFixture, T0, type CoreFixture } from '../support/core-fixture.js';
+import { AppError, systemActor, type RunnerHeartbeat } from '@cws/core';
+import { coreFixture, expectAppError, T0 } from '../support/core-fixture.js';
 
 const ORG = '11111111-2222-4333-8444-555555555555';
 
@@ -64,15 +64,51 @@ describe('GetJobsStatus', () => {
     expect([status.heartbeatTtlSeconds, status.healthy, status.runners[0]!.stale]).to.deep.equal([30, false, true]);
   });
 
-  it('passes the per-job outcomes through', async () => {
+  it('shows an org only its own outcome of each job, as an error code and time, never another org’s failure or any message', async () => {
     const fx = coreFixture();
-    const started = new Date(T0.getTime() - 5000);
-    await fx.adapters.jobMonitor.recordRun({ jobName: 'leads-auto-archive', runnerId: 'r1', outcome: 'success', startedAt: started, finishedAt: T0, error: null });
-    await fx.adapters.jobMonitor.recordRun({ jobName: 'digest', runnerId: 'r1', outcome: 'error', startedAt: started, finishedAt: T0, error: 'storage.unavailable: db down' });
-    const { jobs } = await fx.core.ops.jobsStatus.execute(fx.ctx(ORG));
-    expect(jobs).to.deep.equal([
-      { jobName: 'digest', lastRunAt: T0, lastSuccessAt: null, lastErrorAt: T0, lastError: 'storage.unavailable: db down', successCount: 0, errorCount: 1, lastRunnerId: 'r1' },
-      { jobName: 'leads-auto-archive', lastRunAt: T0, lastSuccessAt: T0, lastErrorAt: null, lastError: null, successCount: 1, errorCount: 0, lastRunnerId: 'r1' },
+    const orgA = await fx.newOrg('org-a', { leadAutoArchiveDays: 30 });
+    const orgB = await fx.newOrg('org-b', { leadAutoArchiveDays: 30 });
+    const leak = 'Bob Example +1 555 0100 gate code 4711';
+    fx.uow.overrides = (real) => ({
+      leads: {
+        listStale: async (q) => {
+          if ((await real.orgSettings.get())?.orgId === orgB) throw new AppError('storage.conflict', `lead of ${leak} could not be archived`);
+          return real.leads.listStale(q);
+        },
+      },
+    });
+    const jobSys = fx.sys({ actor: systemActor('job:leads-auto-archive'), job: 'leads-auto-archive' });
+    await expectAppError(fx.core.leads.archiveStale.execute(jobSys), 'storage.conflict');
+    fx.uow.overrides = null;
+    // The global per-job record saw the failure; an org's view must not.
+    await fx.adapters.jobMonitor.recordRun({ jobName: 'leads-auto-archive', runnerId: 'r1', outcome: 'error', startedAt: T0, finishedAt: T0, error: `storage.conflict: ${leak}` });
+
+    const ofA = await fx.core.ops.jobsStatus.execute(fx.ctx(orgA));
+    expect(ofA.jobs).to.deep.equal([
+      { jobName: 'leads-auto-archive', lastRunAt: T0, lastSuccessAt: T0, lastErrorAt: null, lastErrorCode: null, successCount: 1, errorCount: 0 },
     ]);
+    const ofB = await fx.core.ops.jobsStatus.execute(fx.ctx(orgB));
+    expect(ofB.jobs).to.deep.equal([
+      { jobName: 'leads-auto-archive', lastRunAt: T0, lastSuccessAt: null, lastErrorAt: T0, lastErrorCode: 'storage.conflict', successCount: 0, errorCount: 1 },
+    ]);
+    expect(JSON.stringify([ofA, ofB])).to.not.include('555').and.not.include('could not be archived');
+    const ofC = await fx.core.ops.jobsStatus.execute(fx.ctx(await fx.newOrg('org-c')));
+    expect(ofC.jobs, 'an org the job has not reached yet has no outcome').to.deep.equal([]);
+  });
+
+  it('records an unexpected failure as internal.unexpected, and nothing for work that is not a job run', async () => {
+    const fx = coreFixture();
+    const org = await fx.newOrg('org-x', { leadAutoArchiveDays: 30 });
+    fx.uow.overrides = () => ({
+      leads: {
+        listStale: async () => {
+          throw new TypeError(`cannot read ${org} secrets`);
+        },
+      },
+    });
+    await expectAppError(fx.core.leads.archiveStale.execute(fx.sys({ job: 'leads-auto-archive' })), 'internal.unexpected');
+    await expectAppError(fx.core.leads.archiveStale.execute(fx.sys()), 'internal.unexpected');
+    const { jobs } = await fx.core.ops.jobsStatus.execute(fx.ctx(org));
+    expect(jobs.map((j) => [j.jobName, j.lastErrorCode, j.errorCount])).to.deep.equal([['leads-auto-archive', 'internal.unexpected', 1]]);
   });
 });

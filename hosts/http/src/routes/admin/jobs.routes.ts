@@ -24,14 +24,14 @@ const JobsStatusView = Type.Object({
   jobs: Type.Array(
     Type.Object({
       name: Type.String(),
-      last_run_at: Nullable(DateTime),
+      last_run_at: DateTime,
       last_success_at: Nullable(DateTime),
       last_error_at: Nullable(DateTime),
-      last_error: Nullable(Type.String()),
+      last_error_code: Nullable(Type.String({ description: 'The error code of the last failure in this org (see /problems); never a message' })),
       success_count: Type.Integer(),
       error_count: Type.Integer(),
-      last_runner_id: Nullable(Type.String()),
     }),
+    { description: 'This org’s own outcome of each job that has run for it; other orgs’ runs never show' },
   ),
 });
 
@@ -41,7 +41,7 @@ export function jobsRoutes(): RouteDefinition[] {
       method: 'GET',
       path: '/v1/admin/jobs/status',
       operationId: 'getJobsStatus',
-      summary: 'Job runners (heartbeat age) and each job’s last success and last error',
+      summary: 'Job runners (heartbeat age) and, per job, this org’s last success and last error code',
       tags: ['Operations'],
       audience: 'staff',
       permission: 'ops.view',
@@ -66,13 +66,12 @@ export function jobsRoutes(): RouteDefinition[] {
             })),
             jobs: status.jobs.map((j) => ({
               name: j.jobName,
-              last_run_at: iso(j.lastRunAt),
+              last_run_at: j.lastRunAt.toISOString(),
               last_success_at: iso(j.lastSuccessAt),
               last_error_at: iso(j.lastErrorAt),
-              last_error: j.lastError,
+              last_error_code: j.lastErrorCode,
               success_count: j.successCount,
               error_count: j.errorCount,
-              last_runner_id: j.lastRunnerId,
             })),
           },
         };

@@ -1,6 +1,6 @@
 /** Liveness, readiness, metrics, the OpenAPI document, the docs page and problem type pages. */
-import { timingSafeEqual, createHash } from 'node:crypto';
 import { Type } from '@sinclair/typebox';
+import { metricsAccess } from '@cws/composition';
 import type { Registry } from 'prom-client';
 import { AppError, ERROR_CODES } from '@cws/core';
 import { HOST_PROBLEMS, KIND_STATUS, hostProblem, problemType } from '../../http/problem-details.js';
@@ -18,8 +18,6 @@ export function problemCatalogue(): Array<{ code: string; status: number; title:
     ...Object.entries(HOST_PROBLEMS).map(([code, info]) => ({ code, status: info.status, title: info.title })),
   ].sort((a, b) => (a.code < b.code ? -1 : 1));
 }
-
-const digest = (text: string) => createHash('sha256').update(text).digest();
 
 export function infraRoutes(options: { metricsRegistry: Registry; routes: () => readonly RouteDefinition[] }): RouteDefinition[] {
   let openapi: ReturnType<typeof buildOpenApiDocument> | null = null;
@@ -67,21 +65,18 @@ export function infraRoutes(options: { metricsRegistry: Registry; routes: () => 
         404: { description: 'Metrics are disabled', schema: ProblemSchema, contentType: 'application/problem+json' },
       },
       async handler({ runtime, koa, requestId }) {
-        const { metrics, http } = runtime.config;
-        if (!metrics.enabled) {
+        const access = metricsAccess(runtime.config.metrics, koa.get('authorization') || undefined);
+        if (access === 'disabled') {
           koa.status = 404;
           return { status: 404 };
         }
-        if (metrics.token !== null) {
-          const given = /^Bearer\s+(.+)$/i.exec(koa.get('authorization'))?.[1] ?? '';
-          if (!timingSafeEqual(digest(given), digest(metrics.token))) {
-            return {
-              status: 401,
-              body: hostProblem('metrics.unauthorized', 'Send Authorization: Bearer <METRICS_TOKEN>', { requestId, instance: koa.path, baseUrl: http.publicBaseUrl }),
-              contentType: 'application/problem+json',
-              headers: { 'WWW-Authenticate': 'Bearer realm="metrics"' },
-            };
-          }
+        if (access === 'unauthorized') {
+          return {
+            status: 401,
+            body: hostProblem('metrics.unauthorized', 'Send Authorization: Bearer <METRICS_TOKEN>', { requestId, instance: koa.path, baseUrl: runtime.config.http.publicBaseUrl }),
+            contentType: 'application/problem+json',
+            headers: { 'WWW-Authenticate': 'Bearer realm="metrics"' },
+          };
         }
         return { status: 200, body: await options.metricsRegistry.metrics(), contentType: options.metricsRegistry.contentType };
       },

@@ -23,6 +23,31 @@ export interface JobRunRecord {
   readonly error: string | null;
 }
 
+/**
+ * One org's outcome of one run of a cross-org job. An error is kept as its code only: a message
+ * can quote data, and the job runs over every org.
+ */
+export interface OrgJobOutcome {
+  readonly jobName: string;
+  readonly outcome: JobOutcome;
+  /** When the run started (the run's `now`). */
+  readonly at: Date;
+  /** The error code when `outcome` is `error`, else null. */
+  readonly errorCode: string | null;
+}
+
+/** What an org sees of a job: its own outcomes only (`/v1/admin/jobs/status`). */
+export interface OrgJobStats {
+  readonly jobName: string;
+  readonly lastRunAt: Date;
+  readonly lastSuccessAt: Date | null;
+  readonly lastErrorAt: Date | null;
+  readonly lastErrorCode: string | null;
+  readonly successCount: number;
+  readonly errorCount: number;
+}
+
+/** The whole job across orgs, for operators (never shown to an org). */
 export interface JobStats {
   readonly jobName: string;
   readonly lastRunAt: Date | null;

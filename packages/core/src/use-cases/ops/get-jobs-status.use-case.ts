@@ -1,5 +1,5 @@
 import type { RequestContext } from '../../context.js';
-import type { JobStats, RunnerHeartbeat } from '../../domain/jobs/job-status.js';
+import type { OrgJobStats, RunnerHeartbeat } from '../../domain/jobs/job-status.js';
 import type { JobMonitor } from '../../ports/job-monitor.port.js';
 
 export interface GetJobsStatusDeps {
@@ -18,15 +18,20 @@ export interface JobsStatus {
   readonly healthy: boolean;
   readonly heartbeatTtlSeconds: number;
   readonly runners: readonly RunnerStatus[];
-  readonly jobs: readonly JobStats[];
+  /** This org's own outcome of each job that has run for it. */
+  readonly jobs: readonly OrgJobStats[];
 }
 
-/** Runners with heartbeat age, and per job the last success and the last error (operators). */
+/**
+ * Runners with heartbeat age, and per job this org's last success and last error (code and time).
+ * Jobs run over every org; an org sees only its own outcomes, never another org's failure or an
+ * error message (which may quote data).
+ */
 export class GetJobsStatus {
   constructor(private readonly deps: GetJobsStatusDeps) {}
 
   async execute(ctx: RequestContext): Promise<JobsStatus> {
-    const [runners, jobs] = await Promise.all([this.deps.jobs.listRunners(), this.deps.jobs.listJobStats()]);
+    const [runners, jobs] = await Promise.all([this.deps.jobs.listRunners(), this.deps.jobs.listOrgJobStats(ctx.orgId)]);
     const ttl = this.deps.heartbeatTtlSeconds;
     const withAge = runners.map((r) => {
       const ageSeconds = Math.max(0, (ctx.now.getTime() - r.lastHeartbeat.getTime()) / 1000);
