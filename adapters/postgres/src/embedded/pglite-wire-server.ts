@@ -77,6 +77,32 @@ const ROLLBACK = (() => {
 })();
 const SYNC = new Uint8Array([0x53, 0, 0, 0, 4]);
 
+/**
+ * One message through PGlite, its reply as bytes. Not `execProtocolRaw`: that also parses every
+ * reply into message objects and keeps them in an array only `execProtocol` clears, so a server
+ * relaying through it grows its heap by every row it ever served (issue 8, item 5). The stream
+ * variant hands over the raw bytes and parses nothing; they are views into WASM memory that the
+ * next write reuses, hence the copies.
+ */
+async function relay(db: PGlite, message: Uint8Array): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  await db.execProtocolRawStream(message, {
+    onRawData: (bytes) => {
+      chunks.push(bytes.slice());
+      size += bytes.length;
+    },
+  });
+  if (chunks.length === 1) return chunks[0]!;
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
+}
+
 export interface PGliteWireServer {
   readonly host: string;
   readonly port: number;
@@ -90,7 +116,7 @@ export async function startPGliteWireServer(db: PGlite, options: { host?: string
   // One PGlite call at a time (clean-up of a closed connection may overlap a lock hand-over).
   let chain: Promise<unknown> = Promise.resolve();
   const exec = (message: Uint8Array): Promise<Uint8Array> => {
-    const run = chain.then(() => db.execProtocolRaw(message));
+    const run = chain.then(() => relay(db, message));
     chain = run.catch(() => undefined);
     return run;
   };
