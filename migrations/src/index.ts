@@ -10,9 +10,23 @@ import * as m0004 from './0004_audit_logs.js';
 import * as m0005 from './0005_job_tables.js';
 import * as m0006 from './0006_identity.js';
 import * as m0007 from './0007_scheduling.js';
+import * as m0010 from './0010_login_roles.js';
+import { MIGRATIONS_TABLE } from './support/migrations-table.js';
 
 export { APP_ROLE, CURRENT_ORG_SQL, CURRENT_USER_SQL } from './support/tenant-table.js';
 export { AGENDA_JOBS_TABLE, AGENDA_LOGS_TABLE } from './0005_job_tables.js';
+export { SYSTEM_SCOPE_SQL } from './support/tenant-table.js';
+export { MIGRATIONS_TABLE } from './support/migrations-table.js';
+export {
+  LOGIN_ROLE,
+  LoginRoleError,
+  ensureLoginRole,
+  loginRoleProblems,
+  provisionLoginRole,
+  scramSha256Verifier,
+  urlCredentials,
+  type LoginRoleSpec,
+} from './support/login-role.js';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -27,9 +41,9 @@ const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['0005_job_tables', m0005],
   ['0006_identity', m0006],
   ['0007_scheduling', m0007],
+  ['0010_login_roles', m0010],
 ];
 
-export const MIGRATIONS_TABLE = 'knex_migrations';
 export const EXPECTED_HEAD = MIGRATIONS[MIGRATIONS.length - 1]![0];
 
 const source: Knex.MigrationSource<readonly [string, Migration]> = {

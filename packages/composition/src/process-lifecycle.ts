@@ -40,6 +40,11 @@ export function stopOnSignals(logger: Logger, what: string, stop: () => Promise<
 /** Last resort of an entry point: print why it could not run and exit 1. */
 export function exitOnStartFailure(what: string): (err: unknown) => never {
   return (err) => {
+    // A configuration problem found after loading (e.g. the database role) names its fix; no stack.
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${what} failed: ${err.message}\n`);
+      process.exit(78);
+    }
     process.stderr.write(`${what} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
     process.exit(1);
   };

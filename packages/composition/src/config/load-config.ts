@@ -114,6 +114,7 @@ function buildConfig(v: EnvValues): Config {
     },
     database: {
       url: v.DATABASE_URL ?? null,
+      ownerUrl: v.DATABASE_OWNER_URL ?? null,
       poolMax: v.DATABASE_POOL_MAX,
       statementTimeoutMs: v.DATABASE_STATEMENT_TIMEOUT_MS,
       embeddedDataDir: v.EMBEDDED_DATA_DIR,

@@ -25,7 +25,7 @@ describe('config: loadConfig', () => {
         adminReadOnly: false,
         publicBaseUrl: null,
       });
-      expect(config.database).to.deep.equal({ url: null, poolMax: 10, statementTimeoutMs: 5000, embeddedDataDir: './var/pgdata' });
+      expect(config.database).to.deep.equal({ url: null, ownerUrl: null, poolMax: 10, statementTimeoutMs: 5000, embeddedDataDir: './var/pgdata' });
       expect(config.auth).to.deep.include({
         secretKey: devPlaceholderSecret('AUTH_SECRET_KEY'),
         clientPortalSecret: devPlaceholderSecret('CLIENT_PORTAL_SECRET'),
