@@ -101,24 +101,23 @@ export function errorIn(out: Uint8Array): string | null {
   return null;
 }
 
-/** An ErrorResponse from the wire server itself. */
-export function errorResponse(severity: 'ERROR' | 'FATAL', code: string, message: string): Uint8Array {
-  const fields = Buffer.from(`S${severity}\0V${severity}\0C${code}\0M${message}\0\0`, 'utf8');
-  const msg = Buffer.alloc(5 + fields.length);
-  msg.write('E', 0, 'latin1');
-  msg.writeInt32BE(4 + fields.length, 1);
-  fields.copy(msg, 5);
+/** A protocol message: its type byte, its length, its body. */
+function message(type: string, body: Buffer): Uint8Array {
+  const msg = Buffer.alloc(5 + body.length);
+  msg.write(type, 0, 'latin1');
+  msg.writeInt32BE(4 + body.length, 1);
+  body.copy(msg, 5);
   return new Uint8Array(msg);
+}
+
+/** An ErrorResponse from the wire server itself. */
+export function errorResponse(severity: 'ERROR' | 'FATAL', code: string, text: string): Uint8Array {
+  return message('E', Buffer.from(`S${severity}\0V${severity}\0C${code}\0M${text}\0\0`, 'utf8'));
 }
 
 /** A simple-protocol Query message. */
 export function simpleQuery(sql: string): Uint8Array {
-  const text = Buffer.from(`${sql}\0`, 'utf8');
-  const msg = Buffer.alloc(5 + text.length);
-  msg.write('Q', 0, 'latin1');
-  msg.writeInt32BE(4 + text.length, 1);
-  text.copy(msg, 5);
-  return new Uint8Array(msg);
+  return message('Q', Buffer.from(`${sql}\0`, 'utf8'));
 }
 
 /** A role name as a quoted identifier. */
