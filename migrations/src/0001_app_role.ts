@@ -4,20 +4,15 @@
  * Roles are cluster-wide; creation tolerates a role made by another database's migration.
  */
 import type { Knex } from 'knex';
+import { ENSURE_APP_ROLE_SQL } from './support/login-role.js';
 import { APP_ROLE } from './support/tenant-table.js';
 
 export async function up(knex: Knex): Promise<void> {
+  await knex.raw(ENSURE_APP_ROLE_SQL);
+  // A migrating role that is not a superuser must be a member to run tenant transactions itself.
   await knex.raw(`
     DO $$
     BEGIN
-      BEGIN
-        CREATE ROLE ${APP_ROLE} NOLOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE;
-      EXCEPTION WHEN duplicate_object OR unique_violation THEN
-        NULL;
-      END;
-      IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${APP_ROLE}' AND (rolsuper OR rolbypassrls)) THEN
-        RAISE EXCEPTION 'role ${APP_ROLE} exists with SUPERUSER or BYPASSRLS; row level security would not hold';
-      END IF;
       IF NOT (SELECT rolsuper FROM pg_roles WHERE rolname = current_user)
          AND NOT pg_has_role(current_user, '${APP_ROLE}', 'MEMBER') THEN
         EXECUTE format('GRANT ${APP_ROLE} TO %I', current_user);

@@ -11,13 +11,27 @@ import * as m0005 from './0005_job_tables.js';
 import * as m0006 from './0006_identity.js';
 import * as m0007 from './0007_scheduling.js';
 import * as m0008 from './0008_account_custody.js';
+import * as m0010 from './0010_login_roles.js';
 import * as m0011 from './0011_worker_portal_password_change.js';
 import * as m0012 from './0012_job_org_run_stats.js';
+import { MIGRATIONS_TABLE } from './support/migrations-table.js';
 
 export { APP_ROLE, CURRENT_ORG_SQL, CURRENT_USER_SQL } from './support/tenant-table.js';
 export { ACTING_USER_SQL } from './0008_account_custody.js';
 export { AGENDA_JOBS_TABLE, AGENDA_LOGS_TABLE } from './0005_job_tables.js';
 export { describeDatabaseFailure } from './support/database-failure.js';
+export { SYSTEM_SCOPE_SQL } from './support/tenant-table.js';
+export { MIGRATIONS_TABLE } from './support/migrations-table.js';
+export {
+  LOGIN_ROLE,
+  LoginRoleError,
+  ensureLoginRole,
+  loginRoleProblems,
+  provisionLoginRole,
+  scramSha256Verifier,
+  urlCredentials,
+  type LoginRoleSpec,
+} from './support/login-role.js';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -33,11 +47,11 @@ const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['0006_identity', m0006],
   ['0007_scheduling', m0007],
   ['0008_account_custody', m0008],
+  ['0010_login_roles', m0010],
   ['0011_worker_portal_password_change', m0011],
   ['0012_job_org_run_stats', m0012],
 ];
 
-export const MIGRATIONS_TABLE = 'knex_migrations';
 export const EXPECTED_HEAD = MIGRATIONS[MIGRATIONS.length - 1]![0];
 
 const source: Knex.MigrationSource<readonly [string, Migration]> = {

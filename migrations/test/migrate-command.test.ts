@@ -67,7 +67,8 @@ describe('migrate command', function () {
   }
 
   it('reports the status of a migrated database and applies nothing twice', async () => {
-    const { connectionString } = await embeddedTestDatabase();
+    // As the owner: migrations create tables, which the app's login role may not.
+    const { ownerConnectionString: connectionString } = await embeddedTestDatabase();
     const status = await migrate(['--status'], connectionString);
     expect(status.code, status.stderr).to.equal(0);
     expect(JSON.parse(status.stdout)).to.include({ upToDate: true });

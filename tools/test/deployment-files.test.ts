@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { commandEnv, embeddedTestDatabase } from '@cws/test-support';
-import { ENV_SCHEMA } from '../../packages/composition/src/config/index.js';
+import { COMPOSE_VARIABLES, ENV_SCHEMA } from '../../packages/composition/src/config/index.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const compose = parse(readFileSync(`${root}docker-compose.yml`, 'utf8'), { merge: true }) as {
@@ -32,6 +32,7 @@ const compose = parse(readFileSync(`${root}docker-compose.yml`, 'utf8'), { merge
   volumes: Record<string, unknown>;
 };
 const known = new Set(ENV_SCHEMA.flatMap((v) => [v.name, ...(v.aliases ?? [])]));
+const deployOnly = new Set(COMPOSE_VARIABLES.map((v) => v.name));
 
 describe('deployment files', () => {
   it('has the guides’ services, each with an image or a build', () => {
@@ -73,9 +74,29 @@ describe('deployment files', () => {
 
   it('passes the app only variables the configuration schema knows', () => {
     for (const name of ['api', 'jobs', 'migrate']) {
-      const unknown = Object.keys(compose.services[name]!.environment ?? {}).filter((v) => !known.has(v));
+      // A deploy-only variable may appear only to be emptied (env_file would pass it on otherwise).
+      const env = compose.services[name]!.environment ?? {};
+      const unknown = Object.keys(env).filter((v) => !known.has(v) && !(deployOnly.has(v) && env[v] === ''));
       expect(unknown, name).to.deep.equal([]);
     }
+  });
+
+  it('connects api and jobs as the login role, migrate as the owner, and keeps the owner password out of the app', () => {
+    for (const name of ['api', 'jobs']) {
+      const env = compose.services[name]!.environment!;
+      expect(env['DATABASE_URL'], name).to.match(/^postgresql:\/\/cws_app_login:\$\{APP_DB_PASSWORD:\?/);
+      expect(env, name).to.not.have.property('DATABASE_OWNER_URL');
+      expect(env['POSTGRES_PASSWORD'], name).to.equal('');
+    }
+    const migrate = compose.services['migrate']!.environment!;
+    expect(migrate['DATABASE_OWNER_URL']).to.match(/^postgresql:\/\/postgres:\$\{POSTGRES_PASSWORD:\?/);
+    expect(migrate['DATABASE_URL']).to.equal(compose.services['api']!.environment!['DATABASE_URL']);
+  });
+
+  it('interpolates only the deploy variables .env.example documents', () => {
+    const interpolated = [...new Set([...readFileSync(`${root}docker-compose.yml`, 'utf8').matchAll(/\$\{([A-Z_]+)/g)].map((m) => m[1]!))];
+    expect(interpolated).to.include('APP_DB_PASSWORD');
+    expect(interpolated.filter((v) => !deployOnly.has(v))).to.deep.equal([]);
   });
 
   it('requires the database password instead of defaulting it', () => {

@@ -1,8 +1,77 @@
 /**
  * One knex instance (pg driver) per process. A statement timeout bounds every query so a stuck
- * statement cannot hold a pooled connection forever.
+ * statement cannot hold a pooled connection forever. The app's instance checks, on each new
+ * connection, that its role cannot step around row level security (ADR 16).
  */
 import knexFactory, { type Knex } from 'knex';
+import { AppError } from '@cws/core';
+
+/** The role a connection acts as, and what it could do beyond cws_app. */
+export interface ConnectionRole {
+  readonly name: string;
+  readonly superuser: boolean;
+  readonly bypassRls: boolean;
+  /** A member of a role that owns tables of the schema, is a superuser or has BYPASSRLS. */
+  readonly actsAsPrivilegedRole: boolean;
+}
+
+export function isPrivileged(role: ConnectionRole): boolean {
+  return role.superuser || role.bypassRls || role.actsAsPrivilegedRole;
+}
+
+/**
+ * What the connection's role could become with `SET ROLE` (membership): an owner of the schema's
+ * tables ignores their policies unless forced, and may drop them; a superuser or BYPASSRLS role
+ * ignores them all.
+ */
+const CONNECTION_ROLE_SQL = `SELECT r.rolname AS name, r.rolsuper AS superuser, r.rolbypassrls AS bypass_rls,
+  EXISTS (SELECT 1 FROM pg_roles o
+           WHERE o.oid <> r.oid AND pg_has_role(r.oid, o.oid, 'MEMBER')
+             AND (o.rolsuper OR o.rolbypassrls OR EXISTS (SELECT 1 FROM pg_class c WHERE c.relowner = o.oid AND c.relnamespace = current_schema()::regnamespace)))
+  OR EXISTS (SELECT 1 FROM pg_class c WHERE c.relowner = r.oid AND c.relnamespace = current_schema()::regnamespace) AS acts_as_privileged
+  FROM pg_roles r WHERE r.rolname = session_user`;
+
+interface RawConnection {
+  query(sql: string, callback: (err: Error | null, result: { rows: Array<Record<string, unknown>> }) => void): void;
+  end(): Promise<void>;
+}
+
+const toConnectionRole = (row: Record<string, unknown>): ConnectionRole => ({
+  name: row['name'] as string,
+  superuser: row['superuser'] === true,
+  bypassRls: row['bypass_rls'] === true,
+  actsAsPrivilegedRole: row['acts_as_privileged'] === true,
+});
+
+function readConnectionRole(connection: RawConnection): Promise<ConnectionRole> {
+  return new Promise((resolve, reject) =>
+    connection.query(CONNECTION_ROLE_SQL, (err, result) => (err === null ? resolve(toConnectionRole(result.rows[0]!)) : reject(err))),
+  );
+}
+
+/** The role a connection of `knex` logs in as. */
+export async function connectionRole(knex: Knex): Promise<ConnectionRole> {
+  return toConnectionRole((await knex.raw(CONNECTION_ROLE_SQL)).rows[0]);
+}
+
+/** A refused connection: a 503 to clients (who learn nothing of the role), the reason in `role`. */
+export class PrivilegedConnectionError extends AppError {
+  constructor(readonly role: ConnectionRole) {
+    super('storage.unavailable', 'The database connection is refused by configuration; the operator must fix DATABASE_URL', { retryable: false });
+  }
+}
+
+export function describePrivilegedRole(role: ConnectionRole): string {
+  const what = role.superuser ? 'a superuser' : role.bypassRls ? 'a role with BYPASSRLS' : 'a role that can act as the owner of the tables (or a superuser)';
+  return `The database connection logs in as ${role.name}, ${what}: row level security would rest on every transaction's SET ROLE alone`;
+}
+
+/**
+ * How a new connection whose role could step around row level security is treated: `allow`
+ * (owner connections: migrations, test setup), `refuse` it (APP_ENV=prod: every use of the pool
+ * fails with PrivilegedConnectionError), or report it to `warn` and go on (development).
+ */
+export type PrivilegedRolePolicy = 'allow' | 'refuse' | { readonly warn: (role: ConnectionRole) => void };
 
 export interface DatabaseOptions {
   readonly connectionString: string;
@@ -10,9 +79,34 @@ export interface DatabaseOptions {
   readonly statementTimeoutMs?: number;
   /** Name shown in pg_stat_activity. */
   readonly applicationName?: string;
+  /** Default `allow`. */
+  readonly privilegedRole?: PrivilegedRolePolicy;
 }
 
 export function createKnex(options: DatabaseOptions): Knex {
+  const policy = options.privilegedRole ?? 'allow';
+  // One query per new physical connection (they are pooled), before its first use.
+  const afterCreate =
+    policy === 'allow'
+      ? undefined
+      : (connection: RawConnection, done: (err: Error | null, connection: RawConnection) => void) => {
+          readConnectionRole(connection).then(
+            (role) => {
+              if (!isPrivileged(role)) return done(null, connection);
+              if (policy === 'refuse') {
+                // knex does not close a connection its afterCreate refused.
+                connection.end().catch(() => undefined);
+                return done(new PrivilegedConnectionError(role), connection);
+              }
+              policy.warn(role);
+              done(null, connection);
+            },
+            (err: Error) => {
+              connection.end().catch(() => undefined);
+              done(err, connection);
+            },
+          );
+        };
   return knexFactory({
     client: 'pg',
     connection: {
@@ -20,7 +114,7 @@ export function createKnex(options: DatabaseOptions): Knex {
       application_name: options.applicationName ?? 'cleanwithsnapshot',
       statement_timeout: options.statementTimeoutMs ?? 5000,
     },
-    pool: { min: 0, max: options.poolMax ?? 10 },
+    pool: { min: 0, max: options.poolMax ?? 10, ...(afterCreate === undefined ? {} : { afterCreate }) },
     acquireConnectionTimeout: 10_000,
     // A failed acquire is rethrown to the caller, who reports it; knex would print it a second
     // time, with its stack (a bad DATABASE_URL showed up twice at start).

@@ -4,7 +4,8 @@
  * session: the wire server (embedded/pglite-wire-server.ts) gives it to one connection at a time,
  * from its first message until the session is idle again, so extended-protocol sequences and
  * transactions never interleave. Session settings are shared, which is why tenant transactions
- * use transaction-local settings only.
+ * use transaction-local settings only. Connections as `postgres` (the superuser: migrations) get
+ * the session as it is; connections as any other role act as that role (ADR 16).
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -13,10 +14,16 @@ import { PGlite } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { AppError } from '@cws/core';
 import { startPGliteWireServer } from './embedded/pglite-wire-server.js';
+import { EMBEDDED_HARDENING_SQL } from './embedded/session-guard.js';
+
+/** The one user PGlite's session is authenticated as. */
+export const EMBEDDED_SUPERUSER = 'postgres';
 
 export interface EmbeddedPostgres {
-  /** `postgresql://postgres@127.0.0.1:<port>/postgres?sslmode=disable` */
+  /** As the superuser (migrations, setup): `postgresql://postgres@127.0.0.1:<port>/postgres?sslmode=disable` */
   readonly connectionString: string;
+  /** The same database as another role, whose authorization the session takes for that connection. */
+  connectionStringFor(role: string): string;
   /** The data directory, or null when the database lives in memory. */
   readonly dataDir: string | null;
   close(): Promise<void>;
@@ -98,9 +105,12 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
       ...(dataDir === null ? {} : { dataDir }),
       ...(template === null ? {} : { loadDataDir: template }),
     });
-    const server = await startPGliteWireServer(db, { host: '127.0.0.1', port: 0, maxConnections: options.maxConnections ?? 64 });
+    await db.exec(EMBEDDED_HARDENING_SQL);
+    const server = await startPGliteWireServer(db, { host: '127.0.0.1', port: 0, maxConnections: options.maxConnections ?? 64, superuser: EMBEDDED_SUPERUSER });
+    const url = (role: string) => `postgresql://${encodeURIComponent(role)}@${server.host}:${server.port}/postgres?sslmode=disable`;
     return {
-      connectionString: `postgresql://postgres@${server.host}:${server.port}/postgres?sslmode=disable`,
+      connectionString: url(EMBEDDED_SUPERUSER),
+      connectionStringFor: url,
       dataDir,
       async close() {
         await server.stop();

@@ -5,8 +5,19 @@ import type { Knex } from 'knex';
 import { PostgresJobMonitor, PostgresOrgDirectory, PostgresSystemAuditLog } from './postgres-system-stores.js';
 import { PostgresUnitOfWork } from './postgres-unit-of-work.js';
 
-export { createKnex, pingDatabase, type DatabaseOptions } from './database.js';
-export { embeddedTemplatePath, startEmbeddedPostgres, type EmbeddedPostgres, type EmbeddedPostgresOptions } from './embedded-postgres.js';
+export {
+  PrivilegedConnectionError,
+  connectionRole,
+  createKnex,
+  describePrivilegedRole,
+  isPrivileged,
+  pingDatabase,
+  type ConnectionRole,
+  type DatabaseOptions,
+  type PrivilegedRolePolicy,
+} from './database.js';
+export { EMBEDDED_SUPERUSER, embeddedTemplatePath, startEmbeddedPostgres, type EmbeddedPostgres, type EmbeddedPostgresOptions } from './embedded-postgres.js';
+export { refusedStatement } from './embedded/session-guard.js';
 export { inTenantTransaction, tenantBeginStatement, APP_ROLE, type TenantDb } from './tenant-transaction.js';
 export { translatePgError } from './pg-errors.js';
 export { PostgresUnitOfWork } from './postgres-unit-of-work.js';

@@ -193,7 +193,7 @@ for (const kind of availableTestDatabases()) {
         // the owner (a superuser: RLS does not bind it); mostly history, as a live schedule is.
         // One transaction without the pool's statement timeout: the load takes ~1.5 s on an idle
         // box (30k rows through two exclusion indexes) and went past 5 s on a busy CI machine.
-        await db.knex.transaction(async (trx) => {
+        await db.ownerKnex.transaction(async (trx) => {
           await trx.raw(`SET LOCAL statement_timeout = 0`);
           await trx.raw(`INSERT INTO workers (org_id, id, name) SELECT ?, gen_random_uuid(), 'bulk ' || i FROM generate_series(1, 50) i`, [ctx.orgId]);
           await trx.raw(`INSERT INTO teams (org_id, id, name) SELECT ?, gen_random_uuid(), 'bulk ' || i FROM generate_series(1, 50) i`, [ctx.orgId]);
@@ -212,13 +212,13 @@ for (const kind of availableTestDatabases()) {
             [ctx.orgId, ctx.orgId, ctx.orgId, clientId, ctx.orgId, ctx.orgId],
           );
         });
-        await db.knex.raw('ANALYZE bookings, booking_workers, booking_team_blocks');
+        await db.ownerKnex.raw('ANALYZE bookings, booking_workers, booking_team_blocks');
       });
 
       it('finds occupied time through bounded starts_at ranges on the partial btrees, never a Seq Scan', async () => {
         const past = { from: at('2026-01-10T00:00:00.000Z'), to: at('2026-01-11T00:00:00.000Z') };
         const recent = { from: at('2026-05-18T00:00:00.000Z'), to: at('2026-05-19T00:00:00.000Z') };
-        const bulk = async (table: string) => (await db.knex.raw(`SELECT id FROM ?? WHERE org_id = ? AND name = 'bulk 1'`, [table, ctx.orgId])).rows[0].id as string;
+        const bulk = async (table: string) => (await db.ownerKnex.raw(`SELECT id FROM ?? WHERE org_id = ? AND name = 'bulk 1'`, [table, ctx.orgId])).rows[0].id as string;
         // A worker with 200 bookings of history, as in a conflict check for one proposed booking:
         // both ends of the time range are index conditions, so the history is not read.
         const named = await plan(workerOccupancyQuery(ctx.orgId, past, { workerIds: [await bulk('workers'), workerA], excludeBookingId: randomUUID() }));

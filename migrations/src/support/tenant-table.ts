@@ -31,3 +31,22 @@ export function tenantKey(t: Knex.CreateTableBuilder, knex: Knex, options: { upd
   t.timestamp('created_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
   if (options.updatedAt !== false) t.timestamp('updated_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
 }
+
+/**
+ * The system scope: neither an org nor a user bound, as in the app's work outside tenant
+ * transactions (sign-in lookups, org directory, job bookkeeping, Agenda).
+ */
+export const SYSTEM_SCOPE_SQL =
+  "(nullif(current_setting('app.current_org_id', true), '') IS NULL AND nullif(current_setting('app.current_user_id', true), '') IS NULL)";
+
+/**
+ * A global table the app may use in the system scope only: `grants` to cws_app, and one
+ * `<table>_system_scope` policy so that a tenant (or user-scoped) transaction sees none of its
+ * rows and writes none, as when cws_app had no grant on it at all (ADR 16). ENABLE without
+ * FORCE: the owner (migrations) is not bound.
+ */
+export async function enableSystemScopeRls(knex: Knex, table: string, grants: readonly Grant[]): Promise<void> {
+  await knex.raw(`ALTER TABLE ?? ENABLE ROW LEVEL SECURITY`, [table]);
+  await knex.raw(`CREATE POLICY ?? ON ?? USING ${SYSTEM_SCOPE_SQL} WITH CHECK ${SYSTEM_SCOPE_SQL}`, [`${table}_system_scope`, table]);
+  await knex.raw(`GRANT ${grants.join(', ')} ON ?? TO ${APP_ROLE}`, [table]);
+}

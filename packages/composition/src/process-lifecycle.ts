@@ -53,6 +53,11 @@ function knownStartFailure(err: unknown): string | null {
  */
 export function exitOnStartFailure(what: string): (err: unknown) => never {
   return (err) => {
+    // A configuration problem found after loading (e.g. the database role) names its fix; no stack.
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${what} failed: ${err.message}\n`);
+      process.exit(78);
+    }
     const known = knownStartFailure(err);
     process.stderr.write(known !== null ? `${what}: ${known}\n` : `${what} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
     process.exit(1);

@@ -222,7 +222,11 @@ export async function startApiStack(options: BenchOptions, log: Log): Promise<Ap
   // database or terminate its connections mid-run). On PGlite: the shared embedded test database,
   // which lives in this process.
   const scratch = onServer ? await createScratchDatabase(options.serverUrl!, 'pb1') : null;
-  const connectionString = scratch?.url ?? (await embeddedTestDatabase()).connectionString;
+  const embedded = scratch === null ? await embeddedTestDatabase() : null;
+  // The bare route (and the seeding) run as the owner; the API as the app's login role on PGlite
+  // (ADR 16). The server's scratch database has only its owner, a superuser: the API warns once.
+  const connectionString = scratch?.url ?? embedded!.ownerConnectionString;
+  const appConnectionString = scratch?.url ?? embedded!.connectionString;
   log(
     scratch !== null
       ? `  database: ${scratch.description}`
@@ -271,7 +275,7 @@ export async function startApiStack(options: BenchOptions, log: Log): Promise<Ap
 
   try {
     const config = loadConfig(
-      hostEnv(connectionString, {
+      hostEnv(appConnectionString, {
         DATABASE_POOL_MAX: String(poolSize),
         // Keeps the per-address limiter from turning the run into 429s.
         RATE_LIMIT_PER_MINUTE: '1000000',

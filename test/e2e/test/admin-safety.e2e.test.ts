@@ -410,7 +410,7 @@ onEachDatabase(
       const tokenA = await startBreakGlass(h(), ownerA, 'INC-A short window', 1);
       const inTime = await h().api.call('POST', '/v1/admin/leads', { token: ownerA.accessToken, headers: { 'x-break-glass-token': tokenA }, body: { name: 'In Time', email: 'in@example.com' } });
       expect(inTime.status, inTime.text).to.equal(201);
-      const moved = await db().knex('break_glass_tokens').where({ org_id: orgA.id }).update({ expires_at: new Date(Date.now() - 1000) });
+      const moved = await db().ownerKnex('break_glass_tokens').where({ org_id: orgA.id }).update({ expires_at: new Date(Date.now() - 1000) });
       expect(moved).to.equal(1);
       const late = await h().api.call('POST', '/v1/admin/leads', { token: ownerA.accessToken, headers: { 'x-break-glass-token': tokenA }, body: { name: 'Too Late', email: 'late@example.com' } });
       expectProblem(late, 409, 'auth.admin_read_only', 'expired token');

@@ -16,7 +16,7 @@ async function roomInStep(seconds = 8): Promise<void> {
   if (30 - into < seconds) await sleep((30 - into) * 1000 + 100);
 }
 
-onEachDatabase('two-factor sign-in (TOTP)', (h) => {
+onEachDatabase('two-factor sign-in (TOTP)', (h, db) => {
   async function enrol(s: StaffSession): Promise<{ secret: string; recoveryCodes: string[]; accessToken: string }> {
     const started = await h().api.call('POST', '/v1/auth/2fa/enroll', { token: s.accessToken, body: { current_password: s.password } });
     expect(started.status, started.text).to.equal(200);
@@ -133,7 +133,8 @@ onEachDatabase('two-factor sign-in (TOTP)', (h) => {
     const s = await h().staff(org.id, 'finance');
     const { secret, recoveryCodes } = await enrol(s);
     const { default: pg } = await import('pg');
-    const client = new pg.Client({ connectionString: h().runtime.connectionString! });
+    // As the owner: the app's own role sees only users of its org, and none outside a transaction.
+    const client = new pg.Client({ connectionString: db().ownerConnectionString });
     await client.connect();
     try {
       const row = (await client.query('SELECT to_jsonb(u) AS u FROM users u WHERE id = $1', [s.userId])).rows[0].u;

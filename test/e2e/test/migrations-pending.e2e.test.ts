@@ -21,7 +21,9 @@ async function emptyEmbedded(): Promise<EmptyDatabase> {
   const pg = await startEmbeddedPostgres({ dataDir: null, maxConnections: 40 });
   const knex = createKnex({ connectionString: pg.connectionString, poolMax: 2, applicationName: 'cws-tests' });
   return {
-    db: { kind: 'embedded', connectionString: pg.connectionString, knex },
+    // The API connects as the owner here (allowed outside prod): the database has no login role
+    // until migrations create what it needs, and what is under test is the gate, not the role.
+    db: { kind: 'embedded', connectionString: pg.connectionString, knex, ownerConnectionString: pg.connectionString, ownerKnex: knex, loginRole: 'postgres' },
     async dispose() {
       await knex.destroy();
       await pg.close();
@@ -37,7 +39,7 @@ async function emptyServerDatabase(serverUrl: string): Promise<EmptyDatabase> {
   url.pathname = `/${name}`;
   const knex = createKnex({ connectionString: url.toString(), poolMax: 2, applicationName: 'cws-tests' });
   return {
-    db: { kind: 'server', connectionString: url.toString(), knex },
+    db: { kind: 'server', connectionString: url.toString(), knex, ownerConnectionString: url.toString(), ownerKnex: knex, loginRole: 'postgres' },
     async dispose() {
       await knex.destroy();
       await admin.raw(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

@@ -13,10 +13,16 @@
  * Rule: a connection takes the session lock when it sends work and keeps it until PGlite answers
  * ReadyForQuery with status `I` (idle: no open transaction, no half-done sequence, no COPY).
  * Others wait in FIFO order. A connection that goes away holding the lock has its transaction
- * rolled back. Framing is parsed; message contents never are.
+ * rolled back. Framing is parsed; message contents only where session-guard.ts says.
+ *
+ * Roles: the session acts as the user a connection names at startup. The superuser (`postgres`,
+ * what migrations use) gets the session as PGlite opened it; any other user is an app connection:
+ * the session's authorization becomes that role whenever it is that connection's turn, and the
+ * guard keeps it there (session-guard.ts, ADR 16).
  */
 import { createServer, type Server, type Socket } from 'node:net';
 import type { PGlite } from '@electric-sql/pglite';
+import { errorIn, errorResponse, quoteIdent, refusedStatement, reportedParameters, simpleQuery, startupUser, statementsOf } from './session-guard.js';
 
 const SSL_REQUEST = 80877103;
 const GSSENC_REQUEST = 80877104;
@@ -67,15 +73,34 @@ class SessionLock {
   }
 }
 
-const ROLLBACK = (() => {
-  const sql = Buffer.from('ROLLBACK\0', 'utf8');
-  const msg = Buffer.alloc(5 + sql.length);
-  msg.write('Q', 0, 'latin1');
-  msg.writeInt32BE(4 + sql.length, 1);
-  sql.copy(msg, 5);
-  return new Uint8Array(msg);
-})();
+const ROLLBACK = simpleQuery('ROLLBACK');
 const SYNC = new Uint8Array([0x53, 0, 0, 0, 4]);
+
+/**
+ * One message through PGlite, its reply as bytes. Not `execProtocolRaw`: that also parses every
+ * reply into message objects and keeps them in an array only `execProtocol` clears, so a server
+ * relaying through it grows its heap by every row it ever served (issue 8, item 5). The stream
+ * variant hands over the raw bytes and parses nothing; they are views into WASM memory that the
+ * next write reuses, hence the copies.
+ */
+async function relay(db: PGlite, message: Uint8Array): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  await db.execProtocolRawStream(message, {
+    onRawData: (bytes) => {
+      chunks.push(bytes.slice());
+      size += bytes.length;
+    },
+  });
+  if (chunks.length === 1) return chunks[0]!;
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
+}
 
 export interface PGliteWireServer {
   readonly host: string;
@@ -83,16 +108,36 @@ export interface PGliteWireServer {
   stop(): Promise<void>;
 }
 
-export async function startPGliteWireServer(db: PGlite, options: { host?: string; port?: number; maxConnections?: number } = {}): Promise<PGliteWireServer> {
+export interface PGliteWireServerOptions {
+  readonly host?: string;
+  readonly port?: number;
+  readonly maxConnections?: number;
+  /** The user PGlite's session is authenticated as (its bootstrap superuser). */
+  readonly superuser?: string;
+}
+
+export async function startPGliteWireServer(db: PGlite, options: PGliteWireServerOptions = {}): Promise<PGliteWireServer> {
+  const superuser = options.superuser ?? 'postgres';
   const lock = new SessionLock();
   const sockets = new Set<Socket>();
   let nextId = 1;
   // One PGlite call at a time (clean-up of a closed connection may overlap a lock hand-over).
   let chain: Promise<unknown> = Promise.resolve();
   const exec = (message: Uint8Array): Promise<Uint8Array> => {
-    const run = chain.then(() => db.execProtocolRaw(message));
+    const run = chain.then(() => relay(db, message));
     chain = run.catch(() => undefined);
     return run;
+  };
+  // Whom the session acts as now; null when unknown (an app batch left it elsewhere).
+  let actingAs: string | null = superuser;
+  /** Gives the (idle, locked) session the authorization of `user`; throws PGlite's refusal. */
+  const actAs = async (user: string): Promise<void> => {
+    if (actingAs === user) return;
+    actingAs = null;
+    // Not RESET: PGlite's session has no default authorization to go back to.
+    const failure = errorIn(await exec(simpleQuery(`SET SESSION AUTHORIZATION ${quoteIdent(user)}`)));
+    if (failure !== null) throw new Error(failure);
+    actingAs = user;
   };
 
   const serve = (socket: Socket) => {
@@ -101,6 +146,8 @@ export async function startPGliteWireServer(db: PGlite, options: { host?: string
     socket.setNoDelay(true);
     let buffer: Buffer = Buffer.alloc(0);
     let started = false;
+    /** The user named at startup; the superuser's connections are not guarded. */
+    let user = superuser;
     let pending: Buffer[] = [];
     let work: Promise<void> = Promise.resolve();
     let closed = false;
@@ -109,13 +156,41 @@ export async function startPGliteWireServer(db: PGlite, options: { host?: string
       if (!closed && data.length > 0) socket.write(data);
     };
 
-    const runBatch = async (batch: Buffer) => {
+    /** Refuses the batch and closes the connection (its open transaction is rolled back then). */
+    const refuse = (severity: 'ERROR' | 'FATAL', code: string, message: string) => {
+      if (!closed) socket.end(errorResponse(severity, code, message));
+      closed = true;
+    };
+
+    const runBatch = async (batch: Buffer, startup = false) => {
+      const guarded = user !== superuser;
+      if (guarded && !startup) {
+        for (const sql of statementsOf(batch)) {
+          const reason = refusedStatement(sql);
+          if (reason !== null) return refuse('ERROR', '42501', `The embedded database refuses a statement from ${user} that ${reason}`);
+        }
+      }
       await lock.acquire(id);
       if (closed) {
         await cleanUp();
         return;
       }
+      try {
+        await actAs(user);
+      } catch (err) {
+        lock.release(id);
+        return refuse('FATAL', '28000', (err as Error).message);
+      }
       const out = await exec(new Uint8Array(batch));
+      const reported = guarded && !startup ? reportedParameters(out) : null;
+      const authorization = reported?.get('session_authorization');
+      if (reported !== null && ((authorization !== undefined && authorization !== user) || reported.get('is_superuser') === 'on')) {
+        // The batch has left its role: nothing of it is answered, its transaction is undone.
+        actingAs = null;
+        refuse('ERROR', '42501', `The embedded database closed a connection of ${user} that changed its session authorization`);
+        await cleanUp();
+        return;
+      }
       write(out);
       // Keep the session until it is idle again: in a transaction, a COPY, or before Sync.
       if (endsIdle(out) === true) lock.release(id);
@@ -158,8 +233,9 @@ export async function startPGliteWireServer(db: PGlite, options: { host?: string
             return;
           }
           started = true;
+          user = startupUser(message) ?? superuser;
           // Authentication and parameter status for this client, in turn like any other work.
-          work = work.then(() => runBatch(Buffer.from(message))).catch(() => {
+          work = work.then(() => runBatch(Buffer.from(message), true)).catch(() => {
             socket.destroy();
           });
           continue;

@@ -57,8 +57,10 @@ export interface HttpConfig {
 }
 
 export interface DatabaseConfig {
-  /** null: use the embedded PGlite database in `embeddedDataDir` (never in prod). */
+  /** The app's login role; null: use the embedded PGlite database in `embeddedDataDir` (never in prod). */
   url: string | null;
+  /** The schema owner, for migrations only; null: migrations use `url`. */
+  ownerUrl: string | null;
   poolMax: number;
   statementTimeoutMs: number;
   /** While migrations are pending, how often the API rechecks (0: every request). */

@@ -50,6 +50,7 @@ const CONFIG_VIEW: { [N in Exclude<EnvVarName, BasicAuthVariable>]: (config: Con
   ADMIN_READ_ONLY: (c) => c.http.adminReadOnly,
   PUBLIC_BASE_URL: (c) => c.http.publicBaseUrl,
   DATABASE_URL: (c) => c.database.url,
+  DATABASE_OWNER_URL: (c) => c.database.ownerUrl,
   DATABASE_POOL_MAX: (c) => c.database.poolMax,
   DATABASE_STATEMENT_TIMEOUT_MS: (c) => c.database.statementTimeoutMs,
   MIGRATIONS_RECHECK_SECONDS: (c) => c.database.migrationsRecheckSeconds,

@@ -45,7 +45,8 @@ function renderVariable(spec: EnvVarSpec): string[] {
  * documents everything an operator sets; a test checks the compose file uses no other.
  */
 export const COMPOSE_VARIABLES: ReadonlyArray<{ name: string; description: string; example: string }> = [
-  { name: 'POSTGRES_PASSWORD', description: 'Password of the postgres user of the db service (required by docker compose). Fix: a long random value; never reuse a secret above.', example: '' },
+  { name: 'POSTGRES_PASSWORD', description: 'Password of the postgres user of the db service, the schema owner that runs migrations (required by docker compose). Fix: a long random value; never reuse a secret above.', example: '' },
+  { name: 'APP_DB_PASSWORD', description: 'Password of cws_app_login, the role the api and jobs services log in as; the migrate service creates the role with it (and sets it again when it changes). Fix: a long random ASCII value, different from POSTGRES_PASSWORD.', example: '' },
   { name: 'POSTGRES_DB', description: 'Database the db service creates and the stack uses. Default: cleaning.', example: 'cleaning' },
   { name: 'API_DOMAIN', description: 'Public host name Caddy serves the API on (it obtains the TLS certificate). Default: localhost.', example: 'api.example.com' },
 ];

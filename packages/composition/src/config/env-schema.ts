@@ -161,8 +161,13 @@ export const ENV_SCHEMA = [
   // --- Database ---
   {
     name: 'DATABASE_URL', group: 'Database', type: url('postgres:', 'postgresql:'), secret: true,
-    example: 'postgres://cws_app:strong-db-pass@localhost:5432/cleanwithsnapshot',
-    description: 'PostgreSQL connection URL; unset means the embedded PGlite database (dev/test only). Fix: a postgres:// or postgresql:// URL, required in prod.',
+    example: 'postgres://cws_app_login:strong-db-pass@localhost:5432/cleanwithsnapshot',
+    description: "PostgreSQL URL the API and job host connect with, as the app's login role (no superuser, no BYPASSRLS, owns nothing; npm run migrate creates it); unset means the embedded PGlite database (dev/test only). Fix: a postgres:// URL, required in prod; prod refuses a superuser, BYPASSRLS or table-owner role.",
+  },
+  {
+    name: 'DATABASE_OWNER_URL', group: 'Database', type: url('postgres:', 'postgresql:'), secret: true,
+    example: 'postgres://postgres:owner-db-pass@localhost:5432/cleanwithsnapshot',
+    description: "PostgreSQL URL of the role that owns the schema, used only to apply migrations (npm run migrate; npm start and bootstrap when they migrate), which also create DATABASE_URL's login role with its password. Unset: migrations use DATABASE_URL. Fix: the URL of the owner (e.g. postgres); give it to the migrate step only, never to the API or job host.",
   },
   {
     name: 'DATABASE_POOL_MAX', group: 'Database', type: int(1, 200), secret: false, default: '10',

@@ -127,6 +127,7 @@ function buildConfig(v: EnvValues): Config {
     },
     database: {
       url: v.DATABASE_URL ?? null,
+      ownerUrl: v.DATABASE_OWNER_URL ?? null,
       poolMax: v.DATABASE_POOL_MAX,
       statementTimeoutMs: v.DATABASE_STATEMENT_TIMEOUT_MS,
       migrationsRecheckSeconds: v.MIGRATIONS_RECHECK_SECONDS,

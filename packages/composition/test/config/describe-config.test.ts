@@ -15,6 +15,7 @@ function prodEnvWithEverySecret() {
     VIEWER_BASIC_USERNAME: 'watcher',
     VIEWER_BASIC_PASSWORD: 'Leak-Viewer-Pw-77',
     REDIS_URL: 'redis://:LeakRedisPw7@cache:6379/0',
+    DATABASE_OWNER_URL: 'postgres://postgres:LeakOwnerPw7@db:5432/cleaning',
     JOBS_BACKEND: 'mongo',
     MONGODB_URL: 'mongodb://jobs:LeakMongoPw7@mongo:27017/jobs',
     BETTER_STACK_HEARTBEAT_URL: 'https://uptime.betterstack.com/api/v1/heartbeat/LeakHeartbeatToken7',
