@@ -34,16 +34,16 @@ onEachDatabase('jobs status per org', (h, db) => {
     }
     // A failure only in org B, whose message quotes B's data, raised by the database itself.
     const fn = `e2e_refuse_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
-    await db().knex.raw(`CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'cannot archive the lead of ${SECRET}'; END $$`);
-    await db().knex.raw(`CREATE TRIGGER ${fn} BEFORE UPDATE ON leads FOR EACH ROW WHEN (NEW.org_id = '${b.id}'::uuid) EXECUTE FUNCTION ${fn}()`);
+    await db().ownerKnex.raw(`CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'cannot archive the lead of ${SECRET}'; END $$`);
+    await db().ownerKnex.raw(`CREATE TRIGGER ${fn} BEFORE UPDATE ON leads FOR EACH ROW WHEN (NEW.org_id = '${b.id}'::uuid) EXECUTE FUNCTION ${fn}()`);
     let failure: unknown = null;
     try {
       await runJob(findJob('leads-auto-archive')!, { runtime, logger: silent, metrics: null, runnerId: 'e2e-runner' }, `e2e-${randomUUID()}`, 1).catch((err: unknown) => {
         failure = err;
       });
     } finally {
-      await db().knex.raw(`DROP TRIGGER ${fn} ON leads`);
-      await db().knex.raw(`DROP FUNCTION ${fn}()`);
+      await db().ownerKnex.raw(`DROP TRIGGER ${fn} ON leads`);
+      await db().ownerKnex.raw(`DROP FUNCTION ${fn}()`);
     }
     expect(failure, 'the run failed (in org B)').to.not.equal(null);
 
