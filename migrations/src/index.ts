@@ -10,9 +10,11 @@ import * as m0004 from './0004_audit_logs.js';
 import * as m0005 from './0005_job_tables.js';
 import * as m0006 from './0006_identity.js';
 import * as m0007 from './0007_scheduling.js';
+import * as m0009 from './0009_search_indexes.js';
 
 export { APP_ROLE, CURRENT_ORG_SQL, CURRENT_USER_SQL } from './support/tenant-table.js';
 export { AGENDA_JOBS_TABLE, AGENDA_LOGS_TABLE } from './0005_job_tables.js';
+export { MARK_ILIKE_LEAKPROOF, SEARCH_INDEXES } from './0009_search_indexes.js';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -27,6 +29,7 @@ const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['0005_job_tables', m0005],
   ['0006_identity', m0006],
   ['0007_scheduling', m0007],
+  ['0009_search_indexes', m0009],
 ];
 
 export const MIGRATIONS_TABLE = 'knex_migrations';

@@ -15,18 +15,22 @@ import {
   PostgresWorkerRepository,
 } from './repositories/postgres-workforce-repositories.js';
 import { inTenantTransaction, type TenantDb } from './tenant-transaction.js';
+import { DEFAULT_SEARCH_TUNING, type SearchTuning } from './repositories/text-search.js';
 
 /**
  * Each unit is one tenant transaction: role cws_app, `app.current_org_id` = ctx.orgId, RLS on;
  * for a signed-in request, the session's liveness is read in the same first message.
  */
 export class PostgresUnitOfWork implements UnitOfWork {
-  constructor(private readonly knex: Knex) {}
+  constructor(
+    private readonly knex: Knex,
+    private readonly search: SearchTuning = DEFAULT_SEARCH_TUNING,
+  ) {}
 
   run<T>(ctx: RequestContext, work: (repos: TenantRepositories) => Promise<T>): Promise<T> {
     const repositories = (db: TenantDb): TenantRepositories => ({
-      leads: new PostgresLeadRepository(db),
-      clients: new PostgresClientRepository(db),
+      leads: new PostgresLeadRepository(db, this.search),
+      clients: new PostgresClientRepository(db, this.search),
       audit: new PostgresAuditLog(db),
       orgSettings: new PostgresOrgSettingsRepository(db, ctx.orgId),
       users: new PostgresUserRepository(db),

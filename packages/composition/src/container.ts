@@ -8,8 +8,8 @@ import { Container } from 'inversify';
 import { createMemoryAdapters } from '@cws/adapter-memory';
 import { createRateLimiter, type RateLimiterHandle } from '@cws/adapter-rate-limits';
 import { OtplibTotpVerifier } from '@cws/adapter-totp-otplib';
-import { createPostgresAdapters } from '@cws/adapter-postgres';
-import { AesGcmSecretSealer, RandomIdGenerator, SystemClock, createCore, type Clock, type Core, type CorePorts, type IdGenerator, type PasswordHasher } from '@cws/core';
+import { DEFAULT_SEARCH_TUNING, createPostgresAdapters } from '@cws/adapter-postgres';
+import { AesGcmSecretSealer, RandomIdGenerator, SystemClock, createCore, type Clock, type Core, type CorePorts, type IdGenerator, type PasswordHasher, type SearchLimits } from '@cws/core';
 import type { Config } from './config/index.js';
 import { openDatabase, type DatabaseHandle, type OpenDatabaseOptions } from './database-handle.js';
 import { TOKENS } from './tokens.js';
@@ -26,6 +26,21 @@ export interface ContainerOptions extends OpenDatabaseOptions {
   readonly passwordHasher?: PasswordHasher;
 }
 
+/**
+ * Searches may hold at most half the pool at once (and one org half of that), so lists and
+ * writes always find a connection while searches run (issue 8, item 6; ADR 15).
+ */
+export function searchLimits(cfg: Config): SearchLimits {
+  const maxConcurrent = Math.max(1, Math.floor(cfg.database.poolMax / 2));
+  return { maxConcurrent, maxConcurrentPerOrg: Math.max(1, Math.ceil(maxConcurrent / 2)) };
+}
+
+/** A search's statement budget: the adapter's default, or the pool's own statement timeout when that is shorter. */
+function searchTuning(cfg: Config): { timeoutMs: number } {
+  const pool = cfg.database.statementTimeoutMs;
+  return { timeoutMs: pool > 0 ? Math.min(DEFAULT_SEARCH_TUNING.timeoutMs, pool) : DEFAULT_SEARCH_TUNING.timeoutMs };
+}
+
 export function buildContainer(config: Config, options: ContainerOptions = {}): Container {
   const container = new Container({ defaultScope: 'Singleton' });
   container.bind<Config>(TOKENS.Config).toConstantValue(config);
@@ -38,7 +53,7 @@ export function buildContainer(config: Config, options: ContainerOptions = {}): 
     container.bind<DatabaseHandle | null>(TOKENS.Database).toResolvedValue((cfg: Config) => openDatabase(cfg, options), [TOKENS.Config]);
     container
       .bind<StoragePorts>(TOKENS.StoragePorts)
-      .toResolvedValue((db: DatabaseHandle | null) => createPostgresAdapters(db!.knex), [TOKENS.Database]);
+      .toResolvedValue((db: DatabaseHandle | null, cfg: Config) => createPostgresAdapters(db!.knex, { search: searchTuning(cfg) }), [TOKENS.Database, TOKENS.Config]);
   }
   // Redis when REDIS_URL is set (limits shared by every replica), else in this process.
   container.bind<RateLimiterHandle>(TOKENS.RateLimiter).toResolvedValue((cfg: Config) => createRateLimiter({ redisUrl: cfg.rateLimit.redisUrl }), [TOKENS.Config]);
@@ -58,6 +73,7 @@ export function buildContainer(config: Config, options: ContainerOptions = {}): 
           },
           {
             jobHeartbeatTtlSeconds: cfg.jobs.heartbeatTtlSeconds,
+            search: searchLimits(cfg),
             identity: {
               accessTokenTtlMinutes: cfg.auth.accessTokenTtlMinutes,
               sessionTtlMinutes: cfg.auth.sessionTtlMinutes,

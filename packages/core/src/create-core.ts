@@ -18,6 +18,7 @@ import { ScryptPasswordHasher } from './defaults/scrypt-password-hasher.js';
 import { RandomSecretTokens } from './defaults/random-secret-tokens.js';
 import { AppError } from './errors/app-error.js';
 import { DEFAULT_IDENTITY_OPTIONS, type IdentityOptions } from './use-cases/identity/identity-policy.js';
+import { SearchAdmission, type SearchLimits } from './use-cases/shared/search-admission.js';
 import { SignIn } from './use-cases/identity/sign-in.use-case.js';
 import { RefreshSession } from './use-cases/identity/refresh-session.use-case.js';
 import { ChangePassword, GetMe, ResolveSession, SignOut, SwitchOrg } from './use-cases/identity/session-actions.use-case.js';
@@ -110,6 +111,8 @@ export interface CoreOptions {
   /** Age after which a job runner's heartbeat counts as stale (guide default 180 s). */
   readonly jobHeartbeatTtlSeconds?: number;
   readonly identity?: Partial<IdentityOptions>;
+  /** Text searches running at once (per process, per org); keep the total below the database pool size. */
+  readonly search?: Partial<SearchLimits>;
 }
 
 export function createCore(ports: CorePorts, options_: CoreOptions = {}) {
@@ -131,13 +134,15 @@ export function createCore(ports: CorePorts, options_: CoreOptions = {}) {
     options,
   };
   const createOrg = new CreateOrg({ orgs, ids });
+  // One admission for lead and client searches: they share the same database connections.
+  const searches = new SearchAdmission(options_.search);
   return {
     clock,
     ids,
     leads: {
       create: new CreateLead({ uow, ids }),
       get: new GetLead({ uow }),
-      list: new ListLeads({ uow }),
+      list: new ListLeads({ uow, searches }),
       update: new UpdateLead({ uow, ids }),
       archive: new ArchiveLead({ uow, ids }),
       convert: new ConvertLead({ uow, ids }),
@@ -147,7 +152,7 @@ export function createCore(ports: CorePorts, options_: CoreOptions = {}) {
     clients: {
       create: new CreateClient({ uow, ids }),
       get: new GetClient({ uow }),
-      list: new ListClients({ uow }),
+      list: new ListClients({ uow, searches }),
       update: new UpdateClient({ uow, ids }),
       addAddress: new AddClientAddress({ uow, ids }),
       updateAddress: new UpdateClientAddress({ uow, ids }),

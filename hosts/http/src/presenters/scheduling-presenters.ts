@@ -1,8 +1,9 @@
 /**
  * Scheduling objects → JSON (snake_case, ISO dates). A worker's portal password hash never
  * appears: workers are presented field by field, whether the core gave a WorkerView or (board,
- * suggestions) a Worker. Viewers get workers' phone and email, and booking and series notes,
- * masked like other personal data.
+ * suggestions) a Worker. Viewers get workers' phone and email masked, and the free text people
+ * type about someone withheld: booking and series notes, cancellation and blackout reasons, and
+ * the same fields in a booking's history — by the core's policy (pii-masking.ts).
  */
 import type {
   AuditEntry,
@@ -26,7 +27,7 @@ import type {
 } from '@cws/core';
 import { toZonedIso } from '@cws/core';
 import { auditJson } from './presenters.js';
-import { FULL_VIEW, MASK, maskEmail, maskPhone, maskText, type PresentOptions } from './pii-masking.js';
+import { FULL_VIEW, maskPersonalFields, showEmail, showFreeText, showPhone, type PresentOptions } from './pii-masking.js';
 
 const iso = (d: Date | null) => (d === null ? null : d.toISOString());
 
@@ -48,8 +49,8 @@ export function rosterWorkerJson(w: RosterWorker, view: PresentOptions = FULL_VI
   return {
     id: w.id,
     name: w.name,
-    phone: view.maskPii ? maskPhone(w.phone) : w.phone,
-    email: view.maskPii ? maskEmail(w.email) : w.email,
+    phone: showPhone(view, w.phone),
+    email: showEmail(view, w.email),
     skills: [...w.skills],
     team_id: w.teamId,
     working_hours: workingHoursJson(w),
@@ -86,7 +87,7 @@ export function serviceJson(s: Service) {
   };
 }
 
-export function blackoutJson(b: Blackout) {
+export function blackoutJson(b: Blackout, view: PresentOptions = FULL_VIEW) {
   return {
     id: b.id,
     org_id: b.orgId,
@@ -95,7 +96,8 @@ export function blackoutJson(b: Blackout) {
     worker_id: b.workerId,
     starts_at: b.startsAt.toISOString(),
     ends_at: b.endsAt.toISOString(),
-    reason: b.reason,
+    // "Surgery", "court date": an absence reason is often about the worker's private life.
+    reason: showFreeText(view, b.reason),
     created_at: b.createdAt.toISOString(),
   };
 }
@@ -120,10 +122,10 @@ export function bookingJson(b: Booking, view: PresentOptions = FULL_VIEW) {
     status: b.status,
     team_id: b.teamId,
     workers: workersJson(b),
-    notes: view.maskPii ? maskText(b.notes) : b.notes,
+    notes: showFreeText(view, b.notes),
     price_estimate_minor: b.priceEstimateMinor,
     currency: b.currency,
-    cancellation_reason: b.cancellationReason,
+    cancellation_reason: showFreeText(view, b.cancellationReason),
     started_at: iso(b.startedAt),
     completed_at: iso(b.completedAt),
     cancelled_at: iso(b.cancelledAt),
@@ -154,7 +156,7 @@ export function seriesJson(s: BookingSeries, view: PresentOptions = FULL_VIEW) {
     until: s.end.until,
     team_id: s.teamId,
     worker_ids: [...s.workerIds],
-    notes: view.maskPii ? maskText(s.notes) : s.notes,
+    notes: showFreeText(view, s.notes),
     price_estimate_minor: s.priceEstimateMinor,
     currency: s.currency,
     generated_through: s.generatedThrough,
@@ -222,16 +224,13 @@ export function queueItemJson(item: QueueItem, view: PresentOptions = FULL_VIEW)
   return { booking: bookingJson(item.booking, view), urgent: item.urgent };
 }
 
-/** Withholds free-text notes from a before/after snapshot (camelCase keys, as the core stores them). */
-function maskSnapshot(snapshot: Record<string, unknown> | null): Record<string, unknown> | null {
-  if (snapshot === null) return null;
-  return Object.fromEntries(Object.entries(snapshot).map(([k, v]) => [k, k === 'notes' && v !== null ? MASK : v]));
-}
-
-/** A booking's audit entry; viewers do not read its notes through the history either. */
+/**
+ * A booking's audit entry. The snapshots (before, after) and the metadata (a cancellation's
+ * reason) carry the booking's personal fields too, so they are masked by the same policy.
+ */
 export function bookingHistoryJson(e: AuditEntry, view: PresentOptions = FULL_VIEW) {
   const json = auditJson(e);
-  return view.maskPii ? { ...json, before: maskSnapshot(json.before), after: maskSnapshot(json.after) } : json;
+  return { ...json, before: maskPersonalFields(view, json.before), after: maskPersonalFields(view, json.after), metadata: maskPersonalFields(view, json.metadata) };
 }
 
 /** A job as its worker sees it: when, where, for whom, and what to do; no prices. */

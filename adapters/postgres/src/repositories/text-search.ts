@@ -1,0 +1,134 @@
+/**
+ * Text search (`q`) over leads and clients, built so that one search neither reads every row of
+ * its org nor holds a connection for long (issue 8, item 6; ADR 15).
+ *
+ * Every searched column has a trigram GIN index that leads with org_id (migration 0009), usable
+ * under row level security because migration 0009 marks ILIKE's function leakproof. Which plan
+ * is cheap depends on how many rows of the org match, and the planner cannot know that: its
+ * statistics are for the whole table, so a term common in other orgs but absent from this one
+ * looks "broad" and it walks this org's rows in list order looking for matches that never come
+ * (840 ms at 1M rows). So the search does not ask the planner to guess; it runs up to three
+ * bounded phases, each cheap exactly when the previous one could not answer:
+ *
+ * 1. recent: the newest `recentRows` rows of the list, in list order, filtered. A term matching a
+ *    few percent of rows fills the page here, reading at most those rows.
+ * 2. index: all matches through the trigram index, at most `indexedMatchCap` of them (the
+ *    patterns are passed as sub-selects, so the planner's estimate is the same for every term
+ *    and sequential scans are switched off for the transaction: the plan is the index, always).
+ *    Fewer than the cap means they are all there: sorted, the first page is the answer.
+ * 3. walk: the cap was reached, so matches are at least that common: walk the list order until
+ *    the page is full (planner-free: the ordered subquery is fenced with OFFSET 0).
+ *
+ * The whole search runs under its own statement timeout; past it the search is refused as
+ * `search.too_broad` (422) rather than holding the connection. PGlite ignores statement
+ * timeouts (no signals in WebAssembly); there the phases alone bound the work.
+ */
+import { AppError, type SearchField, type TextSearch } from '@cws/core';
+import type { Model, ModelClass, QueryBuilder } from 'objection';
+import type { TenantDb } from '../tenant-transaction.js';
+import { applyFilters, likeContains, NEWEST_FIRST, type WindowQuery } from './list-filters.js';
+
+export interface SearchTuning {
+  /** Time budget of each statement of a search, in ms; 0 leaves only the pool's own timeout. */
+  readonly timeoutMs: number;
+  /** Newest rows phase 1 reads (at least ten pages' worth). */
+  readonly recentRows: number;
+  /** Matches phase 2 collects before it hands over to the ordered walk. */
+  readonly indexedMatchCap: number;
+}
+
+export const DEFAULT_SEARCH_TUNING: SearchTuning = { timeoutMs: 1000, recentRows: 1000, indexedMatchCap: 2000 };
+
+/** pg_trgm extracts trigrams from runs of letters and digits; a pattern without one cannot use the index. */
+const TRIGRAM_RUN = /[\p{L}\p{N}]{3}/u;
+
+interface Arm {
+  readonly column: SearchField;
+  readonly text: string;
+}
+
+/** One ILIKE per searched field; phones are stored as + and digits, so the digits are matched as text. */
+function armsOf(search: TextSearch): Arm[] {
+  return search.fields.flatMap((column): Arm[] => {
+    if (column !== 'phone') return [{ column, text: search.text }];
+    return search.digits === null ? [] : [{ column, text: search.digits }];
+  });
+}
+
+/**
+ * `hidden`: each pattern as an uncorrelated sub-select, whose value the planner does not read,
+ * so its row estimate is a constant and not the whole table's statistics for the term.
+ */
+function whereMatches<M extends Model>(qb: QueryBuilder<M, M[]>, arms: readonly Arm[], hidden: boolean): QueryBuilder<M, M[]> {
+  if (arms.length === 0) return qb.whereRaw('false');
+  return qb.where((w) => {
+    for (const arm of arms) w.orWhereRaw(hidden ? '?? ILIKE (SELECT ?::text)' : '?? ILIKE ?', [arm.column, likeContains(arm.text)]);
+  });
+}
+
+const newestFirst = (table?: string) => NEWEST_FIRST.map((o) => ({ column: table === undefined ? o.column : `${table}.${o.column}`, order: o.order }));
+
+function isStatementTimeout(err: unknown): boolean {
+  const e = err as { code?: string; message?: string; nativeError?: { code?: string; message?: string } };
+  const native = e.nativeError ?? e;
+  return native.code === '57014' && (native.message ?? '').includes('statement timeout');
+}
+
+export interface SearchListQuery extends WindowQuery {
+  readonly search: TextSearch;
+}
+
+/**
+ * The first page of `model` rows (newest first, `q.limit` at most) that match `q.search` within
+ * the window; `narrow` adds a list's own filters (lead statuses).
+ * @throws search.too_broad — a phase ran past the search's time budget.
+ */
+export async function searchList<M extends Model>(
+  db: TenantDb,
+  model: ModelClass<M>,
+  q: SearchListQuery,
+  narrow: (qb: QueryBuilder<M, M[]>) => void,
+  tuning: SearchTuning,
+): Promise<M[]> {
+  const table = model.tableName;
+  const filtered = () => {
+    const qb = db.query(model) as unknown as QueryBuilder<M, M[]>;
+    narrow(qb);
+    return applyFilters(qb, q);
+  };
+  const rowsOf = (source: QueryBuilder<M, M[]>) => db.query(model).from(source.as(table)) as unknown as QueryBuilder<M, M[]>;
+  const arms = armsOf(q.search);
+  try {
+    // Transaction-local: both end with this unit of work.
+    await db.raw(
+      `SELECT set_config('enable_seqscan', 'off', true)${tuning.timeoutMs > 0 ? ", set_config('statement_timeout', ?, true)" : ''}`,
+      tuning.timeoutMs > 0 ? [String(tuning.timeoutMs)] : [],
+    );
+
+    const recentRows = Math.max(tuning.recentRows, q.limit * 10);
+    const recent = await whereMatches(rowsOf(filtered().orderBy(newestFirst()).limit(recentRows)), arms, false).orderBy(newestFirst()).limit(q.limit);
+    if (recent.length >= q.limit) return recent;
+
+    if (arms.every((arm) => TRIGRAM_RUN.test(arm.text))) {
+      const cap = tuning.indexedMatchCap;
+      const hits = whereMatches(filtered().select('created_at', 'id'), arms, true).limit(cap);
+      const page = db.table('search_hits').select('created_at', 'id').orderBy(newestFirst()).limit(q.limit);
+      const indexed = (await db
+        .query(model)
+        .withMaterialized('search_hits', hits)
+        .with('search_page', page)
+        .join('search_page', `${table}.id`, 'search_page.id')
+        .select(`${table}.*`, db.raw('(SELECT count(*) FROM search_hits)::int AS search_hit_count'))
+        .orderBy(newestFirst(table))) as unknown as Array<M & { search_hit_count: number }>;
+      if (indexed.length === 0 || indexed[0]!.search_hit_count < cap) return indexed;
+    }
+
+    return await whereMatches(rowsOf(filtered().orderBy(newestFirst()).offset(db.raw('0') as unknown as number)), arms, false).orderBy(newestFirst()).limit(q.limit);
+  } catch (err) {
+    if (!isStatementTimeout(err)) throw err;
+    throw new AppError('search.too_broad', `The search ran past its ${tuning.timeoutMs} ms budget`, {
+      cause: err,
+      errors: [{ pointer: '/q', detail: 'matches too much to check in time: add characters or narrow the list (status, created range)' }],
+    });
+  }
+}
