@@ -16,9 +16,9 @@
  */
 import type { Knex } from 'knex';
 
-export const SEARCH_INDEXES = { leads: 'leads_search_idx', clients: 'clients_search_idx' } as const;
+const SEARCH_INDEXES = { leads: 'leads_search_idx', clients: 'clients_search_idx' } as const;
 
-export const MARK_ILIKE_LEAKPROOF = 'ALTER FUNCTION pg_catalog.texticlike(text, text) LEAKPROOF';
+const MARK_ILIKE_LEAKPROOF = 'ALTER FUNCTION pg_catalog.texticlike(text, text) LEAKPROOF';
 
 export async function up(knex: Knex): Promise<void> {
   // Both are trusted extensions (PG 13+): the database owner may create them.

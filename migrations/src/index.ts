@@ -14,7 +14,6 @@ import * as m0009 from './0009_search_indexes.js';
 
 export { APP_ROLE, CURRENT_ORG_SQL, CURRENT_USER_SQL } from './support/tenant-table.js';
 export { AGENDA_JOBS_TABLE, AGENDA_LOGS_TABLE } from './0005_job_tables.js';
-export { MARK_ILIKE_LEAKPROOF, SEARCH_INDEXES } from './0009_search_indexes.js';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
