@@ -12,7 +12,7 @@
  * before the tenant policy cannot reveal another org's rows; ADR 15 gives the reasoning. Marking
  * a catalog function needs a superuser: as any other role this migration still creates the
  * indexes, and search works, bounded by its time budget, without using them until a superuser
- * runs the ALTER FUNCTION below (docs/adr/0015-search-under-rls.md, "Operating").
+ * runs the ALTER FUNCTION below (ADR 15, "Operating").
  */
 import type { Knex } from 'knex';
 
@@ -26,8 +26,10 @@ export async function up(knex: Knex): Promise<void> {
   await knex.raw('CREATE EXTENSION IF NOT EXISTS btree_gin');
   const { rows } = await knex.raw<{ rows: Array<{ rolsuper: boolean }> }>('SELECT rolsuper FROM pg_roles WHERE rolname = current_user');
   if (rows[0]?.rolsuper === true) await knex.raw(MARK_ILIKE_LEAKPROOF);
+  // IF NOT EXISTS: on a large existing table an operator may build it first with CREATE INDEX
+  // CONCURRENTLY (same name and definition) instead of blocking writes during this migration.
   for (const [table, index] of Object.entries(SEARCH_INDEXES)) {
-    await knex.raw(`CREATE INDEX ${index} ON ${table} USING gin (org_id, name gin_trgm_ops, email gin_trgm_ops, phone gin_trgm_ops)`);
+    await knex.raw(`CREATE INDEX IF NOT EXISTS ${index} ON ${table} USING gin (org_id, name gin_trgm_ops, email gin_trgm_ops, phone gin_trgm_ops)`);
   }
 }
 

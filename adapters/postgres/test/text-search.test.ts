@@ -33,6 +33,7 @@ async function recording<T>(knex: Knex, work: () => Promise<T>): Promise<{ resul
 }
 
 const phasesOf = (statements: readonly Statement[]) => ({
+  further: statements.filter((s) => /ilike/i.test(s.sql) && !s.sql.includes('search_hits') && !/offset 0/i.test(s.sql)).length > 1,
   index: statements.some((s) => s.sql.includes('search_hits')),
   walk: statements.some((s) => /offset 0/i.test(s.sql)),
 });
@@ -67,7 +68,16 @@ for (const kind of availableTestDatabases()) {
         h = { ...createPostgresAdapters(db.knex, { search: { recentRows: 1, indexedMatchCap: 6, timeoutMs: 0 } }), dispose: async () => {} };
         ctx = (await createOrg(h)).ctx;
         const other = (await createOrg(h)).ctx;
-        const nameOf = (i: number) => (i >= 110 ? `Recent Rita ${i}` : i === 5 || i === 7 ? `Rare Rupert ${i}` : i < 30 && i % 2 === 0 ? `Middle Mo ${i}` : `Plain Person ${i}`);
+        const nameOf = (i: number) =>
+          i >= 110
+            ? `Recent Rita ${i}`
+            : i === 5 || i === 7
+              ? `Rare Rupert ${i}`
+              : i < 30 && i % 2 === 0
+                ? `Middle Mo ${i}`
+                : i % 12 === 1
+                  ? `Wide Wanda ${i}`
+                  : `Plain Person ${i}`;
         leads = Array.from({ length: 120 }, (_, i) =>
           aLead(ctx.orgId, {
             name: nameOf(i),
@@ -92,14 +102,14 @@ for (const kind of availableTestDatabases()) {
         });
       });
 
-      async function allPages(q: TextSearch, filters: { statuses?: Lead['status'][]; archived?: 'exclude' | 'include' } = {}) {
+      async function allPages(q: TextSearch, filters: { statuses?: Lead['status'][]; archived?: 'exclude' | 'include' } = {}, limit = 3) {
         const pages: string[][] = [];
         let after: { createdAt: Date; id: string } | null = null;
         let first: Statement[] = [];
         for (let guard = 0; guard < 100; guard += 1) {
           const { result, statements } = await recording(db.knex, () =>
             h.uow.run(ctx, (r) =>
-              r.leads.list({ statuses: filters.statuses ?? null, createdFrom: null, createdTo: null, search: q, archived: filters.archived ?? 'include', after, limit: 3 }),
+              r.leads.list({ statuses: filters.statuses ?? null, createdFrom: null, createdTo: null, search: q, archived: filters.archived ?? 'include', after, limit }),
             ),
           );
           if (pages.length === 0) first = statements;
@@ -125,24 +135,32 @@ for (const kind of availableTestDatabases()) {
         const q = search('rita');
         const got = await allPages(q);
         expect(got.ids).to.deep.equal(expected(q)).and.have.length(10);
-        expect(got.phases).to.deep.equal({ index: false, walk: false });
+        expect(got.phases).to.deep.equal({ further: false, index: false, walk: false });
+      });
+
+      it('walks further when a few of the newest rows match (a sample of the org), without the index', async () => {
+        // Pages of 10: the newest 100 rows hold 8 of the 10 matches, so it walks on (500 rows: all of them).
+        const q = search('wanda');
+        const got = await allPages(q, {}, 10);
+        expect(got.ids).to.deep.equal(expected(q)).and.have.length(10);
+        expect(got.phases).to.deep.equal({ further: true, index: false, walk: false });
       });
 
       it('answers a rare term through the index, whole when it finds fewer matches than its cap', async () => {
         const q = search('rupert');
         const got = await allPages(q);
         expect(got.ids).to.deep.equal(expected(q)).and.have.length(2);
-        expect(got.phases).to.deep.equal({ index: true, walk: false });
+        expect(got.phases).to.deep.equal({ further: false, index: true, walk: false });
         const none = await allPages(search('nobody-here'));
         expect(none.ids).to.deep.equal([]);
-        expect(none.phases).to.deep.equal({ index: true, walk: false });
+        expect(none.phases).to.deep.equal({ further: false, index: true, walk: false });
       });
 
       it('walks the list order when the index finds more matches than its cap, with the list filters applied', async () => {
         const q = search('middle');
         const got = await allPages(q);
         expect(got.ids).to.deep.equal(expected(q)).and.have.length(15);
-        expect(got.phases).to.deep.equal({ index: true, walk: true });
+        expect(got.phases).to.deep.equal({ further: false, index: true, walk: true });
         for (const filters of [{ statuses: ['contacted' as const] }, { archived: 'exclude' as const }]) {
           expect((await allPages(q, filters)).ids, JSON.stringify(filters)).to.deep.equal(expected(q, filters));
         }
@@ -152,7 +170,7 @@ for (const kind of availableTestDatabases()) {
         const q = search('e mo');
         const got = await allPages(q);
         expect(got.ids).to.deep.equal(expected(q)).and.have.length(15);
-        expect(got.phases).to.deep.equal({ index: false, walk: true });
+        expect(got.phases).to.deep.equal({ further: false, index: false, walk: true });
       });
 
       it('matches phone digits and only the fields named, whichever phase answers', async () => {
@@ -169,7 +187,7 @@ for (const kind of availableTestDatabases()) {
         const want = newestFirst(clients.filter((c) => matchesTextSearch(q, c))).slice(0, 4);
         expect(result.map((c) => c.id)).to.deep.equal(want.map((c) => c.id));
         expect(result.map((c) => c.addresses)).to.deep.equal(want.map((c) => c.addresses));
-        expect(phasesOf(statements)).to.deep.equal({ index: true, walk: true });
+        expect(phasesOf(statements)).to.deep.equal({ further: false, index: true, walk: true });
       });
     });
 

@@ -10,7 +10,7 @@
  * reasons, a request sent through the public form) are withheld entirely.
  */
 import type { Actor } from '../context.js';
-import { SEARCH_FIELDS, type SearchField } from '../domain/shared/search.js';
+import { SEARCH_FIELDS, type SearchField } from '../domain/shared/search-fields.js';
 import type { Role } from './roles.js';
 
 export const PERSONAL_DATA_KINDS = ['contact', 'street', 'free_text'] as const;

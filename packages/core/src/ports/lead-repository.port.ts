@@ -1,6 +1,6 @@
 import type { Lead, LeadStatus } from '../domain/leads/lead.js';
 import type { PageKey } from '../domain/shared/pagination.js';
-import type { SearchField } from '../domain/shared/search.js';
+import type { SearchField } from '../domain/shared/search-fields.js';
 
 export interface TextSearch {
   /** Lower-cased, trimmed, at least 3 characters; matched as a substring of name and email (case-insensitive). */

@@ -1,7 +1,8 @@
 /** Parsing of the inputs every list shares: window, created range, search, archived filter. */
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, decodeCursor, type PageKey } from './pagination.js';
 import type { InputChecks } from './input-checks.js';
-import { toTextSearch, type SearchField } from './search.js';
+import { toTextSearch } from './search.js';
+import type { SearchField } from './search-fields.js';
 import type { ArchivedFilter, TextSearch } from '../../ports/lead-repository.port.js';
 
 export interface CommonListInput {

@@ -1,9 +1,8 @@
 import type { InputChecks } from './input-checks.js';
+import { SEARCH_FIELDS, type SearchField } from './search-fields.js';
 import type { TextSearch } from '../../ports/lead-repository.port.js';
 
-/** The fields `q` can match on leads and clients. Which of them an actor may search is the access policy's call. */
-export const SEARCH_FIELDS = ['name', 'email', 'phone'] as const;
-export type SearchField = (typeof SEARCH_FIELDS)[number];
+export { SEARCH_FIELDS, type SearchField } from './search-fields.js';
 
 /**
  * A search must give an index something to look up: trigram indexes need 3 characters, and a
