@@ -11,6 +11,7 @@ import * as m0005 from './0005_job_tables.js';
 import * as m0006 from './0006_identity.js';
 import * as m0007 from './0007_scheduling.js';
 import * as m0008 from './0008_account_custody.js';
+import * as m0009 from './0009_search_indexes.js';
 import * as m0010 from './0010_login_roles.js';
 import * as m0011 from './0011_worker_portal_password_change.js';
 import * as m0012 from './0012_job_org_run_stats.js';
@@ -47,6 +48,7 @@ const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['0006_identity', m0006],
   ['0007_scheduling', m0007],
   ['0008_account_custody', m0008],
+  ['0009_search_indexes', m0009],
   ['0010_login_roles', m0010],
   ['0011_worker_portal_password_change', m0011],
   ['0012_job_org_run_stats', m0012],

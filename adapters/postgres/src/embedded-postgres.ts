@@ -11,7 +11,9 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { createRequire } from 'node:module';
 import { dirname, join, sep } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { AppError } from '@cws/core';
 import { startPGliteWireServer } from './embedded/pglite-wire-server.js';
 import { EMBEDDED_HARDENING_SQL } from './embedded/session-guard.js';
@@ -97,11 +99,11 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
     // A data directory that already holds a cluster is opened as it is; a new one starts from the template.
     const fresh = dataDir === null || !existsSync(join(dataDir, 'PG_VERSION'));
     const template = fresh ? templateBlob(options.templateFile === undefined ? embeddedTemplatePath() : options.templateFile) : null;
-    // btree_gist for the scheduling exclusion constraints (migration 0007). Extension files are
-    // loaded into PGlite's install tree at start, not stored in the data directory, so the initdb
-    // template needs no change.
+    // btree_gist for the scheduling exclusion constraints (migration 0007), pg_trgm and btree_gin
+    // for the search indexes (0009). Extension files are loaded into PGlite's install tree at
+    // start, not stored in the data directory, so the initdb template needs no change.
     const db = await PGlite.create({
-      extensions: { btree_gist },
+      extensions: { btree_gist, pg_trgm, btree_gin },
       ...(dataDir === null ? {} : { dataDir }),
       ...(template === null ? {} : { loadDataDir: template }),
     });

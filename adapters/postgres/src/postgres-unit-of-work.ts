@@ -21,6 +21,7 @@ import {
   PostgresWorkerRepository,
 } from './repositories/postgres-workforce-repositories.js';
 import { inTenantTransaction, type TenantDb } from './tenant-transaction.js';
+import { DEFAULT_SEARCH_TUNING, type SearchTuning } from './repositories/text-search.js';
 
 /**
  * Each unit is one tenant transaction: role cws_app, `app.current_org_id` = ctx.orgId, the acting
@@ -28,12 +29,15 @@ import { inTenantTransaction, type TenantDb } from './tenant-transaction.js';
  * is read in the same first message.
  */
 export class PostgresUnitOfWork implements UnitOfWork {
-  constructor(private readonly knex: Knex) {}
+  constructor(
+    private readonly knex: Knex,
+    private readonly search: SearchTuning = DEFAULT_SEARCH_TUNING,
+  ) {}
 
   run<T>(ctx: RequestContext, work: (repos: TenantRepositories) => Promise<T>): Promise<T> {
     const repositories = (db: TenantDb): TenantRepositories => ({
-      leads: new PostgresLeadRepository(db),
-      clients: new PostgresClientRepository(db),
+      leads: new PostgresLeadRepository(db, this.search),
+      clients: new PostgresClientRepository(db, this.search),
       audit: new PostgresAuditLog(db),
       orgSettings: new PostgresOrgSettingsRepository(db, ctx.orgId),
       users: new PostgresUserRepository(db),

@@ -9,7 +9,7 @@ import { createMemoryAdapters } from '@cws/adapter-memory';
 import { createRateLimiter, type RateLimiterHandle } from '@cws/adapter-rate-limits';
 import { OtplibTotpVerifier } from '@cws/adapter-totp-otplib';
 import { ZxcvbnPasswordStrength } from '@cws/adapter-password-zxcvbn';
-import { createPostgresAdapters } from '@cws/adapter-postgres';
+import { DEFAULT_SEARCH_TUNING, createPostgresAdapters } from '@cws/adapter-postgres';
 import {
   AesGcmSecretSealer,
   RandomIdGenerator,
@@ -22,6 +22,7 @@ import {
   type CorePorts,
   type IdGenerator,
   type PasswordHasher,
+  type SearchLimits,
 } from '@cws/core';
 import { LogAccountMailer } from './log-account-mailer.js';
 import { createLogger } from './logger.js';
@@ -49,6 +50,21 @@ function accountMailerFor(config: Config, options: ContainerOptions): AccountMai
   return config.email.mode === 'log' ? new LogAccountMailer(createLogger(config)) : null;
 }
 
+/**
+ * Searches may hold at most half the pool at once (and one org half of that), so lists and
+ * writes always find a connection while searches run (issue 8, item 6; ADR 15).
+ */
+export function searchLimits(cfg: Config): SearchLimits {
+  const maxConcurrent = Math.max(1, Math.floor(cfg.database.poolMax / 2));
+  return { maxConcurrent, maxConcurrentPerOrg: Math.max(1, Math.ceil(maxConcurrent / 2)) };
+}
+
+/** A search's statement budget: the adapter's default, or the pool's own statement timeout when that is shorter. */
+function searchTuning(cfg: Config): { timeoutMs: number } {
+  const pool = cfg.database.statementTimeoutMs;
+  return { timeoutMs: pool > 0 ? Math.min(DEFAULT_SEARCH_TUNING.timeoutMs, pool) : DEFAULT_SEARCH_TUNING.timeoutMs };
+}
+
 export function buildContainer(config: Config, options: ContainerOptions = {}): Container {
   const container = new Container({ defaultScope: 'Singleton' });
   container.bind<Config>(TOKENS.Config).toConstantValue(config);
@@ -61,7 +77,7 @@ export function buildContainer(config: Config, options: ContainerOptions = {}): 
     container.bind<DatabaseHandle | null>(TOKENS.Database).toResolvedValue((cfg: Config) => openDatabase(cfg, options), [TOKENS.Config]);
     container
       .bind<StoragePorts>(TOKENS.StoragePorts)
-      .toResolvedValue((db: DatabaseHandle | null) => createPostgresAdapters(db!.knex), [TOKENS.Database]);
+      .toResolvedValue((db: DatabaseHandle | null, cfg: Config) => createPostgresAdapters(db!.knex, { search: searchTuning(cfg) }), [TOKENS.Database, TOKENS.Config]);
   }
   const mailer = accountMailerFor(config, options);
   // Redis when REDIS_URL is set (limits shared by every replica), else in this process.
@@ -86,6 +102,7 @@ export function buildContainer(config: Config, options: ContainerOptions = {}): 
           },
           {
             jobHeartbeatTtlSeconds: cfg.jobs.heartbeatTtlSeconds,
+            search: searchLimits(cfg),
             identity: {
               accessTokenTtlMinutes: cfg.auth.accessTokenTtlMinutes,
               sessionTtlMinutes: cfg.auth.sessionTtlMinutes,

@@ -22,6 +22,7 @@ import { AppError } from './errors/app-error.js';
 import { BASIC_PASSWORD_STRENGTH, DEFAULT_IDENTITY_OPTIONS, type IdentityOptions } from './use-cases/identity/identity-policy.js';
 import { ConfirmPasswordReset, ConfirmSecondFactorReset, RequestCredentialReset } from './use-cases/identity/account-recovery.use-case.js';
 import { AcceptInvitation, InviteUser, ListInvitations, ResendInvitation, RevokeInvitation } from './use-cases/iam/invitations.use-case.js';
+import { SearchAdmission, type SearchLimits } from './use-cases/shared/search-admission.js';
 import { SignIn } from './use-cases/identity/sign-in.use-case.js';
 import { RefreshSession } from './use-cases/identity/refresh-session.use-case.js';
 import { ChangePassword, GetMe, ResolveSession, SignOut, SwitchOrg } from './use-cases/identity/session-actions.use-case.js';
@@ -131,6 +132,8 @@ export interface CoreOptions {
   readonly jobHeartbeatTtlSeconds?: number;
   readonly identity?: Partial<IdentityOptions>;
   readonly workerPortal?: Partial<WorkerPortalOptions>;
+  /** Text searches running at once (per process, per org); keep the total below the database pool size. */
+  readonly search?: Partial<SearchLimits>;
 }
 
 export function createCore(ports: CorePorts, options_: CoreOptions = {}) {
@@ -157,13 +160,15 @@ export function createCore(ports: CorePorts, options_: CoreOptions = {}) {
   const createOrg = new CreateOrg({ orgs, ids });
   const workerCredentials = { uow, ids, hasher: credentials.hasher, limiter: ports.rateLimiter, orgs, strength: credentials.strength };
   const portalOptions: WorkerPortalOptions = { ...DEFAULT_WORKER_PORTAL_OPTIONS, ...options_.workerPortal };
+  // One admission for lead and client searches: they share the same database connections.
+  const searches = new SearchAdmission(options_.search);
   return {
     clock,
     ids,
     leads: {
       create: new CreateLead({ uow, ids }),
       get: new GetLead({ uow }),
-      list: new ListLeads({ uow }),
+      list: new ListLeads({ uow, searches }),
       update: new UpdateLead({ uow, ids }),
       archive: new ArchiveLead({ uow, ids }),
       convert: new ConvertLead({ uow, ids }),
@@ -173,7 +178,7 @@ export function createCore(ports: CorePorts, options_: CoreOptions = {}) {
     clients: {
       create: new CreateClient({ uow, ids }),
       get: new GetClient({ uow }),
-      list: new ListClients({ uow }),
+      list: new ListClients({ uow, searches }),
       update: new UpdateClient({ uow, ids }),
       addAddress: new AddClientAddress({ uow, ids }),
       updateAddress: new UpdateClientAddress({ uow, ids }),

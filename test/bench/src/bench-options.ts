@@ -11,12 +11,14 @@
  *   BENCH_PB5_CLIENTS  PB5 concurrent callers in the concurrent mode, default 4
  *   BENCH_T1_ATTEMPTS  T1 POST attempts per run, default 5000
  *   BENCH_T1_CLIENTS   T1 concurrent HTTP clients, default 50
- *   BENCH_ONLY         one benchmark, or several comma-separated: PB1, PB2, PB4, PB5, T1
+ *   BENCH_PB6_ROWS     PB6 leads in the searched org, default 1000000 (at least 10000)
+ *   BENCH_PB6_RUNS     PB6 iterations per rep (each runs every variant once), default 200 (at least 50)
+ *   BENCH_ONLY         one benchmark, or several comma-separated: PB1, PB2, PB4, PB5, PB6, T1
  *   BENCH_BREAKDOWN    "1": PB1 also runs diagnostic routes that split its cost
  *   TEST_DATABASE_URL  PostgreSQL server to run on; PGlite (embedded) when unset
  */
 
-export const BENCH_IDS = ['PB1', 'PB2', 'PB4', 'PB5', 'T1'] as const;
+export const BENCH_IDS = ['PB1', 'PB2', 'PB4', 'PB5', 'PB6', 'T1'] as const;
 export type BenchId = (typeof BENCH_IDS)[number];
 
 export interface BenchOptions {
@@ -29,6 +31,8 @@ export interface BenchOptions {
   readonly pb4Runs: number;
   readonly pb5Runs: number;
   readonly pb5Clients: number;
+  readonly pb6Rows: number;
+  readonly pb6Runs: number;
   readonly t1Attempts: number;
   readonly t1Clients: number;
   /** The benchmarks to run; null = all. */
@@ -75,6 +79,8 @@ export function benchOptions(env: NodeJS.ProcessEnv = process.env): BenchOptions
     pb4Runs: positiveInt(env, 'BENCH_PB4_RUNS', 200, 50),
     pb5Runs: positiveInt(env, 'BENCH_PB5_RUNS', 300, 50),
     pb5Clients: positiveInt(env, 'BENCH_PB5_CLIENTS', 4, 2),
+    pb6Rows: positiveInt(env, 'BENCH_PB6_ROWS', 1_000_000, 10_000),
+    pb6Runs: positiveInt(env, 'BENCH_PB6_RUNS', 200, 50),
     t1Attempts: positiveInt(env, 'BENCH_T1_ATTEMPTS', 5000, 100),
     t1Clients: positiveInt(env, 'BENCH_T1_CLIENTS', 50, 2),
     only,

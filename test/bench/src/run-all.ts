@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: PB1 (API stack vs bare pg route), PB2 (RLS vs explicit org filter), PB4
  * (scheduling queries vs a plain range query), PB5 (booking writes under the exclusion constraint vs
- * btree) and T1 (double-booking load test over HTTP, with its control run), every ratio, and a
+ * btree), PB6 (text search at a million leads, and lists under concurrent searches) and T1
+ * (double-booking load test over HTTP, with its control run), every ratio, and a
  * summary of the targets. Exit code 0 whatever the benchmark verdicts (benchmarks report, they
  * do not gate CI); 1 when a benchmark could not run (an error, including failing requests) or
  * when T1, a correctness test, has a FAIL.
@@ -14,6 +15,7 @@ import { runRlsQueryCostBench } from './rls-query-cost.bench.js';
 import { runScheduleQueriesBench } from './schedule-queries.bench.js';
 import { runBookingWriteBench } from './booking-write.bench.js';
 import { runBookingRaceBench } from './booking-race.bench.js';
+import { runSearchBench } from './search.bench.js';
 import { table, verdictLine, type BenchReport } from './stats.js';
 
 const loadText = () => loadavg().map((x) => x.toFixed(2)).join(' / ') + ' (1/5/15 min)';
@@ -34,6 +36,7 @@ async function main(): Promise<number> {
     `  options: BENCH_DURATION_S=${options.durationS} BENCH_WARMUP_S=${options.warmupS} BENCH_REPS=${options.reps} ` +
       `BENCH_CONNECTIONS=${options.connections} BENCH_SIZES=${options.sizes.join(',')} BENCH_PB2_RUNS=${options.pb2Runs}` +
       ` BENCH_PB4_RUNS=${options.pb4Runs} BENCH_PB5_RUNS=${options.pb5Runs} BENCH_PB5_CLIENTS=${options.pb5Clients}` +
+      ` BENCH_PB6_ROWS=${options.pb6Rows} BENCH_PB6_RUNS=${options.pb6Runs}` +
       ` BENCH_T1_ATTEMPTS=${options.t1Attempts} BENCH_T1_CLIENTS=${options.t1Clients}` +
       `${options.only ? ` BENCH_ONLY=${options.only.join(',')}` : ''}${options.breakdown ? ' BENCH_BREAKDOWN=1' : ''}`,
   );
@@ -47,6 +50,7 @@ async function main(): Promise<number> {
     { id: 'PB2', run: () => runRlsQueryCostBench(options, log) },
     { id: 'PB4', run: () => runScheduleQueriesBench(options, log) },
     { id: 'PB5', run: () => runBookingWriteBench(options, log) },
+    { id: 'PB6', run: () => runSearchBench(options, log) },
     { id: 'T1', run: () => runBookingRaceBench(options, log) },
   ].filter((b) => options.only === null || (options.only as readonly string[]).includes(b.id));
   for (const bench of benches) {

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import type { Client, ClientListQuery } from '@cws/core';
+import { SEARCH_FIELDS, type Client, type ClientListQuery } from '@cws/core';
 import { aClient, anAddress, at, caught, createOrg } from './fixtures.js';
 import type { StorageHarness, StorageHarnessFactory } from './harness.js';
 
@@ -105,8 +105,10 @@ export function clientRepositoryContract(name: string, factory: StorageHarnessFa
       const all = await list({});
       expect(all.map((x) => x.id)).to.deep.equal([c.id, b.id, a.id]);
       expect(all[2]!.addresses).to.deep.equal(a.addresses);
-      expect((await list({ search: { text: 'alpha', digits: null } })).map((x) => x.id)).to.deep.equal([a.id]);
-      expect((await list({ search: { text: '123', digits: '123' } })).map((x) => x.id)).to.deep.equal([b.id]);
+      expect((await list({ search: { text: 'alpha', digits: null, fields: SEARCH_FIELDS } })).map((x) => x.id)).to.deep.equal([a.id]);
+      expect((await list({ search: { text: '123', digits: '123', fields: SEARCH_FIELDS } })).map((x) => x.id)).to.deep.equal([b.id]);
+      expect((await list({ search: { text: 'office@', digits: null, fields: ['name'] } })).map((x) => x.id)).to.deep.equal([]);
+      expect((await list({ search: { text: '1230000', digits: '1230000', fields: ['name', 'email'] } })).map((x) => x.id)).to.deep.equal([]);
       expect((await list({ archived: 'exclude' })).map((x) => x.id)).to.deep.equal([b.id, a.id]);
       expect((await list({ createdFrom: at('2026-06-02T00:00:00.000Z'), createdTo: at('2026-06-03T00:00:00.000Z') })).map((x) => x.id)).to.deep.equal([b.id]);
       const firstPage = await list({ limit: 1 });

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import type { Lead, LeadListQuery } from '@cws/core';
+import { SEARCH_FIELDS, type Lead, type LeadListQuery, type SearchField } from '@cws/core';
 import { aLead, at, caught, createOrg } from './fixtures.js';
 import type { StorageHarness, StorageHarnessFactory } from './harness.js';
 
@@ -116,7 +116,7 @@ export function leadRepositoryContract(name: string, factory: StorageHarnessFact
         for (const l of [ada, bob, cy]) await r.leads.insert(l);
       });
       const search = (text: string, digits: string | null = null) =>
-        h.uow.run(ctx, (r) => r.leads.list({ ...everything, search: { text, digits } })).then(ids);
+        h.uow.run(ctx, (r) => r.leads.list({ ...everything, search: { text, digits, fields: SEARCH_FIELDS } })).then(ids);
       expect(await search('lovelace')).to.deep.equal([ada.id]);
       expect(await search('engines.exa')).to.deep.equal([ada.id]);
       expect(await search('0900 123', '0900123')).to.deep.equal([ada.id]);
@@ -125,6 +125,24 @@ export function leadRepositoryContract(name: string, factory: StorageHarnessFact
       expect(await search('y_t')).to.deep.equal([cy.id]);
       expect(await search('_')).to.deep.equal([cy.id]);
       expect(await search('nobody')).to.deep.equal([]);
+    });
+
+    it('matches only the fields the search names: a name-only search finds nothing by email or phone', async () => {
+      const { ctx } = await createOrg(h);
+      const ada = aLead(ctx.orgId, { name: 'Ada Lovelace', email: 'countess@engines.example', phone: '+447700900123', createdAt: at('2026-05-01T00:00:00.000Z') });
+      const named = aLead(ctx.orgId, { name: 'Mr 0900123 Countess', email: null, phone: '+15550001111', createdAt: at('2026-05-02T00:00:00.000Z') });
+      await h.uow.run(ctx, async (r) => {
+        for (const l of [ada, named]) await r.leads.insert(l);
+      });
+      const search = (text: string, digits: string | null, fields: readonly SearchField[]) =>
+        h.uow.run(ctx, (r) => r.leads.list({ ...everything, search: { text, digits, fields } })).then(ids);
+      expect(await search('countess', null, SEARCH_FIELDS)).to.deep.equal([named.id, ada.id]);
+      expect(await search('countess', null, ['name'])).to.deep.equal([named.id]);
+      expect(await search('engines', null, ['name'])).to.deep.equal([]);
+      expect(await search('0900123', '0900123', ['name'])).to.deep.equal([named.id]);
+      expect(await search('7700900', '7700900', ['name'])).to.deep.equal([]);
+      expect(await search('7700900', '7700900', ['phone'])).to.deep.equal([ada.id]);
+      expect(await search('ada', null, ['email', 'phone'])).to.deep.equal([]);
     });
 
     it('lists stale leads: unarchived, in the given statuses, updated before the cutoff, oldest first, limited', async () => {

@@ -4,7 +4,7 @@
  * memory adapter must behave the same so embedders get the same guarantee.
  */
 import { expect } from 'chai';
-import type { LeadListQuery, RequestContext } from '@cws/core';
+import { SEARCH_FIELDS, type LeadListQuery, type RequestContext } from '@cws/core';
 import { aClient, aLead, anAddress, anAuditEntry, caught, createOrg } from './fixtures.js';
 import type { StorageHarness, StorageHarnessFactory } from './harness.js';
 
@@ -38,7 +38,7 @@ export function tenantIsolationContract(name: string, factory: StorageHarnessFac
       await h.uow.run(b, async (r) => {
         expect(await r.leads.findById(lead.id)).to.equal(null);
         expect(await r.leads.list(allLeads)).to.deep.equal([]);
-        expect(await r.leads.list({ ...allLeads, search: { text: 'only in a', digits: null } })).to.deep.equal([]);
+        expect(await r.leads.list({ ...allLeads, search: { text: 'only in a', digits: null, fields: SEARCH_FIELDS } })).to.deep.equal([]);
         expect(await r.leads.listStale({ updatedBefore: new Date('2100-01-01T00:00:00Z'), statuses: ['new'], limit: 10 })).to.deep.equal([]);
         expect(await r.clients.findById(client.id)).to.equal(null);
         expect(await r.clients.list({ createdFrom: null, createdTo: null, search: null, archived: 'include', after: null, limit: 100 })).to.deep.equal([]);

@@ -2,7 +2,8 @@ import { AppError, compareAddresses, type Client, type ClientAddress, type Clien
 import type { TenantDb } from '../tenant-transaction.js';
 import { ClientAddressModel, ClientModel } from '../models.js';
 import { translatePgError, translatingErrors, updateOne } from '../pg-errors.js';
-import { applySearch, applyWindow } from './list-filters.js';
+import { applyWindow } from './list-filters.js';
+import { DEFAULT_SEARCH_TUNING, searchList, type SearchTuning } from './text-search.js';
 
 function toAddress(row: ClientAddressModel): ClientAddress {
   return {
@@ -59,7 +60,10 @@ function clientColumns(c: Client) {
 }
 
 export class PostgresClientRepository implements ClientRepository {
-  constructor(private readonly db: TenantDb) {}
+  constructor(
+    private readonly db: TenantDb,
+    private readonly search: SearchTuning = DEFAULT_SEARCH_TUNING,
+  ) {}
 
   private async addressesOf(clientIds: readonly string[]): Promise<Map<string, ClientAddress[]>> {
     const byClient = new Map<string, ClientAddress[]>();
@@ -112,9 +116,7 @@ export class PostgresClientRepository implements ClientRepository {
   }
 
   async list(q: ClientListQuery): Promise<readonly Client[]> {
-    const qb = this.db.query(ClientModel);
-    applySearch(qb, q.search);
-    const rows = await applyWindow(qb, q);
+    const rows = q.search !== null ? await searchList<ClientModel>(this.db, ClientModel, { ...q, search: q.search }, () => {}, this.search) : await applyWindow(this.db.query(ClientModel), q);
     const addresses = await this.addressesOf(rows.map((r) => r.id));
     return rows.map((r) => toClient(r, addresses.get(r.id) ?? []));
   }

@@ -1,8 +1,10 @@
 import { AppError, type Lead, type LeadListQuery, type LeadRepository, type LeadStatus, type ServiceAddress } from '@cws/core';
+import type { QueryBuilder } from 'objection';
 import type { TenantDb } from '../tenant-transaction.js';
 import { LeadModel } from '../models.js';
 import { translatingErrors, updateOne } from '../pg-errors.js';
-import { applySearch, applyWindow } from './list-filters.js';
+import { applyWindow } from './list-filters.js';
+import { DEFAULT_SEARCH_TUNING, searchList, type SearchTuning } from './text-search.js';
 
 function toLead(row: LeadModel): Lead {
   return {
@@ -44,7 +46,10 @@ function mutableColumns(lead: Lead) {
 }
 
 export class PostgresLeadRepository implements LeadRepository {
-  constructor(private readonly db: TenantDb) {}
+  constructor(
+    private readonly db: TenantDb,
+    private readonly search: SearchTuning = DEFAULT_SEARCH_TUNING,
+  ) {}
 
   async insert(lead: Lead): Promise<void> {
     await translatingErrors(() => this.db.table('leads').insert({ org_id: lead.orgId, id: lead.id, created_at: lead.createdAt, ...mutableColumns(lead) }));
@@ -65,11 +70,13 @@ export class PostgresLeadRepository implements LeadRepository {
   }
 
   async list(q: LeadListQuery): Promise<readonly Lead[]> {
+    const statuses = (qb: QueryBuilder<LeadModel, LeadModel[]>) => {
+      if (q.statuses !== null) qb.whereIn('status', [...q.statuses]);
+    };
+    if (q.search !== null) return (await searchList<LeadModel>(this.db, LeadModel, { ...q, search: q.search }, statuses, this.search)).map(toLead);
     const qb = this.db.query(LeadModel);
-    if (q.statuses !== null) qb.whereIn('status', [...q.statuses]);
-    applySearch(qb, q.search);
-    const rows = await applyWindow(qb, q);
-    return rows.map(toLead);
+    statuses(qb);
+    return (await applyWindow(qb, q)).map(toLead);
   }
 
   async listStale(q: { updatedBefore: Date; statuses: readonly LeadStatus[]; limit: number }): Promise<readonly Lead[]> {

@@ -1,35 +1,31 @@
 /**
- * What a VIEWER sees of personal data: enough to recognise a record (the name, the town, the
- * email's domain, the phone's last two digits), not enough to contact or visit someone. Street
- * lines, access notes (door codes, key safes) and free-text notes are withheld entirely.
+ * How presenters mask personal data: by the core's policy (packages/core/src/access/
+ * personal-data.ts), the same one the list use cases search by, so a role cannot search on what
+ * its responses hide. A VIEWER sees enough to recognise a record (the name, the town, the
+ * email's first letter and domain, the phone's last two digits), not enough to contact or visit
+ * someone; street lines and free text typed about someone are withheld.
  */
-import type { RequestContext } from '@cws/core';
+import { FULL_PERSONAL_DATA, WITHHELD, masksAny, personalDataView, type PersonalDataView, type RequestContext } from '@cws/core';
 
-export interface PresentOptions {
+export { maskEmail, maskPhone, maskPersonalFields, showEmail, showFreeText, showPhone, showStreet } from '@cws/core';
+
+/** The view a presenter renders for: which kinds of personal data are masked. */
+export interface PresentOptions extends PersonalDataView {
+  /** Whether anything is masked (older presenters test this one flag). */
   readonly maskPii: boolean;
 }
 
-export const FULL_VIEW: PresentOptions = { maskPii: false };
+export const FULL_VIEW: PresentOptions = { ...FULL_PERSONAL_DATA, maskPii: false };
 
-/** Viewers get masked personal data; every other role sees it whole. */
+/** The caller's view, from the core's policy for its role. */
 export function piiPolicy(ctx: RequestContext): PresentOptions {
-  return { maskPii: ctx.actor.role === 'viewer' };
+  const view = personalDataView(ctx.actor);
+  return { ...view, maskPii: masksAny(view) };
 }
 
-export const MASK = '***';
+export const MASK = WITHHELD;
 
-export function maskEmail(email: string | null): string | null {
-  if (email === null) return null;
-  const at = email.lastIndexOf('@');
-  return at <= 0 ? MASK : `${email[0]}${MASK}${email.slice(at)}`;
-}
-
-export function maskPhone(phone: string | null): string | null {
-  if (phone === null) return null;
-  const digits = phone.replace(/\D/g, '');
-  return digits.length <= 2 ? MASK : `${MASK}${digits.slice(-2)}`;
-}
-
+/** Withholds a free-text value entirely (null stays null). */
 export function maskText(text: string | null): string | null {
   return text === null ? null : MASK;
 }

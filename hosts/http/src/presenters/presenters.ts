@@ -1,14 +1,14 @@
 /** Domain objects → the JSON the API returns (snake_case, ISO dates, no internal fields). */
 import type { AuditEntry, Client, ClientAddress, Lead, OrgSettings, Page, PostalAddress, ServiceAddress } from '@cws/core';
 
-import { FULL_VIEW, MASK, maskEmail, maskPhone, maskText, type PresentOptions } from './pii-masking.js';
+import { FULL_VIEW, showEmail, showFreeText, showPhone, showStreet, type PresentOptions } from './pii-masking.js';
 
 const iso = (d: Date | null) => (d === null ? null : d.toISOString());
 
 export function postalAddressJson(a: PostalAddress, view: PresentOptions = FULL_VIEW) {
   return {
-    line1: view.maskPii ? MASK : a.line1,
-    line2: view.maskPii ? maskText(a.line2) : a.line2,
+    line1: showStreet(view, a.line1),
+    line2: showStreet(view, a.line2),
     city: a.city,
     region: a.region,
     postal_code: a.postalCode,
@@ -18,7 +18,7 @@ export function postalAddressJson(a: PostalAddress, view: PresentOptions = FULL_
 
 /** The address form leads and clients share: label, postal fields, access notes (masked for viewers). */
 export function serviceAddressJson(a: ServiceAddress, view: PresentOptions = FULL_VIEW) {
-  return { label: a.label, ...postalAddressJson(a, view), access_notes: view.maskPii ? maskText(a.accessNotes) : a.accessNotes };
+  return { label: a.label, ...postalAddressJson(a, view), access_notes: showFreeText(view, a.accessNotes) };
 }
 
 export function leadJson(l: Lead, view: PresentOptions = FULL_VIEW) {
@@ -26,12 +26,13 @@ export function leadJson(l: Lead, view: PresentOptions = FULL_VIEW) {
     id: l.id,
     org_id: l.orgId,
     name: l.name,
-    email: view.maskPii ? maskEmail(l.email) : l.email,
-    phone: view.maskPii ? maskPhone(l.phone) : l.phone,
+    email: showEmail(view, l.email),
+    phone: showPhone(view, l.phone),
     source: l.source,
     status: l.status,
-    notes: view.maskPii ? maskText(l.notes) : l.notes,
-    service_requested: l.serviceRequested,
+    notes: showFreeText(view, l.notes),
+    // Typed by whoever sent the public form: it can hold anything about them.
+    service_requested: showFreeText(view, l.serviceRequested),
     address: l.address === null ? null : serviceAddressJson(l.address, view),
     converted_client_id: l.convertedClientId,
     converted_at: iso(l.convertedAt),
@@ -56,9 +57,9 @@ export function clientJson(c: Client, view: PresentOptions = FULL_VIEW) {
     id: c.id,
     org_id: c.orgId,
     name: c.name,
-    email: view.maskPii ? maskEmail(c.email) : c.email,
-    phone: view.maskPii ? maskPhone(c.phone) : c.phone,
-    notes: view.maskPii ? maskText(c.notes) : c.notes,
+    email: showEmail(view, c.email),
+    phone: showPhone(view, c.phone),
+    notes: showFreeText(view, c.notes),
     source_lead_id: c.sourceLeadId,
     archived_at: iso(c.archivedAt),
     created_at: c.createdAt.toISOString(),

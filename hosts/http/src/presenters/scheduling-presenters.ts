@@ -1,8 +1,9 @@
 /**
  * Scheduling objects → JSON (snake_case, ISO dates). A worker's portal password hash never
  * appears: workers are presented field by field, whether the core gave a WorkerView or (board,
- * suggestions) a Worker. Viewers get workers' phone and email, and booking and series notes,
- * masked like other personal data.
+ * suggestions) a Worker. Viewers get workers' phone and email masked, and the free text people
+ * type about someone withheld: booking and series notes, cancellation and blackout reasons, and
+ * the same fields in a booking's history — by the core's policy (pii-masking.ts).
  */
 import type {
   AuditEntry,
@@ -28,7 +29,7 @@ import type {
 import { toZonedIso } from '@cws/core';
 import { camelToSnakeKey } from '../http/case-conversion.js';
 import { addressJson, auditJson } from './presenters.js';
-import { FULL_VIEW, MASK, maskEmail, maskPhone, maskText, type PresentOptions } from './pii-masking.js';
+import { FULL_VIEW, maskPersonalFields, showEmail, showFreeText, showPhone, type PresentOptions } from './pii-masking.js';
 
 const iso = (d: Date | null) => (d === null ? null : d.toISOString());
 
@@ -50,8 +51,8 @@ export function rosterWorkerJson(w: RosterWorker, view: PresentOptions = FULL_VI
   return {
     id: w.id,
     name: w.name,
-    phone: view.maskPii ? maskPhone(w.phone) : w.phone,
-    email: view.maskPii ? maskEmail(w.email) : w.email,
+    phone: showPhone(view, w.phone),
+    email: showEmail(view, w.email),
     skills: [...w.skills],
     team_id: w.teamId,
     working_hours: workingHoursJson(w),
@@ -99,7 +100,7 @@ export function serviceJson(s: Service) {
   };
 }
 
-export function blackoutJson(b: Blackout) {
+export function blackoutJson(b: Blackout, view: PresentOptions = FULL_VIEW) {
   return {
     id: b.id,
     org_id: b.orgId,
@@ -108,7 +109,8 @@ export function blackoutJson(b: Blackout) {
     worker_id: b.workerId,
     starts_at: b.startsAt.toISOString(),
     ends_at: b.endsAt.toISOString(),
-    reason: b.reason,
+    // "Surgery", "court date": an absence reason is often about the worker's private life.
+    reason: showFreeText(view, b.reason),
     created_at: b.createdAt.toISOString(),
   };
 }
@@ -133,10 +135,10 @@ export function bookingJson(b: Booking, view: PresentOptions = FULL_VIEW) {
     status: b.status,
     team_id: b.teamId,
     workers: workersJson(b),
-    notes: view.maskPii ? maskText(b.notes) : b.notes,
+    notes: showFreeText(view, b.notes),
     price_estimate_minor: b.priceEstimateMinor,
     currency: b.currency,
-    cancellation_reason: b.cancellationReason,
+    cancellation_reason: showFreeText(view, b.cancellationReason),
     started_at: iso(b.startedAt),
     completed_at: iso(b.completedAt),
     cancelled_at: iso(b.cancelledAt),
@@ -167,7 +169,7 @@ export function seriesJson(s: BookingSeries, view: PresentOptions = FULL_VIEW) {
     until: s.end.until,
     team_id: s.teamId,
     worker_ids: [...s.workerIds],
-    notes: view.maskPii ? maskText(s.notes) : s.notes,
+    notes: showFreeText(view, s.notes),
     price_estimate_minor: s.priceEstimateMinor,
     currency: s.currency,
     generated_through: s.generatedThrough,
@@ -246,12 +248,6 @@ export function queueItemJson(item: QueueItem, view: PresentOptions = FULL_VIEW)
   return { booking: bookingJson(item.booking, view), urgent: item.urgent };
 }
 
-/** Withholds free-text notes from a before/after snapshot (camelCase keys, as the core stores them). */
-function maskSnapshot(snapshot: Record<string, unknown> | null): Record<string, unknown> | null {
-  if (snapshot === null) return null;
-  return Object.fromEntries(Object.entries(snapshot).map(([k, v]) => [k, k === 'notes' && v !== null ? MASK : v]));
-}
-
 /** A snapshot's keys as the API spells them (snake_case), nested objects and arrays included. */
 function snakeSnapshot(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(snakeSnapshot);
@@ -262,14 +258,18 @@ function snakeSnapshot(value: unknown): unknown {
 const snakeOf = (snapshot: Record<string, unknown> | null) => (snapshot === null ? null : (snakeSnapshot(snapshot) as Record<string, unknown>));
 
 /**
- * A booking's audit entry with its before/after in the API's snake_case, as GET /bookings/{id}
- * answers; viewers do not read its notes through the history either (masked before the keys are
- * renamed: the masking names the core's fields).
+ * A booking's audit entry, as GET /bookings/{id}/history answers: the snapshots (before, after)
+ * and the metadata (a cancellation's reason) carry the booking's personal fields too, so they are
+ * masked by the same policy (by field name, at any depth), then spelled in the API's snake_case.
  */
 export function bookingHistoryJson(e: AuditEntry, view: PresentOptions = FULL_VIEW) {
   const json = auditJson(e);
-  const masked = view.maskPii ? { ...json, before: maskSnapshot(json.before), after: maskSnapshot(json.after) } : json;
-  return { ...masked, before: snakeOf(masked.before), after: snakeOf(masked.after) };
+  return {
+    ...json,
+    before: snakeOf(maskPersonalFields(view, json.before)),
+    after: snakeOf(maskPersonalFields(view, json.after)),
+    metadata: maskPersonalFields(view, json.metadata),
+  };
 }
 
 /** A job as its worker sees it: when (with the local wall clock), where, for whom, what to do and may do now; no prices. */

@@ -16,7 +16,13 @@ export const ListQueryFields = {
   ...PageQueryFields,
   created_from: Type.Optional(DateTime),
   created_to: Type.Optional(DateTime),
-  q: Type.Optional(Type.String({ maxLength: 100, description: 'Text in the name or email, or digits of the phone' })),
+  q: Type.Optional(
+    Type.String({
+      maxLength: 100,
+      description:
+        'At least 3 characters: text in the name or email, or digits of the phone. A role that sees email and phone masked (viewer) searches names only. 422 search.too_broad when the search cannot finish in its time budget; 429 search.busy when too many searches are running.',
+    }),
+  ),
   archived: Type.Optional(Type.Union([Type.Literal('exclude'), Type.Literal('only'), Type.Literal('include')], { description: 'Default exclude' })),
 };
 

@@ -72,6 +72,8 @@ export const ERROR_CODES = {
   'storage.value_refused': { kind: 'validation', title: 'The database cannot hold a value of the request' },
   'service.migrations_pending': { kind: 'unavailable', title: 'The database is being upgraded to this version; try again shortly' },
   'request.rate_limited': { kind: 'rate_limited', title: 'Too many requests' },
+  'search.too_broad': { kind: 'validation', title: 'The search would read too many records; make it more specific' },
+  'search.busy': { kind: 'rate_limited', title: 'Too many searches are running; retry in a moment' },
   'job.unknown': { kind: 'not_found', title: 'No job has that name' },
   'internal.unexpected': { kind: 'internal', title: 'Internal error' },
 } as const satisfies Record<string, ErrorCodeInfo>;

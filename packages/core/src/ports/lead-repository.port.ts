@@ -1,11 +1,17 @@
 import type { Lead, LeadStatus } from '../domain/leads/lead.js';
 import type { PageKey } from '../domain/shared/pagination.js';
+import type { SearchField } from '../domain/shared/search-fields.js';
 
 export interface TextSearch {
-  /** Lower-cased, trimmed; matched as a substring of name and email (case-insensitive). */
+  /** Lower-cased, trimmed, at least 3 characters; matched as a substring of name and email (case-insensitive). */
   readonly text: string;
   /** The digits of the search when it has at least 3; matched as a substring of the phone. */
   readonly digits: string | null;
+  /**
+   * The fields to match, and no others: a role that sees email and phone masked searches names
+   * only, so a search cannot tell it what its responses hide.
+   */
+  readonly fields: readonly SearchField[];
 }
 
 export type ArchivedFilter = 'exclude' | 'only' | 'include';

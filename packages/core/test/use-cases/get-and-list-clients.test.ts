@@ -73,6 +73,14 @@ describe('ListClients', () => {
     expect(search.items.map((x) => x.id)).to.deep.equal([a!.id]);
   });
 
+  it('lets a viewer search names only, never the email or phone it sees masked', async () => {
+    const [a] = await seed(['Alpha']);
+    const q = async (text: string, role: 'viewer' | 'finance') => (await fx.core.clients.list.execute(fx.ctx(orgId, { role }), { q: text })).items.map((x) => x.id);
+    expect(await q('ALPHA@', 'finance')).to.deep.equal([a!.id]);
+    expect(await q('ALPHA@', 'viewer')).to.deep.equal([]);
+    expect(await q('alph', 'viewer')).to.deep.equal([a!.id]);
+  });
+
   it('excludes archived clients by default', async () => {
     const [a, b] = await seed(['A', 'B']);
     await archiveClientDirectly(fx, orgId, a!.id, T0);

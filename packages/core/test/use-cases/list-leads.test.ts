@@ -98,6 +98,21 @@ describe('ListLeads', () => {
     expect(await q('7946-0958')).to.deep.equal([bob!.id]);
   });
 
+  it('lets a viewer search names only: a search on the email or phone a viewer sees masked finds nothing', async () => {
+    const [ann, bob] = await seed([
+      { name: 'Ann Smith', email: 'ann.k@alpha.test', phone: '+44 20 7946 0958' },
+      { name: 'Bob 0958 Jones', email: 'bob@beta.test' },
+    ]);
+    const q = async (text: string, role: 'viewer' | 'dispatcher') => (await fx.core.leads.list.execute(fx.ctx(orgId, { role }), { q: text })).items.map((l) => l.id);
+    expect(await q('alpha.test', 'dispatcher')).to.deep.equal([ann!.id]);
+    expect(await q('alpha.test', 'viewer')).to.deep.equal([]);
+    expect(await q('ann.k', 'viewer')).to.deep.equal([]);
+    expect(await q('7946 0958', 'dispatcher')).to.deep.equal([ann!.id]);
+    expect(await q('7946 0958', 'viewer')).to.deep.equal([]);
+    expect(await q('0958', 'viewer')).to.deep.equal([bob!.id]);
+    expect(await q('smith', 'viewer')).to.deep.equal([ann!.id]);
+  });
+
   it('hides archived leads unless asked for them', async () => {
     const [a, b] = await seed(['A', 'B'].map((name) => ({ name })));
     await fx.core.leads.archive.execute(fx.ctx(orgId), { id: a!.id });
@@ -153,6 +168,12 @@ describe('ListLeads', () => {
       await expectInvalid(fx.core.leads.list.execute(fx.ctx(orgId), { cursor: 'not-a-cursor' }), ['/cursor']);
       const forged = Buffer.from(JSON.stringify(['2026-01-01T00:00:00Z', 'nope'])).toString('base64url');
       await expectInvalid(fx.core.leads.list.execute(fx.ctx(orgId), { cursor: forged }), ['/cursor']);
+    });
+
+    it('refuses a search shorter than 3 characters: it could not use the search index', async () => {
+      const err = await expectInvalid(fx.core.leads.list.execute(fx.ctx(orgId), { q: ' ab ' }), ['/q']);
+      expect(err.errors[0]!.detail).to.match(/at least 3 characters/);
+      expect((await fx.core.leads.list.execute(fx.ctx(orgId), { q: '   ' })).items).to.deep.equal([]);
     });
 
     it('refuses an unknown archived filter and an over-long search', async () => {

@@ -16,7 +16,7 @@ export function leadRoutes(): RouteDefinition[] {
       path: '/v1/admin/leads',
       operationId: 'listLeads',
       summary: 'List leads, newest first',
-      description: 'Filters: status (repeatable), created_from (inclusive), created_to (exclusive), q (name, email or phone digits), archived. Cursor pagination.',
+      description: 'Filters: status (repeatable), created_from (inclusive), created_to (exclusive), q (at least 3 characters: name, email or phone digits; names only for viewers), archived. Cursor pagination.',
       tags,
       audience: 'staff',
       permission: 'leads.view',

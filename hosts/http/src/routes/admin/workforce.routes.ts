@@ -230,7 +230,8 @@ export function workforceRoutes(): RouteDefinition[] {
       responses: { 200: { description: 'The blackouts', schema: List(BlackoutView) }, ...commonErrors },
       async handler({ runtime, ctx, query }) {
         const list = await runtime.core.workforce.listBlackouts.execute(ctx, { start: query.start, end: query.end });
-        return { status: 200, body: items(list.map(blackoutJson)) };
+        const view = piiPolicy(ctx);
+        return { status: 200, body: items(list.map((b) => blackoutJson(b, view))) };
       },
     }),
     defineRoute({

@@ -2,6 +2,7 @@
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, decodeCursor, type PageKey } from './pagination.js';
 import type { InputChecks } from './input-checks.js';
 import { toTextSearch } from './search.js';
+import type { SearchField } from './search-fields.js';
 import type { ArchivedFilter, TextSearch } from '../../ports/lead-repository.port.js';
 
 export interface CommonListInput {
@@ -22,7 +23,8 @@ export interface CommonListQuery {
   readonly limit: number;
 }
 
-export function parseCommonList(checks: InputChecks, input: CommonListInput): CommonListQuery {
+/** `searchFields`: what `q` may match for the caller (see access/personal-data.ts). */
+export function parseCommonList(checks: InputChecks, input: CommonListInput, searchFields: readonly SearchField[]): CommonListQuery {
   const createdFrom = checks.date('/createdFrom', input.createdFrom) ?? null;
   const createdTo = checks.date('/createdTo', input.createdTo) ?? null;
   if (createdFrom && createdTo && createdTo <= createdFrom) checks.fail('/createdTo', 'must be after createdFrom');
@@ -36,5 +38,5 @@ export function parseCommonList(checks: InputChecks, input: CommonListInput): Co
       checks.fail('/cursor', 'is not a cursor returned by this API');
     }
   }
-  return { createdFrom, createdTo, search: toTextSearch(checks, '/q', input.q), archived: archived ?? 'exclude', after, limit };
+  return { createdFrom, createdTo, search: toTextSearch(checks, '/q', input.q, searchFields), archived: archived ?? 'exclude', after, limit };
 }

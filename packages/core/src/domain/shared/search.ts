@@ -1,17 +1,35 @@
 import type { InputChecks } from './input-checks.js';
+import { SEARCH_FIELDS, type SearchField } from './search-fields.js';
 import type { TextSearch } from '../../ports/lead-repository.port.js';
 
-/** Turns a free-text `q` into what repositories match: text for names/emails, digits for phones. */
-export function toTextSearch(checks: InputChecks, pointer: string, value: unknown): TextSearch | null {
-  const text = checks.optionalText(pointer, value, { max: 100 });
+export { SEARCH_FIELDS, type SearchField } from './search-fields.js';
+
+/**
+ * A search must give an index something to look up: trigram indexes need 3 characters, and a
+ * shorter text would read every row of the organisation (ADR 15).
+ */
+export const MIN_SEARCH_LENGTH = 3;
+export const MAX_SEARCH_LENGTH = 100;
+
+/**
+ * Turns a free-text `q` into what repositories match: text for names/emails, digits for phones,
+ * on the `fields` the caller may search (the others are left out, not matched).
+ */
+export function toTextSearch(checks: InputChecks, pointer: string, value: unknown, fields: readonly SearchField[] = SEARCH_FIELDS): TextSearch | null {
+  const text = checks.optionalText(pointer, value, { max: MAX_SEARCH_LENGTH });
   if (text === undefined || text === null) return null;
+  if ([...text].length < MIN_SEARCH_LENGTH) {
+    checks.fail(pointer, `must be at least ${MIN_SEARCH_LENGTH} characters: a shorter search cannot use the search index`);
+    return null;
+  }
   const digits = text.replace(/\D/g, '');
-  return { text: text.toLowerCase(), digits: digits.length >= 3 ? digits : null };
+  return { text: text.toLowerCase(), digits: digits.length >= MIN_SEARCH_LENGTH ? digits : null, fields: SEARCH_FIELDS.filter((f) => fields.includes(f)) };
 }
 
 /** The matching rule every adapter implements; memory adapters call it directly. */
-export function matchesTextSearch(search: TextSearch, fields: { name: string; email: string | null; phone: string | null }): boolean {
-  if (fields.name.toLowerCase().includes(search.text)) return true;
-  if (fields.email !== null && fields.email.toLowerCase().includes(search.text)) return true;
-  return search.digits !== null && fields.phone !== null && fields.phone.replace(/\D/g, '').includes(search.digits);
+export function matchesTextSearch(search: TextSearch, row: { name: string; email: string | null; phone: string | null }): boolean {
+  const on = (field: SearchField) => search.fields.includes(field);
+  if (on('name') && row.name.toLowerCase().includes(search.text)) return true;
+  if (on('email') && row.email !== null && row.email.toLowerCase().includes(search.text)) return true;
+  return on('phone') && search.digits !== null && row.phone !== null && row.phone.replace(/\D/g, '').includes(search.digits);
 }
