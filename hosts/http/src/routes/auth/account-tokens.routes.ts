@@ -5,6 +5,7 @@
  * emailed reset answer 202 whether or not the address has an account.
  */
 import { Type } from '@sinclair/typebox';
+import type { CredentialResetPurpose } from '@cws/core';
 import { defineRoute, type RouteDefinition } from '../../routing/route-definition.js';
 import { Uuid } from '../../schemas/common.schemas.js';
 import { NO_STORE, authErrors } from '../route-helpers.js';
@@ -19,6 +20,26 @@ const SecondFactor = {
 const EmailBody = Type.Object({ email: Type.String({ minLength: 3, maxLength: 254 }) }, { additionalProperties: false });
 const Accepted = Type.Object({ status: Type.Literal('accepted'), detail: Type.String() });
 const ACCEPTED_DETAIL = 'If the address has an account, a link is on its way (valid 30 minutes).';
+
+/** Asking for an emailed reset token: the same 202 whether or not the address has an account. */
+function resetRequestRoute(purpose: CredentialResetPurpose, path: string, operationId: string, summary: string): RouteDefinition {
+  return defineRoute({
+    method: 'POST',
+    path,
+    operationId,
+    summary,
+    description: 'At most 5 requests per address and 20 per client address an hour. Mail leaves as EMAIL_MODE says (off: nothing is sent).',
+    tags,
+    audience: 'public',
+    permission: null,
+    body: EmailBody,
+    responses: { 202: { description: 'Received', schema: Accepted }, ...authErrors },
+    async handler({ runtime, body, requestId, now, clientIp }) {
+      await runtime.core.identity.requestCredentialReset.execute({ requestId, now }, { email: body['email'], purpose, clientIp });
+      return { status: 202, body: { status: 'accepted', detail: ACCEPTED_DETAIL } };
+    },
+  });
+}
 
 export function accountTokenRoutes(): RouteDefinition[] {
   return [
@@ -62,22 +83,7 @@ export function accountTokenRoutes(): RouteDefinition[] {
         };
       },
     }),
-    defineRoute({
-      method: 'POST',
-      path: '/v1/auth/password-reset/request',
-      operationId: 'requestPasswordReset',
-      summary: 'Email a password reset link to an address (the same answer whether or not it has an account)',
-      description: 'At most 5 requests per address and 20 per client address an hour. Mail leaves as EMAIL_MODE says (off: nothing is sent).',
-      tags,
-      audience: 'public',
-      permission: null,
-      body: EmailBody,
-      responses: { 202: { description: 'Received', schema: Accepted }, ...authErrors },
-      async handler({ runtime, body, requestId, now, clientIp }) {
-        await runtime.core.identity.requestCredentialReset.execute({ requestId, now }, { email: body['email'], purpose: 'password', clientIp });
-        return { status: 202, body: { status: 'accepted', detail: ACCEPTED_DETAIL } };
-      },
-    }),
+    resetRequestRoute('password', '/v1/auth/password-reset/request', 'requestPasswordReset', 'Email a password reset link to an address (the same answer whether or not it has an account)'),
     defineRoute({
       method: 'POST',
       path: '/v1/auth/password-reset/confirm',
@@ -96,21 +102,12 @@ export function accountTokenRoutes(): RouteDefinition[] {
         return { status: 204 };
       },
     }),
-    defineRoute({
-      method: 'POST',
-      path: '/v1/auth/2fa/reset/request',
-      operationId: 'requestSecondFactorReset',
-      summary: 'Email a link that clears the second factor (lost device and recovery codes); the same answer whether or not the address has an account',
-      tags,
-      audience: 'public',
-      permission: null,
-      body: EmailBody,
-      responses: { 202: { description: 'Received', schema: Accepted }, ...authErrors },
-      async handler({ runtime, body, requestId, now, clientIp }) {
-        await runtime.core.identity.requestCredentialReset.execute({ requestId, now }, { email: body['email'], purpose: 'second_factor', clientIp });
-        return { status: 202, body: { status: 'accepted', detail: ACCEPTED_DETAIL } };
-      },
-    }),
+    resetRequestRoute(
+      'second_factor',
+      '/v1/auth/2fa/reset/request',
+      'requestSecondFactorReset',
+      'Email a link that clears the second factor (lost device and recovery codes); the same answer whether or not the address has an account',
+    ),
     defineRoute({
       method: 'POST',
       path: '/v1/auth/2fa/reset/confirm',
