@@ -7,10 +7,11 @@ module.exports = {
   forbidden: [
     {
       name: 'core-is-pure',
-      comment: 'packages/core depends on Node built-ins only: no framework, no vendor SDK, no other workspace package.',
+      comment:
+        'packages/core depends on Node built-ins and TypeBox only (its contracts are JSON Schema built with TypeBox, which has no dependencies; ADR 19): no framework, no vendor SDK, no other workspace package.',
       severity: 'error',
       from: { path: '^packages/core/src' },
-      to: { dependencyTypesNot: ['core'], pathNot: '^packages/core/src' },
+      to: { dependencyTypesNot: ['core'], pathNot: ['^packages/core/src', '^node_modules/@sinclair/typebox/'] },
     },
     {
       name: 'adapters-only-core-and-own-vendor',

@@ -5,7 +5,7 @@
  * like any other data.
  */
 import { randomUUID } from 'node:crypto';
-import { addDays, localDateOf, weekdayOf, zonedInstant, type Core, type LocalDate, type RequestContext, type WorkingHours } from '@cws/core';
+import { addDays, localDateOf, weekdayOf, zonedInstant, type Core, type CreateLeadInput, type LocalDate, type RequestContext, type WorkingHours } from '@cws/core';
 
 export const DEMO_ORG_SLUG = 'demo-cleaning';
 /** The demo worker who can sign in to the worker portal (when the seed is given a password). */
@@ -76,7 +76,7 @@ export async function seedDemoOrg(core: Core, now: Date, options: DemoSeedOption
   ];
   const made = [];
   for (const client of clients) made.push(await core.clients.create.execute(ctx, client));
-  const leads = [
+  const leads: CreateLeadInput[] = [
     { name: 'Priya Shah', email: 'priya.shah@example.com', phone: '+1 646 555 0172', source: 'public_form', serviceRequested: 'Move-out deep clean, 2 bedrooms' },
     { name: 'Tom Becker', phone: '+1 917 555 0110', source: 'phone', serviceRequested: 'Weekly clean quote', status: 'contacted' },
     { name: 'Harbor View Co-op', email: 'board@harborview.example.com', source: 'referral', serviceRequested: 'Common areas, 3x a week', status: 'qualified',

@@ -14,6 +14,7 @@ import { isAdminSurface, isWrite, type RequestGuards } from '../auth/request-gua
 import { WORKER_CHALLENGE, type WorkerPortalTokens } from '../auth/worker-portal-tokens.js';
 import { compileBodyValidator, compileParamsValidator, requestValidationError, textFaults, type Validator } from './request-validation.js';
 import type { HttpMethod, RouteDefinition, WorkerPortalIdentity } from './route-definition.js';
+import { contractRequest, type ContractRequest } from './contract-request.js';
 
 export interface HttpState {
   requestId: string;
@@ -67,6 +68,7 @@ export function mountRoutes(router: Router<HttpState>, routes: readonly RouteDef
     if ((route.audience === 'staff') !== (route.permission !== null)) {
       throw new Error(`${route.method} ${route.path}: staff routes need a permission, other routes must not have one`);
     }
+    const contract: ContractRequest | null = route.contract ? contractRequest(route) : null;
     const params = route.params ? compileParamsValidator(route.params) : null;
     const query = route.query ? compileParamsValidator(route.query) : null;
     const body = route.body ? compileBodyValidator(route.body) : null;
@@ -145,22 +147,18 @@ export function mountRoutes(router: Router<HttpState>, routes: readonly RouteDef
         requestContext = { orgId: claims.orgId, actor: { kind: 'worker', id: claims.workerId, role: null }, requestId: ctx.state.requestId, now };
       }
 
-      validateOrThrow(ctx, params, { ...ctx.params }, 'path');
-      const queryValue: Record<string, unknown> = { ...ctx.query };
-      validateOrThrow(ctx, query ?? (Object.keys(queryValue).length > 0 ? rejectAllQuery : null), queryValue, 'query');
-
+      let contractInput: Record<string, unknown> | null = null;
       let bodyValue: unknown = {};
-      if (body !== null) {
-        const present = hasBody(ctx);
-        if (present && !ctx.is('application/json', '+json')) {
-          throw Object.assign(new Error('unsupported media type'), { status: 415, expose: true });
+      const queryValue: Record<string, unknown> = { ...ctx.query };
+      if (contract !== null) {
+        contractInput = contract.read(ctx, queryValue, (where) => readJsonBody(ctx, where === 'required'));
+      } else {
+        validateOrThrow(ctx, params, { ...ctx.params }, 'path');
+        validateOrThrow(ctx, query ?? (Object.keys(queryValue).length > 0 ? rejectAllQuery : null), queryValue, 'query');
+        if (body !== null) {
+          bodyValue = readJsonBody(ctx, bodyRequired);
+          validateOrThrow(ctx, body, bodyValue, 'body');
         }
-        if (!present && bodyRequired) {
-          ctx.state.fieldsIn = 'body';
-          throw requestValidationError([{ pointer: '/', detail: 'a JSON body is required' }]);
-        }
-        bodyValue = present ? ctx.request.body : {};
-        validateOrThrow(ctx, body, bodyValue, 'body');
       }
 
       if (breakGlassToken !== null) {
@@ -169,8 +167,9 @@ export function mountRoutes(router: Router<HttpState>, routes: readonly RouteDef
         await deps.runtime.core.identity.authorizeBreakGlassWrite.execute(requestContext, { token: breakGlassToken, method: route.method, path: ctx.path });
       }
 
-      ctx.state.fieldsIn = route.inputIn ?? 'body';
+      ctx.state.fieldsIn = contract?.inputIn ?? route.inputIn ?? 'body';
       const run = route.handler({
+        ...(contractInput !== null ? { input: contractInput } : {}),
         params: ctx.params as never,
         query: queryValue as never,
         body: keysToCamel(bodyValue) as Record<string, unknown>,
@@ -192,6 +191,19 @@ export function mountRoutes(router: Router<HttpState>, routes: readonly RouteDef
       }
     };
   }
+}
+
+/** The JSON body (`{}` when absent and optional); 415 for another media type, 422 when required and absent. */
+function readJsonBody(ctx: HttpContext, required: boolean): unknown {
+  const present = hasBody(ctx);
+  if (present && !ctx.is('application/json', '+json')) {
+    throw Object.assign(new Error('unsupported media type'), { status: 415, expose: true });
+  }
+  if (!present && required) {
+    ctx.state.fieldsIn = 'body';
+    throw requestValidationError([{ pointer: '/', detail: 'a JSON body is required' }]);
+  }
+  return present ? ctx.request.body : {};
 }
 
 /** Routes that declare no query schema accept no query parameters. */

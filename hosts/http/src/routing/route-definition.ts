@@ -4,7 +4,7 @@
  * from these declarations, so they cannot drift apart.
  */
 import type { Static, TSchema } from '@sinclair/typebox';
-import type { Permission, PortalSession, RequestContext } from '@cws/core';
+import type { ContractInput, Permission, PortalSession, RequestContext, UseCaseContract } from '@cws/core';
 import type { ParameterizedContext } from 'koa';
 import type { Runtime } from '@cws/composition';
 import type { StaffIdentity } from '../http/staff-identity.js';
@@ -26,10 +26,16 @@ export interface WorkerPortalIdentity {
 
 export interface ResponseSpec {
   readonly description: string;
-  readonly schema?: TSchema;
+  /** The body's schema; `'output'`: the route's contract output, as the wire names it. */
+  readonly schema?: TSchema | 'output';
+  /** Response headers this answer sets (names of components in the document, e.g. Location). */
+  readonly headers?: readonly ResponseHeader[];
   /** Non-JSON responses (text/plain metrics, text/html docs). */
   readonly contentType?: string;
 }
+
+/** Headers the document declares on answers (see openapi-document.ts for their meaning). */
+export type ResponseHeader = 'Location' | 'Idempotent-Replayed' | 'Cache-Control' | 'Retry-After';
 
 export interface HandlerResult {
   readonly status: number;
@@ -90,7 +96,44 @@ export interface RouteDefinition<P extends TSchema | undefined = TSchema | undef
   /** Where core validation pointers point (query for list routes), for `errors[].in`. */
   readonly inputIn?: 'body' | 'query';
   readonly responses: Readonly<Record<number, ResponseSpec>>;
+  /** Set by defineContractRoute: the use case contract the request's input comes from. */
+  readonly contract?: UseCaseContract;
+  readonly headerFields?: Readonly<Record<string, InputHeader>>;
+  readonly fixedFields?: readonly string[];
   handler(input: RouteInput<StaticOr<P, Record<string, never>>, StaticOr<Q, Record<string, never>>, Record<string, unknown>>): Promise<HandlerResult>;
+}
+
+/** Request headers a contract field may come from. */
+export type InputHeader = 'Idempotency-Key' | 'X-Break-Glass-Token';
+
+/** What a contract route's handler gets besides the transport: the use case's input, assembled and typed. */
+export interface ContractRouteInput<C extends UseCaseContract, F extends string = never> extends Omit<RouteInput<unknown, unknown, unknown>, 'params' | 'query' | 'body'> {
+  /**
+   * Path, body (or query) and header fields as the contract names them (camelCase), checked
+   * against the contract's wire form; the fixed fields are the handler's to add.
+   */
+  readonly input: Omit<ContractInput<C>, F>;
+}
+
+/**
+ * A route whose input is a use case's contract: the path fields (named as in the path), header
+ * fields and the rest — the body for writes, the query string for reads — are all derived from
+ * `contract.input`. Validation, the handler's input type and the document follow from it.
+ */
+export interface ContractRouteDefinition<C extends UseCaseContract = UseCaseContract, F extends string = never> extends Omit<RouteDefinition, 'params' | 'query' | 'body' | 'bodyRequired' | 'inputIn' | 'handler' | 'contract' | 'headerFields' | 'fixedFields'> {
+  readonly contract: C;
+  /** Where the fields not in the path or headers come from (default: query for GET and DELETE, body otherwise). */
+  readonly inputIn?: 'body' | 'query';
+  /** Contract fields taken from request headers. */
+  readonly headerFields?: Readonly<Partial<Record<keyof ContractInput<C> & string, InputHeader>>>;
+  /** Contract fields the route sets itself (not on the wire), e.g. the caller's own id. */
+  readonly fixedFields?: readonly F[];
+  handler(input: ContractRouteInput<C, F>): Promise<HandlerResult>;
+}
+
+/** Declares a route driven by a use case's contract. */
+export function defineContractRoute<C extends UseCaseContract, F extends keyof ContractInput<C> & string = never>(route: ContractRouteDefinition<C, F>): RouteDefinition {
+  return route as unknown as RouteDefinition;
 }
 
 /** Identity helper so declarations are type-checked against their own schemas. */

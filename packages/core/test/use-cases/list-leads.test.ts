@@ -17,7 +17,7 @@ describe('ListLeads', () => {
     const leads: Lead[] = [];
     for (const e of entries) {
       fx.clock.advance(MINUTE);
-      leads.push(await fx.core.leads.create.execute(fx.ctx(orgId), { email: `${e.name.toLowerCase()}@example.com`, ...e }));
+      leads.push(await fx.core.leads.create.execute(fx.ctx(orgId), ({ email: `${e.name.toLowerCase()}@example.com`, ...e } as never)));
     }
     return leads;
   }
@@ -73,15 +73,15 @@ describe('ListLeads', () => {
       { name: 'C', status: 'lost' },
       { name: 'D', status: 'qualified' },
     ]);
-    const page = await fx.core.leads.list.execute(fx.ctx(orgId), { statuses: ['lost', 'contacted'] });
+    const page = await fx.core.leads.list.execute(fx.ctx(orgId), { status: ['lost', 'contacted'] });
     expect(page.items.map((l) => l.id)).to.deep.equal([c!.id, b!.id]);
-    const everything = await fx.core.leads.list.execute(fx.ctx(orgId), { statuses: [] });
+    const everything = await fx.core.leads.list.execute(fx.ctx(orgId), { status: [] });
     expect(everything.items.map((l) => l.id)).to.deep.equal([d!.id, c!.id, b!.id, a!.id]);
   });
 
   it('filters on created_at with from inclusive and to exclusive', async () => {
     const [, b, c] = await seed(['A', 'B', 'C', 'D'].map((name) => ({ name })));
-    const page = await fx.core.leads.list.execute(fx.ctx(orgId), { createdFrom: b!.createdAt.toISOString(), createdTo: new Date(T0.getTime() + 4 * MINUTE) });
+    const page = await fx.core.leads.list.execute(fx.ctx(orgId), { createdFrom: b!.createdAt.toISOString(), createdTo: new Date(T0.getTime() + 4 * MINUTE).toISOString() });
     expect(page.items.map((l) => l.id)).to.deep.equal([c!.id, b!.id]);
   });
 
@@ -132,9 +132,9 @@ describe('ListLeads', () => {
 
   describe('validation.failed', () => {
     it('points at each unknown status by index', async () => {
-      const err = await expectInvalid(fx.core.leads.list.execute(fx.ctx(orgId), { statuses: ['new', 'won', 'converted', 'NEW'] }), [
-        '/statuses/1',
-        '/statuses/3',
+      const err = await expectInvalid(fx.core.leads.list.execute(fx.ctx(orgId), ({ status: ['new', 'won', 'converted', 'NEW'] } as never)), [
+        '/status/1',
+        '/status/3',
       ]);
       expect(err.errors[0]!.detail).to.equal('must be one of: new, contacted, qualified, converted, lost');
     });
@@ -177,11 +177,11 @@ describe('ListLeads', () => {
     });
 
     it('refuses an unknown archived filter and an over-long search', async () => {
-      await expectInvalid(fx.core.leads.list.execute(fx.ctx(orgId), { archived: 'all' as never, q: 'x'.repeat(101) }), ['/archived', '/q']);
+      await expectInvalid(fx.core.leads.list.execute(fx.ctx(orgId), { archived: 'all' as never, q: 'x'.repeat(101) }), ['/q', '/archived']);
     });
 
     it('reports list errors before status errors, all in one answer', async () => {
-      await expectInvalid(fx.core.leads.list.execute(fx.ctx(orgId), { limit: 0, cursor: '!!', statuses: ['bad'] }), ['/limit', '/cursor', '/statuses/0']);
+      await expectInvalid(fx.core.leads.list.execute(fx.ctx(orgId), ({ limit: 0, cursor: '!!', status: ['bad'] } as never)), ['/limit', '/status/0']);
     });
   });
 });

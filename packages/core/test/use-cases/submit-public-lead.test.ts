@@ -48,13 +48,12 @@ describe('SubmitPublicLead', () => {
     expect(lead.source).to.equal('landing_page');
   });
 
-  it('ignores a status sent from outside: the lead stays new', async () => {
+  it('refuses a status sent from outside (the contract has none) and stores nothing', async () => {
     for (const status of ['qualified', 'converted', 'bogus']) {
       const input = { orgSlug: 'acme-cleaning', name: 'Pat', email: 'pat@example.com', status };
-      const { lead } = await fx.core.leads.submitPublic.execute(submitter, input);
-      expect(lead.status).to.equal('new');
-      expect(storedLead(fx, lead.id)?.status).to.equal('new');
+      await expectInvalid(fx.core.leads.submitPublic.execute(submitter, input as never), ['/status']);
     }
+    expect(fx.state.tables.leads.size).to.equal(0);
   });
 
   it('audits lead.create as the public actor with the submitter’s request id and time', async () => {
@@ -78,8 +77,8 @@ describe('SubmitPublicLead', () => {
   });
 
   it('answers an unknown slug like a known one — a fresh id, status received — storing nothing in any org and auditing the probe', async () => {
-    const unknown = await fx.core.leads.submitPublic.execute(submitter, { orgSlug: 'No-Such-Org', name: 'Pat', email: 'pat@example.com', clientIp: '198.51.100.4' });
-    const known = await fx.core.leads.submitPublic.execute(submitter, { orgSlug: 'acme-cleaning', name: 'Pat', email: 'pat@example.com', clientIp: '198.51.100.4' });
+    const unknown = await fx.core.leads.submitPublic.execute({ ...submitter, clientIp: '198.51.100.4' }, { orgSlug: 'No-Such-Org', name: 'Pat', email: 'pat@example.com' });
+    const known = await fx.core.leads.submitPublic.execute({ ...submitter, clientIp: '198.51.100.4' }, { orgSlug: 'acme-cleaning', name: 'Pat', email: 'pat@example.com' });
     expect(Object.keys(unknown.lead).sort()).to.deep.equal(Object.keys(known.lead).sort());
     expect(unknown.lead.id).to.match(/^[0-9a-f-]{36}$/);
     expect(unknown.lead.id).not.to.equal(known.lead.id);
@@ -91,30 +90,29 @@ describe('SubmitPublicLead', () => {
 
   it('spends the same per-address intake budget for unknown and known slugs (30 an hour), then request.rate_limited', async () => {
     for (let i = 0; i < 30; i += 1) {
-      await fx.core.leads.submitPublic.execute(submitter, { orgSlug: i % 2 === 0 ? 'no-such-org' : 'acme-cleaning', name: 'Pat', email: 'pat@example.com', clientIp: '198.51.100.5' });
+      await fx.core.leads.submitPublic.execute({ ...submitter, clientIp: '198.51.100.5' }, { orgSlug: i % 2 === 0 ? 'no-such-org' : 'acme-cleaning', name: 'Pat', email: 'pat@example.com' });
     }
     for (const orgSlug of ['acme-cleaning', 'no-such-org']) {
-      const err = await expectAppError(fx.core.leads.submitPublic.execute(submitter, { orgSlug, name: 'Pat', email: 'pat@example.com', clientIp: '198.51.100.5' }), 'request.rate_limited');
+      const err = await expectAppError(fx.core.leads.submitPublic.execute({ ...submitter, clientIp: '198.51.100.5' }, { orgSlug, name: 'Pat', email: 'pat@example.com' }), 'request.rate_limited');
       expect(err.retryAfterSeconds).to.be.greaterThan(0);
     }
     // Another address is not affected; bad input is refused the same for either slug, before any budget is spent.
-    await fx.core.leads.submitPublic.execute(submitter, { orgSlug: 'acme-cleaning', name: 'Pat', email: 'pat@example.com', clientIp: '198.51.100.6' });
+    await fx.core.leads.submitPublic.execute({ ...submitter, clientIp: '198.51.100.6' }, { orgSlug: 'acme-cleaning', name: 'Pat', email: 'pat@example.com' });
     for (const orgSlug of ['acme-cleaning', 'no-such-org']) {
-      await expectInvalid(fx.core.leads.submitPublic.execute(submitter, { orgSlug, name: '', phone: 'call me', clientIp: '198.51.100.5' }), ['/name', '/phone', '/email']);
+      await expectInvalid(fx.core.leads.submitPublic.execute({ ...submitter, clientIp: '198.51.100.5' }, { orgSlug, name: '', phone: 'call me' }), ['/name', '/phone']);
     }
   });
 
   describe('validation.failed', () => {
     it('refuses a missing or non-text slug', async () => {
       await expectInvalid(fx.core.leads.submitPublic.execute(submitter, { orgSlug: '  ', name: 'Pat', email: 'pat@example.com' }), ['/orgSlug']);
-      await expectInvalid(fx.core.leads.submitPublic.execute(submitter, { orgSlug: 7, name: 'Pat', email: 'pat@example.com' }), ['/orgSlug']);
+      await expectInvalid(fx.core.leads.submitPublic.execute(submitter, ({ orgSlug: 7, name: 'Pat', email: 'pat@example.com' } as never)), ['/orgSlug']);
     });
 
     it('refuses bad lead fields for a known org, writing nothing', async () => {
       await expectInvalid(fx.core.leads.submitPublic.execute(submitter, { orgSlug: 'acme-cleaning', name: '', phone: 'call me' }), [
         '/name',
         '/phone',
-        '/email',
       ]);
       expect(fx.state.tables.leads.size).to.equal(0);
       expect(auditRows(fx, orgId)).to.deep.equal([]);

@@ -1,12 +1,9 @@
-import { Type } from '@sinclair/typebox';
-import { defineRoute, type RouteDefinition } from '../../routing/route-definition.js';
-import { Uuid } from '../../schemas/common.schemas.js';
-import { PublicLeadBody } from '../../schemas/lead.schemas.js';
-import { publicErrors } from '../route-helpers.js';
+import { SubmitPublicLead } from '@cws/core';
+import { defineContractRoute, type RouteDefinition } from '../../routing/route-definition.js';
 
 export function publicLeadRoutes(): RouteDefinition[] {
   return [
-    defineRoute({
+    defineContractRoute({
       method: 'POST',
       path: '/v1/public/leads',
       operationId: 'submitPublicLead',
@@ -16,13 +13,10 @@ export function publicLeadRoutes(): RouteDefinition[] {
       tags: ['Public'],
       audience: 'public',
       permission: null,
-      body: PublicLeadBody,
-      responses: {
-        201: { description: 'Received', schema: Type.Object({ id: Uuid, status: Type.Literal('received') }) },
-        ...publicErrors,
-      },
-      async handler({ runtime, body, requestId, now, clientIp }) {
-        const { lead } = await runtime.core.leads.submitPublic.execute({ requestId, now }, { ...(body as object), clientIp } as never);
+      contract: SubmitPublicLead.contract,
+      responses: { 201: { description: 'Received', schema: 'output' } },
+      async handler({ runtime, input, requestId, now, clientIp }) {
+        const { lead } = await runtime.core.leads.submitPublic.execute({ requestId, now, clientIp }, input);
         return { status: 201, body: { id: lead.id, status: 'received' } };
       },
     }),

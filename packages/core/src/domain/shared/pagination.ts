@@ -3,7 +3,7 @@
  * base64url of the last row's key. Keyset pages stay fast at any depth, unlike OFFSET.
  */
 import { AppError } from '../../errors/app-error.js';
-import { isUuid } from './input-checks.js';
+import { isUuid } from './input-limits.js';
 
 export interface PageKey {
   readonly createdAt: Date;

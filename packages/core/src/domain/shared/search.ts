@@ -22,6 +22,11 @@ export function toTextSearch(checks: InputChecks, pointer: string, value: unknow
     checks.fail(pointer, `must be at least ${MIN_SEARCH_LENGTH} characters: a shorter search cannot use the search index`);
     return null;
   }
+  return searchFor(text, fields);
+}
+
+/** What repositories match for a checked search text (trimmed, at least 3 characters). */
+export function searchFor(text: string, fields: readonly SearchField[] = SEARCH_FIELDS): TextSearch {
   const digits = text.replace(/\D/g, '');
   return { text: text.toLowerCase(), digits: digits.length >= MIN_SEARCH_LENGTH ? digits : null, fields: SEARCH_FIELDS.filter((f) => fields.includes(f)) };
 }

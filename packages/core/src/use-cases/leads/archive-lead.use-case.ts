@@ -1,7 +1,10 @@
 import type { RequestContext } from '../../context.js';
 import { auditEntry, snapshot } from '../../domain/audit/audit-builder.js';
 import type { Lead } from '../../domain/leads/lead.js';
-import { InputChecks } from '../../domain/shared/input-checks.js';
+import { Type } from '@sinclair/typebox';
+import { checkInput, defineContract, type ContractInput } from '../../contracts/use-case-contract.js';
+import { NullableText, Uuid } from '../../contracts/schema-vocabulary.js';
+import { LeadView } from '../../domain/leads/lead-schemas.js';
 import type { IdGenerator } from '../../ports/id-generator.port.js';
 import type { UnitOfWork } from '../../ports/unit-of-work.port.js';
 import { leadNotFound } from './get-lead.use-case.js';
@@ -17,14 +20,23 @@ export interface ArchiveLeadDeps {
  * @throws validation.failed — the id is not a UUID.
  * @throws lead.not_found — no such lead in this org.
  */
+const contract = defineContract({
+  name: 'ArchiveLead',
+  input: Type.Object({ id: Uuid(), reason: Type.Optional(NullableText(500, { description: 'Kept in the audit log' })) }, { additionalProperties: false }),
+  output: LeadView,
+});
+
+export type ArchiveLeadInput = ContractInput<typeof contract>;
+
 export class ArchiveLead {
+  static readonly contract = contract;
+
   constructor(private readonly deps: ArchiveLeadDeps) {}
 
-  async execute(ctx: RequestContext, input: { id: string; reason?: string }): Promise<Lead> {
-    const checks = new InputChecks();
-    const id = checks.uuid('/id', input.id);
-    const reason = checks.optionalText('/reason', input.reason, { max: 500 }) ?? null;
-    checks.throwIfAny();
+  async execute(ctx: RequestContext, input: ArchiveLeadInput): Promise<Lead> {
+    const checked = checkInput(contract, input);
+    const id = checked.id;
+    const reason = checked.reason ?? null;
     return this.deps.uow.run(ctx, async (repos) => {
       const before = await repos.leads.findById(id, { forUpdate: true });
       if (before === null) throw leadNotFound(id);

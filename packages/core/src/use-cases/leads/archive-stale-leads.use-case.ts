@@ -1,7 +1,9 @@
 import type { RequestContext, SystemContext } from '../../context.js';
 import { auditEntry, snapshot } from '../../domain/audit/audit-builder.js';
 import type { Lead } from '../../domain/leads/lead.js';
-import { InputChecks } from '../../domain/shared/input-checks.js';
+import { Type } from '@sinclair/typebox';
+import { checkInput, defineContract, type ContractInput } from '../../contracts/use-case-contract.js';
+import { Int } from '../../contracts/schema-vocabulary.js';
 import type { IdGenerator } from '../../ports/id-generator.port.js';
 import type { UnitOfWork } from '../../ports/unit-of-work.port.js';
 import { forEachOrg, type ForEachOrgDeps } from '../shared/for-each-org.js';
@@ -20,6 +22,15 @@ export interface ArchiveStaleLeadsResult {
 
 const STALE_STATUSES = ['new', 'contacted'] as const;
 
+const contract = defineContract({
+  name: 'ArchiveStaleLeads',
+  input: Type.Object({ batchSize: Type.Optional(Int(1, 10_000, { description: 'Leads per transaction (default 500)' })) }, { additionalProperties: false }),
+  output: Type.Object(
+    { orgsScanned: Type.Integer(), orgsEnabled: Type.Integer(), leadsArchived: Type.Integer(), orgsFailed: Type.Integer() },
+    { additionalProperties: false },
+  ),
+});
+
 /**
  * The `leads-auto-archive` job: in every org whose settings say `leadAutoArchiveDays`, archives
  * leads still `new` or `contacted` and untouched for that many days. Cross-org: one system audit
@@ -29,12 +40,12 @@ const STALE_STATUSES = ['new', 'contacted'] as const;
  * @throws validation.failed — batchSize outside 1..10000.
  */
 export class ArchiveStaleLeads {
+  static readonly contract = contract;
+
   constructor(private readonly deps: ArchiveStaleLeadsDeps) {}
 
-  async execute(sys: SystemContext, options: { batchSize?: number } = {}): Promise<ArchiveStaleLeadsResult> {
-    const checks = new InputChecks();
-    const batchSize = checks.integer('/batchSize', options.batchSize, { min: 1, max: 10_000 }) ?? 500;
-    checks.throwIfAny();
+  async execute(sys: SystemContext, options: ContractInput<typeof contract> = {}): Promise<ArchiveStaleLeadsResult> {
+    const batchSize = checkInput(contract, options).batchSize ?? 500;
     let orgsEnabled = 0;
     let leadsArchived = 0;
     const { orgsScanned, orgsFailed } = await forEachOrg(this.deps, sys, { action: 'system.leads_auto_archive' }, async (ctx) => {

@@ -2,7 +2,11 @@ import type { RequestContext } from '../../context.js';
 import { auditEntry, snapshot } from '../../domain/audit/audit-builder.js';
 import type { Client } from '../../domain/clients/client.js';
 import type { Lead } from '../../domain/leads/lead.js';
-import { InputChecks } from '../../domain/shared/input-checks.js';
+import { Type } from '@sinclair/typebox';
+import { checkInput, defineContract, type ContractInput } from '../../contracts/use-case-contract.js';
+import { Uuid } from '../../contracts/schema-vocabulary.js';
+import { ClientView } from '../../domain/clients/client-schemas.js';
+import { LeadView } from '../../domain/leads/lead-schemas.js';
 import type { IdGenerator } from '../../ports/id-generator.port.js';
 import type { UnitOfWork } from '../../ports/unit-of-work.port.js';
 import { assertClientActive, clientNotFound } from '../clients/client-errors.js';
@@ -15,11 +19,16 @@ export interface ConvertLeadDeps {
   readonly ids: IdGenerator;
 }
 
-export interface ConvertLeadInput {
-  readonly id: string;
-  /** Link the lead to this existing client instead of creating one (a returning customer). */
-  readonly clientId?: string;
-}
+const contract = defineContract({
+  name: 'ConvertLead',
+  input: Type.Object(
+    { id: Uuid(), clientId: Type.Optional(Uuid({ description: 'Link the lead to this existing client instead of creating one (a returning customer)' })) },
+    { additionalProperties: false },
+  ),
+  output: Type.Object({ lead: LeadView, client: ClientView, clientCreated: Type.Boolean() }, { additionalProperties: false, $id: 'LeadConversion' }),
+});
+
+export type ConvertLeadInput = ContractInput<typeof contract>;
 
 export interface ConvertLeadResult {
   readonly lead: Lead;
@@ -38,13 +47,14 @@ export interface ConvertLeadResult {
  * @throws client.not_found / client.archived — the client to link is absent or archived.
  */
 export class ConvertLead {
+  static readonly contract = contract;
+
   constructor(private readonly deps: ConvertLeadDeps) {}
 
   async execute(ctx: RequestContext, input: ConvertLeadInput): Promise<ConvertLeadResult> {
-    const checks = new InputChecks();
-    const id = checks.uuid('/id', input.id);
-    const linkTo = input.clientId === undefined ? null : checks.uuid('/clientId', input.clientId);
-    checks.throwIfAny();
+    const checked = checkInput(contract, input);
+    const id = checked.id;
+    const linkTo = checked.clientId ?? null;
     return this.deps.uow.run(ctx, async (repos) => {
       const before = await repos.leads.findById(id, { forUpdate: true });
       if (before === null) throw leadNotFound(id);

@@ -1,8 +1,10 @@
+import { Type } from '@sinclair/typebox';
 import type { RequestContext } from '../../context.js';
+import { checkInput, defineContract, type ContractInput } from '../../contracts/use-case-contract.js';
 import { auditEntry, snapshot } from '../../domain/audit/audit-builder.js';
-import { checkLeadFields, checkReachable, type LeadFieldsInput } from '../../domain/leads/lead-input.js';
+import { assertReachable, leadChanges, type CheckedLeadFields } from '../../domain/leads/lead-input.js';
+import { LeadFields, LeadName, LeadView, SettableLeadStatus } from '../../domain/leads/lead-schemas.js';
 import type { Lead } from '../../domain/leads/lead.js';
-import { InputChecks } from '../../domain/shared/input-checks.js';
 import type { IdGenerator } from '../../ports/id-generator.port.js';
 import type { UnitOfWork } from '../../ports/unit-of-work.port.js';
 
@@ -11,17 +13,25 @@ export interface CreateLeadDeps {
   readonly ids: IdGenerator;
 }
 
-export type CreateLeadInput = LeadFieldsInput;
+const contract = defineContract({
+  name: 'CreateLead',
+  input: Type.Object({ name: LeadName, ...LeadFields, status: Type.Optional(SettableLeadStatus) }, { additionalProperties: false }),
+  output: LeadView,
+});
+
+export type CreateLeadInput = ContractInput<typeof contract>;
 
 /**
  * Records a new lead in the caller's org, status `new` unless given.
- * @throws validation.failed — missing name, no email and no phone, or a malformed field.
+ * @throws validation.failed — a field the contract refuses, or neither email nor phone.
  */
 export class CreateLead {
+  static readonly contract = contract;
+
   constructor(private readonly deps: CreateLeadDeps) {}
 
   async execute(ctx: RequestContext, input: CreateLeadInput): Promise<Lead> {
-    const lead = buildNewLead(ctx, this.deps.ids.next(), input);
+    const lead = buildNewLead(ctx, this.deps.ids.next(), checkInput(contract, input));
     return this.deps.uow.run(ctx, async (repos) => {
       await repos.leads.insert(lead);
       await repos.audit.append(
@@ -32,16 +42,14 @@ export class CreateLead {
   }
 }
 
-/** Validates `input` into a new lead owned by `ctx.orgId` (shared with public intake). */
-export function buildNewLead(ctx: RequestContext, id: string, input: LeadFieldsInput): Lead {
-  const checks = new InputChecks();
-  const fields = checkLeadFields(checks, { ...input, name: input.name ?? '' });
-  checkReachable(checks, fields.email ?? null, fields.phone ?? null);
-  checks.throwIfAny();
+/** A new lead owned by `ctx.orgId` from checked fields (shared with public intake). */
+export function buildNewLead(ctx: Pick<RequestContext, 'orgId' | 'now'>, id: string, input: CheckedLeadFields & { readonly name: string }): Lead {
+  const fields = leadChanges(input);
+  assertReachable(fields.email ?? null, fields.phone ?? null);
   return {
     id,
     orgId: ctx.orgId,
-    name: fields.name ?? '',
+    name: input.name,
     email: fields.email ?? null,
     phone: fields.phone ?? null,
     source: fields.source ?? null,

@@ -1,7 +1,10 @@
 import type { RequestContext } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
 import type { Lead } from '../../domain/leads/lead.js';
-import { InputChecks } from '../../domain/shared/input-checks.js';
+import { Type } from '@sinclair/typebox';
+import { checkInput, defineContract, type ContractInput } from '../../contracts/use-case-contract.js';
+import { Uuid } from '../../contracts/schema-vocabulary.js';
+import { LeadView } from '../../domain/leads/lead-schemas.js';
 import type { UnitOfWork } from '../../ports/unit-of-work.port.js';
 
 export interface GetLeadDeps {
@@ -13,13 +16,15 @@ export interface GetLeadDeps {
  * @throws validation.failed — the id is not a UUID.
  * @throws lead.not_found — no such lead in this org (also for another org's lead).
  */
+const contract = defineContract({ name: 'GetLead', input: Type.Object({ id: Uuid() }, { additionalProperties: false }), output: LeadView });
+
 export class GetLead {
+  static readonly contract = contract;
+
   constructor(private readonly deps: GetLeadDeps) {}
 
-  async execute(ctx: RequestContext, input: { id: string }): Promise<Lead> {
-    const checks = new InputChecks();
-    const id = checks.uuid('/id', input.id);
-    checks.throwIfAny();
+  async execute(ctx: RequestContext, input: ContractInput<typeof contract>): Promise<Lead> {
+    const { id } = checkInput(contract, input);
     const lead = await this.deps.uow.run(ctx, (repos) => repos.leads.findById(id));
     if (lead === null) throw leadNotFound(id);
     return lead;

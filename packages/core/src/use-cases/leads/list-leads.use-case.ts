@@ -1,8 +1,11 @@
 import type { RequestContext } from '../../context.js';
 import { personalDataView, searchableFields } from '../../access/personal-data.js';
-import { LEAD_STATUSES, type Lead, type LeadStatus } from '../../domain/leads/lead.js';
-import { InputChecks } from '../../domain/shared/input-checks.js';
-import { parseCommonList, type CommonListInput } from '../../domain/shared/list-input.js';
+import { Type } from '@sinclair/typebox';
+import { checkInput, defineContract, type ContractInput } from '../../contracts/use-case-contract.js';
+import { OneOf, PageOf } from '../../contracts/schema-vocabulary.js';
+import { LEAD_STATUSES, type Lead } from '../../domain/leads/lead.js';
+import { LeadView } from '../../domain/leads/lead-schemas.js';
+import { ListFilterFields, listQueryFrom } from '../../domain/shared/list-input.js';
 import { pageFrom, type Page } from '../../domain/shared/pagination.js';
 import type { UnitOfWork } from '../../ports/unit-of-work.port.js';
 import type { SearchAdmission } from '../shared/search-admission.js';
@@ -12,9 +15,16 @@ export interface ListLeadsDeps {
   readonly searches: SearchAdmission;
 }
 
-export interface ListLeadsInput extends CommonListInput {
-  readonly statuses?: readonly string[];
-}
+const contract = defineContract({
+  name: 'ListLeads',
+  input: Type.Object(
+    { ...ListFilterFields, status: Type.Optional(Type.Array(OneOf(LEAD_STATUSES), { maxItems: LEAD_STATUSES.length, description: 'Leads in any of these statuses (repeat the parameter)' })) },
+    { additionalProperties: false },
+  ),
+  output: PageOf(LeadView, { $id: 'LeadPage' }),
+});
+
+export type ListLeadsInput = ContractInput<typeof contract>;
 
 /**
  * Leads of the caller's org, newest first, a page at a time. Filters: statuses, created range
@@ -25,20 +35,14 @@ export interface ListLeadsInput extends CommonListInput {
  * @throws search.too_broad — the search ran past its time budget.
  */
 export class ListLeads {
+  static readonly contract = contract;
+
   constructor(private readonly deps: ListLeadsDeps) {}
 
   async execute(ctx: RequestContext, input: ListLeadsInput): Promise<Page<Lead>> {
-    const checks = new InputChecks();
-    const common = parseCommonList(checks, input, searchableFields(personalDataView(ctx.actor)));
-    let statuses: LeadStatus[] | null = null;
-    if (input.statuses !== undefined && input.statuses.length > 0) {
-      statuses = [];
-      input.statuses.forEach((s, i) => {
-        const status = checks.oneOf(`/statuses/${i}`, s, LEAD_STATUSES);
-        if (status !== undefined) statuses!.push(status);
-      });
-    }
-    checks.throwIfAny();
+    const checked = checkInput(contract, input);
+    const common = listQueryFrom(checked, searchableFields(personalDataView(ctx.actor)));
+    const statuses = checked.status !== undefined && checked.status.length > 0 ? [...checked.status] : null;
     const list = () => this.deps.uow.run(ctx, (repos) => repos.leads.list({ ...common, statuses, limit: common.limit + 1 }));
     const rows = common.search === null ? await list() : await this.deps.searches.run(ctx.orgId, list);
     return pageFrom(rows, common.limit);

@@ -1,9 +1,11 @@
 import type { RequestContext } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
 import { auditEntry, snapshot } from '../../domain/audit/audit-builder.js';
-import type { LeadFieldsInput } from '../../domain/leads/lead-input.js';
+import { Type } from '@sinclair/typebox';
+import { checkInput, defineContract, type ContractInput } from '../../contracts/use-case-contract.js';
+import { Text } from '../../contracts/schema-vocabulary.js';
+import { LeadFields, LeadName } from '../../domain/leads/lead-schemas.js';
 import type { Lead } from '../../domain/leads/lead.js';
-import { InputChecks } from '../../domain/shared/input-checks.js';
 import type { SystemAuditLog } from '../../ports/audit-log.port.js';
 import type { IdGenerator } from '../../ports/id-generator.port.js';
 import type { OrgDirectory } from '../../ports/org-directory.port.js';
@@ -19,11 +21,16 @@ export interface SubmitPublicLeadDeps {
   readonly systemAudit: SystemAuditLog;
 }
 
-export interface SubmitPublicLeadInput extends Omit<LeadFieldsInput, 'status'> {
-  readonly orgSlug: unknown;
-  /** The submitter's address, for the intake limit; null when unknown (embedding without one). */
-  readonly clientIp?: string | null;
-}
+const contract = defineContract({
+  name: 'SubmitPublicLead',
+  input: Type.Object({ orgSlug: Text(63, { description: 'The org the form belongs to' }), name: LeadName, ...LeadFields }, { additionalProperties: false }),
+  output: Type.Object(
+    { id: Type.String({ format: 'uuid' }), status: Type.Literal('received') },
+    { additionalProperties: false, $id: 'PublicLeadReceipt', description: 'The same answer whether or not the org exists' },
+  ),
+});
+
+export type SubmitPublicLeadInput = ContractInput<typeof contract>;
 
 /** At most 30 intake submissions per client address an hour, whichever org (known or not) they name. */
 export const PUBLIC_INTAKE_BY_IP: RateBucket = { name: 'public-intake-ip', points: 30, windowSeconds: 3600 };
@@ -31,6 +38,8 @@ export const PUBLIC_INTAKE_BY_IP: RateBucket = { name: 'public-intake-ip', point
 export interface PublicSubmitter {
   readonly requestId: string;
   readonly now: Date;
+  /** The submitter's address, for the intake limit; null when unknown (embedding without one). */
+  readonly clientIp?: string | null;
 }
 
 /**
@@ -43,17 +52,18 @@ export interface PublicSubmitter {
  * @throws request.rate_limited — too many submissions from the address.
  */
 export class SubmitPublicLead {
+  static readonly contract = contract;
+
   constructor(private readonly deps: SubmitPublicLeadDeps) {}
 
   async execute(submitter: PublicSubmitter, input: SubmitPublicLeadInput): Promise<{ lead: Lead; orgId: string | null }> {
-    const checks = new InputChecks();
-    const slug = checks.text('/orgSlug', input.orgSlug, { max: 63 }).toLowerCase();
-    checks.throwIfAny();
-    const { orgSlug: _slug, clientIp = null, ...fields } = input;
-    const given = typeof fields.source === 'string' && fields.source.trim() !== '' ? fields.source : 'public_form';
+    const { orgSlug, ...fields } = checkInput(contract, input);
+    const slug = orgSlug.toLowerCase();
+    const clientIp = submitter.clientIp ?? null;
+    const given = fields.source ?? 'public_form';
     const actor = { kind: 'public' as const, id: 'public-intake', role: null };
     // Validated before the org is looked up: a bad submission is refused the same way for any slug.
-    const draft = (orgId: string): Lead => buildNewLead({ orgId, actor, requestId: submitter.requestId, now: submitter.now }, this.deps.ids.next(), { ...fields, status: undefined, source: given });
+    const draft = (orgId: string): Lead => buildNewLead({ orgId, now: submitter.now }, this.deps.ids.next(), { ...fields, source: given });
     const probe = draft('00000000-0000-0000-0000-000000000000');
     if (clientIp !== null) {
       const decision = await this.deps.limiter.hit(PUBLIC_INTAKE_BY_IP, clientIp);

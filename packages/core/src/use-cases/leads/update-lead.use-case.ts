@@ -1,9 +1,12 @@
 import type { RequestContext } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
 import { auditEntry, snapshot } from '../../domain/audit/audit-builder.js';
-import { checkLeadFields, checkReachable, type LeadFieldsInput } from '../../domain/leads/lead-input.js';
+import { Type } from '@sinclair/typebox';
+import { checkInput, defineContract, type ContractInput } from '../../contracts/use-case-contract.js';
+import { Uuid } from '../../contracts/schema-vocabulary.js';
+import { assertReachable, leadChanges } from '../../domain/leads/lead-input.js';
+import { LeadFields, LeadName, LeadView, SettableLeadStatus } from '../../domain/leads/lead-schemas.js';
 import type { Lead } from '../../domain/leads/lead.js';
-import { InputChecks } from '../../domain/shared/input-checks.js';
 import type { IdGenerator } from '../../ports/id-generator.port.js';
 import type { UnitOfWork } from '../../ports/unit-of-work.port.js';
 import { leadNotFound } from './get-lead.use-case.js';
@@ -13,9 +16,16 @@ export interface UpdateLeadDeps {
   readonly ids: IdGenerator;
 }
 
-export interface UpdateLeadInput extends LeadFieldsInput {
-  readonly id: string;
-}
+const contract = defineContract({
+  name: 'UpdateLead',
+  input: Type.Object(
+    { id: Uuid(), name: Type.Optional(LeadName), ...LeadFields, status: Type.Optional(SettableLeadStatus) },
+    { additionalProperties: false, minProperties: 2, description: 'At least one field besides the id' },
+  ),
+  output: LeadView,
+});
+
+export type UpdateLeadInput = ContractInput<typeof contract>;
 
 /**
  * Changes the given fields of a lead (absent fields keep their value, null clears).
@@ -25,23 +35,20 @@ export interface UpdateLeadInput extends LeadFieldsInput {
  * @throws lead.already_converted — converted leads are frozen.
  */
 export class UpdateLead {
+  static readonly contract = contract;
+
   constructor(private readonly deps: UpdateLeadDeps) {}
 
   async execute(ctx: RequestContext, input: UpdateLeadInput): Promise<Lead> {
-    const checks = new InputChecks();
-    const id = checks.uuid('/id', input.id);
-    const { id: _ignored, ...fields } = input;
-    const changes = checkLeadFields(checks, fields);
-    checks.throwIfAny();
+    const { id, ...fields } = checkInput(contract, input);
+    const changes = leadChanges(fields);
 
     return this.deps.uow.run(ctx, async (repos) => {
       const before = await repos.leads.findById(id, { forUpdate: true });
       if (before === null) throw leadNotFound(id);
       assertEditable(before);
       const after: Lead = { ...before, ...changes, updatedAt: ctx.now };
-      const reach = new InputChecks();
-      checkReachable(reach, after.email, after.phone);
-      reach.throwIfAny();
+      assertReachable(after.email, after.phone);
       await repos.leads.update(after);
       await repos.audit.append(
         auditEntry(ctx, this.deps.ids, {
