@@ -49,6 +49,13 @@ module.exports = {
       to: { path: ['^adapters/', '^packages/composition/', '^hosts/', '^migrations/'] },
     },
     {
+      name: 'client-only-openapi-fetch',
+      comment: 'packages/client ships to embedders and browsers: its own files and openapi-fetch only, nothing of the server and no Node built-in.',
+      severity: 'error',
+      from: { path: '^packages/client/src' },
+      to: { pathNot: ['^packages/client/src/', '^node_modules/openapi-fetch/'] },
+    },
+    {
       name: 'only-declared-dependencies',
       comment: 'Each package imports only what its own package.json declares: an adapter its own vendor SDK, the core nothing.',
       severity: 'error',

@@ -149,10 +149,22 @@ export interface ApiHarness {
   close(): Promise<void>;
 }
 
-export async function startApi(
-  db: TestDatabase | null,
-  options: { env?: Record<string, string>; extraRoutes?: RouteDefinition[]; exactEnv?: Record<string, string> } = {},
-): Promise<ApiHarness> {
+export interface ApiAppOptions {
+  readonly env?: Record<string, string>;
+  readonly extraRoutes?: RouteDefinition[];
+  readonly exactEnv?: Record<string, string>;
+}
+
+/** The HTTP host's app over `db` (null: memory storage), not listening: what startApi serves. */
+export interface ApiApp {
+  readonly config: Config;
+  readonly runtime: Runtime;
+  readonly http: HttpApp;
+  readonly logs: LogCapture;
+  readonly mail: MemoryAccountMailer;
+}
+
+export async function createApiApp(db: TestDatabase | null, options: ApiAppOptions = {}): Promise<ApiApp> {
   const config: Config = loadConfig(options.exactEnv ?? testEnv(db?.connectionString ?? null, options.env), { dotenvPath: null });
   // Real scrypt at a cost tests can afford (the production cost is checked in the core's tests).
   const passwordHasher = new ScryptPasswordHasher({ N: 2 ** 10, r: 8, p: 1 });
@@ -160,6 +172,11 @@ export async function startApi(
   const runtime = await createRuntime(config, db === null ? { storage: 'memory', passwordHasher, accountMailer: mail } : { passwordHasher, accountMailer: mail });
   const logs = new LogCapture();
   const http = createHttpApp(runtime, { logger: createLogger(config, logs), ...(options.extraRoutes ? { extraRoutes: options.extraRoutes } : {}) });
+  return { config, runtime, http, logs, mail };
+}
+
+export async function startApi(db: TestDatabase | null, options: ApiAppOptions = {}): Promise<ApiHarness> {
+  const { config, runtime, http, logs, mail } = await createApiApp(db, options);
   const server = await startHttpServer(http, '127.0.0.1', 0, config.http.limits);
   const api = new ApiClient(server.url);
   const signIn = (login: Login) => signInOverHttp(api, login);
