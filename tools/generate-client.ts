@@ -9,13 +9,10 @@
  * depends only on that document, so two runs write the same bytes.
  *   node --conditions=@cws/source --import tsx tools/generate-client.ts [--check]
  */
-import { IncomingMessage, ServerResponse } from 'node:http';
-import { Socket } from 'node:net';
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
-import type { HttpApp } from '@cws/host-http';
-import { createApiApp } from '@cws/e2e-tests';
+import { servedOpenApiDocument } from './served-document.js';
 
 const TARGET = 'packages/client/src/generated/openapi.ts';
 const target = fileURLToPath(new URL(`../${TARGET}`, import.meta.url));
@@ -30,52 +27,6 @@ const HEADER = `/**
 
 `;
 
-interface InProcessResponse {
-  readonly status: number;
-  readonly contentType: string;
-  readonly body: string;
-}
-
-/** One GET answered by the app's request handler in this process, as a socket would carry it. */
-function getInProcess(http: HttpApp, path: string): Promise<InProcessResponse> {
-  const req = new IncomingMessage(new Socket());
-  req.method = 'GET';
-  req.url = path;
-  req.headers = { host: '127.0.0.1', accept: 'application/json' };
-  req.push(null);
-  const res = new ServerResponse(req);
-  const chunks: Buffer[] = [];
-  const collect = (chunk: unknown) => {
-    if (typeof chunk === 'string' || chunk instanceof Uint8Array) chunks.push(Buffer.from(chunk));
-  };
-  return new Promise((resolve, reject) => {
-    res.write = ((chunk: unknown) => {
-      collect(chunk);
-      return true;
-    }) as typeof res.write;
-    res.end = ((chunk?: unknown) => {
-      collect(chunk);
-      resolve({ status: res.statusCode, contentType: String(res.getHeader('content-type') ?? ''), body: Buffer.concat(chunks).toString('utf8') });
-      return res;
-    }) as typeof res.end;
-    Promise.resolve(http.app.callback()(req, res)).catch(reject);
-  });
-}
-
-/** The document exactly as GET /openapi.json answers it. */
-async function servedDocument(): Promise<OpenAPI3> {
-  const app = await createApiApp(null);
-  try {
-    const response = await getInProcess(app.http, '/openapi.json');
-    if (response.status !== 200 || !response.contentType.includes('json')) {
-      throw new Error(`GET /openapi.json answered ${response.status} (${response.contentType}): ${response.body.slice(0, 500)}`);
-    }
-    return JSON.parse(response.body) as OpenAPI3;
-  } finally {
-    await app.runtime.close();
-  }
-}
-
 /** The file's whole text for `document`. */
 async function renderClientTypes(document: OpenAPI3): Promise<string> {
   // Declaration order (the route table's), not alphabetical: a new route adds lines, it does not reshuffle.
@@ -83,7 +34,7 @@ async function renderClientTypes(document: OpenAPI3): Promise<string> {
   return `${HEADER}${astToString(ast).trimEnd()}\n`;
 }
 
-const expected = await renderClientTypes(await servedDocument());
+const expected = await renderClientTypes((await servedOpenApiDocument()) as unknown as OpenAPI3);
 
 if (process.argv.includes('--check')) {
   const current = await readFile(target, 'utf8').catch(() => undefined);

@@ -205,6 +205,7 @@ export function buildOpenApiDocument(routes: readonly RouteDefinition[], info: D
       params.push({ $ref: '#/components/parameters/X-Break-Glass-Token' });
     }
     const responses: Record<string, unknown> = {};
+    const successSchemas = Object.entries(route.responses).filter(([status, spec]) => Number(status) < 400 && spec.schema !== undefined && spec.schema !== 'output').length;
     for (const [status, spec] of Object.entries(route.responses)) {
       const code = Number(status);
       if (code >= 400) {
@@ -218,7 +219,7 @@ export function buildOpenApiDocument(routes: readonly RouteDefinition[], info: D
             ? components.ref(wireSchema(route.contract.output), `${operationName}Response`)
             : null
           : spec.schema
-            ? components.ref(spec.schema, spec.contentType === undefined || spec.contentType.includes('json') ? `${operationName}Response` : undefined)
+            ? components.ref(spec.schema, spec.contentType === undefined || spec.contentType.includes('json') ? `${operationName}Response${successSchemas > 1 ? status : ''}` : undefined)
             : null;
       (spec.headers ?? []).forEach((h: ResponseHeader) => usedHeaders.add(h));
       responses[status] = {

@@ -1,3 +1,5 @@
+import { ClientAddressView, ClientView as CoreClientView } from '@cws/core';
+import { wireSchema } from '../routing/wire-schema.js';
 import { Type } from '@sinclair/typebox';
 import { DateTime, ListQueryFields, Nullable, ServiceAddressInput, ServiceAddressView, Uuid, nullableText, text } from './common.schemas.js';
 
@@ -37,27 +39,6 @@ export const ListClientsQuery = Type.Object(ListQueryFields, { additionalPropert
 export const AddressParams = Type.Object({ id: Uuid, addressId: Uuid }, { additionalProperties: false });
 
 /** The service address form (as a lead's) as one stored row of the client's list. */
-export const AddressView = Type.Object({
-  id: Uuid,
-  ...ServiceAddressView.properties,
-  is_primary: Type.Boolean(),
-  created_at: DateTime,
-  updated_at: DateTime,
-});
+export const AddressView = wireSchema(ClientAddressView);
 
-export const ClientView = Type.Object(
-  {
-    id: Uuid,
-    org_id: Uuid,
-    name: Type.String(),
-    email: Nullable(Type.String()),
-    phone: Nullable(Type.String()),
-    notes: Nullable(Type.String()),
-    source_lead_id: Nullable(Uuid),
-    archived_at: Nullable(DateTime),
-    created_at: DateTime,
-    updated_at: DateTime,
-    addresses: Type.Array(AddressView),
-  },
-  { $id: 'Client' },
-);
+export const ClientView = wireSchema(CoreClientView);

@@ -1,3 +1,5 @@
+import { LeadView as CoreLeadView } from '@cws/core';
+import { wireSchema } from '../routing/wire-schema.js';
 import { Type } from '@sinclair/typebox';
 import { LEAD_STATUSES, SETTABLE_LEAD_STATUSES } from '@cws/core';
 import { DateTime, ListQueryFields, Nullable, ServiceAddressInput, ServiceAddressView, Uuid, nullableText, text } from './common.schemas.js';
@@ -30,23 +32,4 @@ export const ListLeadsQuery = Type.Object(
   { additionalProperties: false },
 );
 
-export const LeadView = Type.Object(
-  {
-    id: Uuid,
-    org_id: Uuid,
-    name: Type.String(),
-    email: Nullable(Type.String()),
-    phone: Nullable(Type.String()),
-    source: Nullable(Type.String()),
-    status: LeadStatusSchema,
-    notes: Nullable(Type.String()),
-    service_requested: Nullable(Type.String()),
-    address: Nullable(ServiceAddressView),
-    converted_client_id: Nullable(Uuid),
-    converted_at: Nullable(DateTime),
-    archived_at: Nullable(DateTime),
-    created_at: DateTime,
-    updated_at: DateTime,
-  },
-  { $id: 'Lead' },
-);
+export const LeadView = wireSchema(CoreLeadView);
