@@ -7,6 +7,11 @@
 # Both always run, so one run shows every finding. Nothing here reaches the network.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+case "${1:-}" in
+  -h | --help) sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  '') ;;
+  *) echo "Usage: npm run lint:openapi (takes no arguments)" >&2; exit 2 ;;
+esac
 
 # Redocly CLI: no usage telemetry, no update check.
 export REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true

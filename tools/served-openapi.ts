@@ -13,9 +13,18 @@ import { createLogger, createRuntime, loadConfig } from '@cws/composition';
 import { createHttpApp, type HttpApp } from '@cws/host-http';
 import { testEnv } from '@cws/e2e-tests';
 
+const USAGE = `Usage: npm run openapi -- <out.json>
+
+Writes the OpenAPI document exactly as the HTTP host serves it at GET /openapi.json (the app
+built in process on memory storage; PUBLIC_BASE_URL, when set, names its server).
+`;
 const out = process.argv[2];
-if (out === undefined || process.argv.length > 3) {
-  process.stderr.write('Usage: npm run openapi -- <out.json>\n');
+if (out === '-h' || out === '--help') {
+  process.stdout.write(USAGE);
+  process.exit(0);
+}
+if (out === undefined || out.startsWith('-') || process.argv.length > 3) {
+  process.stderr.write(USAGE);
   process.exit(2);
 }
 
