@@ -3,6 +3,8 @@
  * error (and nothing internal in it), request ids, one JSON log line per request, metrics behind
  * their token, CORS as configured, security headers, and the generated OpenAPI document.
  */
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { expect } from 'chai';
 import { defineRoute } from '../../../hosts/http/src/routing/route-definition.js';
 import { startApi, testEnv, type ApiHarness } from '@cws/e2e-tests';
@@ -122,9 +124,86 @@ describe('HTTP host behaviour (PGlite)', function () {
     expect(doc.paths['/v1/admin/leads'].get.parameters.map((p: { name: string }) => p.name)).to.include.members(['status', 'created_from', 'created_to', 'q', 'cursor', 'limit']);
     const page = await h.api.call('GET', '/docs', { as: null });
     expect(page.headers.get('content-type')).to.match(/^text\/html/);
-    expect(page.text).to.include('/v1/admin/leads/{id}/convert').and.include('lead.not_found');
+    expect(page.text).to.include('"/openapi.json"').and.include('href="/problems/lead/not_found"');
     const problem = await h.api.call('GET', '/problems/lead/not_found', { as: null });
     expect(problem.body).to.include({ code: 'lead.not_found', status: 404 });
+  });
+});
+
+describe('HTTP host API reference at /docs (PGlite)', function () {
+  let h: ApiHarness;
+  before(async () => {
+    h = await startApi(await embeddedTestDatabase());
+  });
+  after(async () => h.close());
+
+  /** Directive name → its sources. */
+  const directives = (policy: string) => new Map(policy.split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0] !== '').map(([name, ...sources]) => [name!, sources]));
+
+  it('serves Redoc under a strict policy of its own: this origin only, the inline script by a fresh nonce', async () => {
+    const page = await h.api.call('GET', '/docs', { as: null });
+    expect(page.status).to.equal(200);
+    expect(page.headers.get('content-type')).to.match(/^text\/html; charset=utf-8/);
+    expect(page.headers.get('cache-control')).to.equal('no-store');
+    const policy = page.headers.get('content-security-policy')!;
+    const csp = directives(policy);
+
+    const nonce = /'nonce-([A-Za-z0-9+/=]+)'/.exec(csp.get('script-src')!.join(' '))?.[1];
+    expect(nonce, policy).to.be.a('string');
+    expect(csp.get('script-src')).to.have.members(['\'self\'', `'nonce-${nonce}'`]);
+    const inline = [...page.text.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)].filter(([, , body]) => body!.trim() !== '');
+    expect(inline, 'one inline script').to.have.length(1);
+    expect(inline[0]![1]).to.include(`nonce="${nonce}"`);
+    expect(inline[0]![2]).to.include('Redoc.init("/openapi.json"');
+    const again = await h.api.call('GET', '/docs', { as: null });
+    expect(again.headers.get('content-security-policy'), 'a nonce per response').to.not.include(nonce);
+
+    // Nothing from another origin: every source is a keyword, this origin's nonce, data: or blob:.
+    expect(policy).to.not.match(/https?:|\*|\/\//);
+    const allowed = (directive: string, source: string) =>
+      ["'self'", "'none'"].includes(source) ||
+      (directive === 'script-src' && source === `'nonce-${nonce}'`) ||
+      (directive === 'style-src' && source === "'unsafe-inline'") ||
+      (['img-src', 'font-src'].includes(directive) && source === 'data:') ||
+      (directive === 'worker-src' && source === 'blob:');
+    for (const [directive, sources] of csp) for (const source of sources) expect(allowed(directive, source), `${directive} ${source}`).to.equal(true);
+    expect(csp.get('default-src')).to.deep.equal(["'none'"]);
+    expect(csp.get('frame-ancestors')).to.deep.equal(["'none'"]);
+    expect(csp.get('object-src')).to.deep.equal(["'none'"]);
+
+    // The bundle is loaded from this host.
+    const src = /<script src="([^"]+)"><\/script>/.exec(page.text)?.[1];
+    expect(src).to.match(/^\/docs\/assets\/redoc-\d+\.\d+\.\d+\.standalone\.js$/);
+    expect(page.text).to.not.match(/(src|href)="(https?:)?\/\//);
+  });
+
+  it('serves the Redoc bundle from node_modules with long cache headers, and 404 for any other asset', async () => {
+    const page = await h.api.call('GET', '/docs', { as: null });
+    const src = /<script src="([^"]+)"><\/script>/.exec(page.text)![1]!;
+    const response = await fetch(`${h.server.url}${src}`);
+    expect(response.status).to.equal(200);
+    expect(response.headers.get('content-type')).to.match(/^application\/javascript/);
+    expect(response.headers.get('cache-control')).to.equal('public, max-age=31536000, immutable');
+    const served = Buffer.from(await response.arrayBuffer());
+    const installed = await readFile(createRequire(import.meta.url).resolve('redoc/bundles/redoc.standalone.js'));
+    expect(served.length).to.equal(installed.length);
+    expect(served.equals(installed), 'the same bytes').to.equal(true);
+    const version = (createRequire(import.meta.url)('redoc/package.json') as { version: string }).version;
+    expect(src).to.equal(`/docs/assets/redoc-${version}.standalone.js`);
+
+    for (const name of ['redoc.standalone.js', 'redoc-0.0.0.standalone.js', '..%2Fpackage.json', 'nothing']) {
+      const missing = await h.api.call('GET', `/docs/assets/${name}`, { as: null });
+      expect(missing.status, name).to.equal(404);
+      expect(missing.headers.get('content-type'), name).to.match(/^application\/problem\+json/);
+      expect(missing.body, name).to.include({ status: 404, code: 'route.not_found' });
+    }
+  });
+
+  it('keeps the API responses under the API policy (no scripts at all)', async () => {
+    for (const path of ['/openapi.json', '/healthz', '/problems/lead/not_found']) {
+      const r = await h.api.call('GET', path, { as: null });
+      expect(r.headers.get('content-security-policy'), path).to.include("script-src 'none'");
+    }
   });
 });
 

@@ -93,6 +93,10 @@ for (const kind of KINDS) {
       const ready = await h.api.call('GET', '/readyz', { as: null });
       expect([ready.status, ready.body.migrations_current]).to.deep.equal([503, false]);
       expect((await h.api.call('GET', '/metrics', { as: null, headers: { authorization: 'Bearer e2e-metrics-token-long-enough-for-prod' } })).status).to.equal(200);
+      const docs = await h.api.call('GET', '/docs', { as: null });
+      expect(docs.status).to.equal(200);
+      const bundle = /<script src="([^"]+)"><\/script>/.exec(docs.text)![1]!;
+      expect((await fetch(`${h.server.url}${bundle}`)).status, bundle).to.equal(200);
 
       const told = h.logs.lines.filter((l) => String(l['message']).includes('migration(s) pending'));
       expect(told, 'one log line, not one per request').to.have.length(1);

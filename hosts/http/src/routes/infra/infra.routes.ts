@@ -1,10 +1,10 @@
-/** Liveness, readiness, metrics, the OpenAPI document, the docs page and problem type pages. */
+/** Liveness, readiness, metrics, the OpenAPI document, the docs page (Redoc) and its assets, and problem type pages. */
 import { Type } from '@sinclair/typebox';
 import { metricsAccess } from '@cws/composition';
 import type { Registry } from 'prom-client';
 import { AppError, ERROR_CODES } from '@cws/core';
 import { HOST_PROBLEMS, KIND_STATUS, hostProblem, problemType } from '../../http/problem-details.js';
-import { renderDocsPage } from '../../routing/docs-page.js';
+import { DOCS_ASSET_CACHE_CONTROL, DOCS_ASSETS_PATH, docsAssets, docsPage, type ProblemTypeLink } from '../../routing/docs-page.js';
 import { buildOpenApiDocument } from '../../routing/openapi-document.js';
 import { defineRoute, type RouteDefinition } from '../../routing/route-definition.js';
 import { ProblemSchema } from '../../schemas/common.schemas.js';
@@ -23,6 +23,9 @@ export function infraRoutes(options: { metricsRegistry: Registry; routes: () => 
   let openapi: ReturnType<typeof buildOpenApiDocument> | null = null;
   const document = (serverUrl: string | null) => (openapi ??= buildOpenApiDocument(options.routes(), { version: API_VERSION, serverUrl }));
   const catalogue = problemCatalogue();
+  const problemLinks: ProblemTypeLink[] = catalogue.map((p) => ({ ...p, href: problemType(p.code, null) }));
+  const assets = docsAssets();
+  const redocScript = `${DOCS_ASSETS_PATH}/${assets.redoc.name}`;
   return [
     defineRoute({
       method: 'GET',
@@ -98,13 +101,47 @@ export function infraRoutes(options: { metricsRegistry: Registry; routes: () => 
       method: 'GET',
       path: '/docs',
       operationId: 'docsPage',
-      summary: 'Readable API reference',
+      summary: 'Readable API reference (Redoc)',
+      description:
+        'An HTML page that renders /openapi.json with Redoc, served by this host (no third-party origin), with a list of the problem types. ' +
+        'It carries its own Content-Security-Policy: scripts from this origin and the inline init script by a per-response nonce; never cached.',
       tags: ['Docs'],
       audience: 'infra',
       permission: null,
       responses: { 200: { description: 'HTML', contentType: 'text/html' } },
-      async handler({ runtime }) {
-        return { status: 200, body: renderDocsPage(document(runtime.config.http.publicBaseUrl), catalogue), contentType: 'text/html; charset=utf-8' };
+      async handler() {
+        const page = docsPage({ title: 'CleanWithSnapshot API reference', specUrl: '/openapi.json', redocScript, problems: problemLinks });
+        return {
+          status: 200,
+          body: page.html,
+          contentType: 'text/html; charset=utf-8',
+          headers: { 'Content-Security-Policy': page.contentSecurityPolicy, 'Cache-Control': 'no-store' },
+        };
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      path: `${DOCS_ASSETS_PATH}/:name`,
+      operationId: 'docsAsset',
+      summary: 'A static file of the docs page (the Redoc bundle)',
+      description:
+        'Files the /docs page loads, served from the installed packages. Each name carries the version of its content, so an answer may be cached for a year; ' +
+        'any other name answers 404.',
+      tags: ['Docs'],
+      audience: 'infra',
+      permission: null,
+      params: Type.Object({ name: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }),
+      responses: {
+        200: { description: 'The file', contentType: 'application/javascript' },
+        404: { description: 'No such asset', schema: ProblemSchema, contentType: 'application/problem+json' },
+      },
+      async handler({ params, koa }) {
+        const asset = assets.byName.get(params.name);
+        if (asset === undefined) {
+          koa.status = 404;
+          return { status: 404 };
+        }
+        return { status: 200, body: await asset.read(), contentType: asset.contentType, headers: { 'Cache-Control': DOCS_ASSET_CACHE_CONTROL } };
       },
     }),
     defineRoute({

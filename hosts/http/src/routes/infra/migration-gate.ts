@@ -17,7 +17,7 @@ import type { Logger, MigrationStatus, Runtime } from '@cws/composition';
 const OPEN_PATHS = new Set(['/healthz', '/readyz', '/metrics', '/openapi.json', '/docs']);
 
 function isOpen(path: string): boolean {
-  return OPEN_PATHS.has(path) || path.startsWith('/problems/');
+  return OPEN_PATHS.has(path) || path.startsWith('/docs/assets/') || path.startsWith('/problems/');
 }
 
 export function migrationGate(runtime: Runtime, logger: Logger): Middleware {
