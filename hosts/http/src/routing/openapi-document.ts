@@ -37,6 +37,7 @@ const STANDARD_ERRORS: Record<number, { name: string; description: string; heade
   413: { name: 'PayloadTooLarge', description: 'The body is larger than the limit (request.too_large)' },
   415: { name: 'UnsupportedMediaType', description: 'The body is not application/json' },
   422: { name: 'ValidationFailed', description: 'Invalid input; errors[] names each field (pointer, detail, in)' },
+  431: { name: 'RequestHeaderFieldsTooLarge', description: 'The request line or headers are too large (request.headers_too_large)' },
   429: { name: 'TooManyRequests', description: 'Too many requests; Retry-After says when to retry', headers: ['Retry-After'] },
   500: { name: 'InternalError', description: 'An unexpected error; the request_id finds it in the logs' },
   503: { name: 'ServiceUnavailable', description: 'The database is unavailable or migrations are pending; retry later', headers: ['Retry-After'] },
@@ -124,8 +125,9 @@ const pascal = (operationId: string) => operationId.charAt(0).toUpperCase() + op
 
 /** The error statuses a route can answer with, from what it is. */
 function errorStatuses(route: RouteDefinition, hasBody: boolean, hasInput: boolean): number[] {
-  if (route.audience === 'infra') return [];
-  const statuses = new Set<number>([429, 500, 503]);
+  // Any request can be too large in its line or headers: Node's parser answers before any route.
+  if (route.audience === 'infra') return [431];
+  const statuses = new Set<number>([429, 431, 500, 503]);
   if (route.audience === 'staff') [401, 403].forEach((s) => statuses.add(s));
   if (route.audience === 'worker') statuses.add(401);
   if (route.path.includes(':')) statuses.add(404);

@@ -1,6 +1,6 @@
 /** The bookings use cases, each built from the core's shared services (explicit wiring, no container). */
 import type { CoreServices } from '../shared/core-services.js';
-import { ChangeBookingAssignment, ChangeBookingStatus, CreateBooking, GetBooking, GetBookingHistory, ListBookings, RescheduleBooking, UpdateBookingDetails } from './bookings.use-case.js';
+import { ChangeBookingAssignment, ChangeBookingStatus, CreateBooking, GetBooking, GetBookingHistory, ListBookings, RescheduleBooking, UpdateBookingDetails } from '../scheduling/bookings.use-case.js';
 
 export function bookingUseCases({ uow, ids }: CoreServices) {
   return {

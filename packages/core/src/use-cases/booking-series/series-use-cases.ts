@@ -1,6 +1,6 @@
 /** The booking series use cases, each built from the core's shared services (explicit wiring, no container). */
 import type { CoreServices } from '../shared/core-services.js';
-import { CancelSeriesFrom, CreateBookingSeries, GenerateSeriesOccurrences, GetBookingSeries, SkipSeriesOccurrence, UpdateSeriesFrom } from './booking-series.use-case.js';
+import { CancelSeriesFrom, CreateBookingSeries, GenerateSeriesOccurrences, GetBookingSeries, SkipSeriesOccurrence, UpdateSeriesFrom } from '../scheduling/booking-series.use-case.js';
 
 export function seriesUseCases({ uow, ids, orgs, systemAudit, jobs }: CoreServices) {
   return {

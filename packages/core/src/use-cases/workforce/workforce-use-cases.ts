@@ -1,6 +1,6 @@
 /** The workforce use cases, each built from the core's shared services (explicit wiring, no container). */
 import type { CoreServices } from '../shared/core-services.js';
-import { CreateBlackout, CreateService, CreateTeam, CreateWorker, DeleteBlackout, GetWorker, ListBlackouts, ListServices, ListTeams, ListWorkers, SetWorkerPortalPassword, UpdateService, UpdateTeam, UpdateWorker } from './workforce.use-case.js';
+import { CreateBlackout, CreateService, CreateTeam, CreateWorker, DeleteBlackout, GetWorker, ListBlackouts, ListServices, ListTeams, ListWorkers, SetWorkerPortalPassword, UpdateService, UpdateTeam, UpdateWorker } from '../scheduling/workforce.use-case.js';
 
 export function workforceUseCases({ uow, ids, credentials }: CoreServices) {
   return {

@@ -1,6 +1,6 @@
 /** The worker portal use cases, each built from the core's shared services (explicit wiring, no container). */
 import type { CoreServices } from '../shared/core-services.js';
-import { ChangeWorkerPortalPassword, GetWorkerJob, GetWorkerProfile, ListWorkerJobs, ProgressWorkerJob, WorkerSignIn, WorkerSignOut } from './worker-portal.use-case.js';
+import { ChangeWorkerPortalPassword, GetWorkerJob, GetWorkerProfile, ListWorkerJobs, ProgressWorkerJob, WorkerSignIn, WorkerSignOut } from '../scheduling/worker-portal.use-case.js';
 
 export function workerPortalUseCases({ uow, ids, portalOptions, workerCredentials }: CoreServices) {
   return {

@@ -1,0 +1,2 @@
+/** The ops area: its use cases (each with its contract) and their wiring. Each use case file is exported here as it gets its contract. */
+export * from './ops-use-cases.js';
