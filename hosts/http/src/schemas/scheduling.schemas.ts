@@ -151,41 +151,8 @@ export const BookingView = Type.Object(
   },
 );
 
-export const CreateBookingBody = Obj({
-  client_id: Uuid,
-  address_id: Type.Optional(Nullable(Uuid)),
-  service_id: Type.Optional(Nullable(Uuid)),
-  start: DateTime,
-  end: Type.Optional(Nullable(DateTime)),
-  status: Type.Optional(literals(['pending', 'confirmed'] as const, 'Default pending')),
-  team_id: Type.Optional(Nullable(Uuid)),
-  worker_ids: Type.Optional(Nullable(UuidList)),
-  notes: Type.Optional(nullableText(4000)),
-  price_estimate_minor: Type.Optional(Nullable(Money)),
-});
-
 /** Both may be left out: the route's description says which window it then takes. */
 const OptionalWindowFields = { start: Type.Optional(DateTime), end: Type.Optional(DateTime) };
-
-export const ListBookingsQuery = Obj({
-  ...OptionalWindowFields,
-  status: Type.Optional(Type.Array(Type.String({ maxLength: 100 }), { maxItems: 6, description: 'Comma-separated or repeated: pending, confirmed, in_progress, completed, cancelled, no_show' })),
-  worker_id: Type.Optional(Uuid),
-  team_id: Type.Optional(Uuid),
-  client_id: Type.Optional(Uuid),
-  series_id: Type.Optional(Uuid),
-  unassigned: Type.Optional(Type.Boolean({ description: 'Only bookings with no team and no worker' })),
-  ...PageQueryFields,
-});
-
-export const UpdateBookingBody = Obj(
-  { notes: Type.Optional(nullableText(4000)), service_id: Type.Optional(Nullable(Uuid)), address_id: Type.Optional(Nullable(Uuid)), price_estimate_minor: Type.Optional(Nullable(Money)) },
-  { minProperties: 1 },
-);
-export const AssignmentBody = Obj({ team_id: Type.Optional(Nullable(Uuid)), worker_ids: Type.Optional(Nullable(UuidList)) });
-export const RescheduleBody = Obj({ start: DateTime, end: Type.Optional(Nullable(DateTime)) });
-export const StatusBody = Obj({ status: BookingStatusSchema, reason: Type.Optional(Nullable(Type.String({ maxLength: 500 }))) });
-export const CancelBody = Obj({ reason: text(500) });
 
 // ------------------------------------------------------------------ series
 
@@ -328,13 +295,6 @@ export const BoardView = Type.Object({
   time_zone: Type.String({ description: 'The org’s zone; a default window is its local days' }),
   workers: Type.Array(Type.Object({ worker: WorkerView, bookings: Type.Array(BoardBookingView) })),
   unassigned: Type.Array(BoardBookingView),
-});
-
-export const BookingPageView = Type.Object({
-  items: Type.Array(BookingView),
-  next_cursor: Nullable(Type.String()),
-  window: Type.Object({ start: DateTime, end: DateTime }, { description: 'The window listed: the one asked for, or the default' }),
-  time_zone: Type.String({ description: 'The org’s zone, in which the default window is reckoned' }),
 });
 
 export const QueueQuery = Obj({ days: Type.Optional(Type.Integer({ minimum: 1, maximum: 30, description: 'Default 7' })), ...PageQueryFields });
