@@ -8,15 +8,15 @@ import { MAX_IDEMPOTENCY_KEY_LENGTH } from '../shared/idempotency.js';
 import { BOOKING_STATUSES, type BookingStatus } from './booking.js';
 
 /** How many workers one request may name. */
-export const MAX_NAMED_WORKERS = 20;
+export const MAX_BOOKING_WORKER_IDS = 20;
 
 /** A price in minor units of the org's currency. */
-export const PriceEstimateMinor = Int(0, 100_000_000, { description: 'Minor units of the org’s currency (cents)' });
+export const BookingPriceEstimate = Int(0, 100_000_000, { description: 'Minor units of the org’s currency (cents)' });
 
 export const BookingNotes = NullableText(4000, { description: 'Free text for the people doing the visit; null or blank clears it' });
 
 /** Workers named by id: each a UUID, none twice. */
-export const WorkerIdList = Type.Transform(Type.Array(Uuid(), { maxItems: MAX_NAMED_WORKERS, uniqueItems: true }))
+export const BookingWorkerIds = Type.Transform(Type.Array(Uuid(), { maxItems: MAX_BOOKING_WORKER_IDS, uniqueItems: true }))
   // Ids differing only in case are the same worker.
   .Decode((ids) => [...new Set(ids)])
   .Encode((ids) => ids);
@@ -32,7 +32,7 @@ export const InitialBookingStatus = OneOf(['pending', 'confirmed'] as const, { d
  * key too long is refused with the same explanation as one with a space.
  */
 export const IdempotencyKey = withMessage(
-  Type.String({ minLength: 1, pattern: `^[\\x21-\\x7e]{1,${MAX_IDEMPOTENCY_KEY_LENGTH}}$` }),
+  Type.String({ minLength: 1, pattern: `^[\\x21-\\x7e]{1,${MAX_IDEMPOTENCY_KEY_LENGTH}}$`, examples: ['0b6e4d5c-2f1a-4f3e-9a7d-8c1b2e3f4a5b'] }),
   `must be 1-${MAX_IDEMPOTENCY_KEY_LENGTH} visible ASCII characters (letters, digits, - and the like: a UUID works)`,
 );
 
@@ -41,7 +41,7 @@ const STATUS_WORD = `(${BOOKING_STATUSES.join('|')})`;
 /** One status, or several separated by commas (`pending,confirmed`); decodes to the list. */
 export const BookingStatusList = Type.Transform(
   withMessage(
-    Type.String({ maxLength: 100, pattern: `^\\s*${STATUS_WORD}\\s*(,\\s*${STATUS_WORD}\\s*)*$` }),
+    Type.String({ maxLength: 100, pattern: `^\\s*${STATUS_WORD}\\s*(,\\s*${STATUS_WORD}\\s*)*$`, examples: ['pending,confirmed'] }),
     `must be one of: ${BOOKING_STATUSES.join(', ')} (several separated by commas)`,
   ),
 )
@@ -57,9 +57,9 @@ export const NewBookingFields = {
   end: Type.Optional(Nullable(Instant(), { description: 'After start, at most 24 hours later. Default: start + the service’s duration' })),
   status: Type.Optional(InitialBookingStatus),
   teamId: Type.Optional(Nullable(Uuid(), { description: 'The team brings its active members' })),
-  workerIds: Type.Optional(Nullable(WorkerIdList)),
+  workerIds: Type.Optional(Nullable(BookingWorkerIds)),
   notes: Type.Optional(BookingNotes),
-  priceEstimateMinor: Type.Optional(Nullable(PriceEstimateMinor, { description: 'Default: the service’s price' })),
+  priceEstimateMinor: Type.Optional(Nullable(BookingPriceEstimate, { description: 'Default: the service’s price' })),
 };
 
 // ------------------------------------------------------------------ views

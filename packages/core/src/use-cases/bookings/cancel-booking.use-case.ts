@@ -5,11 +5,11 @@ import { checkInput, defineContract, type ContractInput } from '../../contracts/
 import type { Booking } from '../../domain/scheduling/booking.js';
 import { BookingView } from '../../domain/scheduling/booking-schemas.js';
 import { changeStatus, type BookingDeps } from './booking-support.js';
-import { MAX_CANCELLATION_REASON } from './change-booking-status.use-case.js';
+import { MAX_BOOKING_CANCEL_REASON } from './change-booking-status.use-case.js';
 
 const contract = defineContract({
   name: 'CancelBooking',
-  input: Type.Object({ id: Uuid(), reason: Text(MAX_CANCELLATION_REASON, { description: 'Why (shown to staff; masked for viewers)' }) }, { additionalProperties: false }),
+  input: Type.Object({ id: Uuid(), reason: Text(MAX_BOOKING_CANCEL_REASON, { description: 'Why (shown to staff; masked for viewers)' }) }, { additionalProperties: false }),
   output: BookingView,
 });
 

@@ -4,21 +4,21 @@ import { Nullable, OneOf, Uuid } from '../../contracts/schema-vocabulary.js';
 import { checkInput, defineContract, type ContractInput } from '../../contracts/use-case-contract.js';
 import { sortWorkers, type Booking } from '../../domain/scheduling/booking.js';
 import { assertAssignmentNamesSomebody } from '../../domain/scheduling/booking-input.js';
-import { BookingView, WorkerIdList } from '../../domain/scheduling/booking-schemas.js';
+import { BookingView, BookingWorkerIds } from '../../domain/scheduling/booking-schemas.js';
 import { resolveAssignees } from '../scheduling/scheduling-support.js';
 import { assertPlannable, changeBooking, type BookingDeps } from './booking-support.js';
 
-export const ASSIGNMENT_MODES = ['add', 'remove', 'replace'] as const;
-export type AssignmentMode = (typeof ASSIGNMENT_MODES)[number];
+export const BOOKING_ASSIGNMENT_MODES = ['add', 'remove', 'replace'] as const;
+export type AssignmentMode = (typeof BOOKING_ASSIGNMENT_MODES)[number];
 
 const contract = defineContract({
   name: 'ChangeBookingAssignment',
   input: Type.Object(
     {
       id: Uuid(),
-      mode: OneOf(ASSIGNMENT_MODES, { description: 'add (assign), remove (unassign) or replace (reassign)' }),
+      mode: OneOf(BOOKING_ASSIGNMENT_MODES, { description: 'add (assign), remove (unassign) or replace (reassign)' }),
       teamId: Type.Optional(Nullable(Uuid(), { description: 'add: the team to set (replacing any); remove: the team to take off; replace: the team, or none' })),
-      workerIds: Type.Optional(Nullable(WorkerIdList)),
+      workerIds: Type.Optional(Nullable(BookingWorkerIds)),
     },
     { additionalProperties: false },
   ),

@@ -8,7 +8,7 @@ import { BookingStatusField, BookingView } from '../../domain/scheduling/booking
 import { changeStatus, type BookingDeps } from './booking-support.js';
 
 /** The longest cancellation reason. */
-export const MAX_CANCELLATION_REASON = 500;
+export const MAX_BOOKING_CANCEL_REASON = 500;
 
 const contract = defineContract({
   name: 'ChangeBookingStatus',
@@ -16,7 +16,7 @@ const contract = defineContract({
     {
       id: Uuid(),
       status: BookingStatusField,
-      reason: Type.Optional(NullableText(MAX_CANCELLATION_REASON, { description: 'Required to cancel' })),
+      reason: Type.Optional(NullableText(MAX_BOOKING_CANCEL_REASON, { description: 'Required to cancel' })),
     },
     { additionalProperties: false },
   ),

@@ -3,7 +3,7 @@ import type { RequestContext } from '../../context.js';
 import { Nullable, Uuid } from '../../contracts/schema-vocabulary.js';
 import { checkInput, defineContract, type ContractInput } from '../../contracts/use-case-contract.js';
 import type { Booking } from '../../domain/scheduling/booking.js';
-import { BookingNotes, BookingView, PriceEstimateMinor } from '../../domain/scheduling/booking-schemas.js';
+import { BookingNotes, BookingPriceEstimate, BookingView } from '../../domain/scheduling/booking-schemas.js';
 import { requireActiveService, requireClientAddress } from '../scheduling/scheduling-support.js';
 import { assertPlannable, changeBooking, type BookingDeps } from './booking-support.js';
 
@@ -15,7 +15,7 @@ const contract = defineContract({
       notes: Type.Optional(BookingNotes),
       serviceId: Type.Optional(Nullable(Uuid())),
       addressId: Type.Optional(Nullable(Uuid(), { description: 'One of the client’s addresses; null: none' })),
-      priceEstimateMinor: Type.Optional(Nullable(PriceEstimateMinor)),
+      priceEstimateMinor: Type.Optional(Nullable(BookingPriceEstimate)),
     },
     { additionalProperties: false, minProperties: 2, description: 'At least one field besides the id' },
   ),
