@@ -9,7 +9,7 @@ import { AcceptInvitation, type CredentialResetPurpose } from '@cws/core';
 import { defineContractRoute, defineRoute, type RouteDefinition } from '../../routing/route-definition.js';
 import { NO_STORE, authErrors } from '../route-helpers.js';
 
-const tags = ['Authentication'];
+const tags = ['Authentication'] as const;
 
 const Token = Type.String({ minLength: 1, maxLength: 200, description: 'The token from the email, as sent' });
 const SecondFactor = {

@@ -23,7 +23,7 @@ import { defineContractRoute, type RouteDefinition } from '../../routing/route-d
 import { wireSchema } from '../../routing/wire-schema.js';
 import { NO_STORE } from '../route-helpers.js';
 
-const tags = ['IAM'];
+const tags = ['IAM'] as const;
 
 /** A member as the API shows it (`MemberView` of the core, in wire form). */
 function memberJson(m: Member) {
