@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { tenantContextFor, type RequestContext, type SystemContext } from '../../context.js';
 import type { Role } from '../../access/roles.js';
-import { Nullable, OneOf } from '../../contracts/schema-vocabulary.js';
+import { OneOf } from '../../contracts/schema-vocabulary.js';
 import { checkInput, defineContract, type ContractInput } from '../../contracts/use-case-contract.js';
 import { ROLES } from '../../access/roles.js';
 import { auditEntry } from '../../domain/audit/audit-builder.js';
@@ -23,7 +23,6 @@ const contract = defineContract({
       newPassword: Type.Optional(Type.String({ maxLength: 1024, description: 'A password of your own (an account an organisation created: the one it set may be known to that organisation)' })),
       totpCode: Type.Optional(Type.String({ maxLength: 16, description: 'When the account has TOTP: the six-digit code' })),
       recoveryCode: Type.Optional(Type.String({ maxLength: 32, description: 'Or one of its recovery codes (single use)' })),
-      clientIp: Type.Optional(Nullable(Type.String({ maxLength: 64, description: "The caller's address, for the redemption limit (the host sets it; unknown: null)" }))),
     },
     { additionalProperties: false },
   ),
@@ -40,6 +39,14 @@ const contract = defineContract({
 });
 
 export type AcceptInvitationInput = ContractInput<typeof contract>;
+
+/** Who is accepting, as the transport knows them (not part of what they send). */
+export interface InvitationAttempt {
+  readonly requestId: string;
+  readonly now: Date;
+  /** The caller's address, for the redemption limit; null or absent when unknown (embedding without one). */
+  readonly clientIp?: string | null;
+}
 
 export interface AcceptedInvitation {
   readonly orgId: string;
@@ -72,10 +79,10 @@ export class AcceptInvitation {
 
   constructor(private readonly deps: CredentialDeps) {}
 
-  async execute(attempt: { requestId: string; now: Date }, input: AcceptInvitationInput): Promise<AcceptedInvitation> {
+  async execute(attempt: InvitationAttempt, input: AcceptInvitationInput): Promise<AcceptedInvitation> {
     const { deps } = this;
     const checked = checkInput(contract, input);
-    const clientIp = checked.clientIp ?? null;
+    const clientIp = attempt.clientIp ?? null;
     const parsed = parseScopedToken(checked.token);
     if (parsed === null) throw tokenInvalid();
     const redemption = await reserveAttempt(deps.limiter, clientIp === null ? [] : [{ bucket: TOKEN_REDEMPTIONS_BY_IP, key: clientIp, onSuccess: 'refund' }]);

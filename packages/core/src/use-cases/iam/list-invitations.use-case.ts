@@ -11,7 +11,7 @@ import type { InvitationView } from './invitation-support.js';
 const contract = defineContract({
   name: 'ListInvitations',
   input: Type.Object({}, { additionalProperties: false }),
-  output: PageOf(InvitationStatusView, { $id: 'InvitationPage', description: 'The whole list in one page: nextCursor is always null' }),
+  output: PageOf(InvitationStatusView, { $id: 'InvitationPage', description: 'The whole list in one page (there is no next page)' }),
 });
 
 export type ListInvitationsInput = ContractInput<typeof contract>;

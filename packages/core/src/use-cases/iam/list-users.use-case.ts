@@ -9,7 +9,7 @@ import type { IamDeps, Member } from './iam-support.js';
 const contract = defineContract({
   name: 'ListUsers',
   input: Type.Object({}, { additionalProperties: false }),
-  output: PageOf(MemberView, { $id: 'MemberPage', description: 'The whole staff list in one page: nextCursor is always null' }),
+  output: PageOf(MemberView, { $id: 'MemberPage', description: 'The whole staff list in one page (there is no next page)' }),
 });
 
 export type ListUsersInput = ContractInput<typeof contract>;
