@@ -56,13 +56,12 @@ export function accountTokenRoutes(): RouteDefinition[] {
       audience: 'public',
       permission: null,
       contract: AcceptInvitation.contract,
-      fixedFields: ['clientIp'],
       responses: {
         200: { description: 'You are a member now', schema: 'output', headers: ['Cache-Control'] },
         401: { description: 'The token is not valid (auth.token_invalid), or the account has a second factor and no valid code was sent (auth.mfa_required)' },
       },
       async handler({ runtime, input, requestId, now, clientIp }) {
-        const accepted = await runtime.core.identity.acceptInvitation.execute({ requestId, now }, { ...input, clientIp });
+        const accepted = await runtime.core.identity.acceptInvitation.execute({ requestId, now, clientIp }, input);
         return {
           status: 200,
           body: { org_id: accepted.orgId, user_id: accepted.userId, email: accepted.email, role: accepted.role, credentials_replaced: accepted.credentialsReplaced },
