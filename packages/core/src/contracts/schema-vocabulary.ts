@@ -116,7 +116,7 @@ export function Phone(options: StringOptions = {}) {
 
 /** A UUID, lower-cased. */
 export function Uuid(options: StringOptions = {}) {
-  return Type.Transform(withMessage(Type.String({ format: 'uuid', maxLength: 36, ...options }), 'must be a UUID'))
+  return Type.Transform(withMessage(Type.String({ format: 'uuid', minLength: 36, maxLength: 36, ...options }), 'must be a UUID'))
     .Decode((value) => value.toLowerCase())
     .Encode((value) => value);
 }
@@ -128,7 +128,7 @@ export function Uuid(options: StringOptions = {}) {
 export function Instant(options: StringOptions = {}) {
   return Type.Transform(
     withMessage(
-      Type.String({ format: 'date-time', maxLength: 40, examples: ['2026-03-02T09:00:00Z'], description: 'RFC 3339 date-time from 1970-01-01T00:00:00Z to 9999-12-31T00:00:00Z', ...options }),
+      Type.String({ format: 'date-time', minLength: 20, maxLength: 40, examples: ['2026-03-02T09:00:00Z'], description: 'RFC 3339 date-time from 1970-01-01T00:00:00Z to 9999-12-31T00:00:00Z', ...options }),
       'must be an RFC 3339 date-time',
     ),
   )
