@@ -25,7 +25,10 @@ export function scheduleRoutes(): RouteDefinition[] {
       audience: 'staff',
       permission: 'schedule.manage',
       contract: CheckConflicts.contract,
-      responses: { 200: { description: 'The conflicts; available is true when none blocks', schema: 'output' } },
+      responses: {
+        200: { description: 'The conflicts; available is true when none blocks', schema: 'output' },
+        404: { description: 'No such team, worker or booking in this org (another org’s id answers the same)' },
+      },
       async handler({ runtime, ctx, input }) {
         return { status: 200, body: conflictReportJson(await runtime.core.schedule.conflicts.execute(ctx, input)) };
       },
@@ -41,7 +44,7 @@ export function scheduleRoutes(): RouteDefinition[] {
       audience: 'staff',
       permission: 'schedule.manage',
       contract: SuggestAssignees.contract,
-      responses: { 200: { description: 'The suggestions', schema: 'output' } },
+      responses: { 200: { description: 'The suggestions', schema: 'output' }, 404: { description: 'No such booking in this org (another org’s id answers the same)' } },
       async handler({ runtime, ctx, input }) {
         return { status: 200, body: suggestionsJson(await runtime.core.schedule.suggestions.execute(ctx, input), piiPolicy(ctx)) };
       },
@@ -57,7 +60,7 @@ export function scheduleRoutes(): RouteDefinition[] {
       audience: 'staff',
       permission: 'schedule.view',
       contract: GetScheduleBoard.contract,
-      responses: { 200: { description: 'The board', schema: 'output' } },
+      responses: { 200: { description: 'The board', schema: 'output' }, 404: { description: 'No such team in this org (another org’s id answers the same)' } },
       async handler({ runtime, ctx, input }) {
         return { status: 200, body: boardJson(await runtime.core.schedule.board.execute(ctx, input), piiPolicy(ctx)) };
       },

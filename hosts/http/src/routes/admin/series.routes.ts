@@ -24,7 +24,10 @@ export function seriesRoutes(): RouteDefinition[] {
       audience: 'staff',
       permission: 'schedule.manage',
       contract: CreateBookingSeries.contract,
-      responses: { 201: { description: 'The series, the occurrences made, and those made without their people', schema: 'output', headers: ['Location'] } },
+      responses: {
+        201: { description: 'The series, the occurrences made, and those made without their people', schema: 'output', headers: ['Location'] },
+        404: { description: 'No such client, address of the client, active service, team or worker in this org (another org’s id answers the same)' },
+      },
       async handler({ runtime, ctx, input }) {
         const result = await runtime.core.series.create.execute(ctx, input);
         return { status: 201, body: seriesResultJson(result), headers: { Location: `/v1/admin/booking-series/${result.series.id}` } };
