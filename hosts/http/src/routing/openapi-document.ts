@@ -11,6 +11,7 @@ import { ERROR_CODES, PERMISSIONS } from '@cws/core';
 import { HOST_PROBLEMS } from '../http/problem-details.js';
 import { isAdminSurface, isWrite } from '../auth/request-guards.js';
 import { API_TAGS } from './api-tags.js';
+import { addExamples } from './openapi-examples.js';
 import { contractRequest } from './contract-request.js';
 import type { ResponseHeader, RouteDefinition } from './route-definition.js';
 import { wireSchema } from './wire-schema.js';
@@ -259,7 +260,7 @@ export function buildOpenApiDocument(routes: readonly RouteDefinition[], info: D
 
   for (const status of usedErrors) (STANDARD_ERRORS[status]!.headers ?? []).forEach((h) => usedHeaders.add(h));
 
-  return {
+  const document = {
     openapi: '3.1.0',
     info: {
       title: 'CleanWithSnapshot API',
@@ -295,4 +296,6 @@ export function buildOpenApiDocument(routes: readonly RouteDefinition[], info: D
       },
     },
   };
+  addExamples(document as unknown as Record<string, unknown>);
+  return document;
 }
