@@ -1,7 +1,9 @@
 /**
  * Bookings, teams and workers as the series and schedule answers show them (JSON, camelCase; the
- * HTTP host spells them in snake_case). These are the same things the bookings and workforce
- * areas answer: one schema each, named by its `$id`, for every answer that carries one.
+ * HTTP host spells them in snake_case). They are the things the bookings and workforce areas
+ * answer, under the same `$id`s: once those areas declare their views, these become re-exports
+ * of theirs (the document refuses two different schemas with one `$id`). The roster worker (a
+ * suggestion's) is this area's own.
  */
 import { Type } from '@sinclair/typebox';
 import { InstantView, Nullable, OneOf } from '../../contracts/schema-vocabulary.js';
@@ -57,7 +59,7 @@ const TimeSpanView = Type.Object(
 export const WorkingHoursView = Type.Object(Object.fromEntries(WEEKDAYS.map((d) => [d, Type.Optional(Type.Array(TimeSpanView))])), {
   additionalProperties: false,
   $id: 'WorkingHours',
-  description: 'Spans per weekday in the org’s zone; a weekday not listed is a day off. null: always available.',
+  description: 'Spans per weekday in the org’s zone, each day’s in order; a weekday not listed is a day off',
 });
 
 const rosterWorkerFields = {
