@@ -6,5 +6,4 @@ export * from './list-assignment-queue.use-case.js';
 export type { ConflictKind, ScheduleConflict } from './schedule-support.js';
 export * from '../../domain/scheduling/schedule-schemas.js';
 export * from '../../domain/scheduling/schedule-window.js';
-export * from '../../domain/scheduling/scheduling-views.js';
 export * from './schedule-use-cases.js';
