@@ -13,7 +13,7 @@ import { BookingView, LocalDateView } from './scheduling-views.js';
 import { WEEKDAYS, type Weekday } from './zoned-time.js';
 
 // Typed as their values: `OneOf`'s declared union decodes to never (TypeBox maps unions over tuples only).
-const Weekday = Type.Unsafe<Weekday>(OneOf(WEEKDAYS, { description: 'mon … sun' }));
+const WeekdayChoice = Type.Unsafe<Weekday>(OneOf(WEEKDAYS, { description: 'mon … sun' }));
 const NTH_WEEKS = [1, 2, 3, 4, -1] as const;
 const NthWeekSchema = Type.Unsafe<NthWeek>(
   Type.Union(
@@ -26,7 +26,7 @@ const WeeklyRuleInput = Type.Object(
   {
     freq: Type.Literal('weekly'),
     interval: Type.Optional(Int(1, MAX_INTERVAL.weekly, { description: `Every N weeks (at most ${MAX_INTERVAL.weekly}); default 1` })),
-    weekdays: Type.Array(Weekday, { minItems: 1, maxItems: 7, description: 'The weekdays of each week it falls on' }),
+    weekdays: Type.Array(WeekdayChoice, { minItems: 1, maxItems: 7, description: 'The weekdays of each week it falls on' }),
   },
   { additionalProperties: false },
 );
@@ -36,7 +36,7 @@ const MonthlyRuleInput = Type.Object(
     freq: Type.Literal('monthly'),
     interval: Type.Optional(Int(1, MAX_INTERVAL.monthly, { description: `Every N months (at most ${MAX_INTERVAL.monthly}); default 1` })),
     monthDay: Type.Optional(Int(1, 31, { description: 'The day of the month (clamped to the month’s last); either this or nth_weekday' })),
-    nthWeekday: Type.Optional(Type.Object({ n: NthWeekSchema, weekday: Weekday }, { additionalProperties: false, description: 'The nth (or last) weekday of the month; either this or month_day' })),
+    nthWeekday: Type.Optional(Type.Object({ n: NthWeekSchema, weekday: WeekdayChoice }, { additionalProperties: false, description: 'The nth (or last) weekday of the month; either this or month_day' })),
   },
   { additionalProperties: false },
 );
@@ -147,10 +147,11 @@ export const UnassignedOccurrenceView = Type.Object(
   { additionalProperties: false, $id: 'UnassignedOccurrence' },
 );
 
-const seriesResultFields = {
-  series: SeriesView,
-  created: Type.Array(BookingView, { description: 'The occurrences made by this call, by date' }),
-  unassigned: Type.Array(UnassignedOccurrenceView, { description: 'Occurrences made without their people, and why' }),
-};
-
-export const SeriesResultView = Type.Object(seriesResultFields, { additionalProperties: false, $id: 'BookingSeriesResult' });
+export const SeriesResultView = Type.Object(
+  {
+    series: SeriesView,
+    created: Type.Array(BookingView, { description: 'The occurrences made by this call, by date' }),
+    unassigned: Type.Array(UnassignedOccurrenceView, { description: 'Occurrences made without their people, and why' }),
+  },
+  { additionalProperties: false, $id: 'BookingSeriesResult' },
+);
