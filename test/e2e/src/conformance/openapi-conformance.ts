@@ -103,6 +103,10 @@ export const DOMAIN_RULES: readonly DomainRule[] = [
   // Lists and windows: cursors are opaque, and the order and span of two fields is a rule between them.
   field('*', ['/cursor'], /^is not a cursor returned by this API$/, 'a cursor is an opaque token from next_cursor; a made-up one names no page'),
   field('*', ['/created_to'], /^must be after (createdFrom|created_from)$/, 'created_to must be after created_from (a rule between two fields)'),
+  ...['listLeads', 'listClients'].flatMap((op): DomainRule[] => [
+    { operationId: op, status: 422, code: 'search.too_broad', pointers: ['/q'], detail: /^matches too much to check in time/, reason: 'a text search has a time budget; whether a q fits it depends on the data' },
+    { operationId: op, status: 429, code: 'search.busy', reason: 'too many text searches are running at once' },
+  ]),
   field('*', ['/end'], /^must be after start$/, 'end must be after start (a rule between two fields)'),
   field('*', ['/end'], /^must be at most \d+ hours after start$/, 'a window or a booking has a longest span (a rule between two fields)'),
 
@@ -233,10 +237,13 @@ class SchemaValidators {
   private static readonly DOCUMENT_ID = 'urn:cws:conformance:openapi';
 
   constructor(document: Json) {
-    // strictSchema off: the document holds OpenAPI words (paths, example) that are not JSON
-    // Schema keywords; strictTypes off: unions the generator reads are legal 2020-12.
+    // Not strict: the document holds OpenAPI words (paths, examples, x-permission) beside the
+    // JSON Schema keywords. Strict mode would also refuse unknown formats; they are refused
+    // here instead, since an ignored format would check nothing.
     this.ajv = new Ajv2020({ allErrors: true, strict: false, validateFormats: true, logger: false });
     addFormats(this.ajv);
+    const unknown = [...formatsUsed(document)].filter((f) => this.ajv.formats[f] === undefined);
+    if (unknown.length > 0) throw new Error(`the document uses formats ajv-formats does not check: ${unknown.join(', ')}`);
     this.ajv.addSchema({ ...document, $id: SchemaValidators.DOCUMENT_ID });
   }
 
@@ -255,6 +262,19 @@ class SchemaValidators {
     const validate = this.validator(schema);
     return validate(value) ? [] : [...(validate.errors ?? [])];
   }
+}
+
+/** Every `format` of a schema in `node` (a string value of a `format` key outside `properties`). */
+function formatsUsed(node: unknown, out = new Set<string>()): Set<string> {
+  if (Array.isArray(node)) node.forEach((n) => formatsUsed(n, out));
+  else if (node !== null && typeof node === 'object') {
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'format' && typeof value === 'string') out.add(value);
+      else if (key === 'properties' && value !== null && typeof value === 'object') Object.values(value).forEach((v) => formatsUsed(v, out));
+      else formatsUsed(value, out);
+    }
+  }
+  return out;
 }
 
 /** `schema` with its local `$ref`s pointing into the document registered as `base`. */
@@ -341,7 +361,6 @@ function prng(seed: number): () => number {
 }
 
 const MINUTE = 60_000;
-const pad = (n: number) => String(n).padStart(2, '0');
 
 /**
  * Format generators for instants and dates: json-schema-faker's own draw from 2000 to 2030; these
@@ -499,7 +518,7 @@ function queryString(query: Record<string, unknown>): string {
 
 // ------------------------------------------------------------------ judging
 
-interface Answer {
+export interface Answer {
   readonly status: number;
   readonly contentType: string;
   readonly text: string;
@@ -535,6 +554,14 @@ function describedProblem(operation: Operation, answer: Answer, refs: DocumentRe
   if (errors.length === 0) return null;
   const schemaName = typeof entry['schema']['$ref'] === 'string' ? String(entry['schema']['$ref']).split('/').pop() : 'its inline schema';
   return { kind: 'response-schema', why: `${answer.status} body does not match ${schemaName}: ${ajvText(errors)}`, cause: `${answer.status} ${schemaName}: ${ajvCause(errors[0]!)}` };
+}
+
+/** Why an answer to `operationId` is not what the document declares (null: it is), for checking the checker. */
+export function answerProblem(document: Json, operationId: string, answer: Answer): string | null {
+  const refs = new DocumentRefs(document);
+  const operation = operationsOf(document, refs).find((o) => o.operationId === operationId);
+  if (operation === undefined) throw new Error(`the document has no operation ${operationId}`);
+  return describedProblem(operation, answer, refs, new SchemaValidators(document))?.why ?? null;
 }
 
 interface ProblemBody {
