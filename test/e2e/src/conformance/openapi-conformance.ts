@@ -94,8 +94,8 @@ export const DOMAIN_RULES: readonly DomainRule[] = [
   ...['changePassword', 'enrollTotp', 'workerPortalChangePassword'].map(
     (op): DomainRule => ({ operationId: op, status: 429, code: 'request.rate_limited', reason: 'every generated current_password is wrong, and wrong passwords spend the account’s attempt budget' }),
   ),
-  ...['changeUserRole', 'resetUserPassword', 'deactivateUser', 'logoutUser'].map(
-    (op): DomainRule => ({ operationId: op, status: 403, code: 'iam.owner_only', reason: 'only an owner manages an owner (an earlier request may have made the member one; Basic Auth calls as admin)' }),
+  ...['inviteUser', 'changeUserRole', 'resetUserPassword', 'deactivateUser', 'logoutUser'].map(
+    (op): DomainRule => ({ operationId: op, status: 403, code: 'iam.owner_only', reason: 'only an owner invites or manages an owner (the role asked for, or the member an earlier request made one; Basic Auth calls as admin)' }),
   ),
   conflict('verifyTotp', 'identity.mfa_not_enrolled', 'a code can only be verified after an enrolment started (the generated enrolments carry a wrong password)'),
   field('workerPortalLogin', ['/org'], /^is required: name your organisation by its slug$/, 'without org the server signs in to DEFAULT_ORG_ID or its only org; the test host has many orgs and no default'),
