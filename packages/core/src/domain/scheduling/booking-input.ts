@@ -33,9 +33,9 @@ export function assertAssignmentNamesSomebody(teamId: string | null | undefined,
   }
 }
 
-/** Cancelling needs a reason (it is shown to the people who planned the visit). */
+/** Cancelling needs a reason (it is shown to the people who planned the visit): absent, null or blank is refused. */
 export function assertCancellationReason(status: BookingStatus, reason: string | null): void {
   if (status === 'cancelled' && reason === null) {
-    throw AppError.validation([{ pointer: '/reason', detail: 'is required to cancel' }], '/reason is required to cancel');
+    throw AppError.validation([{ pointer: '/reason', detail: 'must not be empty' }], '/reason must not be empty');
   }
 }
