@@ -38,7 +38,7 @@ export interface IdentityFixtureOptions {
   readonly passwordHasher?: PasswordHasher;
 }
 
-export type SignInExtra = { orgId?: unknown; totpCode?: unknown; recoveryCode?: unknown; clientIp?: string; requestId?: string };
+export type SignInExtra = { orgId?: string; totpCode?: string; recoveryCode?: string; clientIp?: string; requestId?: string };
 
 export interface IdentityFixture {
   readonly core: Core;

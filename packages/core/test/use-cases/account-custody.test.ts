@@ -41,7 +41,7 @@ describe('Account custody across orgs (ADR 13)', () => {
   async function attackerProvisionsVictimInB() {
     const made = member(await fx.core.iam.inviteUser.execute(asOwnerOf(orgB, ownerB), { email: VICTIM, role: 'viewer', displayName: 'Mallory set this' }));
     const first = await fx.signIn(VICTIM, made.temporaryPassword!);
-    await fx.core.identity.changePassword.execute(fx.as(first.session), { sessionId: first.session.id, currentPassword: made.temporaryPassword, newPassword: ATTACKER_PASSWORD });
+    await fx.core.identity.changePassword.execute(fx.as(first.session), { sessionId: first.session.id, currentPassword: made.temporaryPassword!, newPassword: ATTACKER_PASSWORD });
     const attacker = await fx.signIn(VICTIM, ATTACKER_PASSWORD);
     const { secret } = await fx.enableTotp(attacker.session, ATTACKER_PASSWORD);
     return { userId: made.member.user.id, secret };
@@ -103,7 +103,7 @@ describe('Account custody across orgs (ADR 13)', () => {
       const added = member(await fx.core.iam.inviteUser.execute(asOwnerOf(orgA, ownerA), { email: 'alice@a.test', role: 'dispatcher' }));
       const alice = added.member.user.id;
       const first = await fx.signIn('alice@a.test', added.temporaryPassword!);
-      await fx.core.identity.changePassword.execute(fx.as(first.session), { sessionId: first.session.id, currentPassword: added.temporaryPassword, newPassword: PASSWORD });
+      await fx.core.identity.changePassword.execute(fx.as(first.session), { sessionId: first.session.id, currentPassword: added.temporaryPassword!, newPassword: PASSWORD });
       const inA = await fx.signIn('alice@a.test', PASSWORD);
       await fx.enableTotp(inA.session);
       const sessionInA = inA;

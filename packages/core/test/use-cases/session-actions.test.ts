@@ -210,7 +210,7 @@ describe('session actions', () => {
     });
 
     const change = (currentPassword: unknown, newPassword: unknown, session = dan.session) =>
-      fx.core.identity.changePassword.execute(fx.as(session, 'req-pw'), { sessionId: session.id, currentPassword, newPassword });
+      fx.core.identity.changePassword.execute(fx.as(session, 'req-pw'), ({ sessionId: session.id, currentPassword, newPassword } as never));
 
     it('sets the new password, clears mustChangePassword, and ends the user’s other sessions here but not this one', async () => {
       const otherDan = await fx.signIn('dan@example.com', temporary);

@@ -93,7 +93,7 @@ describe('SignIn', () => {
     });
 
     it('validation.failed for a missing email and a non-string password', async () => {
-      await expectInvalid(fx.core.identity.signIn.execute(fx.attempt(), { email: undefined, password: 42, clientIp: CLIENT_IP }), ['/email', '/password']);
+      await expectInvalid(fx.core.identity.signIn.execute(fx.attempt(), ({ email: undefined, password: 42, clientIp: CLIENT_IP } as never)), ['/email', '/password']);
       await expectInvalid(fx.signIn(EMAIL, PASSWORD, { orgId: 'acme' }), ['/orgId']);
       expect(loginFailures()).to.deep.equal([]);
     });
@@ -306,7 +306,7 @@ describe('SignIn under concurrency: the second factor is spent once, on a fresh 
     const { orgId } = await fx.newOrgWithOwner('acme', EMAIL);
     const { userId: danId, password: temporary } = await fx.invite(orgId, 'dan@example.com', 'dispatcher');
     const { session } = await fx.signIn('dan@example.com', temporary!);
-    await fx.core.identity.changePassword.execute(fx.as(session), { sessionId: session.id, currentPassword: temporary, newPassword: PASSWORD });
+    await fx.core.identity.changePassword.execute(fx.as(session), { sessionId: session.id, currentPassword: temporary!, newPassword: PASSWORD });
     const { secret } = await fx.enableTotp(session);
 
     // Hold the sign-in's password check, so the reset lands between its read and its write.
