@@ -70,7 +70,7 @@ export const OptionalClientIp = Nullable(ClientIp);
 
 export const BreakGlassReason = Type.Transform(
   withMessage(
-    Type.String({ maxLength: 500, pattern: '^\\s*\\S[\\s\\S]{3,}\\S\\s*$', description: 'What the incident is and why writes are needed (5 to 500 characters)' }),
+    Type.String({ minLength: 5, maxLength: 500, pattern: '^\\s*\\S[\\s\\S]{3,}\\S\\s*$', description: 'What the incident is and why writes are needed (5 to 500 characters)' }),
     'must have at least 5 characters',
   ),
 )
