@@ -10,7 +10,7 @@ import { defineContractRoute, defineRoute, type RouteDefinition } from '../../ro
 import { Uuid } from '../../schemas/common.schemas.js';
 import { NO_STORE, authErrors } from '../route-helpers.js';
 
-const tags = ['Authentication'];
+const tags = ['Authentication'] as const;
 
 // Accepting an invitation (not yet on a contract).
 const Token = Type.String({ minLength: 1, maxLength: 200, description: 'The token from the email, as sent' });

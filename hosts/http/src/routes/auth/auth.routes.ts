@@ -8,7 +8,7 @@ import type { AccessTokens } from '../../auth/access-tokens.js';
 import { defineContractRoute, type RouteDefinition } from '../../routing/route-definition.js';
 import { NO_STORE, requireSession } from '../route-helpers.js';
 
-const tags = ['Authentication'];
+const tags = ['Authentication'] as const;
 
 /** A new access token for the same session, for changes that alter its claims (TOTP, password). */
 async function accessTokenJson(
