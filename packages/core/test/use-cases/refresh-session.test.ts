@@ -19,7 +19,7 @@ describe('RefreshSession', () => {
   }
 
   const refresh = (refreshToken: unknown, extra: { totpCode?: string; requestId?: string } = {}) =>
-    fx.core.identity.refresh.execute(fx.attempt(extra.requestId), ({ refreshToken, clientIp: CLIENT_IP, ...(extra.totpCode !== undefined ? { totpCode: extra.totpCode } : {}) } as never));
+    fx.core.identity.refresh.execute(fx.attempt(extra.requestId), ({ refreshToken, ...(extra.totpCode !== undefined ? { totpCode: extra.totpCode } : {}) } as never));
   const recordOf = (token: string) => [...fx.state.tables.refreshTokens.values()].find((r) => r.tokenHash === fx.tokens.hash(token.split('.')[1]!))!;
 
   describe('rotation', () => {

@@ -171,7 +171,7 @@ describe('session actions', () => {
       await resolve(switched.session);
       await resolve(signed.session);
       // The new refresh token belongs to the new session.
-      const refreshed = await fx.core.identity.refresh.execute(fx.attempt(), { refreshToken: switched.refreshToken, clientIp: '192.0.2.1' });
+      const refreshed = await fx.core.identity.refresh.execute(fx.attempt(undefined, '192.0.2.1'), { refreshToken: switched.refreshToken });
       expect(refreshed.session.id).to.equal(switched.session.id);
     });
 

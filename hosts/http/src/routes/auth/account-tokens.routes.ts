@@ -32,10 +32,10 @@ function resetRequestRoute(purpose: CredentialResetPurpose, path: string, operat
     audience: 'public',
     permission: null,
     contract: RequestCredentialReset.contract,
-    fixedFields: ['purpose', 'clientIp'],
+    fixedFields: ['purpose'],
     responses: { 202: { description: 'Received', schema: 'output' } },
     async handler({ runtime, input, requestId, now, clientIp }) {
-      await runtime.core.identity.requestCredentialReset.execute({ requestId, now }, { ...input, purpose, clientIp });
+      await runtime.core.identity.requestCredentialReset.execute({ requestId, now, clientIp }, { ...input, purpose });
       return { status: 202, body: { status: 'accepted', detail: ACCEPTED_DETAIL } };
     },
   });
@@ -95,13 +95,12 @@ export function accountTokenRoutes(): RouteDefinition[] {
       audience: 'public',
       permission: null,
       contract: ConfirmPasswordReset.contract,
-      fixedFields: ['clientIp'],
       responses: {
         204: { description: 'Changed; sign in with the new password' },
         401: { description: 'The token is not valid: malformed, expired or used (auth.token_invalid); or the account has a second factor and no valid code was sent (auth.mfa_required)' },
       },
       async handler({ runtime, input, requestId, now, clientIp }) {
-        await runtime.core.identity.confirmPasswordReset.execute({ requestId, now }, { ...input, clientIp });
+        await runtime.core.identity.confirmPasswordReset.execute({ requestId, now, clientIp }, input);
         return { status: 204 };
       },
     }),
@@ -121,10 +120,9 @@ export function accountTokenRoutes(): RouteDefinition[] {
       audience: 'public',
       permission: null,
       contract: ConfirmSecondFactorReset.contract,
-      fixedFields: ['clientIp'],
       responses: { 204: { description: 'Cleared' }, 401: { description: 'The token is not valid: malformed, expired or used (auth.token_invalid)' } },
       async handler({ runtime, input, requestId, now, clientIp }) {
-        await runtime.core.identity.confirmSecondFactorReset.execute({ requestId, now }, { ...input, clientIp });
+        await runtime.core.identity.confirmSecondFactorReset.execute({ requestId, now, clientIp }, input);
         return { status: 204 };
       },
     }),

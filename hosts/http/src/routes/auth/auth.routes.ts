@@ -63,7 +63,6 @@ export function authRoutes(deps: { accessTokens: AccessTokens }): RouteDefinitio
       audience: 'public',
       permission: null,
       contract: SignIn.contract,
-      fixedFields: ['clientIp'],
       responses: {
         200: { description: 'Tokens for the new session', schema: 'output', headers: ['Cache-Control'] },
         401: { description: 'Wrong email or password (auth.invalid_credentials), or a missing or wrong one-time code (auth.mfa_required)' },
@@ -71,7 +70,7 @@ export function authRoutes(deps: { accessTokens: AccessTokens }): RouteDefinitio
         409: { description: 'Several orgs and no org_id (auth.org_required; the problem lists them)' },
       },
       async handler({ runtime, input, requestId, now, clientIp }) {
-        const result = await runtime.core.identity.signIn.execute({ requestId, now }, { ...input, clientIp });
+        const result = await runtime.core.identity.signIn.execute({ requestId, now, clientIp }, input);
         return { status: 200, body: await tokenJson(accessTokens, result, result.user, result.membership, now), headers: NO_STORE };
       },
     }),
@@ -87,13 +86,12 @@ export function authRoutes(deps: { accessTokens: AccessTokens }): RouteDefinitio
       audience: 'public',
       permission: null,
       contract: RefreshSession.contract,
-      fixedFields: ['clientIp'],
       responses: {
         200: { description: 'Tokens for the same session', schema: 'output', headers: ['Cache-Control'] },
         401: { description: 'A malformed or unknown refresh token (auth.token_invalid), an ended or reused session (auth.session_revoked), or a missing or wrong one-time code (auth.mfa_required)' },
       },
       async handler({ runtime, input, requestId, now, clientIp }) {
-        const result = await runtime.core.identity.refresh.execute({ requestId, now }, { ...input, clientIp });
+        const result = await runtime.core.identity.refresh.execute({ requestId, now, clientIp }, input);
         return { status: 200, body: await tokenJson(accessTokens, result, result.user, result.membership, now), headers: NO_STORE };
       },
     }),

@@ -64,9 +64,11 @@ export const CREDENTIAL_RESET_PURPOSES = ['password', 'second_factor'] as const;
 /** The caller's own session (the host sets it from the access token). */
 export const SessionId = Uuid({ description: 'The session the request was made in' });
 
-/** The client's network address, for the per-address limits and the audit (set by the host, never sent). */
-export const ClientIp = Type.String({ maxLength: 100 });
-export const OptionalClientIp = Nullable(ClientIp);
+/**
+ * The client's network address, for the per-address limits a signed-in caller's step-up counts
+ * against, and the audit: set by the host, never sent; null when unknown.
+ */
+export const ClientIp = Nullable(Type.String({ maxLength: 100 }));
 
 export const BreakGlassReason = Type.Transform(
   withMessage(

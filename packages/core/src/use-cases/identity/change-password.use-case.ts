@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { RequestContext } from '../../context.js';
 import { checkInput, defineContract, type ContractInput } from '../../contracts/use-case-contract.js';
 import { auditEntry } from '../../domain/audit/audit-builder.js';
-import { AccessTokenView, CurrentPassword, NewPassword, OptionalClientIp, SessionId } from '../../domain/identity/identity-schemas.js';
+import { AccessTokenView, CurrentPassword, NewPassword, ClientIp, SessionId } from '../../domain/identity/identity-schemas.js';
 import { AppError } from '../../errors/app-error.js';
 import { assertHardToGuess, passwordContext } from './identity-policy.js';
 import { endSessionsInOtherOrgs, loadSession, proveCurrentPassword } from './session-support.js';
@@ -16,7 +16,7 @@ const contract = defineContract({
       currentPassword: CurrentPassword,
       newPassword: NewPassword,
       /** The client address, for the sign-in limits a wrong current password counts against. */
-      clientIp: Type.Optional(OptionalClientIp),
+      clientIp: Type.Optional(ClientIp),
     },
     { additionalProperties: false },
   ),

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { checkInput, defineContract, type ContractInput } from '../../contracts/use-case-contract.js';
 import { auditEntry } from '../../domain/audit/audit-builder.js';
-import { EmailedToken, NewPassword, OptionalClientIp, SecondFactorFields } from '../../domain/identity/identity-schemas.js';
+import { EmailedToken, NewPassword, SecondFactorFields } from '../../domain/identity/identity-schemas.js';
 import type { UserChanges } from '../../ports/identity-repositories.port.js';
 import { assertHardToGuess, passwordContext } from './identity-policy.js';
 import { CLEARED_RESET_TOKEN, redeemResetToken, resetTokenInvalid, resetTokenMatches } from './emailed-reset.js';
@@ -15,8 +15,6 @@ const contract = defineContract({
       token: EmailedToken,
       newPassword: NewPassword,
       ...SecondFactorFields,
-      /** The client address, for the per-address redemption limit; null when unknown. */
-      clientIp: OptionalClientIp,
     },
     { additionalProperties: false },
   ),
@@ -41,7 +39,7 @@ export class ConfirmPasswordReset {
   async execute(attempt: Attempt, input: ConfirmPasswordResetInput): Promise<void> {
     const checked = checkInput(contract, input);
     const { deps } = this;
-    const { user, tokenHash, ctx } = await redeemResetToken(deps, checked.token, 'password', attempt, checked.clientIp);
+    const { user, tokenHash, ctx } = await redeemResetToken(deps, checked.token, 'password', attempt);
     const org = await deps.orgs.findById(ctx.orgId);
     assertHardToGuess('/newPassword', checked.newPassword, deps.strength, passwordContext(user.email, user.displayName, org?.name));
     const passwordHash = await deps.hasher.hash(checked.newPassword);

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { checkInput, defineContract, type ContractInput } from '../../contracts/use-case-contract.js';
 import { auditEntry } from '../../domain/audit/audit-builder.js';
-import { CurrentPassword, EmailedToken, OptionalClientIp } from '../../domain/identity/identity-schemas.js';
+import { CurrentPassword, EmailedToken } from '../../domain/identity/identity-schemas.js';
 import { CLEARED_RESET_TOKEN, redeemResetToken, resetTokenInvalid, resetTokenMatches } from './emailed-reset.js';
 import { endSessionsInOtherOrgs, proveCurrentPassword } from './session-support.js';
 import type { Attempt, CredentialDeps } from './sign-in.use-case.js';
@@ -12,8 +12,6 @@ const contract = defineContract({
     {
       token: EmailedToken,
       password: CurrentPassword,
-      /** The client address, for the per-address limits; null when unknown. */
-      clientIp: OptionalClientIp,
     },
     { additionalProperties: false },
   ),
@@ -36,10 +34,10 @@ export class ConfirmSecondFactorReset {
   constructor(private readonly deps: CredentialDeps) {}
 
   async execute(attempt: Attempt, input: ConfirmSecondFactorResetInput): Promise<void> {
-    const { token, password, clientIp } = checkInput(contract, input);
+    const { token, password } = checkInput(contract, input);
     const { deps } = this;
-    const { user, tokenHash, ctx } = await redeemResetToken(deps, token, 'second_factor', attempt, clientIp);
-    await proveCurrentPassword(deps, user, password, clientIp, '/password');
+    const { user, tokenHash, ctx } = await redeemResetToken(deps, token, 'second_factor', attempt);
+    await proveCurrentPassword(deps, user, password, attempt.clientIp ?? null, '/password');
     await deps.uow.run(ctx, async (repos) => {
       const fresh = await repos.users.findById(user.id, { forUpdate: true });
       if (fresh === null || fresh.passwordHash !== user.passwordHash || !resetTokenMatches(fresh, tokenHash, 'second_factor', attempt.now)) throw resetTokenInvalid();

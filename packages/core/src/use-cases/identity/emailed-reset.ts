@@ -40,10 +40,10 @@ export async function redeemResetToken(
   token: string,
   purpose: CredentialResetPurpose,
   attempt: Attempt,
-  clientIp: string | null,
 ): Promise<{ user: UserAccount; tokenHash: string; ctx: RequestContext }> {
   const parsed = parseScopedToken(token);
   if (parsed === null) throw resetTokenInvalid();
+  const clientIp = attempt.clientIp ?? null;
   const redemption = await reserveAttempt(deps.limiter, clientIp === null ? [] : [{ bucket: TOKEN_REDEMPTIONS_BY_IP, key: clientIp, onSuccess: 'refund' }]);
   const user = await deps.users.findById(parsed.scopeId);
   const tokenHash = deps.tokens.hash(parsed.secret);

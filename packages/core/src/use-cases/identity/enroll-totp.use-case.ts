@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { RequestContext } from '../../context.js';
 import { checkInput, defineContract, type ContractInput } from '../../contracts/use-case-contract.js';
 import { auditEntry } from '../../domain/audit/audit-builder.js';
-import { CurrentPassword, OptionalClientIp, SessionId, TotpEnrolmentView } from '../../domain/identity/identity-schemas.js';
+import { CurrentPassword, ClientIp, SessionId, TotpEnrolmentView } from '../../domain/identity/identity-schemas.js';
 import { AppError } from '../../errors/app-error.js';
 import { loadSession, proveCurrentPassword } from './session-support.js';
 import type { CredentialDeps } from './sign-in.use-case.js';
@@ -14,7 +14,7 @@ const contract = defineContract({
       sessionId: SessionId,
       currentPassword: CurrentPassword,
       /** The client address, for the sign-in limits a wrong current password counts against. */
-      clientIp: Type.Optional(OptionalClientIp),
+      clientIp: Type.Optional(ClientIp),
     },
     { additionalProperties: false },
   ),

@@ -3,7 +3,7 @@ import type { RequestContext } from '../../context.js';
 import { checkInput, defineContract, type ContractInput } from '../../contracts/use-case-contract.js';
 import { auditEntry } from '../../domain/audit/audit-builder.js';
 import { isSessionUsable, type AuthSession, type Membership, type UserAccount } from '../../domain/identity/identity.js';
-import { ClientIp, RefreshToken, SecondFactorFields, SessionTokensView } from '../../domain/identity/identity-schemas.js';
+import { RefreshToken, SecondFactorFields, SessionTokensView } from '../../domain/identity/identity-schemas.js';
 import { AppError } from '../../errors/app-error.js';
 import { MFA_ROLES, parseRefreshToken } from './identity-policy.js';
 import { issueRefreshToken } from './session-issuer.js';
@@ -23,8 +23,6 @@ const contract = defineContract({
     {
       refreshToken: RefreshToken,
       ...SecondFactorFields,
-      /** The client address, for the audit. */
-      clientIp: ClientIp,
     },
     { additionalProperties: false },
   ),
@@ -79,7 +77,7 @@ export class RefreshSession {
             action: 'auth.refresh_reuse',
             resourceType: 'session',
             resourceId: session.id,
-            metadata: { client_ip: checked.clientIp, rotated_at: record.rotatedAt.toISOString() },
+            metadata: { client_ip: attempt.clientIp ?? null, rotated_at: record.rotatedAt.toISOString() },
           }),
         );
         return { kind: 'reused' as const };

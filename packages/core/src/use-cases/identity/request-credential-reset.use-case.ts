@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { checkInput, defineContract, type ContractInput } from '../../contracts/use-case-contract.js';
 import { Email, OneOf } from '../../contracts/schema-vocabulary.js';
-import { CREDENTIAL_RESET_PURPOSES, CredentialResetReceiptView, OptionalClientIp } from '../../domain/identity/identity-schemas.js';
+import { CREDENTIAL_RESET_PURPOSES, CredentialResetReceiptView } from '../../domain/identity/identity-schemas.js';
 import { EMAILED_RESETS_BY_ACCOUNT, EMAILED_RESETS_BY_IP, minutes, reserveAttempt } from './identity-policy.js';
 import { holderContext } from './emailed-reset.js';
 import type { Attempt, CredentialDeps } from './sign-in.use-case.js';
@@ -12,8 +12,6 @@ const contract = defineContract({
     {
       email: Email({ description: 'The address of the account' }),
       purpose: OneOf(CREDENTIAL_RESET_PURPOSES, { description: 'What the emailed token resets' }),
-      /** The client address, for the per-address limit and the audit; null when unknown. */
-      clientIp: OptionalClientIp,
     },
     { additionalProperties: false },
   ),
@@ -36,7 +34,8 @@ export class RequestCredentialReset {
   constructor(private readonly deps: CredentialDeps) {}
 
   async execute(attempt: Attempt, input: RequestCredentialResetInput): Promise<void> {
-    const { email, purpose, clientIp } = checkInput(contract, input);
+    const { email, purpose } = checkInput(contract, input);
+    const clientIp = attempt.clientIp ?? null;
     const { deps } = this;
     // Every request spends (each may send mail), known address or not.
     await reserveAttempt(deps.limiter, [

@@ -4,7 +4,7 @@ import { checkInput, defineContract, type ContractInput } from '../../contracts/
 import { Uuid } from '../../contracts/schema-vocabulary.js';
 import { auditEntry } from '../../domain/audit/audit-builder.js';
 import type { Membership, UserAccount } from '../../domain/identity/identity.js';
-import { ClientIp, PresentedPassword, SecondFactorFields, SessionTokensView, SignInEmail } from '../../domain/identity/identity-schemas.js';
+import { PresentedPassword, SecondFactorFields, SessionTokensView, SignInEmail } from '../../domain/identity/identity-schemas.js';
 import { AppError } from '../../errors/app-error.js';
 import type { SystemAuditLog } from '../../ports/audit-log.port.js';
 import type { PasswordHasher, SecretSealer, SecretTokens } from '../../ports/credentials.port.js';
@@ -49,8 +49,6 @@ const contract = defineContract({
       password: PresentedPassword,
       orgId: Type.Optional(Uuid({ description: 'Which org to sign in to: required when the account belongs to several' })),
       ...SecondFactorFields,
-      /** The client address, for the per-address brute-force limit and the audit. */
-      clientIp: ClientIp,
     },
     { additionalProperties: false },
   ),
@@ -64,9 +62,12 @@ export interface SignInResult extends IssuedSession {
   readonly membership: Membership;
 }
 
+/** Who is trying (a request without a session yet): where it came from, for the limits and the audit. */
 export interface Attempt {
   readonly requestId: string;
   readonly now: Date;
+  /** The client's address, for the per-address limits and the audit; absent or null when unknown (embedding without one). */
+  readonly clientIp?: string | null;
 }
 
 /**
@@ -147,7 +148,8 @@ export class SignIn {
 
   async execute(attempt: Attempt, input: SignInInput): Promise<SignInResult> {
     const checked = checkInput(contract, input);
-    const { email, password, clientIp } = checked;
+    const { email, password } = checked;
+    const clientIp = attempt.clientIp ?? null;
     const wantedOrg = checked.orgId ?? null;
     const { deps } = this;
     // The attempt is spent before the hash is computed: N concurrent guesses check at most the
@@ -225,7 +227,7 @@ export class SignIn {
   }
 
   /** The failed attempt keeps the points it spent; the system audit records it. */
-  private async recordFailure(attempt: Attempt, email: string, clientIp: string, userId: string | null, reason: string): Promise<void> {
+  private async recordFailure(attempt: Attempt, email: string, clientIp: string | null, userId: string | null, reason: string): Promise<void> {
     await this.deps.systemAudit.append({
       id: this.deps.ids.next(),
       actorId: userId ?? 'anonymous',
