@@ -251,6 +251,13 @@ onEachDatabase('scheduling: bookings over HTTP', (h) => {
     expect(nobody.status).to.equal(422);
     expect(nobody.body.errors).to.deep.equal([{ pointer: '/worker_ids', detail: 'name a team or at least one worker', in: 'body' }]);
 
+    // No body at all is refused on each assignment route: an empty reassign must not clear the booking.
+    for (const action of ['assign', 'unassign', 'reassign']) {
+      const bare = await o.call('POST', path(action));
+      expect(bare.status, action).to.equal(422);
+      expect(bare.body.errors, action).to.deep.equal([{ pointer: '/', detail: 'a JSON body is required', in: 'body' }]);
+    }
+
     const withTeam = await o.call('POST', path('assign'), { body: { team_id: team.id } });
     expect(withTeam.status).to.equal(200);
     expect(withTeam.body.team_id).to.equal(team.id);

@@ -71,7 +71,7 @@ export function contractRequest(route: RouteDefinition): ContractRequest {
     pathSchema,
     restSchema,
     headers,
-    bodyRequired: inputIn === 'body' && restRequired,
+    bodyRequired: inputIn === 'body' && (route.bodyRequired ?? restRequired),
     read(ctx, query, readBody) {
       const pathValue = Value.Convert(pathSchema, { ...(ctx.params as Record<string, string>) });
       const pathErrors = schemaErrors(pathSchema, pathValue);

@@ -127,6 +127,8 @@ export interface ContractRouteDefinition<C extends UseCaseContract = UseCaseCont
   readonly inputIn?: 'body' | 'query';
   /** Contract fields taken from request headers. */
   readonly headerFields?: Readonly<Partial<Record<keyof ContractInput<C> & string, InputHeader>>>;
+  /** Require a JSON body even when the contract requires no field of it (default: required exactly when it does). */
+  readonly bodyRequired?: boolean;
   /** Contract fields the route sets itself (not on the wire), e.g. the caller's own id. */
   readonly fixedFields?: readonly F[];
   handler(input: ContractRouteInput<C, F>): Promise<HandlerResult>;

@@ -45,6 +45,8 @@ const assignment = (mode: AssignmentMode, operationId: string, path: string, sum
     permission: 'schedule.manage',
     contract: ChangeBookingAssignment.contract,
     fixedFields: ['mode'],
+    // An empty reassign would remove every assignee: the body is required, as it always was.
+    bodyRequired: true,
     responses: THE_BOOKING,
     async handler({ runtime, ctx, input }) {
       return { status: 200, body: bookingJson(await runtime.core.bookings.changeAssignment.execute(ctx, { ...input, mode })) };
