@@ -65,9 +65,6 @@ export type { CreateOrgInput } from './use-cases/orgs/create-org.use-case.js';
 export type { ListAuditLogsInput } from './use-cases/audit/list-audit-logs.use-case.js';
 export type { JobsStatus, RunnerStatus } from './use-cases/ops/get-jobs-status.use-case.js';
 export type { SignInResult } from './use-cases/identity/sign-in.use-case.js';
-export type { ResolvedSession } from './use-cases/identity/session-actions.use-case.js';
-export type { Member } from './use-cases/iam/iam.use-case.js';
-export type { AcceptedInvitation, Delivery, InvitationView, InviteOutcome } from './use-cases/iam/invitations.use-case.js';
 export type { BootstrapResult } from './use-cases/identity/bootstrap-owner.use-case.js';
 export {
   BASIC_PASSWORD_STRENGTH,
@@ -83,21 +80,7 @@ export {
   type IdentityOptions,
 } from './use-cases/identity/identity-policy.js';
 export type { WorkerView } from './use-cases/scheduling/workforce.use-case.js';
-export type { BookingPage, CreateBookingInput, CreateBookingResult, ListBookingsInput, AssignmentMode } from './use-cases/scheduling/bookings.use-case.js';
-export { DEFAULT_WINDOW_DAYS, encodeStartCursor } from './use-cases/scheduling/bookings.use-case.js';
 export type { VisitDetails } from './use-cases/scheduling/scheduling-support.js';
-export type { SeriesResult, UnassignedOccurrence, GenerateSeriesResult } from './use-cases/scheduling/booking-series.use-case.js';
-export type {
-  ConflictKind,
-  ConflictReport,
-  QueueItem,
-  ScheduleBoard,
-  ScheduleConflict,
-  Suggestions,
-  TeamSuggestion,
-  WorkerSuggestion,
-} from './use-cases/scheduling/schedule-queries.use-case.js';
-export { MAX_BOARD_DAYS, MAX_CHECK_HOURS } from './use-cases/scheduling/schedule-queries.use-case.js';
 export type { PortalSession, WorkerAction, WorkerJob, WorkerPortalOptions } from './use-cases/scheduling/worker-portal.use-case.js';
 export { DEFAULT_WORKER_PORTAL_OPTIONS } from './use-cases/scheduling/worker-portal.use-case.js';
 export * from './contracts/schema-vocabulary.js';

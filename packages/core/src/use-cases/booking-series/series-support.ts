@@ -14,7 +14,7 @@ import { addDays, localDateOf, zonedInstant, type LocalDate } from '../../domain
 import { AppError, isAppError } from '../../errors/app-error.js';
 import type { IdGenerator } from '../../ports/id-generator.port.js';
 import type { TenantRepositories, UnitOfWork } from '../../ports/unit-of-work.port.js';
-import { transition } from '../scheduling/bookings.use-case.js';
+import { transition } from '../bookings/booking-support.js';
 import { assertNotBlackedOut, notFound, resolveAssignees } from '../scheduling/scheduling-support.js';
 
 export interface SeriesDeps {

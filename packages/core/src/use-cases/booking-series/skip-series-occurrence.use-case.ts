@@ -8,7 +8,7 @@ import { describeRule, occurrencesBetween } from '../../domain/scheduling/recurr
 import { BookingView } from '../../domain/scheduling/scheduling-views.js';
 import { SeriesDate } from '../../domain/scheduling/series-schemas.js';
 import { AppError } from '../../errors/app-error.js';
-import { transition } from '../scheduling/bookings.use-case.js';
+import { transition } from '../bookings/booking-support.js';
 import { assertOpenOn, lockedSeries, occurrence, type SeriesDeps } from './series-support.js';
 
 const contract = defineContract({

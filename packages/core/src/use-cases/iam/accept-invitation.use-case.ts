@@ -10,7 +10,7 @@ import { InputChecks } from '../../domain/shared/input-checks.js';
 import { AppError } from '../../errors/app-error.js';
 import type { UserChanges } from '../../ports/identity-repositories.port.js';
 import { TOKEN_REDEMPTIONS_BY_IP, checkNewPassword, parseScopedToken, passwordContext, reserveAttempt } from '../identity/identity-policy.js';
-import { endSessionsInOtherOrgs, proveCurrentPassword } from '../identity/session-actions.use-case.js';
+import { endSessionsInOtherOrgs, proveCurrentPassword } from '../identity/session-support.js';
 import { proveSecondFactor, type CredentialDeps } from '../identity/sign-in.use-case.js';
 import { invitationAudit } from './invitation-support.js';
 

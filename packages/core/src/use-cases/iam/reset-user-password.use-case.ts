@@ -5,7 +5,7 @@ import { checkInput, defineContract, type ContractInput } from '../../contracts/
 import { auditEntry } from '../../domain/audit/audit-builder.js';
 import { orgManagesCredentials } from '../../domain/identity/identity.js';
 import { selfManagedAccount, temporaryPassword } from '../identity/identity-policy.js';
-import { endSessionsInOtherOrgs } from '../identity/session-actions.use-case.js';
+import { endSessionsInOtherOrgs } from '../identity/session-support.js';
 import { assertMayManage, loadMember, notificationIntent, type IamDeps } from './iam-support.js';
 
 const contract = defineContract({

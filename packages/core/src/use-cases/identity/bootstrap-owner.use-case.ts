@@ -8,8 +8,9 @@ import { NewPassword } from '../../domain/identity/identity-schemas.js';
 import type { Org } from '../../domain/orgs/org.js';
 import type { CreateOrg } from '../orgs/create-org.use-case.js';
 import { assertHardToGuess, passwordContext, temporaryPassword } from './identity-policy.js';
-import type { IamDeps } from '../iam/iam.use-case.js';
-import { InviteUser, newManagedAccount, type Delivery } from '../iam/invitations.use-case.js';
+import type { IamDeps } from '../iam/iam-support.js';
+import { newManagedAccount, type Delivery } from '../iam/invitation-support.js';
+import { InviteUser } from '../iam/invite-user.use-case.js';
 
 /** The org's own fields, passed on to CreateOrg as they are: it checks them. */
 const OrgField = (description: string) => Type.Unknown({ description: `${description} (checked by CreateOrg)` });

@@ -1,6 +1,6 @@
 /** The identity use cases, each built from the core's shared services (explicit wiring, no container). */
 import type { CoreServices } from '../shared/core-services.js';
-import { AcceptInvitation } from '../iam/invitations.use-case.js';
+import { AcceptInvitation } from '../iam/accept-invitation.use-case.js';
 import { AuthorizeBreakGlassWrite } from './authorize-break-glass-write.use-case.js';
 import { BootstrapOrgOwner } from './bootstrap-owner.use-case.js';
 import { ChangePassword } from './change-password.use-case.js';
