@@ -41,7 +41,8 @@ export class BootstrapOrgOwner {
         : checkNewPassword(checks, '/ownerPassword', input.ownerPassword, this.deps.strength, passwordContext(email ?? '', name, typeof input.name === 'string' ? input.name : null));
     checks.throwIfAny();
     const existing = await this.deps.users.findByEmail(email!);
-    const { org } = await this.deps.createOrg.execute(sys, input);
+    const { ownerEmail: _email, ownerName: _name, ownerPassword: _password, ...orgInput } = input;
+    const { org } = await this.deps.createOrg.execute(sys, orgInput);
     const ctx = tenantContextFor(sys, org.id);
     if (existing !== null) {
       const invited = await new InviteUser(this.deps).execute({ ...ctx, actor: { ...sys.actor, role: 'owner' } }, { email, displayName: name ?? undefined, role: 'owner' });
