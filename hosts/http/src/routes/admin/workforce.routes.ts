@@ -28,7 +28,7 @@ import {
 } from '../../schemas/scheduling.schemas.js';
 import { NO_STORE, commonErrors } from '../route-helpers.js';
 
-const tags = ['Workforce'];
+const tags = ['Workforce'] as const;
 const items = <T>(list: readonly T[]) => ({ items: list, next_cursor: null });
 const List = <T extends TSchema>(item: T) => Type.Object({ items: Type.Array(item), next_cursor: Type.Null() });
 

@@ -16,7 +16,7 @@ import { IdParams, Page, ProblemSchema } from '../../schemas/common.schemas.js';
 import { WorkerChangePasswordBody, WorkerJobView, WorkerJobsQuery, WorkerLoginBody, WorkerSelfView, WorkerTokenView } from '../../schemas/scheduling.schemas.js';
 import { NO_STORE } from '../route-helpers.js';
 
-const tags = ['Worker portal'];
+const tags = ['Worker portal'] as const;
 
 const problem = (description: string): ResponseSpec => ({ description, schema: ProblemSchema, contentType: 'application/problem+json' });
 
