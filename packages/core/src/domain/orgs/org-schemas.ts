@@ -12,6 +12,7 @@ export const OrgSlug = Type.Transform(
       minLength: 1,
       maxLength: 63,
       pattern: '^\\s*[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?\\s*$',
+      examples: ['acme-cleaning'],
       description: 'Letters, digits and inner hyphens, at most 63; stored lower-cased',
     }),
     'must be lower-case letters, digits and inner hyphens (at most 63)',
@@ -21,7 +22,7 @@ export const OrgSlug = Type.Transform(
   .Encode((value) => value);
 
 /** An IANA time zone, stored under its canonical name (`europe/london` → `Europe/London`). */
-export const TimeZone = Type.Transform(withMessage(Type.String({ minLength: 1, maxLength: 64, pattern: '\\S', description: 'IANA zone, e.g. Europe/London' }), 'must not be empty'))
+export const TimeZone = Type.Transform(withMessage(Type.String({ minLength: 1, maxLength: 64, pattern: '\\S', examples: ['Europe/London'], description: 'IANA zone, e.g. Europe/London' }), 'must not be empty'))
   .Decode((value) => {
     const canonical = canonicalTimeZone(value.trim());
     if (canonical === null) throw new FieldRefusal('must be an IANA time zone such as Europe/London');
@@ -31,7 +32,7 @@ export const TimeZone = Type.Transform(withMessage(Type.String({ minLength: 1, m
 
 /** An ISO 4217 currency code, upper-cased. */
 export const Currency = Type.Transform(
-  withMessage(Type.String({ minLength: 3, maxLength: 3, pattern: '^[A-Za-z]{3}$', description: 'ISO 4217 code, e.g. USD' }), 'must be an ISO 4217 code such as USD'),
+  withMessage(Type.String({ minLength: 3, maxLength: 3, pattern: '^[A-Za-z]{3}$', examples: ['USD'], description: 'ISO 4217 code, e.g. USD' }), 'must be an ISO 4217 code such as USD'),
 )
   .Decode((value) => value.toUpperCase())
   .Encode((value) => value);
