@@ -86,7 +86,7 @@ onEachDatabase('clients, org settings and the audit log over HTTP', (h) => {
     const badPath = await api().call('DELETE', '/v1/admin/clients/nope/addresses/also-nope', { org: org.id });
     expect(badPath.body.errors).to.deep.equal([
       { pointer: '/id', detail: 'must be a UUID', in: 'path' },
-      { pointer: '/address_id', detail: 'must be a UUID', in: 'path' },
+      { pointer: '/addressId', detail: 'must be a UUID', in: 'path' },
     ]);
   });
 
