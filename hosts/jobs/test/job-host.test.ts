@@ -90,7 +90,7 @@ describe('job host (PGlite)', function () {
     const second = await runJobOnce('booking-series-generate', { runtime, logger: silent, metrics: null, runnerId: 'test-runner' });
     expect(first['occurrences_created']).to.be.at.least(56 - 3);
     expect(second['occurrences_created']).to.equal(0);
-    const stored = await runtime.core.bookings.list.execute(ctx, { start: now, end: new Date(now.getTime() + 70 * DAY), seriesId: series.id, limit: 200 });
+    const stored = await runtime.core.bookings.list.execute(ctx, { start: now.toISOString(), end: new Date(now.getTime() + 70 * DAY).toISOString(), seriesId: series.id, limit: 200 });
     const dates = stored.items.map((b) => b.occurrenceDate);
     expect(new Set(dates).size, 'no date twice').to.equal(dates.length);
     expect(dates.length).to.be.within(56, 58);

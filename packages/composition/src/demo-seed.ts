@@ -130,9 +130,9 @@ async function seedSchedule(core: Core, ctx: RequestContext, clientIds: readonly
   const tomorrow = nextWorkingDay(localDateOf(ctx.now, zone), [dayShift, lateShift]);
   const at = (time: string) => zonedInstant(tomorrow, time, zone);
   const [maria, dental, james] = clientIds as [string, string, string];
-  await core.bookings.create.execute(ctx, { clientId: james, serviceId: deep.id, start: at('12:30'), teamId: team.id, status: 'confirmed' });
-  await core.bookings.create.execute(ctx, { clientId: dental, serviceId: standard.id, start: at('17:30'), workerIds: [dmitri.id], status: 'confirmed', notes: 'After hours.' });
-  await core.bookings.create.execute(ctx, { clientId: james, serviceId: standard.id, start: at('14:00'), notes: 'The rental, between guests.' });
+  await core.bookings.create.execute(ctx, { clientId: james, serviceId: deep.id, start: at('12:30').toISOString(), teamId: team.id, status: 'confirmed' });
+  await core.bookings.create.execute(ctx, { clientId: dental, serviceId: standard.id, start: at('17:30').toISOString(), workerIds: [dmitri.id], status: 'confirmed', notes: 'After hours.' });
+  await core.bookings.create.execute(ctx, { clientId: james, serviceId: standard.id, start: at('14:00').toISOString(), notes: 'The rental, between guests.' });
   const series = await core.series.create.execute(ctx, {
     clientId: maria,
     serviceId: standard.id,

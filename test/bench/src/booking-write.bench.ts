@@ -80,8 +80,8 @@ async function createOne(v: Variant): Promise<number> {
   const t0 = process.hrtime.bigint();
   await v.runtime.core.bookings.create.execute(adminContext(v.seed.orgId), {
     clientId: v.seed.clientId,
-    start,
-    end,
+    start: start.toISOString(),
+    end: end.toISOString(),
     status: 'confirmed',
     workerIds: [workerId],
     notes: 'PB5',
@@ -239,7 +239,7 @@ export async function runBookingWriteBench(options: BenchOptions, log: Log = con
             knex,
             call: () => {
               const { workerId, start, end } = nthBooking(v.seed, v.made++);
-              return core.bookings.create.execute(adminContext(v.seed.orgId), { clientId: v.seed.clientId, start, end, status: 'confirmed', workerIds: [workerId], notes: 'PB5' });
+              return core.bookings.create.execute(adminContext(v.seed.orgId), { clientId: v.seed.clientId, start: start.toISOString(), end: end.toISOString(), status: 'confirmed', workerIds: [workerId], notes: 'PB5' });
             },
           };
         }),

@@ -170,8 +170,8 @@ export function schedulingUseCasesContract(name: string, factory: StorageHarness
           Array.from({ length: 12 }, (_, i) =>
             core.bookings.create.execute({ ...w.ctx, requestId: `race-${i}` }, {
               clientId: w.client.id,
-              start: new Date(Date.parse('2026-03-04T14:00:00Z') + i * 10 * 60_000),
-              end: new Date(Date.parse('2026-03-04T16:00:00Z') + i * 10 * 60_000),
+              start: new Date(Date.parse('2026-03-04T14:00:00Z') + i * 10 * 60_000).toISOString(),
+              end: new Date(Date.parse('2026-03-04T16:00:00Z') + i * 10 * 60_000).toISOString(),
               workerIds: [w.ana.id],
             }),
           ),
@@ -187,7 +187,7 @@ export function schedulingUseCasesContract(name: string, factory: StorageHarness
       it('makes one booking for concurrent retries with one Idempotency-Key', async () => {
         const w = await world();
         const input = { clientId: w.client.id, start: '2026-03-04T14:00:00Z', end: '2026-03-04T16:00:00Z', workerIds: [w.ben.id] };
-        const results = await Promise.all(Array.from({ length: 8 }, () => core.bookings.create.execute(w.ctx, input, { idempotencyKey: 'retry-me-1' })));
+        const results = await Promise.all(Array.from({ length: 8 }, () => core.bookings.create.execute(w.ctx, { ...input, idempotencyKey: 'retry-me-1' })));
         expect(new Set(results.map((r) => r.booking.id)).size).to.equal(1);
         expect(results.filter((r) => !r.replayed)).to.have.length(1);
         const stored = await core.bookings.list.execute(w.ctx, { start: '2026-03-04T00:00:00Z', end: '2026-03-05T00:00:00Z' });

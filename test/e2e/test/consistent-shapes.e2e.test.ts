@@ -98,11 +98,10 @@ onEachDatabase('consistent shapes over HTTP', (h) => {
     const reused = await o.book({ ...body, notes: 'another body' }, { 'Idempotency-Key': 'readme-key-1' });
     expect([reused.status, reused.body.code]).to.deep.equal([422, 'idempotency.key_reused']);
     expect(reused.body.errors.map((e: { pointer: string; in: string }) => [e.pointer, e.in])).to.deep.equal([['/Idempotency-Key', 'header']]);
-    // A body error and a header error in one request each point where they are.
-    const both = await o.book({ ...body, end: at(day, 8) }, { 'Idempotency-Key': 'has a space' });
-    expect(both.body.errors.map((e: { pointer: string; in: string }) => [e.pointer, e.in]).sort()).to.deep.equal([
-      ['/Idempotency-Key', 'header'],
-      ['/end', 'body'],
-    ]);
+    // Each error points where it is: the header's is answered first (the body is judged once the
+    // headers are well-formed), then the body's.
+    const where = (r: { body: { errors: Array<{ pointer: string; in: string }> } }) => r.body.errors.map((e) => [e.pointer, e.in]);
+    expect(where(await o.book({ ...body, end: at(day, 8) }, { 'Idempotency-Key': 'has a space' }))).to.deep.equal([['/Idempotency-Key', 'header']]);
+    expect(where(await o.book({ ...body, end: at(day, 8) }, { 'Idempotency-Key': 'readme-key-2' }))).to.deep.equal([['/end', 'body']]);
   });
 });

@@ -127,6 +127,9 @@ onEachDatabase('scheduling: bookings over HTTP', (h) => {
 
     const bad = await o.book(other, { 'Idempotency-Key': 'x'.repeat(256) });
     expect(bad.status).to.equal(422);
+    expect(bad.body.errors).to.deep.equal([
+      { pointer: '/Idempotency-Key', detail: 'must be 1-255 visible ASCII characters (letters, digits, - and the like: a UUID works)', in: 'header' },
+    ]);
   });
 
   it('frees the slot when a booking is cancelled, and needs a reason to cancel', async () => {
@@ -139,6 +142,10 @@ onEachDatabase('scheduling: bookings over HTTP', (h) => {
 
     const noReason = await o.call('POST', `/v1/admin/bookings/${first.id}/cancel`, { body: {} });
     expect(noReason.status).to.equal(422);
+    expect(noReason.body.errors).to.deep.equal([{ pointer: '/reason', detail: 'is required', in: 'body' }]);
+    // Cancelling through the status machine needs a reason too.
+    const statusNoReason = await o.call('POST', `/v1/admin/bookings/${first.id}/status`, { body: { status: 'cancelled', reason: ' ' } });
+    expect([statusNoReason.status, statusNoReason.body.errors]).to.deep.equal([422, [{ pointer: '/reason', detail: 'must not be empty', in: 'body' }]]);
     const cancelled = await o.call('POST', `/v1/admin/bookings/${first.id}/cancel`, { body: { reason: 'client away' } });
     expect(cancelled.status).to.equal(200);
     expect(cancelled.body).to.include({ status: 'cancelled', cancellation_reason: 'client away' });
@@ -173,6 +180,7 @@ onEachDatabase('scheduling: bookings over HTTP', (h) => {
     expect([notPlannable.status, notPlannable.body.code]).to.deep.equal([409, 'booking.not_plannable']);
     const unknown = await o.call('POST', `/v1/admin/bookings/${b.id}/status`, { body: { status: 'done' } });
     expect(unknown.status).to.equal(422);
+    expect(unknown.body.errors).to.deep.equal([{ pointer: '/status', detail: 'must be one of: pending, confirmed, in_progress, completed, cancelled, no_show', in: 'body' }]);
   });
 
   it('reschedules keeping the length, refuses a move into a clash and leaves the booking unchanged', async () => {
@@ -241,6 +249,7 @@ onEachDatabase('scheduling: bookings over HTTP', (h) => {
     expect(busy.body.conflicting_booking_id).to.equal(other.id);
     const nobody = await o.call('POST', path('assign'), { body: {} });
     expect(nobody.status).to.equal(422);
+    expect(nobody.body.errors).to.deep.equal([{ pointer: '/worker_ids', detail: 'name a team or at least one worker', in: 'body' }]);
 
     const withTeam = await o.call('POST', path('assign'), { body: { team_id: team.id } });
     expect(withTeam.status).to.equal(200);
@@ -314,6 +323,9 @@ onEachDatabase('scheduling: bookings over HTTP', (h) => {
     expect(inverted.body.errors[0]).to.include({ pointer: '/end', in: 'query' });
     const badStatus = await o.call('GET', `/v1/admin/bookings?${q({ start: at(day, 0), end: at(day, 24), status: 'pending,done' })}`);
     expect(badStatus.status).to.equal(422);
+    expect(badStatus.body.errors[0]).to.include({ pointer: '/status/0', in: 'query' });
+    const tooLong = await o.call('GET', `/v1/admin/bookings?${q({ start: at(day, 0), end: at(day, 367 * 24) })}`);
+    expect(tooLong.body.errors).to.deep.equal([{ pointer: '/end', detail: 'must be at most 8784 hours after start', in: 'query' }]);
   });
 
   it('lists today and the next 6 days in the org’s zone when no window is given, and says which window it listed', async () => {

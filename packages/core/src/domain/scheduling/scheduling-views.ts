@@ -6,8 +6,7 @@
  * suggestion's) is this area's own.
  */
 import { Type } from '@sinclair/typebox';
-import { InstantView, Nullable, OneOf } from '../../contracts/schema-vocabulary.js';
-import { BOOKING_STATUSES } from './booking.js';
+import { InstantView, Nullable } from '../../contracts/schema-vocabulary.js';
 import { WEEKDAYS } from './zoned-time.js';
 
 const Id = () => Type.String({ format: 'uuid' });
@@ -15,36 +14,8 @@ const Id = () => Type.String({ format: 'uuid' });
 /** A local calendar date in the zone of what it belongs to. */
 export const LocalDateView = (description = 'A local date YYYY-MM-DD (in the org’s time zone)') => Type.String({ format: 'date', description });
 
-export const BookingView = Type.Object(
-  {
-    id: Id(),
-    orgId: Id(),
-    clientId: Id(),
-    addressId: Nullable(Id()),
-    serviceId: Nullable(Id()),
-    seriesId: Nullable(Id()),
-    occurrenceDate: Nullable(LocalDateView('The local date of its series this occurrence stands for')),
-    detached: Type.Boolean({ description: 'An occurrence edited on its own: changes to its series leave it alone' }),
-    startsAt: InstantView(),
-    endsAt: InstantView(),
-    timeZone: Type.String({ description: 'IANA zone the booking is shown in: the org’s when it was made (a series’ own)' }),
-    localStartsAt: Type.String({ format: 'date-time', description: 'starts_at on the booking’s wall clock, with its offset (2026-03-09T09:00:00-04:00)' }),
-    localEndsAt: Type.String({ format: 'date-time', description: 'ends_at on the booking’s wall clock, with its offset' }),
-    status: OneOf(BOOKING_STATUSES),
-    teamId: Nullable(Id()),
-    workers: Type.Array(Type.Object({ workerId: Id(), viaTeam: Type.Boolean() }, { additionalProperties: false })),
-    notes: Nullable(Type.String({ description: 'Masked for viewers' })),
-    priceEstimateMinor: Nullable(Type.Integer()),
-    currency: Type.String(),
-    cancellationReason: Nullable(Type.String({ description: 'Masked for viewers' })),
-    startedAt: Nullable(InstantView()),
-    completedAt: Nullable(InstantView()),
-    cancelledAt: Nullable(InstantView()),
-    createdAt: InstantView(),
-    updatedAt: InstantView(),
-  },
-  { additionalProperties: false, $id: 'Booking' },
-);
+/** The bookings area's view of a booking. */
+export { BookingView } from './booking-schemas.js';
 
 export const TeamView = Type.Object(
   { id: Id(), orgId: Id(), name: Type.String(), active: Type.Boolean(), createdAt: InstantView(), updatedAt: InstantView() },
