@@ -41,24 +41,3 @@ export const publicErrors: Record<number, ResponseSpec> = {
   422: problem('Invalid input; errors[] lists each field'),
   503: problem('The database is unavailable; retry later'),
 };
-
-/** The query parameters every list shares (see ListQueryFields), as the core's list input. */
-export interface ListQuery {
-  readonly created_from?: string;
-  readonly created_to?: string;
-  readonly q?: string;
-  readonly archived?: 'exclude' | 'only' | 'include';
-  readonly cursor?: string;
-  readonly limit?: number;
-}
-
-export function listInput(query: ListQuery) {
-  return {
-    ...(query.created_from !== undefined ? { createdFrom: query.created_from } : {}),
-    ...(query.created_to !== undefined ? { createdTo: query.created_to } : {}),
-    ...(query.q !== undefined ? { q: query.q } : {}),
-    ...(query.archived !== undefined ? { archived: query.archived } : {}),
-    ...(query.cursor !== undefined ? { cursor: query.cursor } : {}),
-    ...(query.limit !== undefined ? { limit: query.limit } : {}),
-  };
-}

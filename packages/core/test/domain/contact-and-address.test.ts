@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { InputChecks, checkPostalAddress } from '@cws/core';
+import { InputChecks, ServiceAddressInput, checkSchema, schemaErrors, serviceAddressFrom } from '@cws/core';
 import { normaliseEmail, normalisePhone } from '../../src/domain/shared/contact.js';
 
 describe('normaliseEmail', () => {
@@ -62,42 +62,43 @@ describe('normalisePhone', () => {
   });
 });
 
-describe('checkPostalAddress', () => {
+describe('ServiceAddressInput', () => {
+  const refused = (value: unknown) => schemaErrors(ServiceAddressInput, value).map((e) => e.pointer);
+
   it('trims every part, nulls blank optional parts and upper-cases the country', () => {
-    const checks = new InputChecks();
-    const address = checkPostalAddress(checks, '/address', {
+    const address = checkSchema(ServiceAddressInput, {
       line1: ' 1 High St ',
       line2: '',
       city: ' Leeds ',
       region: ' West Yorkshire ',
       postalCode: null,
-      country: ' gb ',
+      country: 'gb',
     });
-    expect(address).to.deep.equal({ line1: '1 High St', line2: null, city: 'Leeds', region: 'West Yorkshire', postalCode: null, country: 'GB' });
-    expect(checks.errors).to.deep.equal([]);
+    expect(serviceAddressFrom(address)).to.deep.equal({
+      label: null,
+      line1: '1 High St',
+      line2: null,
+      city: 'Leeds',
+      region: 'West Yorkshire',
+      postalCode: null,
+      country: 'GB',
+      accessNotes: null,
+    });
   });
 
-  it('requires line1 and city under the given pointer', () => {
-    const checks = new InputChecks();
-    checkPostalAddress(checks, '/addresses/3', { line2: 'x' });
-    expect(checks.errors).to.deep.equal([
-      { pointer: '/addresses/3/line1', detail: 'must be a string' },
-      { pointer: '/addresses/3/city', detail: 'must be a string' },
+  it('requires line1 and city', () => {
+    expect(schemaErrors(ServiceAddressInput, { line2: 'x' })).to.deep.equal([
+      { pointer: '/line1', detail: 'is required' },
+      { pointer: '/city', detail: 'is required' },
     ]);
   });
 
-  it('fails a non-object and a country that is not two letters', () => {
-    const checks = new InputChecks();
-    checkPostalAddress(checks, '/a', ['1 High St']);
-    expect(checks.errors.map((e) => e.pointer)).to.deep.equal(['/a', '/a/line1', '/a/city']);
-    const country = new InputChecks();
-    expect(checkPostalAddress(country, '/a', { line1: 'x', city: 'y', country: 'U1' }).country).to.equal('U1');
-    expect(country.errors).to.deep.equal([{ pointer: '/a/country', detail: 'must be an ISO 3166-1 alpha-2 code' }]);
+  it('refuses a non-object and a country that is not two letters', () => {
+    expect(refused(['1 High St'])).to.deep.equal(['/']);
+    expect(schemaErrors(ServiceAddressInput, { line1: 'x', city: 'y', country: 'U1' })).to.deep.equal([{ pointer: '/country', detail: 'must be an ISO 3166-1 alpha-2 code' }]);
   });
 
-  it('fails parts over their maximum length', () => {
-    const checks = new InputChecks();
-    checkPostalAddress(checks, '', { line1: 'x'.repeat(201), city: 'c'.repeat(101), postalCode: 'p'.repeat(21) });
-    expect(checks.errors.map((e) => e.pointer)).to.deep.equal(['/line1', '/city', '/postalCode']);
+  it('refuses parts over their maximum length', () => {
+    expect(refused({ line1: 'x'.repeat(201), city: 'c'.repeat(101), postalCode: 'p'.repeat(21) })).to.deep.equal(['/line1', '/city', '/postalCode']);
   });
 });

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { InputChecks, checkCurrency, checkSlug, checkTimeZone, isValidTimeZone } from '@cws/core';
+import type { TSchema } from '@sinclair/typebox';
+import { AppError, Currency, OrgSlug, TimeZone, checkSchema, isValidTimeZone } from '@cws/core';
 
 describe('isValidTimeZone', () => {
   it('accepts IANA zones', () => {
@@ -13,42 +14,43 @@ describe('isValidTimeZone', () => {
   });
 });
 
-describe('org field checks', () => {
-  it('checkSlug lower-cases and enforces letters, digits and inner hyphens', () => {
-    const checks = new InputChecks();
-    expect(checkSlug(checks, '/slug', ' Acme-2 ')).to.equal('acme-2');
-    expect(checkSlug(checks, '/slug', 'a')).to.equal('a');
-    expect(checkSlug(checks, '/slug', 'a'.repeat(63))).to.equal('a'.repeat(63));
-    expect(checks.errors).to.deep.equal([]);
-    for (const bad of ['-a', 'a-', 'a_b', 'a.b', 'é']) {
-      const c = new InputChecks();
-      checkSlug(c, '/slug', bad);
-      expect(c.errors, bad).to.deep.equal([{ pointer: '/slug', detail: 'must be lower-case letters, digits and inner hyphens (at most 63)' }]);
+describe('org field schemas', () => {
+  const refusals = (schema: TSchema, value: unknown) => {
+    try {
+      checkSchema(schema, value);
+    } catch (err) {
+      if (err instanceof AppError) return err.errors;
+      throw err;
     }
+    return [];
+  };
+
+  it('OrgSlug trims, lower-cases and enforces letters, digits and inner hyphens', () => {
+    expect(checkSchema(OrgSlug, ' Acme-2 ')).to.equal('acme-2');
+    expect(checkSchema(OrgSlug, 'a')).to.equal('a');
+    expect(checkSchema(OrgSlug, 'a'.repeat(63))).to.equal('a'.repeat(63));
+    for (const bad of ['-a', 'a-', 'a_b', 'a.b', 'é', '', ' ']) {
+      expect(refusals(OrgSlug, bad), bad).to.deep.equal([{ pointer: '/', detail: 'must be lower-case letters, digits and inner hyphens (at most 63)' }]);
+    }
+    expect(refusals(OrgSlug, 'a'.repeat(64))).to.deep.equal([{ pointer: '/', detail: 'must have at most 63 characters' }]);
   });
 
-  it('checkTimeZone keeps a valid zone and fails an unknown one', () => {
-    const checks = new InputChecks();
-    expect(checkTimeZone(checks, '/tz', ' Europe/Paris ')).to.equal('Europe/Paris');
-    checkTimeZone(checks, '/tz', 'Europe/Atlantis');
-    expect(checks.errors).to.deep.equal([{ pointer: '/tz', detail: 'must be an IANA time zone such as Europe/London' }]);
+  it('TimeZone keeps a valid zone and refuses an unknown one', () => {
+    expect(checkSchema(TimeZone, ' Europe/Paris ')).to.equal('Europe/Paris');
+    expect(refusals(TimeZone, 'Europe/Atlantis')).to.deep.equal([{ pointer: '/', detail: 'must be an IANA time zone such as Europe/London' }]);
+    expect(refusals(TimeZone, ' ')).to.deep.equal([{ pointer: '/', detail: 'must not be empty' }]);
   });
 
-  it('checkCurrency upper-cases three letters and fails anything else', () => {
-    const checks = new InputChecks();
-    expect(checkCurrency(checks, '/c', ' chf ')).to.equal('CHF');
-    checkCurrency(checks, '/c', 'C1F');
-    checkCurrency(checks, '/d', '');
-    expect(checks.errors).to.deep.equal([
-      { pointer: '/c', detail: 'must be an ISO 4217 code such as USD' },
-      { pointer: '/d', detail: 'must not be empty' },
-    ]);
+  it('Currency upper-cases three letters and refuses anything else', () => {
+    expect(checkSchema(Currency, 'chf')).to.equal('CHF');
+    for (const bad of ['C1F', '', 'US', ' EU']) {
+      expect(refusals(Currency, bad), bad).to.deep.equal([{ pointer: '/', detail: 'must be an ISO 4217 code such as USD' }]);
+    }
+    expect(refusals(Currency, 'EURO')).to.deep.equal([{ pointer: '/', detail: 'must have at most 3 characters' }]);
   });
 
-  it('checkTimeZone stores the canonical IANA name whatever the case typed', () => {
-    const checks = new InputChecks();
-    expect(checkTimeZone(checks, '/z', 'europe/london')).to.equal('Europe/London');
-    expect(checkTimeZone(checks, '/z', 'utc')).to.equal('UTC');
-    expect(checks.errors).to.deep.equal([]);
+  it('TimeZone stores the canonical IANA name whatever the case typed', () => {
+    expect(checkSchema(TimeZone, 'europe/london')).to.equal('Europe/London');
+    expect(checkSchema(TimeZone, 'utc')).to.equal('UTC');
   });
 });

@@ -67,7 +67,7 @@ describe('ListClients', () => {
 
   it('filters by created range and text search', async () => {
     const [a, b, c] = await seed(['Alpha', 'Bravo', 'Charlie']);
-    const range = await fx.core.clients.list.execute(fx.ctx(orgId), { createdFrom: b!.createdAt, createdTo: new Date(T0.getTime() + 10 * MINUTE) });
+    const range = await fx.core.clients.list.execute(fx.ctx(orgId), { createdFrom: b!.createdAt.toISOString(), createdTo: new Date(T0.getTime() + 10 * MINUTE).toISOString() });
     expect(range.items.map((x) => x.id)).to.deep.equal([c!.id, b!.id]);
     const search = await fx.core.clients.list.execute(fx.ctx(orgId), { q: 'ALPHA@' });
     expect(search.items.map((x) => x.id)).to.deep.equal([a!.id]);
@@ -101,7 +101,8 @@ describe('ListClients', () => {
     });
 
     it('refuses a bad cursor and an unknown archived filter', async () => {
-      await expectInvalid(fx.core.clients.list.execute(fx.ctx(orgId), { cursor: 'abc', archived: 'yes' as never }), ['/archived', '/cursor']);
+      await expectInvalid(fx.core.clients.list.execute(fx.ctx(orgId), { cursor: 'abc', archived: 'yes' as never }), ['/archived']);
+      await expectInvalid(fx.core.clients.list.execute(fx.ctx(orgId), { cursor: 'abc', archived: 'only' }), ['/cursor']);
     });
   });
 });

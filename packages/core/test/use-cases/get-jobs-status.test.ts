@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { AppError, systemActor, type RunnerHeartbeat } from '@cws/core';
-import { coreFixture, expectAppError, T0 } from '../support/core-fixture.js';
+import { coreFixture, expectAppError, expectInvalid, T0 } from '../support/core-fixture.js';
 
 const ORG = '11111111-2222-4333-8444-555555555555';
 
@@ -18,6 +18,11 @@ describe('GetJobsStatus', () => {
   it('reports no runners as unhealthy', async () => {
     const fx = coreFixture();
     expect(await fx.core.ops.jobsStatus.execute(fx.ctx(ORG))).to.deep.equal({ healthy: false, heartbeatTtlSeconds: 180, runners: [], jobs: [] });
+  });
+
+  it('validation.failed for a field it does not take', async () => {
+    const fx = coreFixture();
+    await expectInvalid(fx.core.ops.jobsStatus.execute(fx.ctx(ORG), { orgId: ORG } as never), ['/orgId']);
   });
 
   it('marks runners stale only when their heartbeat is older than the TTL (180 s by default)', async () => {

@@ -41,7 +41,7 @@ describe('ListAuditLogs', () => {
   it('filters by created range, from inclusive and to exclusive', async () => {
     const page = await fx.core.audit.list.execute(fx.ctx(orgId), {
       createdFrom: new Date(T0.getTime() + 2 * MINUTE).toISOString(),
-      createdTo: new Date(T0.getTime() + 4 * MINUTE),
+      createdTo: new Date(T0.getTime() + 4 * MINUTE).toISOString(),
     });
     expect(actions(page.items)).to.deep.equal(['lead.archive', 'lead.update']);
   });
@@ -66,13 +66,10 @@ describe('ListAuditLogs', () => {
   });
 
   describe('validation.failed', () => {
-    it('refuses bad dates, limit and cursor, all at once', async () => {
-      await expectInvalid(fx.core.audit.list.execute(fx.ctx(orgId), { createdFrom: 'x', createdTo: 'y', limit: 500, cursor: 'zz' }), [
-        '/createdFrom',
-        '/createdTo',
-        '/limit',
-        '/cursor',
-      ]);
+    it('refuses malformed dates and limit all at once, then a cursor this API did not issue', async () => {
+      await expectInvalid(fx.core.audit.list.execute(fx.ctx(orgId), { createdFrom: 'x', createdTo: 'y', limit: 500, cursor: 'zz' }), ['/createdFrom', '/createdTo', '/limit']);
+      const err = await expectInvalid(fx.core.audit.list.execute(fx.ctx(orgId), { limit: 5, cursor: 'zz' }), ['/cursor']);
+      expect(err.errors[0]!.detail).to.equal('is not a cursor returned by this API');
     });
 
     it('refuses createdTo not after createdFrom', async () => {
@@ -81,7 +78,12 @@ describe('ListAuditLogs', () => {
     });
 
     it('refuses a limit below 1 and over-long filters', async () => {
-      await expectInvalid(fx.core.audit.list.execute(fx.ctx(orgId), { limit: 0, action: 'a'.repeat(201) }), ['/limit', '/action']);
+      await expectInvalid(fx.core.audit.list.execute(fx.ctx(orgId), { limit: 0, action: 'a'.repeat(101) }), ['/action', '/limit']);
+      await expectInvalid(fx.core.audit.list.execute(fx.ctx(orgId), { resourceType: 'r'.repeat(65), resourceId: 'i'.repeat(201), actorId: 'a'.repeat(201) }), [
+        '/resourceType',
+        '/resourceId',
+        '/actorId',
+      ]);
     });
   });
 });

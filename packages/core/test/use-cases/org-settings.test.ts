@@ -28,6 +28,10 @@ describe('org settings', () => {
       const err = await expectAppError(fx.core.orgs.getSettings.execute(fx.ctx(UNKNOWN_ORG)), 'org.not_found');
       expect(err.details).to.deep.equal({ org_id: UNKNOWN_ORG });
     });
+
+    it('validation.failed for a field it does not take', async () => {
+      await expectInvalid(fx.core.orgs.getSettings.execute(fx.ctx(orgId), { orgId } as never), ['/orgId']);
+    });
   });
 
   describe('UpdateOrgSettings', () => {
@@ -70,11 +74,13 @@ describe('org settings', () => {
     });
 
     it('validation.failed names each bad setting and changes nothing', async () => {
-      await expectInvalid(fx.core.orgs.updateSettings.execute(fx.ctx(orgId), { timeZone: 'Nowhere/Special', currency: 'E1R', leadAutoArchiveDays: '7' }), [
-        '/timeZone',
+      await expectInvalid(fx.core.orgs.updateSettings.execute(fx.ctx(orgId), ({ timeZone: 'Nowhere/Special', currency: 'E1R', leadAutoArchiveDays: '7' } as never)), [
         '/currency',
         '/leadAutoArchiveDays',
       ]);
+      const err = await expectInvalid(fx.core.orgs.updateSettings.execute(fx.ctx(orgId), { timeZone: 'Nowhere/Special', currency: 'EUR' }), ['/timeZone']);
+      expect(err.errors[0]!.detail).to.equal('must be an IANA time zone such as Europe/London');
+      await expectInvalid(fx.core.orgs.updateSettings.execute(fx.ctx(orgId), {}), ['/']);
       await expectInvalid(fx.core.orgs.updateSettings.execute(fx.ctx(orgId), { leadAutoArchiveDays: 3651 }), ['/leadAutoArchiveDays']);
       expect((await fx.core.orgs.getSettings.execute(fx.ctx(orgId))).updatedAt).to.deep.equal(T0);
       expect(auditRows(fx, orgId)).to.deep.equal([]);

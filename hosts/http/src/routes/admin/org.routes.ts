@@ -1,39 +1,9 @@
 import { Type } from '@sinclair/typebox';
-import { defineRoute, type RouteDefinition } from '../../routing/route-definition.js';
+import { GetOrgSettings, ListAuditLogs, UpdateOrgSettings } from '@cws/core';
+import { defineContractRoute, defineRoute, type RouteDefinition } from '../../routing/route-definition.js';
 import { auditJson, orgSettingsJson, pageJson } from '../../presenters/presenters.js';
-import { DateTime, Nullable, Page, PageQueryFields, Uuid } from '../../schemas/common.schemas.js';
-import { AuditEntryView } from '../../schemas/audit.schemas.js';
-import { commonErrors, listInput } from '../route-helpers.js';
-
-const OrgSettingsView = Type.Object({
-  org_id: Uuid,
-  time_zone: Type.String(),
-  currency: Type.String(),
-  lead_auto_archive_days: Nullable(Type.Integer()),
-  updated_at: DateTime,
-});
-
-const UpdateOrgSettingsBody = Type.Object(
-  {
-    time_zone: Type.Optional(Type.String({ maxLength: 64, description: 'IANA zone, e.g. Europe/London' })),
-    currency: Type.Optional(Type.String({ minLength: 3, maxLength: 3, description: 'ISO 4217 code' })),
-    lead_auto_archive_days: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 3650 }))),
-  },
-  { additionalProperties: false, minProperties: 1 },
-);
-
-const AuditQuery = Type.Object(
-  {
-    ...PageQueryFields,
-    resource_type: Type.Optional(Type.String({ maxLength: 64 })),
-    resource_id: Type.Optional(Type.String({ maxLength: 200 })),
-    action: Type.Optional(Type.String({ maxLength: 100 })),
-    actor_id: Type.Optional(Type.String({ maxLength: 200 })),
-    created_from: Type.Optional(DateTime),
-    created_to: Type.Optional(DateTime),
-  },
-  { additionalProperties: false },
-);
+import { Uuid } from '../../schemas/common.schemas.js';
+import { commonErrors } from '../route-helpers.js';
 
 const ProfileView = Type.Object({
   user_id: Type.String(),
@@ -51,6 +21,7 @@ export function orgRoutes(): RouteDefinition[] {
       path: '/v1/admin/profile',
       operationId: 'getProfile',
       summary: 'Who you are: user, role and the org you act in',
+      description: 'The caller as the server sees them: user id, username, role in the org the request acts in, how they authenticated (token or basic) and whether a second factor was proven in this session.',
       tags: ['Identity'],
       audience: 'staff',
       permission: 'profile.view',
@@ -70,53 +41,51 @@ export function orgRoutes(): RouteDefinition[] {
         };
       },
     }),
-    defineRoute({
+    defineContractRoute({
       method: 'GET',
       path: '/v1/admin/org/settings',
       operationId: 'getOrgSettings',
       summary: 'Settings of your org (time zone, currency, lead auto-archive)',
+      description: 'The time zone every per-day view is computed in, the currency of money amounts, and after how many idle days leads are archived (null: never).',
       tags: ['Organisation'],
       audience: 'staff',
       permission: 'org.view',
-      responses: { 200: { description: 'The settings', schema: OrgSettingsView }, ...commonErrors },
-      async handler({ runtime, ctx }) {
-        return { status: 200, body: orgSettingsJson(await runtime.core.orgs.getSettings.execute(ctx)) };
+      contract: GetOrgSettings.contract,
+      responses: { 200: { description: 'The settings', schema: 'output' } },
+      async handler({ runtime, ctx, input }) {
+        return { status: 200, body: orgSettingsJson(await runtime.core.orgs.getSettings.execute(ctx, input)) };
       },
     }),
-    defineRoute({
+    defineContractRoute({
       method: 'PATCH',
       path: '/v1/admin/org/settings',
       operationId: 'updateOrgSettings',
       summary: 'Change settings of your org (lead_auto_archive_days: null turns auto-archive off)',
+      description:
+        'Absent settings keep their value; at least one is required. time_zone must be an IANA zone (stored under its canonical name, e.g. europe/london → Europe/London); currency an ISO 4217 code (stored upper-case); lead_auto_archive_days 1 to 3650 or null. Audited as org.settings_update.',
       tags: ['Organisation'],
       audience: 'staff',
       permission: 'org.manage',
-      body: UpdateOrgSettingsBody,
-      responses: { 200: { description: 'The updated settings', schema: OrgSettingsView }, ...commonErrors },
-      async handler({ runtime, ctx, body }) {
-        return { status: 200, body: orgSettingsJson(await runtime.core.orgs.updateSettings.execute(ctx, body)) };
+      contract: UpdateOrgSettings.contract,
+      responses: { 200: { description: 'The updated settings', schema: 'output' } },
+      async handler({ runtime, ctx, input }) {
+        return { status: 200, body: orgSettingsJson(await runtime.core.orgs.updateSettings.execute(ctx, input)) };
       },
     }),
-    defineRoute({
+    defineContractRoute({
       method: 'GET',
       path: '/v1/admin/audit-logs',
       operationId: 'listAuditLogs',
       summary: 'Audit log of your org, newest first',
+      description:
+        'Every change made in your org, with before and after snapshots. Filters (exact matches; blank means none): resource_type, resource_id, action, actor_id; created_from (inclusive) and created_to (exclusive, after created_from). Cursor pagination.',
       tags: ['Audit'],
       audience: 'staff',
       permission: 'audit.view',
-      query: AuditQuery,
-      inputIn: 'query',
-      responses: { 200: { description: 'A page of audit entries', schema: Page(AuditEntryView) }, ...commonErrors },
-      async handler({ runtime, ctx, query }) {
-        const page = await runtime.core.audit.list.execute(ctx, {
-          ...(query.resource_type !== undefined ? { resourceType: query.resource_type } : {}),
-          ...(query.resource_id !== undefined ? { resourceId: query.resource_id } : {}),
-          ...(query.action !== undefined ? { action: query.action } : {}),
-          ...(query.actor_id !== undefined ? { actorId: query.actor_id } : {}),
-          ...listInput(query),
-        });
-        return { status: 200, body: pageJson(page, auditJson) };
+      contract: ListAuditLogs.contract,
+      responses: { 200: { description: 'A page of audit entries', schema: 'output' } },
+      async handler({ runtime, ctx, input }) {
+        return { status: 200, body: pageJson(await runtime.core.audit.list.execute(ctx, input), auditJson) };
       },
     }),
   ];

@@ -34,6 +34,8 @@ export function safetyRoutes(): RouteDefinition[] {
       path: '/v1/admin/config',
       operationId: 'getConfig',
       summary: 'Operational settings by environment variable name; secrets shown as <redacted>',
+      description:
+        'A snapshot of the running configuration for operators, keyed by environment variable name. Only whitelisted keys appear; a secret reads <redacted> when set and null when not. Calls no use case.',
       tags: ['Operations'],
       audience: 'staff',
       permission: 'config.view',
@@ -53,6 +55,7 @@ export function safetyRoutes(): RouteDefinition[] {
       path: '/v1/admin/feature-flags',
       operationId: 'getFeatureFlags',
       summary: 'The runtime feature flags',
+      description: 'The feature flags in force (deposits, export mode, strict policy) and the admin safety switches (read-only mode, MFA requirement, legacy Basic Auth). Set by environment variables at start; calls no use case.',
       tags: ['Operations'],
       audience: 'staff',
       permission: 'flags.view',

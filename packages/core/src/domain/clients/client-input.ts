@@ -1,57 +1,45 @@
-/** Validation of client and address fields, shared by create, update and lead conversion. */
-import { checkServiceAddress, type ServiceAddress } from '../shared/address.js';
-import { normaliseEmail, normalisePhone } from '../shared/contact.js';
-import type { InputChecks } from '../shared/input-checks.js';
+/**
+ * Client input the schemas cannot judge alone: rules over several addresses or over the stored
+ * client (one primary, at most 20, the primary kept), and checked addresses as the domain keeps them.
+ */
+import type { StaticDecode } from '@sinclair/typebox';
+import { AppError } from '../../errors/app-error.js';
+import { serviceAddressFrom, type ServiceAddress } from '../shared/address.js';
+import { MAX_ADDRESSES_PER_CLIENT, type Client, type ClientAddress } from './client.js';
+import type { ClientAddressInput } from './client-schemas.js';
 
-export interface ClientFieldsInput {
-  readonly name?: unknown;
-  readonly email?: unknown;
-  readonly phone?: unknown;
-  readonly notes?: unknown;
-}
-
-export interface ClientFieldChanges {
-  name?: string;
-  email?: string | null;
-  phone?: string | null;
-  notes?: string | null;
-}
-
-export function checkClientFields(checks: InputChecks, input: ClientFieldsInput, pointer = ''): ClientFieldChanges {
-  const changes: ClientFieldChanges = {};
-  if (input.name !== undefined) changes.name = checks.text(`${pointer}/name`, input.name, { max: 200 });
-  const email = normaliseEmail(checks, `${pointer}/email`, input.email);
-  if (email !== undefined) changes.email = email;
-  const phone = normalisePhone(checks, `${pointer}/phone`, input.phone);
-  if (phone !== undefined) changes.phone = phone;
-  const notes = checks.optionalText(`${pointer}/notes`, input.notes, { max: 5000 });
-  if (notes !== undefined) changes.notes = notes;
-  return changes;
-}
-
-export interface AddressInput {
-  readonly label?: unknown;
-  readonly line1?: unknown;
-  readonly line2?: unknown;
-  readonly city?: unknown;
-  readonly region?: unknown;
-  readonly postalCode?: unknown;
-  readonly country?: unknown;
-  readonly accessNotes?: unknown;
-  readonly isPrimary?: unknown;
-}
-
+/** A service address and whether it asked to be the primary one (undefined: it did not say). */
 export interface CheckedAddress extends ServiceAddress {
   readonly isPrimary: boolean | undefined;
 }
 
-export function checkAddress(checks: InputChecks, pointer: string, input: unknown): CheckedAddress {
-  const address = checkServiceAddress(checks, pointer, input);
-  const raw = (input ?? {}) as AddressInput;
-  let isPrimary: boolean | undefined;
-  if (raw.isPrimary !== undefined) {
-    if (typeof raw.isPrimary === 'boolean') isPrimary = raw.isPrimary;
-    else checks.fail(`${pointer}/isPrimary`, 'must be a boolean');
+/** A checked address with every field present (absent ones null). */
+export function checkedAddress(input: StaticDecode<typeof ClientAddressInput>): CheckedAddress {
+  return { ...serviceAddressFrom(input), isPrimary: input.isPrimary };
+}
+
+/** A new client's addresses: at most one may be marked primary. */
+export function assertOnePrimary(addresses: readonly CheckedAddress[]): void {
+  if (addresses.filter((a) => a.isPrimary === true).length > 1) {
+    throw AppError.validation([{ pointer: '/addresses', detail: 'at most one address can be primary' }]);
   }
-  return { ...address, isPrimary };
+}
+
+/** A client keeps at most MAX_ADDRESSES_PER_CLIENT addresses. */
+export function assertRoomForAddress(client: Client): void {
+  if (client.addresses.length >= MAX_ADDRESSES_PER_CLIENT) {
+    throw AppError.validation([{ pointer: '', detail: `a client can have at most ${MAX_ADDRESSES_PER_CLIENT} addresses` }]);
+  }
+}
+
+/** A client with addresses always has one primary: it is moved by marking another, never by unmarking it. */
+export function assertPrimaryKept(before: ClientAddress, isPrimary: boolean | undefined): void {
+  if (before.isPrimary && isPrimary === false) {
+    throw AppError.validation([{ pointer: '/isPrimary', detail: 'mark another address primary instead of unmarking this one' }]);
+  }
+}
+
+/** The fields of `changes` that were given (an absent field keeps its value; null clears). */
+export function givenFields<T extends object>(changes: T): Partial<T> {
+  return Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)) as Partial<T>;
 }

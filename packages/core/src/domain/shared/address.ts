@@ -1,7 +1,6 @@
 /** Addresses where work happens. A lead's service address and a client's addresses have one form. */
 import { Type, type StaticDecode } from '@sinclair/typebox';
 import { Nullable, NullableText, Text, withMessage } from '../../contracts/schema-vocabulary.js';
-import type { InputChecks } from './input-checks.js';
 
 export interface PostalAddress {
   readonly line1: string;
@@ -11,22 +10,6 @@ export interface PostalAddress {
   readonly postalCode: string | null;
   /** ISO 3166-1 alpha-2, upper case. */
   readonly country: string | null;
-}
-
-export function checkPostalAddress(checks: InputChecks, pointer: string, raw: unknown): PostalAddress {
-  const value = checks.object(pointer, raw);
-  const country = checks.optionalText(`${pointer}/country`, value['country'], { max: 2 });
-  if (typeof country === 'string' && !/^[A-Za-z]{2}$/.test(country)) {
-    checks.fail(`${pointer}/country`, 'must be an ISO 3166-1 alpha-2 code');
-  }
-  return {
-    line1: checks.text(`${pointer}/line1`, value['line1'], { max: 200 }),
-    line2: checks.optionalText(`${pointer}/line2`, value['line2'], { max: 200 }) ?? null,
-    city: checks.text(`${pointer}/city`, value['city'], { max: 100 }),
-    region: checks.optionalText(`${pointer}/region`, value['region'], { max: 100 }) ?? null,
-    postalCode: checks.optionalText(`${pointer}/postalCode`, value['postalCode'], { max: 20 }) ?? null,
-    country: typeof country === 'string' ? country.toUpperCase() : null,
-  };
 }
 
 /**
@@ -39,17 +22,7 @@ export interface ServiceAddress extends PostalAddress {
   readonly accessNotes: string | null;
 }
 
-export function checkServiceAddress(checks: InputChecks, pointer: string, raw: unknown): ServiceAddress {
-  const postal = checkPostalAddress(checks, pointer, raw);
-  const value = raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
-  return {
-    label: checks.optionalText(`${pointer}/label`, value['label'], { max: 50 }) ?? null,
-    ...postal,
-    accessNotes: checks.optionalText(`${pointer}/accessNotes`, value['accessNotes'], { max: 2000 }) ?? null,
-  };
-}
-
-// ---- Contract schemas (the hand checks above go once every caller uses these) ----
+// ---- Contract schemas ----
 
 /** ISO 3166-1 alpha-2, upper-cased; null or blank clears it. */
 export const CountryCode = Type.Transform(

@@ -1,2 +1,4 @@
-/** The audit area: its use cases (each with its contract) and their wiring. Each use case file is exported here as it gets its contract. */
+/** The audit area: its use case (with its contract), the schemas it answers with, and its wiring. */
+export * from './list-audit-logs.use-case.js';
 export * from './audit-use-cases.js';
+export * from '../../domain/audit/audit-schemas.js';

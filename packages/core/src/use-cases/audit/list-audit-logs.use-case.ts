@@ -1,57 +1,59 @@
+import { Type } from '@sinclair/typebox';
 import type { RequestContext } from '../../context.js';
+import { checkInput, defineContract, type ContractInput } from '../../contracts/use-case-contract.js';
+import { PageFields, PageOf } from '../../contracts/schema-vocabulary.js';
 import type { AuditEntry } from '../../domain/audit/audit-entry.js';
-import { InputChecks } from '../../domain/shared/input-checks.js';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, decodeCursor, pageFrom, type Page, type PageKey } from '../../domain/shared/pagination.js';
+import { AuditEntryView, FilterText } from '../../domain/audit/audit-schemas.js';
+import { ListFilterFields, listQueryFrom } from '../../domain/shared/list-input.js';
+import { pageFrom, type Page } from '../../domain/shared/pagination.js';
 import type { UnitOfWork } from '../../ports/unit-of-work.port.js';
 
 export interface ListAuditLogsDeps {
   readonly uow: UnitOfWork;
 }
 
-export interface ListAuditLogsInput {
-  readonly resourceType?: string;
-  readonly resourceId?: string;
-  readonly action?: string;
-  readonly actorId?: string;
-  readonly createdFrom?: Date | string;
-  readonly createdTo?: Date | string;
-  readonly cursor?: string;
-  readonly limit?: number;
-}
+const contract = defineContract({
+  name: 'ListAuditLogs',
+  input: Type.Object(
+    {
+      resourceType: Type.Optional(FilterText(64, { description: 'lead, client, booking, …' })),
+      resourceId: Type.Optional(FilterText(200)),
+      action: Type.Optional(FilterText(100, { description: 'e.g. lead.create' })),
+      actorId: Type.Optional(FilterText(200)),
+      createdFrom: ListFilterFields.createdFrom,
+      createdTo: ListFilterFields.createdTo,
+      ...PageFields,
+    },
+    { additionalProperties: false },
+  ),
+  output: PageOf(AuditEntryView, { $id: 'AuditEntryPage' }),
+});
+
+export type ListAuditLogsInput = ContractInput<typeof contract>;
 
 /**
- * The caller's org audit log, newest first, filtered by resource, action, actor and time.
- * @throws validation.failed — bad dates, cursor or limit.
+ * The caller's org audit log, newest first, filtered by resource, action, actor (exact matches;
+ * blank means no filter) and created range (from inclusive, to exclusive).
+ * @throws validation.failed — bad dates or range, cursor or limit.
  */
 export class ListAuditLogs {
+  static readonly contract = contract;
+
   constructor(private readonly deps: ListAuditLogsDeps) {}
 
   async execute(ctx: RequestContext, input: ListAuditLogsInput): Promise<Page<AuditEntry>> {
-    const checks = new InputChecks();
-    const text = (pointer: string, v: string | undefined) => checks.optionalText(pointer, v, { max: 200 }) ?? null;
-    const createdFrom = checks.date('/createdFrom', input.createdFrom) ?? null;
-    const createdTo = checks.date('/createdTo', input.createdTo) ?? null;
-    if (createdFrom && createdTo && createdTo <= createdFrom) checks.fail('/createdTo', 'must be after createdFrom');
-    const limit = checks.integer('/limit', input.limit, { min: 1, max: MAX_PAGE_SIZE }) ?? DEFAULT_PAGE_SIZE;
-    let after: PageKey | null = null;
-    if (input.cursor !== undefined) {
-      try {
-        after = decodeCursor(input.cursor);
-      } catch {
-        checks.fail('/cursor', 'is not a cursor returned by this API');
-      }
-    }
+    const checked = checkInput(contract, input);
+    const { createdFrom, createdTo, after, limit } = listQueryFrom(checked, []);
     const query = {
-      resourceType: text('/resourceType', input.resourceType),
-      resourceId: text('/resourceId', input.resourceId),
-      action: text('/action', input.action),
-      actorId: text('/actorId', input.actorId),
+      resourceType: checked.resourceType ?? null,
+      resourceId: checked.resourceId ?? null,
+      action: checked.action ?? null,
+      actorId: checked.actorId ?? null,
       createdFrom,
       createdTo,
       after,
       limit: limit + 1,
     };
-    checks.throwIfAny();
     const rows = await this.deps.uow.run(ctx, (repos) => repos.audit.list(query));
     return pageFrom(rows, limit);
   }

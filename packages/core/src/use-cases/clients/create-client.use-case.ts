@@ -1,8 +1,10 @@
+import { Type } from '@sinclair/typebox';
 import type { RequestContext } from '../../context.js';
+import { checkInput, defineContract, type ContractInput } from '../../contracts/use-case-contract.js';
 import { auditEntry, snapshot } from '../../domain/audit/audit-builder.js';
-import { checkAddress, checkClientFields, type CheckedAddress, type ClientFieldsInput } from '../../domain/clients/client-input.js';
-import { MAX_ADDRESSES_PER_CLIENT, compareAddresses, type Client, type ClientAddress } from '../../domain/clients/client.js';
-import { InputChecks } from '../../domain/shared/input-checks.js';
+import { assertOnePrimary, checkedAddress, type CheckedAddress } from '../../domain/clients/client-input.js';
+import { ClientAddressList, ClientFields, ClientName, ClientView } from '../../domain/clients/client-schemas.js';
+import { compareAddresses, type Client, type ClientAddress } from '../../domain/clients/client.js';
 import type { IdGenerator } from '../../ports/id-generator.port.js';
 import type { UnitOfWork } from '../../ports/unit-of-work.port.js';
 
@@ -11,24 +13,29 @@ export interface CreateClientDeps {
   readonly ids: IdGenerator;
 }
 
-export interface CreateClientInput extends ClientFieldsInput {
-  readonly addresses?: readonly unknown[];
-}
+const contract = defineContract({
+  name: 'CreateClient',
+  input: Type.Object({ name: ClientName, ...ClientFields, addresses: Type.Optional(ClientAddressList) }, { additionalProperties: false }),
+  output: ClientView,
+});
+
+export type CreateClientInput = ContractInput<typeof contract>;
 
 /**
  * Creates a client with its addresses. When none is marked primary the first one is.
- * @throws validation.failed — missing name, malformed field, more than one primary address,
- *   more than 20 addresses.
+ * @throws validation.failed — missing name, malformed field, more than 20 addresses, more than
+ *   one primary address.
  */
 export class CreateClient {
+  static readonly contract = contract;
+
   constructor(private readonly deps: CreateClientDeps) {}
 
   async execute(ctx: RequestContext, input: CreateClientInput): Promise<Client> {
-    const checks = new InputChecks();
-    const fields = checkClientFields(checks, { ...input, name: input.name ?? '' });
-    const addresses = checkAddressList(checks, input.addresses ?? []);
-    checks.throwIfAny();
-    const client = newClient(ctx, this.deps.ids, { ...fields, name: fields.name ?? '' }, addresses, null);
+    const { addresses = [], ...fields } = checkInput(contract, input);
+    const checked = addresses.map(checkedAddress);
+    assertOnePrimary(checked);
+    const client = newClient(ctx, this.deps.ids, fields, checked, null);
     return this.deps.uow.run(ctx, async (repos) => {
       await repos.clients.insert(client);
       await repos.audit.append(
@@ -37,17 +44,6 @@ export class CreateClient {
       return client;
     });
   }
-}
-
-export function checkAddressList(checks: InputChecks, raw: readonly unknown[]): CheckedAddress[] {
-  if (!Array.isArray(raw)) {
-    checks.fail('/addresses', 'must be an array');
-    return [];
-  }
-  if (raw.length > MAX_ADDRESSES_PER_CLIENT) checks.fail('/addresses', `must have at most ${MAX_ADDRESSES_PER_CLIENT} items`);
-  const addresses = raw.map((a, i) => checkAddress(checks, `/addresses/${i}`, a));
-  if (addresses.filter((a) => a.isPrimary === true).length > 1) checks.fail('/addresses', 'at most one address can be primary');
-  return addresses;
 }
 
 /** Builds a new client (not yet stored); the first address is primary unless one says so. */

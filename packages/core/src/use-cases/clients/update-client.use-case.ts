@@ -1,8 +1,11 @@
+import { Type } from '@sinclair/typebox';
 import type { RequestContext } from '../../context.js';
+import { checkInput, defineContract, type ContractInput } from '../../contracts/use-case-contract.js';
+import { Uuid } from '../../contracts/schema-vocabulary.js';
 import { auditEntry, snapshot } from '../../domain/audit/audit-builder.js';
-import { checkClientFields, type ClientFieldsInput } from '../../domain/clients/client-input.js';
+import { givenFields } from '../../domain/clients/client-input.js';
+import { ClientFields, ClientName, ClientView } from '../../domain/clients/client-schemas.js';
 import type { Client } from '../../domain/clients/client.js';
-import { InputChecks } from '../../domain/shared/input-checks.js';
 import type { IdGenerator } from '../../ports/id-generator.port.js';
 import type { UnitOfWork } from '../../ports/unit-of-work.port.js';
 import { assertClientActive, clientNotFound } from './client-errors.js';
@@ -12,25 +15,32 @@ export interface UpdateClientDeps {
   readonly ids: IdGenerator;
 }
 
-export interface UpdateClientInput extends ClientFieldsInput {
-  readonly id: string;
-}
+const contract = defineContract({
+  name: 'UpdateClient',
+  input: Type.Object(
+    { id: Uuid(), name: Type.Optional(ClientName), ...ClientFields },
+    { additionalProperties: false, minProperties: 2, description: 'At least one field besides the id' },
+  ),
+  output: ClientView,
+});
+
+export type UpdateClientInput = ContractInput<typeof contract>;
 
 /**
- * Changes a client's own fields (addresses have their own use cases).
+ * Changes a client's own fields (absent fields keep their value, null clears; addresses have
+ * their own use cases).
  * @throws validation.failed — malformed field.
  * @throws client.not_found — no such client in this org.
  * @throws client.archived — archived clients are frozen.
  */
 export class UpdateClient {
+  static readonly contract = contract;
+
   constructor(private readonly deps: UpdateClientDeps) {}
 
   async execute(ctx: RequestContext, input: UpdateClientInput): Promise<Client> {
-    const checks = new InputChecks();
-    const id = checks.uuid('/id', input.id);
-    const { id: _ignored, ...fields } = input;
-    const changes = checkClientFields(checks, fields);
-    checks.throwIfAny();
+    const { id, ...fields } = checkInput(contract, input);
+    const changes = givenFields(fields);
     return this.deps.uow.run(ctx, async (repos) => {
       const before = await repos.clients.findById(id, { forUpdate: true });
       if (before === null) throw clientNotFound(id);

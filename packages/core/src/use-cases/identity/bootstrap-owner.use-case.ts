@@ -6,25 +6,17 @@ import { auditEntry } from '../../domain/audit/audit-builder.js';
 import type { Invitation, Membership, UserAccount } from '../../domain/identity/identity.js';
 import { NewPassword } from '../../domain/identity/identity-schemas.js';
 import type { Org } from '../../domain/orgs/org.js';
-import type { CreateOrg } from '../orgs/create-org.use-case.js';
+import { CreateOrgFields, type CreateOrg } from '../orgs/create-org.use-case.js';
 import { assertHardToGuess, passwordContext, temporaryPassword } from './identity-policy.js';
 import type { IamDeps } from '../iam/iam-support.js';
 import { newManagedAccount, type Delivery } from '../iam/invitation-support.js';
 import { InviteUser } from '../iam/invite-user.use-case.js';
 
-/** The org's own fields, passed on to CreateOrg as they are: it checks them. */
-const OrgField = (description: string) => Type.Unknown({ description: `${description} (checked by CreateOrg)` });
-
 const contract = defineContract({
   name: 'BootstrapOrgOwner',
   input: Type.Object(
     {
-      name: OrgField("The org's name"),
-      slug: OrgField("The org's slug"),
-      timeZone: Type.Optional(OrgField('IANA time zone, default UTC')),
-      currency: Type.Optional(OrgField('ISO 4217 code, default USD')),
-      leadAutoArchiveDays: Type.Optional(OrgField('Days after which untouched leads are archived; absent or null: never')),
-      id: Type.Optional(OrgField('Use this id instead of a new one')),
+      ...CreateOrgFields,
       ownerEmail: Email({ description: "The owner's address: an existing account is invited instead" }),
       ownerName: Type.Optional(Text(200, { description: "The owner's name (default: the address's local part)" })),
       ownerPassword: Type.Optional(NewPassword),

@@ -1,2 +1,4 @@
-/** The ops area: its use cases (each with its contract) and their wiring. Each use case file is exported here as it gets its contract. */
+/** The ops area: each use case (with its contract) and their wiring. */
+export * from './get-jobs-status.use-case.js';
+export * from './prune-idempotency-keys.use-case.js';
 export * from './ops-use-cases.js';

@@ -1,6 +1,9 @@
+import { Type } from '@sinclair/typebox';
 import type { SystemContext } from '../../context.js';
-import { checkCurrency, checkSlug, checkTimeZone, type Org, type OrgSettings } from '../../domain/orgs/org.js';
-import { InputChecks } from '../../domain/shared/input-checks.js';
+import { checkInput, defineContract, type ContractInput } from '../../contracts/use-case-contract.js';
+import { Uuid } from '../../contracts/schema-vocabulary.js';
+import { Currency, LeadAutoArchiveDays, OrgName, OrgSettingsView, OrgSlug, OrgView, TimeZone } from '../../domain/orgs/org-schemas.js';
+import type { Org, OrgSettings } from '../../domain/orgs/org.js';
 import type { IdGenerator } from '../../ports/id-generator.port.js';
 import type { OrgDirectory } from '../../ports/org-directory.port.js';
 
@@ -9,40 +12,46 @@ export interface CreateOrgDeps {
   readonly ids: IdGenerator;
 }
 
-export interface CreateOrgInput {
-  readonly name: unknown;
-  readonly slug: unknown;
-  readonly timeZone?: unknown;
-  readonly currency?: unknown;
-  readonly leadAutoArchiveDays?: unknown;
-  /** Use this id instead of a new one (operators pinning `DEFAULT_ORG_ID`). */
-  readonly id?: unknown;
-}
+/** The fields an org is created with (bootstrap-owner takes them too). */
+export const CreateOrgFields = {
+  id: Type.Optional(Uuid({ description: 'Use this id instead of a new one (operators pinning DEFAULT_ORG_ID)' })),
+  name: OrgName,
+  slug: OrgSlug,
+  timeZone: Type.Optional(TimeZone),
+  currency: Type.Optional(Currency),
+  leadAutoArchiveDays: Type.Optional(LeadAutoArchiveDays),
+};
+
+const contract = defineContract({
+  name: 'CreateOrg',
+  input: Type.Object(CreateOrgFields, { additionalProperties: false }),
+  output: Type.Object({ org: OrgView, settings: OrgSettingsView }, { additionalProperties: false, $id: 'CreatedOrg' }),
+});
+
+export type CreateOrgInput = ContractInput<typeof contract>;
 
 /**
  * Creates an org and its settings, with a system audit row, atomically (bootstrap, demo seed,
  * platform operators). Defaults: time zone UTC, currency USD, auto-archive off.
- * @throws validation.failed — bad name, slug, zone, currency or id.
+ * @throws validation.failed — bad name, slug, zone, currency, days or id.
  * @throws org.slug_taken — the slug is in use.
  */
 export class CreateOrg {
+  static readonly contract = contract;
+
   constructor(private readonly deps: CreateOrgDeps) {}
 
   async execute(sys: SystemContext, input: CreateOrgInput): Promise<{ org: Org; settings: OrgSettings }> {
-    const checks = new InputChecks();
-    const id = input.id === undefined ? this.deps.ids.next() : checks.uuid('/id', input.id);
-    const org: Org = { id, name: checks.text('/name', input.name, { max: 200 }), slug: checkSlug(checks, '/slug', input.slug), createdAt: sys.now };
+    const checked = checkInput(contract, input);
+    const id = checked.id ?? this.deps.ids.next();
+    const org: Org = { id, name: checked.name, slug: checked.slug, createdAt: sys.now };
     const settings: OrgSettings = {
       orgId: id,
-      timeZone: input.timeZone === undefined ? 'UTC' : checkTimeZone(checks, '/timeZone', input.timeZone),
-      currency: input.currency === undefined ? 'USD' : checkCurrency(checks, '/currency', input.currency),
-      leadAutoArchiveDays:
-        input.leadAutoArchiveDays === undefined || input.leadAutoArchiveDays === null
-          ? null
-          : (checks.integer('/leadAutoArchiveDays', input.leadAutoArchiveDays, { min: 1, max: 3650 }) ?? null),
+      timeZone: checked.timeZone ?? 'UTC',
+      currency: checked.currency ?? 'USD',
+      leadAutoArchiveDays: checked.leadAutoArchiveDays ?? null,
       updatedAt: sys.now,
     };
-    checks.throwIfAny();
     await this.deps.orgs.create(org, settings, {
       id: this.deps.ids.next(),
       actorId: sys.actor.id,

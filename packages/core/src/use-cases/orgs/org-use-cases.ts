@@ -1,6 +1,7 @@
 /** The orgs use cases, each built from the core's shared services (explicit wiring, no container). */
 import type { CoreServices } from '../shared/core-services.js';
-import { GetOrgSettings, UpdateOrgSettings } from './org-settings.use-case.js';
+import { GetOrgSettings } from './get-org-settings.use-case.js';
+import { UpdateOrgSettings } from './update-org-settings.use-case.js';
 
 export function orgUseCases({ uow, ids, createOrg }: CoreServices) {
   return {
