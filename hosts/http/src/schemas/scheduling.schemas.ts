@@ -20,7 +20,6 @@ export const WeekdaySchema = literals(WEEKDAYS, 'mon … sun');
 export const BookingStatusSchema = literals(BOOKING_STATUSES);
 const Money = Type.Integer({ minimum: 0, maximum: 100_000_000, description: 'Minor units of the org’s currency (cents)' });
 const UuidList = Type.Array(Uuid, { maxItems: 20, uniqueItems: true });
-const Skills = Type.Array(Type.String({ maxLength: 40 }), { maxItems: 30, description: 'Tags such as deep-clean, windows, pets-ok (lower-cased)' });
 
 const Obj = <T extends Record<string, TSchema>>(properties: T, extra: { minProperties?: number; description?: string } = {}) =>
   Type.Object(properties, { additionalProperties: false, ...extra });
@@ -28,8 +27,6 @@ const Obj = <T extends Record<string, TSchema>>(properties: T, extra: { minPrope
 // ------------------------------------------------------------------ teams
 
 export const TeamView = Type.Object({ id: Uuid, org_id: Uuid, name: Type.String(), active: Type.Boolean(), created_at: DateTime, updated_at: DateTime });
-export const CreateTeamBody = Obj({ name: text(120) });
-export const UpdateTeamBody = Obj({ name: Type.Optional(text(120)), active: Type.Optional(Type.Boolean()) }, { minProperties: 1 });
 
 // ------------------------------------------------------------------ workers
 
@@ -62,62 +59,6 @@ export const WorkerView = Type.Object({
   created_at: DateTime,
   updated_at: DateTime,
 });
-
-const workerFields = {
-  phone: Type.Optional(nullableText(32)),
-  email: Type.Optional(nullableText(254)),
-  skills: Type.Optional(Skills),
-  active: Type.Optional(Type.Boolean()),
-  team_id: Type.Optional(Nullable(Uuid)),
-  working_hours: Type.Optional(Nullable(WorkingHoursSchema)),
-};
-export const CreateWorkerBody = Obj({ name: text(120), ...workerFields });
-export const UpdateWorkerBody = Obj({ name: Type.Optional(text(120)), ...workerFields }, { minProperties: 1 });
-export const ListWorkersQuery = Obj({ team_id: Type.Optional(Uuid), active: Type.Optional(Type.Boolean()) });
-export const PortalPasswordBody = Obj({
-  password: Type.Optional(Nullable(Type.String({ maxLength: 1024, description: 'Omit for a generated one, shown once. Either way the worker must change it at first sign-in' }))),
-});
-export const PortalPasswordView = Type.Object({
-  worker: WorkerView,
-  temporary_password: Nullable(Type.String({ description: 'Only when none was given: shown in this response and nowhere else' })),
-});
-
-// ------------------------------------------------------------------ services
-
-export const ServiceView = Type.Object(
-  { id: Uuid, org_id: Uuid, name: Type.String(), duration_minutes: Type.Integer(), price_minor: Type.Integer(), active: Type.Boolean(), created_at: DateTime, updated_at: DateTime },
-);
-export const CreateServiceBody = Obj({ name: text(120), duration_minutes: Type.Integer({ minimum: 15, maximum: 1440 }), price_minor: Money, active: Type.Optional(Type.Boolean()) });
-export const UpdateServiceBody = Obj(
-  { name: Type.Optional(text(120)), duration_minutes: Type.Optional(Type.Integer({ minimum: 15, maximum: 1440 })), price_minor: Type.Optional(Money), active: Type.Optional(Type.Boolean()) },
-  { minProperties: 1 },
-);
-export const ListServicesQuery = Obj({ active: Type.Optional(Type.Boolean()) });
-
-// ------------------------------------------------------------------ blackouts
-
-export const BlackoutView = Type.Object(
-  {
-    id: Uuid,
-    org_id: Uuid,
-    scope: literals(['org', 'team', 'worker'] as const),
-    team_id: Nullable(Uuid),
-    worker_id: Nullable(Uuid),
-    starts_at: DateTime,
-    ends_at: DateTime,
-    reason: Type.String(),
-    created_at: DateTime,
-  },
-);
-export const CreateBlackoutBody = Obj({
-  scope: Type.Optional(literals(['org', 'team', 'worker'] as const, 'Default org')),
-  team_id: Type.Optional(Nullable(Uuid)),
-  worker_id: Type.Optional(Nullable(Uuid)),
-  start: DateTime,
-  end: DateTime,
-  reason: text(500),
-});
-export const WindowQuery = Obj({ start: DateTime, end: DateTime });
 
 // ------------------------------------------------------------------ bookings
 
@@ -339,65 +280,3 @@ export const BookingPageView = Type.Object({
 
 export const QueueQuery = Obj({ days: Type.Optional(Type.Integer({ minimum: 1, maximum: 30, description: 'Default 7' })), ...PageQueryFields });
 export const QueueItemView = Type.Object({ booking: BookingView, urgent: Type.Boolean({ description: 'Starts within 24 hours' }) });
-
-// ------------------------------------------------------------------ worker portal
-
-export const WorkerLoginBody = Obj({
-  org: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'The org’s slug; without it, DEFAULT_ORG_ID (or the only org)' })),
-  login: Type.String({ minLength: 1, maxLength: 254, description: 'The worker’s phone or email' }),
-  password: Type.String({ maxLength: 1024 }),
-});
-const MustChangePassword = Type.Boolean({
-  description: 'true: the password was set by staff; until POST /v1/worker/portal/change-password only me, change-password and logout answer (others: 403 auth.password_change_required)',
-});
-export const WorkerSelfView = Type.Object({
-  id: Uuid,
-  org_id: Uuid,
-  name: Type.String(),
-  phone: Nullable(Type.String()),
-  email: Nullable(Type.String()),
-  skills: Type.Array(Type.String()),
-  team_id: Nullable(Uuid),
-  working_hours: Nullable(WorkingHoursSchema),
-  must_change_password: MustChangePassword,
-});
-export const WorkerTokenView = Type.Object({
-  access_token: Type.String({ description: 'Send as Authorization: Bearer <access_token> to /v1/worker/portal/*' }),
-  token_type: Type.Literal('Bearer'),
-  expires_in: Type.Integer({ description: 'Seconds (12 hours)' }),
-  expires_at: DateTime,
-  must_change_password: MustChangePassword,
-  worker: WorkerSelfView,
-});
-export const WorkerChangePasswordBody = Obj({
-  current_password: Type.String({ maxLength: 1024 }),
-  new_password: Type.String({ maxLength: 1024, description: 'The same rule as staff passwords' }),
-});
-export const WorkerJobsQuery = Obj({
-  scope: Type.Optional(literals(['today', 'upcoming'] as const, 'today: the org’s local day; upcoming (default): from now, `days` ahead')),
-  days: Type.Optional(Type.Integer({ minimum: 1, maximum: 60, description: 'Default 14' })),
-});
-export const WorkerActionSchema = literals(['start', 'complete'] as const);
-export const WorkerJobView = Type.Object({
-  id: Uuid,
-  status: BookingStatusSchema,
-  starts_at: DateTime,
-  ends_at: DateTime,
-  time_zone: Type.String({ description: 'IANA zone of the job’s wall clock' }),
-  local_starts_at: Type.String({ format: 'date-time', description: 'starts_at on the job’s wall clock, with its offset' }),
-  local_ends_at: Type.String({ format: 'date-time', description: 'ends_at on the job’s wall clock, with its offset' }),
-  allowed_actions: Type.Array(WorkerActionSchema, {
-    description: 'What you may do now: start (a confirmed job, from can_start_from on: WORKER_JOB_START_WINDOW_MINUTES before its start) or complete (a started one)',
-  }),
-  can_start_from: Nullable(DateTime),
-  service_name: Nullable(Type.String()),
-  notes: Nullable(Type.String()),
-  client: Type.Object({ name: Type.String(), phone: Nullable(Type.String()) }),
-  address: Nullable(AddressView),
-  team_id: Nullable(Uuid),
-  workers: Type.Array(Type.Object({ worker_id: Uuid, via_team: Type.Boolean() })),
-  series_id: Nullable(Uuid),
-  occurrence_date: Nullable(LocalDateSchema),
-  started_at: Nullable(DateTime),
-  completed_at: Nullable(DateTime),
-});

@@ -106,9 +106,9 @@ describe('Brute-force limits under concurrency', () => {
     const worker = await fx.worker(orgId, { name: 'Wendy', phone: '+44 7700 900123' });
     await fx.core.workforce.setWorkerPassword.execute(fx.ctx(orgId), { id: worker.id, password: PORTAL_PASSWORD });
     hasher.verifications = 0;
-    const attempt = (orgSlug: string, i: number): Promise<{ code: string; message: string }> =>
+    const attempt = (org: string, i: number): Promise<{ code: string; message: string }> =>
       fx.core.workerPortal.signIn
-        .execute({ requestId: `r${i}`, now: fx.clock.now() }, { orgSlug, login: '+447700900123', password: 'Wrong-xxxxxxxxxx', clientIp: '198.51.100.7' })
+        .execute({ requestId: `r${i}`, now: fx.clock.now() }, { org, login: '+447700900123', password: 'Wrong-xxxxxxxxxx', clientIp: '198.51.100.7' })
         .then(() => ({ code: 'ok', message: '' }));
     const unknown = await attempt('no-such-org', 0).catch((e: { code: string; message: string }) => e);
     const known = await attempt('acme', 1).catch((e: { code: string; message: string }) => e);
