@@ -35,6 +35,11 @@ export interface HttpAppOptions {
   readonly registry?: Registry;
   /** Extra routes (tests); the declared routes are always mounted. */
   readonly extraRoutes?: readonly RouteDefinition[];
+  /**
+   * Check every JSON answer against the schema its route declares for that status and fail the
+   * request (500, logged) when it does not conform. For tests: it costs a schema check per answer.
+   */
+  readonly checkResponses?: boolean;
 }
 
 export interface HttpApp {
@@ -148,6 +153,7 @@ export function createHttpApp(runtime: Runtime, options: HttpAppOptions): HttpAp
     identity: new StaffIdentityResolver(runtime, accessTokens),
     guards: new RequestGuards(config, runtime.rateLimiter),
     workerTokens,
+    checkResponses: options.checkResponses === true,
   });
   app.use(router.routes());
   app.use(router.allowedMethods());

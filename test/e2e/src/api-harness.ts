@@ -171,7 +171,7 @@ export async function createApiApp(db: TestDatabase | null, options: ApiAppOptio
   const mail = new MemoryAccountMailer();
   const runtime = await createRuntime(config, db === null ? { storage: 'memory', passwordHasher, accountMailer: mail } : { passwordHasher, accountMailer: mail });
   const logs = new LogCapture();
-  const http = createHttpApp(runtime, { logger: createLogger(config, logs), ...(options.extraRoutes ? { extraRoutes: options.extraRoutes } : {}) });
+  const http = createHttpApp(runtime, { logger: createLogger(config, logs), checkResponses: true, ...(options.extraRoutes ? { extraRoutes: options.extraRoutes } : {}) });
   return { config, runtime, http, logs, mail };
 }
 

@@ -39,13 +39,20 @@ onEachDatabase('consistent shapes over HTTP', (h) => {
 
     // The OpenAPI document says the same, for what is sent and what is answered.
     const doc = (await h().api.call('GET', '/openapi.json', { as: null })).body;
-    const objectOf = (schema: { anyOf?: Array<{ type?: string }> }) => (schema.anyOf ? schema.anyOf.find((x) => x.type === 'object') : schema) as { properties: object };
-    const fields = (schema: { anyOf?: Array<{ type?: string }> }) => Object.keys(objectOf(schema).properties).filter((k) => !ROW_FIELDS.includes(k)).sort();
-    const answered = (path: string) => doc.paths[path].get.responses['200'].content['application/json'].schema.properties;
-    const sent = (path: string) => doc.paths[path].post.requestBody.content['application/json'].schema.properties;
-    expect(fields(answered('/v1/admin/leads/{id}').address)).to.deep.equal(fields(answered('/v1/admin/clients/{id}').addresses.items));
-    expect(fields(sent('/v1/admin/leads').address)).to.deep.equal(fields(sent('/v1/admin/clients').addresses.items));
-    expect(fields(sent('/v1/public/leads').address)).to.deep.equal(fields(sent('/v1/admin/clients').addresses.items));
+    type SchemaNode = { $ref?: string; anyOf?: SchemaNode[]; type?: string; properties?: Record<string, SchemaNode>; items?: SchemaNode };
+    // Named schemas are components: follow each $ref to the one definition.
+    const deref = (schema: SchemaNode): SchemaNode => (schema.$ref ? deref(doc.components.schemas[schema.$ref.replace('#/components/schemas/', '')]) : schema);
+    const objectOf = (schema: SchemaNode) => {
+      const resolved = deref(schema);
+      return (resolved.anyOf ? deref(resolved.anyOf.find((x) => deref(x).type === 'object')!) : resolved) as { properties: Record<string, SchemaNode> };
+    };
+    const fields = (schema: SchemaNode) => Object.keys(objectOf(schema).properties).filter((k) => !ROW_FIELDS.includes(k)).sort();
+    const answered = (path: string) => objectOf(doc.paths[path].get.responses['200'].content['application/json'].schema).properties;
+    const sent = (path: string) => objectOf(doc.paths[path].post.requestBody.content['application/json'].schema).properties;
+    const itemsOf = (schema: SchemaNode) => deref(schema).items!;
+    expect(fields(answered('/v1/admin/leads/{id}').address!)).to.deep.equal(fields(itemsOf(answered('/v1/admin/clients/{id}').addresses!)));
+    expect(fields(sent('/v1/admin/leads').address!)).to.deep.equal(fields(itemsOf(sent('/v1/admin/clients').addresses!)));
+    expect(fields(sent('/v1/public/leads').address!)).to.deep.equal(fields(itemsOf(sent('/v1/admin/clients').addresses!)));
   });
 
   it('viewers get a lead’s access notes masked, as they get a client’s', async () => {

@@ -106,7 +106,7 @@ const rawSlugLookup = defineRoute({
   path: '/v1/test/raw-slug',
   operationId: 'testRawSlug',
   summary: 'looks an org up by an unchecked slug',
-  tags: ['Test'],
+  tags: ['Operations'],
   audience: 'public',
   permission: null,
   responses: { 200: { description: 'found or not' } },

@@ -1,5 +1,5 @@
 /** The groups of operations in the document and the reference, each with what it is for. */
-export const API_TAGS: Readonly<Record<string, string>> = {
+export const API_TAGS = {
   Authentication: 'Staff sign-in, sessions, passwords, second factors and emailed account tokens.',
   IAM: 'The org’s staff: invitations, roles, deactivation, password and session resets.',
   Identity: 'The signed-in caller: profile and memberships.',
@@ -17,6 +17,6 @@ export const API_TAGS: Readonly<Record<string, string>> = {
   Operations: 'Scheduled jobs and their state.',
   Health: 'Liveness, readiness and metrics for operators.',
   Docs: 'This document, the reference page and the problem types.',
-};
+} as const satisfies Record<string, string>;
 
 export type ApiTag = keyof typeof API_TAGS;

@@ -6,14 +6,15 @@
  */
 import Router from '@koa/router';
 import type { ParameterizedContext } from 'koa';
-import { AppError, can, type RequestContext, type SessionProof } from '@cws/core';
+import { AppError, can, schemaErrors, type RequestContext, type SessionProof } from '@cws/core';
 import type { Runtime } from '@cws/composition';
 import { keysToCamel } from '../http/case-conversion.js';
 import type { StaffIdentity, StaffIdentityResolver } from '../http/staff-identity.js';
 import { isAdminSurface, isWrite, type RequestGuards } from '../auth/request-guards.js';
 import { WORKER_CHALLENGE, type WorkerPortalTokens } from '../auth/worker-portal-tokens.js';
 import { compileBodyValidator, compileParamsValidator, requestValidationError, textFaults, type Validator } from './request-validation.js';
-import type { HttpMethod, RouteDefinition, WorkerPortalIdentity } from './route-definition.js';
+import type { HandlerResult, HttpMethod, RouteDefinition, WorkerPortalIdentity } from './route-definition.js';
+import { wireSchema } from './wire-schema.js';
 import { contractRequest, type ContractRequest } from './contract-request.js';
 
 export interface HttpState {
@@ -53,6 +54,8 @@ export interface MountDeps {
   readonly identity: StaffIdentityResolver;
   readonly guards: RequestGuards;
   readonly workerTokens: WorkerPortalTokens;
+  /** Check each JSON answer against its declared schema (tests; see HttpAppOptions). */
+  readonly checkResponses?: boolean;
 }
 
 /** A portal session the core ended (password reset, deactivation) answers with the portal's challenge. */
@@ -183,6 +186,7 @@ export function mountRoutes(router: Router<HttpState>, routes: readonly RouteDef
         koa: ctx,
       });
       const result = route.audience === 'worker' ? await run.catch((err: unknown) => Promise.reject(withWorkerChallenge(err))) : await run;
+      if (deps.checkResponses === true) checkResponse(route, result);
       ctx.status = result.status;
       for (const [name, value] of Object.entries(result.headers ?? {})) ctx.set(name, value);
       if (result.body !== undefined) {
@@ -190,6 +194,19 @@ export function mountRoutes(router: Router<HttpState>, routes: readonly RouteDef
         if (result.contentType !== undefined) ctx.type = result.contentType;
       }
     };
+  }
+}
+
+/** Throws when `result` is not what the route declares for its status (a programmer error: 500). */
+function checkResponse(route: RouteDefinition, result: HandlerResult): void {
+  const spec = route.responses[result.status];
+  if (spec === undefined) throw new Error(`${route.method} ${route.path} answered ${result.status}, which it does not declare`);
+  const declared = spec.schema === 'output' ? (route.contract?.output ?? undefined) : spec.schema;
+  if (declared === undefined || declared === null || result.body === undefined || typeof result.body === 'string') return;
+  const schema = spec.schema === 'output' ? wireSchema(declared) : declared;
+  const errors = schemaErrors(schema, JSON.parse(JSON.stringify(result.body)));
+  if (errors.length > 0) {
+    throw new Error(`${route.method} ${route.path} answered ${result.status} with a body its schema refuses: ${errors.map((e) => `${e.pointer} ${e.detail}`).join('; ')}`);
   }
 }
 

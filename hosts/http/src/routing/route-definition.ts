@@ -8,6 +8,7 @@ import type { ContractInput, Permission, PortalSession, RequestContext, UseCaseC
 import type { ParameterizedContext } from 'koa';
 import type { Runtime } from '@cws/composition';
 import type { StaffIdentity } from '../http/staff-identity.js';
+import type { ApiTag } from './api-tags.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -73,7 +74,7 @@ export interface RouteDefinition<P extends TSchema | undefined = TSchema | undef
   readonly operationId: string;
   readonly summary: string;
   readonly description?: string;
-  readonly tags: readonly string[];
+  readonly tags: readonly ApiTag[];
   readonly audience: RouteAudience;
   /** Required (non-null) exactly when audience is `staff`. */
   readonly permission: Permission | null;

@@ -88,35 +88,35 @@ export const compactPhone = (value: string) => value.replace(/[\s().-]/g, '');
 
 /** An email address, lower-cased; null or blank clears it. */
 export function ClearableEmail(options: StringOptions = {}) {
-  return Type.Transform(Nullable(withMessage(Type.String({ maxLength: 254, pattern: `^\\s*(${EMAIL})?\\s*$`, ...options }), EMAIL_MESSAGE)))
+  return Type.Transform(Nullable(withMessage(Type.String({ maxLength: 254, pattern: `^\\s*(${EMAIL})?\\s*$`, examples: ['pat@example.com'], ...options }), EMAIL_MESSAGE)))
     .Decode((value) => (value === null || value.trim() === '' ? null : value.trim().toLowerCase()))
     .Encode((value) => value);
 }
 
 /** A required email address, lower-cased. */
 export function Email(options: StringOptions = {}) {
-  return Type.Transform(withMessage(Type.String({ minLength: 3, maxLength: 254, pattern: `^\\s*${EMAIL}\\s*$`, ...options }), EMAIL_MESSAGE))
+  return Type.Transform(withMessage(Type.String({ minLength: 3, maxLength: 254, pattern: `^\\s*${EMAIL}\\s*$`, examples: ['pat@example.com'], ...options }), EMAIL_MESSAGE))
     .Decode((value) => value.trim().toLowerCase())
     .Encode((value) => value);
 }
 
 /** A phone number as people type it (spaces, dashes, dots, brackets dropped); null or blank clears it. */
 export function ClearablePhone(options: StringOptions = {}) {
-  return Type.Transform(Nullable(withMessage(Type.String({ maxLength: 32, pattern: `^\\s*$|^${PHONE}$`, ...options }), PHONE_MESSAGE)))
+  return Type.Transform(Nullable(withMessage(Type.String({ maxLength: 32, pattern: `^\\s*$|^${PHONE}$`, examples: ['+1 212 555 0147'], ...options }), PHONE_MESSAGE)))
     .Decode((value) => (value === null || value.trim() === '' ? null : compactPhone(value)))
     .Encode((value) => value);
 }
 
 /** A required phone number, compacted. */
 export function Phone(options: StringOptions = {}) {
-  return Type.Transform(withMessage(Type.String({ minLength: 7, maxLength: 32, pattern: `^${PHONE}$`, ...options }), PHONE_MESSAGE))
+  return Type.Transform(withMessage(Type.String({ minLength: 7, maxLength: 32, pattern: `^${PHONE}$`, examples: ['+1 212 555 0147'], ...options }), PHONE_MESSAGE))
     .Decode(compactPhone)
     .Encode((value) => value);
 }
 
 /** A UUID, lower-cased. */
 export function Uuid(options: StringOptions = {}) {
-  return Type.Transform(withMessage(Type.String({ format: 'uuid', maxLength: 36, ...options }), 'must be a UUID'))
+  return Type.Transform(withMessage(Type.String({ format: 'uuid', minLength: 36, maxLength: 36, ...options }), 'must be a UUID'))
     .Decode((value) => value.toLowerCase())
     .Encode((value) => value);
 }
@@ -128,7 +128,7 @@ export function Uuid(options: StringOptions = {}) {
 export function Instant(options: StringOptions = {}) {
   return Type.Transform(
     withMessage(
-      Type.String({ format: 'date-time', maxLength: 40, description: 'RFC 3339 date-time from 1970-01-01T00:00:00Z to 9999-12-31T00:00:00Z', ...options }),
+      Type.String({ format: 'date-time', minLength: 20, maxLength: 40, examples: ['2026-03-02T09:00:00Z'], description: 'RFC 3339 date-time from 1970-01-01T00:00:00Z to 9999-12-31T00:00:00Z', ...options }),
       'must be an RFC 3339 date-time',
     ),
   )
@@ -143,7 +143,7 @@ export function Instant(options: StringOptions = {}) {
 /** A calendar date (YYYY-MM-DD, a real day, years 1970 to 9999). */
 export function CalendarDate(options: StringOptions = {}) {
   return withMessage(
-    Type.String({ format: 'date', pattern: '^(19[7-9][0-9]|[2-9][0-9]{3})-', description: 'Calendar date YYYY-MM-DD (years 1970 to 9999)', ...options }),
+    Type.String({ format: 'date', pattern: '^(19[7-9][0-9]|[2-9][0-9]{3})-', examples: ['2026-03-02'], description: 'Calendar date YYYY-MM-DD (years 1970 to 9999)', ...options }),
     'must be a date YYYY-MM-DD from 1970-01-01 to 9999-12-31',
   );
 }

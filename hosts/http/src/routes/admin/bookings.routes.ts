@@ -25,7 +25,7 @@ import {
 } from '../../schemas/scheduling.schemas.js';
 import { commonErrors } from '../route-helpers.js';
 
-const tags = ['Bookings'];
+const tags = ['Bookings'] as const;
 
 const CONFLICT_409 = {
   409: {

@@ -5,7 +5,7 @@ import { AddressChanges, AddressInput, AddressParams, ClientView, CreateClientBo
 import { piiPolicy } from '../../presenters/pii-masking.js';
 import { commonErrors, listInput } from '../route-helpers.js';
 
-const tags = ['Clients'];
+const tags = ['Clients'] as const;
 
 export function clientRoutes(): RouteDefinition[] {
   return [

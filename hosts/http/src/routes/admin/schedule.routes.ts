@@ -12,7 +12,7 @@ import { Page } from '../../schemas/common.schemas.js';
 import { BoardQuery, BoardView, ConflictReportView, ConflictsQuery, QueueItemView, QueueQuery, SuggestionsQuery, SuggestionsView } from '../../schemas/scheduling.schemas.js';
 import { commonErrors } from '../route-helpers.js';
 
-const tags = ['Schedule'];
+const tags = ['Schedule'] as const;
 
 export function scheduleRoutes(): RouteDefinition[] {
   return [

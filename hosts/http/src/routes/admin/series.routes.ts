@@ -21,7 +21,7 @@ import {
 } from '../../schemas/scheduling.schemas.js';
 import { commonErrors } from '../route-helpers.js';
 
-const tags = ['Booking series'];
+const tags = ['Booking series'] as const;
 
 export function seriesRoutes(): RouteDefinition[] {
   return [

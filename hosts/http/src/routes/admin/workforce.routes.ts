@@ -25,7 +25,7 @@ import { piiPolicy } from '../../presenters/pii-masking.js';
 import { blackoutJson, serviceJson, teamJson, workerJson } from '../../presenters/scheduling-presenters.js';
 import { NO_STORE } from '../route-helpers.js';
 
-const tags = ['Workforce'];
+const tags = ['Workforce'] as const;
 const items = <T>(list: readonly T[]) => ({ items: list, next_cursor: null });
 
 export function workforceRoutes(): RouteDefinition[] {

@@ -10,7 +10,7 @@ import { defineRoute, type RouteDefinition } from '../../routing/route-definitio
 import { Uuid } from '../../schemas/common.schemas.js';
 import { NO_STORE, authErrors } from '../route-helpers.js';
 
-const tags = ['Authentication'];
+const tags = ['Authentication'] as const;
 
 const Token = Type.String({ minLength: 1, maxLength: 200, description: 'The token from the email, as sent' });
 const SecondFactor = {

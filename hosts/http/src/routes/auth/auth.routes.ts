@@ -10,7 +10,7 @@ import { defineRoute, type RouteDefinition } from '../../routing/route-definitio
 import { DateTime, Uuid } from '../../schemas/common.schemas.js';
 import { NO_STORE, authErrors, commonErrors, requireSession } from '../route-helpers.js';
 
-const tags = ['Authentication'];
+const tags = ['Authentication'] as const;
 
 const AccessTokenFields = {
   access_token: Type.String({ description: 'Send as Authorization: Bearer <access_token>' }),

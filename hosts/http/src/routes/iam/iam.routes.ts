@@ -10,7 +10,7 @@ import { defineRoute, type RouteDefinition } from '../../routing/route-definitio
 import { DateTime, IdParams, Nullable, Page, Uuid } from '../../schemas/common.schemas.js';
 import { NO_STORE, commonErrors } from '../route-helpers.js';
 
-const tags = ['IAM'];
+const tags = ['IAM'] as const;
 
 const RoleSchema = Type.Union(
   ROLES.map((r) => Type.Literal(r)),

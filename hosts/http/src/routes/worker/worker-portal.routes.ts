@@ -14,7 +14,7 @@ import { defineContractRoute, type RouteDefinition, type ResponseSpec, type Work
 import { workerJobJson, workerSelfJson } from '../../presenters/scheduling-presenters.js';
 import { NO_STORE } from '../route-helpers.js';
 
-const tags = ['Worker portal'];
+const tags = ['Worker portal'] as const;
 
 /** What the portal's answers mean beyond the derived ones (the problem schema is added). */
 const session401: ResponseSpec = { description: 'No worker portal token, an invalid or expired one, or a session ended by a password change, sign-out or deactivation' };

@@ -6,7 +6,7 @@ import { LEAD_STATUSES, SETTABLE_LEAD_STATUSES } from './lead.js';
 
 /** Lower-case letters, digits, _ and -: sources are grouped and counted, so `Phone` and `phone` must not both exist. */
 export const LeadSource = Type.Transform(
-  Nullable(withMessage(Type.String({ maxLength: 64, pattern: '^\\s*([a-z0-9][a-z0-9_-]*)?\\s*$', description: 'Where the lead came from: public_form, phone, referral, …' }), 'must be lower-case letters, digits, _ or -')),
+  Nullable(withMessage(Type.String({ maxLength: 64, pattern: '^\\s*([a-z0-9][a-z0-9_-]*)?\\s*$', examples: ['referral'], description: 'Where the lead came from: public_form, phone, referral, …' }), 'must be lower-case letters, digits, _ or -')),
 )
   .Decode((value) => (value === null || value.trim() === '' ? null : value.trim()))
   .Encode((value) => value);

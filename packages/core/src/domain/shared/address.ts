@@ -53,7 +53,7 @@ export function checkServiceAddress(checks: InputChecks, pointer: string, raw: u
 
 /** ISO 3166-1 alpha-2, upper-cased; null or blank clears it. */
 export const CountryCode = Type.Transform(
-  Nullable(withMessage(Type.String({ maxLength: 2, pattern: '^([A-Za-z]{2})?$', description: 'ISO 3166-1 alpha-2 country code' }), 'must be an ISO 3166-1 alpha-2 code')),
+  Nullable(withMessage(Type.String({ maxLength: 2, pattern: '^([A-Za-z]{2})?$', examples: ['US'], description: 'ISO 3166-1 alpha-2 country code' }), 'must be an ISO 3166-1 alpha-2 code')),
 )
   .Decode((value) => (value === null || value === '' ? null : value.toUpperCase()))
   .Encode((value) => value);
