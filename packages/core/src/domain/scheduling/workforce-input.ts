@@ -1,11 +1,10 @@
 /**
  * The workforce rules a schema cannot say, applied to checked contract input: working spans in
- * order and apart, a blackout's window and whom it is for, how guessable a chosen portal password
- * is. Each refusal names the field, as a schema's would.
+ * order and apart, a blackout's window and whom it is for. Each refusal names the field, as a
+ * schema's would.
  */
 import type { StaticDecode, TObject } from '@sinclair/typebox';
 import { AppError, type FieldError } from '../../errors/app-error.js';
-import type { PasswordStrength } from '../../ports/password-strength.port.js';
 import type { TimeWindow } from '../../ports/scheduling-repositories.port.js';
 import type { BlackoutScope, TimeSpan, WorkingHours } from './workforce.js';
 import { spanMinutes } from './workforce.js';
@@ -78,16 +77,6 @@ export function blackoutTarget(
   }
   if (teamId != null || workerId != null) refuse([{ pointer: '/scope', detail: 'an org-wide blackout names no team or worker' }]);
   return { teamId: null, workerId: null };
-}
-
-/**
- * A chosen portal password must not be easy to guess (the strength estimator, with the worker's
- * contact details and names as context); its length is the schema's.
- * @throws validation.failed at `pointer`, saying which rule failed and what would pass.
- */
-export function assertPortalPasswordStrength(pointer: string, password: string, strength: PasswordStrength, context: readonly string[]): void {
-  const verdict = strength.assess(password, context);
-  if (!verdict.acceptable) refuse([{ pointer, detail: [verdict.problem ?? 'is too easy to guess', ...verdict.suggestions].join('. ') }]);
 }
 
 /** Checked worker fields, as the create and update contracts give them. */

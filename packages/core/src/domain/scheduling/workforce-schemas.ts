@@ -1,12 +1,11 @@
 /**
  * The workforce as use cases take it and answer it (JSON): teams, workers with skills and weekly
- * working hours, services with a price in minor units, blackouts, and the portal password staff
- * set. Rules between fields (spans in order, an end after its start, who a blackout is for) are
- * code in workforce-input.ts.
+ * working hours, services with a price in minor units, blackouts. Rules between fields (spans in
+ * order, an end after its start, who a blackout is for) are code in workforce-input.ts; a chosen
+ * portal password's rule is in use-cases/worker-portal/portal-password.ts.
  */
 import { Type, type SchemaOptions, type TLiteral, type TSchema, type TUnion } from '@sinclair/typebox';
 import { ClearableEmail, ClearablePhone, ClockTime, InstantView, Int, Nullable, OneOf, Text, Uuid, withMessage } from '../../contracts/schema-vocabulary.js';
-import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../use-cases/identity/identity-policy.js';
 import type { Worker } from './workforce.js';
 import { MAX_SKILLS } from './workforce.js';
 
@@ -70,7 +69,7 @@ export const WorkingHoursView = Type.Object(
 
 /** A skill tag as typed: trimmed and lower-cased. */
 export const SkillTag = Type.Transform(
-  withMessage(Type.String({ maxLength: 40, pattern: '^\\s*[A-Za-z0-9][A-Za-z0-9 _-]*\\s*$' }), 'must be 1-40 letters, digits, spaces, - or _'),
+  withMessage(Type.String({ maxLength: 40, pattern: '^\\s*[A-Za-z0-9][A-Za-z0-9 _-]*\\s*$', examples: ['deep-clean'] }), 'must be 1-40 letters, digits, spaces, - or _'),
 )
   .Decode((value) => value.trim().toLowerCase())
   .Encode((value) => value);
@@ -91,17 +90,6 @@ export const WorkerFields = {
   teamId: Type.Optional(Nullable(Uuid({ description: 'The home team (a booking given to a team occupies its active members)' }))),
   workingHours: Type.Optional(Nullable(WorkingHoursInput)),
 };
-
-// ------------------------------------------------------------------ passwords
-
-/**
- * A worker portal password someone chooses: the staff rule's length (code points, not only
- * spaces); how guessable it is is judged in code (`assertPortalPasswordStrength`).
- */
-export const PortalPassword = withMessage(
-  Type.String({ minLength: MIN_PASSWORD_LENGTH, maxLength: MAX_PASSWORD_LENGTH, pattern: '\\S', description: `${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters, judged like staff passwords` }),
-  `must have at least ${MIN_PASSWORD_LENGTH} characters, not only spaces: a few unrelated words make a long one easy to remember`,
-);
 
 // ------------------------------------------------------------------ prices and durations
 

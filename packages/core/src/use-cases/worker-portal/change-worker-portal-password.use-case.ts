@@ -3,11 +3,11 @@ import type { RequestContext } from '../../context.js';
 import { checkInput, defineContract, type ContractInput } from '../../contracts/use-case-contract.js';
 import { auditEntry } from '../../domain/audit/audit-builder.js';
 import { TypedPortalPassword, WorkerTokenView } from '../../domain/scheduling/worker-portal-schemas.js';
-import { assertPortalPasswordStrength } from '../../domain/scheduling/workforce-input.js';
-import { PortalPassword, workerView, type WorkerView } from '../../domain/scheduling/workforce-schemas.js';
+import { workerView, type WorkerView } from '../../domain/scheduling/workforce-schemas.js';
 import type { Worker } from '../../domain/scheduling/workforce.js';
 import { AppError } from '../../errors/app-error.js';
 import { passwordContext, reserveAttempt } from '../identity/identity-policy.js';
+import { PortalPassword, assertPortalPasswordStrength } from './portal-password.js';
 import type { WorkerPortalDeps } from './worker-portal-options.js';
 import { WORKER_LOGIN_FAILURES_BY_ACCOUNT, asWorker, portalWorker, type PortalSession } from './worker-portal-support.js';
 

@@ -3,8 +3,7 @@ import type { RequestContext } from '../../context.js';
 import { Nullable, Uuid } from '../../contracts/schema-vocabulary.js';
 import { checkInput, defineContract, type ContractInput } from '../../contracts/use-case-contract.js';
 import { auditEntry } from '../../domain/audit/audit-builder.js';
-import { assertPortalPasswordStrength } from '../../domain/scheduling/workforce-input.js';
-import { PortalPassword, WorkerPortalPasswordView, workerView, type WorkerView } from '../../domain/scheduling/workforce-schemas.js';
+import { WorkerPortalPasswordView, workerView, type WorkerView } from '../../domain/scheduling/workforce-schemas.js';
 import type { Worker } from '../../domain/scheduling/workforce.js';
 import type { PasswordHasher, SecretTokens } from '../../ports/credentials.port.js';
 import type { IdGenerator } from '../../ports/id-generator.port.js';
@@ -12,6 +11,7 @@ import type { PasswordStrength } from '../../ports/password-strength.port.js';
 import type { UnitOfWork } from '../../ports/unit-of-work.port.js';
 import { temporaryPassword } from '../identity/identity-policy.js';
 import { notFound } from '../scheduling/scheduling-support.js';
+import { PortalPassword, assertPortalPasswordStrength } from '../worker-portal/portal-password.js';
 
 export interface SetWorkerPortalPasswordDeps {
   readonly uow: UnitOfWork;
