@@ -177,12 +177,12 @@ export async function runScheduleQueriesBench(options: BenchOptions, log: Log = 
     const run: Record<Variant, (input: Input) => Promise<number>> = {
       conflicts: async (input) => {
         const t0 = process.hrtime.bigint();
-        await core.schedule.conflicts.execute(adminContext(seed.orgId), { start: input.start, end: input.end, workerId: input.workerId });
+        await core.schedule.conflicts.execute(adminContext(seed.orgId), { start: input.start.toISOString(), end: input.end.toISOString(), workerId: input.workerId });
         return msSince(t0);
       },
       suggestions: async (input) => {
         const t0 = process.hrtime.bigint();
-        await core.schedule.suggestions.execute(adminContext(seed.orgId), { start: input.start, end: input.end, skillTags: input.skillTags });
+        await core.schedule.suggestions.execute(adminContext(seed.orgId), { start: input.start.toISOString(), end: input.end.toISOString(), skillTags: input.skillTags });
         return msSince(t0);
       },
       baseline: async (input) => {
@@ -200,12 +200,12 @@ export async function runScheduleQueriesBench(options: BenchOptions, log: Log = 
     // Sanity: the answers are what the data says (a worker booked in a slot shows a booking conflict).
     {
       const report = await core.schedule.conflicts.execute(adminContext(seed.orgId), {
-        start: new Date(seed.base.getTime() + 8 * 3_600_000),
-        end: new Date(seed.base.getTime() + 10 * 3_600_000),
+        start: new Date(seed.base.getTime() + 8 * 3_600_000).toISOString(),
+        end: new Date(seed.base.getTime() + 10 * 3_600_000).toISOString(),
         workerId: seed.workerIds[0]!,
       });
       if (!report.conflicts.some((c) => c.kind === 'booking')) throw new Error('worker 0 is booked 08:00–10:00 on day 0, but conflicts found no booking');
-      const s = await core.schedule.suggestions.execute(adminContext(seed.orgId), { start: probe.start, end: probe.end, skillTags: [] });
+      const s = await core.schedule.suggestions.execute(adminContext(seed.orgId), { start: probe.start.toISOString(), end: probe.end.toISOString(), skillTags: [] });
       log(`  check: worker 0 is booked on day 0 08:00 (conflict found); suggestions for the probe window: ${s.workers.length} workers, ${s.teams.length} teams free`);
     }
 
@@ -283,7 +283,7 @@ export async function runScheduleQueriesBench(options: BenchOptions, log: Log = 
         'suggestions',
         await statementBreakdown(kx, list.length, () => {
           const input = list[i++ % list.length]!;
-          return diagnosticCore.schedule.suggestions.execute(adminContext(seed.orgId), { start: input.start, end: input.end, skillTags: input.skillTags });
+          return diagnosticCore.schedule.suggestions.execute(adminContext(seed.orgId), { start: input.start.toISOString(), end: input.end.toISOString(), skillTags: input.skillTags });
         }),
       );
       logBreakdown(
@@ -291,7 +291,7 @@ export async function runScheduleQueriesBench(options: BenchOptions, log: Log = 
         'conflicts',
         await statementBreakdown(kx, list.length, () => {
           const input = list[i++ % list.length]!;
-          return diagnosticCore.schedule.conflicts.execute(adminContext(seed.orgId), { start: input.start, end: input.end, workerId: input.workerId });
+          return diagnosticCore.schedule.conflicts.execute(adminContext(seed.orgId), { start: input.start.toISOString(), end: input.end.toISOString(), workerId: input.workerId });
         }),
       );
     }

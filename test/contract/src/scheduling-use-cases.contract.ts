@@ -143,7 +143,7 @@ export function schedulingUseCasesContract(name: string, factory: StorageHarness
         const w = await world();
         await core.workforce.createWorker.execute(w.ctx, { name: 'Dee', skills: ['windows'] });
         await core.bookings.create.execute(w.ctx, { clientId: w.client.id, start: '2026-03-03T14:00:00Z', end: '2026-03-03T16:00:00Z', teamId: w.team.id });
-        const s = await core.schedule.suggestions.execute(w.ctx, { start: '2026-03-03T15:00:00Z', end: '2026-03-03T17:00:00Z', skillTags: 'deep-clean,windows' });
+        const s = await core.schedule.suggestions.execute(w.ctx, { start: '2026-03-03T15:00:00Z', end: '2026-03-03T17:00:00Z', skillTags: ['deep-clean,windows'] });
         expect(s.workers.map((x) => x.worker.name)).to.deep.equal(['Cy', 'Dee']);
         expect(s.workers[0]).to.deep.include({ skillsMatched: ['deep-clean', 'windows'], rank: 1 });
         expect(s.workers[1]).to.deep.include({ skillsMissing: ['deep-clean'], rank: 2 });

@@ -2,3 +2,4 @@ export * from './api-harness.js';
 export * from './each-database.js';
 export * from './scheduling-fixtures.js';
 export * from './fuzz/route-fuzz.js';
+export * from './conformance/openapi-conformance.js';

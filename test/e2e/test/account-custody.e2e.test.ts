@@ -140,6 +140,16 @@ onEachDatabase('account custody across orgs (review findings 1, 2, 3, 8)', (h) =
     expect(revoked.body.status).to.equal('revoked');
     const accept = await call('POST', '/v1/auth/invitations/accept', { as: null, body: { token, password: elsewhere.password } });
     expect([accept.status, accept.body.code]).to.deep.equal([401, 'auth.token_invalid']);
+    // What the contract refuses is refused before any token is looked at, every field named.
+    const malformed = await call('POST', '/v1/auth/invitations/accept', { as: null, body: { password: elsewhere.password, org_id: a.orgId, totp_code: 7 } });
+    expect(malformed.status, malformed.text).to.equal(422);
+    expect(malformed.body.errors.map((e: { pointer: string; detail: string }) => [e.pointer, e.detail])).to.deep.equal([
+      ['/token', 'is required'],
+      ['/totp_code', 'must be a string, not number'],
+      ['/org_id', 'is not a known field'],
+    ]);
+    const badId = await call('POST', '/v1/iam/invitations/not-an-id/resend', { token: a.owner.accessToken });
+    expect([badId.status, badId.body.errors?.[0]?.pointer, badId.body.errors?.[0]?.in]).to.deep.equal([422, '/id', 'path']);
   });
 });
 

@@ -69,7 +69,7 @@ describe('admin IP allowlist (ADMIN_IP_ALLOWLIST_CIDRS=10.0.0.0/8, no trusted pr
     const leads = await h.runtime.core.leads.list.execute(ownerCtx(org.id), {});
     expect(leads.items).to.have.length(0);
     const members = await h.runtime.core.iam.listUsers.execute(ownerCtx(org.id));
-    expect(members.map((m) => m.user.email)).to.deep.equal([owner.email]);
+    expect(members.items.map((m) => m.user.email)).to.deep.equal([owner.email]);
   });
 
   it('still serves /v1/auth/me, /v1/public/* and /healthz from the same address', async () => {

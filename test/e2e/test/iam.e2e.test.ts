@@ -48,6 +48,33 @@ onEachDatabase('staff management (IAM)', (h) => {
     expect(JSON.stringify(audit.body.items[0]), 'the password is not in the audit').to.not.include(r.body.temporary_password);
   });
 
+  it('refuses what the contracts refuse, naming every field where it was sent; id-only writes take no body', async () => {
+    const org = await h().newOrg();
+    const owner = await h().staff(org.id, 'owner');
+    const member = await h().staff(org.id, 'viewer');
+    const errorsOf = (r: { body: { errors: Array<{ pointer: string; detail: string; in: string }> } }) => r.body.errors.map((e) => [e.pointer, e.detail, e.in]);
+    const bad = await h().api.call('POST', '/v1/iam/users', { token: owner.accessToken, body: { email: 'not-an-email', display_name: '  ', role: 'boss', org_id: 'x' } });
+    expect(bad.status, bad.text).to.equal(422);
+    expect(errorsOf(bad)).to.deep.equal([
+      ['/email', 'must be an email address', 'body'],
+      ['/display_name', 'must not be empty', 'body'],
+      ['/role', 'must be one of: owner, admin, finance, dispatcher, viewer', 'body'],
+      ['/org_id', 'is not a known field', 'body'],
+    ]);
+    const path = await h().api.call('POST', '/v1/iam/users/not-a-uuid/deactivate', { token: owner.accessToken });
+    expect(path.status, path.text).to.equal(422);
+    expect(errorsOf(path)).to.deep.equal([['/id', 'must be a UUID', 'path']]);
+    const query = await h().api.call('GET', '/v1/iam/users?limit=5', { token: owner.accessToken });
+    expect([query.status, query.body.errors?.[0]?.pointer, query.body.errors?.[0]?.in]).to.deep.equal([422, '/limit', 'query']);
+    const patch = await h().api.call('PATCH', `/v1/iam/users/${member.userId}`, { token: owner.accessToken, body: { role: 'viewer', display_name: 'x' } });
+    expect(errorsOf(patch)).to.deep.equal([['/display_name', 'is not a known field', 'body']]);
+    const logout = await h().api.call('POST', `/v1/iam/users/${member.userId.toUpperCase()}/logout`, { token: owner.accessToken, body: { ignored: true } });
+    expect(logout.status, logout.text).to.equal(200);
+    expect(logout.body.id, 'the id as stored (lower case)').to.equal(member.userId);
+    expect(logout.body.sessions_ended).to.be.at.least(1);
+    expect((await h().api.call('GET', '/v1/auth/me', { token: member.accessToken })).status).to.equal(401);
+  });
+
   it('changes a role, audited with before and after, ending the member’s sessions; an ADMIN cannot touch an OWNER', async () => {
     const org = await h().newOrg();
     const owner = await h().staff(org.id, 'owner');

@@ -118,6 +118,9 @@ onEachDatabase('scheduling: dispatcher queries over HTTP', (h) => {
     expect(holiday.body.workers).to.deep.equal([]);
     expect(holiday.body.blocked_by[0].reason).to.include('Public holiday');
     expect((await suggest({ end: at(day, 10) })).status).to.equal(422);
+    // At most 20 tags, however they are sent.
+    const tooMany = await suggest({ skill_tags: Array.from({ length: 21 }, (_, i) => `t${i}`).join(',') });
+    expect([tooMany.status, tooMany.body.errors[0]]).to.deep.equal([422, { pointer: '/skill_tags', detail: 'must have at most 20 tags', in: 'query' }]);
   });
 
   it('shows the board per worker with the unassigned bookings apart, and filters by team', async () => {

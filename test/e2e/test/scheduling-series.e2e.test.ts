@@ -236,7 +236,15 @@ onEachDatabase('scheduling: booking series over HTTP', (h) => {
     expect(noDays.status).to.equal(422);
     expect(noDays.body.errors[0].pointer).to.equal('/rule/weekdays');
     expect((await post({ rule: { freq: 'weekly', weekdays: ['mon'] }, count: 3, until: addDays(base.start_date, 30) })).status).to.equal(422);
-    expect((await post({ rule: { freq: 'monthly', month_day: 3, nth_weekday: { n: 1, weekday: 'mon' } } })).status).to.equal(422);
+    const both = await post({ rule: { freq: 'monthly', month_day: 3, nth_weekday: { n: 1, weekday: 'mon' } } });
+    expect([both.status, both.body.errors[0].pointer]).to.deep.equal([422, '/rule']);
+    const neither = await post({ rule: { freq: 'monthly' } });
+    expect([neither.status, neither.body.errors[0].pointer]).to.deep.equal([422, '/rule']);
+    // Each freq has its own fields and limits: no month_day on a weekly rule, at most every 12 months.
+    const mixed = await post({ rule: { freq: 'weekly', weekdays: ['mon'], month_day: 3 } });
+    expect([mixed.status, mixed.body.errors[0]]).to.deep.equal([422, { pointer: '/rule/month_day', detail: 'is not a known field', in: 'body' }]);
+    const yearly = await post({ rule: { freq: 'monthly', month_day: 3, interval: 13 } });
+    expect([yearly.status, yearly.body.errors[0].pointer]).to.deep.equal([422, '/rule/interval']);
     expect((await post({ rule: { freq: 'weekly', weekdays: ['mon'] }, time: '9am' })).status).to.equal(422);
     expect((await post({ rule: { freq: 'weekly', weekdays: ['mon'] }, start_date: '2027-02-30' })).status).to.equal(422);
 
@@ -250,5 +258,9 @@ onEachDatabase('scheduling: booking series over HTTP', (h) => {
     }
     const missing = await o.call('GET', `/v1/admin/booking-series/${randomUUID()}`);
     expect([missing.status, missing.body.code]).to.deep.equal([404, 'series.not_found']);
+    // A series keeps its client: a change from a date cannot name another.
+    const other = await o.client();
+    const changeClient = await o.call('POST', `/v1/admin/booking-series/${lastFriday.body.series.id}/update-from`, { body: { from_date: base.start_date, client_id: other.id } });
+    expect([changeClient.status, changeClient.body.errors[0].pointer]).to.deep.equal([422, '/client_id']);
   });
 });

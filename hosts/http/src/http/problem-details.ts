@@ -3,7 +3,7 @@
  * the host's own failures (bad JSON, too large, unknown route, wrong method) have host codes;
  * anything else is a 500 whose detail says nothing about the cause (it is logged instead).
  */
-import { isAppError, type ErrorKind } from '@cws/core';
+import { isAppError, type AppError, type ErrorKind } from '@cws/core';
 
 export interface ProblemFieldError {
   readonly pointer: string;
@@ -98,6 +98,15 @@ export interface MappedProblem {
   readonly warn?: Record<string, unknown>;
 }
 
+/** Errors whose pointers already name fields as the request did (the host's own checks): not converted. */
+const wireErrors = new WeakSet<AppError>();
+
+/** Marks `err` as pointing into the request as sent (snake_case or not). */
+export function withWirePointers(err: AppError): AppError {
+  wireErrors.add(err);
+  return err;
+}
+
 const RESERVED = new Set(['type', 'title', 'status', 'detail', 'instance', 'code', 'request_id', 'errors']);
 
 export function toProblem(err: unknown, pc: ProblemContext, fieldsIn: ProblemFieldError['in'] = 'body'): MappedProblem {
@@ -121,7 +130,7 @@ export function toProblem(err: unknown, pc: ProblemContext, fieldsIn: ProblemFie
       instance: pc.instance,
       code: err.code,
       request_id: pc.requestId,
-      ...(err.errors.length > 0 ? { errors: err.errors.map((e) => (e.in === 'header' ? { pointer: e.pointer, detail: e.detail, in: e.in } : { pointer: toSnakePointer(e.pointer), detail: e.detail, in: fieldsIn })) } : {}),
+      ...(err.errors.length > 0 ? { errors: err.errors.map((e) => (e.in === 'header' ? { pointer: e.pointer, detail: e.detail, in: e.in } : { pointer: wireErrors.has(err) ? e.pointer : toSnakePointer(e.pointer), detail: e.detail, in: fieldsIn })) } : {}),
     };
     const cause = err.cause as { code?: unknown; message?: unknown } | undefined;
     const warn = err.code === 'storage.value_refused' ? { code: err.code, sqlstate: cause?.code, reason: cause?.message } : undefined;

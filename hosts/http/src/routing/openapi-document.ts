@@ -125,7 +125,7 @@ function parameters(components: SchemaComponents, schema: TSchema | undefined, l
 const pascal = (operationId: string) => operationId.charAt(0).toUpperCase() + operationId.slice(1);
 
 /** The error statuses a route can answer with, from what it is. */
-function errorStatuses(route: RouteDefinition, hasBody: boolean, hasInput: boolean): number[] {
+function errorStatuses(route: RouteDefinition, hasBody: boolean): number[] {
   // Any request can be too large in its line or headers: Node's parser answers before any route.
   if (route.audience === 'infra') return [431];
   const statuses = new Set<number>([429, 431, 500, 503]);
@@ -134,7 +134,8 @@ function errorStatuses(route: RouteDefinition, hasBody: boolean, hasInput: boole
   if (route.path.includes(':')) statuses.add(404);
   if (route.audience === 'staff' && route.method !== 'GET') statuses.add(409);
   if (hasBody) [400, 413, 415].forEach((s) => statuses.add(s));
-  if (hasBody || hasInput) statuses.add(422);
+  // Every route refuses what it does not know (an unknown query parameter, a malformed id): 422.
+  statuses.add(422);
   return [...statuses];
 }
 
@@ -186,7 +187,6 @@ export function buildOpenApiDocument(routes: readonly RouteDefinition[], info: D
     const operationName = pascal(route.operationId);
     let params: Json[] = [];
     let requestBody: Json | null = null;
-    let hasInput = false;
     if (route.contract !== undefined) {
       const request = contractRequest(route);
       params = [...parameters(components, request.pathSchema, 'path')];
@@ -196,11 +196,9 @@ export function buildOpenApiDocument(routes: readonly RouteDefinition[], info: D
         usedParameters.set(header.header, components.ref(header.schema));
         params.push({ $ref: `#/components/parameters/${header.header}` });
       }
-      hasInput = Object.keys((request.restSchema['properties'] ?? {}) as object).length > 0 || params.length > 0;
     } else {
       params = [...parameters(components, route.params, 'path'), ...parameters(components, route.query, 'query')];
       if (route.body) requestBody = { required: route.bodyRequired ?? true, content: { 'application/json': { schema: components.ref(route.body, `${operationName}Request`) } } };
-      hasInput = params.length > 0;
     }
 
     if (route.audience === 'staff' && isWrite(route.method) && route.readOnlyExempt !== true && (route.adminSurface === true || isAdminSurface(route.path))) {
@@ -231,7 +229,7 @@ export function buildOpenApiDocument(routes: readonly RouteDefinition[], info: D
         ...(schema !== null || spec.contentType ? { content: { [spec.contentType ?? 'application/json']: schema !== null ? { schema } : {} } } : {}),
       };
     }
-    for (const status of errorStatuses(route, requestBody !== null, hasInput)) {
+    for (const status of errorStatuses(route, requestBody !== null)) {
       if (responses[String(status)] !== undefined) continue;
       usedErrors.add(status);
       responses[String(status)] = { $ref: `#/components/responses/${STANDARD_ERRORS[status]!.name}` };

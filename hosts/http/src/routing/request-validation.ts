@@ -8,6 +8,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsPkg from 'ajv-formats';
 import type { TSchema } from '@sinclair/typebox';
 import { AppError, textFault, type FieldError } from '@cws/core';
+import { withWirePointers } from '../http/problem-details.js';
 
 const addFormats = addFormatsPkg.default;
 
@@ -74,5 +75,5 @@ export function textFaults(value: unknown, max = 10): FieldError[] {
 
 /** A validation AppError whose pointers are already in wire (snake_case) form. */
 export function requestValidationError(errors: FieldError[]): AppError {
-  return AppError.validation(errors, errors.length === 1 ? `${errors[0]!.pointer} ${errors[0]!.detail}` : 'The request is not valid');
+  return withWirePointers(AppError.validation(errors, errors.length === 1 ? `${errors[0]!.pointer} ${errors[0]!.detail}` : 'The request is not valid'));
 }

@@ -8,7 +8,7 @@
  * Error wording: a schema may carry its own message (`withMessage`) for a pattern, so a
  * refusal explains the rule instead of printing a regular expression.
  */
-import { FormatRegistry, Type, type SchemaOptions, type StringOptions, type TLiteral, type TSchema, type TUnion } from '@sinclair/typebox';
+import { FormatRegistry, Type, type SchemaOptions, type StringOptions, type TSchema, type TUnsafe } from '@sinclair/typebox';
 import { EARLIEST_INSTANT, LATEST_INSTANT, isUuid } from '../domain/shared/input-limits.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../domain/shared/pagination.js';
 
@@ -68,12 +68,14 @@ export function NullableText(max: number, options: StringOptions = {}) {
     .Encode((value) => value);
 }
 
-/** One of the given strings. */
-export function OneOf<const T extends readonly string[]>(values: T, options: SchemaOptions = {}): TUnion<Array<TLiteral<T[number]>>> {
-  return Type.Union(
-    values.map((v) => Type.Literal(v)),
-    options,
-  ) as TUnion<Array<TLiteral<T[number]>>>;
+/** One of the given strings (a union of literals: its static type is the union of the strings, encoded and decoded). */
+export function OneOf<const T extends readonly string[]>(values: T, options: SchemaOptions = {}): TUnsafe<T[number]> {
+  return Type.Unsafe<T[number]>(
+    Type.Union(
+      values.map((v) => Type.Literal(v)),
+      options,
+    ),
+  );
 }
 
 // Deliberately permissive (RFC 5322 is wider still); the mail provider is the final judge.

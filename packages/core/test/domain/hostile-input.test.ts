@@ -151,7 +151,7 @@ describe('hostile input in the core', () => {
       await expectInvalid(fx.core.workforce.createTeam.execute(ctx, { name: 'North \ud800' }), ['/name']);
       await expectInvalid(fx.core.leads.submitPublic.execute({ requestId: 'r', now: fx.clock.now() }, { orgSlug: 'acme', name: 'x', email: 'x@example.com', notes: '\udc00' }), ['/notes']);
       await expectInvalid(fx.core.bookings.list.execute(ctx, { start: '2026-03-02T00:00:00Z', end: '2026-03-03T00:00:00Z', cursor: cursorOf(['-271821-04-20T00:00:00.000Z', UUID]) }), ['/cursor']);
-      await expectInvalid(fx.core.schedule.board.execute(ctx, { start: '0001-01-01T00:00:00Z', end: '0001-01-02T00:00:00Z' }), ['/start', '/end']);
+      await expectInvalid(fx.core.schedule.board.execute(ctx, { start: '0001-01-01T00:00:00Z', end: '0001-01-02T00:00:00Z' }), ['/start']);
       await expectInvalid(fx.core.leads.list.execute(ctx, { cursor: cursorOf(['+275760-09-13T00:00:00.000Z', UUID]) }), ['/cursor']);
     });
   });

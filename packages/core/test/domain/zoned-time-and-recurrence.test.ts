@@ -1,15 +1,17 @@
 import { expect } from 'chai';
 import {
-  InputChecks,
+  AppError,
+  RecurrenceRuleInput,
   addDays,
-  checkRecurrenceRule,
-  checkSeriesEnd,
+  checkSchema,
   workingHoursFrom,
   describeRule,
   isLocalDate,
   localDayBounds,
   toZonedIso,
   occurrencesBetween,
+  schemaErrors,
+  seriesEnd,
   toZoned,
   weekdayOf,
   withinWorkingHours,
@@ -112,23 +114,53 @@ describe('recurrence rules', () => {
     expect(dates.map((d) => d.date)).to.deep.equal(['2026-04-06', '2026-05-04']);
   });
 
-  it('validates rules and ends, naming each bad field', () => {
-    const checks = new InputChecks();
-    expect(checkRecurrenceRule(checks, '/rule', { freq: 'weekly', weekdays: ['thu', 'mon'] })).to.deep.equal({ freq: 'weekly', interval: 1, weekdays: ['mon', 'thu'] });
-    expect(checkRecurrenceRule(checks, '/rule', { freq: 'monthly', interval: 3, nthWeekday: { n: -1, weekday: 'sat' } })).to.deep.equal({
+  it('reads rules by their schema: interval filled in, weekdays in week order without repeats', () => {
+    expect(checkSchema(RecurrenceRuleInput, { freq: 'weekly', weekdays: ['thu', 'mon', 'thu'] })).to.deep.equal({ freq: 'weekly', interval: 1, weekdays: ['mon', 'thu'] });
+    expect(checkSchema(RecurrenceRuleInput, { freq: 'monthly', interval: 3, nthWeekday: { n: -1, weekday: 'sat' } })).to.deep.equal({
       freq: 'monthly',
       interval: 3,
       nthWeekday: { n: -1, weekday: 'sat' },
     });
-    expect(checks.errors).to.deep.equal([]);
-    const bad = new InputChecks();
-    checkRecurrenceRule(bad, '/rule', { freq: 'weekly', weekdays: [] });
-    checkRecurrenceRule(bad, '/r2', { freq: 'monthly', monthDay: 32 });
-    checkRecurrenceRule(bad, '/r3', { freq: 'monthly', nthWeekday: { n: 5, weekday: 'mon' } });
-    checkRecurrenceRule(bad, '/r4', { freq: 'daily' });
-    checkSeriesEnd(bad, '', 3, '2026-04-01', '2026-03-01');
-    checkSeriesEnd(bad, '/e', null, '2026-02-01', '2026-03-01');
-    expect(bad.errors.map((e) => e.pointer)).to.deep.equal(['/rule/weekdays', '/r2/monthDay', '/r3/nthWeekday/n', '/r4/freq', '', '/e/until']);
+    expect(checkSchema(RecurrenceRuleInput, { freq: 'monthly', monthDay: 31 })).to.deep.equal({ freq: 'monthly', interval: 1, monthDay: 31 });
+  });
+
+  it('refuses malformed rules, naming the field of the shape its freq names', () => {
+    const refused = (rule: unknown) => schemaErrors(RecurrenceRuleInput, rule).map((e) => `${e.pointer} ${e.detail}`);
+    expect(refused({ freq: 'weekly', weekdays: [] })).to.deep.equal(['/weekdays must have at least 1 item']);
+    expect(refused({ freq: 'weekly', weekdays: ['mon'], interval: 53 })).to.deep.equal(['/interval must be an integer from 1 to 52']);
+    expect(refused({ freq: 'monthly', monthDay: 1, interval: 13 })).to.deep.equal(['/interval must be an integer from 1 to 12']);
+    expect(refused({ freq: 'monthly', monthDay: 32 })).to.deep.equal(['/monthDay must be an integer from 1 to 31']);
+    expect(refused({ freq: 'monthly', nthWeekday: { n: 5, weekday: 'mon' } })).to.deep.equal(['/nthWeekday/n must be one of: 1, 2, 3, 4, -1']);
+    expect(refused({ freq: 'monthly', weekdays: ['mon'] })).to.deep.equal(['/weekdays is not a known field']);
+    expect(refused({ freq: 'daily' })).to.have.length(1).and.to.match(/^\/ must be a weekly rule/);
+  });
+
+  it('asks a monthly rule for exactly one of monthDay and nthWeekday', () => {
+    const detail = (rule: unknown) => {
+      try {
+        checkSchema(RecurrenceRuleInput, rule);
+        return null;
+      } catch (err) {
+        return (err as AppError).errors.map((e) => `${e.pointer} ${e.detail}`);
+      }
+    };
+    expect(detail({ freq: 'monthly', monthDay: 3, nthWeekday: { n: 1, weekday: 'mon' } })).to.deep.equal(['/ give either monthDay or nthWeekday, not both']);
+    expect(detail({ freq: 'monthly' })).to.deep.equal(['/ a monthly rule needs monthDay or nthWeekday']);
+  });
+
+  it('ends a series after a count or on a date, not both, and not before it starts', () => {
+    expect(seriesEnd(3, undefined, '2026-03-01')).to.deep.equal({ count: 3, until: null });
+    expect(seriesEnd(null, '2026-03-01', '2026-03-01')).to.deep.equal({ count: null, until: '2026-03-01' });
+    const refused = (count: number | null, until: string | null) => {
+      try {
+        seriesEnd(count, until, '2026-03-01');
+        return null;
+      } catch (err) {
+        return (err as AppError).errors.map((e) => e.pointer);
+      }
+    };
+    expect(refused(3, '2026-04-01')).to.deep.equal(['']);
+    expect(refused(null, '2026-02-01')).to.deep.equal(['/until']);
   });
 
   it('describes rules for people', () => {

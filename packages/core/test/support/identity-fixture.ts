@@ -141,7 +141,7 @@ export function identityFixture(options: IdentityFixtureOptions = {}): IdentityF
     async accept(email, extra = {}) {
       const account = [...adapters.state.tables.users.values()].find((u) => u.email === email.toLowerCase());
       const credential = account?.managedByOrgId === null ? { password: PASSWORD } : { newPassword: PASSWORD };
-      const accepted = await core.identity.acceptInvitation.execute(attempt('req-accept'), { token: fx.mailedToken('invitation', email), ...credential, ...extra, clientIp: CLIENT_IP });
+      const accepted = await core.identity.acceptInvitation.execute({ ...attempt('req-accept'), clientIp: CLIENT_IP }, { token: fx.mailedToken('invitation', email), ...credential, ...extra });
       return { orgId: accepted.orgId, userId: accepted.userId };
     },
     signIn(email, password, extra = {}) {

@@ -64,8 +64,8 @@ describe('Account custody across orgs (ADR 13)', () => {
       const token = fx.mailedToken('invitation', VICTIM);
 
       // The account's old password is not enough to accept: the holder must choose a new one.
-      await expectInvalid(fx.core.identity.acceptInvitation.execute(fx.attempt(), { token, password: ATTACKER_PASSWORD, clientIp: CLIENT_IP }), ['/newPassword']);
-      const accepted = await fx.core.identity.acceptInvitation.execute(fx.attempt(), { token, newPassword: VICTIM_PASSWORD, clientIp: CLIENT_IP });
+      await expectInvalid(fx.core.identity.acceptInvitation.execute({ ...fx.attempt(), clientIp: CLIENT_IP }, { token, password: ATTACKER_PASSWORD }), ['/newPassword']);
+      const accepted = await fx.core.identity.acceptInvitation.execute({ ...fx.attempt(), clientIp: CLIENT_IP }, { token, newPassword: VICTIM_PASSWORD });
       expect(accepted).to.deep.equal({ orgId: orgA, userId, email: VICTIM, role: 'admin', credentialsReplaced: true });
 
       const account = fx.storedUser(userId);
@@ -74,7 +74,7 @@ describe('Account custody across orgs (ADR 13)', () => {
       expect(fx.storedSession(attackerSession.session.id).revokedReason).to.equal('credentials_replaced');
       await expectAppError(fx.signIn(VICTIM, ATTACKER_PASSWORD, { orgId: orgB }), 'auth.invalid_credentials');
       // B's admin cannot take it back: no reset, no second-factor removal.
-      await expectAppError(fx.core.iam.resetPassword.execute(asOwnerOf(orgB, ownerB), { userId }), 'iam.self_managed_account');
+      await expectAppError(fx.core.iam.resetPassword.execute(asOwnerOf(orgB, ownerB), { id: userId }), 'iam.self_managed_account');
       await expectAppError(fx.core.identity.disableTotp.execute(asOwnerOf(orgB, ownerB), { userId }), 'iam.self_managed_account');
       // The holder signs in to A with the role A granted.
       expect((await fx.signIn(VICTIM, VICTIM_PASSWORD, { orgId: orgA })).session.role).to.equal('admin');
@@ -111,7 +111,7 @@ describe('Account custody across orgs (ADR 13)', () => {
       const outcome = invitation(await fx.core.iam.inviteUser.execute(asOwnerOf(orgB, ownerB), { email: 'alice@a.test', role: 'viewer' }));
       expect(JSON.stringify(outcome)).not.to.include(alice);
       await expectAppError(fx.core.identity.disableTotp.execute(asOwnerOf(orgB, ownerB), { userId: alice }), 'identity.user_not_found');
-      await expectAppError(fx.core.iam.resetPassword.execute(asOwnerOf(orgB, ownerB), { userId: alice }), 'identity.user_not_found');
+      await expectAppError(fx.core.iam.resetPassword.execute(asOwnerOf(orgB, ownerB), { id: alice }), 'identity.user_not_found');
       expect(fx.storedUser(alice).totpEnabledAt).not.to.equal(null);
       expect(fx.storedSession(sessionInA.session.id).revokedAt).to.equal(null);
     });
@@ -121,7 +121,7 @@ describe('Account custody across orgs (ADR 13)', () => {
       await fx.invite(orgB, 'alice@a.test', 'viewer'); // Alice accepts B's invitation
       await expectAppError(fx.core.identity.disableTotp.execute(asOwnerOf(orgB, ownerB), { userId: alice }), 'iam.self_managed_account');
       await expectAppError(fx.core.identity.disableTotp.execute(asOwnerOf(orgA, ownerA), { userId: alice }), 'iam.self_managed_account');
-      await expectAppError(fx.core.iam.resetPassword.execute(asOwnerOf(orgB, ownerB), { userId: alice }), 'iam.self_managed_account');
+      await expectAppError(fx.core.iam.resetPassword.execute(asOwnerOf(orgB, ownerB), { id: alice }), 'iam.self_managed_account');
     });
 
     it("an org's own managed member: its owner resets the second factor, and only that org's sessions exist to end", async () => {
@@ -147,9 +147,9 @@ describe('Account custody across orgs (ADR 13)', () => {
     it("each org names its member on the membership: B's name never reaches A", async () => {
       const { userId } = await attackerProvisionsVictimInB();
       await fx.core.iam.inviteUser.execute(asOwnerOf(orgA, ownerA), { email: VICTIM, role: 'viewer', displayName: 'Nina New' });
-      await fx.core.identity.acceptInvitation.execute(fx.attempt(), { token: fx.mailedToken('invitation', VICTIM), newPassword: VICTIM_PASSWORD, clientIp: CLIENT_IP });
+      await fx.core.identity.acceptInvitation.execute({ ...fx.attempt(), clientIp: CLIENT_IP }, { token: fx.mailedToken('invitation', VICTIM), newPassword: VICTIM_PASSWORD });
       const listed = await fx.core.iam.listUsers.execute(asOwnerOf(orgA, ownerA));
-      const nina = listed.find((m) => m.user.id === userId)!;
+      const nina = listed.items.find((m) => m.user.id === userId)!;
       expect(nina.membership.displayName).to.equal('Nina New');
     });
   });
@@ -174,9 +174,10 @@ describe('Account custody across orgs (ADR 13)', () => {
       const { orgId, token } = await inviteSamTo('org-c');
       const before = fx.storedUser(holder);
       const inB = await fx.signIn('sam@b.test', PASSWORD, { orgId: orgB });
-      await expectInvalid(fx.core.identity.acceptInvitation.execute(fx.attempt(), { token, clientIp: CLIENT_IP }), ['/password']);
-      await expectInvalid(fx.core.identity.acceptInvitation.execute(fx.attempt(), { token, password: 'Not-His-Password-9', clientIp: CLIENT_IP }), ['/password']);
-      const accepted = await fx.core.identity.acceptInvitation.execute(fx.attempt(), { token, password: PASSWORD, clientIp: CLIENT_IP });
+      await expectInvalid(fx.core.identity.acceptInvitation.execute({ ...fx.attempt(), clientIp: CLIENT_IP }, { token }), ['/password']);
+      await expectInvalid(fx.core.identity.acceptInvitation.execute({ ...fx.attempt(), clientIp: CLIENT_IP }, { token, password: PASSWORD, orgId } as never), ['/orgId']);
+      await expectInvalid(fx.core.identity.acceptInvitation.execute({ ...fx.attempt(), clientIp: CLIENT_IP }, { token, password: 'Not-His-Password-9' }), ['/password']);
+      const accepted = await fx.core.identity.acceptInvitation.execute({ ...fx.attempt(), clientIp: CLIENT_IP }, { token, password: PASSWORD });
       expect(accepted).to.deep.include({ orgId, userId: holder, role: 'admin', credentialsReplaced: false });
       expect(fx.storedUser(holder).passwordHash).to.equal(before.passwordHash);
       expect(fx.storedSession(inB.session.id).revokedAt).to.equal(null);
@@ -189,42 +190,45 @@ describe('Account custody across orgs (ADR 13)', () => {
       const signed = await fx.signIn('sam@b.test', PASSWORD, { orgId: orgB });
       const { secret } = await fx.enableTotp(signed.session);
       const { orgId, token } = await inviteSamTo('org-c');
-      await expectAppError(fx.core.identity.acceptInvitation.execute(fx.attempt(), { token, password: PASSWORD, clientIp: CLIENT_IP }), 'auth.mfa_required');
-      await fx.core.identity.acceptInvitation.execute(fx.attempt(), { token, password: PASSWORD, totpCode: fx.code(secret), clientIp: CLIENT_IP });
+      await expectAppError(fx.core.identity.acceptInvitation.execute({ ...fx.attempt(), clientIp: CLIENT_IP }, { token, password: PASSWORD }), 'auth.mfa_required');
+      await fx.core.identity.acceptInvitation.execute({ ...fx.attempt(), clientIp: CLIENT_IP }, { token, password: PASSWORD, totpCode: fx.code(secret) });
       expect((await fx.signIn('sam@b.test', PASSWORD, { orgId, totpCode: (fx.clock.advance(30_000), fx.code(secret)) })).session.role).to.equal('admin');
     });
 
     it('a token works once, not after it expired or was revoked or renewed, and not under another org', async () => {
       const { orgId, outcome, token } = await inviteSamTo('org-c');
-      await fx.core.identity.acceptInvitation.execute(fx.attempt(), { token, password: PASSWORD, clientIp: CLIENT_IP });
-      await expectAppError(fx.core.identity.acceptInvitation.execute(fx.attempt(), { token, password: PASSWORD, clientIp: CLIENT_IP }), 'auth.token_invalid');
-      await fx.core.iam.deactivate.execute(fx.ctx(orgId), { userId: holder });
+      await fx.core.identity.acceptInvitation.execute({ ...fx.attempt(), clientIp: CLIENT_IP }, { token, password: PASSWORD });
+      await expectAppError(fx.core.identity.acceptInvitation.execute({ ...fx.attempt(), clientIp: CLIENT_IP }, { token, password: PASSWORD }), 'auth.token_invalid');
+      await fx.core.iam.deactivate.execute(fx.ctx(orgId), { id: holder });
 
       const second = await inviteSamTo('org-d');
       const forged = `${orgA}.${second.token.split('.')[1]}`;
-      await expectAppError(fx.core.identity.acceptInvitation.execute(fx.attempt(), { token: forged, password: PASSWORD, clientIp: CLIENT_IP }), 'auth.token_invalid');
-      await fx.core.iam.resendInvitation.execute(fx.ctx(second.orgId), { invitationId: second.outcome.invitation.id });
-      await expectAppError(fx.core.identity.acceptInvitation.execute(fx.attempt(), { token: second.token, password: PASSWORD, clientIp: CLIENT_IP }), 'auth.token_invalid');
+      await expectAppError(fx.core.identity.acceptInvitation.execute({ ...fx.attempt(), clientIp: CLIENT_IP }, { token: forged, password: PASSWORD }), 'auth.token_invalid');
+      await fx.core.iam.resendInvitation.execute(fx.ctx(second.orgId), { id: second.outcome.invitation.id });
+      await expectAppError(fx.core.identity.acceptInvitation.execute({ ...fx.attempt(), clientIp: CLIENT_IP }, { token: second.token, password: PASSWORD }), 'auth.token_invalid');
       const renewed = fx.mailedToken('invitation', 'sam@b.test');
-      await fx.core.iam.revokeInvitation.execute(fx.ctx(second.orgId), { invitationId: second.outcome.invitation.id });
-      await expectAppError(fx.core.identity.acceptInvitation.execute(fx.attempt(), { token: renewed, password: PASSWORD, clientIp: CLIENT_IP }), 'auth.token_invalid');
+      await fx.core.iam.revokeInvitation.execute(fx.ctx(second.orgId), { id: second.outcome.invitation.id });
+      await expectAppError(fx.core.identity.acceptInvitation.execute({ ...fx.attempt(), clientIp: CLIENT_IP }, { token: renewed, password: PASSWORD }), 'auth.token_invalid');
 
       const third = await inviteSamTo('org-e');
       fx.clock.advance(7 * DAY + MINUTE);
-      await expectAppError(fx.core.identity.acceptInvitation.execute(fx.attempt(), { token: third.token, password: PASSWORD, clientIp: CLIENT_IP }), 'auth.token_invalid');
-      const statuses = (await fx.core.iam.listInvitations.execute(fx.ctx(third.orgId))).map((i) => i.status);
+      await expectAppError(fx.core.identity.acceptInvitation.execute({ ...fx.attempt(), clientIp: CLIENT_IP }, { token: third.token, password: PASSWORD }), 'auth.token_invalid');
+      const statuses = (await fx.core.iam.listInvitations.execute(fx.ctx(third.orgId))).items.map((i) => i.status);
       expect(statuses).to.deep.equal(['expired']);
       expect(outcome.invitation.orgId).to.equal(orgId);
-      expect((await fx.core.iam.listInvitations.execute(fx.ctx(second.orgId))).map((i) => i.status)).to.deep.equal(['revoked']);
-      expect((await fx.core.iam.listInvitations.execute(fx.ctx(orgId))).map((i) => i.status)).to.deep.equal(['accepted']);
-      for (const junk of [undefined, '', 'x', `${orgA}.short`, `not-a-uuid.${'a'.repeat(40)}`]) {
-        await expectAppError(fx.core.identity.acceptInvitation.execute(fx.attempt(), { token: junk, password: PASSWORD, clientIp: CLIENT_IP }), 'auth.token_invalid');
+      expect((await fx.core.iam.listInvitations.execute(fx.ctx(second.orgId))).items.map((i) => i.status)).to.deep.equal(['revoked']);
+      expect((await fx.core.iam.listInvitations.execute(fx.ctx(orgId))).items.map((i) => i.status)).to.deep.equal(['accepted']);
+      for (const junk of ['x', ' ', `${orgA}.short`, `not-a-uuid.${'a'.repeat(40)}`]) {
+        await expectAppError(fx.core.identity.acceptInvitation.execute({ ...fx.attempt(), clientIp: CLIENT_IP }, { token: junk, password: PASSWORD }), 'auth.token_invalid');
       }
+      // No token at all is refused by the contract, before any lookup.
+      await expectInvalid(fx.core.identity.acceptInvitation.execute({ ...fx.attempt(), clientIp: CLIENT_IP }, { token: undefined, password: PASSWORD } as never), ['/token']);
+      await expectInvalid(fx.core.identity.acceptInvitation.execute({ ...fx.attempt(), clientIp: CLIENT_IP }, { token: '', password: PASSWORD }), ['/token']);
     });
 
     it('two acceptances of one token at once: one joins, the other is refused', async () => {
       const { token, orgId } = await inviteSamTo('org-c');
-      const results = await Promise.allSettled([0, 1, 2].map(() => fx.core.identity.acceptInvitation.execute(fx.attempt(), { token, password: PASSWORD, clientIp: CLIENT_IP })));
+      const results = await Promise.allSettled([0, 1, 2].map(() => fx.core.identity.acceptInvitation.execute({ ...fx.attempt(), clientIp: CLIENT_IP }, { token, password: PASSWORD })));
       expect(results.filter((r) => r.status === 'fulfilled')).to.have.length(1);
       expect([...fx.state.tables.memberships.values()].filter((m) => m.orgId === orgId && m.userId === holder)).to.have.length(1);
     });
@@ -235,14 +239,16 @@ describe('Account custody across orgs (ADR 13)', () => {
       expect(again.invitation.id).to.equal(outcome.invitation.id);
       expect(again.invitation.role).to.equal('viewer');
       const listed = await fx.core.iam.listInvitations.execute(fx.ctx(orgId));
-      expect(listed.map((i) => [i.invitation.id, i.status, i.invitation.role])).to.deep.equal([[outcome.invitation.id, 'pending', 'viewer']]);
-      const revoked = await fx.core.iam.revokeInvitation.execute(fx.ctx(orgId), { invitationId: outcome.invitation.id });
+      expect(listed.items.map((i) => [i.invitation.id, i.status, i.invitation.role])).to.deep.equal([[outcome.invitation.id, 'pending', 'viewer']]);
+      const revoked = await fx.core.iam.revokeInvitation.execute(fx.ctx(orgId), { id: outcome.invitation.id });
       expect(revoked.status).to.equal('revoked');
-      await expectAppError(fx.core.iam.resendInvitation.execute(fx.ctx(orgId), { invitationId: outcome.invitation.id }), 'iam.invitation_closed');
-      await expectAppError(fx.core.iam.revokeInvitation.execute(fx.ctx(orgA), { invitationId: outcome.invitation.id }), 'iam.invitation_not_found');
+      await expectAppError(fx.core.iam.resendInvitation.execute(fx.ctx(orgId), { id: outcome.invitation.id }), 'iam.invitation_closed');
+      await expectAppError(fx.core.iam.revokeInvitation.execute(fx.ctx(orgA), { id: outcome.invitation.id }), 'iam.invitation_not_found');
+      await expectInvalid(fx.core.iam.revokeInvitation.execute(fx.ctx(orgId), { id: 'not-an-id' }), ['/id']);
+      await expectInvalid(fx.core.iam.resendInvitation.execute(fx.ctx(orgId), { id: 'not-an-id' }), ['/id']);
       const admin = fx.ctx(orgId, { role: 'admin' });
       const ownerInvite = invitation(await fx.core.iam.inviteUser.execute(fx.ctx(orgId), { email: 'sam@b.test', role: 'owner' }));
-      await expectAppError(fx.core.iam.revokeInvitation.execute(admin, { invitationId: ownerInvite.invitation.id }), 'iam.owner_only');
+      await expectAppError(fx.core.iam.revokeInvitation.execute(admin, { id: ownerInvite.invitation.id }), 'iam.owner_only');
     });
   });
 
@@ -255,7 +261,7 @@ describe('Account custody across orgs (ADR 13)', () => {
     const ctx = { orgId: second.org.id, actor: { kind: 'staff' as const, id: second.owner!.id, role: 'owner' as const }, requestId: 'r2', now: new Date() };
     const outcome = await core.iam.inviteUser.execute(ctx, { email: 'pat@one.test', role: 'viewer' });
     expect(outcome.kind === 'invitation' && outcome.delivery).to.equal('no_mail_transport');
-    expect((await core.iam.listInvitations.execute(ctx)).map((i) => i.status)).to.deep.equal(['pending']);
+    expect((await core.iam.listInvitations.execute(ctx)).items.map((i) => i.status)).to.deep.equal(['pending']);
     expect((await adapters.userAccounts.membershipsOf(first.owner!.id)).map((m) => m.orgId)).to.deep.equal([first.org.id]);
   });
 

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import type { RequestContext, SignInResult } from '@cws/core';
+import type { RequestContext, Role, SignInResult } from '@cws/core';
 import { expectAppError, expectInvalid, T0 } from '../support/core-fixture.js';
 import { MINUTE } from '../support/fixed-clock.js';
 import { identityFixture, PASSWORD, type IdentityFixture } from '../support/identity-fixture.js';
@@ -20,10 +20,10 @@ describe('IAM use cases', () => {
   const asOwner = (): RequestContext => fx.ctx(orgId, { role: 'owner', actorId: ownerId, requestId: 'req-iam' });
   const asAdmin = (): RequestContext => fx.ctx(orgId, { role: 'admin', actorId: 'user-ada', requestId: 'req-iam' });
 
-  const invite = (email: string, role: unknown, ctx = asOwner(), displayName?: string) =>
+  const invite = (email: string, role: Role, ctx = asOwner(), displayName?: string) =>
     fx.core.iam.inviteUser.execute(ctx, { email, role, ...(displayName === undefined ? {} : { displayName }) });
   /** An invite that adds a member at once (a new address, or a returning member). */
-  const added = async (email: string, role: unknown, ctx = asOwner(), displayName?: string) => {
+  const added = async (email: string, role: Role, ctx = asOwner(), displayName?: string) => {
     const outcome = await invite(email, role, ctx, displayName);
     if (outcome.kind !== 'member') throw new Error(`expected a member, got an invitation for ${email}`);
     return { ...outcome.member, temporaryPassword: outcome.temporaryPassword, reactivated: outcome.reactivated };
@@ -37,8 +37,9 @@ describe('IAM use cases', () => {
       const dan = await added('dan@example.com', 'dispatcher');
       fx.clock.advance(MINUTE);
       const fay = await added('fay@example.com', 'finance');
-      await fx.core.iam.deactivate.execute(asOwner(), { userId: dan.user.id });
-      const members = await fx.core.iam.listUsers.execute(asOwner());
+      await fx.core.iam.deactivate.execute(asOwner(), { id: dan.user.id });
+      const { items: members, nextCursor } = await fx.core.iam.listUsers.execute(asOwner());
+      expect(nextCursor, 'the whole list in one page').to.equal(null);
       expect(members.map((m) => [m.user.email, m.membership.role, m.membership.deactivatedAt])).to.deep.equal([
         [OWNER_EMAIL, 'owner', null],
         ['dan@example.com', 'dispatcher', new Date(T0.getTime() + 2 * MINUTE)],
@@ -51,7 +52,7 @@ describe('IAM use cases', () => {
       const { orgId: otherOrg } = await fx.newOrgWithOwner('other', 'sam@example.com');
       await added('dan@example.com', 'dispatcher');
       await fx.invite(otherOrg, OWNER_EMAIL, 'viewer');
-      const emails = async (org: string) => (await fx.core.iam.listUsers.execute(fx.ctx(org))).map((m) => [m.user.email, m.membership.role]);
+      const emails = async (org: string) => (await fx.core.iam.listUsers.execute(fx.ctx(org))).items.map((m) => [m.user.email, m.membership.role]);
       expect(await emails(orgId)).to.deep.equal([
         [OWNER_EMAIL, 'owner'],
         ['dan@example.com', 'dispatcher'],
@@ -125,7 +126,7 @@ describe('IAM use cases', () => {
 
     it('reactivates a deactivated member with the role asked for: same membership, audited before and after', async () => {
       const dan = await added('dan@example.com', 'dispatcher');
-      await fx.core.iam.deactivate.execute(asOwner(), { userId: dan.user.id });
+      await fx.core.iam.deactivate.execute(asOwner(), { id: dan.user.id });
       const back = await added('dan@example.com', 'viewer');
       expect(back.membership).to.deep.include({ id: dan.membership.id, role: 'viewer', deactivatedAt: null });
       expect(back.temporaryPassword, 'the account keeps its password').to.equal(null);
@@ -138,10 +139,18 @@ describe('IAM use cases', () => {
     });
 
     it('validation.failed for a missing or malformed email and an unknown role', async () => {
-      await expectInvalid(fx.core.iam.inviteUser.execute(asOwner(), { email: undefined, role: 'janitor' }), ['/email', '/role']);
+      await expectInvalid(fx.core.iam.inviteUser.execute(asOwner(), { email: undefined, role: 'janitor' } as never), ['/email', '/role']);
       await expectInvalid(invite('not-an-email', 'viewer'), ['/email']);
-      await expectInvalid(invite('x@example.com', 'OWNER'), ['/role']);
+      await expectInvalid(invite('x@example.com', 'OWNER' as never), ['/role']);
+      await expectInvalid(invite('x@example.com', 'viewer', asOwner(), '   '), ['/displayName']);
+      await expectInvalid(invite('x@example.com', 'viewer', asOwner(), 'n'.repeat(201)), ['/displayName']);
+      await expectInvalid(fx.core.iam.inviteUser.execute(asOwner(), { email: 'x@example.com', role: 'viewer', userId: 'u' } as never), ['/userId']);
       expect(fx.state.tables.users.size).to.equal(1);
+    });
+
+    it('trims the display name and the address (lower-cased) it is given', async () => {
+      const dan = await added('  Dan@Example.com ', 'viewer', asOwner(), '  Dan D.  ');
+      expect([dan.user.email, dan.membership.displayName]).to.deep.equal(['dan@example.com', 'Dan D.']);
     });
   });
 
@@ -162,8 +171,9 @@ describe('IAM use cases', () => {
 
     it('sets a new temporary password (returned once), requires a change, and ends the user’s sessions', async () => {
       const at = fx.clock.advance(MINUTE);
-      const { temporaryPassword } = await fx.core.iam.resetPassword.execute(asAdmin(), { userId: danId });
+      const { id, temporaryPassword, mustChangePassword } = await fx.core.iam.resetPassword.execute(asAdmin(), { id: danId.toUpperCase() });
       expect(temporaryPassword).to.be.a('string').with.length(20);
+      expect([id, mustChangePassword], 'the id as stored (lower case)').to.deep.equal([danId, true]);
       expect(fx.storedUser(danId)).to.deep.include({ mustChangePassword: true, passwordChangedAt: at });
       expect(fx.storedSession(danSession.session.id)).to.deep.include({ revokedAt: at, revokedReason: 'password_reset' });
       expect(rowsOf('iam.password_reset').map((r) => [r.resourceId, r.actorId, r.metadata])).to.deep.equal([
@@ -179,8 +189,8 @@ describe('IAM use cases', () => {
       const after = await fx.signIn('dan@example.com', PASSWORD, { orgId });
       const before = fx.storedUser(danId);
       expect(before.managedByOrgId).to.equal(null);
-      await expectAppError(fx.core.iam.resetPassword.execute(asOwner(), { userId: danId }), 'iam.self_managed_account');
-      await expectAppError(fx.core.iam.resetPassword.execute(fx.ctx(otherOrg), { userId: danId }), 'iam.self_managed_account');
+      await expectAppError(fx.core.iam.resetPassword.execute(asOwner(), { id: danId }), 'iam.self_managed_account');
+      await expectAppError(fx.core.iam.resetPassword.execute(fx.ctx(otherOrg), { id: danId }), 'iam.self_managed_account');
       expect(fx.storedUser(danId)).to.deep.equal(before);
       expect(fx.storedSession(after.session.id).revokedAt).to.equal(null);
       expect(rowsOf('iam.password_reset')).to.deep.equal([]);
@@ -189,16 +199,16 @@ describe('IAM use cases', () => {
     it('stays with its holder after the other org deactivates it: custody never returns to an org', async () => {
       const { orgId: otherOrg } = await fx.newOrgWithOwner('other', 'sam@example.com');
       await fx.invite(otherOrg, 'dan@example.com', 'viewer');
-      await fx.core.iam.deactivate.execute(fx.ctx(otherOrg, { role: 'owner' }), { userId: danId });
-      await expectAppError(fx.core.iam.resetPassword.execute(asOwner(), { userId: danId }), 'iam.self_managed_account');
+      await fx.core.iam.deactivate.execute(fx.ctx(otherOrg, { role: 'owner' }), { id: danId });
+      await expectAppError(fx.core.iam.resetPassword.execute(asOwner(), { id: danId }), 'iam.self_managed_account');
       expect((await fx.signIn('dan@example.com', PASSWORD)).membership.orgId).to.equal(orgId);
     });
 
     it('iam.owner_only for an admin resetting an owner; identity.user_not_found outside the org; validation.failed for a bad id', async () => {
-      await expectAppError(fx.core.iam.resetPassword.execute(asAdmin(), { userId: ownerId }), 'iam.owner_only');
+      await expectAppError(fx.core.iam.resetPassword.execute(asAdmin(), { id: ownerId }), 'iam.owner_only');
       const { ownerId: samId } = await fx.newOrgWithOwner('other', 'sam@example.com');
-      await expectAppError(fx.core.iam.resetPassword.execute(asOwner(), { userId: samId }), 'identity.user_not_found');
-      await expectInvalid(fx.core.iam.resetPassword.execute(asOwner(), { userId: 'dan' }), ['/userId']);
+      await expectAppError(fx.core.iam.resetPassword.execute(asOwner(), { id: samId }), 'identity.user_not_found');
+      await expectInvalid(fx.core.iam.resetPassword.execute(asOwner(), { id: 'dan' }), ['/id']);
       await fx.signIn(OWNER_EMAIL, PASSWORD);
       await fx.signIn('sam@example.com', PASSWORD);
     });
@@ -212,10 +222,10 @@ describe('IAM use cases', () => {
     });
 
     it('changes the role, ends the member’s sessions, and audits before and after', async () => {
-      const { temporaryPassword } = await fx.core.iam.resetPassword.execute(asOwner(), { userId: danId });
+      const { temporaryPassword } = await fx.core.iam.resetPassword.execute(asOwner(), { id: danId });
       const signed = await fx.signIn('dan@example.com', temporaryPassword);
       const at = fx.clock.advance(MINUTE);
-      const result = await fx.core.iam.changeRole.execute(asAdmin(), { userId: danId, role: 'finance' });
+      const result = await fx.core.iam.changeRole.execute(asAdmin(), { id: danId, role: 'finance' });
       expect(result.membership).to.deep.include({ role: 'finance', updatedAt: at });
       expect(membershipOf(danId)).to.deep.equal(result.membership);
       expect(fx.storedSession(signed.session.id)).to.deep.include({ revokedAt: at, revokedReason: 'role_changed' });
@@ -233,40 +243,40 @@ describe('IAM use cases', () => {
     });
 
     it('the same role is a no-op: nothing audited, sessions kept', async () => {
-      const { temporaryPassword } = await fx.core.iam.resetPassword.execute(asOwner(), { userId: danId });
+      const { temporaryPassword } = await fx.core.iam.resetPassword.execute(asOwner(), { id: danId });
       const signed = await fx.signIn('dan@example.com', temporaryPassword);
-      const result = await fx.core.iam.changeRole.execute(asOwner(), { userId: danId, role: 'dispatcher' });
+      const result = await fx.core.iam.changeRole.execute(asOwner(), { id: danId, role: 'dispatcher' });
       expect(result.membership.role).to.equal('dispatcher');
       expect(rowsOf('iam.role_change')).to.deep.equal([]);
       expect(fx.storedSession(signed.session.id).revokedAt).to.equal(null);
     });
 
     it('iam.owner_only for an admin raising someone to owner or changing an owner', async () => {
-      await expectAppError(fx.core.iam.changeRole.execute(asAdmin(), { userId: danId, role: 'owner' }), 'iam.owner_only');
-      await expectAppError(fx.core.iam.changeRole.execute(asAdmin(), { userId: ownerId, role: 'admin' }), 'iam.owner_only');
+      await expectAppError(fx.core.iam.changeRole.execute(asAdmin(), { id: danId, role: 'owner' }), 'iam.owner_only');
+      await expectAppError(fx.core.iam.changeRole.execute(asAdmin(), { id: ownerId, role: 'admin' }), 'iam.owner_only');
       expect(membershipOf(danId).role).to.equal('dispatcher');
       expect(membershipOf(ownerId).role).to.equal('owner');
     });
 
     it('iam.last_owner for demoting the only active owner; with a second owner one may be demoted', async () => {
-      const err = await expectAppError(fx.core.iam.changeRole.execute(asOwner(), { userId: ownerId, role: 'admin' }), 'iam.last_owner');
+      const err = await expectAppError(fx.core.iam.changeRole.execute(asOwner(), { id: ownerId, role: 'admin' }), 'iam.last_owner');
       expect(err.details).to.deep.equal({ user_id: ownerId });
-      await fx.core.iam.changeRole.execute(asOwner(), { userId: danId, role: 'owner' });
-      await fx.core.iam.changeRole.execute(asOwner(), { userId: ownerId, role: 'admin' });
+      await fx.core.iam.changeRole.execute(asOwner(), { id: danId, role: 'owner' });
+      await fx.core.iam.changeRole.execute(asOwner(), { id: ownerId, role: 'admin' });
       expect(membershipOf(ownerId).role).to.equal('admin');
-      await expectAppError(fx.core.iam.changeRole.execute(asOwner(), { userId: danId, role: 'viewer' }), 'iam.last_owner');
+      await expectAppError(fx.core.iam.changeRole.execute(asOwner(), { id: danId, role: 'viewer' }), 'iam.last_owner');
     });
 
     it('a deactivated owner does not count as the other owner', async () => {
-      await fx.core.iam.changeRole.execute(asOwner(), { userId: danId, role: 'owner' });
-      await fx.core.iam.deactivate.execute(asOwner(), { userId: danId });
-      await expectAppError(fx.core.iam.changeRole.execute(asOwner(), { userId: ownerId, role: 'admin' }), 'iam.last_owner');
+      await fx.core.iam.changeRole.execute(asOwner(), { id: danId, role: 'owner' });
+      await fx.core.iam.deactivate.execute(asOwner(), { id: danId });
+      await expectAppError(fx.core.iam.changeRole.execute(asOwner(), { id: ownerId, role: 'admin' }), 'iam.last_owner');
     });
 
     it('identity.user_not_found for a user of another org; validation.failed for a bad id or role', async () => {
       const { ownerId: samId } = await fx.newOrgWithOwner('other', 'sam@example.com');
-      await expectAppError(fx.core.iam.changeRole.execute(asOwner(), { userId: samId, role: 'viewer' }), 'identity.user_not_found');
-      await expectInvalid(fx.core.iam.changeRole.execute(asOwner(), { userId: 'dan', role: 'boss' }), ['/userId', '/role']);
+      await expectAppError(fx.core.iam.changeRole.execute(asOwner(), { id: samId, role: 'viewer' }), 'identity.user_not_found');
+      await expectInvalid(fx.core.iam.changeRole.execute(asOwner(), { id: 'dan', role: 'boss' } as never), ['/id', '/role']);
     });
   });
 
@@ -282,7 +292,7 @@ describe('IAM use cases', () => {
     it('deactivates the membership, ends the sessions, audits it, and blocks sign-in here', async () => {
       const signed = await fx.signIn('dan@example.com', danPassword);
       const at = fx.clock.advance(MINUTE);
-      const result = await fx.core.iam.deactivate.execute(asAdmin(), { userId: danId });
+      const result = await fx.core.iam.deactivate.execute(asAdmin(), { id: danId });
       expect(result.membership).to.deep.include({ deactivatedAt: at, updatedAt: at, role: 'dispatcher' });
       expect(membershipOf(danId).deactivatedAt).to.deep.equal(at);
       expect(fx.storedSession(signed.session.id)).to.deep.include({ revokedAt: at, revokedReason: 'deactivated' });
@@ -294,26 +304,26 @@ describe('IAM use cases', () => {
     });
 
     it('is idempotent: a second call changes and audits nothing', async () => {
-      const first = await fx.core.iam.deactivate.execute(asOwner(), { userId: danId });
+      const first = await fx.core.iam.deactivate.execute(asOwner(), { id: danId });
       fx.clock.advance(MINUTE);
-      const second = await fx.core.iam.deactivate.execute(asOwner(), { userId: danId });
+      const second = await fx.core.iam.deactivate.execute(asOwner(), { id: danId });
       expect(second.membership).to.deep.equal(first.membership);
       expect(membershipOf(danId).deactivatedAt).to.deep.equal(T0);
       expect(rowsOf('iam.user_deactivate')).to.have.length(1);
     });
 
     it('iam.last_owner for the only active owner; iam.owner_only for an admin deactivating an owner', async () => {
-      await expectAppError(fx.core.iam.deactivate.execute(asOwner(), { userId: ownerId }), 'iam.last_owner');
-      await fx.core.iam.changeRole.execute(asOwner(), { userId: danId, role: 'owner' });
-      await expectAppError(fx.core.iam.deactivate.execute(asAdmin(), { userId: ownerId }), 'iam.owner_only');
+      await expectAppError(fx.core.iam.deactivate.execute(asOwner(), { id: ownerId }), 'iam.last_owner');
+      await fx.core.iam.changeRole.execute(asOwner(), { id: danId, role: 'owner' });
+      await expectAppError(fx.core.iam.deactivate.execute(asAdmin(), { id: ownerId }), 'iam.owner_only');
       expect(membershipOf(ownerId).deactivatedAt).to.equal(null);
-      await fx.core.iam.deactivate.execute(asOwner(), { userId: ownerId });
+      await fx.core.iam.deactivate.execute(asOwner(), { id: ownerId });
       expect(membershipOf(ownerId).deactivatedAt).to.deep.equal(T0);
     });
 
     it('identity.user_not_found for a user of another org, whose membership there is untouched', async () => {
       const { orgId: otherOrg, ownerId: samId } = await fx.newOrgWithOwner('other', 'sam@example.com');
-      await expectAppError(fx.core.iam.deactivate.execute(asOwner(), { userId: samId }), 'identity.user_not_found');
+      await expectAppError(fx.core.iam.deactivate.execute(asOwner(), { id: samId }), 'identity.user_not_found');
       expect(membershipOf(samId, otherOrg).deactivatedAt).to.equal(null);
     });
   });
@@ -324,10 +334,10 @@ describe('IAM use cases', () => {
       const here = [await fx.signIn(OWNER_EMAIL, PASSWORD, { orgId }), await fx.signIn(OWNER_EMAIL, PASSWORD, { orgId })];
       const there = await fx.signIn(OWNER_EMAIL, PASSWORD, { orgId: otherOrg });
       const at = fx.clock.advance(MINUTE);
-      expect(await fx.core.iam.logoutUser.execute(asOwner(), { userId: ownerId })).to.deep.equal({ sessionsEnded: 2 });
+      expect(await fx.core.iam.logoutUser.execute(asOwner(), { id: ownerId })).to.deep.equal({ id: ownerId, sessionsEnded: 2 });
       for (const s of here) expect(fx.storedSession(s.session.id)).to.deep.include({ revokedAt: at, revokedReason: 'logout_by_admin' });
       expect(fx.storedSession(there.session.id).revokedAt).to.equal(null);
-      expect(await fx.core.iam.logoutUser.execute(asOwner(), { userId: ownerId })).to.deep.equal({ sessionsEnded: 0 });
+      expect(await fx.core.iam.logoutUser.execute(asOwner(), { id: ownerId })).to.deep.equal({ id: ownerId, sessionsEnded: 0 });
       expect(rowsOf('iam.user_logout').map((r) => [r.resourceId, r.metadata])).to.deep.equal([
         [ownerId, { sessions_ended: 2 }],
         [ownerId, { sessions_ended: 0 }],
@@ -336,10 +346,10 @@ describe('IAM use cases', () => {
 
     it('iam.owner_only for an admin logging out an owner; identity.user_not_found outside the org', async () => {
       const signed = await fx.signIn(OWNER_EMAIL, PASSWORD);
-      await expectAppError(fx.core.iam.logoutUser.execute(asAdmin(), { userId: ownerId }), 'iam.owner_only');
+      await expectAppError(fx.core.iam.logoutUser.execute(asAdmin(), { id: ownerId }), 'iam.owner_only');
       expect(fx.storedSession(signed.session.id).revokedAt).to.equal(null);
       const { ownerId: samId } = await fx.newOrgWithOwner('other', 'sam@example.com');
-      await expectAppError(fx.core.iam.logoutUser.execute(asOwner(), { userId: samId }), 'identity.user_not_found');
+      await expectAppError(fx.core.iam.logoutUser.execute(asOwner(), { id: samId }), 'identity.user_not_found');
     });
   });
 });

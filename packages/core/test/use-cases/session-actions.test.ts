@@ -76,22 +76,22 @@ describe('session actions', () => {
       });
 
       it('iam.logoutUser', async () => {
-        await fx.core.iam.logoutUser.execute(fx.as(signed.session), { userId: danId });
+        await fx.core.iam.logoutUser.execute(fx.as(signed.session), { id: danId });
         await expectEnded('logout_by_admin');
       });
 
       it('deactivation', async () => {
-        await fx.core.iam.deactivate.execute(fx.as(signed.session), { userId: danId });
+        await fx.core.iam.deactivate.execute(fx.as(signed.session), { id: danId });
         await expectEnded('deactivated');
       });
 
       it('a role change (the session carries the old role)', async () => {
-        await fx.core.iam.changeRole.execute(fx.as(signed.session), { userId: danId, role: 'finance' });
+        await fx.core.iam.changeRole.execute(fx.as(signed.session), { id: danId, role: 'finance' });
         await expectEnded('role_changed');
       });
 
       it('a password reset', async () => {
-        await fx.core.iam.resetPassword.execute(fx.as(signed.session), { userId: danId });
+        await fx.core.iam.resetPassword.execute(fx.as(signed.session), { id: danId });
         await expectEnded('password_reset');
       });
     });
@@ -103,7 +103,7 @@ describe('session actions', () => {
       const { orgId: third } = await fx.newOrgWithOwner('third', 'sam@example.com');
       await fx.invite(third, EMAIL, 'viewer');
       await fx.invite(second, 'co@example.com', 'owner');
-      await fx.core.iam.deactivate.execute(fx.ctx(second), { userId: ownerId });
+      await fx.core.iam.deactivate.execute(fx.ctx(second), { id: ownerId });
       // Joining other orgs replaced the org-set password and ended every session: sign in again.
       signed = await fx.signIn(EMAIL, PASSWORD, { orgId });
       const me = await fx.core.identity.me.execute(fx.as(signed.session), { sessionId: signed.session.id });
@@ -186,7 +186,7 @@ describe('session actions', () => {
     it('auth.forbidden for an org the user is not (or no longer) an active member of', async () => {
       const { orgId: stranger } = await fx.newOrgWithOwner('stranger', 'tia@example.com');
       await expectAppError(fx.core.identity.switchOrg.execute(fx.as(signed.session), { sessionId: signed.session.id, orgId: stranger }), 'auth.forbidden');
-      await fx.core.iam.deactivate.execute(fx.ctx(second), { userId: ownerId });
+      await fx.core.iam.deactivate.execute(fx.ctx(second), { id: ownerId });
       await expectAppError(fx.core.identity.switchOrg.execute(fx.as(signed.session), { sessionId: signed.session.id, orgId: second }), 'auth.forbidden');
       expect([...fx.state.tables.sessions.values()].filter((s) => s.orgId !== orgId)).to.deep.equal([]);
     });

@@ -86,7 +86,7 @@ describe('SignIn', () => {
 
     it('a deactivated membership is refused like a wrong password (reason no_active_membership)', async () => {
       const { userId, password } = await fx.invite(orgId, 'dan@example.com', 'dispatcher');
-      await fx.core.iam.deactivate.execute(fx.ctx(orgId), { userId });
+      await fx.core.iam.deactivate.execute(fx.ctx(orgId), { id: userId });
       const err = await expectAppError(fx.signIn('dan@example.com', password!), 'auth.invalid_credentials');
       expect(err.message).to.equal('The email or password is not correct');
       expect(loginFailures().map((r) => [r.actorId, r.reason])).to.deep.equal([[userId, 'no_active_membership']]);
@@ -165,7 +165,7 @@ describe('SignIn', () => {
 
     it('a deactivated membership is not offered: the remaining org is chosen without asking', async () => {
       await fx.invite(secondOrgId, 'co@example.com', 'owner'); // so the last-owner rule lets Olga go
-      await fx.core.iam.deactivate.execute(fx.ctx(secondOrgId), { userId: ownerId });
+      await fx.core.iam.deactivate.execute(fx.ctx(secondOrgId), { id: ownerId });
       const { session } = await fx.signIn(EMAIL, PASSWORD);
       expect(session.orgId).to.equal(orgId);
       await expectAppError(fx.signIn(EMAIL, PASSWORD, { orgId: secondOrgId }), 'auth.forbidden');
@@ -313,7 +313,7 @@ describe('SignIn under concurrency: the second factor is spent once, on a fresh 
     const { reached, release } = hasher.holdNextVerify();
     const signing = fx.signIn('dan@example.com', PASSWORD, { totpCode: fx.code(secret) });
     await reached;
-    const { temporaryPassword } = await fx.core.iam.resetPassword.execute(fx.ctx(orgId), { userId: danId });
+    const { temporaryPassword } = await fx.core.iam.resetPassword.execute(fx.ctx(orgId), { id: danId });
     release();
     await signing.catch(() => undefined);
 

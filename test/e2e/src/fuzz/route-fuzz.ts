@@ -62,7 +62,7 @@ export interface FuzzReport {
 export const FUZZ_ENV: Readonly<Record<string, string>> = { TRUST_PROXY_HEADERS: 'true', TRUSTED_PROXY_IPS: '127.0.0.1' };
 const FUZZER_ADDRESS = '198.51.100.7';
 
-interface WireRequest {
+export interface WireRequest {
   readonly method: string;
   readonly path: string;
   readonly headers: Record<string, string>;
@@ -199,19 +199,22 @@ const mutationArbitrary: fc.Arbitrary<Mutation> = fc.oneof(
 
 // ------------------------------------------------------------------ the fuzz
 
-interface Session {
+/** The credentials an operation is called with (see sessionFor). */
+export interface Session {
   authorization: string | null;
   readonly renew: () => Promise<void>;
 }
 
-interface Seeded {
+/** What seedFuzzOrg made: id pools and logins for the generators, the org, the portal worker. */
+export interface Seeded {
   readonly hints: ValueHints;
   readonly org: OrgApi;
   readonly portalWorker: { id: string; email: string; password: string };
   readonly metricsToken: string | null;
 }
 
-async function seed(h: ApiHarness): Promise<Seeded> {
+/** An org with members, teams, workers (one with a portal password), services, clients, leads, a blackout, bookings and a series. */
+export async function seedFuzzOrg(h: ApiHarness): Promise<Seeded> {
   const org = await OrgApi.create(h, { timeZone: 'America/New_York' });
   const members = [await h.staff(org.orgId, 'dispatcher'), await h.staff(org.orgId, 'viewer')];
   const changed = await h.api.call('POST', '/v1/auth/change-password', { token: members[0]!.accessToken, body: { current_password: members[0]!.password, new_password: KNOWN_PASSWORD } });
@@ -262,7 +265,7 @@ async function seed(h: ApiHarness): Promise<Seeded> {
 }
 
 /** The credentials a route is called with; renewed when an answer says the session ended. */
-async function sessionFor(h: ApiHarness, route: RouteDefinition, seeded: Seeded): Promise<Session> {
+export async function sessionFor(h: ApiHarness, route: RouteDefinition, seeded: Seeded): Promise<Session> {
   let signIns = 0;
   const from = () => ({ 'x-forwarded-for': `203.0.113.${(signIns++ % 250) + 1}` });
   if (route.audience === 'staff') {
@@ -384,7 +387,8 @@ function render(route: RouteDefinition, input: Input, session: Session, mutation
   return { method: route.method, path: `${pathOf(route, params, rawPath)}${qs}`, headers, ...(bodyText !== undefined ? { body: Buffer.from(bodyText, 'utf8') } : {}) };
 }
 
-function send(baseUrl: URL, agent: Agent, req: WireRequest): Promise<{ status: number; contentType: string; text: string }> {
+/** Sends one request over its own HTTP client (raw bytes, no fetch normalisation). */
+export function send(baseUrl: URL, agent: Agent, req: WireRequest): Promise<{ status: number; contentType: string; text: string }> {
   return new Promise((resolve, reject) => {
     const r = request(
       { host: baseUrl.hostname, port: baseUrl.port, method: req.method, path: req.path, headers: { ...req.headers, ...(req.body ? { 'content-length': String(req.body.length) } : {}) }, agent, timeout: 60_000 },
@@ -446,13 +450,13 @@ export function judge(status: number, contentType: string, text: string): string
   return null;
 }
 
-function hashOf(text: string): number {
+export function hashOf(text: string): number {
   let h = 2166136261;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
   return h >>> 0;
 }
 
-const excerpt = (text: string, max = 400) => (text.length > max ? `${text.slice(0, max)}… (${text.length} chars)` : text);
+export const excerpt = (text: string, max = 400) => (text.length > max ? `${text.slice(0, max)}… (${text.length} chars)` : text);
 
 function describe(req: WireRequest): string {
   const headers = Object.entries(req.headers)
@@ -462,7 +466,7 @@ function describe(req: WireRequest): string {
 }
 
 /** Runs `jobs` with at most `width` at once. */
-async function pool<T>(items: readonly T[], width: number, job: (item: T) => Promise<void>): Promise<void> {
+export async function pool<T>(items: readonly T[], width: number, job: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   await Promise.all(
     Array.from({ length: Math.min(width, items.length) }, async () => {
@@ -472,7 +476,7 @@ async function pool<T>(items: readonly T[], width: number, job: (item: T) => Pro
 }
 
 export async function fuzzRoutes(h: ApiHarness, options: FuzzOptions): Promise<FuzzReport> {
-  const seeded = await seed(h);
+  const seeded = await seedFuzzOrg(h);
   const baseUrl = new URL(h.server.url);
   const agent = new Agent({ keepAlive: true, maxSockets: options.concurrency ?? 4 });
   const findings: FuzzFinding[] = [];

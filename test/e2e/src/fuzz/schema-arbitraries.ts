@@ -44,7 +44,7 @@ export interface ValueHints {
 }
 
 /** Which id pool a uuid field draws from, by its property name. */
-const ID_POOL_BY_FIELD: Record<string, string> = {
+export const ID_POOL_BY_FIELD: Readonly<Record<string, string>> = {
   // A path's own :id: the caller puts that route's pool under `id` (see idPoolOfPath).
   id: 'id',
   client_id: 'client',

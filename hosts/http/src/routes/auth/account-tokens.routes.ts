@@ -5,9 +5,8 @@
  * emailed reset answer 202 whether or not the address has an account.
  */
 import { Type } from '@sinclair/typebox';
-import type { CredentialResetPurpose } from '@cws/core';
-import { defineRoute, type RouteDefinition } from '../../routing/route-definition.js';
-import { Uuid } from '../../schemas/common.schemas.js';
+import { AcceptInvitation, type CredentialResetPurpose } from '@cws/core';
+import { defineContractRoute, defineRoute, type RouteDefinition } from '../../routing/route-definition.js';
 import { NO_STORE, authErrors } from '../route-helpers.js';
 
 const tags = ['Authentication'] as const;
@@ -43,7 +42,7 @@ function resetRequestRoute(purpose: CredentialResetPurpose, path: string, operat
 
 export function accountTokenRoutes(): RouteDefinition[] {
   return [
-    defineRoute({
+    defineContractRoute({
       method: 'POST',
       path: '/v1/auth/invitations/accept',
       operationId: 'acceptInvitation',
@@ -51,31 +50,18 @@ export function accountTokenRoutes(): RouteDefinition[] {
       description:
         'For an account you manage yourself, send your password (and second factor when on): nothing about the account changes but the new membership. ' +
         'For an account an organisation created, send new_password: the password it set is replaced, any second factor it could know is cleared, every session of the account ends, ' +
-        'and from then on only you manage its credentials. Then sign in with the org_id answered. The token works once.',
+        'and from then on only you manage its credentials. Then sign in with the org_id answered. The token works once: an unknown, expired, revoked or used token is 401 auth.token_invalid; ' +
+        'a missing or wrong second factor is 401 auth.mfa_required. At most 30 token redemptions per client address an hour.',
       tags,
       audience: 'public',
       permission: null,
-      body: Type.Object(
-        {
-          token: Token,
-          password: Type.Optional(Type.String({ maxLength: 1024, description: 'Your current password (an account you manage)' })),
-          new_password: Type.Optional(Type.String({ maxLength: 1024, description: 'A password of your own (an account an organisation created)' })),
-          ...SecondFactor,
-        },
-        { additionalProperties: false },
-      ),
+      contract: AcceptInvitation.contract,
       responses: {
-        200: {
-          description: 'You are a member now',
-          schema: Type.Object({ org_id: Uuid, user_id: Uuid, email: Type.String(), role: Type.String(), credentials_replaced: Type.Boolean() }),
-        },
-        ...authErrors,
+        200: { description: 'You are a member now', schema: 'output', headers: ['Cache-Control'] },
+        401: { description: 'The token is not valid (auth.token_invalid), or the account has a second factor and no valid code was sent (auth.mfa_required)' },
       },
-      async handler({ runtime, body, requestId, now, clientIp }) {
-        const accepted = await runtime.core.identity.acceptInvitation.execute(
-          { requestId, now },
-          { token: body['token'], password: body['password'], newPassword: body['newPassword'], totpCode: body['totpCode'], recoveryCode: body['recoveryCode'], clientIp },
-        );
+      async handler({ runtime, input, requestId, now, clientIp }) {
+        const accepted = await runtime.core.identity.acceptInvitation.execute({ requestId, now, clientIp }, input);
         return {
           status: 200,
           body: { org_id: accepted.orgId, user_id: accepted.userId, email: accepted.email, role: accepted.role, credentials_replaced: accepted.credentialsReplaced },

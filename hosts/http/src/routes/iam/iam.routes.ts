@@ -4,34 +4,28 @@
  * else; every change is audited by the core and ends the member's sessions where the change
  * affects them. An address that already has an account is invited, never linked (ADR 13).
  */
-import { Type } from '@sinclair/typebox';
-import { ROLES, type InvitationView, type Member } from '@cws/core';
-import { defineRoute, type RouteDefinition } from '../../routing/route-definition.js';
-import { DateTime, IdParams, Nullable, Page, Uuid } from '../../schemas/common.schemas.js';
-import { NO_STORE, commonErrors } from '../route-helpers.js';
+import {
+  AddedMemberView,
+  ChangeUserRole,
+  DeactivateUser,
+  InvitationSentView,
+  InviteUser,
+  ListInvitations,
+  ListUsers,
+  LogoutUser,
+  ResendInvitation,
+  ResetUserPassword,
+  RevokeInvitation,
+  type InvitationView,
+  type Member,
+} from '@cws/core';
+import { defineContractRoute, type RouteDefinition } from '../../routing/route-definition.js';
+import { wireSchema } from '../../routing/wire-schema.js';
+import { NO_STORE } from '../route-helpers.js';
 
 const tags = ['IAM'] as const;
 
-const RoleSchema = Type.Union(
-  ROLES.map((r) => Type.Literal(r)),
-  { description: 'owner, admin, finance, dispatcher or viewer' },
-);
-
-const MemberView = Type.Object({
-  id: Uuid,
-  email: Type.String(),
-  display_name: Type.String({ description: "This org's name for the member" }),
-  role: Type.String(),
-  mfa_enabled: Type.Boolean(),
-  must_change_password: Type.Boolean(),
-  credentials_managed_here: Type.Boolean({
-    description: 'Whether this org may reset the password and second factor (an account it created, not linked by another org); otherwise only the holder can',
-  }),
-  deactivated_at: Nullable(DateTime),
-  created_at: DateTime,
-  updated_at: DateTime,
-});
-
+/** A member as the API shows it (`MemberView` of the core, in wire form). */
 function memberJson(m: Member) {
   return {
     id: m.user.id,
@@ -47,24 +41,7 @@ function memberJson(m: Member) {
   };
 }
 
-const InvitationJson = Type.Object({
-  id: Uuid,
-  email: Type.String({ description: 'As the org typed it' }),
-  display_name: Type.String(),
-  role: Type.String(),
-  status: Type.Union([Type.Literal('pending'), Type.Literal('accepted'), Type.Literal('revoked'), Type.Literal('expired')]),
-  invited_by: Type.String(),
-  expires_at: DateTime,
-  accepted_at: Nullable(DateTime),
-  revoked_at: Nullable(DateTime),
-  created_at: DateTime,
-  updated_at: DateTime,
-});
-
-const DeliveryField = Type.Union([Type.Literal('sent'), Type.Literal('no_mail_transport'), Type.Literal('failed')], {
-  description: 'sent; no_mail_transport (EMAIL_MODE=off: the invitation stays pending until a transport exists, then resend); failed (resend)',
-});
-
+/** An invitation as the API shows it (`InvitationStatusView` of the core, in wire form). */
 function invitationJson({ invitation: i, status }: InvitationView) {
   return {
     id: i.id,
@@ -81,50 +58,44 @@ function invitationJson({ invitation: i, status }: InvitationView) {
   };
 }
 
-
 export function iamRoutes(): RouteDefinition[] {
   return [
-    defineRoute({
+    defineContractRoute({
       method: 'GET',
       path: '/v1/iam/users',
       operationId: 'listUsers',
       summary: 'Members of your org with role and status, oldest first',
-      description: 'The whole staff list in one page (an org has tens of members, not thousands); next_cursor is always null.',
+      description: 'The whole staff list in one page (an org has tens of members, not thousands), deactivated members included; next_cursor is always null.',
       tags,
       audience: 'staff',
       permission: 'iam.manage',
-      responses: { 200: { description: 'The members', schema: Page(MemberView) }, ...commonErrors },
-      async handler({ runtime, ctx }) {
-        const members = await runtime.core.iam.listUsers.execute(ctx);
-        return { status: 200, body: { items: members.map(memberJson), next_cursor: null } };
+      contract: ListUsers.contract,
+      responses: { 200: { description: 'The members', schema: 'output' }, 422: { description: 'A query parameter was sent: this list takes none' } },
+      async handler({ runtime, ctx, input }) {
+        const page = await runtime.core.iam.listUsers.execute(ctx, input);
+        return { status: 200, body: { items: page.items.map(memberJson), next_cursor: page.nextCursor } };
       },
     }),
-    defineRoute({
+    defineContractRoute({
       method: 'POST',
       path: '/v1/iam/users',
       operationId: 'inviteUser',
       summary: 'Add a member: a new address gets an account and a temporary password (shown in this response only); an existing account gets an emailed invitation',
       description:
-        'An ADMIN cannot add an OWNER. 201: a new account this org manages, with temporary_password; or a deactivated member reactivated. ' +
+        'An ADMIN cannot add an OWNER (403 iam.owner_only); an active member of this org cannot be added again (409 storage.conflict). ' +
+        '201: a new account this org manages, with temporary_password; or a deactivated member reactivated (temporary_password null, reactivated true). ' +
         '202: the address already has an account, so nothing is linked: an invitation is emailed to it and its holder accepts (POST /v1/auth/invitations/accept). ' +
         'The 202 says nothing of that account (not its name, second factor or other orgs); that an account exists is the one thing it reveals, because only a new account can be given a temporary password.',
       tags,
       audience: 'staff',
       permission: 'iam.manage',
-      body: Type.Object(
-        { email: Type.String({ maxLength: 254 }), display_name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })), role: RoleSchema },
-        { additionalProperties: false },
-      ),
+      contract: InviteUser.contract,
       responses: {
-        201: {
-          description: 'The member, with temporary_password when a new account was created',
-          schema: Type.Composite([MemberView, Type.Object({ temporary_password: Nullable(Type.String()), reactivated: Type.Boolean() })]),
-        },
-        202: { description: 'An invitation to an existing account; nothing linked until its holder accepts', schema: Type.Object({ invitation: InvitationJson, delivery: DeliveryField }) },
-        ...commonErrors,
+        201: { description: 'The member, with temporary_password when a new account was created', schema: wireSchema(AddedMemberView), headers: ['Location', 'Cache-Control'] },
+        202: { description: 'An invitation to an existing account; nothing linked until its holder accepts', schema: wireSchema(InvitationSentView), headers: ['Location'] },
       },
-      async handler({ runtime, ctx, body }) {
-        const added = await runtime.core.iam.inviteUser.execute(ctx, { email: body['email'], displayName: body['displayName'], role: body['role'] });
+      async handler({ runtime, ctx, input }) {
+        const added = await runtime.core.iam.inviteUser.execute(ctx, input);
         if (added.kind === 'invitation') {
           return {
             status: 202,
@@ -139,112 +110,131 @@ export function iamRoutes(): RouteDefinition[] {
         };
       },
     }),
-    defineRoute({
+    defineContractRoute({
       method: 'GET',
       path: '/v1/iam/invitations',
       operationId: 'listInvitations',
       summary: "The org's invitations to existing accounts, newest first, with their status",
-      description: 'The whole list in one page; next_cursor is always null.',
+      description: 'The whole list in one page; next_cursor is always null. Status is pending, accepted, revoked or expired (a token is valid 7 days from when it was emailed).',
       tags,
       audience: 'staff',
       permission: 'iam.manage',
-      responses: { 200: { description: 'The invitations', schema: Page(InvitationJson) }, ...commonErrors },
-      async handler({ runtime, ctx }) {
-        return { status: 200, body: { items: (await runtime.core.iam.listInvitations.execute(ctx)).map(invitationJson), next_cursor: null } };
+      contract: ListInvitations.contract,
+      responses: { 200: { description: 'The invitations', schema: 'output' }, 422: { description: 'A query parameter was sent: this list takes none' } },
+      async handler({ runtime, ctx, input }) {
+        const page = await runtime.core.iam.listInvitations.execute(ctx, input);
+        return { status: 200, body: { items: page.items.map(invitationJson), next_cursor: page.nextCursor } };
       },
     }),
-    defineRoute({
+    defineContractRoute({
       method: 'POST',
       path: '/v1/iam/invitations/:id/resend',
       operationId: 'resendInvitation',
       summary: 'Email a fresh token for an open invitation (the old one stops working), valid 7 days again',
+      description:
+        'Only an open invitation can be resent: an accepted or revoked one answers 409 iam.invitation_closed (invite again instead). Only an OWNER resends an invitation to become OWNER. ' +
+        'delivery says how the mail fared. No body.',
       tags,
       audience: 'staff',
       permission: 'iam.manage',
-      params: IdParams,
-      responses: { 200: { description: 'The invitation', schema: Type.Object({ invitation: InvitationJson, delivery: DeliveryField }) }, ...commonErrors },
-      async handler({ runtime, ctx, params }) {
-        const resent = await runtime.core.iam.resendInvitation.execute(ctx, { invitationId: params.id });
+      contract: ResendInvitation.contract,
+      // The id is the whole input: the request has no body (one sent is ignored).
+      inputIn: 'query',
+      responses: { 200: { description: 'The invitation, with its new expiry', schema: 'output' } },
+      async handler({ runtime, ctx, input }) {
+        const resent = await runtime.core.iam.resendInvitation.execute(ctx, input);
         return { status: 200, body: { invitation: invitationJson(resent), delivery: resent.delivery } };
       },
     }),
-    defineRoute({
+    defineContractRoute({
       method: 'POST',
       path: '/v1/iam/invitations/:id/revoke',
       operationId: 'revokeInvitation',
       summary: 'Withdraw an invitation that was not accepted: its token stops working (idempotent)',
+      description:
+        'Revoking a revoked invitation answers it unchanged. An accepted invitation answers 409 iam.invitation_closed: deactivate the member instead. Only an OWNER revokes an invitation to become OWNER. No body.',
       tags,
       audience: 'staff',
       permission: 'iam.manage',
-      params: IdParams,
-      responses: { 200: { description: 'The invitation', schema: InvitationJson }, ...commonErrors },
-      async handler({ runtime, ctx, params }) {
-        return { status: 200, body: invitationJson(await runtime.core.iam.revokeInvitation.execute(ctx, { invitationId: params.id })) };
+      contract: RevokeInvitation.contract,
+      // The id is the whole input: the request has no body (one sent is ignored).
+      inputIn: 'query',
+      responses: { 200: { description: 'The invitation', schema: 'output' } },
+      async handler({ runtime, ctx, input }) {
+        return { status: 200, body: invitationJson(await runtime.core.iam.revokeInvitation.execute(ctx, input)) };
       },
     }),
-    defineRoute({
+    defineContractRoute({
       method: 'POST',
       path: '/v1/iam/users/:id/reset-password',
       operationId: 'resetUserPassword',
       summary: "Set a new temporary password (shown once) and end the member's sessions",
       description:
-        'Only for an account this org manages (credentials_managed_here): any other account — one that belongs to another org too, or joined by accepting an invitation — is 409 iam.self_managed_account, and its holder resets it (POST /v1/auth/password-reset/request). EMAIL_TEMP_PASSWORDS decides whether the notification email carries the password.',
+        'Only for an account this org manages (credentials_managed_here): any other account — one that belongs to another org too, or joined by accepting an invitation — is 409 iam.self_managed_account, and its holder resets it (POST /v1/auth/password-reset/request). ' +
+        'An ADMIN cannot reset an OWNER (403 iam.owner_only). EMAIL_TEMP_PASSWORDS decides whether the notification email carries the password. No body.',
       tags,
       audience: 'staff',
       permission: 'iam.manage',
-      params: IdParams,
-      responses: {
-        200: { description: 'The temporary password', schema: Type.Object({ id: Uuid, temporary_password: Type.String(), must_change_password: Type.Literal(true) }) },
-        ...commonErrors,
-      },
-      async handler({ runtime, ctx, params }) {
-        const { temporaryPassword } = await runtime.core.iam.resetPassword.execute(ctx, { userId: params.id });
-        return { status: 200, body: { id: params.id, temporary_password: temporaryPassword, must_change_password: true }, headers: NO_STORE };
+      contract: ResetUserPassword.contract,
+      // The id is the whole input: the request has no body (one sent is ignored).
+      inputIn: 'query',
+      responses: { 200: { description: 'The temporary password', schema: 'output', headers: ['Cache-Control'] } },
+      async handler({ runtime, ctx, input }) {
+        const reset = await runtime.core.iam.resetPassword.execute(ctx, input);
+        return { status: 200, body: { id: reset.id, temporary_password: reset.temporaryPassword, must_change_password: reset.mustChangePassword }, headers: NO_STORE };
       },
     }),
-    defineRoute({
+    defineContractRoute({
       method: 'PATCH',
       path: '/v1/iam/users/:id',
       operationId: 'changeUserRole',
       summary: "Change a member's role (their sessions end; tokens carry the role)",
-      description: 'Only an OWNER may grant OWNER or change an OWNER; the last OWNER cannot be demoted (409 iam.last_owner).',
+      description:
+        'Only an OWNER may grant OWNER or change an OWNER (403 iam.owner_only); the last OWNER cannot be demoted (409 iam.last_owner). The same role again changes nothing and ends no session.',
       tags,
       audience: 'staff',
       permission: 'iam.manage',
-      params: IdParams,
-      body: Type.Object({ role: RoleSchema }, { additionalProperties: false }),
-      responses: { 200: { description: 'The member', schema: MemberView }, ...commonErrors },
-      async handler({ runtime, ctx, params, body }) {
-        return { status: 200, body: memberJson(await runtime.core.iam.changeRole.execute(ctx, { userId: params.id, role: body['role'] })) };
+      contract: ChangeUserRole.contract,
+      responses: { 200: { description: 'The member', schema: 'output' } },
+      async handler({ runtime, ctx, input }) {
+        return { status: 200, body: memberJson(await runtime.core.iam.changeRole.execute(ctx, input)) };
       },
     }),
-    defineRoute({
+    defineContractRoute({
       method: 'POST',
       path: '/v1/iam/users/:id/deactivate',
       operationId: 'deactivateUser',
       summary: 'Deactivate a member: no more sign-ins to this org, sessions end (idempotent)',
+      description:
+        'Deactivating a deactivated member answers it unchanged. The last active OWNER cannot be deactivated (409 iam.last_owner); an ADMIN cannot deactivate an OWNER (403 iam.owner_only). ' +
+        'Inviting the address again reactivates the member. No body.',
       tags,
       audience: 'staff',
       permission: 'iam.manage',
-      params: IdParams,
-      responses: { 200: { description: 'The member', schema: MemberView }, ...commonErrors },
-      async handler({ runtime, ctx, params }) {
-        return { status: 200, body: memberJson(await runtime.core.iam.deactivate.execute(ctx, { userId: params.id })) };
+      contract: DeactivateUser.contract,
+      // The id is the whole input: the request has no body (one sent is ignored).
+      inputIn: 'query',
+      responses: { 200: { description: 'The member', schema: 'output' } },
+      async handler({ runtime, ctx, input }) {
+        return { status: 200, body: memberJson(await runtime.core.iam.deactivate.execute(ctx, input)) };
       },
     }),
-    defineRoute({
+    defineContractRoute({
       method: 'POST',
       path: '/v1/iam/users/:id/logout',
       operationId: 'logoutUser',
-      summary: "End every session of a member in this org (a suspected credential leak)",
+      summary: 'End every session of a member in this org (a suspected credential leak)',
+      description: "The member's sessions in other orgs live on. An ADMIN cannot sign out an OWNER (403 iam.owner_only). No body.",
       tags,
       audience: 'staff',
       permission: 'iam.manage',
-      params: IdParams,
-      responses: { 200: { description: 'How many sessions ended', schema: Type.Object({ id: Uuid, sessions_ended: Type.Integer() }) }, ...commonErrors },
-      async handler({ runtime, ctx, params }) {
-        const { sessionsEnded } = await runtime.core.iam.logoutUser.execute(ctx, { userId: params.id });
-        return { status: 200, body: { id: params.id, sessions_ended: sessionsEnded } };
+      contract: LogoutUser.contract,
+      // The id is the whole input: the request has no body (one sent is ignored).
+      inputIn: 'query',
+      responses: { 200: { description: 'How many sessions ended', schema: 'output' } },
+      async handler({ runtime, ctx, input }) {
+        const { id, sessionsEnded } = await runtime.core.iam.logoutUser.execute(ctx, input);
+        return { status: 200, body: { id, sessions_ended: sessionsEnded } };
       },
     }),
   ];

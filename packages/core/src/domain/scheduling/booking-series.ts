@@ -37,3 +37,7 @@ export interface BookingSeries {
 /** How far ahead occurrences are materialised as bookings, by default. */
 export const DEFAULT_SERIES_HORIZON_DAYS = 56;
 export const MAX_SERIES_HORIZON_DAYS = 366;
+
+/** Why an occurrence was made without its people: the errors that leave it unassigned instead of unmade. */
+export const UNASSIGNED_CODES = ['booking.slot_unavailable', 'booking.blacked_out', 'worker.inactive', 'team.inactive'] as const;
+export type UnassignedCode = (typeof UNASSIGNED_CODES)[number];

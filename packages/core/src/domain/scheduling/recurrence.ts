@@ -4,8 +4,8 @@
  * series' zone; the series' wall-clock time is applied to each date separately, so a 09:00
  * clean stays at 09:00 across DST changes.
  */
-import type { InputChecks } from '../shared/input-checks.js';
-import { LOCAL_DATE_DETAIL, WEEKDAYS, addDays, daysInMonth, isLocalDate, mondayOf, monthDate, weekdayOf, type LocalDate, type Weekday } from './zoned-time.js';
+import { AppError, type FieldError } from '../../errors/app-error.js';
+import { WEEKDAYS, addDays, daysInMonth, mondayOf, monthDate, weekdayOf, type LocalDate, type Weekday } from './zoned-time.js';
 
 export type RecurrenceRule =
   | { readonly freq: 'weekly'; readonly interval: number; readonly weekdays: readonly Weekday[] }
@@ -24,51 +24,17 @@ export interface SeriesEnd {
 export const MAX_INTERVAL = { weekly: 52, monthly: 12 } as const;
 export const MAX_SERIES_COUNT = 500;
 
-export function checkRecurrenceRule(checks: InputChecks, pointer: string, raw: unknown): RecurrenceRule | undefined {
-  const input = checks.object(pointer, raw);
-  const freq = checks.oneOf(`${pointer}/freq`, input.freq, ['weekly', 'monthly'] as const);
-  if (freq === undefined) return undefined;
-  const interval = input.interval === undefined ? 1 : checks.integer(`${pointer}/interval`, input.interval, { min: 1, max: MAX_INTERVAL[freq] });
-  if (interval === undefined) return undefined;
-  if (freq === 'weekly') {
-    const days = input.weekdays;
-    if (!Array.isArray(days) || days.length === 0 || !days.every((d) => (WEEKDAYS as readonly unknown[]).includes(d))) {
-      checks.fail(`${pointer}/weekdays`, `must be a non-empty list of: ${WEEKDAYS.join(', ')}`);
-      return undefined;
-    }
-    const weekdays = WEEKDAYS.filter((d) => days.includes(d));
-    return { freq, interval, weekdays };
-  }
-  if (input.monthDay !== undefined && input.nthWeekday !== undefined) {
-    checks.fail(pointer, 'give either monthDay or nthWeekday, not both');
-    return undefined;
-  }
-  if (input.nthWeekday !== undefined) {
-    const nth = checks.object(`${pointer}/nthWeekday`, input.nthWeekday);
-    const n = nth.n;
-    if (![1, 2, 3, 4, -1].includes(n as number)) {
-      checks.fail(`${pointer}/nthWeekday/n`, 'must be 1, 2, 3, 4 or -1 (last)');
-      return undefined;
-    }
-    const weekday = checks.oneOf(`${pointer}/nthWeekday/weekday`, nth.weekday, WEEKDAYS);
-    if (weekday === undefined) return undefined;
-    return { freq, interval, nthWeekday: { n: n as NthWeek, weekday } };
-  }
-  const monthDay = checks.integer(`${pointer}/monthDay`, input.monthDay ?? null, { min: 1, max: 31 });
-  if (monthDay === undefined) return undefined;
-  return { freq, interval, monthDay };
-}
-
-export function checkSeriesEnd(checks: InputChecks, pointer: string, count: unknown, until: unknown, start: LocalDate): SeriesEnd {
-  const c = count === undefined || count === null ? null : (checks.integer(`${pointer}/count`, count, { min: 1, max: MAX_SERIES_COUNT }) ?? null);
-  let u: LocalDate | null = null;
-  if (until !== undefined && until !== null) {
-    if (!isLocalDate(until)) checks.fail(`${pointer}/until`, LOCAL_DATE_DETAIL);
-    else if (until < start) checks.fail(`${pointer}/until`, 'must not be before the start date');
-    else u = until;
-  }
-  if (c !== null && u !== null) checks.fail(pointer, 'give either count or until, not both');
-  return { count: c, until: u };
+/**
+ * Where a series stops, from checked `count` and `until`: the rule between them and the start
+ * date that a schema cannot say.
+ * @throws validation.failed — both given, or `until` before `start`.
+ */
+export function seriesEnd(count: number | null | undefined, until: LocalDate | null | undefined, start: LocalDate): SeriesEnd {
+  const errors: FieldError[] = [];
+  if (until != null && until < start) errors.push({ pointer: '/until', detail: 'must not be before the start date' });
+  else if (count != null && until != null) errors.push({ pointer: '', detail: 'give either count or until, not both' });
+  if (errors.length > 0) throw AppError.validation(errors);
+  return { count: count ?? null, until: until ?? null };
 }
 
 /** The nth (or last, n = -1) `weekday` of the month `months` after `anchor`'s month. */

@@ -4,22 +4,12 @@
  * order, an end after its start, who a blackout is for) are code in workforce-input.ts; a chosen
  * portal password's rule is in use-cases/worker-portal/portal-password.ts.
  */
-import { Type, type SchemaOptions, type TLiteral, type TSchema, type TUnion } from '@sinclair/typebox';
+import { Type, type TSchema } from '@sinclair/typebox';
 import { ClearableEmail, ClearablePhone, ClockTime, InstantView, Int, Nullable, OneOf, Text, Uuid, withMessage } from '../../contracts/schema-vocabulary.js';
 import type { Worker } from './workforce.js';
 import { MAX_SKILLS } from './workforce.js';
 
 // ------------------------------------------------------------------ shared words
-
-type Literals<T extends readonly string[]> = { -readonly [K in keyof T]: TLiteral<T[K]> };
-
-/**
- * `OneOf` typed as the union of its values: the vocabulary's `OneOf` gives `TUnion<TLiteral[]>`,
- * whose static type is never, so a contract input using it cannot be passed a value. Same schema.
- */
-export function Choice<const T extends readonly string[]>(values: T, options: SchemaOptions = {}): TUnion<Literals<T>> {
-  return OneOf(values, options) as unknown as TUnion<Literals<T>>;
-}
 
 const Id = (description?: string) => Type.String({ format: 'uuid', ...(description === undefined ? {} : { description }) });
 
@@ -99,7 +89,7 @@ export const ServiceDuration = Int(15, 24 * 60, { description: 'The default leng
 // ------------------------------------------------------------------ blackouts
 
 export const BLACKOUT_SCOPES = ['org', 'team', 'worker'] as const;
-export const BlackoutScopeSchema = Choice(BLACKOUT_SCOPES, { description: 'Default org' });
+export const BlackoutScopeSchema = OneOf(BLACKOUT_SCOPES, { description: 'Default org' });
 
 // ------------------------------------------------------------------ views
 

@@ -44,7 +44,7 @@ export class BootstrapOrgOwner {
     const { org } = await this.deps.createOrg.execute(sys, input);
     const ctx = tenantContextFor(sys, org.id);
     if (existing !== null) {
-      const invited = await new InviteUser(this.deps).execute({ ...ctx, actor: { ...sys.actor, role: 'owner' } }, { email, displayName: name ?? undefined, role: 'owner' });
+      const invited = await new InviteUser(this.deps).execute({ ...ctx, actor: { ...sys.actor, role: 'owner' } }, { email: email!, displayName: name ?? undefined, role: 'owner' });
       const invitation = invited.kind === 'invitation' ? { invitation: invited.invitation, delivery: invited.delivery } : null;
       return { org, owner: null, membership: null, temporaryPassword: null, invitation };
     }

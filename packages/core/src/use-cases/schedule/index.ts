@@ -1,2 +1,9 @@
-/** The schedule area: its use cases (each with its contract) and their wiring. Each use case file is exported here as it gets its contract. */
+/** The schedule area: the dispatcher's questions (each with its contract), their schemas and their wiring. */
+export * from './check-conflicts.use-case.js';
+export * from './suggest-assignees.use-case.js';
+export * from './get-schedule-board.use-case.js';
+export * from './list-assignment-queue.use-case.js';
+export type { ConflictKind, ScheduleConflict } from './schedule-support.js';
+export * from '../../domain/scheduling/schedule-schemas.js';
+export * from '../../domain/scheduling/schedule-window.js';
 export * from './schedule-use-cases.js';

@@ -1,6 +1,9 @@
 /** The schedule use cases, each built from the core's shared services (explicit wiring, no container). */
 import type { CoreServices } from '../shared/core-services.js';
-import { CheckConflicts, GetScheduleBoard, ListAssignmentQueue, SuggestAssignees } from '../scheduling/schedule-queries.use-case.js';
+import { CheckConflicts } from './check-conflicts.use-case.js';
+import { GetScheduleBoard } from './get-schedule-board.use-case.js';
+import { ListAssignmentQueue } from './list-assignment-queue.use-case.js';
+import { SuggestAssignees } from './suggest-assignees.use-case.js';
 
 export function scheduleUseCases({ uow }: CoreServices) {
   return {

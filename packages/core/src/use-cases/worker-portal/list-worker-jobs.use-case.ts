@@ -1,9 +1,9 @@
 import { Type } from '@sinclair/typebox';
 import type { RequestContext } from '../../context.js';
-import { Int } from '../../contracts/schema-vocabulary.js';
+import { Int, OneOf } from '../../contracts/schema-vocabulary.js';
 import { checkInput, defineContract, type ContractInput } from '../../contracts/use-case-contract.js';
 import { WorkerJobView } from '../../domain/scheduling/worker-portal-schemas.js';
-import { Choice, WholeList } from '../../domain/scheduling/workforce-schemas.js';
+import { WholeList } from '../../domain/scheduling/workforce-schemas.js';
 import { localDateOf, localDayBounds } from '../../domain/scheduling/zoned-time.js';
 import type { UnitOfWork } from '../../ports/unit-of-work.port.js';
 import { orgZone } from '../scheduling/scheduling-support.js';
@@ -19,7 +19,7 @@ const contract = defineContract({
   name: 'ListWorkerJobs',
   input: Type.Object(
     {
-      scope: Type.Optional(Choice(['today', 'upcoming'], { description: 'today: the org’s local day; upcoming (default): from now, `days` ahead' })),
+      scope: Type.Optional(OneOf(['today', 'upcoming'], { description: 'today: the org’s local day; upcoming (default): from now, `days` ahead' })),
       days: Type.Optional(Int(1, 60, { description: 'How far ahead upcoming looks (default 14)' })),
     },
     { additionalProperties: false },

@@ -1,7 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { RequestContext } from '../../context.js';
-import { Uuid } from '../../contracts/schema-vocabulary.js';
-import { Choice } from '../../domain/scheduling/workforce-schemas.js';
+import { OneOf, Uuid } from '../../contracts/schema-vocabulary.js';
 import { checkInput, defineContract, type ContractInput } from '../../contracts/use-case-contract.js';
 import { auditEntry, snapshot } from '../../domain/audit/audit-builder.js';
 import type { Booking } from '../../domain/scheduling/booking.js';
@@ -23,7 +22,7 @@ export interface ProgressWorkerJobDeps {
 const contract = defineContract({
   name: 'ProgressWorkerJob',
   input: Type.Object(
-    { id: Uuid(), to: Choice(['in_progress', 'completed'], { description: 'in_progress: start the job; completed: complete it' }) },
+    { id: Uuid(), to: OneOf(['in_progress', 'completed'], { description: 'in_progress: start the job; completed: complete it' }) },
     { additionalProperties: false },
   ),
   output: WorkerJobView,

@@ -157,7 +157,7 @@ describe('Schedule queries', () => {
       await expectInvalid(check({ end: iso('09:00') }), ['/end']);
       await expectInvalid(check({ end: new Date(at('10:00').getTime() + 7 * DAY + MINUTE).toISOString() }), ['/end']);
       expect((await check({ end: new Date(at('10:00').getTime() + 7 * DAY).toISOString() })).available).to.equal(true);
-      await expectInvalid(fx.core.schedule.conflicts.execute(fx.ctx(orgId), { teamId: 't', workerId: 'w', bookingId: 'b' }), ['/start', '/end', '/teamId', '/workerId', '/bookingId']);
+      await expectInvalid(fx.core.schedule.conflicts.execute(fx.ctx(orgId), { teamId: 't', workerId: 'w', bookingId: 'b' } as never), ['/start', '/end', '/teamId', '/workerId', '/bookingId']);
     });
 
     it('team.not_found, worker.not_found, booking.not_found, also for another org’s ids', async () => {
@@ -215,7 +215,7 @@ describe('Schedule queries', () => {
     });
 
     it('with skill tags, keeps only workers having one, ranking more matches first', async () => {
-      const s = await suggest({ skillTags: ' Windows,deep-clean ' });
+      const s = await suggest({ skillTags: [' Windows,deep-clean '] });
       expect(s.workers.map((w) => [w.worker.name, w.skillsMatched, w.skillsMissing, w.rank])).to.deep.equal([
         ['Ann', ['windows', 'deep-clean'], [], 1],
         ['Bob', ['windows'], ['deep-clean'], 2],
@@ -225,7 +225,7 @@ describe('Schedule queries', () => {
     });
 
     it('ranks workers inside their working hours before those outside', async () => {
-      const s = await suggest({ start: iso('17:00'), end: iso('18:00'), skillTags: 'windows' });
+      const s = await suggest({ start: iso('17:00'), end: iso('18:00'), skillTags: ['windows'] });
       expect(s.workers.map((w) => [w.worker.name, w.withinWorkingHours])).to.deep.equal([
         ['Bob', true],
         ['Ann', false],
@@ -236,7 +236,7 @@ describe('Schedule queries', () => {
     it('ranks the less booked that day first, counting only that local day', async () => {
       await book('13:00', '16:00', { workerIds: [ann.id] });
       await book('20:00', '23:00', { workerIds: [bob.id] }, '2026-03-02'); // the day before
-      const s = await suggest({ skillTags: 'windows' });
+      const s = await suggest({ skillTags: ['windows'] });
       expect(s.workers.map((w) => [w.worker.name, w.loadMinutes])).to.deep.equal([
         ['Bob', 0],
         ['Ann', 180],
@@ -263,6 +263,9 @@ describe('Schedule queries', () => {
       await expectInvalid(suggest({ end: new Date(at('10:00').getTime() + 7 * DAY + MINUTE).toISOString() }), ['/end']);
       await expectInvalid(suggest({ end: iso('10:00') }), ['/end']);
       await expectInvalid(suggest({ skillTags: Array.from({ length: 21 }, (_, i) => `t${i}`), bookingId: 'b' }), ['/skillTags', '/bookingId']);
+      // Counted once split at the commas, as a query string sends them.
+      const split = await expectInvalid(suggest({ skillTags: [Array.from({ length: 21 }, (_, i) => `t${i}`).join(',')] }), ['/skillTags']);
+      expect(split.errors[0]!.detail).to.equal('must have at most 20 tags');
     });
   });
 

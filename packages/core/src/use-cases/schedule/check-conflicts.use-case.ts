@@ -1,0 +1,114 @@
+import { Type } from '@sinclair/typebox';
+import type { RequestContext } from '../../context.js';
+import { checkInput, defineContract, type ContractInput } from '../../contracts/use-case-contract.js';
+import { Uuid } from '../../contracts/schema-vocabulary.js';
+import { CheckWindowFields, ConflictReportView } from '../../domain/scheduling/schedule-schemas.js';
+import { MAX_CHECK_HOURS, scheduleWindow } from '../../domain/scheduling/schedule-window.js';
+import type { Worker } from '../../domain/scheduling/workforce.js';
+import type { TimeWindow } from '../../ports/scheduling-repositories.port.js';
+import { notFound, orgZone, requireTeam, requireWorker } from '../scheduling/scheduling-support.js';
+import { blackoutConflict, conflict, inWorkingHours, localWindow, type ScheduleConflict, type ScheduleQueryDeps } from './schedule-support.js';
+
+const contract = defineContract({
+  name: 'CheckConflicts',
+  input: Type.Object(
+    {
+      ...CheckWindowFields,
+      teamId: Type.Optional(Uuid({ description: 'The team that would take it' })),
+      workerId: Type.Optional(Uuid({ description: 'The worker who would take it' })),
+      bookingId: Type.Optional(Uuid({ description: 'Ignored as a clash (the booking being moved); without team and worker, its own people are checked' })),
+    },
+    { additionalProperties: false },
+  ),
+  output: ConflictReportView,
+});
+
+export type CheckConflictsInput = ContractInput<typeof contract>;
+
+export interface ConflictReport {
+  readonly window: TimeWindow;
+  /** True when nothing blocking was found. */
+  readonly available: boolean;
+  readonly conflicts: readonly ScheduleConflict[];
+}
+
+/**
+ * Every blocking booking, blackout and worker clash for the window, each with its reason.
+ * @throws validation.failed — end not after start, window over 7 days, malformed id.
+ * @throws team.not_found, worker.not_found, booking.not_found — including another org's ids.
+ */
+export class CheckConflicts {
+  static readonly contract = contract;
+
+  constructor(private readonly deps: ScheduleQueryDeps) {}
+
+  async execute(ctx: RequestContext, input: CheckConflictsInput): Promise<ConflictReport> {
+    const checked = checkInput(contract, input);
+    const window = scheduleWindow(checked.start, checked.end, MAX_CHECK_HOURS);
+    const teamId = checked.teamId ?? null;
+    const workerId = checked.workerId ?? null;
+    const bookingId = checked.bookingId ?? null;
+    return this.deps.uow.run(ctx, async (repos) => {
+      const { timeZone } = await orgZone(repos);
+      let teamIds: string[] = teamId === null ? [] : [teamId];
+      let workers: Worker[] = [];
+      const team = teamId === null ? null : await requireTeam(repos, teamId);
+      if (teamId !== null) {
+        workers = [...(await repos.workers.list({ teamId, active: true }))];
+      }
+      if (workerId !== null) {
+        const worker = await requireWorker(repos, workerId);
+        if (!workers.some((w) => w.id === worker.id)) workers.push(worker);
+        // A worker is blocked by their home team's blocks too (see suggestions).
+        if (worker.teamId !== null && !teamIds.includes(worker.teamId)) teamIds.push(worker.teamId);
+      }
+      if (bookingId !== null) {
+        const booking = await repos.bookings.findById(bookingId);
+        if (booking === null) throw notFound.booking(bookingId);
+        if (teamId === null && workerId === null) {
+          teamIds = booking.teamId === null ? [] : [booking.teamId];
+          for (const w of booking.workers) workers.push(await requireWorker(repos, w.workerId));
+        }
+      }
+      const workerIds = workers.map((w) => w.id);
+      const local = localWindow(window, timeZone);
+      const found: ScheduleConflict[] = [];
+      for (const b of await repos.blackouts.listOverlapping(window, { teamIds, workerIds })) found.push(blackoutConflict(b));
+      for (const t of teamIds.length === 0 ? [] : await repos.bookings.teamOccupancy(window, { teamIds, excludeBookingId: bookingId })) {
+        found.push(
+          conflict({
+            kind: 'booking',
+            reason: `Team ${t.teamId} is booked from ${t.startsAt.toISOString()} to ${t.endsAt.toISOString()} (booking ${t.bookingId})`,
+            bookingId: t.bookingId,
+            teamId: t.teamId,
+            startsAt: t.startsAt,
+            endsAt: t.endsAt,
+          }),
+        );
+      }
+      const names = new Map(workers.map((w) => [w.id, w.name]));
+      for (const o of workerIds.length === 0 ? [] : await repos.bookings.workerOccupancy(window, { workerIds, excludeBookingId: bookingId })) {
+        found.push(
+          conflict({
+            kind: 'booking',
+            reason: `${names.get(o.workerId) ?? 'Worker'} (${o.workerId}) is booked from ${o.startsAt.toISOString()} to ${o.endsAt.toISOString()} (booking ${o.bookingId}${o.viaTeam ? ', with their team' : ''})`,
+            bookingId: o.bookingId,
+            workerId: o.workerId,
+            startsAt: o.startsAt,
+            endsAt: o.endsAt,
+          }),
+        );
+      }
+      if (team !== null && !team.active) {
+        found.push(conflict({ kind: 'inactive', reason: `Team ${teamId} is inactive`, teamId }));
+      }
+      for (const w of workers) {
+        if (!w.active) found.push(conflict({ kind: 'inactive', reason: `${w.name} (${w.id}) is inactive`, workerId: w.id }));
+        else if (!inWorkingHours(w, local)) {
+          found.push(conflict({ kind: 'outside_working_hours', blocking: false, reason: `${w.name} (${w.id}) does not work then (hours in ${timeZone})`, workerId: w.id }));
+        }
+      }
+      return { window, available: !found.some((c) => c.blocking), conflicts: found };
+    });
+  }
+}
