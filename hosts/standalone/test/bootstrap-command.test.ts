@@ -52,10 +52,10 @@ describe('bootstrap command', function () {
 
     const runtime = await createRuntime(loadConfig(env(), { dotenvPath: null }));
     try {
-      const attempt = { requestId: 'test', now: new Date() };
-      const owner = await runtime.core.identity.signIn.execute(attempt, { email: 'owner@sparkle.example.com', password: 'Correct-horse-battery-9', clientIp: '127.0.0.1' });
+      const attempt = { requestId: 'test', now: new Date(), clientIp: '127.0.0.1' };
+      const owner = await runtime.core.identity.signIn.execute(attempt, { email: 'owner@sparkle.example.com', password: 'Correct-horse-battery-9' });
       expect([owner.membership.orgId, owner.membership.role, owner.user.mustChangePassword]).to.deep.equal([made.org_id, 'owner', false]);
-      const temp = await runtime.core.identity.signIn.execute(attempt, { email: 'boss@second.example.com', password: second.temporary_password, clientIp: '127.0.0.1' });
+      const temp = await runtime.core.identity.signIn.execute(attempt, { email: 'boss@second.example.com', password: second.temporary_password });
       expect([temp.membership.orgId, temp.user.mustChangePassword]).to.deep.equal([second.org_id, true]);
     } finally {
       await runtime.close();

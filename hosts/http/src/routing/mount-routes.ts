@@ -6,13 +6,13 @@
  */
 import Router from '@koa/router';
 import type { ParameterizedContext } from 'koa';
-import { AppError, can, schemaErrors, type RequestContext, type SessionProof } from '@cws/core';
+import { AppError, can, schemaErrors, textFaults, type RequestContext, type SessionProof } from '@cws/core';
 import type { Runtime } from '@cws/composition';
 import { keysToCamel } from '../http/case-conversion.js';
 import type { StaffIdentity, StaffIdentityResolver } from '../http/staff-identity.js';
 import { isAdminSurface, isWrite, type RequestGuards } from '../auth/request-guards.js';
 import { WORKER_CHALLENGE, type WorkerPortalTokens } from '../auth/worker-portal-tokens.js';
-import { compileBodyValidator, compileParamsValidator, requestValidationError, textFaults, type Validator } from './request-validation.js';
+import { compileBodyValidator, compileParamsValidator, requestValidationError, type Validator } from './request-validation.js';
 import type { HandlerResult, HttpMethod, RouteDefinition, WorkerPortalIdentity } from './route-definition.js';
 import { wireSchema } from './wire-schema.js';
 import { contractRequest, type ContractRequest } from './contract-request.js';

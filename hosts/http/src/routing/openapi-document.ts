@@ -209,7 +209,7 @@ export function buildOpenApiDocument(routes: readonly RouteDefinition[], info: D
     const successSchemas = Object.entries(route.responses).filter(([status, spec]) => Number(status) < 400 && spec.schema !== undefined && spec.schema !== 'output').length;
     for (const [status, spec] of Object.entries(route.responses)) {
       const code = Number(status);
-      if (code >= 400) {
+      if (code >= 400 && (spec.schema === undefined || spec.contentType === 'application/problem+json')) {
         responses[status] = { description: spec.description, headers: headerRefs(STANDARD_ERRORS[code]?.headers ?? []), content: problemContent };
         (STANDARD_ERRORS[code]?.headers ?? []).forEach((h) => usedHeaders.add(h));
         continue;

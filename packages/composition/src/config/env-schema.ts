@@ -261,8 +261,8 @@ export const ENV_SCHEMA = [
     description: 'Let password-reset emails carry the temporary password; false sends a notice only. Fix: keep false unless mail is end-to-end trusted.',
   },
   {
-    name: 'BREAK_GLASS_MAX_TTL_MINUTES', group: 'Auth', type: int(1, 1440), secret: false, default: '60',
-    description: 'Longest lifetime of a break-glass token (POST /v1/admin/break-glass/start). Fix: a whole number of minutes from 1 to 1440.',
+    name: 'BREAK_GLASS_MAX_TTL_MINUTES', group: 'Auth', type: int(1, 60), secret: false, default: '60',
+    description: 'Longest lifetime of a break-glass token (POST /v1/admin/break-glass/start). Fix: a whole number of minutes from 1 to 60 (the hard limit of the API, which this can only lower).',
   },
   {
     name: 'ADMIN_MFA_REQUIRED', group: 'Auth', type: bool(), secret: false, default: 'false',

@@ -38,7 +38,7 @@ export interface IdentityFixtureOptions {
   readonly passwordHasher?: PasswordHasher;
 }
 
-export type SignInExtra = { orgId?: unknown; totpCode?: unknown; recoveryCode?: unknown; clientIp?: string; requestId?: string };
+export type SignInExtra = { orgId?: string; totpCode?: string; recoveryCode?: string; clientIp?: string; requestId?: string };
 
 export interface IdentityFixture {
   readonly core: Core;
@@ -55,7 +55,8 @@ export interface IdentityFixture {
   ctx(orgId: string, overrides?: { role?: Role; actorId?: string; requestId?: string }): RequestContext;
   /** The context of a request made with the access token of `session`. */
   as(session: AuthSession, requestId?: string): RequestContext;
-  attempt(requestId?: string): { requestId: string; now: Date };
+  /** A request without a session yet, from `clientIp` (default CLIENT_IP). */
+  attempt(requestId?: string, clientIp?: string): { requestId: string; now: Date; clientIp: string };
   /**
    * Bootstraps an org whose owner has `PASSWORD`. An existing email is invited as its owner and
    * the holder accepts (an account an org manages then gets `PASSWORD` as its own new password).
@@ -102,7 +103,7 @@ export function identityFixture(options: IdentityFixtureOptions = {}): IdentityF
     requestId,
     now: clock.now(),
   });
-  const attempt = (requestId = 'req-auth') => ({ requestId, now: clock.now() });
+  const attempt = (requestId = 'req-auth', clientIp = CLIENT_IP) => ({ requestId, now: clock.now(), clientIp });
   const fx: IdentityFixture = {
     core,
     adapters,
@@ -141,12 +142,12 @@ export function identityFixture(options: IdentityFixtureOptions = {}): IdentityF
     async accept(email, extra = {}) {
       const account = [...adapters.state.tables.users.values()].find((u) => u.email === email.toLowerCase());
       const credential = account?.managedByOrgId === null ? { password: PASSWORD } : { newPassword: PASSWORD };
-      const accepted = await core.identity.acceptInvitation.execute({ ...attempt('req-accept'), clientIp: CLIENT_IP }, { token: fx.mailedToken('invitation', email), ...credential, ...extra });
+      const accepted = await core.identity.acceptInvitation.execute(attempt('req-accept'), { token: fx.mailedToken('invitation', email), ...credential, ...extra });
       return { orgId: accepted.orgId, userId: accepted.userId };
     },
     signIn(email, password, extra = {}) {
       const { clientIp = CLIENT_IP, requestId, ...rest } = extra;
-      return core.identity.signIn.execute(attempt(requestId), { email, password, clientIp, ...rest });
+      return core.identity.signIn.execute(attempt(requestId, clientIp), { email, password, ...rest });
     },
     async enableTotp(session, password = PASSWORD) {
       const { secret } = await core.identity.enrollTotp.execute(fx.as(session), { sessionId: session.id, currentPassword: password });

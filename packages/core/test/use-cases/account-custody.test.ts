@@ -41,7 +41,7 @@ describe('Account custody across orgs (ADR 13)', () => {
   async function attackerProvisionsVictimInB() {
     const made = member(await fx.core.iam.inviteUser.execute(asOwnerOf(orgB, ownerB), { email: VICTIM, role: 'viewer', displayName: 'Mallory set this' }));
     const first = await fx.signIn(VICTIM, made.temporaryPassword!);
-    await fx.core.identity.changePassword.execute(fx.as(first.session), { sessionId: first.session.id, currentPassword: made.temporaryPassword, newPassword: ATTACKER_PASSWORD });
+    await fx.core.identity.changePassword.execute(fx.as(first.session), { sessionId: first.session.id, currentPassword: made.temporaryPassword!, newPassword: ATTACKER_PASSWORD });
     const attacker = await fx.signIn(VICTIM, ATTACKER_PASSWORD);
     const { secret } = await fx.enableTotp(attacker.session, ATTACKER_PASSWORD);
     return { userId: made.member.user.id, secret };
@@ -103,7 +103,7 @@ describe('Account custody across orgs (ADR 13)', () => {
       const added = member(await fx.core.iam.inviteUser.execute(asOwnerOf(orgA, ownerA), { email: 'alice@a.test', role: 'dispatcher' }));
       const alice = added.member.user.id;
       const first = await fx.signIn('alice@a.test', added.temporaryPassword!);
-      await fx.core.identity.changePassword.execute(fx.as(first.session), { sessionId: first.session.id, currentPassword: added.temporaryPassword, newPassword: PASSWORD });
+      await fx.core.identity.changePassword.execute(fx.as(first.session), { sessionId: first.session.id, currentPassword: added.temporaryPassword!, newPassword: PASSWORD });
       const inA = await fx.signIn('alice@a.test', PASSWORD);
       await fx.enableTotp(inA.session);
       const sessionInA = inA;
@@ -293,7 +293,7 @@ describe('Self-service recovery by the holder (emailed token)', () => {
   });
 
   const requestReset = (email: string, purpose: 'password' | 'second_factor' = 'password', clientIp = CLIENT_IP) =>
-    fx.core.identity.requestCredentialReset.execute(fx.attempt(), { email, purpose, clientIp });
+    fx.core.identity.requestCredentialReset.execute(fx.attempt(undefined, clientIp), { email, purpose });
 
   it('answers the same for an unknown address and mails nothing; a known one gets a single-use link', async () => {
     await requestReset('nobody@x.test');
@@ -303,11 +303,11 @@ describe('Self-service recovery by the holder (emailed token)', () => {
     expect(token.startsWith(`${sam}.`)).to.equal(true);
     expect(JSON.stringify(fx.storedUser(sam))).not.to.include(token.split('.')[1]!);
     const everywhere = [await fx.signIn('sam@x.test', PASSWORD, { orgId: orgA }), await fx.signIn('sam@x.test', PASSWORD, { orgId: orgB })];
-    await fx.core.identity.confirmPasswordReset.execute(fx.attempt(), { token, newPassword: 'Brand-New-Teapot-Harbour-5', clientIp: CLIENT_IP });
+    await fx.core.identity.confirmPasswordReset.execute(fx.attempt(), { token, newPassword: 'Brand-New-Teapot-Harbour-5' });
     for (const s of everywhere) expect(fx.storedSession(s.session.id).revokedReason).to.equal('password_reset_by_holder');
     await expectAppError(fx.signIn('sam@x.test', PASSWORD, { orgId: orgA }), 'auth.invalid_credentials');
     await fx.signIn('sam@x.test', 'Brand-New-Teapot-Harbour-5', { orgId: orgB });
-    await expectAppError(fx.core.identity.confirmPasswordReset.execute(fx.attempt(), { token, newPassword: 'Another-Teapot-Harbour-6', clientIp: CLIENT_IP }), 'auth.token_invalid');
+    await expectAppError(fx.core.identity.confirmPasswordReset.execute(fx.attempt(), { token, newPassword: 'Another-Teapot-Harbour-6' }), 'auth.token_invalid');
     expect(fx.storedUser(sam).emailVerifiedAt).to.be.instanceOf(Date);
   });
 
@@ -316,15 +316,15 @@ describe('Self-service recovery by the holder (emailed token)', () => {
     const first = fx.mailedToken('password_reset', 'sam@x.test');
     await requestReset('sam@x.test');
     const second = fx.mailedToken('password_reset', 'sam@x.test');
-    await expectAppError(fx.core.identity.confirmPasswordReset.execute(fx.attempt(), { token: first, newPassword: 'Brand-New-Teapot-Harbour-5', clientIp: CLIENT_IP }), 'auth.token_invalid');
+    await expectAppError(fx.core.identity.confirmPasswordReset.execute(fx.attempt(), { token: first, newPassword: 'Brand-New-Teapot-Harbour-5' }), 'auth.token_invalid');
     await requestReset('sam@x.test', 'second_factor');
-    await expectAppError(fx.core.identity.confirmPasswordReset.execute(fx.attempt(), { token: second, newPassword: 'Brand-New-Teapot-Harbour-5', clientIp: CLIENT_IP }), 'auth.token_invalid');
+    await expectAppError(fx.core.identity.confirmPasswordReset.execute(fx.attempt(), { token: second, newPassword: 'Brand-New-Teapot-Harbour-5' }), 'auth.token_invalid');
     const mfaToken = fx.mailedToken('second_factor_reset', 'sam@x.test');
-    await expectAppError(fx.core.identity.confirmPasswordReset.execute(fx.attempt(), { token: mfaToken, newPassword: 'Brand-New-Teapot-Harbour-5', clientIp: CLIENT_IP }), 'auth.token_invalid');
+    await expectAppError(fx.core.identity.confirmPasswordReset.execute(fx.attempt(), { token: mfaToken, newPassword: 'Brand-New-Teapot-Harbour-5' }), 'auth.token_invalid');
     await requestReset('sam@x.test');
     fx.clock.advance(31 * MINUTE);
     await expectAppError(
-      fx.core.identity.confirmPasswordReset.execute(fx.attempt(), { token: fx.mailedToken('password_reset', 'sam@x.test'), newPassword: 'Brand-New-Teapot-Harbour-5', clientIp: CLIENT_IP }),
+      fx.core.identity.confirmPasswordReset.execute(fx.attempt(), { token: fx.mailedToken('password_reset', 'sam@x.test'), newPassword: 'Brand-New-Teapot-Harbour-5' }),
       'auth.token_invalid',
     );
     await fx.signIn('sam@x.test', PASSWORD, { orgId: orgA });
@@ -335,8 +335,8 @@ describe('Self-service recovery by the holder (emailed token)', () => {
     const { secret } = await fx.enableTotp(signed.session);
     await requestReset('sam@x.test');
     const token = fx.mailedToken('password_reset', 'sam@x.test');
-    await expectAppError(fx.core.identity.confirmPasswordReset.execute(fx.attempt(), { token, newPassword: 'Brand-New-Teapot-Harbour-5', clientIp: CLIENT_IP }), 'auth.mfa_required');
-    await fx.core.identity.confirmPasswordReset.execute(fx.attempt(), { token, newPassword: 'Brand-New-Teapot-Harbour-5', totpCode: fx.code(secret), clientIp: CLIENT_IP });
+    await expectAppError(fx.core.identity.confirmPasswordReset.execute(fx.attempt(), { token, newPassword: 'Brand-New-Teapot-Harbour-5' }), 'auth.mfa_required');
+    await fx.core.identity.confirmPasswordReset.execute(fx.attempt(), { token, newPassword: 'Brand-New-Teapot-Harbour-5', totpCode: fx.code(secret) });
   });
 
   it('the second factor is cleared only with the emailed token and the password; every session ends', async () => {
@@ -346,12 +346,12 @@ describe('Self-service recovery by the holder (emailed token)', () => {
     expect(proven.totpEnabledAt).not.to.equal(null);
     await requestReset('sam@x.test', 'second_factor');
     const token = fx.mailedToken('second_factor_reset', 'sam@x.test');
-    await expectInvalid(fx.core.identity.confirmSecondFactorReset.execute(fx.attempt(), { token, password: 'Wrong-Password-9', clientIp: CLIENT_IP }), ['/password']);
+    await expectInvalid(fx.core.identity.confirmSecondFactorReset.execute(fx.attempt(), { token, password: 'Wrong-Password-9' }), ['/password']);
     expect(fx.storedUser(sam).totpEnabledAt).not.to.equal(null);
-    await fx.core.identity.confirmSecondFactorReset.execute(fx.attempt(), { token, password: PASSWORD, clientIp: CLIENT_IP });
+    await fx.core.identity.confirmSecondFactorReset.execute(fx.attempt(), { token, password: PASSWORD });
     expect(fx.storedUser(sam)).to.deep.include({ totpEnabledAt: null, totpSecretSealed: null, recoveryCodeHashes: [] });
     expect((await fx.signIn('sam@x.test', PASSWORD, { orgId: orgB })).session.mfaVerified).to.equal(false);
-    await expectAppError(fx.core.identity.confirmSecondFactorReset.execute(fx.attempt(), { token, password: PASSWORD, clientIp: CLIENT_IP }), 'auth.token_invalid');
+    await expectAppError(fx.core.identity.confirmSecondFactorReset.execute(fx.attempt(), { token, password: PASSWORD }), 'auth.token_invalid');
   });
 
   it('limits requests per address (5 an hour) whether or not it has an account', async () => {

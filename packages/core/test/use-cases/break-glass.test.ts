@@ -16,8 +16,8 @@ describe('break-glass (StartBreakGlass, AuthorizeBreakGlassWrite)', () => {
   });
 
   const admin = (org = orgId, requestId = 'req-bg') => fx.ctx(org, { role: 'admin', actorId: 'user-ada', requestId });
-  const start = (input: { reason?: unknown; ttlMinutes?: unknown }, ctx = admin()) => fx.core.identity.startBreakGlass.execute(ctx, { reason: REASON, ttlMinutes: 30, ...input });
-  const authorize = (token: string, ctx = admin(), method = 'PATCH', path = '/v1/admin/leads/1') =>
+  const start = (input: { reason?: unknown; ttlMinutes?: unknown }, ctx = admin()) => fx.core.identity.startBreakGlass.execute(ctx, ({ reason: REASON, ttlMinutes: 30, ...input } as never));
+  const authorize = (token: string, ctx = admin(), method: 'PATCH' | 'DELETE' = 'PATCH', path = '/v1/admin/leads/1') =>
     fx.core.identity.authorizeBreakGlassWrite.execute(ctx, { token, method, path });
 
   describe('StartBreakGlass', () => {
@@ -46,10 +46,19 @@ describe('break-glass (StartBreakGlass, AuthorizeBreakGlassWrite)', () => {
     it('accepts a TTL from 1 to BREAK_GLASS_MAX_TTL_MINUTES, and an owner too', async () => {
       await start({ ttlMinutes: 1 });
       await start({ ttlMinutes: 60 }, fx.ctx(orgId, { role: 'owner' }));
+      fx = identityFixture({ identity: { breakGlassMaxTtlMinutes: 30 } });
+      ({ orgId } = await fx.newOrgWithOwner('acme', 'olga@example.com'));
+      expect((await start({ ttlMinutes: 30 })).expiresAt).to.deep.equal(new Date(T0.getTime() + 30 * MINUTE));
+      const err = await expectInvalid(start({ ttlMinutes: 31 }), ['/ttlMinutes']);
+      expect(err.errors[0]!.detail).to.equal('must be an integer from 1 to 30 (BREAK_GLASS_MAX_TTL_MINUTES)');
+    });
+
+    it('never beyond 60 minutes: the configuration can only lower the limit', async () => {
       fx = identityFixture({ identity: { breakGlassMaxTtlMinutes: 120 } });
       ({ orgId } = await fx.newOrgWithOwner('acme', 'olga@example.com'));
-      expect((await start({ ttlMinutes: 120 })).expiresAt).to.deep.equal(new Date(T0.getTime() + 120 * MINUTE));
-      await expectInvalid(start({ ttlMinutes: 121 }), ['/ttlMinutes']);
+      expect((await start({ ttlMinutes: 60 })).expiresAt).to.deep.equal(new Date(T0.getTime() + 60 * MINUTE));
+      const err = await expectInvalid(start({ ttlMinutes: 61 }), ['/ttlMinutes']);
+      expect(err.errors[0]!.detail).to.equal('must be an integer from 1 to 60');
     });
 
     it('validation.failed without a reason or with a TTL outside 1..max', async () => {

@@ -164,7 +164,7 @@ describe('IAM use cases', () => {
       danSession = await fx.signIn('dan@example.com', invited.temporaryPassword!);
       await fx.core.identity.changePassword.execute(fx.as(danSession.session), {
         sessionId: danSession.session.id,
-        currentPassword: invited.temporaryPassword,
+        currentPassword: invited.temporaryPassword!,
         newPassword: PASSWORD,
       });
     });

@@ -26,8 +26,8 @@ describe('TOTP (EnrollTotp, VerifyTotp, DisableTotp)', () => {
   });
 
   const enroll = (session = signed.session, currentPassword: unknown = PASSWORD) =>
-    fx.core.identity.enrollTotp.execute(fx.as(session, 'req-2fa'), { sessionId: session.id, currentPassword, clientIp: '203.0.113.7' });
-  const verify = (code: unknown, session = signed.session) => fx.core.identity.verifyTotp.execute(fx.as(session, 'req-2fa'), { sessionId: session.id, code });
+    fx.core.identity.enrollTotp.execute(fx.as(session, 'req-2fa'), ({ sessionId: session.id, currentPassword, clientIp: '203.0.113.7' } as never));
+  const verify = (code: unknown, session = signed.session) => fx.core.identity.verifyTotp.execute(fx.as(session, 'req-2fa'), ({ sessionId: session.id, code } as never));
 
   describe('EnrollTotp', () => {
     it('returns a base32 secret and its otpauth URI, and stores the secret sealed and pending', async () => {
@@ -183,7 +183,7 @@ describe('TOTP (EnrollTotp, VerifyTotp, DisableTotp)', () => {
       await fx.enableTotp(admin.session, adminPassword);
     });
 
-    const disable = (userId: unknown, ctx = fx.as(signed.session, 'req-off')) => fx.core.identity.disableTotp.execute(ctx, { userId });
+    const disable = (userId: unknown, ctx = fx.as(signed.session, 'req-off')) => fx.core.identity.disableTotp.execute(ctx, ({ userId } as never));
 
     it('an owner turns a member’s TOTP off: secret and codes cleared, their sessions here ended, audited', async () => {
       const at = fx.clock.advance(MINUTE);

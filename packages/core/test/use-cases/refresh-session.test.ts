@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { IdentityOptions, SignInResult } from '@cws/core';
-import { expectAppError, T0 } from '../support/core-fixture.js';
+import { expectAppError, expectInvalid, T0 } from '../support/core-fixture.js';
 import { MINUTE } from '../support/fixed-clock.js';
 import { CLIENT_IP, identityFixture, PASSWORD, type IdentityFixture } from '../support/identity-fixture.js';
 import { totpStep, wrongCodeAt } from '../support/oracle-totp-verifier.js';
@@ -19,7 +19,7 @@ describe('RefreshSession', () => {
   }
 
   const refresh = (refreshToken: unknown, extra: { totpCode?: string; requestId?: string } = {}) =>
-    fx.core.identity.refresh.execute(fx.attempt(extra.requestId), { refreshToken, clientIp: CLIENT_IP, ...extra });
+    fx.core.identity.refresh.execute(fx.attempt(extra.requestId), ({ refreshToken, ...(extra.totpCode !== undefined ? { totpCode: extra.totpCode } : {}) } as never));
   const recordOf = (token: string) => [...fx.state.tables.refreshTokens.values()].find((r) => r.tokenHash === fx.tokens.hash(token.split('.')[1]!))!;
 
   describe('rotation', () => {
@@ -106,9 +106,14 @@ describe('RefreshSession', () => {
 
     it('auth.token_invalid for malformed tokens', async () => {
       const secret = signed.refreshToken.split('.')[1]!;
-      for (const token of [undefined, 42, '', 'garbage', secret, `${orgId}.short`, `not-a-uuid.${secret}`, `${orgId}.${secret}${'x'.repeat(200)}`]) {
+      for (const token of ['', 'garbage', secret, `${orgId}.short`, `not-a-uuid.${secret}`, `${orgId}.${secret}${'x'.repeat(100)}`]) {
         await expectAppError(refresh(token), 'auth.token_invalid');
       }
+    });
+
+    it('validation.failed for what is not a token at all: missing, not a string, or longer than 200 characters', async () => {
+      const secret = signed.refreshToken.split('.')[1]!;
+      for (const token of [undefined, 42, `${orgId}.${secret}${'x'.repeat(200)}`]) await expectInvalid(refresh(token), ['/refreshToken']);
     });
 
     it('auth.token_invalid for a well-formed unknown token, and for a real secret under another org’s id', async () => {

@@ -171,7 +171,7 @@ describe('session actions', () => {
       await resolve(switched.session);
       await resolve(signed.session);
       // The new refresh token belongs to the new session.
-      const refreshed = await fx.core.identity.refresh.execute(fx.attempt(), { refreshToken: switched.refreshToken, clientIp: '192.0.2.1' });
+      const refreshed = await fx.core.identity.refresh.execute(fx.attempt(undefined, '192.0.2.1'), { refreshToken: switched.refreshToken });
       expect(refreshed.session.id).to.equal(switched.session.id);
     });
 
@@ -210,7 +210,7 @@ describe('session actions', () => {
     });
 
     const change = (currentPassword: unknown, newPassword: unknown, session = dan.session) =>
-      fx.core.identity.changePassword.execute(fx.as(session, 'req-pw'), { sessionId: session.id, currentPassword, newPassword });
+      fx.core.identity.changePassword.execute(fx.as(session, 'req-pw'), ({ sessionId: session.id, currentPassword, newPassword } as never));
 
     it('sets the new password, clears mustChangePassword, and ends the user’s other sessions here but not this one', async () => {
       const otherDan = await fx.signIn('dan@example.com', temporary);

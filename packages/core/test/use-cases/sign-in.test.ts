@@ -93,7 +93,7 @@ describe('SignIn', () => {
     });
 
     it('validation.failed for a missing email and a non-string password', async () => {
-      await expectInvalid(fx.core.identity.signIn.execute(fx.attempt(), { email: undefined, password: 42, clientIp: CLIENT_IP }), ['/email', '/password']);
+      await expectInvalid(fx.core.identity.signIn.execute(fx.attempt(), ({ email: undefined, password: 42 } as never)), ['/email', '/password']);
       await expectInvalid(fx.signIn(EMAIL, PASSWORD, { orgId: 'acme' }), ['/orgId']);
       expect(loginFailures()).to.deep.equal([]);
     });
@@ -130,6 +130,15 @@ describe('SignIn', () => {
       // 192.0.2.1 still has its 9 failures: one more and it is blocked.
       await fail(EMAIL, '192.0.2.1');
       await expectAppError(fx.signIn(EMAIL, PASSWORD, { clientIp: '192.0.2.1' }), 'request.rate_limited');
+    });
+
+    it('without a client address (an embedder that has none): only the account limit applies, and the audit says so', async () => {
+      const anonymous = { requestId: 'req-embedded', now: fx.clock.now() };
+      for (let i = 0; i < 10; i += 1) {
+        await expectAppError(fx.core.identity.signIn.execute(anonymous, { email: `stranger${i}@example.com`, password: 'Not-The-Password-1' }), 'auth.invalid_credentials');
+      }
+      await fx.core.identity.signIn.execute(anonymous, { email: EMAIL, password: PASSWORD });
+      expect(loginFailures().map((r) => r.metadata['client_ip'])).to.deep.equal(Array.from({ length: 10 }, () => null));
     });
   });
 
@@ -306,7 +315,7 @@ describe('SignIn under concurrency: the second factor is spent once, on a fresh 
     const { orgId } = await fx.newOrgWithOwner('acme', EMAIL);
     const { userId: danId, password: temporary } = await fx.invite(orgId, 'dan@example.com', 'dispatcher');
     const { session } = await fx.signIn('dan@example.com', temporary!);
-    await fx.core.identity.changePassword.execute(fx.as(session), { sessionId: session.id, currentPassword: temporary, newPassword: PASSWORD });
+    await fx.core.identity.changePassword.execute(fx.as(session), { sessionId: session.id, currentPassword: temporary!, newPassword: PASSWORD });
     const { secret } = await fx.enableTotp(session);
 
     // Hold the sign-in's password check, so the reset lands between its read and its write.

@@ -3,38 +3,29 @@
  * configuration snapshot, and the feature flags.
  */
 import { Type } from '@sinclair/typebox';
+import { StartBreakGlass } from '@cws/core';
 import { describeConfig } from '@cws/composition';
-import { defineRoute, type RouteDefinition } from '../../routing/route-definition.js';
-import { DateTime } from '../../schemas/common.schemas.js';
+import { defineContractRoute, defineRoute, type RouteDefinition } from '../../routing/route-definition.js';
 import { NO_STORE, commonErrors } from '../route-helpers.js';
 
 export function safetyRoutes(): RouteDefinition[] {
   return [
-    defineRoute({
+    defineContractRoute({
       method: 'POST',
       path: '/v1/admin/break-glass/start',
       operationId: 'startBreakGlass',
       summary: 'A one-time token permitting admin writes in this org while ADMIN_READ_ONLY is on',
       description:
         'Send the token as X-Break-Glass-Token on each write until it expires. The reason is recorded with the start and with every write made under it. ' +
-        'TTL is capped by BREAK_GLASS_MAX_TTL_MINUTES. Only the token hash is stored: keep the token safe and never log it.',
+        'TTL is 1 to 60 minutes; BREAK_GLASS_MAX_TTL_MINUTES may lower that limit (a longer TTL is a 422 on ttl_minutes). Only the token hash is stored: keep the token safe and never log it.',
       tags: ['Incident'],
       audience: 'staff',
       permission: 'breakglass.start',
       readOnlyExempt: true,
-      body: Type.Object(
-        {
-          reason: Type.String({ minLength: 5, maxLength: 500, description: 'What the incident is and why writes are needed' }),
-          ttl_minutes: Type.Integer({ minimum: 1, description: 'At most BREAK_GLASS_MAX_TTL_MINUTES' }),
-        },
-        { additionalProperties: false },
-      ),
-      responses: {
-        201: { description: 'The token (shown once) and its expiry', schema: Type.Object({ token: Type.String(), expires_at: DateTime }) },
-        ...commonErrors,
-      },
-      async handler({ runtime, ctx, body }) {
-        const { token, expiresAt } = await runtime.core.identity.startBreakGlass.execute(ctx, { reason: body['reason'], ttlMinutes: body['ttlMinutes'] });
+      contract: StartBreakGlass.contract,
+      responses: { 201: { description: 'The token (shown once) and its expiry', schema: 'output', headers: ['Cache-Control'] } },
+      async handler({ runtime, ctx, input }) {
+        const { token, expiresAt } = await runtime.core.identity.startBreakGlass.execute(ctx, input);
         return { status: 201, body: { token, expires_at: expiresAt.toISOString() }, headers: NO_STORE };
       },
     }),

@@ -4,25 +4,17 @@
  * where the account is the holder's own, the password) is the credential. Requests for an
  * emailed reset answer 202 whether or not the address has an account.
  */
-import { Type } from '@sinclair/typebox';
-import { AcceptInvitation, type CredentialResetPurpose } from '@cws/core';
-import { defineContractRoute, defineRoute, type RouteDefinition } from '../../routing/route-definition.js';
-import { NO_STORE, authErrors } from '../route-helpers.js';
+import { AcceptInvitation, ConfirmPasswordReset, ConfirmSecondFactorReset, RequestCredentialReset, type CredentialResetPurpose } from '@cws/core';
+import { defineContractRoute, type RouteDefinition } from '../../routing/route-definition.js';
+import { NO_STORE } from '../route-helpers.js';
 
 const tags = ['Authentication'] as const;
 
-const Token = Type.String({ minLength: 1, maxLength: 200, description: 'The token from the email, as sent' });
-const SecondFactor = {
-  totp_code: Type.Optional(Type.String({ maxLength: 16, description: 'When the account has TOTP: the six-digit code' })),
-  recovery_code: Type.Optional(Type.String({ maxLength: 32, description: 'Or one of its recovery codes (single use)' })),
-};
-const EmailBody = Type.Object({ email: Type.String({ minLength: 3, maxLength: 254 }) }, { additionalProperties: false });
-const Accepted = Type.Object({ status: Type.Literal('accepted'), detail: Type.String() });
 const ACCEPTED_DETAIL = 'If the address has an account, a link is on its way (valid 30 minutes).';
 
 /** Asking for an emailed reset token: the same 202 whether or not the address has an account. */
 function resetRequestRoute(purpose: CredentialResetPurpose, path: string, operationId: string, summary: string): RouteDefinition {
-  return defineRoute({
+  return defineContractRoute({
     method: 'POST',
     path,
     operationId,
@@ -31,10 +23,11 @@ function resetRequestRoute(purpose: CredentialResetPurpose, path: string, operat
     tags,
     audience: 'public',
     permission: null,
-    body: EmailBody,
-    responses: { 202: { description: 'Received', schema: Accepted }, ...authErrors },
-    async handler({ runtime, body, requestId, now, clientIp }) {
-      await runtime.core.identity.requestCredentialReset.execute({ requestId, now }, { email: body['email'], purpose, clientIp });
+    contract: RequestCredentialReset.contract,
+    fixedFields: ['purpose'],
+    responses: { 202: { description: 'Received', schema: 'output' } },
+    async handler({ runtime, input, requestId, now, clientIp }) {
+      await runtime.core.identity.requestCredentialReset.execute({ requestId, now, clientIp }, { ...input, purpose });
       return { status: 202, body: { status: 'accepted', detail: ACCEPTED_DETAIL } };
     },
   });
@@ -70,21 +63,23 @@ export function accountTokenRoutes(): RouteDefinition[] {
       },
     }),
     resetRequestRoute('password', '/v1/auth/password-reset/request', 'requestPasswordReset', 'Email a password reset link to an address (the same answer whether or not it has an account)'),
-    defineRoute({
+    defineContractRoute({
       method: 'POST',
       path: '/v1/auth/password-reset/confirm',
       operationId: 'confirmPasswordReset',
       summary: 'Set a new password with the emailed token (the second factor is still asked for when on); every session of the account ends',
+      description:
+        'The new password must have 12 to 256 characters and be hard to guess (422 on new_password otherwise). The token works once, within its validity; at most 30 redemptions per client address an hour.',
       tags,
       audience: 'public',
       permission: null,
-      body: Type.Object({ token: Token, new_password: Type.String({ maxLength: 1024 }), ...SecondFactor }, { additionalProperties: false }),
-      responses: { 204: { description: 'Changed; sign in with the new password' }, ...authErrors },
-      async handler({ runtime, body, requestId, now, clientIp }) {
-        await runtime.core.identity.confirmPasswordReset.execute(
-          { requestId, now },
-          { token: body['token'], newPassword: body['newPassword'], totpCode: body['totpCode'], recoveryCode: body['recoveryCode'], clientIp },
-        );
+      contract: ConfirmPasswordReset.contract,
+      responses: {
+        204: { description: 'Changed; sign in with the new password' },
+        401: { description: 'The token is not valid: malformed, expired or used (auth.token_invalid); or the account has a second factor and no valid code was sent (auth.mfa_required)' },
+      },
+      async handler({ runtime, input, requestId, now, clientIp }) {
+        await runtime.core.identity.confirmPasswordReset.execute({ requestId, now, clientIp }, input);
         return { status: 204 };
       },
     }),
@@ -94,18 +89,19 @@ export function accountTokenRoutes(): RouteDefinition[] {
       'requestSecondFactorReset',
       'Email a link that clears the second factor (lost device and recovery codes); the same answer whether or not the address has an account',
     ),
-    defineRoute({
+    defineContractRoute({
       method: 'POST',
       path: '/v1/auth/2fa/reset/confirm',
       operationId: 'confirmSecondFactorReset',
       summary: 'Clear the second factor with the emailed token and your password; every session of the account ends (enrol again after signing in)',
+      description: 'A wrong password is a 422 on password and counts as a failed sign-in (10 per 15 minutes). The token works once, within its validity.',
       tags,
       audience: 'public',
       permission: null,
-      body: Type.Object({ token: Token, password: Type.String({ maxLength: 1024 }) }, { additionalProperties: false }),
-      responses: { 204: { description: 'Cleared' }, ...authErrors },
-      async handler({ runtime, body, requestId, now, clientIp }) {
-        await runtime.core.identity.confirmSecondFactorReset.execute({ requestId, now }, { token: body['token'], password: body['password'], clientIp });
+      contract: ConfirmSecondFactorReset.contract,
+      responses: { 204: { description: 'Cleared' }, 401: { description: 'The token is not valid: malformed, expired or used (auth.token_invalid)' } },
+      async handler({ runtime, input, requestId, now, clientIp }) {
+        await runtime.core.identity.confirmSecondFactorReset.execute({ requestId, now, clientIp }, input);
         return { status: 204 };
       },
     }),

@@ -3,69 +3,12 @@
  * enrolling TOTP. Login and refresh are public (they are how a caller gets credentials); the
  * rest act on the caller's own session, so they need a Bearer token rather than Basic Auth.
  */
-import { Type } from '@sinclair/typebox';
-import type { AuthSession, Membership, UserAccount } from '@cws/core';
+import { ChangePassword, DisableTotp, EnrollTotp, GetMe, RefreshSession, SignIn, SignOut, SwitchOrg, VerifyTotp, type AuthSession, type Membership, type UserAccount } from '@cws/core';
 import type { AccessTokens } from '../../auth/access-tokens.js';
-import { defineRoute, type RouteDefinition } from '../../routing/route-definition.js';
-import { DateTime, Uuid } from '../../schemas/common.schemas.js';
-import { NO_STORE, authErrors, commonErrors, requireSession } from '../route-helpers.js';
+import { defineContractRoute, type RouteDefinition } from '../../routing/route-definition.js';
+import { NO_STORE, requireSession } from '../route-helpers.js';
 
 const tags = ['Authentication'] as const;
-
-const AccessTokenFields = {
-  access_token: Type.String({ description: 'Send as Authorization: Bearer <access_token>' }),
-  token_type: Type.Literal('Bearer'),
-  expires_in: Type.Integer({ description: 'Seconds the access token lives (AUTH_ACCESS_TOKEN_TTL_MINUTES)' }),
-  expires_at: DateTime,
-};
-
-const TokenView = Type.Object({
-  ...AccessTokenFields,
-  refresh_token: Type.String({ description: 'Single use: exchange it at POST /v1/auth/refresh; using it twice ends the session' }),
-  refresh_expires_at: DateTime,
-  session_id: Uuid,
-  session_expires_at: DateTime,
-  user_id: Uuid,
-  org_id: Uuid,
-  role: Type.String(),
-  mfa_verified: Type.Boolean(),
-  must_change_password: Type.Boolean(),
-});
-
-const SecondFactorFields = {
-  totp_code: Type.Optional(Type.String({ maxLength: 16, description: 'Six-digit code from the authenticator app' })),
-  recovery_code: Type.Optional(Type.String({ maxLength: 32, description: 'One of the recovery codes shown at enrolment (single use)' })),
-};
-
-const LoginBody = Type.Object(
-  {
-    email: Type.String({ maxLength: 254 }),
-    password: Type.String({ maxLength: 1024 }),
-    org_id: Type.Optional(Uuid),
-    ...SecondFactorFields,
-  },
-  { additionalProperties: false },
-);
-
-const RefreshBody = Type.Object({ refresh_token: Type.String({ maxLength: 200 }), ...SecondFactorFields }, { additionalProperties: false });
-
-const MeView = Type.Object({
-  user: Type.Object({
-    id: Uuid,
-    email: Type.String(),
-    display_name: Type.String(),
-    mfa_enabled: Type.Boolean(),
-    recovery_codes_left: Type.Integer(),
-    must_change_password: Type.Boolean(),
-    password_changed_at: DateTime,
-  }),
-  org_id: Uuid,
-  role: Type.String(),
-  session_id: Uuid,
-  session_expires_at: DateTime,
-  mfa_verified: Type.Boolean(),
-  orgs: Type.Array(Type.Object({ org_id: Uuid, role: Type.String() })),
-});
 
 /** A new access token for the same session, for changes that alter its claims (TOTP, password). */
 async function accessTokenJson(
@@ -108,7 +51,7 @@ export async function tokenJson(
 export function authRoutes(deps: { accessTokens: AccessTokens }): RouteDefinition[] {
   const { accessTokens } = deps;
   return [
-    defineRoute({
+    defineContractRoute({
       method: 'POST',
       path: '/v1/auth/login',
       operationId: 'login',
@@ -119,62 +62,72 @@ export function authRoutes(deps: { accessTokens: AccessTokens }): RouteDefinitio
       tags,
       audience: 'public',
       permission: null,
-      body: LoginBody,
-      responses: { 200: { description: 'Tokens for the new session', schema: TokenView }, ...authErrors },
-      async handler({ runtime, body, requestId, now, clientIp }) {
-        const result = await runtime.core.identity.signIn.execute(
-          { requestId, now },
-          { email: body['email'], password: body['password'], orgId: body['orgId'], totpCode: body['totpCode'], recoveryCode: body['recoveryCode'], clientIp },
-        );
+      contract: SignIn.contract,
+      responses: {
+        200: { description: 'Tokens for the new session', schema: 'output', headers: ['Cache-Control'] },
+        401: { description: 'Wrong email or password (auth.invalid_credentials), or a missing or wrong one-time code (auth.mfa_required)' },
+        403: { description: 'Not a member of the chosen org (auth.forbidden)' },
+        409: { description: 'Several orgs and no org_id (auth.org_required; the problem lists them)' },
+      },
+      async handler({ runtime, input, requestId, now, clientIp }) {
+        const result = await runtime.core.identity.signIn.execute({ requestId, now, clientIp }, input);
         return { status: 200, body: await tokenJson(accessTokens, result, result.user, result.membership, now), headers: NO_STORE };
       },
     }),
-    defineRoute({
+    defineContractRoute({
       method: 'POST',
       path: '/v1/auth/refresh',
       operationId: 'refreshSession',
       summary: 'Exchange a refresh token for new tokens (the old refresh token stops working)',
-      description: 'Presenting an already exchanged refresh token ends the whole session: someone else holds a copy.',
+      description:
+        'Presenting an already exchanged refresh token ends the whole session: someone else holds a copy. ' +
+        'With ADMIN_MFA_REQUIRED, an owner or admin session without a proven second factor needs a one-time code to refresh.',
       tags,
       audience: 'public',
       permission: null,
-      body: RefreshBody,
-      responses: { 200: { description: 'Tokens for the same session', schema: TokenView }, ...authErrors },
-      async handler({ runtime, body, requestId, now, clientIp }) {
-        const result = await runtime.core.identity.refresh.execute(
-          { requestId, now },
-          { refreshToken: body['refreshToken'], totpCode: body['totpCode'], recoveryCode: body['recoveryCode'], clientIp },
-        );
+      contract: RefreshSession.contract,
+      responses: {
+        200: { description: 'Tokens for the same session', schema: 'output', headers: ['Cache-Control'] },
+        401: { description: 'A malformed or unknown refresh token (auth.token_invalid), an ended or reused session (auth.session_revoked), or a missing or wrong one-time code (auth.mfa_required)' },
+      },
+      async handler({ runtime, input, requestId, now, clientIp }) {
+        const result = await runtime.core.identity.refresh.execute({ requestId, now, clientIp }, input);
         return { status: 200, body: await tokenJson(accessTokens, result, result.user, result.membership, now), headers: NO_STORE };
       },
     }),
-    defineRoute({
+    defineContractRoute({
       method: 'POST',
       path: '/v1/auth/logout',
       operationId: 'logout',
       summary: 'End this session (its access and refresh tokens stop working at once)',
+      description: 'Ends the session of the access token sent; signing out of a session that has already ended answers the same. The body, if any, must be an empty object.',
       tags,
       audience: 'staff',
       permission: 'profile.view',
       sessionOnly: true,
       allowedWithTemporaryPassword: true,
-      responses: { 204: { description: 'Signed out (also when already signed out)' }, ...commonErrors },
+      contract: SignOut.contract,
+      fixedFields: ['sessionId'],
+      responses: { 204: { description: 'Signed out (also when already signed out)' } },
       async handler({ runtime, ctx, identity }) {
         await runtime.core.identity.signOut.execute(ctx, { sessionId: requireSession(identity) });
         return { status: 204 };
       },
     }),
-    defineRoute({
+    defineContractRoute({
       method: 'GET',
       path: '/v1/auth/me',
       operationId: 'getMe',
       summary: 'The signed-in user, their role here, and the orgs they can switch to',
+      description: 'Answers for the session of the access token sent: 401 auth.session_revoked once it has ended.',
       tags,
       audience: 'staff',
       permission: 'profile.view',
       sessionOnly: true,
       allowedWithTemporaryPassword: true,
-      responses: { 200: { description: 'The caller', schema: MeView }, ...commonErrors },
+      contract: GetMe.contract,
+      fixedFields: ['sessionId'],
+      responses: { 200: { description: 'The caller', schema: 'output' } },
       async handler({ runtime, ctx, identity }) {
         const me = await runtime.core.identity.me.execute(ctx, { sessionId: requireSession(identity) });
         return {
@@ -199,89 +152,89 @@ export function authRoutes(deps: { accessTokens: AccessTokens }): RouteDefinitio
         };
       },
     }),
-    defineRoute({
+    defineContractRoute({
       method: 'POST',
       path: '/v1/auth/switch-org',
       operationId: 'switchOrg',
       summary: 'Tokens for a new session in another of your orgs',
+      description: 'A second factor proven in this session counts in the new one. 403 auth.forbidden when you are not an active member of that org.',
       tags,
       audience: 'staff',
       permission: 'profile.view',
       sessionOnly: true,
-      body: Type.Object({ org_id: Uuid }, { additionalProperties: false }),
-      responses: { 200: { description: 'Tokens for the session in that org', schema: TokenView }, ...commonErrors },
-      async handler({ runtime, ctx, identity, body, now }) {
-        const issued = await runtime.core.identity.switchOrg.execute(ctx, { sessionId: requireSession(identity), orgId: body['orgId'] });
+      contract: SwitchOrg.contract,
+      fixedFields: ['sessionId'],
+      responses: { 200: { description: 'Tokens for the session in that org', schema: 'output', headers: ['Cache-Control'] } },
+      async handler({ runtime, ctx, identity, input, now }) {
+        const issued = await runtime.core.identity.switchOrg.execute(ctx, { ...input, sessionId: requireSession(identity) });
         const user = { id: ctx.actor.id, email: identity!.username, mustChangePassword: identity!.mustChangePassword };
         return { status: 200, body: await tokenJson(accessTokens, issued, user, issued.membership, now), headers: NO_STORE };
       },
     }),
-    defineRoute({
+    defineContractRoute({
       method: 'POST',
       path: '/v1/auth/change-password',
       operationId: 'changePassword',
       summary: 'Change your password (required after a temporary one); your other sessions end',
-      description: 'Answers with a new access token for this session: the old one still says a change is due.',
+      description:
+        'Answers with a new access token for this session: the old one still says a change is due. A wrong current password is a 422 on current_password and counts as a failed sign-in (10 per 15 minutes). ' +
+        'The new password must have 12 to 256 characters, be hard to guess and differ from the current one.',
       tags,
       audience: 'staff',
       permission: 'profile.view',
       sessionOnly: true,
       allowedWithTemporaryPassword: true,
-      body: Type.Object({ current_password: Type.String({ maxLength: 1024 }), new_password: Type.String({ maxLength: 1024 }) }, { additionalProperties: false }),
-      responses: { 200: { description: 'Changed; a new access token for this session', schema: Type.Object(AccessTokenFields) }, ...commonErrors },
-      async handler({ runtime, ctx, identity, body, now, clientIp }) {
+      contract: ChangePassword.contract,
+      fixedFields: ['sessionId', 'clientIp'],
+      responses: { 200: { description: 'Changed; a new access token for this session', schema: 'output', headers: ['Cache-Control'] } },
+      async handler({ runtime, ctx, identity, input, now, clientIp }) {
         const sessionId = requireSession(identity);
-        await runtime.core.identity.changePassword.execute(ctx, { sessionId, currentPassword: body['currentPassword'], newPassword: body['newPassword'], clientIp });
+        await runtime.core.identity.changePassword.execute(ctx, { ...input, sessionId, clientIp });
         const { session, user, membership } = await runtime.core.identity.resolveSession.execute(ctx, { sessionId });
         return { status: 200, body: await accessTokenJson(accessTokens, session, user, membership, now), headers: NO_STORE };
       },
     }),
-    defineRoute({
+    defineContractRoute({
       method: 'POST',
       path: '/v1/auth/2fa/enroll',
       operationId: 'enrollTotp',
       summary: 'Start TOTP enrolment (with your current password): a base32 secret and an otpauth:// URI for the authenticator app',
       description:
-        'Step-up: the current password is required, so a stolen access token alone cannot enrol a second factor and lock you out. A wrong password counts as a failed sign-in (10 per 15 minutes).',
+        'Step-up: the current password is required, so a stolen access token alone cannot enrol a second factor and lock you out. A wrong password counts as a failed sign-in (10 per 15 minutes). ' +
+        '409 identity.mfa_already_enabled when TOTP is on.',
       tags,
       audience: 'staff',
       permission: 'profile.view',
       sessionOnly: true,
-      body: Type.Object({ current_password: Type.String({ maxLength: 1024 }) }, { additionalProperties: false }),
-      responses: {
-        200: { description: 'The pending secret (confirm it with /v1/auth/2fa/verify)', schema: Type.Object({ secret: Type.String(), otpauth_uri: Type.String() }) },
-        ...commonErrors,
-      },
-      async handler({ runtime, ctx, identity, body, clientIp }) {
-        const { secret, otpauthUri } = await runtime.core.identity.enrollTotp.execute(ctx, { sessionId: requireSession(identity), currentPassword: body['currentPassword'], clientIp });
+      contract: EnrollTotp.contract,
+      fixedFields: ['sessionId', 'clientIp'],
+      responses: { 200: { description: 'The pending secret (confirm it with /v1/auth/2fa/verify)', schema: 'output', headers: ['Cache-Control'] } },
+      async handler({ runtime, ctx, identity, input, clientIp }) {
+        const { secret, otpauthUri } = await runtime.core.identity.enrollTotp.execute(ctx, { ...input, sessionId: requireSession(identity), clientIp });
         return { status: 200, body: { secret, otpauth_uri: otpauthUri }, headers: NO_STORE };
       },
     }),
-    defineRoute({
+    defineContractRoute({
       method: 'POST',
       path: '/v1/auth/2fa/verify',
       operationId: 'verifyTotp',
       summary: 'Confirm enrolment with a code: TOTP is on, this session counts as verified (a new access token says so), other sessions end',
-      description: 'The access token used for this call stops working: it says the session has no second factor. Use the one in the answer.',
+      description:
+        'The access token used for this call stops working: it says the session has no second factor. Use the one in the answer. ' +
+        'A wrong or replayed code is a 422 on code; 409 identity.mfa_not_enrolled without a pending enrolment.',
       tags,
       audience: 'staff',
       permission: 'profile.view',
       sessionOnly: true,
-      body: Type.Object({ code: Type.String({ maxLength: 16 }) }, { additionalProperties: false }),
-      responses: {
-        200: {
-          description: 'Enabled; the recovery codes are shown this once',
-          schema: Type.Object({ enabled: Type.Literal(true), recovery_codes: Type.Array(Type.String()), ...AccessTokenFields }),
-        },
-        ...commonErrors,
-      },
-      async handler({ runtime, ctx, identity, body, now }) {
-        const sessionId = requireSession(identity);
-        const { recoveryCodes, session, user, membership } = await runtime.core.identity.verifyTotp.execute(ctx, { sessionId, code: body['code'] });
+      contract: VerifyTotp.contract,
+      fixedFields: ['sessionId'],
+      responses: { 200: { description: 'Enabled; the recovery codes are shown this once', schema: 'output', headers: ['Cache-Control'] } },
+      async handler({ runtime, ctx, identity, input, now }) {
+        const { recoveryCodes, session, user, membership } = await runtime.core.identity.verifyTotp.execute(ctx, { ...input, sessionId: requireSession(identity) });
         return { status: 200, body: { enabled: true, recovery_codes: recoveryCodes, ...(await accessTokenJson(accessTokens, session, user, membership, now)) }, headers: NO_STORE };
       },
     }),
-    defineRoute({
+    defineContractRoute({
       method: 'POST',
       path: '/v1/auth/2fa/disable',
       operationId: 'disableTotp',
@@ -293,10 +246,10 @@ export function authRoutes(deps: { accessTokens: AccessTokens }): RouteDefinitio
       permission: 'mfa.reset',
       // An admin action on someone else's account: the admin safety switches apply.
       adminSurface: true,
-      body: Type.Object({ user_id: Uuid }, { additionalProperties: false }),
-      responses: { 204: { description: 'Turned off' }, ...commonErrors },
-      async handler({ runtime, ctx, body }) {
-        await runtime.core.identity.disableTotp.execute(ctx, { userId: body['userId'] });
+      contract: DisableTotp.contract,
+      responses: { 204: { description: 'Turned off' }, 404: { description: 'No such member in this org (identity.user_not_found)' } },
+      async handler({ runtime, ctx, input }) {
+        await runtime.core.identity.disableTotp.execute(ctx, input);
         return { status: 204 };
       },
     }),

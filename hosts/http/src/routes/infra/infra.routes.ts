@@ -8,7 +8,7 @@ import { DOCS_ASSET_CACHE_CONTROL, DOCS_ASSETS_PATH, docsAssets, docsPage, type 
 import { buildOpenApiDocument } from '../../routing/openapi-document.js';
 import { defineRoute, type RouteDefinition } from '../../routing/route-definition.js';
 import { ProblemSchema } from '../../schemas/common.schemas.js';
-import { readiness } from './readiness.js';
+import { ReadinessView, readiness } from './readiness.js';
 
 const API_VERSION = '0.1.0';
 
@@ -48,7 +48,7 @@ export function infraRoutes(options: { metricsRegistry: Registry; routes: () => 
       tags: ['Health'],
       audience: 'infra',
       permission: null,
-      responses: { 200: { description: 'Ready' }, 503: { description: 'Not ready; checks[] says why' } },
+      responses: { 200: { description: 'Ready', schema: ReadinessView }, 503: { description: 'Not ready; checks[] says why', schema: ReadinessView } },
       async handler({ runtime }) {
         const result = await readiness(runtime);
         return { status: result.status, body: result.body, headers: { 'Cache-Control': 'no-store' } };
@@ -92,7 +92,7 @@ export function infraRoutes(options: { metricsRegistry: Registry; routes: () => 
       tags: ['Docs'],
       audience: 'infra',
       permission: null,
-      responses: { 200: { description: 'OpenAPI 3.1' } },
+      responses: { 200: { description: 'OpenAPI 3.1', schema: Type.Object({ openapi: Type.Literal('3.1.0') }, { additionalProperties: true, $id: 'OpenApiDocument' }) } },
       async handler({ runtime }) {
         return { status: 200, body: document(runtime.config.http.publicBaseUrl) };
       },
@@ -153,11 +153,20 @@ export function infraRoutes(options: { metricsRegistry: Registry; routes: () => 
       audience: 'infra',
       permission: null,
       params: Type.Object({ area: Type.String({ pattern: '^[a-z_]{1,40}$' }), reason: Type.String({ pattern: '^[a-z_]{1,60}$' }) }, { additionalProperties: false }),
-      responses: { 200: { description: 'The problem type' }, 404: { description: 'Unknown type', schema: ProblemSchema, contentType: 'application/problem+json' } },
-      async handler({ params, runtime }) {
+      responses: {
+        200: {
+          description: 'The problem type',
+          schema: Type.Object({ type: Type.String(), code: Type.String(), status: Type.Integer(), title: Type.String() }, { additionalProperties: false, $id: 'ProblemType' }),
+        },
+        404: { description: 'Unknown type', schema: ProblemSchema, contentType: 'application/problem+json' } },
+      async handler({ params, runtime, koa }) {
         const code = `${params.area}.${params.reason}`;
         const entry = catalogue.find((p) => p.code === code);
-        if (entry === undefined) throw new AppError('validation.failed', `No problem type ${code}`, { errors: [{ pointer: '/reason', detail: 'is not a known problem type' }] });
+        if (entry === undefined) {
+          // No such page, as for any unknown address: 404 route.not_found.
+          koa.status = 404;
+          return { status: 404 };
+        }
         return { status: 200, body: { type: problemType(code, runtime.config.http.publicBaseUrl), code, status: entry.status, title: entry.title } };
       },
     }),

@@ -4,7 +4,26 @@
  * or JOB_HEARTBEAT_REQUIRED), plus the legacy top-level keys older clients read. 503 when any
  * check fails.
  */
+import { Type } from '@sinclair/typebox';
 import type { Runtime } from '@cws/composition';
+
+const Detail = Type.Object({}, { additionalProperties: true });
+
+/** What /readyz answers, ready (200) or not (503). */
+export const ReadinessView = Type.Object(
+  {
+    ok: Type.Boolean(),
+    checks: Type.Array(Type.Object({ name: Type.Union([Type.Literal('db'), Type.Literal('migrations'), Type.Literal('jobs')]), ok: Type.Boolean(), ms: Type.Number(), detail: Detail }, { additionalProperties: false })),
+    status: Type.Union([Type.Literal('ready'), Type.Literal('unhealthy')]),
+    database: Detail,
+    jobs: Detail,
+    db_connected: Type.Boolean(),
+    migrations_current: Type.Boolean(),
+    current_revision: Type.Unknown({ description: 'The newest applied migration, or null' }),
+    expected_revision: Type.Unknown({ description: 'The migration this build expects, or null' }),
+  },
+  { additionalProperties: false, $id: 'Readiness' },
+);
 
 export interface ReadinessCheck {
   readonly name: 'db' | 'migrations' | 'jobs';

@@ -2,8 +2,9 @@
  * What the identity use cases share: their options (from configuration), the brute-force
  * buckets, the password rule, and the shapes of the secrets they hand out.
  */
-import { InputChecks } from '../../domain/shared/input-checks.js';
 import type { Role } from '../../access/roles.js';
+import { schemaErrors } from '../../contracts/use-case-contract.js';
+import { NewPassword } from '../../domain/identity/identity-schemas.js';
 import type { RateBucket, RateLimiter } from '../../ports/rate-limiter.port.js';
 import type { SecretTokens } from '../../ports/credentials.port.js';
 import type { PasswordStrength, PasswordVerdict } from '../../ports/password-strength.port.js';
@@ -96,8 +97,7 @@ export function signInBudgets(account: string, clientIp: string | null, buckets 
   return budgets;
 }
 
-export const MIN_PASSWORD_LENGTH = 12;
-export const MAX_PASSWORD_LENGTH = 256;
+export { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../domain/identity/identity-schemas.js';
 
 /**
  * Words of the email (its local part split on punctuation, the domain's first label) and of the
@@ -118,27 +118,38 @@ export function passwordContext(email: string, ...names: ReadonlyArray<string | 
 }
 
 /**
- * A password people choose: 12 to 256 characters, judged by the strength estimator with the
- * person's email and names (and the org's) as context. The refusal says which rule failed and
- * what would pass.
+ * Why a password of an allowed length (`NewPassword`) would be easy to guess, or null: only
+ * spaces, or judged weak by the strength estimator given the person's email and names (and the
+ * org's) as context. The refusal says which rule failed and what would pass.
  */
-export function checkNewPassword(checks: InputChecks, pointer: string, value: unknown, strength: PasswordStrength, context: readonly string[]): string {
-  if (typeof value !== 'string') {
-    checks.fail(pointer, 'must be a string');
-    return '';
+export function passwordRefusal(password: string, strength: PasswordStrength, context: readonly string[]): string | null {
+  if (password.trim() === '') return 'must not be only spaces';
+  const verdict = strength.assess(password, context);
+  return verdict.acceptable ? null : [verdict.problem ?? 'is too easy to guess', ...verdict.suggestions].join('. ');
+}
+
+/**
+ * The rule of a chosen password that its schema cannot say: hard to guess.
+ * @throws validation.failed at `pointer` otherwise.
+ */
+export function assertHardToGuess(pointer: string, password: string, strength: PasswordStrength, context: readonly string[]): void {
+  const refusal = passwordRefusal(password, strength, context);
+  if (refusal !== null) throw AppError.validation([{ pointer, detail: refusal }], `${pointer} ${refusal}`);
+}
+
+/**
+ * For use cases that still collect their own field errors: `value` checked as a `NewPassword`
+ * (the schema) and then as hard to guess, each refusal reported at `pointer`.
+ */
+export function checkNewPassword(checks: { fail(pointer: string, detail: string): void }, pointer: string, value: unknown, strength: PasswordStrength, context: readonly string[]): string {
+  const errors = schemaErrors(NewPassword, value);
+  if (errors.length > 0) {
+    checks.fail(pointer, errors[0]!.detail);
+    return typeof value === 'string' ? value : '';
   }
-  const length = [...value].length;
-  if (length < MIN_PASSWORD_LENGTH) {
-    checks.fail(pointer, `must have at least ${MIN_PASSWORD_LENGTH} characters (it has ${length}); a few unrelated words make a long one easy to remember`);
-  } else if (length > MAX_PASSWORD_LENGTH) {
-    checks.fail(pointer, `must have at most ${MAX_PASSWORD_LENGTH} characters`);
-  } else if (value.trim() === '') {
-    checks.fail(pointer, 'must not be only spaces');
-  } else {
-    const verdict = strength.assess(value, context);
-    if (!verdict.acceptable) checks.fail(pointer, [verdict.problem ?? 'is too easy to guess', ...verdict.suggestions].join('. '));
-  }
-  return value;
+  const refusal = passwordRefusal(value as string, strength, context);
+  if (refusal !== null) checks.fail(pointer, refusal);
+  return value as string;
 }
 
 const FALLBACK_WEAK = ['password', 'passw0rd', 'change-me', 'changeme', 'secret', 'qwerty', 'letmein', 'welcome', 'admin', 'iloveyou', 'summer', 'winter', 'spring', 'autumn', '123456'];

@@ -1,2 +1,19 @@
-/** The identity area: its use cases (each with its contract) and their wiring. Each use case file is exported here as it gets its contract. */
+/** The identity area: each use case (with its contract), the schemas its contracts share, and their wiring. */
+export * from './sign-in.use-case.js';
+export * from './refresh-session.use-case.js';
+export * from './resolve-session.use-case.js';
+export * from './get-me.use-case.js';
+export * from './sign-out.use-case.js';
+export * from './switch-org.use-case.js';
+export * from './change-password.use-case.js';
+export * from './enroll-totp.use-case.js';
+export * from './verify-totp.use-case.js';
+export * from './disable-totp.use-case.js';
+export * from './request-credential-reset.use-case.js';
+export * from './confirm-password-reset.use-case.js';
+export * from './confirm-second-factor-reset.use-case.js';
+export * from './start-break-glass.use-case.js';
+export * from './authorize-break-glass-write.use-case.js';
+export * from './bootstrap-owner.use-case.js';
 export * from './identity-use-cases.js';
+export * from '../../domain/identity/identity-schemas.js';

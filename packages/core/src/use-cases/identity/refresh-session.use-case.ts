@@ -1,6 +1,9 @@
+import { Type } from '@sinclair/typebox';
 import type { RequestContext } from '../../context.js';
+import { checkInput, defineContract, type ContractInput } from '../../contracts/use-case-contract.js';
 import { auditEntry } from '../../domain/audit/audit-builder.js';
 import { isSessionUsable, type AuthSession, type Membership, type UserAccount } from '../../domain/identity/identity.js';
+import { RefreshToken, SecondFactorFields, SessionTokensView } from '../../domain/identity/identity-schemas.js';
 import { AppError } from '../../errors/app-error.js';
 import { MFA_ROLES, parseRefreshToken } from './identity-policy.js';
 import { issueRefreshToken } from './session-issuer.js';
@@ -14,6 +17,20 @@ export interface RefreshResult {
   readonly membership: Membership;
 }
 
+const contract = defineContract({
+  name: 'RefreshSession',
+  input: Type.Object(
+    {
+      refreshToken: RefreshToken,
+      ...SecondFactorFields,
+    },
+    { additionalProperties: false },
+  ),
+  output: SessionTokensView,
+});
+
+export type RefreshSessionInput = ContractInput<typeof contract>;
+
 const revokedError = () => new AppError('auth.session_revoked', 'The session has ended; sign in again');
 
 /**
@@ -21,16 +38,20 @@ const revokedError = () => new AppError('auth.session_revoked', 'The session has
  * already exchanged is reuse — someone else has a copy — so the whole session is revoked.
  * With ADMIN_MFA_REQUIRED, an OWNER/ADMIN session not yet proven needs a code to refresh, and
  * a valid one upgrades it.
+ * @throws validation.failed — a field the contract refuses.
  * @throws auth.token_invalid — malformed or unknown token.
  * @throws auth.session_revoked — revoked or expired session, or reuse detected (now revoked).
  * @throws auth.mfa_required — the code the session needs is missing or wrong.
  * @throws request.rate_limited — too many wrong codes.
  */
 export class RefreshSession {
+  static readonly contract = contract;
+
   constructor(private readonly deps: CredentialDeps) {}
 
-  async execute(attempt: Attempt, input: { refreshToken: unknown; totpCode?: unknown; recoveryCode?: unknown; clientIp: string }): Promise<RefreshResult> {
-    const parsed = parseRefreshToken(input.refreshToken);
+  async execute(attempt: Attempt, input: RefreshSessionInput): Promise<RefreshResult> {
+    const checked = checkInput(contract, input);
+    const parsed = parseRefreshToken(checked.refreshToken);
     if (parsed === null) throw new AppError('auth.token_invalid', 'The refresh token is not valid');
     const { deps } = this;
     const system = { kind: 'system' as const, id: 'auth:refresh', role: null };
@@ -56,7 +77,7 @@ export class RefreshSession {
             action: 'auth.refresh_reuse',
             resourceType: 'session',
             resourceId: session.id,
-            metadata: { client_ip: input.clientIp, rotated_at: record.rotatedAt.toISOString() },
+            metadata: { client_ip: attempt.clientIp ?? null, rotated_at: record.rotatedAt.toISOString() },
           }),
         );
         return { kind: 'reused' as const };
@@ -69,7 +90,7 @@ export class RefreshSession {
       let user = found;
       let current = session;
       if (deps.options.adminMfaRequired && MFA_ROLES.includes(session.role) && !session.mfaVerified && user.totpEnabledAt !== null) {
-        const changes = await proveSecondFactor(deps, user, attempt.now, input);
+        const changes = await proveSecondFactor(deps, user, attempt.now, checked);
         await repos.users.patch(user.id, changes);
         user = { ...user, ...changes };
         await repos.sessions.markMfaVerified(session.id);

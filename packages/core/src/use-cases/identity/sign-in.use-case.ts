@@ -1,7 +1,10 @@
+import { Type } from '@sinclair/typebox';
 import type { Actor, RequestContext } from '../../context.js';
+import { checkInput, defineContract, type ContractInput } from '../../contracts/use-case-contract.js';
+import { Uuid } from '../../contracts/schema-vocabulary.js';
 import { auditEntry } from '../../domain/audit/audit-builder.js';
 import type { Membership, UserAccount } from '../../domain/identity/identity.js';
-import { InputChecks } from '../../domain/shared/input-checks.js';
+import { PresentedPassword, SecondFactorFields, SessionTokensView, SignInEmail } from '../../domain/identity/identity-schemas.js';
 import { AppError } from '../../errors/app-error.js';
 import type { SystemAuditLog } from '../../ports/audit-log.port.js';
 import type { PasswordHasher, SecretSealer, SecretTokens } from '../../ports/credentials.port.js';
@@ -38,24 +41,33 @@ export interface CredentialDeps {
   readonly orgs: OrgDirectory;
 }
 
-export interface SignInInput {
-  readonly email: unknown;
-  readonly password: unknown;
-  readonly orgId?: unknown;
-  readonly totpCode?: unknown;
-  readonly recoveryCode?: unknown;
-  /** The client address, for the per-IP brute-force limit and the audit. */
-  readonly clientIp: string;
-}
+const contract = defineContract({
+  name: 'SignIn',
+  input: Type.Object(
+    {
+      email: SignInEmail,
+      password: PresentedPassword,
+      orgId: Type.Optional(Uuid({ description: 'Which org to sign in to: required when the account belongs to several' })),
+      ...SecondFactorFields,
+    },
+    { additionalProperties: false },
+  ),
+  output: SessionTokensView,
+});
+
+export type SignInInput = ContractInput<typeof contract>;
 
 export interface SignInResult extends IssuedSession {
   readonly user: UserAccount;
   readonly membership: Membership;
 }
 
+/** Who is trying (a request without a session yet): where it came from, for the limits and the audit. */
 export interface Attempt {
   readonly requestId: string;
   readonly now: Date;
+  /** The client's address, for the per-address limits and the audit; absent or null when unknown (embedding without one). */
+  readonly clientIp?: string | null;
 }
 
 /**
@@ -116,7 +128,7 @@ function openSecret(deps: Pick<CredentialDeps, 'sealer'>, sealed: string): strin
  * Signs a staff user in to one org. Same answer and similar timing for an unknown email and a
  * wrong password; at most 10 failures per account and per address in 15 minutes; a second
  * factor whenever the account has one; the session remembers whether it was proven.
- * @throws validation.failed — malformed email/password/org id.
+ * @throws validation.failed — a field the contract refuses (email, password, org id).
  * @throws request.rate_limited — too many failures (Retry-After).
  * @throws auth.invalid_credentials — unknown email, wrong password, or no active membership.
  * @throws auth.org_required — several orgs and none chosen (details list them).
@@ -124,6 +136,8 @@ function openSecret(deps: Pick<CredentialDeps, 'sealer'>, sealed: string): strin
  * @throws auth.mfa_required — the account has TOTP and no valid code (or recovery code) was sent.
  */
 export class SignIn {
+  static readonly contract = contract;
+
   /**
    * A hash of a random password made by the same hasher: unknown emails pay the same hashing
    * cost as known ones, so response time does not tell whether an account exists.
@@ -133,22 +147,21 @@ export class SignIn {
   constructor(private readonly deps: CredentialDeps) {}
 
   async execute(attempt: Attempt, input: SignInInput): Promise<SignInResult> {
-    const checks = new InputChecks();
-    const email = checks.text('/email', input.email, { max: 254 }).toLowerCase();
-    const password = typeof input.password === 'string' && input.password.length <= 1024 ? input.password : (checks.fail('/password', 'must be a string of at most 1024 characters'), '');
-    const wantedOrg = input.orgId === undefined || input.orgId === null ? null : checks.uuid('/orgId', input.orgId);
-    checks.throwIfAny();
+    const checked = checkInput(contract, input);
+    const { email, password } = checked;
+    const clientIp = attempt.clientIp ?? null;
+    const wantedOrg = checked.orgId ?? null;
     const { deps } = this;
     // The attempt is spent before the hash is computed: N concurrent guesses check at most the
     // limit. A right password gives it back; a wrong one keeps it as the failure record.
-    const reserved = await reserveAttempt(deps.limiter, signInBudgets(email, input.clientIp));
+    const reserved = await reserveAttempt(deps.limiter, signInBudgets(email, clientIp));
 
     const user = await deps.users.findByEmail(email);
     this.dummyHash ??= deps.hasher.hash(deps.tokens.random(16));
     const passwordOk = await deps.hasher.verify(user?.passwordHash ?? (await this.dummyHash), password);
     const memberships = user !== null && passwordOk ? (await deps.users.membershipsOf(user.id)).filter((m) => m.deactivatedAt === null) : [];
     if (user === null || !passwordOk || memberships.length === 0) {
-      await this.recordFailure(attempt, email, input.clientIp, user?.id ?? null, user === null ? 'unknown_email' : passwordOk ? 'no_active_membership' : 'wrong_password');
+      await this.recordFailure(attempt, email, clientIp, user?.id ?? null, user === null ? 'unknown_email' : passwordOk ? 'no_active_membership' : 'wrong_password');
       throw new AppError('auth.invalid_credentials', 'The email or password is not correct');
     }
 
@@ -182,7 +195,7 @@ export class SignIn {
         let current = fresh;
         const mfaVerified = fresh.totpEnabledAt !== null;
         if (mfaVerified) {
-          const changes = await proveSecondFactor(deps, fresh, attempt.now, input);
+          const changes = await proveSecondFactor(deps, fresh, attempt.now, checked);
           await repos.users.patch(fresh.id, changes);
           current = { ...fresh, ...changes };
         }
@@ -192,7 +205,7 @@ export class SignIn {
             action: 'auth.login',
             resourceType: 'user',
             resourceId: user.id,
-            metadata: { session_id: session.session.id, mfa_verified: mfaVerified, client_ip: input.clientIp },
+            metadata: { session_id: session.session.id, mfa_verified: mfaVerified, client_ip: clientIp },
           }),
         );
         return { stored: current, issued: session };
@@ -201,7 +214,7 @@ export class SignIn {
       // Recorded after the unit of work has ended: nothing else may touch the database inside it.
       const codeMissing = err instanceof AppError && err.details?.['reason'] === 'code_missing';
       if (err instanceof AppError && !codeMissing && (err.code === 'auth.mfa_required' || err.code === 'auth.invalid_credentials')) {
-        await this.recordFailure(attempt, email, input.clientIp, user.id, err.code === 'auth.mfa_required' ? 'mfa' : 'password_changed_meanwhile');
+        await this.recordFailure(attempt, email, clientIp, user.id, err.code === 'auth.mfa_required' ? 'mfa' : 'password_changed_meanwhile');
       } else {
         // Not a wrong credential (the first step of a two-step sign-in, an unreadable second
         // factor, an outage): the right password gives its attempt back.
@@ -214,7 +227,7 @@ export class SignIn {
   }
 
   /** The failed attempt keeps the points it spent; the system audit records it. */
-  private async recordFailure(attempt: Attempt, email: string, clientIp: string, userId: string | null, reason: string): Promise<void> {
+  private async recordFailure(attempt: Attempt, email: string, clientIp: string | null, userId: string | null, reason: string): Promise<void> {
     await this.deps.systemAudit.append({
       id: this.deps.ids.next(),
       actorId: userId ?? 'anonymous',
