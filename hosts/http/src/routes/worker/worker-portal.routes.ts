@@ -102,7 +102,7 @@ export function workerPortalRoutes(options: { workerTokens: WorkerPortalTokens }
       audience: 'public',
       permission: null,
       contract: WorkerSignIn.contract,
-      fixedFields: ['orgId', 'clientIp'],
+      fixedFields: ['orgId'],
       responses: {
         200: { description: 'The token and the worker', schema: 'output', headers: ['Cache-Control'] },
         401: { description: 'Wrong credentials (auth.invalid_credentials)' },
@@ -111,8 +111,8 @@ export function workerPortalRoutes(options: { workerTokens: WorkerPortalTokens }
       async handler({ runtime, input, requestId, now, clientIp }) {
         const named = input.org !== undefined;
         const { worker, orgId } = await runtime.core.workerPortal.signIn.execute(
-          { requestId, now },
-          { ...input, ...(named ? {} : { orgId: await defaultSignInOrg(runtime) }), clientIp },
+          { requestId, now, clientIp },
+          { ...input, ...(named ? {} : { orgId: await defaultSignInOrg(runtime) }) },
         );
         return { status: 200, body: await tokenBody(options.workerTokens, worker, orgId, now), headers: NO_STORE };
       },

@@ -15,9 +15,6 @@ export const WorkerLogin = withMessage(
   'must be a phone number or an email address',
 );
 
-/** A portal password as typed at sign-in or to confirm a change (judged only against the hash). */
-export const TypedPortalPassword = Type.String({ maxLength: 1024 });
-
 export const WORKER_ACTIONS_LIST = ['start', 'complete'] as const;
 
 const MustChangePassword = Type.Boolean({

@@ -1,8 +1,8 @@
 /**
  * The workforce as use cases take it and answer it (JSON): teams, workers with skills and weekly
  * working hours, services with a price in minor units, blackouts. Rules between fields (spans in
- * order, an end after its start, who a blackout is for) are code in workforce-input.ts; a chosen
- * portal password's rule is in use-cases/worker-portal/portal-password.ts.
+ * order, an end after its start, who a blackout is for) are code in workforce-input.ts; a portal
+ * password follows the staff password rule (domain/identity/identity-schemas.ts).
  */
 import { Type, type TSchema } from '@sinclair/typebox';
 import { ClearableEmail, ClearablePhone, ClockTime, InstantView, Int, Nullable, OneOf, Text, Uuid, withMessage } from '../../contracts/schema-vocabulary.js';

@@ -2,19 +2,19 @@ import { Type } from '@sinclair/typebox';
 import type { RequestContext } from '../../context.js';
 import { checkInput, defineContract, type ContractInput } from '../../contracts/use-case-contract.js';
 import { auditEntry } from '../../domain/audit/audit-builder.js';
-import { TypedPortalPassword, WorkerTokenView } from '../../domain/scheduling/worker-portal-schemas.js';
+import { CurrentPassword, NewPassword } from '../../domain/identity/identity-schemas.js';
+import { WorkerTokenView } from '../../domain/scheduling/worker-portal-schemas.js';
 import { workerView, type WorkerView } from '../../domain/scheduling/workforce-schemas.js';
 import type { Worker } from '../../domain/scheduling/workforce.js';
 import { AppError } from '../../errors/app-error.js';
-import { passwordContext, reserveAttempt } from '../identity/identity-policy.js';
-import { PortalPassword, assertPortalPasswordStrength } from './portal-password.js';
+import { assertHardToGuess, passwordContext, reserveAttempt } from '../identity/identity-policy.js';
 import type { WorkerPortalDeps } from './worker-portal-options.js';
 import { WORKER_LOGIN_FAILURES_BY_ACCOUNT, asWorker, portalWorker, type PortalSession } from './worker-portal-support.js';
 
 const contract = defineContract({
   name: 'ChangeWorkerPortalPassword',
   input: Type.Object(
-    { currentPassword: TypedPortalPassword, newPassword: PortalPassword },
+    { currentPassword: CurrentPassword, newPassword: NewPassword },
     { additionalProperties: false },
   ),
   output: WorkerTokenView,
@@ -49,7 +49,7 @@ export class ChangeWorkerPortalPassword {
     }
     await reserved.passed();
     const org = await this.deps.orgs.findById(ctx.orgId);
-    assertPortalPasswordStrength('/newPassword', next, this.deps.strength, passwordContext(worker.email ?? '', worker.name, org?.name));
+    assertHardToGuess('/newPassword', next, this.deps.strength, passwordContext(worker.email ?? '', worker.name, org?.name));
     if (next === current) throw AppError.validation([{ pointer: '/newPassword', detail: 'must differ from the current password' }], '/newPassword must differ from the current password');
     const hash = await this.deps.hasher.hash(next);
     return this.deps.uow.run(actorCtx, async (repos) => {

@@ -8,6 +8,5 @@ export * from './get-worker-job.use-case.js';
 export * from './progress-worker-job.use-case.js';
 export * from './worker-portal-use-cases.js';
 export * from './worker-portal-options.js';
-export * from './portal-password.js';
 export { WORKER_LOGIN_FAILURES_BY_ACCOUNT, WORKER_LOGIN_FAILURES_BY_IP, type PortalSession, type WorkerAction, type WorkerJob } from './worker-portal-support.js';
 export * from '../../domain/scheduling/worker-portal-schemas.js';

@@ -3,15 +3,15 @@ import type { RequestContext } from '../../context.js';
 import { Nullable, Uuid } from '../../contracts/schema-vocabulary.js';
 import { checkInput, defineContract, type ContractInput } from '../../contracts/use-case-contract.js';
 import { auditEntry } from '../../domain/audit/audit-builder.js';
+import { NewPassword } from '../../domain/identity/identity-schemas.js';
 import { WorkerPortalPasswordView, workerView, type WorkerView } from '../../domain/scheduling/workforce-schemas.js';
 import type { Worker } from '../../domain/scheduling/workforce.js';
 import type { PasswordHasher, SecretTokens } from '../../ports/credentials.port.js';
 import type { IdGenerator } from '../../ports/id-generator.port.js';
 import type { PasswordStrength } from '../../ports/password-strength.port.js';
 import type { UnitOfWork } from '../../ports/unit-of-work.port.js';
-import { temporaryPassword } from '../identity/identity-policy.js';
+import { assertHardToGuess, temporaryPassword } from '../identity/identity-policy.js';
 import { notFound } from '../scheduling/scheduling-support.js';
-import { PortalPassword, assertPortalPasswordStrength } from '../worker-portal/portal-password.js';
 
 export interface SetWorkerPortalPasswordDeps {
   readonly uow: UnitOfWork;
@@ -26,7 +26,7 @@ const contract = defineContract({
   input: Type.Object(
     {
       id: Uuid(),
-      password: Type.Optional(Nullable(PortalPassword, { description: 'Omit (or null) for a generated one, shown once. Either way the worker must change it at first sign-in' })),
+      password: Type.Optional(Nullable(NewPassword, { description: 'Omit (or null) for a generated one, shown once. Either way the worker must change it at first sign-in' })),
     },
     { additionalProperties: false },
   ),
@@ -46,7 +46,8 @@ export interface SetWorkerPortalPasswordResult {
  * portal sessions. Either way the password is temporary: staff know it, so the worker must
  * choose their own before the portal shows them anything but themselves. The guide's audit
  * action `worker.password_reset` names the worker by phone.
- * @throws validation.failed — a malformed id, or a given password too short or too easy to guess.
+ * @throws validation.failed — a malformed id, or a given password too short or too easy to guess
+ *   (the staff password rule).
  * @throws worker.not_found
  */
 export class SetWorkerPortalPassword {
@@ -58,7 +59,7 @@ export class SetWorkerPortalPassword {
     const checked = checkInput(contract, input);
     const id = checked.id;
     const chosen = checked.password ?? null;
-    if (chosen !== null) assertPortalPasswordStrength('/password', chosen, this.deps.strength, []);
+    if (chosen !== null) assertHardToGuess('/password', chosen, this.deps.strength, []);
     const generated = chosen === null ? temporaryPassword(this.deps.tokens) : null;
     const hash = await this.deps.hasher.hash(chosen ?? generated!);
     return this.deps.uow.run(ctx, async (repos) => {

@@ -20,7 +20,7 @@ describe('Worker portal use cases', () => {
   const portal = (org = orgId): RequestContext => ({ orgId: org, actor: { kind: 'public', id: 'worker-portal', role: null }, requestId: 'req-portal', now: fx.clock.now() });
   const signIn = (login: unknown, password: unknown = PORTAL_PASSWORD, clientIp = WORKER_IP, org = orgId) =>
     // Deliberately loose: hostile logins and passwords are part of what is tested.
-    fx.core.workerPortal.signIn.execute({ requestId: 'req-portal', now: fx.clock.now() }, { orgId: org, login, password, clientIp } as never);
+    fx.core.workerPortal.signIn.execute({ requestId: 'req-portal', now: fx.clock.now(), clientIp }, { orgId: org, login, password } as never);
   /** The session a host issues after a sign-in: issued now. */
   const sessionOf = (worker: { id: string }): PortalSession => ({ workerId: worker.id, issuedAt: fx.clock.now() });
   const setPassword = (worker: { id: string }, password: string | undefined = PORTAL_PASSWORD) =>
@@ -124,17 +124,24 @@ describe('Worker portal use cases', () => {
       expect(short.errors[0]!.detail).to.equal('must be a phone number or an email address');
       await expectInvalid(signIn('wendy@example.com', 12345), ['/password']);
       // Neither a slug nor an org the host chose: a rule between fields, checked once they are well-formed.
-      const attempt = { requestId: 'req-portal', now: fx.clock.now() };
-      const noOrg = await expectInvalid(fx.core.workerPortal.signIn.execute(attempt, { login: 'wendy@example.com', password: PORTAL_PASSWORD, clientIp: WORKER_IP }), ['/org']);
+      const attempt = { requestId: 'req-portal', now: fx.clock.now(), clientIp: WORKER_IP };
+      const noOrg = await expectInvalid(fx.core.workerPortal.signIn.execute(attempt, { login: 'wendy@example.com', password: PORTAL_PASSWORD }), ['/org']);
       expect(noOrg.errors[0]!.detail).to.equal('is required: name your organisation by its slug');
-      await expectInvalid(fx.core.workerPortal.signIn.execute(attempt, { org: ' ', login: 'wendy@example.com', password: PORTAL_PASSWORD, clientIp: WORKER_IP }), ['/org']);
+      await expectInvalid(fx.core.workerPortal.signIn.execute(attempt, { org: ' ', login: 'wendy@example.com', password: PORTAL_PASSWORD }), ['/org']);
     });
 
     it('finds the org by its slug, in any case and trimmed', async () => {
-      const attempt = { requestId: 'req-portal', now: fx.clock.now() };
-      const { worker, orgId: signedInto } = await fx.core.workerPortal.signIn.execute(attempt, { org: ' ACME ', login: 'wendy@example.com', password: PORTAL_PASSWORD, clientIp: WORKER_IP });
+      const attempt = { requestId: 'req-portal', now: fx.clock.now(), clientIp: WORKER_IP };
+      const { worker, orgId: signedInto } = await fx.core.workerPortal.signIn.execute(attempt, { org: ' ACME ', login: 'wendy@example.com', password: PORTAL_PASSWORD });
       expect([worker.id, signedInto]).to.deep.equal([wendy.id, orgId]);
-      await expectAppError(fx.core.workerPortal.signIn.execute(attempt, { org: 'nope', login: 'wendy@example.com', password: PORTAL_PASSWORD, clientIp: WORKER_IP }), 'auth.invalid_credentials');
+      await expectAppError(fx.core.workerPortal.signIn.execute(attempt, { org: 'nope', login: 'wendy@example.com', password: PORTAL_PASSWORD }), 'auth.invalid_credentials');
+    });
+
+    it('an embedder without the client’s address signs in too (the address-wide limit then does not apply; the audit says null)', async () => {
+      const { worker } = await fx.core.workerPortal.signIn.execute({ requestId: 'req-embedded', now: fx.clock.now() }, { orgId, login: 'wendy@example.com', password: PORTAL_PASSWORD });
+      expect(worker.id).to.equal(wendy.id);
+      const rows = auditRows(fx, orgId).filter((r) => r.action === 'worker.portal_login' && r.requestId === 'req-embedded');
+      expect(rows.map((r) => r.metadata)).to.deep.equal([{ ip: null }]);
     });
   });
 
