@@ -5,7 +5,7 @@
  * like any other data.
  */
 import { randomUUID } from 'node:crypto';
-import { addDays, localDateOf, weekdayOf, zonedInstant, type Core, type CreateLeadInput, type LocalDate, type RequestContext, type WorkingHours } from '@cws/core';
+import { addDays, localDateOf, weekdayOf, zonedInstant, type Core, type CreateLeadInput, type CreateWorkerInput, type LocalDate, type RequestContext, type WorkingHours } from '@cws/core';
 
 export const DEMO_ORG_SLUG = 'demo-cleaning';
 /** The demo worker who can sign in to the worker portal (when the seed is given a password). */
@@ -119,7 +119,7 @@ export function nextWorkingDay(today: LocalDate, hours: readonly WorkingHours[])
  */
 async function seedSchedule(core: Core, ctx: RequestContext, clientIds: readonly string[], zone: string): Promise<{ bookings: number; portalWorkerId: string }> {
   const team = await core.workforce.createTeam.execute(ctx, { name: 'Team Blue' });
-  const weekdays = (start: string, end: string): WorkingHours => Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri'].map((d) => [d, [{ start, end }]]));
+  const weekdays = (start: string, end: string): NonNullable<CreateWorkerInput['workingHours']> => Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri'].map((d) => [d, [{ start, end }]]));
   const dayShift = weekdays('08:00', '17:00');
   const lateShift = weekdays('10:00', '20:00');
   const rosa = await core.workforce.createWorker.execute(ctx, { name: 'Rosa Lima', phone: '+1 212 555 0301', email: 'rosa@demo-cleaning.example.com', teamId: team.id, skills: ['deep-clean', 'pets-ok'], workingHours: dayShift });

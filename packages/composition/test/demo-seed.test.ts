@@ -60,8 +60,8 @@ describe('demo seed (npm start on an empty database)', () => {
     const { core, demo, ctx, bookings } = await seeded(now, { worker: { password: 'Demo-Worker-Broom-2026' } });
     expect(demo.workerLogin).to.equal(DEMO_WORKER_EMAIL);
     const { worker } = await core.workerPortal.signIn.execute(
-      { requestId: ctx.requestId, now: ctx.now },
-      { orgId: ctx.orgId, login: DEMO_WORKER_EMAIL, password: 'Demo-Worker-Broom-2026', clientIp: '127.0.0.1' },
+      { requestId: ctx.requestId, now: ctx.now, clientIp: '127.0.0.1' },
+      { orgId: ctx.orgId, login: DEMO_WORKER_EMAIL, password: 'Demo-Worker-Broom-2026' },
     );
     expect(worker.mustChangePortalPassword).to.equal(true);
     expect(bookings.filter((b) => b.workers.some((w) => w.workerId === worker.id))).to.deep.equal([]);

@@ -21,7 +21,7 @@ import { RandomSecretTokens } from './defaults/random-secret-tokens.js';
 import { AppError } from './errors/app-error.js';
 import type { CoreServices } from './use-cases/shared/core-services.js';
 import { CreateOrg } from './use-cases/orgs/create-org.use-case.js';
-import { DEFAULT_WORKER_PORTAL_OPTIONS, type WorkerPortalOptions } from './use-cases/scheduling/worker-portal.use-case.js';
+import { DEFAULT_WORKER_PORTAL_OPTIONS, type WorkerPortalOptions } from './use-cases/worker-portal/worker-portal-options.js';
 import { leadUseCases } from './use-cases/leads/lead-use-cases.js';
 import { clientUseCases } from './use-cases/clients/client-use-cases.js';
 import { identityUseCases } from './use-cases/identity/identity-use-cases.js';

@@ -79,10 +79,7 @@ export {
   TOTP_FAILURES_BY_ACCOUNT,
   type IdentityOptions,
 } from './use-cases/identity/identity-policy.js';
-export type { WorkerView } from './use-cases/scheduling/workforce.use-case.js';
 export type { VisitDetails } from './use-cases/scheduling/scheduling-support.js';
-export type { PortalSession, WorkerAction, WorkerJob, WorkerPortalOptions } from './use-cases/scheduling/worker-portal.use-case.js';
-export { DEFAULT_WORKER_PORTAL_OPTIONS } from './use-cases/scheduling/worker-portal.use-case.js';
 export * from './contracts/schema-vocabulary.js';
 export * from './contracts/use-case-contract.js';
 export * from './domain/shared/input-limits.js';

@@ -233,6 +233,11 @@ onEachDatabase('scheduling: bookings over HTTP', (h) => {
     expect((await o.book({ client_id: client.id, start: at(day, 9), end: at(day, 10), worker_ids: [solo.id] })).status).to.equal(201);
     const inverted = await o.call('POST', '/v1/admin/blackouts', { body: { start: at(day, 10), end: at(day, 9), reason: 'x' } });
     expect(inverted.status).to.equal(422);
+    expect(inverted.body.errors).to.deep.equal([{ pointer: '/end', detail: 'must be after start', in: 'body' }]);
+    const nobody = await o.call('POST', '/v1/admin/blackouts', { body: { scope: 'team', start: at(day, 9), end: at(day, 10), reason: 'x' } });
+    expect([nobody.status, nobody.body.errors]).to.deep.equal([422, [{ pointer: '/team_id', detail: 'is required for a team blackout', in: 'body' }]]);
+    const tooLong = await o.call('GET', `/v1/admin/blackouts?${q({ start: at(day, 0), end: at(utcDay(12 + 367), 0) })}`);
+    expect([tooLong.status, tooLong.body.errors]).to.deep.equal([422, [{ pointer: '/end', detail: 'must be at most 8784 hours after start', in: 'query' }]]);
   });
 
   it('assigns, unassigns and reassigns, refusing a worker who is busy then, and keeps the history of every change', async () => {
@@ -376,6 +381,16 @@ onEachDatabase('scheduling: bookings over HTTP', (h) => {
     expect([taken.status, taken.body.code]).to.deep.equal([409, 'worker.contact_taken']);
     const overlapping = await o.call('POST', '/v1/admin/workers', { body: { name: 'Odd', working_hours: { mon: [{ start: '08:00', end: '12:00' }, { start: '11:00', end: '13:00' }] } } });
     expect(overlapping.status).to.equal(422);
+    expect(overlapping.body.errors).to.deep.equal([{ pointer: '/working_hours/mon', detail: 'spans must not overlap', in: 'body' }]);
+    const malformed = await o.call('POST', '/v1/admin/workers', { body: { name: 'Odd', skills: ['ok', '!'], working_hours: { funday: [], mon: [{ start: '8am', end: '24:00' }] } } });
+    expect([malformed.status, malformed.body.errors]).to.deep.equal([
+      422,
+      [
+        { pointer: '/skills/1', detail: 'must be 1-40 letters, digits, spaces, - or _', in: 'body' },
+        { pointer: '/working_hours/mon/0/start', detail: 'must be a time HH:MM from 00:00 to 23:59', in: 'body' },
+        { pointer: '/working_hours/funday', detail: 'is not a known field', in: 'body' },
+      ],
+    ]);
 
     const password = await o.call('POST', `/v1/admin/workers/${w.id}/portal-password`);
     expect(password.status).to.equal(200);
@@ -390,6 +405,8 @@ onEachDatabase('scheduling: bookings over HTTP', (h) => {
     expect(read.text).to.not.match(/scrypt|\$|hash"/i);
     const chosen = await o.call('POST', `/v1/admin/workers/${w.id}/portal-password`, { body: { password: 'short' } });
     expect(chosen.status).to.equal(422);
+    expect(chosen.body.errors.map((e: { pointer: string }) => e.pointer)).to.deep.equal(['/password']);
+    expect(chosen.body.errors[0].detail).to.match(/at least 12 characters/);
 
     const off = await o.call('PATCH', `/v1/admin/workers/${w.id}`, { body: { active: false } });
     expect(off.body.active).to.equal(false);
@@ -406,5 +423,8 @@ onEachDatabase('scheduling: bookings over HTTP', (h) => {
     expect((await o.call('GET', '/v1/admin/services?active=false')).body.items.map((s: { id: string }) => s.id)).to.deep.equal([svc.id]);
     const tooShort = await o.call('POST', '/v1/admin/services', { body: { name: 'Blink', duration_minutes: 5, price_minor: 100 } });
     expect(tooShort.status).to.equal(422);
+    expect(tooShort.body.errors).to.deep.equal([{ pointer: '/duration_minutes', detail: 'must be an integer from 15 to 1440', in: 'body' }]);
+    const nothing = await o.call('PATCH', `/v1/admin/teams/${team.id}`, { body: {} });
+    expect(nothing.status).to.equal(422);
   });
 });

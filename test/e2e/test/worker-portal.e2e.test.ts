@@ -64,6 +64,9 @@ onEachDatabase('worker portal over HTTP', (h, db) => {
     }
     const noLogin = await login(api, { org: o.slug, login: 'not a phone', password: PASSWORD });
     expect(noLogin.status).to.equal(422);
+    expect(noLogin.body.errors).to.deep.equal([{ pointer: '/login', detail: 'must be a phone number or an email address', in: 'body' }]);
+    const longSlug = await login(api, { org: 'x'.repeat(64), login: '+15550104001', password: PASSWORD });
+    expect([longSlug.status, longSlug.body.errors[0].pointer]).to.deep.equal([422, '/org']);
     // With several orgs and no DEFAULT_ORG_ID the org must be named.
     await h().newOrg();
     const noOrg = await login(api, { login: '+15550104001', password: PASSWORD });

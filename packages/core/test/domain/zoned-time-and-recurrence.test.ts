@@ -1,11 +1,10 @@
 import { expect } from 'chai';
 import {
-  InputChecks,
   AppError,
   RecurrenceRuleInput,
   addDays,
   checkSchema,
-  checkWorkingHours,
+  workingHoursFrom,
   describeRule,
   isLocalDate,
   localDayBounds,
@@ -171,21 +170,28 @@ describe('recurrence rules', () => {
 });
 
 describe('working hours', () => {
-  it('parses spans per weekday and answers whether a window fits one', () => {
-    const checks = new InputChecks();
-    const hours = checkWorkingHours(checks, '/h', { mon: [{ start: '13:00', end: '17:00' }, { start: '08:00', end: '12:00' }], sat: [{ start: '20:00', end: '24:00' }] });
-    expect(checks.errors).to.deep.equal([]);
+  it('orders spans per weekday and answers whether a window fits one', () => {
+    const hours = workingHoursFrom({ mon: [{ start: '13:00', end: '17:00' }, { start: '08:00', end: '12:00' }], sat: [{ start: '20:00', end: '24:00' }] }, '/h');
     expect(hours!.mon!.map((s) => s.start)).to.deep.equal(['08:00', '13:00']);
     expect(withinWorkingHours(hours, 'mon', 8 * 60, 12 * 60)).to.equal(true);
     expect(withinWorkingHours(hours, 'mon', 11 * 60, 14 * 60)).to.equal(false);
     expect(withinWorkingHours(hours, 'tue', 9 * 60, 10 * 60)).to.equal(false);
     expect(withinWorkingHours(hours, 'sat', 22 * 60, 1440)).to.equal(true);
     expect(withinWorkingHours(null, 'sun', 0, 60)).to.equal(true);
+    expect(workingHoursFrom(null)).to.equal(null);
   });
 
-  it('refuses overlapping or inverted spans and unknown days', () => {
-    const checks = new InputChecks();
-    checkWorkingHours(checks, '/h', { mon: [{ start: '08:00', end: '12:00' }, { start: '11:00', end: '13:00' }], tue: [{ start: '10:00', end: '09:00' }], someday: [] });
-    expect(checks.errors.map((e) => e.pointer)).to.deep.equal(['/h/mon', '/h/tue/0/end', '/h/someday']);
+  it('refuses overlapping or inverted spans, naming each (unknown days are the schema’s to refuse)', () => {
+    let refused: { code?: string; errors?: Array<{ pointer: string; detail: string }> } = {};
+    try {
+      workingHoursFrom({ mon: [{ start: '08:00', end: '12:00' }, { start: '11:00', end: '13:00' }], tue: [{ start: '10:00', end: '09:00' }] }, '/h');
+    } catch (err) {
+      refused = err as typeof refused;
+    }
+    expect(refused.code).to.equal('validation.failed');
+    expect(refused.errors).to.deep.equal([
+      { pointer: '/h/mon', detail: 'spans must not overlap' },
+      { pointer: '/h/tue/0/end', detail: 'must be after start' },
+    ]);
   });
 });

@@ -92,7 +92,7 @@ describe('Brute-force limits under concurrency', () => {
     hasher.verifications = 0;
     const results = await Promise.allSettled(
       Array.from({ length: 60 }, (_, i) =>
-        fx.core.workerPortal.signIn.execute({ requestId: `r${i}`, now: fx.clock.now() }, { orgId, login: '+447700900123', password: `Wrong-${i}-xxxxxxx`, clientIp: `198.51.100.${i}` }),
+        fx.core.workerPortal.signIn.execute({ requestId: `r${i}`, now: fx.clock.now(), clientIp: `198.51.100.${i}` }, { orgId, login: '+447700900123', password: `Wrong-${i}-xxxxxxx` }),
       ),
     );
     expect(hasher.verifications).to.be.at.most(10);
@@ -106,9 +106,9 @@ describe('Brute-force limits under concurrency', () => {
     const worker = await fx.worker(orgId, { name: 'Wendy', phone: '+44 7700 900123' });
     await fx.core.workforce.setWorkerPassword.execute(fx.ctx(orgId), { id: worker.id, password: PORTAL_PASSWORD });
     hasher.verifications = 0;
-    const attempt = (orgSlug: string, i: number): Promise<{ code: string; message: string }> =>
+    const attempt = (org: string, i: number): Promise<{ code: string; message: string }> =>
       fx.core.workerPortal.signIn
-        .execute({ requestId: `r${i}`, now: fx.clock.now() }, { orgSlug, login: '+447700900123', password: 'Wrong-xxxxxxxxxx', clientIp: '198.51.100.7' })
+        .execute({ requestId: `r${i}`, now: fx.clock.now(), clientIp: '198.51.100.7' }, { org, login: '+447700900123', password: 'Wrong-xxxxxxxxxx' })
         .then(() => ({ code: 'ok', message: '' }));
     const unknown = await attempt('no-such-org', 0).catch((e: { code: string; message: string }) => e);
     const known = await attempt('acme', 1).catch((e: { code: string; message: string }) => e);

@@ -7,28 +7,19 @@
  * only me, change-password and logout. Sign-in failures are rate limited per login and per
  * address by the core, on top of the per-address API limit every route has.
  */
-import { AppError, type WorkerView } from '@cws/core';
+import { AppError, ChangeWorkerPortalPassword, GetWorkerJob, GetWorkerProfile, ListWorkerJobs, ProgressWorkerJob, WorkerSignIn, WorkerSignOut, type WorkerView } from '@cws/core';
 import type { Runtime } from '@cws/composition';
 import type { WorkerPortalTokens } from '../../auth/worker-portal-tokens.js';
-import { defineRoute, type RouteDefinition, type ResponseSpec, type WorkerPortalIdentity } from '../../routing/route-definition.js';
+import { defineContractRoute, type RouteDefinition, type ResponseSpec, type WorkerPortalIdentity } from '../../routing/route-definition.js';
 import { workerJobJson, workerSelfJson } from '../../presenters/scheduling-presenters.js';
-import { IdParams, Page, ProblemSchema } from '../../schemas/common.schemas.js';
-import { WorkerChangePasswordBody, WorkerJobView, WorkerJobsQuery, WorkerLoginBody, WorkerSelfView, WorkerTokenView } from '../../schemas/scheduling.schemas.js';
 import { NO_STORE } from '../route-helpers.js';
 
 const tags = ['Worker portal'] as const;
 
-const problem = (description: string): ResponseSpec => ({ description, schema: ProblemSchema, contentType: 'application/problem+json' });
-
-const portalErrors: Record<number, ResponseSpec> = {
-  401: problem('No worker portal token, an invalid or expired one, or a session ended by a password change, sign-out or deactivation'),
-  403: problem('auth.password_change_required: the password was set by staff; change it first (POST /v1/worker/portal/change-password)'),
-  404: problem('Not one of your jobs'),
-  409: problem('booking.invalid_transition (allowed_actions lists what you may do) or booking.too_early_to_start (can_start_from says when)'),
-  422: problem('Invalid input; errors[] lists each field'),
-  429: problem('Too many requests (Retry-After says when to retry)'),
-  503: problem('The database is unavailable; retry later'),
-};
+/** What the portal's answers mean beyond the derived ones (the problem schema is added). */
+const session401: ResponseSpec = { description: 'No worker portal token, an invalid or expired one, or a session ended by a password change, sign-out or deactivation' };
+const changeFirst403: ResponseSpec = { description: 'auth.password_change_required: the password was set by staff; change it first (POST /v1/worker/portal/change-password)' };
+const notYours404: ResponseSpec = { description: 'Not one of your jobs (booking.not_found)' };
 
 /**
  * The org a sign-in is for when no slug is sent: DEFAULT_ORG_ID, else the only org (as Basic
@@ -71,54 +62,62 @@ async function tokenBody(workerTokens: WorkerPortalTokens, worker: WorkerView, o
   };
 }
 
-const progress = (to: 'in_progress' | 'completed', operationId: string, action: string, summary: string) =>
-  defineRoute({
+const progress = (to: 'in_progress' | 'completed', operationId: string, action: string, summary: string, description: string) =>
+  defineContractRoute({
     method: 'POST',
     path: `/v1/worker/portal/jobs/:id/${action}`,
     operationId,
     summary,
+    description,
     tags,
     audience: 'worker',
     permission: null,
-    params: IdParams,
-    responses: { 200: { description: 'The job', schema: WorkerJobView }, ...portalErrors },
-    async handler({ runtime, ctx, worker, params }) {
-      const job = await withChangeHint(runtime.core.workerPortal.progress.execute(ctx, portalOf(worker).session, { id: params.id, to }));
+    contract: ProgressWorkerJob.contract,
+    fixedFields: ['to'],
+    // Nothing but the path: a body, if any, is not read.
+    inputIn: 'query',
+    responses: {
+      200: { description: 'The job', schema: 'output' },
+      401: session401,
+      403: changeFirst403,
+      404: notYours404,
+      409: { description: 'booking.invalid_transition (allowed_actions lists what you may do) or booking.too_early_to_start (can_start_from says when)' },
+    },
+    async handler({ runtime, ctx, worker, input }) {
+      const job = await withChangeHint(runtime.core.workerPortal.progress.execute(ctx, portalOf(worker).session, { ...input, to }));
       return { status: 200, body: workerJobJson(job) };
     },
   });
 
 export function workerPortalRoutes(options: { workerTokens: WorkerPortalTokens }): RouteDefinition[] {
   return [
-    defineRoute({
+    defineContractRoute({
       method: 'POST',
       path: '/v1/worker/portal/login',
       operationId: 'workerPortalLogin',
       summary: 'Worker sign-in with phone or email and portal password; answers a 12-hour bearer token',
       description:
-        'org is the organisation’s slug (without it: DEFAULT_ORG_ID, or the only org). Unknown logins, wrong passwords, inactive workers and unknown orgs all answer 401 auth.invalid_credentials. must_change_password: true when staff set the password; change it (POST /v1/worker/portal/change-password) before anything else.',
+        'org is the organisation’s slug (without it: DEFAULT_ORG_ID, or the only org). Unknown logins, wrong passwords, inactive workers and unknown orgs all answer 401 auth.invalid_credentials. must_change_password: true when staff set the password; change it (POST /v1/worker/portal/change-password) before anything else. Failed sign-ins are limited per login and per address (429 with Retry-After).',
       tags,
       audience: 'public',
       permission: null,
-      body: WorkerLoginBody,
+      contract: WorkerSignIn.contract,
+      fixedFields: ['orgId'],
       responses: {
-        200: { description: 'The token and the worker', schema: WorkerTokenView },
-        401: problem('Wrong credentials (auth.invalid_credentials)'),
-        422: problem('Invalid input; errors[] lists each field'),
-        429: problem('Too many failed attempts (Retry-After says when to retry)'),
-        503: problem('The database is unavailable; retry later'),
+        200: { description: 'The token and the worker', schema: 'output', headers: ['Cache-Control'] },
+        401: { description: 'Wrong credentials (auth.invalid_credentials)' },
+        429: { description: 'Too many failed attempts (Retry-After says when to retry)' },
       },
-      async handler({ runtime, body, requestId, now, clientIp }) {
-        const slug = body['org'] as string | undefined;
-        const chosen = slug === undefined ? await defaultSignInOrg(runtime) : null;
+      async handler({ runtime, input, requestId, now, clientIp }) {
+        const named = input.org !== undefined;
         const { worker, orgId } = await runtime.core.workerPortal.signIn.execute(
-          { requestId, now },
-          { ...(slug !== undefined ? { orgSlug: slug } : { orgId: chosen }), login: body['login'], password: body['password'], clientIp },
+          { requestId, now, clientIp },
+          { ...input, ...(named ? {} : { orgId: await defaultSignInOrg(runtime) }) },
         );
         return { status: 200, body: await tokenBody(options.workerTokens, worker, orgId, now), headers: NO_STORE };
       },
     }),
-    defineRoute({
+    defineContractRoute({
       method: 'POST',
       path: '/v1/worker/portal/change-password',
       operationId: 'workerPortalChangePassword',
@@ -128,81 +127,88 @@ export function workerPortalRoutes(options: { workerTokens: WorkerPortalTokens }
       tags,
       audience: 'worker',
       permission: null,
-      body: WorkerChangePasswordBody,
-      responses: { 200: { description: 'A new token; earlier ones are ended', schema: WorkerTokenView }, ...portalErrors },
-      async handler({ runtime, ctx, worker, body, now }) {
+      contract: ChangeWorkerPortalPassword.contract,
+      responses: {
+        200: { description: 'A new token; earlier ones are ended', schema: 'output', headers: ['Cache-Control'] },
+        401: session401,
+        429: { description: 'Too many wrong current passwords (Retry-After says when to retry)' },
+      },
+      async handler({ runtime, ctx, worker, input, now }) {
         const portal = portalOf(worker);
-        const changed = await runtime.core.workerPortal.changePassword.execute(ctx, portal.session, {
-          currentPassword: body['currentPassword'],
-          newPassword: body['newPassword'],
-        });
+        const changed = await runtime.core.workerPortal.changePassword.execute(ctx, portal.session, input);
         return { status: 200, body: await tokenBody(options.workerTokens, changed, portal.orgId, now), headers: NO_STORE };
       },
     }),
-    defineRoute({
+    defineContractRoute({
       method: 'POST',
       path: '/v1/worker/portal/logout',
       operationId: 'workerPortalLogout',
       summary: 'Sign out of the portal (every portal session of yours ends: tokens are not kept one by one)',
+      description: 'Open while the password is temporary too. The token used here, and every other portal token of yours, stops working; sign in again for a new one. No body is read.',
       tags,
       audience: 'worker',
       permission: null,
-      responses: { 204: { description: 'Signed out' }, ...portalErrors },
-      async handler({ runtime, ctx, worker }) {
-        await runtime.core.workerPortal.signOut.execute(ctx, portalOf(worker).session);
+      contract: WorkerSignOut.contract,
+      inputIn: 'query',
+      responses: { 204: { description: 'Signed out' }, 401: session401 },
+      async handler({ runtime, ctx, worker, input }) {
+        await runtime.core.workerPortal.signOut.execute(ctx, portalOf(worker).session, input);
         return { status: 204 };
       },
     }),
-    defineRoute({
+    defineContractRoute({
       method: 'GET',
       path: '/v1/worker/portal/me',
       operationId: 'workerPortalMe',
       summary: 'The signed-in worker',
+      description: 'Open while the password is temporary too (must_change_password says so).',
       tags,
       audience: 'worker',
       permission: null,
-      responses: { 200: { description: 'The worker', schema: WorkerSelfView }, ...portalErrors },
-      async handler({ runtime, ctx, worker }) {
-        return { status: 200, body: workerSelfJson(await runtime.core.workerPortal.profile.execute(ctx, portalOf(worker).session)) };
+      contract: GetWorkerProfile.contract,
+      responses: { 200: { description: 'The worker', schema: 'output' }, 401: session401 },
+      async handler({ runtime, ctx, worker, input }) {
+        return { status: 200, body: workerSelfJson(await runtime.core.workerPortal.profile.execute(ctx, portalOf(worker).session, input)) };
       },
     }),
-    defineRoute({
+    defineContractRoute({
       method: 'GET',
       path: '/v1/worker/portal/jobs',
       operationId: 'workerPortalJobs',
       summary: 'Your jobs: today’s (the org’s local day) or upcoming (from now, `days` ahead, default 14), by start',
-      description: 'Cancelled jobs are left out. next_cursor is always null.',
+      description: 'Cancelled and no-show jobs are left out. Everything in one page: next_cursor is always null.',
       tags,
       audience: 'worker',
       permission: null,
-      query: WorkerJobsQuery,
-      inputIn: 'query',
-      responses: { 200: { description: 'The jobs', schema: Page(WorkerJobView) }, ...portalErrors },
-      async handler({ runtime, ctx, worker, query }) {
-        const jobs = await withChangeHint(
-          runtime.core.workerPortal.jobs.execute(ctx, portalOf(worker).session, {
-            ...(query.scope !== undefined ? { scope: query.scope } : {}),
-            ...(query.days !== undefined ? { days: query.days } : {}),
-          }),
-        );
+      contract: ListWorkerJobs.contract,
+      responses: { 200: { description: 'The jobs', schema: 'output' }, 401: session401, 403: changeFirst403 },
+      async handler({ runtime, ctx, worker, input }) {
+        const jobs = await withChangeHint(runtime.core.workerPortal.jobs.execute(ctx, portalOf(worker).session, input));
         return { status: 200, body: { items: jobs.map(workerJobJson), next_cursor: null } };
       },
     }),
-    defineRoute({
+    defineContractRoute({
       method: 'GET',
       path: '/v1/worker/portal/jobs/:id',
       operationId: 'workerPortalJob',
       summary: 'One of your jobs (another worker’s is 404)',
+      description: 'When, where, for whom and what you may do with it now (allowed_actions, can_start_from). Another worker’s job, a cancelled one and an unknown one all answer 404.',
       tags,
       audience: 'worker',
       permission: null,
-      params: IdParams,
-      responses: { 200: { description: 'The job', schema: WorkerJobView }, ...portalErrors },
-      async handler({ runtime, ctx, worker, params }) {
-        return { status: 200, body: workerJobJson(await withChangeHint(runtime.core.workerPortal.job.execute(ctx, portalOf(worker).session, { id: params.id }))) };
+      contract: GetWorkerJob.contract,
+      responses: { 200: { description: 'The job', schema: 'output' }, 401: session401, 403: changeFirst403, 404: notYours404 },
+      async handler({ runtime, ctx, worker, input }) {
+        return { status: 200, body: workerJobJson(await withChangeHint(runtime.core.workerPortal.job.execute(ctx, portalOf(worker).session, input))) };
       },
     }),
-    progress('in_progress', 'workerPortalStartJob', 'start', 'Start a confirmed job (→ in_progress), from WORKER_JOB_START_WINDOW_MINUTES (default 120) before its start'),
-    progress('completed', 'workerPortalCompleteJob', 'complete', 'Complete a started job (→ completed)'),
+    progress(
+      'in_progress',
+      'workerPortalStartJob',
+      'start',
+      'Start a confirmed job (→ in_progress), from WORKER_JOB_START_WINDOW_MINUTES (default 120) before its start',
+      'Stamps started_at. A job not confirmed, or already started, answers 409 booking.invalid_transition; too early, 409 booking.too_early_to_start saying when it can be started.',
+    ),
+    progress('completed', 'workerPortalCompleteJob', 'complete', 'Complete a started job (→ completed)', 'Stamps completed_at. A job not started answers 409 booking.invalid_transition listing what you may do.'),
   ];
 }

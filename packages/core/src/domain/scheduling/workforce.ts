@@ -1,6 +1,5 @@
 /** Who does the work and when they can: teams, workers with skills and working hours, blackouts, services. */
-import type { InputChecks } from '../shared/input-checks.js';
-import { WEEKDAYS, isLocalTime, minutesOfDay, type LocalTime, type Weekday } from './zoned-time.js';
+import { minutesOfDay, type LocalTime, type Weekday } from './zoned-time.js';
 
 export interface Team {
   readonly id: string;
@@ -91,60 +90,8 @@ export interface Service {
   readonly updatedAt: Date;
 }
 
+/** At most this many skill tags per worker (workforce-schemas.ts checks them). */
 export const MAX_SKILLS = 30;
-const SKILL_PATTERN = /^[a-z0-9][a-z0-9 _-]{0,39}$/;
-
-export function checkSkills(checks: InputChecks, pointer: string, raw: unknown): string[] {
-  if (!Array.isArray(raw)) {
-    checks.fail(pointer, 'must be an array of tags');
-    return [];
-  }
-  if (raw.length > MAX_SKILLS) checks.fail(pointer, `must have at most ${MAX_SKILLS} tags`);
-  const tags = new Set<string>();
-  raw.forEach((tag, i) => {
-    const t = typeof tag === 'string' ? tag.trim().toLowerCase() : '';
-    if (!SKILL_PATTERN.test(t)) checks.fail(`${pointer}/${i}`, 'must be 1-40 letters, digits, spaces, - or _');
-    else tags.add(t);
-  });
-  return [...tags].sort();
-}
-
-/** Parses `{ mon: [{start, end}], ... }`; spans must be ordered and must not overlap. */
-export function checkWorkingHours(checks: InputChecks, pointer: string, raw: unknown): WorkingHours | null {
-  if (raw === null) return null;
-  const input = checks.object(pointer, raw);
-  const hours: Partial<Record<Weekday, TimeSpan[]>> = {};
-  for (const key of Object.keys(input)) {
-    if (!(WEEKDAYS as readonly string[]).includes(key)) {
-      checks.fail(`${pointer}/${key}`, `is not a weekday (${WEEKDAYS.join(', ')})`);
-      continue;
-    }
-    const spans = input[key];
-    if (!Array.isArray(spans) || spans.length > 4) {
-      checks.fail(`${pointer}/${key}`, 'must be an array of at most 4 {start, end} spans');
-      continue;
-    }
-    const parsed: TimeSpan[] = [];
-    spans.forEach((span: unknown, i) => {
-      const s = checks.object(`${pointer}/${key}/${i}`, span);
-      if (!isLocalTime(s.start) || !(isLocalTime(s.end) || s.end === '24:00')) {
-        checks.fail(`${pointer}/${key}/${i}`, 'start and end must be HH:MM (end may be 24:00)');
-        return;
-      }
-      if (spanMinutes(s.end as string) <= minutesOfDay(s.start)) {
-        checks.fail(`${pointer}/${key}/${i}/end`, 'must be after start');
-        return;
-      }
-      parsed.push({ start: s.start, end: s.end as string });
-    });
-    parsed.sort((a, b) => (a.start < b.start ? -1 : 1));
-    for (let i = 1; i < parsed.length; i++) {
-      if (minutesOfDay(parsed[i]!.start) < spanMinutes(parsed[i - 1]!.end)) checks.fail(`${pointer}/${key}`, 'spans must not overlap');
-    }
-    hours[key as Weekday] = parsed;
-  }
-  return hours;
-}
 
 /** End-of-span minutes; '24:00' is the end of the day. */
 export function spanMinutes(time: string): number {

@@ -13,7 +13,7 @@ import type { UnitOfWork } from '../../ports/unit-of-work.port.js';
 import type { IdentityOptions } from '../identity/identity-policy.js';
 import type { CredentialDeps } from '../identity/sign-in.use-case.js';
 import type { CreateOrg } from '../orgs/create-org.use-case.js';
-import type { WorkerPortalDeps, WorkerPortalOptions } from '../scheduling/worker-portal.use-case.js';
+import type { WorkerPortalDeps, WorkerPortalOptions } from '../worker-portal/worker-portal-options.js';
 import type { SearchAdmission } from './search-admission.js';
 
 export interface CoreServices {

@@ -1,6 +1,19 @@
 /** The workforce use cases, each built from the core's shared services (explicit wiring, no container). */
 import type { CoreServices } from '../shared/core-services.js';
-import { CreateBlackout, CreateService, CreateTeam, CreateWorker, DeleteBlackout, GetWorker, ListBlackouts, ListServices, ListTeams, ListWorkers, SetWorkerPortalPassword, UpdateService, UpdateTeam, UpdateWorker } from '../scheduling/workforce.use-case.js';
+import { CreateBlackout } from './create-blackout.use-case.js';
+import { CreateService } from './create-service.use-case.js';
+import { CreateTeam } from './create-team.use-case.js';
+import { CreateWorker } from './create-worker.use-case.js';
+import { DeleteBlackout } from './delete-blackout.use-case.js';
+import { GetWorker } from './get-worker.use-case.js';
+import { ListBlackouts } from './list-blackouts.use-case.js';
+import { ListServices } from './list-services.use-case.js';
+import { ListTeams } from './list-teams.use-case.js';
+import { ListWorkers } from './list-workers.use-case.js';
+import { SetWorkerPortalPassword } from './set-worker-portal-password.use-case.js';
+import { UpdateService } from './update-service.use-case.js';
+import { UpdateTeam } from './update-team.use-case.js';
+import { UpdateWorker } from './update-worker.use-case.js';
 
 export function workforceUseCases({ uow, ids, credentials }: CoreServices) {
   return {

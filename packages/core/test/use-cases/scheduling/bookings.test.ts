@@ -35,7 +35,8 @@ describe('Booking use cases', () => {
     fx.core.bookings.create.execute(ctx, { clientId: client.id, ...input, ...options } as CreateBookingInput);
   const book = async (start: string, end: string, extra: Record<string, unknown> = {}) => (await create({ start: iso(start), end: iso(end), ...extra })).booking;
   const rowsOf = (action: string) => auditRows(fx, orgId).filter((r) => r.action === action);
-  const blackout = (input: Record<string, unknown>) => fx.core.workforce.createBlackout.execute(fx.ctx(orgId), { reason: 'Closed', ...input });
+  const blackout = (input: { scope?: 'org' | 'team' | 'worker'; teamId?: string; workerId?: string; start: string; end: string; reason?: string }) =>
+    fx.core.workforce.createBlackout.execute(fx.ctx(orgId), { reason: 'Closed', ...input });
   const status = (id: string, to: string, reason?: string) =>
     fx.core.bookings.changeStatus.execute(fx.ctx(orgId), { id, status: to as BookingStatus, ...(reason === undefined ? {} : { reason }) });
 

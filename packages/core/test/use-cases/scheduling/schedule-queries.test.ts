@@ -34,7 +34,8 @@ describe('Schedule queries', () => {
   });
 
   const book = (start: string, end: string, extra: Record<string, unknown> = {}, date = TUE) => fx.book(orgId, client.id, at(start, date), at(end, date), extra);
-  const blackout = (input: Record<string, unknown>) => fx.core.workforce.createBlackout.execute(fx.ctx(orgId), { reason: 'Closed', ...input });
+  const blackout = (input: { scope?: 'org' | 'team' | 'worker'; teamId?: string; workerId?: string; start: string; end: string; reason?: string }) =>
+    fx.core.workforce.createBlackout.execute(fx.ctx(orgId), { reason: 'Closed', ...input });
   const deactivate = (id: string) => fx.core.workforce.updateWorker.execute(fx.ctx(orgId), { id, active: false });
 
   describe('CheckConflicts', () => {

@@ -19,13 +19,14 @@ describe('Worker portal use cases', () => {
   /** A portal request's context (no staff actor; the org comes from the portal's address). */
   const portal = (org = orgId): RequestContext => ({ orgId: org, actor: { kind: 'public', id: 'worker-portal', role: null }, requestId: 'req-portal', now: fx.clock.now() });
   const signIn = (login: unknown, password: unknown = PORTAL_PASSWORD, clientIp = WORKER_IP, org = orgId) =>
-    fx.core.workerPortal.signIn.execute({ requestId: 'req-portal', now: fx.clock.now() }, { orgId: org, login, password, clientIp });
+    // Deliberately loose: hostile logins and passwords are part of what is tested.
+    fx.core.workerPortal.signIn.execute({ requestId: 'req-portal', now: fx.clock.now(), clientIp }, { orgId: org, login, password } as never);
   /** The session a host issues after a sign-in: issued now. */
   const sessionOf = (worker: { id: string }): PortalSession => ({ workerId: worker.id, issuedAt: fx.clock.now() });
   const setPassword = (worker: { id: string }, password: string | undefined = PORTAL_PASSWORD) =>
     fx.core.workforce.setWorkerPassword.execute(fx.ctx(orgId), { id: worker.id, ...(password === undefined ? {} : { password }) });
   const changePassword = (worker: { id: string }, currentPassword: unknown, newPassword: unknown, session = sessionOf(worker)) =>
-    fx.core.workerPortal.changePassword.execute(portal(), session, { currentPassword, newPassword });
+    fx.core.workerPortal.changePassword.execute(portal(), session, { currentPassword, newPassword } as never);
   /** Staff set a temporary password; the worker signs in and chooses `own`, as the portal requires. */
   const onboard = async (worker: { id: string }, own: string) => {
     const { temporaryPassword } = await fx.core.workforce.setWorkerPassword.execute(fx.ctx(orgId), { id: worker.id });
@@ -119,8 +120,28 @@ describe('Worker portal use cases', () => {
       await expectInvalid(signIn('', 'x'), ['/login']);
       await expectInvalid(signIn(undefined, 'x'), ['/login']);
       await expectInvalid(signIn('wendy@', 'x'), ['/login']);
-      await expectInvalid(signIn('12', 'x'), ['/login']);
+      const short = await expectInvalid(signIn('12', 'x'), ['/login']);
+      expect(short.errors[0]!.detail).to.equal('must be a phone number or an email address');
       await expectInvalid(signIn('wendy@example.com', 12345), ['/password']);
+      // Neither a slug nor an org the host chose: a rule between fields, checked once they are well-formed.
+      const attempt = { requestId: 'req-portal', now: fx.clock.now(), clientIp: WORKER_IP };
+      const noOrg = await expectInvalid(fx.core.workerPortal.signIn.execute(attempt, { login: 'wendy@example.com', password: PORTAL_PASSWORD }), ['/org']);
+      expect(noOrg.errors[0]!.detail).to.equal('is required: name your organisation by its slug');
+      await expectInvalid(fx.core.workerPortal.signIn.execute(attempt, { org: ' ', login: 'wendy@example.com', password: PORTAL_PASSWORD }), ['/org']);
+    });
+
+    it('finds the org by its slug, in any case and trimmed', async () => {
+      const attempt = { requestId: 'req-portal', now: fx.clock.now(), clientIp: WORKER_IP };
+      const { worker, orgId: signedInto } = await fx.core.workerPortal.signIn.execute(attempt, { org: ' ACME ', login: 'wendy@example.com', password: PORTAL_PASSWORD });
+      expect([worker.id, signedInto]).to.deep.equal([wendy.id, orgId]);
+      await expectAppError(fx.core.workerPortal.signIn.execute(attempt, { org: 'nope', login: 'wendy@example.com', password: PORTAL_PASSWORD }), 'auth.invalid_credentials');
+    });
+
+    it('an embedder without the client’s address signs in too (the address-wide limit then does not apply; the audit says null)', async () => {
+      const { worker } = await fx.core.workerPortal.signIn.execute({ requestId: 'req-embedded', now: fx.clock.now() }, { orgId, login: 'wendy@example.com', password: PORTAL_PASSWORD });
+      expect(worker.id).to.equal(wendy.id);
+      const rows = auditRows(fx, orgId).filter((r) => r.action === 'worker.portal_login' && r.requestId === 'req-embedded');
+      expect(rows.map((r) => r.metadata)).to.deep.equal([{ ip: null }]);
     });
   });
 
@@ -220,7 +241,7 @@ describe('Worker portal use cases', () => {
   });
 
   describe('GetWorkerJob', () => {
-    const job = (id: unknown, worker: { id: string } = wendy) => fx.core.workerPortal.job.execute(portal(), sessionOf(worker), { id });
+    const job = (id: unknown, worker: { id: string } = wendy) => fx.core.workerPortal.job.execute(portal(), sessionOf(worker), { id } as never);
 
     it('returns the worker’s own job', async () => {
       const b = await book(TUE, '10:00', '11:00');
@@ -352,8 +373,11 @@ describe('Worker portal use cases', () => {
       expect(wrong.errors[0]!.detail).to.equal('is not correct');
       await expectInvalid(changePassword(wendy, PORTAL_PASSWORD, 'short', session), ['/newPassword']);
       await expectInvalid(changePassword(wendy, PORTAL_PASSWORD, PORTAL_PASSWORD, session), ['/newPassword']);
-      // The current password is checked first (judging a new one costs CPU): a bad one is the only error.
-      await expectInvalid(changePassword(wendy, 42, 42, session), ['/currentPassword']);
+      // The current password is checked before the new one is judged (that costs CPU): a wrong one is the only error.
+      const first = await expectInvalid(changePassword(wendy, 'Not-The-Password-1', 'my-long-password-1', session), ['/currentPassword']);
+      expect(first.errors[0]!.detail).to.equal('is not correct');
+      // Malformed input is refused by the contract before anything is checked, each field named.
+      await expectInvalid(changePassword(wendy, 42, 42, session), ['/currentPassword', '/newPassword']);
       expect(await fx.hasher.verify(fx.storedWorker(wendy.id).portalPasswordHash!, PORTAL_PASSWORD)).to.equal(true);
     });
 
@@ -470,7 +494,7 @@ describe('Worker portal use cases', () => {
       const nyClient = await fx.client(nyOrg);
       const nia = await fx.worker(nyOrg, { name: 'Nia', email: 'nia@example.com' });
       const { temporaryPassword } = await fx.core.workforce.setWorkerPassword.execute(fx.ctx(nyOrg), { id: nia.id });
-      await fx.core.workerPortal.changePassword.execute(portal(nyOrg), sessionOf(nia), { currentPassword: temporaryPassword, newPassword: 'New-York-Broom-2026' });
+      await fx.core.workerPortal.changePassword.execute(portal(nyOrg), sessionOf(nia), { currentPassword: temporaryPassword!, newPassword: 'New-York-Broom-2026' });
       const { booking } = await fx.core.bookings.create.execute(fx.ctx(nyOrg), { clientId: nyClient.id, start: utc(MON, '19:00').toISOString(), end: utc(MON, '20:00').toISOString(), workerIds: [nia.id], status: 'confirmed' });
       const err = await expectAppError(fx.core.workerPortal.progress.execute(portal(nyOrg), sessionOf(nia), { id: booking.id, to: 'in_progress' }), 'booking.too_early_to_start');
       expect(err.details['local_can_start_from']).to.equal('2026-03-02T12:00:00-05:00');

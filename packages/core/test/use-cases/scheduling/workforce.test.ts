@@ -25,7 +25,7 @@ describe('Workforce use cases', () => {
     });
 
     it('validation.failed: a name is required and at most 120 characters', async () => {
-      await expectInvalid(fx.core.workforce.createTeam.execute(fx.ctx(orgId), {}), ['/name']);
+      await expectInvalid(fx.core.workforce.createTeam.execute(fx.ctx(orgId), ({} as never)), ['/name']);
       await expectInvalid(fx.core.workforce.createTeam.execute(fx.ctx(orgId), { name: ' ' }), ['/name']);
       await expectInvalid(fx.core.workforce.createTeam.execute(fx.ctx(orgId), { name: 'x'.repeat(121) }), ['/name']);
       expect(fx.state.tables.teams.size).to.equal(0);
@@ -56,7 +56,10 @@ describe('Workforce use cases', () => {
     });
 
     it('validation.failed: malformed id, empty name, non-boolean active', async () => {
-      await expectInvalid(fx.core.workforce.updateTeam.execute(fx.ctx(orgId), { id: 'nope', name: '', active: 'no' }), ['/id', '/name', '/active']);
+      await expectInvalid(fx.core.workforce.updateTeam.execute(fx.ctx(orgId), ({ id: 'nope', name: '', active: 'no' } as never)), ['/id', '/name', '/active']);
+      const team = await fx.team(orgId);
+      const nothing = await expectInvalid(fx.core.workforce.updateTeam.execute(fx.ctx(orgId), { id: team.id }), ['/']);
+      expect(nothing.errors[0]!.detail).to.equal('must have at least one field');
     });
   });
 
@@ -125,21 +128,43 @@ describe('Workforce use cases', () => {
       await fx.worker(await fx.newOrg('other'), { phone: '+447700900123', email: 'wendy@example.com' });
     });
 
-    it('validation.failed names each bad field', async () => {
-      await expectInvalid(
-        fx.core.workforce.createWorker.execute(fx.ctx(orgId), {
+    it('validation.failed names each field the contract refuses, in declaration order', async () => {
+      const err = await expectInvalid(
+        fx.core.workforce.createWorker.execute(fx.ctx(orgId), ({
           phone: '12',
           email: 'not-an-email',
           skills: ['ok', '!bad'],
           active: 'yes',
           teamId: 'team-1',
-          workingHours: { funday: [], mon: [{ start: '10:00', end: '09:00' }] },
-        }),
-        ['/name', '/phone', '/email', '/skills/1', '/active', '/teamId', '/workingHours/funday', '/workingHours/mon/0/end'],
+          workingHours: { funday: [], mon: [{ start: '10:00', end: '9am' }] },
+        } as never)),
+        ['/name', '/phone', '/email', '/skills/1', '/active', '/teamId', '/workingHours/mon/0/end', '/workingHours/funday'],
       );
+      expect(err.errors.map((e) => e.detail)).to.deep.equal([
+        'is required',
+        'must be a phone number of 7 to 15 digits, optionally starting with +',
+        'must be an email address',
+        'must be 1-40 letters, digits, spaces, - or _',
+        'must be true or false',
+        'must be a UUID',
+        'must be a time HH:MM from 00:00 to 24:00',
+        'is not a known field',
+      ]);
       await expectInvalid(fx.worker(orgId, { skills: 'windows' }), ['/skills']);
-      await expectInvalid(fx.worker(orgId, { workingHours: { tue: [{ start: '08:00', end: '12:00' }, { start: '11:00', end: '14:00' }] } }), ['/workingHours/tue']);
+      await expectInvalid(fx.worker(orgId, { skills: Array.from({ length: 31 }, (_, i) => `tag${i}`) }), ['/skills']);
+      await expectInvalid(fx.worker(orgId, { workingHours: { wed: Array.from({ length: 5 }, () => ({ start: '08:00', end: '09:00' })) } }), ['/workingHours/wed']);
       expect(fx.state.tables.workers.size).to.equal(0);
+    });
+
+    it('validation.failed for working spans that end before they start or overlap (rules checked once the fields are well-formed)', async () => {
+      const inverted = await expectInvalid(fx.worker(orgId, { workingHours: { mon: [{ start: '10:00', end: '09:00' }] } }), ['/workingHours/mon/0/end']);
+      expect(inverted.errors[0]!.detail).to.equal('must be after start');
+      const overlapping = await expectInvalid(fx.worker(orgId, { workingHours: { tue: [{ start: '08:00', end: '12:00' }, { start: '11:00', end: '14:00' }] } }), ['/workingHours/tue']);
+      expect(overlapping.errors[0]!.detail).to.equal('spans must not overlap');
+      // Touching spans are fine, and are kept in order of start.
+      const split = await fx.worker(orgId, { workingHours: { thu: [{ start: '13:00', end: '24:00' }, { start: '08:00', end: '13:00' }] } });
+      expect(split.workingHours).to.deep.equal({ thu: [{ start: '08:00', end: '13:00' }, { start: '13:00', end: '24:00' }] });
+      expect(fx.state.tables.workers.size).to.equal(1);
     });
   });
 
@@ -194,7 +219,7 @@ describe('Workforce use cases', () => {
     });
 
     it('validation.failed: malformed id and fields', async () => {
-      await expectInvalid(fx.core.workforce.updateWorker.execute(fx.ctx(orgId), { id: 'x', name: '', active: 1 }), ['/id', '/name', '/active']);
+      await expectInvalid(fx.core.workforce.updateWorker.execute(fx.ctx(orgId), ({ id: 'x', name: '', active: 1 } as never)), ['/id', '/name', '/active']);
     });
   });
 
@@ -218,7 +243,7 @@ describe('Workforce use cases', () => {
       expect(await names({ teamId: team.id })).to.deep.equal(['Al', 'Cleo']);
       expect(await names({ active: false })).to.deep.equal(['Bo']);
       expect(await names({ active: true })).to.deep.equal(['Al', 'Cleo']);
-      await expectInvalid(fx.core.workforce.listWorkers.execute(fx.ctx(orgId), { teamId: 'x', active: 'true' }), ['/teamId', '/active']);
+      await expectInvalid(fx.core.workforce.listWorkers.execute(fx.ctx(orgId), ({ teamId: 'x', active: 'true' } as never)), ['/teamId', '/active']);
     });
   });
 
@@ -249,7 +274,7 @@ describe('Workforce use cases', () => {
       await expectInvalid(fx.core.workforce.setWorkerPassword.execute(fx.ctx(orgId), { id: worker.id, password: 'short' }), ['/password']);
       const weak = await expectInvalid(fx.core.workforce.setWorkerPassword.execute(fx.ctx(orgId), { id: worker.id, password: 'my-long-password-1' }), ['/password']);
       expect(weak.errors[0]!.detail).to.match(/commonly used password/);
-      await expectInvalid(fx.core.workforce.setWorkerPassword.execute(fx.ctx(orgId), { id: worker.id, password: 12345678901234 }), ['/password']);
+      await expectInvalid(fx.core.workforce.setWorkerPassword.execute(fx.ctx(orgId), ({ id: worker.id, password: 12345678901234 } as never)), ['/password']);
       expect(fx.storedWorker(worker.id).portalPasswordHash).to.equal(null);
 
       const result = await fx.core.workforce.setWorkerPassword.execute(fx.ctx(orgId), { id: worker.id, password: 'Squeaky-Clean-Windows-9' });
@@ -280,7 +305,7 @@ describe('Workforce use cases', () => {
       const theirs = await fx.worker(await fx.newOrg('other'));
       await expectAppError(fx.core.workforce.setWorkerPassword.execute(fx.ctx(orgId), { id: theirs.id }), 'worker.not_found');
       expect(fx.storedWorker(theirs.id).portalPasswordHash).to.equal(null);
-      await expectInvalid(fx.core.workforce.setWorkerPassword.execute(fx.ctx(orgId), { id: 42 }), ['/id']);
+      await expectInvalid(fx.core.workforce.setWorkerPassword.execute(fx.ctx(orgId), ({ id: 42 } as never)), ['/id']);
     });
   });
 
@@ -292,7 +317,7 @@ describe('Workforce use cases', () => {
     });
 
     it('validation.failed: name, duration (15 minutes to 24 hours) and price are required', async () => {
-      await expectInvalid(fx.core.workforce.createService.execute(fx.ctx(orgId), {}), ['/name', '/durationMinutes', '/priceMinor']);
+      await expectInvalid(fx.core.workforce.createService.execute(fx.ctx(orgId), ({} as never)), ['/name', '/durationMinutes', '/priceMinor']);
       await expectInvalid(fx.core.workforce.createService.execute(fx.ctx(orgId), { name: 'X', durationMinutes: 14, priceMinor: -1 }), ['/durationMinutes', '/priceMinor']);
       await expectInvalid(fx.core.workforce.createService.execute(fx.ctx(orgId), { name: 'X', durationMinutes: 24 * 60 + 1, priceMinor: 1.5 }), ['/durationMinutes', '/priceMinor']);
       expect(fx.state.tables.services.size).to.equal(0);
@@ -341,13 +366,13 @@ describe('Workforce use cases', () => {
     it('validation.failed: an org-wide blackout naming a team or worker, an unknown scope, a bad window, no reason', async () => {
       const team = await fx.team(orgId);
       await expectInvalid(fx.core.workforce.createBlackout.execute(fx.ctx(orgId), { ...window, teamId: team.id, reason: 'x' }), ['/scope']);
-      await expectInvalid(fx.core.workforce.createBlackout.execute(fx.ctx(orgId), { ...window, scope: 'region', reason: 'x' }), ['/scope']);
+      await expectInvalid(fx.core.workforce.createBlackout.execute(fx.ctx(orgId), ({ ...window, scope: 'region', reason: 'x' } as never)), ['/scope']);
       await expectInvalid(fx.core.workforce.createBlackout.execute(fx.ctx(orgId), { start: window.end, end: window.start, reason: 'x' }), ['/end']);
       await expectInvalid(
         fx.core.workforce.createBlackout.execute(fx.ctx(orgId), { start: window.start, end: new Date(utc(TUE, '00:00').getTime() + 367 * 24 * HOUR).toISOString(), reason: 'x' }),
         ['/end'],
       );
-      await expectInvalid(fx.core.workforce.createBlackout.execute(fx.ctx(orgId), { start: 'soon', reason: '' }), ['/start', '/end', '/reason']);
+      await expectInvalid(fx.core.workforce.createBlackout.execute(fx.ctx(orgId), ({ start: 'soon', reason: '' } as never)), ['/start', '/end', '/reason']);
       // A long holiday is fine (up to 366 days).
       await fx.core.workforce.createBlackout.execute(fx.ctx(orgId), { start: window.start, end: new Date(utc(TUE, '00:00').getTime() + 366 * 24 * HOUR).toISOString(), reason: 'Sabbatical' });
     });
@@ -376,7 +401,7 @@ describe('Workforce use cases', () => {
       await expectAppError(fx.core.workforce.deleteBlackout.execute(fx.ctx(orgId), { id: earlier.id }), 'blackout.not_found');
       await expectAppError(fx.core.workforce.deleteBlackout.execute(fx.ctx(await fx.newOrg('other')), { id: later.id }), 'blackout.not_found');
       await expectInvalid(fx.core.workforce.deleteBlackout.execute(fx.ctx(orgId), { id: 'b' }), ['/id']);
-      await expectInvalid(fx.core.workforce.listBlackouts.execute(fx.ctx(orgId), {}), ['/start', '/end']);
+      await expectInvalid(fx.core.workforce.listBlackouts.execute(fx.ctx(orgId), ({} as never)), ['/start', '/end']);
     });
   });
 });
