@@ -4,7 +4,6 @@ export * from './errors/error-codes.js';
 export * from './access/roles.js';
 export * from './access/permissions.js';
 export * from './access/personal-data.js';
-export * from './domain/shared/input-checks.js';
 export * from './domain/shared/pagination.js';
 export * from './domain/shared/address.js';
 export * from './domain/shared/search.js';
@@ -69,7 +68,8 @@ export type { BootstrapResult } from './use-cases/identity/bootstrap-owner.use-c
 export {
   BASIC_PASSWORD_STRENGTH,
   DEFAULT_IDENTITY_OPTIONS,
-  checkNewPassword,
+  newPasswordRefusal,
+  assertHardToGuess,
   passwordContext,
   LOGIN_FAILURES_BY_ACCOUNT,
   MAX_PASSWORD_LENGTH,

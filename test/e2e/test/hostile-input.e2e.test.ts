@@ -106,6 +106,7 @@ const rawSlugLookup = defineRoute({
   path: '/v1/test/raw-slug',
   operationId: 'testRawSlug',
   summary: 'looks an org up by an unchecked slug',
+  description: 'Mounted by this test only.',
   tags: ['Operations'],
   audience: 'public',
   permission: null,

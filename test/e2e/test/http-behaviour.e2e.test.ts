@@ -15,6 +15,7 @@ const boom = defineRoute({
   path: '/v1/test/boom',
   operationId: 'testBoom',
   summary: 'throws a programmer error',
+  description: 'Mounted by this test only.',
   tags: ['Operations'],
   audience: 'public',
   permission: null,

@@ -239,7 +239,7 @@ export function buildOpenApiDocument(routes: readonly RouteDefinition[], info: D
     (paths[path] ??= {})[route.method.toLowerCase()] = {
       operationId: route.operationId,
       summary: route.summary,
-      description: route.description ?? route.summary,
+      description: route.description,
       tags: route.tags,
       ...(params.length > 0 ? { parameters: params } : {}),
       ...(requestBody !== null ? { requestBody } : {}),

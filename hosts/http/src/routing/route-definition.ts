@@ -73,7 +73,8 @@ export interface RouteDefinition<P extends TSchema | undefined = TSchema | undef
   readonly path: string;
   readonly operationId: string;
   readonly summary: string;
-  readonly description?: string;
+  /** What the operation does and its notable answers (the document and the reference show it). */
+  readonly description: string;
   readonly tags: readonly ApiTag[];
   readonly audience: RouteAudience;
   /** Required (non-null) exactly when audience is `staff`. */

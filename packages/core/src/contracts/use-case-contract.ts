@@ -80,10 +80,25 @@ export function textFaults(value: unknown, max = MAX_REPORTED_ERRORS): FieldErro
 
 // Characters outside the BMP are two UTF-16 code units; JSON Schema counts code points.
 const ASTRAL = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
+const ASTRAL_ANYWHERE = /[\uD800-\uDBFF][\uDC00-\uDFFF]/;
+
+/** Whether any string in `value` holds an astral character (an explicit stack: values may be deep). */
+function hasAstral(value: unknown): boolean {
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const current = pending.pop();
+    if (typeof current === 'string') {
+      if (ASTRAL_ANYWHERE.test(current)) return true;
+    } else if (current !== null && typeof current === 'object') {
+      for (const child of Object.values(current)) pending.push(child);
+    }
+  }
+  return false;
+}
 
 /** `value` with each astral character replaced by one BMP character, so lengths count code points. */
 function countingCodePoints(value: unknown, depth = 0): unknown {
-  if (typeof value === 'string') return ASTRAL.test(value) ? value.replace(ASTRAL, '\uFFFD') : value;
+  if (typeof value === 'string') return ASTRAL_ANYWHERE.test(value) ? value.replace(ASTRAL, '\uFFFD') : value;
   if (depth > 64 || value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map((v) => countingCodePoints(v, depth + 1));
   const copy: Record<string, unknown> = {};
@@ -240,8 +255,10 @@ function collect(schema: TSchema, value: unknown, base = ''): FieldError[] {
 export function schemaErrors(schema: TSchema, value: unknown): FieldError[] {
   const faults = textFaults(value);
   if (faults.length > 0) return faults;
-  if (compile(schema).check.Check(value)) return [];
-  const counted = countingCodePoints(value);
+  // Astral characters are two UTF-16 units: a value can pass a unit-counting check it fails in code points.
+  const astral = hasAstral(value);
+  if (!astral && compile(schema).check.Check(value)) return [];
+  const counted = astral ? countingCodePoints(value) : value;
   return compile(schema).check.Check(counted) ? [] : byDeclaration(schema, collect(schema, counted));
 }
 

@@ -1,64 +1,52 @@
 import { expect } from 'chai';
-import { InputChecks, ServiceAddressInput, checkSchema, schemaErrors, serviceAddressFrom } from '@cws/core';
-import { normaliseEmail, normalisePhone } from '../../src/domain/shared/contact.js';
+import { Type } from '@sinclair/typebox';
+import { ClearableEmail, ClearablePhone, ServiceAddressInput, checkSchema, schemaErrors, serviceAddressFrom } from '@cws/core';
 
-describe('normaliseEmail', () => {
+const Email = Type.Object({ e: Type.Optional(ClearableEmail()) });
+const PhoneField = Type.Object({ p: Type.Optional(ClearablePhone()) });
+
+describe('ClearableEmail', () => {
   it('trims and lower-cases a valid address', () => {
-    const checks = new InputChecks();
-    expect(normaliseEmail(checks, '/email', '  Jo.Bloggs+Tag@Example.CO.UK ')).to.equal('jo.bloggs+tag@example.co.uk');
-    expect(checks.errors).to.deep.equal([]);
+    expect(checkSchema(Email, { e: '  Jo.Bloggs+Tag@Example.CO.UK ' }).e).to.equal('jo.bloggs+tag@example.co.uk');
   });
 
-  it('passes undefined through and turns null or blank into null', () => {
-    const checks = new InputChecks();
-    expect(normaliseEmail(checks, '/email', undefined)).to.equal(undefined);
-    expect(normaliseEmail(checks, '/email', null)).to.equal(null);
-    expect(normaliseEmail(checks, '/email', '  ')).to.equal(null);
-    expect(checks.errors).to.deep.equal([]);
+  it('leaves an absent field absent and turns null or blank into null (cleared)', () => {
+    expect(checkSchema(Email, {})).to.deep.equal({});
+    expect(checkSchema(Email, { e: null }).e).to.equal(null);
+    expect(checkSchema(Email, { e: '  ' }).e).to.equal(null);
   });
 
-  it('fails text that is not an address, returning undefined', () => {
+  it('refuses text that is not an address', () => {
     for (const bad of ['plain', 'a@b', 'a b@example.com', '@example.com', 'a@@example.com']) {
-      const checks = new InputChecks();
-      expect(normaliseEmail(checks, '/e', bad), bad).to.equal(undefined);
-      expect(checks.errors, bad).to.deep.equal([{ pointer: '/e', detail: 'must be an email address' }]);
+      expect(schemaErrors(Email, { e: bad }), bad).to.deep.equal([{ pointer: '/e', detail: 'must be an email address' }]);
     }
   });
 
-  it('fails an address over 254 characters', () => {
-    const checks = new InputChecks();
-    normaliseEmail(checks, '/e', `${'a'.repeat(250)}@x.io`);
-    expect(checks.errors[0]).to.deep.equal({ pointer: '/e', detail: 'must have at most 254 characters' });
+  it('refuses an address over 254 characters', () => {
+    expect(schemaErrors(Email, { e: `${'a'.repeat(250)}@x.io` })).to.deep.equal([{ pointer: '/e', detail: 'must have at most 254 characters' }]);
   });
 });
 
-describe('normalisePhone', () => {
+describe('ClearablePhone', () => {
   it('drops spaces, dashes, dots and brackets and keeps a leading +', () => {
-    const checks = new InputChecks();
-    expect(normalisePhone(checks, '/p', ' +44 (0)20 7946-0958 ')).to.equal('+4402079460958');
-    expect(normalisePhone(checks, '/p', '555.010.0199')).to.equal('5550100199');
-    expect(checks.errors).to.deep.equal([]);
+    expect(checkSchema(PhoneField, { p: ' +44 (0)20 7946-0958 ' }).p).to.equal('+4402079460958');
+    expect(checkSchema(PhoneField, { p: '555.010.0199' }).p).to.equal('5550100199');
   });
 
   it('accepts 7 to 15 digits', () => {
-    const checks = new InputChecks();
-    expect(normalisePhone(checks, '/p', '1234567')).to.equal('1234567');
-    expect(normalisePhone(checks, '/p', '+123456789012345')).to.equal('+123456789012345');
-    expect(checks.errors).to.deep.equal([]);
+    expect(checkSchema(PhoneField, { p: '1234567' }).p).to.equal('1234567');
+    expect(checkSchema(PhoneField, { p: '+123456789012345' }).p).to.equal('+123456789012345');
   });
 
-  it('fails too few or too many digits, letters and a + in the middle', () => {
+  it('refuses too few or too many digits, letters and a + in the middle', () => {
     for (const bad of ['123456', '1234567890123456', '555-CALL-NOW', '12+3456789', 'ext 1234567']) {
-      const checks = new InputChecks();
-      expect(normalisePhone(checks, '/p', bad), bad).to.equal(undefined);
-      expect(checks.errors, bad).to.deep.equal([{ pointer: '/p', detail: 'must be a phone number of 7 to 15 digits, optionally starting with +' }]);
+      expect(schemaErrors(PhoneField, { p: bad }), bad).to.deep.equal([{ pointer: '/p', detail: 'must be a phone number of 7 to 15 digits, optionally starting with +' }]);
     }
   });
 
-  it('passes undefined through and turns null into null', () => {
-    const checks = new InputChecks();
-    expect(normalisePhone(checks, '/p', undefined)).to.equal(undefined);
-    expect(normalisePhone(checks, '/p', null)).to.equal(null);
+  it('turns null and blank into null', () => {
+    expect(checkSchema(PhoneField, { p: null }).p).to.equal(null);
+    expect(checkSchema(PhoneField, { p: ' ' }).p).to.equal(null);
   });
 });
 

@@ -1,47 +1,48 @@
 import { expect } from 'chai';
-import { InputChecks, SEARCH_FIELDS, matchesTextSearch, toTextSearch, type TextSearch } from '@cws/core';
+import { Type } from '@sinclair/typebox';
+import { ListFilterFields, SEARCH_FIELDS, checkSchema, matchesTextSearch, schemaErrors, searchFor, type TextSearch } from '@cws/core';
 
 const ALL = SEARCH_FIELDS;
+const Query = Type.Object({ q: ListFilterFields.q });
+const q = (value: unknown) => checkSchema(Query, { q: value }).q;
 
-describe('toTextSearch', () => {
-  it('lower-cases and trims the text and keeps digits only when there are at least 3', () => {
-    const checks = new InputChecks();
-    expect(toTextSearch(checks, '/q', '  Ann SMITH ')).to.deep.equal({ text: 'ann smith', digits: null, fields: ALL });
-    expect(toTextSearch(checks, '/q', '(020) 7946')).to.deep.equal({ text: '(020) 7946', digits: '0207946', fields: ALL });
-    expect(toTextSearch(checks, '/q', 'flat 12')).to.deep.equal({ text: 'flat 12', digits: null, fields: ALL });
-    expect(toTextSearch(checks, '/q', 'flat 123')).to.deep.equal({ text: 'flat 123', digits: '123', fields: ALL });
-    expect(checks.errors).to.deep.equal([]);
+describe('searchFor', () => {
+  it('lower-cases the text and keeps digits only when there are at least 3', () => {
+    expect(searchFor('ann smith')).to.deep.equal({ text: 'ann smith', digits: null, fields: ALL });
+    expect(searchFor('(020) 7946')).to.deep.equal({ text: '(020) 7946', digits: '0207946', fields: ALL });
+    expect(searchFor('flat 12')).to.deep.equal({ text: 'flat 12', digits: null, fields: ALL });
+    expect(searchFor('flat 123')).to.deep.equal({ text: 'flat 123', digits: '123', fields: ALL });
   });
 
   it('keeps only the fields the caller may search, in a fixed order', () => {
-    const checks = new InputChecks();
-    expect(toTextSearch(checks, '/q', 'smith', ['name'])!.fields).to.deep.equal(['name']);
-    expect(toTextSearch(checks, '/q', 'smith', ['phone', 'name'])!.fields).to.deep.equal(['name', 'phone']);
+    expect(searchFor('smith', ['name']).fields).to.deep.equal(['name']);
+    expect(searchFor('smith', ['phone', 'name']).fields).to.deep.equal(['name', 'phone']);
+  });
+});
+
+describe('the q filter of lists', () => {
+  it('trims, and means no search when blank', () => {
+    expect(q('  Ann SMITH ')).to.equal('Ann SMITH');
+    expect(q('   ')).to.equal(null);
   });
 
-  it('gives null for no search (absent, null or blank)', () => {
-    const checks = new InputChecks();
-    expect(toTextSearch(checks, '/q', undefined)).to.equal(null);
-    expect(toTextSearch(checks, '/q', null)).to.equal(null);
-    expect(toTextSearch(checks, '/q', '   ')).to.equal(null);
-  });
-
-  it('fails a search shorter than 3 characters (after trimming), over 100 characters, or not text', () => {
+  it('refuses a search shorter than 3 characters (after trimming), over 100 characters, or not text', () => {
     const errorsOf = (value: unknown) => {
-      const checks = new InputChecks();
-      toTextSearch(checks, '/q', value);
-      return checks.errors;
+      try {
+        q(value);
+        return [];
+      } catch (err) {
+        return (err as { errors: Array<{ pointer: string; detail: string }> }).errors;
+      }
     };
     expect(errorsOf(' ab ')).to.deep.equal([{ pointer: '/q', detail: 'must be at least 3 characters: a shorter search cannot use the search index' }]);
-    expect(errorsOf('x'.repeat(101)).map((e) => e.pointer)).to.deep.equal(['/q']);
-    expect(errorsOf(12).map((e) => e.pointer)).to.deep.equal(['/q']);
+    expect(schemaErrors(Query, { q: 'x'.repeat(101) }).map((e) => e.pointer)).to.deep.equal(['/q']);
+    expect(schemaErrors(Query, { q: 12 }).map((e) => e.pointer)).to.deep.equal(['/q']);
   });
 
   it('counts characters, not UTF-16 units: three letters of any script are enough', () => {
-    const checks = new InputChecks();
-    expect(toTextSearch(checks, '/q', '王小明')!.text).to.equal('王小明');
-    toTextSearch(checks, '/q', '𝒜𝒝');
-    expect(checks.errors.map((e) => e.pointer)).to.deep.equal(['/q']);
+    expect(q('王小明')).to.equal('王小明');
+    expect(schemaErrors(Query, { q: '𝒜𝒝' }).map((e) => e.pointer)).to.deep.equal(['/q']);
   });
 });
 

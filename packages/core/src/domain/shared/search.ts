@@ -1,4 +1,3 @@
-import type { InputChecks } from './input-checks.js';
 import { SEARCH_FIELDS, type SearchField } from './search-fields.js';
 import type { TextSearch } from '../../ports/lead-repository.port.js';
 
@@ -10,20 +9,6 @@ export { SEARCH_FIELDS, type SearchField } from './search-fields.js';
  */
 export const MIN_SEARCH_LENGTH = 3;
 export const MAX_SEARCH_LENGTH = 100;
-
-/**
- * Turns a free-text `q` into what repositories match: text for names/emails, digits for phones,
- * on the `fields` the caller may search (the others are left out, not matched).
- */
-export function toTextSearch(checks: InputChecks, pointer: string, value: unknown, fields: readonly SearchField[] = SEARCH_FIELDS): TextSearch | null {
-  const text = checks.optionalText(pointer, value, { max: MAX_SEARCH_LENGTH });
-  if (text === undefined || text === null) return null;
-  if ([...text].length < MIN_SEARCH_LENGTH) {
-    checks.fail(pointer, `must be at least ${MIN_SEARCH_LENGTH} characters: a shorter search cannot use the search index`);
-    return null;
-  }
-  return searchFor(text, fields);
-}
 
 /** What repositories match for a checked search text (trimmed, at least 3 characters). */
 export function searchFor(text: string, fields: readonly SearchField[] = SEARCH_FIELDS): TextSearch {

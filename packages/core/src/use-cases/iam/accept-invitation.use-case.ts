@@ -6,13 +6,13 @@ import { checkInput, defineContract, type ContractInput } from '../../contracts/
 import { ROLES } from '../../access/roles.js';
 import { auditEntry } from '../../domain/audit/audit-builder.js';
 import { invitationStatus } from '../../domain/identity/identity.js';
-import { InputChecks } from '../../domain/shared/input-checks.js';
 import { AppError } from '../../errors/app-error.js';
 import type { UserChanges } from '../../ports/identity-repositories.port.js';
-import { TOKEN_REDEMPTIONS_BY_IP, checkNewPassword, parseScopedToken, passwordContext, reserveAttempt } from '../identity/identity-policy.js';
+import { TOKEN_REDEMPTIONS_BY_IP, assertHardToGuess, parseScopedToken, passwordContext, reserveAttempt } from '../identity/identity-policy.js';
 import { endSessionsInOtherOrgs, proveCurrentPassword } from '../identity/session-support.js';
 import { proveSecondFactor, type CredentialDeps } from '../identity/sign-in.use-case.js';
 import { invitationAudit } from './invitation-support.js';
+import { NewPassword } from '../../domain/identity/identity-schemas.js';
 
 const contract = defineContract({
   name: 'AcceptInvitation',
@@ -20,7 +20,9 @@ const contract = defineContract({
     {
       token: Type.String({ minLength: 1, maxLength: 200, description: 'The token from the email, as sent (`<org id>.<secret>`)' }),
       password: Type.Optional(Type.String({ maxLength: 1024, description: 'Your current password (an account you manage)' })),
-      newPassword: Type.Optional(Type.String({ maxLength: 1024, description: 'A password of your own (an account an organisation created: the one it set may be known to that organisation)' })),
+      newPassword: Type.Optional(
+        Type.Unsafe<string>({ ...NewPassword, description: 'A password of your own, required for an account an organisation created (the one it set may be known to that organisation)' }),
+      ),
       totpCode: Type.Optional(Type.String({ maxLength: 16, description: 'When the account has TOTP: the six-digit code' })),
       recoveryCode: Type.Optional(Type.String({ maxLength: 32, description: 'Or one of its recovery codes (single use)' })),
     },
@@ -102,9 +104,7 @@ export class AcceptInvitation {
         throw AppError.validation([{ pointer: '/newPassword', detail: 'is required: choose your own password (the one you have was set through an organisation)' }]);
       }
       const org = await deps.orgs.findById(found.orgId);
-      const checks = new InputChecks();
-      checkNewPassword(checks, '/newPassword', checked.newPassword, deps.strength, passwordContext(account.email, account.displayName, org?.name));
-      checks.throwIfAny();
+      assertHardToGuess('/newPassword', checked.newPassword, deps.strength, passwordContext(account.email, account.displayName, org?.name));
       newHash = await deps.hasher.hash(checked.newPassword);
     } else {
       await proveCurrentPassword(deps, account, checked.password, clientIp, '/password');

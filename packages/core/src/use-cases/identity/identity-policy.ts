@@ -138,18 +138,14 @@ export function assertHardToGuess(pointer: string, password: string, strength: P
 }
 
 /**
- * For use cases that still collect their own field errors: `value` checked as a `NewPassword`
- * (the schema) and then as hard to guess, each refusal reported at `pointer`.
+ * Why `value` cannot be a new password, or null: the `NewPassword` schema (length) first, then
+ * hard to guess with `context`. For callers that judge a password outside a contract (the
+ * strength adapter's tests, tools).
  */
-export function checkNewPassword(checks: { fail(pointer: string, detail: string): void }, pointer: string, value: unknown, strength: PasswordStrength, context: readonly string[]): string {
+export function newPasswordRefusal(value: unknown, strength: PasswordStrength, context: readonly string[]): string | null {
   const errors = schemaErrors(NewPassword, value);
-  if (errors.length > 0) {
-    checks.fail(pointer, errors[0]!.detail);
-    return typeof value === 'string' ? value : '';
-  }
-  const refusal = passwordRefusal(value as string, strength, context);
-  if (refusal !== null) checks.fail(pointer, refusal);
-  return value as string;
+  if (errors.length > 0) return errors[0]!.detail;
+  return passwordRefusal(value as string, strength, context);
 }
 
 const FALLBACK_WEAK = ['password', 'passw0rd', 'change-me', 'changeme', 'secret', 'qwerty', 'letmein', 'welcome', 'admin', 'iloveyou', 'summer', 'winter', 'spring', 'autumn', '123456'];

@@ -1,9 +1,8 @@
-/** Lookups and checks the scheduling use cases share: not-found errors, windows, assignees, blackouts, visits. */
+/** Lookups and checks the scheduling use cases share: not-found errors, assignees, blackouts, visits. */
 import type { ClientAddress } from '../../domain/clients/client.js';
 import { MAX_BOOKING_MINUTES, sortWorkers, type Booking, type BookingWorker } from '../../domain/scheduling/booking.js';
 import type { Blackout, Service, Team, Worker } from '../../domain/scheduling/workforce.js';
 import { addDays, localDateOf, localDayBounds } from '../../domain/scheduling/zoned-time.js';
-import { InputChecks } from '../../domain/shared/input-checks.js';
 import { AppError } from '../../errors/app-error.js';
 import type { TimeWindow } from '../../ports/scheduling-repositories.port.js';
 import type { TenantRepositories } from '../../ports/unit-of-work.port.js';
@@ -19,63 +18,6 @@ export const notFound = {
   address: (clientId: string, id: string) =>
     new AppError('client.address_not_found', `Client ${clientId} has no address ${id}`, { details: { client_id: clientId, address_id: id } }),
 };
-
-/** The longest window a booking may span, and conflicts/suggestions/board may ask about. */
-export const MAX_BOOKING_HOURS = MAX_BOOKING_MINUTES / 60;
-export const MAX_QUERY_WINDOW_DAYS = 31;
-
-/** Checks start/end: both instants, end after start, no longer than `maxHours`. */
-export function checkWindow(checks: InputChecks, start: unknown, end: unknown, maxHours: number, names = { start: '/start', end: '/end' }): TimeWindow {
-  const from = checks.date(names.start, start ?? null);
-  const to = checks.date(names.end, end ?? null);
-  if (from && to) {
-    if (to <= from) checks.fail(names.end, `must be after ${names.start.slice(1)}`);
-    else if (to.getTime() - from.getTime() > maxHours * 3_600_000) checks.fail(names.end, `must be at most ${maxHours} hours after ${names.start.slice(1)}`);
-  }
-  return { from: from ?? new Date(0), to: to ?? new Date(0) };
-}
-
-/**
- * A window that lists and boards may leave out: neither bound gives the local days of `timeZone`
- * from today (`days` of them, midnight to midnight, so a DST week keeps its local days); one bound
- * gives the other `days` × 24 h away. The result is checked like any window.
- */
-export function windowOrDefault(
-  checks: InputChecks,
-  now: Date,
-  timeZone: string,
-  input: { start?: unknown; end?: unknown },
-  limits: { maxHours: number; defaultDays: number },
-): TimeWindow {
-  const span = limits.defaultDays * 86_400_000;
-  const given = (v: unknown) => v !== undefined && v !== null && v !== '';
-  if (given(input.start) && given(input.end)) return checkWindow(checks, input.start, input.end, limits.maxHours);
-  if (given(input.start)) {
-    const from = checks.date('/start', input.start);
-    return from === undefined ? { from: new Date(0), to: new Date(0) } : { from, to: new Date(from.getTime() + span) };
-  }
-  if (given(input.end)) {
-    const to = checks.date('/end', input.end);
-    return to === undefined ? { from: new Date(0), to: new Date(0) } : { from: new Date(to.getTime() - span), to };
-  }
-  const today = localDateOf(now, timeZone);
-  return { from: localDayBounds(today, timeZone).start, to: localDayBounds(addDays(today, limits.defaultDays - 1), timeZone).end };
-}
-
-export function optionalUuid(checks: InputChecks, pointer: string, value: unknown): string | null | undefined {
-  if (value === undefined) return undefined;
-  if (value === null) return null;
-  return checks.uuid(pointer, value);
-}
-
-export function uuidList(checks: InputChecks, pointer: string, value: unknown, max = 20): string[] {
-  if (!Array.isArray(value)) {
-    checks.fail(pointer, 'must be an array of ids');
-    return [];
-  }
-  if (value.length > max) checks.fail(pointer, `must have at most ${max} items`);
-  return [...new Set(value.map((v, i) => checks.uuid(`${pointer}/${i}`, v)))];
-}
 
 export async function orgZone(repos: TenantRepositories): Promise<{ timeZone: string; currency: string }> {
   const settings = await repos.orgSettings.get();
