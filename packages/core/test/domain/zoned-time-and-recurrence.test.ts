@@ -144,8 +144,8 @@ describe('recurrence rules', () => {
         return (err as AppError).errors.map((e) => `${e.pointer} ${e.detail}`);
       }
     };
-    expect(detail({ freq: 'monthly', monthDay: 3, nthWeekday: { n: 1, weekday: 'mon' } })).to.deep.equal(['/ give either monthDay or nthWeekday, not both']);
-    expect(detail({ freq: 'monthly' })).to.deep.equal(['/ a monthly rule needs monthDay or nthWeekday']);
+    expect(detail({ freq: 'monthly', monthDay: 3, nthWeekday: { n: 1, weekday: 'mon' } })).to.deep.equal(['/ a monthly rule takes a day of the month or an nth weekday, not both']);
+    expect(detail({ freq: 'monthly' })).to.deep.equal(['/ a monthly rule needs a day of the month or an nth weekday']);
   });
 
   it('ends a series after a count or on a date, not both, and not before it starts', () => {

@@ -84,6 +84,8 @@ export const DOMAIN_RULES: readonly DomainRule[] = [
 
   // Secrets the server issued: a generated one matches nothing.
   { operationId: 'login', status: 401, code: 'auth.invalid_credentials', reason: 'the email and password must be those of an account' },
+  { operationId: 'skipBookingSeriesOccurrence', status: 409, code: 'booking.invalid_transition', reason: 'the occurrence on that date was already cancelled or has happened' },
+  { operationId: 'workerPortalLogin', status: 401, code: 'auth.invalid_credentials', reason: 'the login and password must be those of a worker of the org' },
   { operationId: 'refreshSession', status: 401, code: 'auth.token_invalid', reason: 'a refresh token is a secret the server issued at sign-in' },
   { operationId: 'acceptInvitation', status: 401, code: 'auth.token_invalid', reason: 'an invitation token is a secret the server mailed' },
   { operationId: 'confirmPasswordReset', status: 401, code: 'auth.token_invalid', reason: 'a reset token is a secret the server mailed' },
@@ -127,7 +129,8 @@ export const DOMAIN_RULES: readonly DomainRule[] = [
 
   // Scheduling.
   field('createBlackout', ['/scope'], /^an org-wide blackout names no team or worker$/, 'a blackout’s scope decides which of team_id and worker_id it names (a rule between fields)'),
-  field('createBlackout', ['/team_id', '/worker_id'], /^must be a UUID$/, 'a team or worker blackout needs team_id or worker_id (a rule between fields; any UUID the schema admits passes, so this wording only answers a missing one)'),
+  field('createBlackout', ['/team_id', '/worker_id'], /^is required for a (team|worker) blackout$/, 'a team or worker blackout needs team_id or worker_id (a rule between fields)'),
+  field('updateOrgSettings', ['/time_zone'], /^must be an IANA time zone such as Europe\/London$/, 'the zone must exist in the IANA time zone database (the schema says its form only)'),
   field('createBooking', ['/end'], /^is required when no service gives a duration$/, 'end may be left out only when the service gives the duration (a rule between fields and the stored service)'),
   field('assignBooking', ['/worker_ids'], /^name a team or at least one worker$/, 'an assignment names a team or at least one worker (a rule between two fields)'),
   field('unassignBooking', ['/worker_ids'], /^name a team or at least one worker$/, 'an unassignment names a team or at least one worker (a rule between two fields)'),
@@ -140,8 +143,8 @@ export const DOMAIN_RULES: readonly DomainRule[] = [
   ]),
   ...['updateBookingSeriesFrom', 'skipBookingSeriesOccurrence', 'cancelBookingSeries'].map((op) => conflict(op, 'series.ended', 'an ended (or cancelled) series cannot change')),
   ...['changeBookingStatus', 'cancelBooking', 'workerPortalStartJob', 'workerPortalCompleteJob'].map((op) => conflict(op, 'booking.invalid_transition', 'the booking’s status does not allow that move (an earlier request may have moved it)')),
-  field('createBookingSeries', ['/rule'], /^give either (monthDay|month_day) or (nthWeekday|nth_weekday), not both$/, 'a monthly rule repeats on a day of the month or on an nth weekday, not both (a rule between two fields)'),
-  field('updateBookingSeriesFrom', ['/rule'], /^give either (monthDay|month_day) or (nthWeekday|nth_weekday), not both$/, 'a monthly rule repeats on a day of the month or on an nth weekday, not both (a rule between two fields)'),
+  field('createBookingSeries', ['/rule'], /^a monthly rule (takes a day of the month or an nth weekday, not both|needs a day of the month or an nth weekday)$/, 'a monthly rule repeats on a day of the month or on an nth weekday: exactly one of the two (a rule between two fields)'),
+  field('updateBookingSeriesFrom', ['/rule'], /^a monthly rule (takes a day of the month or an nth weekday, not both|needs a day of the month or an nth weekday)$/, 'a monthly rule repeats on a day of the month or on an nth weekday: exactly one of the two (a rule between two fields)'),
   field('skipBookingSeriesOccurrence', ['/date'], /^is not a date of this series/, 'only a date the series repeats on can be skipped'),
 ];
 

@@ -47,9 +47,9 @@ type RuleWire = Static<typeof WeeklyRuleInput> | Static<typeof MonthlyRuleInput>
 function ruleFrom(input: RuleWire): RecurrenceRule {
   const interval = input.interval ?? 1;
   if (input.freq === 'weekly') return { freq: 'weekly', interval, weekdays: WEEKDAYS.filter((d) => input.weekdays.includes(d)) };
-  if (input.monthDay !== undefined && input.nthWeekday !== undefined) throw new FieldRefusal('give either monthDay or nthWeekday, not both');
+  if (input.monthDay !== undefined && input.nthWeekday !== undefined) throw new FieldRefusal('a monthly rule takes a day of the month or an nth weekday, not both');
   if (input.nthWeekday !== undefined) return { freq: 'monthly', interval, nthWeekday: { n: input.nthWeekday.n, weekday: input.nthWeekday.weekday } };
-  if (input.monthDay === undefined) throw new FieldRefusal('a monthly rule needs monthDay or nthWeekday');
+  if (input.monthDay === undefined) throw new FieldRefusal('a monthly rule needs a day of the month or an nth weekday');
   return { freq: 'monthly', interval, monthDay: input.monthDay };
 }
 
