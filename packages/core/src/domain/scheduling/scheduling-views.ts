@@ -1,13 +1,11 @@
 /**
- * Bookings, teams and workers as the series and schedule answers show them (JSON, camelCase; the
- * HTTP host spells them in snake_case). They are the things the bookings and workforce areas
- * answer, under the same `$id`s: once those areas declare their views, these become re-exports
- * of theirs (the document refuses two different schemas with one `$id`). The roster worker (a
- * suggestion's) is this area's own.
+ * Bookings, teams and workers as the series and schedule answers show them: the bookings and
+ * workforce areas' views (one declaration each), and the roster worker a suggestion shows, which
+ * is this area's own.
  */
 import { Type } from '@sinclair/typebox';
-import { InstantView, Nullable } from '../../contracts/schema-vocabulary.js';
-import { WEEKDAYS } from './zoned-time.js';
+import { Nullable } from '../../contracts/schema-vocabulary.js';
+import { WorkingHoursView } from './workforce-schemas.js';
 
 const Id = () => Type.String({ format: 'uuid' });
 
@@ -17,21 +15,8 @@ export const LocalDateView = (description = 'A local date YYYY-MM-DD (in the org
 /** The bookings area's view of a booking. */
 export { BookingView } from './booking-schemas.js';
 
-export const TeamView = Type.Object(
-  { id: Id(), orgId: Id(), name: Type.String(), active: Type.Boolean(), createdAt: InstantView(), updatedAt: InstantView() },
-  { additionalProperties: false, $id: 'Team' },
-);
-
-const TimeSpanView = Type.Object(
-  { start: Type.String({ description: 'HH:MM' }), end: Type.String({ description: 'HH:MM (24:00 for the end of the day)' }) },
-  { additionalProperties: false },
-);
-
-export const WorkingHoursView = Type.Object(Object.fromEntries(WEEKDAYS.map((d) => [d, Type.Optional(Type.Array(TimeSpanView))])), {
-  additionalProperties: false,
-  $id: 'WorkingHours',
-  description: 'Spans per weekday in the org’s zone, each day’s in order; a weekday not listed is a day off',
-});
+/** The workforce area's views of a team, a worker and working hours. */
+export { TeamView, WorkingHoursView, WorkerView as WorkerRecordView } from './workforce-schemas.js';
 
 const rosterWorkerFields = {
   id: Id(),
@@ -48,16 +33,3 @@ export const RosterWorkerView = Type.Object(rosterWorkerFields, {
   $id: 'RosterWorker',
   description: 'An active worker as suggestions rank them; GET /v1/admin/workers/{id} has the whole record',
 });
-
-export const WorkerRecordView = Type.Object(
-  {
-    ...rosterWorkerFields,
-    orgId: Id(),
-    active: Type.Boolean(),
-    hasPortalPassword: Type.Boolean(),
-    mustChangePortalPassword: Type.Boolean({ description: 'The portal password was set by staff and the worker has not chosen their own yet' }),
-    createdAt: InstantView(),
-    updatedAt: InstantView(),
-  },
-  { additionalProperties: false, $id: 'Worker' },
-);
