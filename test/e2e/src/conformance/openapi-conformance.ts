@@ -145,6 +145,14 @@ export const DOMAIN_RULES: readonly DomainRule[] = [
   ...['changeBookingStatus', 'cancelBooking', 'workerPortalStartJob', 'workerPortalCompleteJob'].map((op) => conflict(op, 'booking.invalid_transition', 'the booking’s status does not allow that move (an earlier request may have moved it)')),
   field('createBookingSeries', ['/rule'], /^a monthly rule (takes a day of the month or an nth weekday, not both|needs a day of the month or an nth weekday)$/, 'a monthly rule repeats on a day of the month or on an nth weekday: exactly one of the two (a rule between two fields)'),
   field('updateBookingSeriesFrom', ['/rule'], /^a monthly rule (takes a day of the month or an nth weekday, not both|needs a day of the month or an nth weekday)$/, 'a monthly rule repeats on a day of the month or on an nth weekday: exactly one of the two (a rule between two fields)'),
+  field('createBookingSeries', ['/duration_minutes'], /^is required when no service gives a duration$/, 'duration_minutes may be left out only when the service gives one (a rule between fields and the stored service)'),
+  ...['createBookingSeries', 'updateBookingSeriesFrom'].flatMap((op) => [
+    field(op, ['/until'], /^must not be before the start date$/, 'a series ends on or after the date it starts (a rule between two fields)'),
+    field(op, ['/'], /^give either count or until, not both$/, 'a series ends after a count or on a date, not both (a rule between two fields)'),
+    conflict(op, 'team.inactive', 'an inactive team takes no bookings (an earlier request may have deactivated it)'),
+    conflict(op, 'worker.inactive', 'an inactive worker takes no bookings (an earlier request may have deactivated them)'),
+  ]),
+  conflict('unassignBooking', 'booking.blacked_out', 'the assignees left after the change are under a blackout at that time (every change re-checks the booking)'),
   field('skipBookingSeriesOccurrence', ['/date'], /^is not a date of this series/, 'only a date the series repeats on can be skipped'),
 ];
 

@@ -32,7 +32,7 @@ export const MAX_SERIES_COUNT = 500;
 export function seriesEnd(count: number | null | undefined, until: LocalDate | null | undefined, start: LocalDate): SeriesEnd {
   const errors: FieldError[] = [];
   if (until != null && until < start) errors.push({ pointer: '/until', detail: 'must not be before the start date' });
-  else if (count != null && until != null) errors.push({ pointer: '', detail: 'give either count or until, not both' });
+  else if (count != null && until != null) errors.push({ pointer: '/', detail: 'give either count or until, not both' });
   if (errors.length > 0) throw AppError.validation(errors);
   return { count: count ?? null, until: until ?? null };
 }
