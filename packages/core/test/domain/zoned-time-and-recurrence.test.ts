@@ -159,7 +159,7 @@ describe('recurrence rules', () => {
         return (err as AppError).errors.map((e) => e.pointer);
       }
     };
-    expect(refused(3, '2026-04-01')).to.deep.equal(['']);
+    expect(refused(3, '2026-04-01')).to.deep.equal(['/']);
     expect(refused(null, '2026-02-01')).to.deep.equal(['/until']);
   });
 

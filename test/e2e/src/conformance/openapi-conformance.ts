@@ -125,7 +125,7 @@ export const DOMAIN_RULES: readonly DomainRule[] = [
   field('createClient', ['/addresses'], /^at most one address can be primary$/, 'at most one primary address (a rule across the items of addresses)'),
   field('updateClientAddress', ['/is_primary'], /^mark another address primary instead of unmarking this one$/, 'a client keeps one primary address: it moves, it is not unset (a rule on the stored addresses)'),
   conflict('removeClientAddress', 'client.address_in_use', 'an address bookings still use cannot be removed'),
-  field('addClientAddress', [''], /^a client can have at most \d+ addresses$/, 'a client has at most 20 addresses (a rule on the stored addresses)'),
+  field('addClientAddress', ['/'], /^a client can have at most \d+ addresses$/, 'a client has at most 20 addresses (a rule on the stored addresses)'),
 
   // Scheduling.
   field('createBlackout', ['/scope'], /^an org-wide blackout names no team or worker$/, 'a blackout’s scope decides which of team_id and worker_id it names (a rule between fields)'),

@@ -28,7 +28,7 @@ export function assertOnePrimary(addresses: readonly CheckedAddress[]): void {
 /** A client keeps at most MAX_ADDRESSES_PER_CLIENT addresses. */
 export function assertRoomForAddress(client: Client): void {
   if (client.addresses.length >= MAX_ADDRESSES_PER_CLIENT) {
-    throw AppError.validation([{ pointer: '', detail: `a client can have at most ${MAX_ADDRESSES_PER_CLIENT} addresses` }]);
+    throw AppError.validation([{ pointer: '/', detail: `a client can have at most ${MAX_ADDRESSES_PER_CLIENT} addresses` }]);
   }
 }
 
