@@ -169,7 +169,7 @@ describe('Booking series use cases', () => {
       await expectInvalid(createSeries({ rule: { freq: 'monthly', monthDay: 3, nthWeekday: { n: 1, weekday: 'mon' } } }), ['/rule']);
       await expectInvalid(createSeries({ rule: weekly([]) }), ['/rule/weekdays']);
       await expectInvalid(createSeries({ rule: weekly(['mon'], 53) }), ['/rule/interval']);
-      await expectInvalid(createSeries({ count: 3, until: '2026-04-01' }), ['']);
+      await expectInvalid(createSeries({ count: 3, until: '2026-04-01' }), ['/']);
       await expectInvalid(createSeries({ until: '2026-03-01' }), ['/until']);
       await expectInvalid(createSeries({ durationMinutes: undefined }), ['/durationMinutes']);
       expect(fx.state.tables.bookingSeries.size).to.equal(0);
