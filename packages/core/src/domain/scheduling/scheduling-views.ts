@@ -4,10 +4,7 @@
  * is this area's own.
  */
 import { Type } from '@sinclair/typebox';
-import { Nullable } from '../../contracts/schema-vocabulary.js';
-import { WorkingHoursView } from './workforce-schemas.js';
-
-const Id = () => Type.String({ format: 'uuid' });
+import { WorkerView } from './workforce-schemas.js';
 
 /** A local calendar date in the zone of what it belongs to. */
 export const LocalDateView = (description = 'A local date YYYY-MM-DD (in the org’s time zone)') => Type.String({ format: 'date', description });
@@ -18,15 +15,9 @@ export { BookingView } from './booking-schemas.js';
 /** The workforce area's views of a team, a worker and working hours. */
 export { TeamView, WorkingHoursView, WorkerView as WorkerRecordView } from './workforce-schemas.js';
 
-const rosterWorkerFields = {
-  id: Id(),
-  name: Type.String(),
-  phone: Nullable(Type.String({ description: 'Masked for viewers' })),
-  email: Nullable(Type.String({ description: 'Masked for viewers' })),
-  skills: Type.Array(Type.String()),
-  teamId: Nullable(Id()),
-  workingHours: Nullable(WorkingHoursView),
-};
+// The roster is the worker record's first fields: one declaration of each.
+const { id, name, phone, email, skills, teamId, workingHours } = WorkerView.properties;
+const rosterWorkerFields = { id, name, phone, email, skills, teamId, workingHours };
 
 export const RosterWorkerView = Type.Object(rosterWorkerFields, {
   additionalProperties: false,
