@@ -15,11 +15,13 @@ import * as m0009 from './0009_search_indexes.js';
 import * as m0010 from './0010_login_roles.js';
 import * as m0011 from './0011_worker_portal_password_change.js';
 import * as m0012 from './0012_job_org_run_stats.js';
+import * as m0013 from './0013_outbox.js';
 import { MIGRATIONS_TABLE } from './support/migrations-table.js';
 
 export { APP_ROLE, CURRENT_ORG_SQL, CURRENT_USER_SQL } from './support/tenant-table.js';
 export { ACTING_USER_SQL } from './0008_account_custody.js';
 export { AGENDA_JOBS_TABLE, AGENDA_LOGS_TABLE } from './0005_job_tables.js';
+export { OUTBOX_CHANNEL, OUTBOX_SCANNER_ROLE } from './0013_outbox.js';
 export { describeDatabaseFailure } from './support/database-failure.js';
 export { SYSTEM_SCOPE_SQL } from './support/tenant-table.js';
 export { MIGRATIONS_TABLE } from './support/migrations-table.js';
@@ -52,6 +54,7 @@ const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['0010_login_roles', m0010],
   ['0011_worker_portal_password_change', m0011],
   ['0012_job_org_run_stats', m0012],
+  ['0013_outbox', m0013],
 ];
 
 export const EXPECTED_HEAD = MIGRATIONS[MIGRATIONS.length - 1]![0];

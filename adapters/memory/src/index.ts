@@ -14,6 +14,7 @@ export { MemoryJobMonitor, MemoryOrgDirectory, MemorySystemAuditLog } from './me
 export { MemoryUserAccounts } from './memory-identity-repositories.js';
 export { MemoryRateLimiter } from './memory-rate-limiter.js';
 export { MemoryAccountMailer } from './memory-account-mailer.js';
+export { MemoryOutboxDeliveryStore, MemoryOutboxRepository, MemorySmsOptOutStore, memoryDeliveryAttempts } from './memory-outbox.js';
 
 export interface MemoryAdapters {
   readonly state: MemoryState;

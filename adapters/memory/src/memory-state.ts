@@ -25,6 +25,8 @@ import type {
   SystemAuditEntry,
   Team,
   Worker,
+  OutboxEvent,
+  DeliveryAttemptRecord,
 } from '@cws/core';
 
 export type ClientRow = Omit<import('@cws/core').Client, 'addresses'>;
@@ -56,6 +58,15 @@ export interface TenantTables {
   bookingSeries: Map<string, BookingSeries>;
   /** Keyed by org, scope and key (see `idempotencyKey`). */
   idempotency: Map<string, IdempotencyRow>;
+  outbox: Map<string, OutboxEvent>;
+  emailEvents: EmailEventRow[];
+}
+
+/** One send attempt (`email_events`). */
+export interface EmailEventRow extends DeliveryAttemptRecord {
+  readonly orgId: string;
+  readonly outboxEventId: string;
+  readonly createdAt: Date;
 }
 
 export class MemoryState {
@@ -79,7 +90,11 @@ export class MemoryState {
     bookings: new Map(),
     bookingSeries: new Map(),
     idempotency: new Map(),
+    outbox: new Map(),
+    emailEvents: [],
   };
+  /** Keyed hashes of numbers that answered STOP (global, as in PostgreSQL). */
+  smsOptOuts = new Map<string, { source: 'keyword' | 'provider'; createdAt: Date }>();
   systemAudit: SystemAuditEntry[] = [];
   heartbeats = new Map<string, RunnerHeartbeat>();
   jobStats = new Map<string, JobStats>();
@@ -114,6 +129,8 @@ export class MemoryState {
       bookings: new Map(this.tables.bookings),
       bookingSeries: new Map(this.tables.bookingSeries),
       idempotency: new Map(this.tables.idempotency),
+      outbox: new Map(this.tables.outbox),
+      emailEvents: [...this.tables.emailEvents],
     };
   }
 }

@@ -26,6 +26,7 @@ import {
 import { copy, type ClientRow, type TenantTables } from './memory-state.js';
 import { identityRepositories } from './memory-identity-repositories.js';
 import { schedulingRepositories } from './memory-scheduling-repositories.js';
+import { MemoryOutboxRepository } from './memory-outbox.js';
 
 function assertOwnOrg(boundOrgId: string, rowOrgId: string): void {
   if (rowOrgId !== boundOrgId) {
@@ -240,5 +241,6 @@ export function tenantRepositories(orgId: string, tables: TenantTables, actingUs
     orgSettings: new MemoryOrgSettingsRepository(orgId, tables),
     ...identityRepositories(orgId, tables, actingUserId),
     ...schedulingRepositories(orgId, tables),
+    outbox: new MemoryOutboxRepository(orgId, tables),
   };
 }

@@ -19,6 +19,8 @@ export class OrgSettingsModel extends Model {
   time_zone!: string;
   currency!: string;
   lead_auto_archive_days!: number | null;
+  locale!: string;
+  notifications_disabled!: string[];
   updated_at!: Date;
 }
 

@@ -20,6 +20,7 @@ import {
   PostgresTeamRepository,
   PostgresWorkerRepository,
 } from './repositories/postgres-workforce-repositories.js';
+import { PostgresOutboxRepository } from './repositories/postgres-outbox-repository.js';
 import { inTenantTransaction, type TenantDb } from './tenant-transaction.js';
 import { DEFAULT_SEARCH_TUNING, type SearchTuning } from './repositories/text-search.js';
 
@@ -52,6 +53,7 @@ export class PostgresUnitOfWork implements UnitOfWork {
       bookings: new PostgresBookingRepository(db, ctx.orgId),
       bookingSeries: new PostgresBookingSeriesRepository(db),
       idempotency: new PostgresIdempotencyRepository(db, ctx.orgId),
+      outbox: new PostgresOutboxRepository(db, ctx.orgId),
     });
     const check = ctx.session === undefined ? null : { proof: ctx.session, now: ctx.now };
     // A staff user acts on their own account row in any org's unit (migration 0008's policies).

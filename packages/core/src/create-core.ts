@@ -36,6 +36,11 @@ import { workerPortalUseCases } from './use-cases/worker-portal/worker-portal-us
 import { opsUseCases } from './use-cases/ops/ops-use-cases.js';
 import { BASIC_PASSWORD_STRENGTH, DEFAULT_IDENTITY_OPTIONS, type IdentityOptions } from './use-cases/identity/identity-policy.js';
 import { SearchAdmission, type SearchLimits } from './use-cases/shared/search-admission.js';
+import type { MessageChannels, SmsOptOutStore } from './ports/message-channels.port.js';
+import type { OutboxDeliveryStore } from './ports/outbox.port.js';
+import { AesGcmSecretSealer } from './defaults/aes-gcm-secret-sealer.js';
+import { DEFAULT_OUTBOX_OPTIONS, type OutboxOptions } from './use-cases/outbox/messaging.js';
+import { outboxUseCases } from './use-cases/outbox/outbox-use-cases.js';
 
 export interface CorePorts {
   readonly uow: UnitOfWork;
@@ -60,6 +65,16 @@ export interface CorePorts {
   readonly secretTokens?: SecretTokens;
   readonly ids?: IdGenerator;
   readonly clock?: Clock;
+  /** The delivery side of the outbox (the job host's); without it `outbox.deliver` refuses to run. */
+  readonly outboxDelivery?: OutboxDeliveryStore;
+  /** Where messages go; a channel left out is not delivered, and notifications for it are not enqueued. */
+  readonly channels?: Partial<MessageChannels>;
+  readonly smsOptOuts?: SmsOptOutStore;
+  /**
+   * Seals tokens that outbox messages carry. Give every process that enqueues or delivers the
+   * same key; without it, a per-process random key (messages then deliver only from this process).
+   */
+  readonly messageSealer?: SecretSealer;
 }
 
 const unavailable = (what: string) => () => {
@@ -76,6 +91,7 @@ export interface CoreOptions {
   readonly workerPortal?: Partial<WorkerPortalOptions>;
   /** Text searches running at once (per process, per org); keep the total below the database pool size. */
   readonly search?: Partial<SearchLimits>;
+  readonly outbox?: Partial<OutboxOptions>;
 }
 
 export function createCore(ports: CorePorts, options_: CoreOptions = {}) {
@@ -116,6 +132,14 @@ export function createCore(ports: CorePorts, options_: CoreOptions = {}) {
     searches: new SearchAdmission(options_.search),
     createOrg,
     heartbeatTtlSeconds: options_.jobHeartbeatTtlSeconds ?? 180,
+    messaging: {
+      channels: { email: ports.channels?.email ?? null, sms: ports.channels?.sms ?? null, webhook: ports.channels?.webhook ?? null },
+      sealer: ports.messageSealer ?? new AesGcmSecretSealer(credentials.tokens.random(32), 'outbox-message:v1'),
+      tokens: credentials.tokens,
+      smsOptOuts: ports.smsOptOuts ?? null,
+      delivery: ports.outboxDelivery ?? null,
+      options: { ...DEFAULT_OUTBOX_OPTIONS, ...options_.outbox },
+    },
   };
   return {
     clock,
@@ -132,6 +156,7 @@ export function createCore(ports: CorePorts, options_: CoreOptions = {}) {
     schedule: scheduleUseCases(services),
     workerPortal: workerPortalUseCases(services),
     ops: opsUseCases(services),
+    outbox: outboxUseCases(services),
   };
 }
 

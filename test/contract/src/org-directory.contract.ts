@@ -34,7 +34,7 @@ export function orgDirectoryContract(name: string, factory: StorageHarnessFactor
       const err = await caught(() =>
         h.orgs.create(
           { id, name: 'Copycat', slug: org.slug, createdAt: new Date() },
-          { orgId: id, timeZone: 'UTC', currency: 'USD', leadAutoArchiveDays: null, updatedAt: new Date() },
+          { orgId: id, timeZone: 'UTC', currency: 'USD', leadAutoArchiveDays: null, locale: 'en', notificationsDisabled: [], updatedAt: new Date() },
           { id: randomUUID(), actorId: 'contract', action: 'org.create', reason: 'test', metadata: {}, requestId: 'r', createdAt: new Date() },
         ),
       );

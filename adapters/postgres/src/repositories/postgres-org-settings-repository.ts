@@ -1,4 +1,4 @@
-import { AppError, type OrgSettings, type OrgSettingsRepository } from '@cws/core';
+import { AppError, NOTIFICATION_KINDS, type NotificationKind, type OrgSettings, type OrgSettingsRepository } from '@cws/core';
 import type { TenantDb } from '../tenant-transaction.js';
 import { OrgSettingsModel } from '../models.js';
 import { updateOne } from '../pg-errors.js';
@@ -9,12 +9,19 @@ export function toSettings(row: OrgSettingsModel): OrgSettings {
     timeZone: row.time_zone,
     currency: row.currency,
     leadAutoArchiveDays: row.lead_auto_archive_days,
+    locale: row.locale,
+    // Kinds this build no longer knows are dropped rather than trusted.
+    notificationsDisabled: row.notifications_disabled.filter((k): k is NotificationKind => (NOTIFICATION_KINDS as readonly string[]).includes(k)),
     updatedAt: row.updated_at,
   };
 }
 
 export function settingsColumns(s: OrgSettings) {
-  return { time_zone: s.timeZone, currency: s.currency, lead_auto_archive_days: s.leadAutoArchiveDays, updated_at: s.updatedAt };
+  return { time_zone: s.timeZone, currency: s.currency, lead_auto_archive_days: s.leadAutoArchiveDays,
+    locale: s.locale,
+    notifications_disabled: [...s.notificationsDisabled],
+    updated_at: s.updatedAt,
+  };
 }
 
 export class PostgresOrgSettingsRepository implements OrgSettingsRepository {

@@ -8,8 +8,9 @@ import type { SecretSealer } from '../ports/credentials.port.js';
 export class AesGcmSecretSealer implements SecretSealer {
   private readonly key: Buffer;
 
-  constructor(secret: string) {
-    this.key = Buffer.from(hkdfSync('sha256', secret, 'cleanwithsnapshot', 'secret-sealer:v1', 32));
+  /** `purpose` separates keys: a secret sealed for one use never opens under another. */
+  constructor(secret: string, purpose = 'secret-sealer:v1') {
+    this.key = Buffer.from(hkdfSync('sha256', secret, 'cleanwithsnapshot', purpose, 32));
   }
 
   seal(plain: string): string {

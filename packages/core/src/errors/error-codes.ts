@@ -74,6 +74,11 @@ export const ERROR_CODES = {
   'request.rate_limited': { kind: 'rate_limited', title: 'Too many requests' },
   'search.too_broad': { kind: 'validation', title: 'The search would read too many records; make it more specific' },
   'search.busy': { kind: 'rate_limited', title: 'Too many searches are running; retry in a moment' },
+  'outbox.event_not_found': { kind: 'not_found', title: 'Outbox event not found' },
+  'outbox.not_dead': { kind: 'conflict', title: 'Only a dead event can be replayed' },
+  'delivery.rejected': { kind: 'validation', title: 'The provider refused the message for good' },
+  'delivery.unavailable': { kind: 'unavailable', title: 'The provider is unavailable; the message will be retried' },
+  'delivery.no_channel': { kind: 'unavailable', title: 'No channel is configured for this kind of message' },
   'job.unknown': { kind: 'not_found', title: 'No job has that name' },
   'internal.unexpected': { kind: 'internal', title: 'Internal error' },
 } as const satisfies Record<string, ErrorCodeInfo>;

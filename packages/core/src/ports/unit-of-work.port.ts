@@ -12,6 +12,7 @@ import type {
   TeamRepository,
   WorkerRepository,
 } from './scheduling-repositories.port.js';
+import type { OutboxRepository } from './outbox.port.js';
 import type { BreakGlassRepository, InvitationRepository, MembershipRepository, SessionRepository, UserRepository } from './identity-repositories.port.js';
 
 /** Repositories bound to one transaction of one org. */
@@ -32,6 +33,8 @@ export interface TenantRepositories {
   readonly bookings: BookingRepository;
   readonly bookingSeries: BookingSeriesRepository;
   readonly idempotency: IdempotencyRepository;
+  /** Messages to send: enqueued in the same unit as the change they announce. */
+  readonly outbox: OutboxRepository;
 }
 
 /**

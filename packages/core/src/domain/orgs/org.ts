@@ -15,7 +15,28 @@ export interface OrgSettings {
   readonly currency: string;
   /** Leads untouched this many days in status new/contacted are archived by the nightly job; null = off. */
   readonly leadAutoArchiveDays: number | null;
+  /** BCP 47 tag the org's messages format dates in (`en-GB`); default `en`. */
+  readonly locale: string;
+  /** Notifications the org turned off; every notification is on unless listed here. */
+  readonly notificationsDisabled: readonly NotificationKind[];
   readonly updatedAt: Date;
+}
+
+/** The notifications an org can turn off (account mail — invitations, resets — cannot be). */
+export const NOTIFICATION_KINDS = [
+  'booking_confirmed',
+  'booking_rescheduled',
+  'booking_cancelled',
+  'booking_reminder',
+  'worker_assignment',
+  'security_notice',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+export const DEFAULT_LOCALE = 'en';
+
+export function notificationEnabled(settings: Pick<OrgSettings, 'notificationsDisabled'> | null, kind: NotificationKind): boolean {
+  return settings === null || !settings.notificationsDisabled.includes(kind);
 }
 
 /** The canonical IANA name (`europe/london` → `Europe/London`), or null for an unknown zone. */

@@ -3,7 +3,7 @@ import type { SystemContext } from '../../context.js';
 import { checkInput, defineContract, type ContractInput } from '../../contracts/use-case-contract.js';
 import { Uuid } from '../../contracts/schema-vocabulary.js';
 import { Currency, LeadAutoArchiveDays, OrgName, OrgSettingsView, OrgSlug, OrgView, TimeZone } from '../../domain/orgs/org-schemas.js';
-import type { Org, OrgSettings } from '../../domain/orgs/org.js';
+import { DEFAULT_LOCALE, type Org, type OrgSettings } from '../../domain/orgs/org.js';
 import type { IdGenerator } from '../../ports/id-generator.port.js';
 import type { OrgDirectory } from '../../ports/org-directory.port.js';
 
@@ -50,6 +50,8 @@ export class CreateOrg {
       timeZone: checked.timeZone ?? 'UTC',
       currency: checked.currency ?? 'USD',
       leadAutoArchiveDays: checked.leadAutoArchiveDays ?? null,
+      locale: DEFAULT_LOCALE,
+      notificationsDisabled: [],
       updatedAt: sys.now,
     };
     await this.deps.orgs.create(org, settings, {

@@ -15,6 +15,7 @@ import type { CredentialDeps } from '../identity/sign-in.use-case.js';
 import type { CreateOrg } from '../orgs/create-org.use-case.js';
 import type { WorkerPortalDeps, WorkerPortalOptions } from '../worker-portal/worker-portal-options.js';
 import type { SearchAdmission } from './search-admission.js';
+import type { Messaging } from '../outbox/messaging.js';
 
 export interface CoreServices {
   readonly uow: UnitOfWork;
@@ -35,4 +36,6 @@ export interface CoreServices {
   readonly createOrg: CreateOrg;
   /** Age after which a job runner's heartbeat counts as stale. */
   readonly heartbeatTtlSeconds: number;
+  /** Channels, sealer and settings of the outbox: what notifications and delivery need. */
+  readonly messaging: Messaging;
 }

@@ -1,0 +1,113 @@
+/**
+ * Outbox rows of the unit's org. Enqueue is one statement: INSERT ... ON CONFLICT DO NOTHING on
+ * (org_id, dedupe_key); a racing enqueue of the same key waits for the first to commit and then
+ * inserts nothing, so the follow-up read finds the first event.
+ */
+import { AppError, type DeadLetterQuery, type EnqueueResult, type NewOutboxEvent, type OutboxEvent, type OutboxRepository } from '@cws/core';
+import { translatingErrors } from '../pg-errors.js';
+import type { TenantDb } from '../tenant-transaction.js';
+
+type Row = Record<string, unknown>;
+
+export const OUTBOX_COLUMNS =
+  'id, org_id, kind, dedupe_key, payload, status, attempts, next_attempt_at, claim_token, last_error, created_at, updated_at, sent_at';
+
+export function toOutboxEvent(r: Row): OutboxEvent {
+  return {
+    id: r['id'] as string,
+    orgId: r['org_id'] as string,
+    kind: r['kind'] as OutboxEvent['kind'],
+    dedupeKey: r['dedupe_key'] as string,
+    payload: r['payload'] as OutboxEvent['payload'],
+    status: r['status'] as OutboxEvent['status'],
+    attempts: Number(r['attempts']),
+    nextAttemptAt: r['next_attempt_at'] as Date,
+    claimToken: (r['claim_token'] as string | null) ?? null,
+    lastError: (r['last_error'] as string | null) ?? null,
+    createdAt: r['created_at'] as Date,
+    updatedAt: r['updated_at'] as Date,
+    sentAt: (r['sent_at'] as Date | null) ?? null,
+  };
+}
+
+/** LIKE metacharacters in a literal prefix. */
+const likePrefix = (prefix: string): string => `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+export class PostgresOutboxRepository implements OutboxRepository {
+  constructor(
+    private readonly db: TenantDb,
+    private readonly orgId: string,
+  ) {}
+
+  async enqueue(event: NewOutboxEvent): Promise<EnqueueResult> {
+    if (event.orgId !== this.orgId) throw new AppError('tenant.cross_org_write', 'A row cannot be written into another organisation');
+    const inserted = await translatingErrors(() =>
+      this.db.raw(
+        `INSERT INTO outbox_events (id, org_id, kind, dedupe_key, payload, status, attempts, next_attempt_at, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?::jsonb, 'pending', 0, ?, ?, ?)
+         ON CONFLICT (org_id, dedupe_key) DO NOTHING
+         RETURNING ${OUTBOX_COLUMNS}`,
+        [event.id, event.orgId, event.payload.kind, event.dedupeKey, JSON.stringify(event.payload), event.notBefore ?? event.createdAt, event.createdAt, event.createdAt],
+      ),
+    );
+    const row = inserted.rows[0] as Row | undefined;
+    if (row !== undefined) return { event: toOutboxEvent(row), created: true };
+    const existing = await translatingErrors(() =>
+      this.db.raw(`SELECT ${OUTBOX_COLUMNS} FROM outbox_events WHERE org_id = ? AND dedupe_key = ?`, [this.orgId, event.dedupeKey]),
+    );
+    const first = existing.rows[0] as Row | undefined;
+    if (first === undefined) throw new Error(`Outbox event with dedupe key ${event.dedupeKey} conflicted but cannot be read`);
+    return { event: toOutboxEvent(first), created: false };
+  }
+
+  async findById(id: string): Promise<OutboxEvent | null> {
+    const result = await translatingErrors(() => this.db.raw(`SELECT ${OUTBOX_COLUMNS} FROM outbox_events WHERE org_id = ? AND id = ?`, [this.orgId, id]));
+    const row = result.rows[0] as Row | undefined;
+    return row === undefined ? null : toOutboxEvent(row);
+  }
+
+  async listByDedupePrefix(prefix: string, limit: number): Promise<readonly OutboxEvent[]> {
+    const result = await translatingErrors(() =>
+      this.db.raw(
+        `SELECT ${OUTBOX_COLUMNS} FROM outbox_events WHERE org_id = ? AND dedupe_key LIKE ? ESCAPE '\\' ORDER BY created_at DESC, id DESC LIMIT ?`,
+        [this.orgId, likePrefix(prefix), limit],
+      ),
+    );
+    return (result.rows as Row[]).map(toOutboxEvent);
+  }
+
+  async listDead(q: DeadLetterQuery): Promise<{ items: readonly OutboxEvent[]; total: number }> {
+    const kind = q.kind === null ? '' : ' AND kind = ?';
+    const kindBinding = q.kind === null ? [] : [q.kind];
+    // The page and the total in one statement: the window count runs over the same filtered rows.
+    const result = await translatingErrors(() =>
+      this.db.raw(
+        `SELECT ${OUTBOX_COLUMNS}, count(*) OVER () AS total FROM outbox_events
+         WHERE org_id = ? AND status = 'dead'${kind}
+         ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`,
+        [this.orgId, ...kindBinding, q.limit, q.offset],
+      ),
+    );
+    const rows = result.rows as Row[];
+    if (rows.length > 0 || q.offset === 0) return { items: rows.map(toOutboxEvent), total: rows.length === 0 ? 0 : Number(rows[0]!['total']) };
+    // Past the end: the window had no row to count on.
+    const counted = await translatingErrors(() =>
+      this.db.raw(`SELECT count(*)::int AS total FROM outbox_events WHERE org_id = ? AND status = 'dead'${kind}`, [this.orgId, ...kindBinding]),
+    );
+    return { items: [], total: Number((counted.rows[0] as Row)['total']) };
+  }
+
+  async replay(id: string, now: Date): Promise<OutboxEvent | null> {
+    // One guarded statement: of two racing replays only one finds the row dead.
+    const result = await translatingErrors(() =>
+      this.db.raw(
+        `UPDATE outbox_events SET status = 'pending', attempts = 0, next_attempt_at = ?, claim_token = NULL, updated_at = ?
+         WHERE org_id = ? AND id = ? AND status = 'dead'
+         RETURNING ${OUTBOX_COLUMNS}`,
+        [now, now, this.orgId, id],
+      ),
+    );
+    const row = result.rows[0] as Row | undefined;
+    return row === undefined ? null : toOutboxEvent(row);
+  }
+}
