@@ -58,6 +58,7 @@ export * from './use-cases/worker-portal/index.js';
 export * from './use-cases/bookings/index.js';
 export * from './use-cases/booking-series/index.js';
 export * from './use-cases/schedule/index.js';
+export * from './use-cases/outbox/index.js';
 export * from './domain/clients/client-schemas.js';
 export * from './domain/shared/list-input.js';
 export { DEFAULT_SEARCH_LIMITS, SearchAdmission, type SearchLimits } from './use-cases/shared/search-admission.js';
