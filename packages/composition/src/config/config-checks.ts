@@ -212,10 +212,19 @@ function deliveryProblems(values: CheckedValues): ConfigProblem[] {
   if ((values.SMTP_USER === undefined) !== (values.SMTP_PASSWORD === undefined)) {
     problems.push({ variable: values.SMTP_USER === undefined ? 'SMTP_USER' : 'SMTP_PASSWORD', message: 'SMTP_USER and SMTP_PASSWORD go together', fix: 'Set both, or neither (a relay without AUTH).' });
   }
+  const sendgridUrl = values.SENDGRID_BASE_URL;
+  if (sendgridUrl !== undefined && sendgridUrl.startsWith('http:') && !isLoopbackUrl(sendgridUrl)) {
+    problems.push({ variable: 'SENDGRID_BASE_URL', message: 'uses http for a host that is not loopback: the API key would travel in clear text', fix: 'Use https://api.sendgrid.com or https://api.eu.sendgrid.com.' });
+  }
   if (values.SMS_MODE === 'twilio') {
     for (const variable of ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'TWILIO_FROM'] as const) {
       need(variable, 'SMS_MODE=twilio', `Set ${variable} from the Twilio console, or SMS_MODE=off.`);
     }
   }
   return problems;
+}
+
+function isLoopbackUrl(value: string): boolean {
+  const host = new URL(value).hostname;
+  return host === 'localhost' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }

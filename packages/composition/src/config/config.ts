@@ -130,6 +130,7 @@ export interface EmailConfig {
   from: string | null;
   fromName: string | null;
   sendgridApiKey: string | null;
+  sendgridBaseUrl: string;
   smtp: { host: string | null; port: number; user: string | null; password: string | null; secure: boolean };
 }
 

@@ -70,6 +70,7 @@ const CONFIG_VIEW: { [N in Exclude<EnvVarName, BasicAuthVariable>]: (config: Con
   EMAIL_FROM: (c) => c.email.from,
   EMAIL_FROM_NAME: (c) => c.email.fromName,
   SENDGRID_API_KEY: (c) => c.email.sendgridApiKey,
+  SENDGRID_BASE_URL: (c) => c.email.sendgridBaseUrl,
   SMTP_HOST: (c) => c.email.smtp.host,
   SMTP_PORT: (c) => c.email.smtp.port,
   SMTP_USER: (c) => c.email.smtp.user,

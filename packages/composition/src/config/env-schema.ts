@@ -292,6 +292,10 @@ export const ENV_SCHEMA = [
     description: 'SendGrid API key with Mail Send permission (EMAIL_MODE=sendgrid). Fix: create a restricted key in SendGrid with Mail Send only.',
   },
   {
+    name: 'SENDGRID_BASE_URL', group: 'Email', type: url('https:', 'http:'), secret: false, default: 'https://api.sendgrid.com',
+    description: 'SendGrid API host: https://api.eu.sendgrid.com for an EU (data residency) subaccount; http is accepted for a loopback address only (tests). Fix: the base URL of your SendGrid region.',
+  },
+  {
     name: 'SMTP_HOST', group: 'Email', type: str(), secret: false, example: 'smtp.example.com',
     description: 'SMTP server (EMAIL_MODE=smtp). Fix: the host name of your relay.',
   },

@@ -154,6 +154,7 @@ function buildConfig(v: EnvValues): Config {
       from: v.EMAIL_FROM ?? null,
       fromName: v.EMAIL_FROM_NAME ?? null,
       sendgridApiKey: v.SENDGRID_API_KEY ?? null,
+      sendgridBaseUrl: v.SENDGRID_BASE_URL,
       smtp: { host: v.SMTP_HOST ?? null, port: v.SMTP_PORT, user: v.SMTP_USER ?? null, password: v.SMTP_PASSWORD ?? null, secure: v.SMTP_SECURE },
     },
     sms: { mode: v.SMS_MODE, twilio: { accountSid: v.TWILIO_ACCOUNT_SID ?? null, authToken: v.TWILIO_AUTH_TOKEN ?? null, from: v.TWILIO_FROM ?? null } },
