@@ -1,6 +1,13 @@
 /** The outbox use cases: delivery (the job) and the operators' dead-letter queue. */
 import type { CoreServices } from '../shared/core-services.js';
+import { GetDeadLetterQueue } from './get-dead-letter-queue.use-case.js';
+import { ListDeadLetters } from './list-dead-letters.use-case.js';
+import { ReplayOutboxEvent } from './replay-outbox-event.use-case.js';
 
-export function outboxUseCases(_services: CoreServices) {
-  return {};
+export function outboxUseCases({ uow, ids }: CoreServices) {
+  return {
+    listDeadLetters: new ListDeadLetters({ uow }),
+    replay: new ReplayOutboxEvent({ uow, ids }),
+    deadLetterQueue: new GetDeadLetterQueue({ uow }),
+  };
 }
