@@ -121,6 +121,9 @@ onEachDatabase('outbox dead-letter queue over HTTP', (h, db) => {
     expect(exports.body).to.include({ total: 2, limit: 1, offset: 1 });
     expect(ids(exports)).to.deep.equal([x1]);
     expect(exports.body.items[0].payload_summary).to.include({ export_id: 'export-42' });
+    // Past the last page: no items, and still the counts and the total.
+    const past = await h().api.call('GET', `${QUEUE}?kind=outbox&offset=100`, { org: org.id });
+    expect(past.body).to.deep.equal({ outbox_dead_count: 2, export_dead_count: 2, items: [], total: 2, limit: 50, offset: 100 });
     for (const secret of SECRETS) expect(all.text, secret).to.not.include(secret);
   });
 
