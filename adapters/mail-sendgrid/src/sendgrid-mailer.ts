@@ -12,6 +12,7 @@ import { MailService } from '@sendgrid/mail';
 import {
   AppError,
   MAIL_EVENT_ID_HEADER,
+  isPlainMailbox,
   mailBodyText,
   mailHeaderText,
   sanitiseDeliveryError,
@@ -40,6 +41,7 @@ export class SendGridMailer implements Mailer {
   private readonly service: MailService;
 
   constructor(private readonly options: SendGridMailerOptions) {
+    if (!isPlainMailbox(options.from.email)) throw new Error('The sender (EMAIL_FROM) must be a plain mailbox address');
     const client = new Client();
     // setApiKey also resets the base URL to SendGrid's, so the test override comes after it.
     client.setApiKey(options.apiKey);
@@ -52,6 +54,7 @@ export class SendGridMailer implements Mailer {
   }
 
   async send(email: EmailToSend): Promise<SendReceipt> {
+    if (!isPlainMailbox(email.to)) throw new AppError('delivery.rejected', 'The recipient is not a plain mailbox address', { retryable: false, details: { provider: this.provider } });
     const fromName = mailHeaderText(email.fromName ?? this.options.from.name ?? '');
     const toName = mailHeaderText(email.toName ?? '');
     let response;

@@ -17,6 +17,7 @@ import type { NodemailerError, SMTPPoolOptions, SMTPPoolSentMessageInfo, Transpo
 import {
   AppError,
   MAIL_EVENT_ID_HEADER,
+  isPlainMailbox,
   mailBodyText,
   mailHeaderText,
   sanitiseDeliveryError,
@@ -85,6 +86,7 @@ export class SmtpMailer implements Mailer {
   private readonly secrets: readonly string[];
 
   constructor(private readonly options: SmtpMailerOptions) {
+    if (!isPlainMailbox(options.from.email)) throw new Error('The sender (EMAIL_FROM) must be a plain mailbox address');
     if ((options.user === null) !== (options.password === null)) throw new Error('SMTP user and password go together: set both or neither');
     const timeout = options.timeoutMs ?? DEFAULT_SMTP_TIMEOUT_MS;
     const requireTls = !options.secure && (options.requireTls ?? !isLoopbackHost(options.host));
@@ -113,6 +115,7 @@ export class SmtpMailer implements Mailer {
   }
 
   async send(email: EmailToSend): Promise<SendReceipt> {
+    if (!isPlainMailbox(email.to)) throw new AppError('delivery.rejected', 'The recipient is not a plain mailbox address', { retryable: false, details: { provider: this.provider } });
     const fromName = mailHeaderText(email.fromName ?? this.options.from.name ?? '');
     const toName = mailHeaderText(email.toName ?? '');
     let info: SMTPPoolSentMessageInfo;

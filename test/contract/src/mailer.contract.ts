@@ -197,6 +197,22 @@ export function mailerContract(name: string, factory: () => Promise<MailerHarnes
         expect(got.text).to.equal(email.text);
       });
 
+      for (const [label, to] of [
+        ['a CR/LF and a header', 'ana@example.com\r\nBcc: intruder@evil.example'],
+        ['a second recipient after a comma', 'ana@example.com, intruder@evil.example'],
+        ['a display-name form', 'Ana <intruder@evil.example>'],
+        ['a NUL', 'ana@example.com\u0000intruder@evil.example'],
+      ] as const) {
+        it(`refuses a recipient address with ${label} for good, sending nothing`, async function () {
+          const email = anEmail({ to });
+          const error = await failure(h.mailer.send(email));
+          expect(error.code).to.equal('delivery.rejected');
+          expect(error.retryable).to.equal(false);
+          expect(error.message).not.to.include('intruder');
+          expect(await h.received()).to.have.length(0);
+        });
+      }
+
       it('drops NUL from the body and replaces lone surrogates, delivering the rest', async function () {
         const email = anEmail({
           subject: 'Lone \uD800 surrogate',

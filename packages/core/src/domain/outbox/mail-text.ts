@@ -34,3 +34,14 @@ export function mailBodyText(text: string): string {
  * recognisable (SendGrid also gets it as a custom arg, SMTP as the Message-ID).
  */
 export const MAIL_EVENT_ID_HEADER = 'X-Outbox-Event-Id';
+
+/**
+ * Whether `address` is one plain mailbox (`local@domain`, at most 254 characters): no space,
+ * control character, lone surrogate, quote, bracket, comma or semicolon, so a provider or an SMTP envelope can
+ * neither read a second recipient into it nor a header after it. Addresses are validated when
+ * stored; this is the last check before a message leaves.
+ */
+export function isPlainMailbox(address: string): boolean {
+  // eslint-disable-next-line no-control-regex
+  return address.length <= 254 && /^[^\s@<>()[\]\\,;:"\u0000-\u001f\u007f\uD800-\uDFFF]+@[^\s@<>()[\]\\,;:"\u0000-\u001f\u007f\uD800-\uDFFF]+$/u.test(address);
+}
