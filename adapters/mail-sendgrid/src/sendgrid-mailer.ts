@@ -67,7 +67,7 @@ export class SendGridMailer implements Mailer {
         html: mailBodyText(email.html),
         // Shown on every event webhook of this message, so a bounce or a duplicate maps to its event.
         customArgs: { outbox_event_id: email.idempotencyId, org_id: email.orgId },
-        headers: { [MAIL_EVENT_ID_HEADER]: email.idempotencyId },
+        headers: { [MAIL_EVENT_ID_HEADER]: mailHeaderText(email.idempotencyId) },
         categories: [email.template],
         // Click tracking rewrites links through SendGrid's redirector: invitation and reset links
         // carry single-use tokens, which must reach only the reader.

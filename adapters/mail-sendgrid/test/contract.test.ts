@@ -3,7 +3,7 @@ import { startFakeSendGridServer, type SendGridReceived } from '@cws/test-suppor
 import { SendGridMailer } from '@cws/adapter-mail-sendgrid';
 
 /** The fake API's record in the suite's terms. */
-export function asReceivedEmail({ body, messageId }: SendGridReceived): ReceivedEmail {
+function asReceivedEmail({ body, messageId }: SendGridReceived): ReceivedEmail {
   const personalization = body.personalizations[0]!;
   const to = personalization.to[0]!;
   const part = (type: string) => body.content.find((c) => c.type === type)?.value ?? '';

@@ -127,7 +127,7 @@ export class SmtpMailer implements Mailer {
         text: mailBodyText(email.text),
         html: mailBodyText(email.html),
         messageId: outboxMessageId(email.idempotencyId, this.options.from.email),
-        headers: { [MAIL_EVENT_ID_HEADER]: email.idempotencyId },
+        headers: { [MAIL_EVENT_ID_HEADER]: mailHeaderText(email.idempotencyId) },
       });
     } catch (error) {
       throw this.translate(error);

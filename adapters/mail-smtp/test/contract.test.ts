@@ -12,7 +12,7 @@ function firstAddress(header: AddressHeader): { address: string; name: string | 
 }
 
 /** The SMTP server's record in the suite's terms. */
-export function asReceivedEmail({ envelope, parsed, queueId }: SmtpReceived): ReceivedEmail {
+function asReceivedEmail({ envelope, parsed, queueId }: SmtpReceived): ReceivedEmail {
   const to = firstAddress(parsed.to);
   const from = firstAddress(parsed.from);
   return {
