@@ -1,2 +1,4 @@
 export * from './test-databases.js';
 export * from './run-command.js';
+export * from './fake-sendgrid-server.js';
+export * from './smtp-test-server.js';
