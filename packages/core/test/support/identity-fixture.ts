@@ -8,6 +8,9 @@ import {
   type AuthSession,
   type Core,
   type IdentityOptions,
+  type Mailer,
+  type OutboxEvent,
+  type OutboxOptions,
   type PasswordHasher,
   type RequestContext,
   type Role,
@@ -32,6 +35,9 @@ export const CHEAP_HASHER: PasswordHasher = new ScryptPasswordHasher({ N: 2 ** 1
 
 export interface IdentityFixtureOptions {
   readonly identity?: Partial<IdentityOptions>;
+  readonly outbox?: Partial<OutboxOptions>;
+  /** No email channel (as EMAIL_MODE=off): nothing is queued for mail. */
+  readonly noEmailChannel?: boolean;
   /** Leave `passwordHasher` unset so createCore picks its default (full-cost scrypt). */
   readonly defaultHasher?: boolean;
   /** A hasher of the test's own (e.g. a spy around the default); wins over `defaultHasher`. */
@@ -48,6 +54,8 @@ export interface IdentityFixture {
   readonly ids: SequentialIds;
   readonly totp: OracleTotpVerifier;
   readonly sealer: AesGcmSecretSealer;
+  /** Seals what outbox messages carry; opens them in `queued`. */
+  readonly messageSealer: AesGcmSecretSealer;
   readonly tokens: RandomSecretTokens;
   readonly hasher: PasswordHasher;
   sys(): SystemContext;
@@ -69,8 +77,10 @@ export interface IdentityFixture {
   invite(orgId: string, email: string, role: Role): Promise<{ userId: string; password: string | null }>;
   /** The holder of `email` accepts the newest invitation mailed to it, with `PASSWORD`. */
   accept(email: string, extra?: { totpCode?: string; recoveryCode?: string }): Promise<{ orgId: string; userId: string }>;
-  /** The newest token mailed to `email` for `kind`. */
+  /** The newest token queued in a mail to `email` for `kind` (throws when none). */
   mailedToken(kind: 'invitation' | 'password_reset' | 'second_factor_reset', email: string): string;
+  /** The mail and texts queued for `address` (any org), oldest first, with their secret opened. */
+  queued(address: string, template?: string): Array<{ event: OutboxEvent; template: string; secret: string | null }>;
   signIn(email: string, password: string, extra?: SignInExtra): Promise<SignInResult>;
   /** Enrols (with `password`, default PASSWORD) and verifies TOTP in `session`, then moves the clock one step on (the step just used is spent). */
   enableTotp(session: AuthSession, password?: string): Promise<{ secret: string; recoveryCodes: string[] }>;
@@ -89,12 +99,25 @@ export function identityFixture(options: IdentityFixtureOptions = {}): IdentityF
   const adapters: MemoryAdapters = { ...createMemoryAdapters(), rateLimiter: new MemoryRateLimiter({ now: () => clock.now().getTime() }) };
   const totp = new OracleTotpVerifier();
   const sealer = new AesGcmSecretSealer('identity-fixture-sealing-secret');
+  const messageSealer = new AesGcmSecretSealer('identity-fixture-message-secret', 'outbox-message:v1');
+  // Messages are queued, not delivered, here: any mailer makes the email channel exist.
+  const mailer: Mailer = { provider: 'fixture', send: async () => ({ providerMessageId: null }) };
   const tokens = new RandomSecretTokens();
   const useDefault = options.passwordHasher === undefined && options.defaultHasher === true;
   const hasher = options.passwordHasher ?? (useDefault ? new ScryptPasswordHasher() : CHEAP_HASHER);
   const core = createCore(
-    { ...adapters, clock, ids, totp, secretSealer: sealer, secretTokens: tokens, ...(useDefault ? {} : { passwordHasher: hasher }) },
-    { identity: options.identity ?? {} },
+    {
+      ...adapters,
+      clock,
+      ids,
+      totp,
+      secretSealer: sealer,
+      secretTokens: tokens,
+      messageSealer,
+      ...(options.noEmailChannel === true ? {} : { channels: { email: mailer } }),
+      ...(useDefault ? {} : { passwordHasher: hasher }),
+    },
+    { identity: options.identity ?? {}, outbox: options.outbox ?? {} },
   );
   const sys = (): SystemContext => ({ actor: systemActor('test-setup'), requestId: 'req-system', now: clock.now(), reason: 'test fixture' });
   const ctx: IdentityFixture['ctx'] = (orgId, { role = 'owner', actorId = 'user-owner', requestId = 'req-1' } = {}) => ({
@@ -112,6 +135,7 @@ export function identityFixture(options: IdentityFixtureOptions = {}): IdentityF
     ids,
     totp,
     sealer,
+    messageSealer,
     tokens,
     hasher,
     sys,
@@ -135,9 +159,18 @@ export function identityFixture(options: IdentityFixtureOptions = {}): IdentityF
       return { userId: (await fx.accept(email)).userId, password: null };
     },
     mailedToken(kind, email) {
-      const message = adapters.accountMailer.last(kind, email);
-      if (message === null) throw new Error(`no ${kind} mailed to ${email}`);
-      return message.token;
+      const secret = fx.queued(email, kind).at(-1)?.secret ?? null;
+      if (secret === null) throw new Error(`no ${kind} queued for ${email}`);
+      return secret;
+    },
+    queued(address, template) {
+      const wanted = address.toLowerCase();
+      return [...adapters.state.tables.outbox.values()].flatMap((event) => {
+        if (event.payload.kind !== 'email' && event.payload.kind !== 'sms') return [];
+        const { message } = event.payload;
+        if (message.to.toLowerCase() !== wanted || (template !== undefined && message.template !== template)) return [];
+        return [{ event, template: message.template, secret: message.sealedSecret === null ? null : messageSealer.open(message.sealedSecret) }];
+      });
     },
     async accept(email, extra = {}) {
       const account = [...adapters.state.tables.users.values()].find((u) => u.email === email.toLowerCase());

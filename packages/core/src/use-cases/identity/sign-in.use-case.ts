@@ -14,9 +14,10 @@ import type { RateLimiter } from '../../ports/rate-limiter.port.js';
 import type { TotpVerifier } from '../../ports/totp-verifier.port.js';
 import type { TenantRepositories, UnitOfWork } from '../../ports/unit-of-work.port.js';
 import type { UserChanges } from '../../ports/identity-repositories.port.js';
-import type { AccountMailer } from '../../ports/account-mailer.port.js';
 import type { OrgDirectory } from '../../ports/org-directory.port.js';
 import type { PasswordStrength } from '../../ports/password-strength.port.js';
+import type { Messaging } from '../outbox/messaging.js';
+import { enqueueMessage } from '../outbox/enqueue-message.js';
 import { TOTP_FAILURES_BY_ACCOUNT, normaliseRecoveryCode, reserveAttempt, signInBudgets, type IdentityOptions } from './identity-policy.js';
 import { issueSession, type IssuedSession } from './session-issuer.js';
 
@@ -35,8 +36,8 @@ export interface CredentialDeps {
   readonly options: IdentityOptions;
   /** Judges passwords people choose. */
   readonly strength: PasswordStrength;
-  /** Invitations and emailed resets. */
-  readonly mailer: AccountMailer;
+  /** Invitations and emailed resets go through the outbox (enqueued beside their token's hash). */
+  readonly messaging: Messaging;
   /** For the org's name in an invitation. */
   readonly orgs: OrgDirectory;
 }
@@ -100,8 +101,12 @@ export async function proveSecondFactor(
       return { totpLastStep: check.step, updatedAt: now };
     }
     // Tell a replay apart from a wrong code: the holder needs to wait for the next code.
-    if (user.totpLastStep !== null && (await deps.totp.verify(secret, totpCode, now, null)).valid) {
-      throw new AppError('auth.mfa_required', 'That code was already used; wait for the next one from your authenticator app', { details: { reason: 'code_already_used' } });
+    const replay = user.totpLastStep === null ? null : await deps.totp.verify(secret, totpCode, now, null);
+    if (replay?.valid) {
+      throw new AppError('auth.mfa_required', 'That code was already used; wait for the next one from your authenticator app', {
+        details: { reason: 'code_already_used' },
+        cause: new TotpCodeReplayed(replay.step ?? Math.floor(now.getTime() / 30_000)),
+      });
     }
   } else {
     const hash = deps.tokens.hash(normaliseRecoveryCode(recoveryCode!));
@@ -111,6 +116,54 @@ export async function proveSecondFactor(
     }
   }
   throw new AppError('auth.mfa_required', 'The one-time code is not valid');
+}
+
+/** Why a code was refused as already used: the time step of the code presented again (not shown to the caller). */
+export class TotpCodeReplayed extends Error {
+  override readonly name = 'TotpCodeReplayed';
+  constructor(readonly step: number) {
+    super('A one-time code was presented again');
+  }
+}
+
+/** The time step of a replayed code when `err` (or an error it wraps) refused one, else null. */
+export function replayedTotpStep(err: unknown): number | null {
+  for (let e = err, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    if (e instanceof TotpCodeReplayed) return e.step;
+  }
+  return null;
+}
+
+/**
+ * Tells the holder that a one-time code of theirs was used again and refused (someone may have
+ * their password and have watched a code): one mail per time step of the code however many
+ * replays, unless the org turned `security_notice` off. Runs in a small unit of work of its own
+ * once the refusing one has rolled back: the refusal throws, so the notice cannot ride in that
+ * unit, and the holder must hear of it all the same. A failure to enqueue never replaces the
+ * refusal the caller is about to get.
+ */
+export async function noticeTotpReplay(
+  deps: Pick<CredentialDeps, 'uow' | 'messaging' | 'ids'>,
+  ctx: RequestContext,
+  user: Pick<UserAccount, 'id' | 'email'>,
+  refusal: unknown,
+  clientIp: string | null,
+): Promise<void> {
+  const step = replayedTotpStep(refusal);
+  if (step === null) return;
+  await deps.uow
+    .run(ctx, (repos) =>
+      enqueueMessage(deps, repos, ctx, {
+        channel: 'email',
+        dedupeKey: `account:${user.id}:totp_replay:${step}`,
+        template: 'security_totp_replay',
+        to: user.email,
+        toName: null,
+        data: { at: ctx.now.toISOString(), clientIp },
+        notification: 'security_notice',
+      }),
+    )
+    .catch(() => undefined);
 }
 
 /** The account's TOTP secret, or a clear refusal when it was sealed under another MFA_SECRET_KEY. */
@@ -212,6 +265,7 @@ export class SignIn {
       }));
     } catch (err) {
       // Recorded after the unit of work has ended: nothing else may touch the database inside it.
+      await noticeTotpReplay(deps, ctx, user, err, clientIp);
       const codeMissing = err instanceof AppError && err.details?.['reason'] === 'code_missing';
       if (err instanceof AppError && !codeMissing && (err.code === 'auth.mfa_required' || err.code === 'auth.invalid_credentials')) {
         await this.recordFailure(attempt, email, clientIp, user.id, err.code === 'auth.mfa_required' ? 'mfa' : 'password_changed_meanwhile');
