@@ -8,6 +8,7 @@ import {
   type AuthSession,
   type Core,
   type IdentityOptions,
+  type InviteOutcome,
   type Mailer,
   type OutboxEvent,
   type OutboxOptions,
@@ -23,6 +24,19 @@ import { T0 } from './core-fixture.js';
 import { FixedClock } from './fixed-clock.js';
 import { codeAt, OracleTotpVerifier } from './oracle-totp-verifier.js';
 import { SequentialIds } from './sequential-ids.js';
+import { InterceptingUnitOfWork } from './intercepting-unit-of-work.js';
+
+/** The outcome of an invite as a new or returning member (fails the test otherwise). */
+export function asMember(o: InviteOutcome): Extract<InviteOutcome, { kind: 'member' }> {
+  if (o.kind !== 'member') throw new Error('expected a member');
+  return o;
+}
+
+/** The outcome of an invite as an invitation (fails the test otherwise). */
+export function asInvitation(o: InviteOutcome): Extract<InviteOutcome, { kind: 'invitation' }> {
+  if (o.kind !== 'invitation') throw new Error('expected an invitation');
+  return o;
+}
 
 /** A password every identity rule accepts (12+ characters, no weak word). */
 export const PASSWORD = 'Tidy-Kitchen-Rota-42';
@@ -49,6 +63,8 @@ export type SignInExtra = { orgId?: string; totpCode?: string; recoveryCode?: st
 export interface IdentityFixture {
   readonly core: Core;
   readonly adapters: MemoryAdapters;
+  /** The core's unit of work: set `overrides` to make a repository method fail inside it. */
+  readonly uow: InterceptingUnitOfWork;
   readonly state: MemoryState;
   readonly clock: FixedClock;
   readonly ids: SequentialIds;
@@ -70,6 +86,8 @@ export interface IdentityFixture {
    * the holder accepts (an account an org manages then gets `PASSWORD` as its own new password).
    */
   newOrgWithOwner(slug: string, ownerEmail: string): Promise<{ orgId: string; ownerId: string }>;
+  /** Two orgs, `org-a` and `org-b`, whose owners are `owner@a.test` and `owner@b.test`. */
+  twoOrgs(): Promise<{ orgA: string; ownerA: string; orgB: string; ownerB: string }>;
   /**
    * Invites a member (as an owner); returns their temporary password. An existing account is
    * invited and its holder accepts with `PASSWORD` (password null then).
@@ -96,7 +114,9 @@ export function identityFixture(options: IdentityFixtureOptions = {}): IdentityF
   const clock = new FixedClock(T0);
   const ids = new SequentialIds();
   // The memory limiter reads wall-clock time unless told otherwise; tests move time by the clock.
-  const adapters: MemoryAdapters = { ...createMemoryAdapters(), rateLimiter: new MemoryRateLimiter({ now: () => clock.now().getTime() }) };
+  const memory = createMemoryAdapters();
+  const uow = new InterceptingUnitOfWork(memory.uow);
+  const adapters: MemoryAdapters = { ...memory, uow, rateLimiter: new MemoryRateLimiter({ now: () => clock.now().getTime() }) };
   const totp = new OracleTotpVerifier();
   const sealer = new AesGcmSecretSealer('identity-fixture-sealing-secret');
   const messageSealer = new AesGcmSecretSealer('identity-fixture-message-secret', 'outbox-message:v1');
@@ -130,6 +150,7 @@ export function identityFixture(options: IdentityFixtureOptions = {}): IdentityF
   const fx: IdentityFixture = {
     core,
     adapters,
+    uow,
     state: adapters.state,
     clock,
     ids,
@@ -152,6 +173,11 @@ export function identityFixture(options: IdentityFixtureOptions = {}): IdentityF
       if (owner !== null) return { orgId: org.id, ownerId: owner.id };
       const accepted = await fx.accept(ownerEmail);
       return { orgId: org.id, ownerId: accepted.userId };
+    },
+    async twoOrgs() {
+      const a = await fx.newOrgWithOwner('org-a', 'owner@a.test');
+      const b = await fx.newOrgWithOwner('org-b', 'owner@b.test');
+      return { orgA: a.orgId, ownerA: a.ownerId, orgB: b.orgId, ownerB: b.ownerId };
     },
     async invite(orgId, email, role) {
       const added = await core.iam.inviteUser.execute(ctx(orgId), { email, role });

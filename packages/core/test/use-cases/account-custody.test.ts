@@ -4,10 +4,10 @@
  * them, and the promises that stop them.
  */
 import { expect } from 'chai';
-import { type InviteOutcome, type RequestContext } from '@cws/core';
+import type { RequestContext } from '@cws/core';
 import { expectAppError, expectInvalid } from '../support/core-fixture.js';
 import { DAY, MINUTE } from '../support/fixed-clock.js';
-import { CLIENT_IP, identityFixture, PASSWORD, type IdentityFixture } from '../support/identity-fixture.js';
+import { asInvitation, asMember, CLIENT_IP, identityFixture, PASSWORD, type IdentityFixture } from '../support/identity-fixture.js';
 
 const VICTIM = 'new.hire@a.test';
 const ATTACKER_PASSWORD = 'Attacker-Chosen-Passphrase-77';
@@ -22,19 +22,12 @@ describe('Account custody across orgs (ADR 13)', () => {
 
   beforeEach(async () => {
     fx = identityFixture();
-    ({ orgId: orgA, ownerId: ownerA } = await fx.newOrgWithOwner('org-a', 'owner@a.test'));
-    ({ orgId: orgB, ownerId: ownerB } = await fx.newOrgWithOwner('org-b', 'owner@b.test'));
+    ({ orgA, ownerA, orgB, ownerB } = await fx.twoOrgs());
   });
 
   const asOwnerOf = (orgId: string, actorId: string): RequestContext => fx.ctx(orgId, { role: 'owner', actorId, requestId: 'req-custody' });
-  const member = (o: InviteOutcome) => {
-    if (o.kind !== 'member') throw new Error('expected a member');
-    return o;
-  };
-  const invitation = (o: InviteOutcome) => {
-    if (o.kind !== 'invitation') throw new Error('expected an invitation');
-    return o;
-  };
+  const member = asMember;
+  const invitation = asInvitation;
 
   /** Org B's admin provisions the address org A will invite later, and takes the account over. */
   async function attackerProvisionsVictimInB() {
@@ -286,8 +279,7 @@ describe('Self-service recovery by the holder (emailed token)', () => {
 
   beforeEach(async () => {
     fx = identityFixture();
-    ({ orgId: orgA } = await fx.newOrgWithOwner('org-a', 'owner@a.test'));
-    ({ orgId: orgB } = await fx.newOrgWithOwner('org-b', 'owner@b.test'));
+    ({ orgA, orgB } = await fx.twoOrgs());
     ({ userId: sam } = await fx.invite(orgA, 'sam@x.test', 'dispatcher'));
     await fx.invite(orgB, 'sam@x.test', 'viewer');
   });

@@ -17,7 +17,7 @@ import type { UserChanges } from '../../ports/identity-repositories.port.js';
 import type { OrgDirectory } from '../../ports/org-directory.port.js';
 import type { PasswordStrength } from '../../ports/password-strength.port.js';
 import type { Messaging } from '../outbox/messaging.js';
-import { enqueueMessage } from '../outbox/enqueue-message.js';
+import { TotpCodeReplayed, noticeTotpReplay } from './totp-replay-notice.js';
 import { TOTP_FAILURES_BY_ACCOUNT, normaliseRecoveryCode, reserveAttempt, signInBudgets, type IdentityOptions } from './identity-policy.js';
 import { issueSession, type IssuedSession } from './session-issuer.js';
 
@@ -102,10 +102,10 @@ export async function proveSecondFactor(
     }
     // Tell a replay apart from a wrong code: the holder needs to wait for the next code.
     const replay = user.totpLastStep === null ? null : await deps.totp.verify(secret, totpCode, now, null);
-    if (replay?.valid) {
+    if (replay?.valid && replay.step !== null) {
       throw new AppError('auth.mfa_required', 'That code was already used; wait for the next one from your authenticator app', {
         details: { reason: 'code_already_used' },
-        cause: new TotpCodeReplayed(replay.step ?? Math.floor(now.getTime() / 30_000)),
+        cause: new TotpCodeReplayed(replay.step),
       });
     }
   } else {
@@ -116,54 +116,6 @@ export async function proveSecondFactor(
     }
   }
   throw new AppError('auth.mfa_required', 'The one-time code is not valid');
-}
-
-/** Why a code was refused as already used: the time step of the code presented again (not shown to the caller). */
-export class TotpCodeReplayed extends Error {
-  override readonly name = 'TotpCodeReplayed';
-  constructor(readonly step: number) {
-    super('A one-time code was presented again');
-  }
-}
-
-/** The time step of a replayed code when `err` (or an error it wraps) refused one, else null. */
-export function replayedTotpStep(err: unknown): number | null {
-  for (let e = err, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
-    if (e instanceof TotpCodeReplayed) return e.step;
-  }
-  return null;
-}
-
-/**
- * Tells the holder that a one-time code of theirs was used again and refused (someone may have
- * their password and have watched a code): one mail per time step of the code however many
- * replays, unless the org turned `security_notice` off. Runs in a small unit of work of its own
- * once the refusing one has rolled back: the refusal throws, so the notice cannot ride in that
- * unit, and the holder must hear of it all the same. A failure to enqueue never replaces the
- * refusal the caller is about to get.
- */
-export async function noticeTotpReplay(
-  deps: Pick<CredentialDeps, 'uow' | 'messaging' | 'ids'>,
-  ctx: RequestContext,
-  user: Pick<UserAccount, 'id' | 'email'>,
-  refusal: unknown,
-  clientIp: string | null,
-): Promise<void> {
-  const step = replayedTotpStep(refusal);
-  if (step === null) return;
-  await deps.uow
-    .run(ctx, (repos) =>
-      enqueueMessage(deps, repos, ctx, {
-        channel: 'email',
-        dedupeKey: `account:${user.id}:totp_replay:${step}`,
-        template: 'security_totp_replay',
-        to: user.email,
-        toName: null,
-        data: { at: ctx.now.toISOString(), clientIp },
-        notification: 'security_notice',
-      }),
-    )
-    .catch(() => undefined);
 }
 
 /** The account's TOTP secret, or a clear refusal when it was sealed under another MFA_SECRET_KEY. */

@@ -7,7 +7,8 @@ import type { UserAccount } from '../../domain/identity/identity.js';
 import { AppError } from '../../errors/app-error.js';
 import { normaliseRecoveryCode, recoveryCodes } from './identity-policy.js';
 import { endSessionsInOtherOrgs, loadSession, type ResolvedSession } from './session-support.js';
-import { noticeTotpReplay, proveSecondFactor, type CredentialDeps } from './sign-in.use-case.js';
+import { proveSecondFactor, type CredentialDeps } from './sign-in.use-case.js';
+import { noticeTotpReplay } from './totp-replay-notice.js';
 
 const contract = defineContract({
   name: 'VerifyTotp',
