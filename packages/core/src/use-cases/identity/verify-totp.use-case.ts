@@ -3,12 +3,10 @@ import type { RequestContext } from '../../context.js';
 import { checkInput, defineContract, type ContractInput } from '../../contracts/use-case-contract.js';
 import { auditEntry } from '../../domain/audit/audit-builder.js';
 import { SessionId, TotpCode, TotpEnabledView } from '../../domain/identity/identity-schemas.js';
-import type { UserAccount } from '../../domain/identity/identity.js';
 import { AppError } from '../../errors/app-error.js';
 import { normaliseRecoveryCode, recoveryCodes } from './identity-policy.js';
 import { endSessionsInOtherOrgs, loadSession, type ResolvedSession } from './session-support.js';
 import { proveSecondFactor, type CredentialDeps } from './sign-in.use-case.js';
-import { noticeTotpReplay } from './totp-replay-notice.js';
 
 const contract = defineContract({
   name: 'VerifyTotp',
@@ -37,31 +35,18 @@ export class VerifyTotp {
     const resolved = await loadSession(this.deps, ctx, sessionId);
     const { user } = resolved;
     const codes = recoveryCodes(this.deps.tokens);
-    const stored = await this.enable(ctx, resolved, codes, code).catch(async (err: unknown) => {
-      // After the unit of work rolled back: a replayed code is told to the holder all the same.
-      await noticeTotpReplay(this.deps, ctx, user, err, null);
-      throw err;
-    });
-    await endSessionsInOtherOrgs(this.deps, ctx, user.id, 'mfa_enabled');
-    return { session: { ...resolved.session, mfaVerified: true }, user: stored, membership: resolved.membership, recoveryCodes: codes };
-  }
-
-  private enable(ctx: RequestContext, resolved: ResolvedSession, codes: string[], code: string): Promise<UserAccount> {
-    const { user } = resolved;
-    const sessionId = resolved.session.id;
-    return this.deps.uow.run(ctx, async (repos) => {
+    const stored = await this.deps.uow.run(ctx, async (repos) => {
       // Under a row lock: the pending secret is the one stored now, and its code is spent once.
       const fresh = await repos.users.findById(user.id, { forUpdate: true });
       if (fresh?.totpEnabledAt != null) throw new AppError('identity.mfa_already_enabled', 'Two-factor sign-in is already on for this account');
       const pending = fresh?.totpPendingSecretSealed ?? null;
       if (fresh === null || pending === null) throw new AppError('identity.mfa_not_enrolled', 'Start enrolment first (POST /v1/auth/2fa/enroll)');
-      // A wrong code here is a field error (422), not 401: the session itself is fine.
+      // A wrong code here is a field error (422), not 401: the session itself is fine. No replay
+      // notice (cf. sign-in): an account being enrolled has no last accepted step (never enabled, or
+      // cleared when TOTP was turned off or reset), so no code of it can be refused as replayed.
       const proven = await proveSecondFactor(this.deps, fresh, ctx.now, { totpCode: code }, pending).catch((err: unknown) => {
         if (err instanceof AppError && err.code === 'auth.mfa_required') {
-          throw new AppError('validation.failed', err.message, {
-            errors: [{ pointer: '/code', detail: err.details['reason'] === 'code_already_used' ? 'was already used; wait for the next code' : 'is not valid' }],
-            cause: err,
-          });
+          throw new AppError('validation.failed', err.message, { errors: [{ pointer: '/code', detail: err.details['reason'] === 'code_already_used' ? 'was already used; wait for the next code' : 'is not valid' }] });
         }
         throw err;
       });
@@ -81,5 +66,7 @@ export class VerifyTotp {
       );
       return { ...fresh, ...changes };
     });
+    await endSessionsInOtherOrgs(this.deps, ctx, user.id, 'mfa_enabled');
+    return { session: { ...resolved.session, mfaVerified: true }, user: stored, membership: resolved.membership, recoveryCodes: codes };
   }
 }
