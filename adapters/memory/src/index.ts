@@ -1,5 +1,4 @@
 import type { JobMonitor, OrgDirectory, RateLimiter, SystemAuditLog, UnitOfWork, UserAccounts } from '@cws/core';
-import { MemoryAccountMailer } from './memory-account-mailer.js';
 import { MemoryRateLimiter } from './memory-rate-limiter.js';
 import { MemoryUserAccounts } from './memory-identity-repositories.js';
 import { MemoryJobQueue } from './memory-job-queue.js';
@@ -13,7 +12,6 @@ export { MemoryUnitOfWork } from './memory-unit-of-work.js';
 export { MemoryJobMonitor, MemoryOrgDirectory, MemorySystemAuditLog } from './memory-system-stores.js';
 export { MemoryUserAccounts } from './memory-identity-repositories.js';
 export { MemoryRateLimiter } from './memory-rate-limiter.js';
-export { MemoryAccountMailer } from './memory-account-mailer.js';
 export { MemoryOutboxDeliveryStore, MemoryOutboxRepository, MemorySmsOptOutStore, memoryDeliveryAttempts } from './memory-outbox.js';
 
 export interface MemoryAdapters {
@@ -24,8 +22,6 @@ export interface MemoryAdapters {
   readonly jobMonitor: JobMonitor;
   readonly userAccounts: UserAccounts;
   readonly rateLimiter: RateLimiter;
-  /** Keeps invitations and emailed resets in `sent`. */
-  readonly accountMailer: MemoryAccountMailer;
 }
 
 /** Every storage port over one shared in-memory state. */
@@ -38,7 +34,6 @@ export function createMemoryAdapters(state = new MemoryState()): MemoryAdapters 
     jobMonitor: new MemoryJobMonitor(state),
     userAccounts: new MemoryUserAccounts(state),
     rateLimiter: new MemoryRateLimiter(),
-    accountMailer: new MemoryAccountMailer(),
   };
 }
 

@@ -81,7 +81,7 @@ async function main(): Promise<number> {
     if (invitation !== null) {
       process.stderr.write(
         `${invitation.invitation.email} already has an account, so it is not linked without its holder: they were invited as the owner ` +
-          `(${invitation.delivery === 'sent' ? 'the invitation was sent' : 'no mail transport is configured (EMAIL_MODE): use another address, or resend once mail works'}).\n`,
+          `(${invitation.delivery === 'queued' ? 'the invitation mail is queued: the job host delivers it' : 'no mail transport is configured (EMAIL_MODE): use another address, or resend once mail works'}).\n`,
       );
     }
     if (runtime.config.auth.legacyBasicAuthEnabled && (await runtime.ports.orgs.count()) > 1) {

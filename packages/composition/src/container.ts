@@ -16,16 +16,15 @@ import {
   RandomSecretTokens,
   SystemClock,
   createCore,
-  type AccountMailer,
   type Clock,
   type Core,
   type CorePorts,
   type IdGenerator,
+  type MessageChannels,
   type PasswordHasher,
   type SearchLimits,
+  type SecretSealer,
 } from '@cws/core';
-import { LogAccountMailer } from './log-account-mailer.js';
-import { createLogger } from './logger.js';
 import type { Config } from './config/index.js';
 import { openDatabase, type DatabaseHandle, type OpenDatabaseOptions } from './database-handle.js';
 import { TOKENS } from './tokens.js';
@@ -40,14 +39,10 @@ export interface ContainerOptions extends OpenDatabaseOptions {
   readonly ids?: IdGenerator;
   /** Tests may use a cheaper KDF cost; production keeps the default scrypt parameters. */
   readonly passwordHasher?: PasswordHasher;
-  /** Where invitations and emailed resets go; default from EMAIL_MODE (tests read them from memory). */
-  readonly accountMailer?: AccountMailer;
-}
-
-/** The mailer EMAIL_MODE names; null sends nothing (invitations stay pending). */
-function accountMailerFor(config: Config, options: ContainerOptions): AccountMailer | null {
-  if (options.accountMailer !== undefined) return options.accountMailer;
-  return config.email.mode === 'log' ? new LogAccountMailer(createLogger(config)) : null;
+  /** Message channels instead of those configuration names (tests: a recording mailer). */
+  readonly channels?: Partial<MessageChannels>;
+  /** Seals the tokens outbox messages carry (tests: a known key, to open them from the outbox). */
+  readonly messageSealer?: SecretSealer;
 }
 
 /**
@@ -79,7 +74,6 @@ export function buildContainer(config: Config, options: ContainerOptions = {}): 
       .bind<StoragePorts>(TOKENS.StoragePorts)
       .toResolvedValue((db: DatabaseHandle | null, cfg: Config) => createPostgresAdapters(db!.knex, { search: searchTuning(cfg) }), [TOKENS.Database, TOKENS.Config]);
   }
-  const mailer = accountMailerFor(config, options);
   // Redis when REDIS_URL is set (limits shared by every replica), else in this process.
   container.bind<RateLimiterHandle>(TOKENS.RateLimiter).toResolvedValue((cfg: Config) => createRateLimiter({ redisUrl: cfg.rateLimit.redisUrl }), [TOKENS.Config]);
   container
@@ -97,7 +91,8 @@ export function buildContainer(config: Config, options: ContainerOptions = {}): 
             // Fingerprints of emails in the system audit are keyed by the server's secret.
             secretTokens: new RandomSecretTokens({ serverSecret: cfg.auth.secretKey }),
             passwordStrength: new ZxcvbnPasswordStrength(),
-            ...(mailer !== null ? { accountMailer: mailer } : {}),
+            ...(options.channels ? { channels: options.channels } : {}),
+            ...(options.messageSealer ? { messageSealer: options.messageSealer } : {}),
             ...(options.passwordHasher ? { passwordHasher: options.passwordHasher } : {}),
           },
           {
@@ -108,10 +103,10 @@ export function buildContainer(config: Config, options: ContainerOptions = {}): 
               sessionTtlMinutes: cfg.auth.sessionTtlMinutes,
               refreshTokenTtlMinutes: cfg.auth.refreshTokenTtlMinutes,
               adminMfaRequired: cfg.auth.adminMfaRequired,
-              emailTempPasswords: cfg.auth.emailTempPasswords,
               breakGlassMaxTtlMinutes: cfg.auth.breakGlassMaxTtlMinutes,
             },
             workerPortal: { jobStartWindowMinutes: cfg.scheduling.workerJobStartWindowMinutes },
+            outbox: { emailTemporaryPasswords: cfg.auth.emailTempPasswords },
           },
         ),
       [TOKENS.StoragePorts, TOKENS.Clock, TOKENS.Ids, TOKENS.Config, TOKENS.RateLimiter],

@@ -14,7 +14,6 @@ import type { SessionLookup, UserAccounts } from './ports/identity-repositories.
 import type { PasswordHasher, SecretSealer, SecretTokens } from './ports/credentials.port.js';
 import type { RateLimiter } from './ports/rate-limiter.port.js';
 import type { TotpVerifier } from './ports/totp-verifier.port.js';
-import type { AccountMailer } from './ports/account-mailer.port.js';
 import type { PasswordStrength } from './ports/password-strength.port.js';
 import { ScryptPasswordHasher } from './defaults/scrypt-password-hasher.js';
 import { RandomSecretTokens } from './defaults/random-secret-tokens.js';
@@ -39,7 +38,7 @@ import { SearchAdmission, type SearchLimits } from './use-cases/shared/search-ad
 import type { MessageChannels, SmsOptOutStore } from './ports/message-channels.port.js';
 import type { OutboxDeliveryStore, OutboxObserver } from './ports/outbox.port.js';
 import { AesGcmSecretSealer } from './defaults/aes-gcm-secret-sealer.js';
-import { DEFAULT_OUTBOX_OPTIONS, type OutboxOptions } from './use-cases/outbox/messaging.js';
+import { DEFAULT_OUTBOX_OPTIONS, type Messaging, type OutboxOptions } from './use-cases/outbox/messaging.js';
 import { outboxUseCases } from './use-cases/outbox/outbox-use-cases.js';
 
 export interface CorePorts {
@@ -59,8 +58,6 @@ export interface CorePorts {
   readonly passwordHasher?: PasswordHasher;
   /** Judges passwords people choose; without it, the core's basic rule (length, repeats, common words). */
   readonly passwordStrength?: PasswordStrength;
-  /** Invitations and emailed resets; without it nothing is sent (invitations stay pending). */
-  readonly accountMailer?: AccountMailer;
   /** Without it, a per-process random key (system-audit fingerprints then match only within the process). */
   readonly secretTokens?: SecretTokens;
   readonly ids?: IdGenerator;
@@ -84,7 +81,6 @@ const unavailable = (what: string) => () => {
 };
 const NO_TOTP: TotpVerifier = { generateSecret: unavailable('TOTP verifier'), keyUri: unavailable('TOTP verifier'), verify: unavailable('TOTP verifier') };
 const NO_SEALER: SecretSealer = { seal: unavailable('secret sealer'), open: unavailable('secret sealer') };
-const NO_MAIL: AccountMailer = { send: async () => ({ delivered: false }) };
 
 export interface CoreOptions {
   /** Age after which a job runner's heartbeat counts as stale (guide default 180 s). */
@@ -101,20 +97,30 @@ export function createCore(ports: CorePorts, options_: CoreOptions = {}) {
   const clock = ports.clock ?? new SystemClock();
   const { uow, orgs, systemAudit } = ports;
   const options: IdentityOptions = { ...DEFAULT_IDENTITY_OPTIONS, ...options_.identity };
+  const tokens = ports.secretTokens ?? new RandomSecretTokens();
+  const messaging: Messaging = {
+    channels: { email: ports.channels?.email ?? null, sms: ports.channels?.sms ?? null, webhook: ports.channels?.webhook ?? null },
+    sealer: ports.messageSealer ?? new AesGcmSecretSealer(tokens.random(32), 'outbox-message:v1'),
+    tokens,
+    smsOptOuts: ports.smsOptOuts ?? null,
+    delivery: ports.outboxDelivery ?? null,
+    options: { ...DEFAULT_OUTBOX_OPTIONS, ...options_.outbox },
+  };
   const credentials = {
     users: ports.userAccounts,
     uow,
     hasher: ports.passwordHasher ?? new ScryptPasswordHasher(),
     totp: ports.totp ?? NO_TOTP,
     sealer: ports.secretSealer ?? NO_SEALER,
-    tokens: ports.secretTokens ?? new RandomSecretTokens(),
+    tokens,
     limiter: ports.rateLimiter,
     sessionLookup: ports.sessionLookup ?? null,
     ids,
     systemAudit,
     options,
     strength: ports.passwordStrength ?? BASIC_PASSWORD_STRENGTH,
-    mailer: ports.accountMailer ?? NO_MAIL,
+    // Invitations and emailed resets are enqueued in the unit of work that issues their token.
+    messaging,
     orgs,
   };
   const createOrg = new CreateOrg({ orgs, ids });
@@ -134,14 +140,7 @@ export function createCore(ports: CorePorts, options_: CoreOptions = {}) {
     searches: new SearchAdmission(options_.search),
     createOrg,
     heartbeatTtlSeconds: options_.jobHeartbeatTtlSeconds ?? 180,
-    messaging: {
-      channels: { email: ports.channels?.email ?? null, sms: ports.channels?.sms ?? null, webhook: ports.channels?.webhook ?? null },
-      sealer: ports.messageSealer ?? new AesGcmSecretSealer(credentials.tokens.random(32), 'outbox-message:v1'),
-      tokens: credentials.tokens,
-      smsOptOuts: ports.smsOptOuts ?? null,
-      delivery: ports.outboxDelivery ?? null,
-      options: { ...DEFAULT_OUTBOX_OPTIONS, ...options_.outbox },
-    },
+    messaging,
     outboxObserver: ports.outboxObserver ?? null,
   };
   return {

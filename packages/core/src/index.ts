@@ -36,7 +36,6 @@ export type * from './ports/rate-limiter.port.js';
 export type * from './ports/totp-verifier.port.js';
 export type * from './ports/identity-repositories.port.js';
 export type * from './ports/credentials.port.js';
-export type * from './ports/account-mailer.port.js';
 export type * from './ports/password-strength.port.js';
 export type * from './ports/scheduling-repositories.port.js';
 export type * from './ports/outbox.port.js';

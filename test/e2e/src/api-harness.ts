@@ -7,9 +7,8 @@ import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { createLogger, createRuntime, loadConfig, type Config, type Runtime } from '@cws/composition';
 import { createHttpApp, startHttpServer, type HttpApp, type RouteDefinition, type RunningHttpServer } from '@cws/host-http';
-import type { TestDatabase } from '@cws/test-support';
+import { RecordingMailer, TEST_MESSAGE_SEALER, newestQueuedSecret, queuedMessagesTo, type OutboxSource, type QueuedMessage, type TestDatabase } from '@cws/test-support';
 import { ScryptPasswordHasher, type Role } from '@cws/core';
-import { MemoryAccountMailer } from '@cws/adapter-memory';
 
 export interface Login {
   readonly email: string;
@@ -136,10 +135,10 @@ export interface ApiHarness {
   readonly server: RunningHttpServer;
   readonly api: ApiClient;
   readonly logs: LogCapture;
-  /** The mail to accounts (invitations, emailed resets) the runtime sent. */
-  readonly mail: MemoryAccountMailer;
-  /** The newest token mailed to `email` for `kind`; fails the test when none was. */
-  mailedToken(kind: 'invitation' | 'password_reset' | 'second_factor_reset', email: string): string;
+  /** The messages queued in the outbox for `address` (secrets opened), oldest first. */
+  queued(address: string, template?: string): Promise<QueuedMessage[]>;
+  /** The token of the newest `kind` mail queued for `email`; fails the test when none was. */
+  mailedToken(kind: 'invitation' | 'password_reset' | 'second_factor_reset', email: string): Promise<string>;
   /** A new org (with settings) and its id, for one test. */
   newOrg(overrides?: { timeZone?: string; leadAutoArchiveDays?: number }): Promise<{ id: string; slug: string }>;
   /** A member of `orgId` with `role` and a chosen password, signed in over HTTP. */
@@ -153,6 +152,8 @@ export interface ApiAppOptions {
   readonly env?: Record<string, string>;
   readonly extraRoutes?: RouteDefinition[];
   readonly exactEnv?: Record<string, string>;
+  /** Give the host no email channel (as EMAIL_MODE=off): nothing is queued for mail. Default: a recording mailer. */
+  readonly noEmailChannel?: boolean;
 }
 
 /** The HTTP host's app over `db` (null: memory storage), not listening: what startApi serves. */
@@ -161,22 +162,31 @@ export interface ApiApp {
   readonly runtime: Runtime;
   readonly http: HttpApp;
   readonly logs: LogCapture;
-  readonly mail: MemoryAccountMailer;
+  /** The outbox's rows: the owner's connection (every org), or the memory state. */
+  readonly outbox: OutboxSource;
+}
+
+/** The memory adapters' state when the runtime stores in memory (its ports are `createMemoryAdapters()`'s). */
+function memoryState(runtime: Runtime): OutboxSource {
+  const ports = runtime.ports as unknown as { state?: OutboxSource };
+  if (ports.state === undefined) throw new Error('memory storage without a state to read the outbox from');
+  return ports.state;
 }
 
 export async function createApiApp(db: TestDatabase | null, options: ApiAppOptions = {}): Promise<ApiApp> {
   const config: Config = loadConfig(options.exactEnv ?? testEnv(db?.connectionString ?? null, options.env), { dotenvPath: null });
   // Real scrypt at a cost tests can afford (the production cost is checked in the core's tests).
   const passwordHasher = new ScryptPasswordHasher({ N: 2 ** 10, r: 8, p: 1 });
-  const mail = new MemoryAccountMailer();
-  const runtime = await createRuntime(config, db === null ? { storage: 'memory', passwordHasher, accountMailer: mail } : { passwordHasher, accountMailer: mail });
+  // Messages are queued, not delivered, in these tests: a known sealer opens their tokens.
+  const messaging = { messageSealer: TEST_MESSAGE_SEALER, ...(options.noEmailChannel === true ? {} : { channels: { email: new RecordingMailer() } }) };
+  const runtime = await createRuntime(config, db === null ? { storage: 'memory', passwordHasher, ...messaging } : { passwordHasher, ...messaging });
   const logs = new LogCapture();
   const http = createHttpApp(runtime, { logger: createLogger(config, logs), checkResponses: true, ...(options.extraRoutes ? { extraRoutes: options.extraRoutes } : {}) });
-  return { config, runtime, http, logs, mail };
+  return { config, runtime, http, logs, outbox: db === null ? memoryState(runtime) : db.ownerKnex };
 }
 
 export async function startApi(db: TestDatabase | null, options: ApiAppOptions = {}): Promise<ApiHarness> {
-  const { config, runtime, http, logs, mail } = await createApiApp(db, options);
+  const { config, runtime, http, logs, outbox } = await createApiApp(db, options);
   const server = await startHttpServer(http, '127.0.0.1', 0, config.http.limits);
   const api = new ApiClient(server.url);
   const signIn = (login: Login) => signInOverHttp(api, login);
@@ -186,12 +196,8 @@ export async function startApi(db: TestDatabase | null, options: ApiAppOptions =
     server,
     api,
     logs,
-    mail,
-    mailedToken(kind, email) {
-      const message = mail.last(kind, email);
-      if (message === null) throw new Error(`no ${kind} was mailed to ${email}`);
-      return message.token;
-    },
+    queued: (address, template) => queuedMessagesTo(outbox, TEST_MESSAGE_SEALER, address, template),
+    mailedToken: (kind, email) => newestQueuedSecret(outbox, TEST_MESSAGE_SEALER, kind, email),
     signIn,
     async staff(orgId, role, staffOptions = {}) {
       const email = staffOptions.email ?? `${role}-${randomUUID().slice(0, 8)}@e2e.example.com`;

@@ -46,7 +46,7 @@ onEachDatabase('account custody across orgs (review findings 1, 2, 3, 8)', (h) =
     expect(members.text).to.not.include(victim);
 
     // The holder of the mailbox accepts: the password B's admin set is not accepted as theirs.
-    const token = h().mailedToken('invitation', victim);
+    const token = await h().mailedToken('invitation', victim);
     const withOld = await call('POST', '/v1/auth/invitations/accept', { as: null, body: { token, password: attackerPassword } });
     expect([withOld.status, withOld.body.errors?.[0]?.pointer]).to.deep.equal([422, '/new_password']);
     const own = `Holder-${randomUUID()}`;
@@ -118,10 +118,10 @@ onEachDatabase('account custody across orgs (review findings 1, 2, 3, 8)', (h) =
     const known = await call('POST', '/v1/auth/password-reset/request', { as: null, body: { email: sam.email } });
     expect([unknown.status, known.status]).to.deep.equal([202, 202]);
     expect(unknown.body).to.deep.equal(known.body);
-    const weak = await call('POST', '/v1/auth/password-reset/confirm', { as: null, body: { token: h().mailedToken('password_reset', sam.email), new_password: 'Summer2026!!' } });
+    const weak = await call('POST', '/v1/auth/password-reset/confirm', { as: null, body: { token: await h().mailedToken('password_reset', sam.email), new_password: 'Summer2026!!' } });
     expect([weak.status, weak.body.errors?.[0]?.pointer]).to.deep.equal([422, '/new_password']);
     expect(weak.body.errors[0].detail).to.match(/too easy to guess/);
-    const done = await call('POST', '/v1/auth/password-reset/confirm', { as: null, body: { token: h().mailedToken('password_reset', sam.email), new_password: `Reset-${randomUUID()}` } });
+    const done = await call('POST', '/v1/auth/password-reset/confirm', { as: null, body: { token: await h().mailedToken('password_reset', sam.email), new_password: `Reset-${randomUUID()}` } });
     expect(done.status, done.text).to.equal(204);
     expect((await call('GET', '/v1/auth/me', { token: sam.accessToken })).status).to.equal(401);
   });
@@ -135,7 +135,7 @@ onEachDatabase('account custody across orgs (review findings 1, 2, 3, 8)', (h) =
     expect(listed.body.items.map((i: { id: string; status: string }) => [i.id, i.status])).to.deep.equal([[invited.body.invitation.id, 'pending']]);
     const resent = await call('POST', `/v1/iam/invitations/${invited.body.invitation.id}/resend`, { token: a.owner.accessToken });
     expect(resent.status, resent.text).to.equal(200);
-    const token = h().mailedToken('invitation', elsewhere.email);
+    const token = await h().mailedToken('invitation', elsewhere.email);
     const revoked = await call('POST', `/v1/iam/invitations/${invited.body.invitation.id}/revoke`, { token: a.owner.accessToken });
     expect(revoked.body.status).to.equal('revoked');
     const accept = await call('POST', '/v1/auth/invitations/accept', { as: null, body: { token, password: elsewhere.password } });

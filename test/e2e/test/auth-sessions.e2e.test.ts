@@ -110,7 +110,7 @@ onEachDatabase('sessions', (h) => {
     expect(added.status, added.text).to.equal(202);
     // The holder accepts from the mailbox, choosing a password of their own (A created the account).
     const ownPassword = `Own-${randomUUID()}`;
-    const accepted = await h().api.call('POST', '/v1/auth/invitations/accept', { as: null, body: { token: h().mailedToken('invitation', inA.email), new_password: ownPassword } });
+    const accepted = await h().api.call('POST', '/v1/auth/invitations/accept', { as: null, body: { token: await h().mailedToken('invitation', inA.email), new_password: ownPassword } });
     expect(accepted.status, accepted.text).to.equal(200);
     expect(accepted.body).to.include({ org_id: b.id, user_id: inA.userId, role: 'viewer', credentials_replaced: true });
 

@@ -157,7 +157,7 @@ onEachDatabase('staff management (IAM)', (h) => {
     const invited = await h().api.call('POST', '/v1/iam/users', { token: ownerA.accessToken, body: { email: shared.email, role: 'viewer' } });
     expect(invited.status, invited.text).to.equal(202);
     expect((await h().api.call('POST', `/v1/iam/users/${shared.userId}/reset-password`, { token: ownerA.accessToken })).status).to.equal(404);
-    const accepted = await h().api.call('POST', '/v1/auth/invitations/accept', { as: null, body: { token: h().mailedToken('invitation', shared.email), new_password: 'Own-Kettle-Harbour-Violin-7' } });
+    const accepted = await h().api.call('POST', '/v1/auth/invitations/accept', { as: null, body: { token: await h().mailedToken('invitation', shared.email), new_password: 'Own-Kettle-Harbour-Violin-7' } });
     expect(accepted.status, accepted.text).to.equal(200);
     for (const owner of [ownerA, ownerB]) {
       const reset = await h().api.call('POST', `/v1/iam/users/${shared.userId}/reset-password`, { token: owner.accessToken });

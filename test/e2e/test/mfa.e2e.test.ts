@@ -77,7 +77,8 @@ onEachDatabase('two-factor sign-in (TOTP)', (h, db) => {
     expect(missing.body.code).to.equal('auth.mfa_required');
     expect(missing.body.type).to.match(/mfa_required$/);
 
-    const code = totpCode(secret, totpStep(new Date()));
+    const step = totpStep(new Date());
+    const code = totpCode(secret, step);
     const ok = await h().api.call('POST', '/v1/auth/login', { as: null, body: { email: s.email, password: s.password, totp_code: code } });
     expect(ok.status, ok.text).to.equal(200);
     expect(ok.body.mfa_verified).to.equal(true);
@@ -86,6 +87,12 @@ onEachDatabase('two-factor sign-in (TOTP)', (h, db) => {
     expect(replay.body.code).to.equal('auth.mfa_required');
     const older = await h().api.call('POST', '/v1/auth/login', { as: null, body: { email: s.email, password: s.password, totp_code: totpCode(secret, totpStep(new Date()) - 1) } });
     expect(older.status, 'a code older than the last accepted one').to.equal(401);
+    // The holder hears of each replayed code once (the enrolment's code, spent, is one too).
+    const again = await h().api.call('POST', '/v1/auth/login', { as: null, body: { email: s.email, password: s.password, totp_code: code } });
+    expect(again.status).to.equal(401);
+    const notices = await h().queued(s.email, 'security_totp_replay');
+    expect(notices.map((n) => n.event.dedupeKey).sort()).to.deep.equal([`account:${s.userId}:totp_replay:${step - 1}`, `account:${s.userId}:totp_replay:${step}`]);
+    expect(notices.map((n) => [n.event.orgId, n.secret])).to.deep.equal([[org.id, null], [org.id, null]]);
 
     const recovery = recoveryCodes[0]!;
     const withRecovery = await h().api.call('POST', '/v1/auth/login', { as: null, body: { email: s.email, password: s.password, recovery_code: recovery.toLowerCase() } });

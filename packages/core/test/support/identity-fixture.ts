@@ -8,6 +8,10 @@ import {
   type AuthSession,
   type Core,
   type IdentityOptions,
+  type InviteOutcome,
+  type Mailer,
+  type OutboxEvent,
+  type OutboxOptions,
   type PasswordHasher,
   type RequestContext,
   type Role,
@@ -20,6 +24,19 @@ import { T0 } from './core-fixture.js';
 import { FixedClock } from './fixed-clock.js';
 import { codeAt, OracleTotpVerifier } from './oracle-totp-verifier.js';
 import { SequentialIds } from './sequential-ids.js';
+import { InterceptingUnitOfWork } from './intercepting-unit-of-work.js';
+
+/** The outcome of an invite as a new or returning member (fails the test otherwise). */
+export function asMember(o: InviteOutcome): Extract<InviteOutcome, { kind: 'member' }> {
+  if (o.kind !== 'member') throw new Error('expected a member');
+  return o;
+}
+
+/** The outcome of an invite as an invitation (fails the test otherwise). */
+export function asInvitation(o: InviteOutcome): Extract<InviteOutcome, { kind: 'invitation' }> {
+  if (o.kind !== 'invitation') throw new Error('expected an invitation');
+  return o;
+}
 
 /** A password every identity rule accepts (12+ characters, no weak word). */
 export const PASSWORD = 'Tidy-Kitchen-Rota-42';
@@ -32,6 +49,9 @@ export const CHEAP_HASHER: PasswordHasher = new ScryptPasswordHasher({ N: 2 ** 1
 
 export interface IdentityFixtureOptions {
   readonly identity?: Partial<IdentityOptions>;
+  readonly outbox?: Partial<OutboxOptions>;
+  /** No email channel (as EMAIL_MODE=off): nothing is queued for mail. */
+  readonly noEmailChannel?: boolean;
   /** Leave `passwordHasher` unset so createCore picks its default (full-cost scrypt). */
   readonly defaultHasher?: boolean;
   /** A hasher of the test's own (e.g. a spy around the default); wins over `defaultHasher`. */
@@ -43,11 +63,15 @@ export type SignInExtra = { orgId?: string; totpCode?: string; recoveryCode?: st
 export interface IdentityFixture {
   readonly core: Core;
   readonly adapters: MemoryAdapters;
+  /** The core's unit of work: set `overrides` to make a repository method fail inside it. */
+  readonly uow: InterceptingUnitOfWork;
   readonly state: MemoryState;
   readonly clock: FixedClock;
   readonly ids: SequentialIds;
   readonly totp: OracleTotpVerifier;
   readonly sealer: AesGcmSecretSealer;
+  /** Seals what outbox messages carry; opens them in `queued`. */
+  readonly messageSealer: AesGcmSecretSealer;
   readonly tokens: RandomSecretTokens;
   readonly hasher: PasswordHasher;
   sys(): SystemContext;
@@ -62,6 +86,8 @@ export interface IdentityFixture {
    * the holder accepts (an account an org manages then gets `PASSWORD` as its own new password).
    */
   newOrgWithOwner(slug: string, ownerEmail: string): Promise<{ orgId: string; ownerId: string }>;
+  /** Two orgs, `org-a` and `org-b`, whose owners are `owner@a.test` and `owner@b.test`. */
+  twoOrgs(): Promise<{ orgA: string; ownerA: string; orgB: string; ownerB: string }>;
   /**
    * Invites a member (as an owner); returns their temporary password. An existing account is
    * invited and its holder accepts with `PASSWORD` (password null then).
@@ -69,8 +95,10 @@ export interface IdentityFixture {
   invite(orgId: string, email: string, role: Role): Promise<{ userId: string; password: string | null }>;
   /** The holder of `email` accepts the newest invitation mailed to it, with `PASSWORD`. */
   accept(email: string, extra?: { totpCode?: string; recoveryCode?: string }): Promise<{ orgId: string; userId: string }>;
-  /** The newest token mailed to `email` for `kind`. */
+  /** The newest token queued in a mail to `email` for `kind` (throws when none). */
   mailedToken(kind: 'invitation' | 'password_reset' | 'second_factor_reset', email: string): string;
+  /** The mail and texts queued for `address` (any org), oldest first, with their secret opened. */
+  queued(address: string, template?: string): Array<{ event: OutboxEvent; template: string; secret: string | null }>;
   signIn(email: string, password: string, extra?: SignInExtra): Promise<SignInResult>;
   /** Enrols (with `password`, default PASSWORD) and verifies TOTP in `session`, then moves the clock one step on (the step just used is spent). */
   enableTotp(session: AuthSession, password?: string): Promise<{ secret: string; recoveryCodes: string[] }>;
@@ -86,15 +114,30 @@ export function identityFixture(options: IdentityFixtureOptions = {}): IdentityF
   const clock = new FixedClock(T0);
   const ids = new SequentialIds();
   // The memory limiter reads wall-clock time unless told otherwise; tests move time by the clock.
-  const adapters: MemoryAdapters = { ...createMemoryAdapters(), rateLimiter: new MemoryRateLimiter({ now: () => clock.now().getTime() }) };
+  const memory = createMemoryAdapters();
+  const uow = new InterceptingUnitOfWork(memory.uow);
+  const adapters: MemoryAdapters = { ...memory, uow, rateLimiter: new MemoryRateLimiter({ now: () => clock.now().getTime() }) };
   const totp = new OracleTotpVerifier();
   const sealer = new AesGcmSecretSealer('identity-fixture-sealing-secret');
+  const messageSealer = new AesGcmSecretSealer('identity-fixture-message-secret', 'outbox-message:v1');
+  // Messages are queued, not delivered, here: any mailer makes the email channel exist.
+  const mailer: Mailer = { provider: 'fixture', send: async () => ({ providerMessageId: null }) };
   const tokens = new RandomSecretTokens();
   const useDefault = options.passwordHasher === undefined && options.defaultHasher === true;
   const hasher = options.passwordHasher ?? (useDefault ? new ScryptPasswordHasher() : CHEAP_HASHER);
   const core = createCore(
-    { ...adapters, clock, ids, totp, secretSealer: sealer, secretTokens: tokens, ...(useDefault ? {} : { passwordHasher: hasher }) },
-    { identity: options.identity ?? {} },
+    {
+      ...adapters,
+      clock,
+      ids,
+      totp,
+      secretSealer: sealer,
+      secretTokens: tokens,
+      messageSealer,
+      ...(options.noEmailChannel === true ? {} : { channels: { email: mailer } }),
+      ...(useDefault ? {} : { passwordHasher: hasher }),
+    },
+    { identity: options.identity ?? {}, outbox: options.outbox ?? {} },
   );
   const sys = (): SystemContext => ({ actor: systemActor('test-setup'), requestId: 'req-system', now: clock.now(), reason: 'test fixture' });
   const ctx: IdentityFixture['ctx'] = (orgId, { role = 'owner', actorId = 'user-owner', requestId = 'req-1' } = {}) => ({
@@ -107,11 +150,13 @@ export function identityFixture(options: IdentityFixtureOptions = {}): IdentityF
   const fx: IdentityFixture = {
     core,
     adapters,
+    uow,
     state: adapters.state,
     clock,
     ids,
     totp,
     sealer,
+    messageSealer,
     tokens,
     hasher,
     sys,
@@ -129,15 +174,29 @@ export function identityFixture(options: IdentityFixtureOptions = {}): IdentityF
       const accepted = await fx.accept(ownerEmail);
       return { orgId: org.id, ownerId: accepted.userId };
     },
+    async twoOrgs() {
+      const a = await fx.newOrgWithOwner('org-a', 'owner@a.test');
+      const b = await fx.newOrgWithOwner('org-b', 'owner@b.test');
+      return { orgA: a.orgId, ownerA: a.ownerId, orgB: b.orgId, ownerB: b.ownerId };
+    },
     async invite(orgId, email, role) {
       const added = await core.iam.inviteUser.execute(ctx(orgId), { email, role });
       if (added.kind === 'member') return { userId: added.member.user.id, password: added.temporaryPassword };
       return { userId: (await fx.accept(email)).userId, password: null };
     },
     mailedToken(kind, email) {
-      const message = adapters.accountMailer.last(kind, email);
-      if (message === null) throw new Error(`no ${kind} mailed to ${email}`);
-      return message.token;
+      const secret = fx.queued(email, kind).at(-1)?.secret ?? null;
+      if (secret === null) throw new Error(`no ${kind} queued for ${email}`);
+      return secret;
+    },
+    queued(address, template) {
+      const wanted = address.toLowerCase();
+      return [...adapters.state.tables.outbox.values()].flatMap((event) => {
+        if (event.payload.kind !== 'email' && event.payload.kind !== 'sms') return [];
+        const { message } = event.payload;
+        if (message.to.toLowerCase() !== wanted || (template !== undefined && message.template !== template)) return [];
+        return [{ event, template: message.template, secret: message.sealedSecret === null ? null : messageSealer.open(message.sealedSecret) }];
+      });
     },
     async accept(email, extra = {}) {
       const account = [...adapters.state.tables.users.values()].find((u) => u.email === email.toLowerCase());

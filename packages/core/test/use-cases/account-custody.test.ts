@@ -4,11 +4,10 @@
  * them, and the promises that stop them.
  */
 import { expect } from 'chai';
-import { createMemoryAdapters, MemoryAccountMailer, MemoryRateLimiter } from '@cws/adapter-memory';
-import { AesGcmSecretSealer, createCore, RandomSecretTokens, type InviteOutcome, type RequestContext } from '@cws/core';
+import type { RequestContext } from '@cws/core';
 import { expectAppError, expectInvalid } from '../support/core-fixture.js';
 import { DAY, MINUTE } from '../support/fixed-clock.js';
-import { CLIENT_IP, CHEAP_HASHER, identityFixture, PASSWORD, type IdentityFixture } from '../support/identity-fixture.js';
+import { asInvitation, asMember, CLIENT_IP, identityFixture, PASSWORD, type IdentityFixture } from '../support/identity-fixture.js';
 
 const VICTIM = 'new.hire@a.test';
 const ATTACKER_PASSWORD = 'Attacker-Chosen-Passphrase-77';
@@ -23,19 +22,12 @@ describe('Account custody across orgs (ADR 13)', () => {
 
   beforeEach(async () => {
     fx = identityFixture();
-    ({ orgId: orgA, ownerId: ownerA } = await fx.newOrgWithOwner('org-a', 'owner@a.test'));
-    ({ orgId: orgB, ownerId: ownerB } = await fx.newOrgWithOwner('org-b', 'owner@b.test'));
+    ({ orgA, ownerA, orgB, ownerB } = await fx.twoOrgs());
   });
 
   const asOwnerOf = (orgId: string, actorId: string): RequestContext => fx.ctx(orgId, { role: 'owner', actorId, requestId: 'req-custody' });
-  const member = (o: InviteOutcome) => {
-    if (o.kind !== 'member') throw new Error('expected a member');
-    return o;
-  };
-  const invitation = (o: InviteOutcome) => {
-    if (o.kind !== 'invitation') throw new Error('expected an invitation');
-    return o;
-  };
+  const member = asMember;
+  const invitation = asInvitation;
 
   /** Org B's admin provisions the address org A will invite later, and takes the account over. */
   async function attackerProvisionsVictimInB() {
@@ -51,7 +43,7 @@ describe('Account custody across orgs (ADR 13)', () => {
     it('an org that invites an address with an account links nothing: the attacker cannot sign in to org A', async () => {
       const { userId, secret } = await attackerProvisionsVictimInB();
       const outcome = invitation(await fx.core.iam.inviteUser.execute(asOwnerOf(orgA, ownerA), { email: VICTIM, role: 'admin' }));
-      expect(outcome.delivery).to.equal('sent');
+      expect(outcome.delivery).to.equal('queued');
       expect(outcome.invitation).to.deep.include({ orgId: orgA, email: VICTIM, role: 'admin', acceptedAt: null, acceptedUserId: null });
       expect([...fx.state.tables.memberships.values()].filter((m) => m.orgId === orgA && m.userId === userId)).to.deep.equal([]);
       await expectAppError(fx.signIn(VICTIM, ATTACKER_PASSWORD, { orgId: orgA, totpCode: fx.code(secret) }), 'auth.forbidden');
@@ -252,17 +244,18 @@ describe('Account custody across orgs (ADR 13)', () => {
     });
   });
 
-  it('without a mail transport an invitation stays pending and links nothing (delivery no_mail_transport)', async () => {
-    const adapters = { ...createMemoryAdapters(), accountMailer: new MemoryAccountMailer({ deliver: false }) };
-    const core = createCore({ ...adapters, rateLimiter: new MemoryRateLimiter(), passwordHasher: CHEAP_HASHER, secretSealer: new AesGcmSecretSealer('k'), secretTokens: new RandomSecretTokens() });
-    const sys = { actor: { kind: 'system' as const, id: 't', role: null }, requestId: 'r', now: new Date(), reason: 'test' };
-    const first = await core.identity.bootstrapOwner.execute(sys, { name: 'One', slug: 'one', ownerEmail: 'pat@one.test', ownerPassword: PASSWORD });
-    const second = await core.identity.bootstrapOwner.execute(sys, { name: 'Two', slug: 'two', ownerEmail: 'owner@two.test', ownerPassword: PASSWORD });
-    const ctx = { orgId: second.org.id, actor: { kind: 'staff' as const, id: second.owner!.id, role: 'owner' as const }, requestId: 'r2', now: new Date() };
-    const outcome = await core.iam.inviteUser.execute(ctx, { email: 'pat@one.test', role: 'viewer' });
+  it('without an email channel an invitation stays pending, links nothing and queues nothing (delivery no_mail_transport)', async () => {
+    const off = identityFixture({ noEmailChannel: true });
+    const first = await off.newOrgWithOwner('one', 'pat@one.test');
+    const second = await off.newOrgWithOwner('two', 'owner@two.test');
+    const ctx = off.ctx(second.orgId, { actorId: second.ownerId });
+    const outcome = await off.core.iam.inviteUser.execute(ctx, { email: 'pat@one.test', role: 'viewer' });
     expect(outcome.kind === 'invitation' && outcome.delivery).to.equal('no_mail_transport');
-    expect((await core.iam.listInvitations.execute(ctx)).items.map((i) => i.status)).to.deep.equal(['pending']);
-    expect((await adapters.userAccounts.membershipsOf(first.owner!.id)).map((m) => m.orgId)).to.deep.equal([first.org.id]);
+    expect((await off.core.iam.listInvitations.execute(ctx)).items.map((i) => i.status)).to.deep.equal(['pending']);
+    expect((await off.adapters.userAccounts.membershipsOf(first.ownerId)).map((m) => m.orgId)).to.deep.equal([first.orgId]);
+    const resent = await off.core.iam.resendInvitation.execute(ctx, { id: outcome.kind === 'invitation' ? outcome.invitation.id : '' });
+    expect(resent.delivery).to.equal('no_mail_transport');
+    expect(off.state.tables.outbox.size).to.equal(0);
   });
 
   it('two orgs inviting a new address at once: one account (managed by one of them), the other org gets an invitation', async () => {
@@ -286,8 +279,7 @@ describe('Self-service recovery by the holder (emailed token)', () => {
 
   beforeEach(async () => {
     fx = identityFixture();
-    ({ orgId: orgA } = await fx.newOrgWithOwner('org-a', 'owner@a.test'));
-    ({ orgId: orgB } = await fx.newOrgWithOwner('org-b', 'owner@b.test'));
+    ({ orgA, orgB } = await fx.twoOrgs());
     ({ userId: sam } = await fx.invite(orgA, 'sam@x.test', 'dispatcher'));
     await fx.invite(orgB, 'sam@x.test', 'viewer');
   });
@@ -297,7 +289,7 @@ describe('Self-service recovery by the holder (emailed token)', () => {
 
   it('answers the same for an unknown address and mails nothing; a known one gets a single-use link', async () => {
     await requestReset('nobody@x.test');
-    expect(fx.adapters.accountMailer.sent.filter((m) => m.kind === 'password_reset')).to.deep.equal([]);
+    expect(fx.queued('nobody@x.test')).to.deep.equal([]);
     await requestReset('SAM@x.test');
     const token = fx.mailedToken('password_reset', 'sam@x.test');
     expect(token.startsWith(`${sam}.`)).to.equal(true);

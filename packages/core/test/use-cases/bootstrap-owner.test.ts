@@ -60,7 +60,7 @@ describe('BootstrapOrgOwner', () => {
     expect(second.owner).to.equal(null);
     expect(second.membership).to.equal(null);
     expect(second.temporaryPassword).to.equal(null);
-    expect(second.invitation).to.deep.include({ delivery: 'sent' });
+    expect(second.invitation).to.deep.include({ delivery: 'queued' });
     expect(second.invitation!.invitation).to.deep.include({ orgId: second.org.id, email: 'olga@example.com', role: 'owner', acceptedAt: null });
     // Nothing linked, nothing changed on the account, until its holder accepts.
     expect([...fx.state.tables.memberships.values()].filter((m) => m.orgId === second.org.id)).to.deep.equal([]);

@@ -102,7 +102,7 @@ describe('IAM use cases', () => {
     });
 
     it('defaults the display name to the email’s local part; records an emailed password when configured', async () => {
-      fx = identityFixture({ identity: { emailTempPasswords: true } });
+      fx = identityFixture({ outbox: { emailTemporaryPasswords: true } });
       ({ orgId } = await fx.newOrgWithOwner('acme', OWNER_EMAIL));
       const outcome = await fx.core.iam.inviteUser.execute(fx.ctx(orgId), { email: 'dan.d@example.com', role: 'viewer' });
       expect(outcome.kind === 'member' && outcome.member.membership.displayName).to.equal('dan.d');

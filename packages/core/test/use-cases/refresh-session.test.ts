@@ -2,8 +2,8 @@ import { expect } from 'chai';
 import type { IdentityOptions, SignInResult } from '@cws/core';
 import { expectAppError, expectInvalid, T0 } from '../support/core-fixture.js';
 import { MINUTE } from '../support/fixed-clock.js';
-import { CLIENT_IP, identityFixture, PASSWORD, type IdentityFixture } from '../support/identity-fixture.js';
-import { totpStep, wrongCodeAt } from '../support/oracle-totp-verifier.js';
+import { CLIENT_IP, identityFixture, PASSWORD, STEP_MS, type IdentityFixture } from '../support/identity-fixture.js';
+import { codeAt, totpStep, wrongCodeAt } from '../support/oracle-totp-verifier.js';
 
 const EMAIL = 'olga@example.com';
 
@@ -161,6 +161,16 @@ describe('RefreshSession', () => {
       expect(fx.storedUser(unproven.user.id).totpLastStep).to.equal(totpStep(fx.clock.now()));
       // Once proven, later refreshes need no code.
       await refresh(next.refreshToken);
+    });
+
+    it('a replayed code is refused and its holder told, once per code', async () => {
+      await ownerWithUnprovenSession({ adminMfaRequired: true });
+      // The code enrolment spent, one step ago, is still inside the window: a replay.
+      const spent = codeAt(secret, new Date(fx.clock.now().getTime() - STEP_MS));
+      for (let i = 0; i < 2; i++) await expectAppError(refresh(unproven.refreshToken, { totpCode: spent }), 'auth.mfa_required');
+      expect(fx.storedSession(unproven.session.id).mfaVerified).to.equal(false);
+      const notices = fx.queued(EMAIL, 'security_totp_replay');
+      expect(notices.map((n) => [n.event.orgId, n.event.dedupeKey])).to.deep.equal([[orgId, `account:${unproven.user.id}:totp_replay:${totpStep(fx.clock.now()) - 1}`]]);
     });
 
     it('ten wrong codes: request.rate_limited, even for the right one', async () => {

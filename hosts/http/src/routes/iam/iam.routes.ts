@@ -84,7 +84,7 @@ export function iamRoutes(): RouteDefinition[] {
       description:
         'An ADMIN cannot add an OWNER (403 iam.owner_only); an active member of this org cannot be added again (409 storage.conflict). ' +
         '201: a new account this org manages, with temporary_password; or a deactivated member reactivated (temporary_password null, reactivated true). ' +
-        '202: the address already has an account, so nothing is linked: an invitation is emailed to it and its holder accepts (POST /v1/auth/invitations/accept). ' +
+        '202: the address already has an account, so nothing is linked: an invitation is queued for mail to it (delivery queued; no_mail_transport without an email channel) and its holder accepts (POST /v1/auth/invitations/accept). ' +
         'The 202 says nothing of that account (not its name, second factor or other orgs); that an account exists is the one thing it reveals, because only a new account can be given a temporary password.',
       tags,
       audience: 'staff',
@@ -133,7 +133,7 @@ export function iamRoutes(): RouteDefinition[] {
       summary: 'Email a fresh token for an open invitation (the old one stops working), valid 7 days again',
       description:
         'Only an open invitation can be resent: an accepted or revoked one answers 409 iam.invitation_closed (invite again instead). Only an OWNER resends an invitation to become OWNER. ' +
-        'delivery says how the mail fared. No body.',
+        'The mail with the new token is queued in the outbox with it (delivery queued), or not at all without an email channel (delivery no_mail_transport; EMAIL_MODE=off). No request body.',
       tags,
       audience: 'staff',
       permission: 'iam.manage',

@@ -55,9 +55,11 @@ export const InvitationStatusView = Type.Object(
   { additionalProperties: false, $id: 'Invitation' },
 );
 
-export const InvitationDelivery = OneOf(['sent', 'no_mail_transport', 'failed'], {
-  description: 'sent; no_mail_transport (EMAIL_MODE=off: the invitation stays pending until a transport exists, then resend); failed (resend)',
+export const InvitationDelivery = OneOf(['queued', 'no_mail_transport'], {
+  description:
+    'queued: the mail with the token is in the outbox, written with the invitation (delivered at least once, with retries); ' +
+    'no_mail_transport: no email channel (EMAIL_MODE=off): nothing was queued and the invitation stays pending until a channel exists, then resend',
 });
 
-/** An invitation whose token was just emailed, and how the mail fared. */
+/** An invitation whose token was just issued, and whether its mail was queued. */
 export const InvitationSentView = Type.Object({ invitation: InvitationStatusView, delivery: InvitationDelivery }, { additionalProperties: false, $id: 'InvitationSent' });

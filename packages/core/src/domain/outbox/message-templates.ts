@@ -14,6 +14,8 @@ export interface TemplateDataMap {
   readonly second_factor_reset: { readonly expiresAt: Instant };
   /** An admin reset the password; with EMAIL_TEMP_PASSWORDS the temporary one rides sealed. */
   readonly password_reset_by_admin: { readonly orgName: string; readonly includesPassword: boolean };
+  /** An admin added a new account to the org (onboarding); the temporary password rides sealed under the same rule. */
+  readonly account_created: { readonly orgName: string; readonly role: string; readonly includesPassword: boolean };
   readonly booking_confirmed: BookingMessageData;
   readonly booking_rescheduled: BookingMessageData & { readonly previousStartsAt: Instant };
   readonly booking_cancelled: BookingMessageData & { readonly reason: string | null };
@@ -41,6 +43,7 @@ export const MESSAGE_TEMPLATE_NAMES = [
   'password_reset',
   'second_factor_reset',
   'password_reset_by_admin',
+  'account_created',
   'booking_confirmed',
   'booking_rescheduled',
   'booking_cancelled',
@@ -136,6 +139,12 @@ type Drafter<T extends MessageTemplateName> = (sender: SenderContext, data: Temp
 const tokenLines = (sender: SenderContext, route: string, secret: string | null): string[] =>
   secret === null ? [] : [`Your single-use token: ${secret}`, `Send it to ${link(sender, route)} as {"token": "…"} (or paste it where your app asks).`];
 
+/** EMAIL_TEMP_PASSWORDS: the password itself, or only where to get it. */
+const temporaryPasswordLines = (includesPassword: boolean, secret: string | null): string[] =>
+  includesPassword && secret !== null
+    ? [`Your temporary password: ${secret}`, 'Sign in with it and choose a new one straight away.']
+    : ['Ask them for your temporary password; you will choose a new one when you sign in.'];
+
 const DRAFTS: { readonly [T in MessageTemplateName]: Drafter<T> } = {
   invitation: (s, d, secret) => ({
     subject: `You are invited to join ${d.orgName}`,
@@ -168,11 +177,17 @@ const DRAFTS: { readonly [T in MessageTemplateName]: Drafter<T> } = {
     subject: `Your ${d.orgName} password was reset`,
     paragraphs: [
       `An administrator of ${d.orgName} reset your password.`,
-      ...(d.includesPassword && secret !== null
-        ? [`Your temporary password: ${secret}`, 'Sign in with it and choose a new one straight away.']
-        : ['Ask them for your temporary password; you will choose a new one when you sign in.']),
+      ...temporaryPasswordLines(d.includesPassword, secret),
     ],
     sms: `An administrator of ${d.orgName} reset your password.`,
+  }),
+  account_created: (_s, d, secret) => ({
+    subject: `Your ${d.orgName} account`,
+    paragraphs: [
+      `An administrator of ${d.orgName} created an account for you, as ${d.role}.`,
+      ...temporaryPasswordLines(d.includesPassword, secret),
+    ],
+    sms: `An administrator of ${d.orgName} created an account for you.`,
   }),
   booking_confirmed: (s, d) => ({
     subject: `${s.orgName}: your booking is confirmed`,

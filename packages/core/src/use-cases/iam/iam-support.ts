@@ -9,7 +9,6 @@ import type { Role } from '../../access/roles.js';
 import { auditEntry, snapshot } from '../../domain/audit/audit-builder.js';
 import type { Membership, UserAccount } from '../../domain/identity/identity.js';
 import { AppError } from '../../errors/app-error.js';
-import type { AccountMailer } from '../../ports/account-mailer.port.js';
 import type { PasswordHasher, SecretTokens } from '../../ports/credentials.port.js';
 import type { IdGenerator } from '../../ports/id-generator.port.js';
 import type { UserAccounts } from '../../ports/identity-repositories.port.js';
@@ -17,6 +16,8 @@ import type { OrgDirectory } from '../../ports/org-directory.port.js';
 import type { PasswordStrength } from '../../ports/password-strength.port.js';
 import type { TenantRepositories, UnitOfWork } from '../../ports/unit-of-work.port.js';
 import type { IdentityOptions } from '../identity/identity-policy.js';
+import { enqueueMessage } from '../outbox/enqueue-message.js';
+import type { Messaging } from '../outbox/messaging.js';
 
 export interface IamDeps {
   readonly uow: UnitOfWork;
@@ -25,7 +26,7 @@ export interface IamDeps {
   readonly tokens: SecretTokens;
   readonly ids: IdGenerator;
   readonly options: IdentityOptions;
-  readonly mailer: AccountMailer;
+  readonly messaging: Messaging;
   readonly orgs: OrgDirectory;
   readonly strength: PasswordStrength;
 }
@@ -93,8 +94,41 @@ export async function changeMembership(
   return changed;
 }
 
-/** What would be emailed once the outbox exists (recorded now, sent later). */
-export function notificationIntent(options: IdentityOptions, hasTemporaryPassword: boolean) {
-  if (!hasTemporaryPassword) return { notification: 'membership_notice' };
-  return { notification: options.emailTempPasswords ? 'temporary_password_email' : 'password_set_notice' };
+/** The org's name as its mail shows it; read before a unit of work (the directory is not part of it). */
+export async function orgNameOf(deps: Pick<IamDeps, 'orgs'>, orgId: string): Promise<string> {
+  return (await deps.orgs.findById(orgId))?.name ?? '';
+}
+
+export type TemporaryPasswordMail = {
+  readonly user: UserAccount;
+  readonly toName: string;
+  readonly orgName: string;
+  readonly temporaryPassword: string;
+} & ({ readonly template: 'account_created'; readonly role: Role } | { readonly template: 'password_reset_by_admin' });
+
+/**
+ * Mails a member that an admin set them a temporary password (a new account, or a reset), in the
+ * unit of work that sets it. The password itself rides (sealed) only with EMAIL_TEMP_PASSWORDS;
+ * otherwise the mail only says one was set (guide 000). Returns what the audit records of it.
+ */
+export async function enqueueTemporaryPasswordMail(
+  deps: Pick<IamDeps, 'messaging' | 'ids'>,
+  repos: TenantRepositories,
+  ctx: RequestContext,
+  mail: TemporaryPasswordMail,
+): Promise<{ notification: 'temporary_password_email' | 'password_set_notice' | 'none' }> {
+  const includesPassword = deps.messaging.options.emailTemporaryPasswords;
+  const common = { channel: 'email', to: mail.user.email, toName: mail.toName, secret: includesPassword ? mail.temporaryPassword : null } as const;
+  const outcome =
+    mail.template === 'account_created'
+      ? await enqueueMessage(deps, repos, ctx, { ...common, template: 'account_created', dedupeKey: `account:${mail.user.id}:created`, data: { orgName: mail.orgName, role: mail.role, includesPassword } })
+      : // Every reset sets a new password: one mail each (the id only makes the key unique).
+        await enqueueMessage(deps, repos, ctx, {
+          ...common,
+          template: 'password_reset_by_admin',
+          dedupeKey: `account:${mail.user.id}:admin_reset:${deps.ids.next()}`,
+          data: { orgName: mail.orgName, includesPassword },
+        });
+  if (!outcome.queued) return { notification: 'none' };
+  return { notification: includesPassword ? 'temporary_password_email' : 'password_set_notice' };
 }

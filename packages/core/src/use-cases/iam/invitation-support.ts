@@ -5,12 +5,14 @@
  */
 import type { Invitation, InvitationStatus, UserAccount } from '../../domain/identity/identity.js';
 import { AppError } from '../../errors/app-error.js';
-import type { AccountMessage } from '../../ports/account-mailer.port.js';
+import type { RequestContext } from '../../context.js';
+import type { TenantRepositories } from '../../ports/unit-of-work.port.js';
+import { enqueueMessage } from '../outbox/enqueue-message.js';
 import { minutes } from '../identity/identity-policy.js';
 import type { IamDeps, Member } from './iam-support.js';
 
-/** How the emailed token fared: sent, no mail transport configured (it stays pending), or the transport failed (resend). */
-export type Delivery = 'sent' | 'no_mail_transport' | 'failed';
+/** The token's mail: queued in the outbox with the invitation, or not at all (no email channel: it stays pending). */
+export type Delivery = 'queued' | 'no_mail_transport';
 
 export type InviteOutcome =
   | { readonly kind: 'member'; readonly member: Member; readonly temporaryPassword: string | null; readonly reactivated: boolean }
@@ -38,23 +40,30 @@ export function withNewToken(deps: Pick<IamDeps, 'tokens' | 'options'>, invitati
   };
 }
 
-/** Emails the token; a store without a transport (or a failing one) leaves the invitation pending. */
-export async function deliver(deps: Pick<IamDeps, 'mailer' | 'orgs'>, invitation: Invitation, token: string): Promise<Delivery> {
-  const org = await deps.orgs.findById(invitation.orgId);
-  const message: AccountMessage = {
-    kind: 'invitation',
+/**
+ * Enqueues the mail carrying `token`, in the unit of work that stores its hash: the invitation
+ * and its mail commit together or not at all. The key holds the token hash's prefix, so each
+ * resend (a new token) mails again while one token is mailed once. Without an email channel
+ * nothing is enqueued and the invitation stays pending (resend once there is one).
+ */
+export async function enqueueInvitation(
+  deps: Pick<IamDeps, 'messaging' | 'ids'>,
+  repos: TenantRepositories,
+  ctx: RequestContext,
+  orgName: string,
+  invitation: Invitation,
+  token: string,
+): Promise<Delivery> {
+  const outcome = await enqueueMessage(deps, repos, ctx, {
+    channel: 'email',
+    dedupeKey: `invitation:${invitation.id}:${invitation.tokenHash.slice(0, 16)}`,
+    template: 'invitation',
     to: invitation.email,
-    orgId: invitation.orgId,
-    orgName: org?.name ?? '',
-    role: invitation.role,
-    token,
-    expiresAt: invitation.expiresAt,
-  };
-  try {
-    return (await deps.mailer.send(message)).delivered ? 'sent' : 'no_mail_transport';
-  } catch {
-    return 'failed';
-  }
+    toName: invitation.displayName,
+    data: { orgName, role: invitation.role, expiresAt: invitation.expiresAt.toISOString() },
+    secret: token,
+  });
+  return outcome.queued ? 'queued' : 'no_mail_transport';
 }
 
 /** A new account `orgId` manages: its address unproven, its password a temporary one (or chosen at bootstrap). */

@@ -6,8 +6,8 @@ import { auditEntry } from '../../domain/audit/audit-builder.js';
 import { InvitationSentView } from '../../domain/iam/iam-schemas.js';
 import { invitationStatus } from '../../domain/identity/identity.js';
 import { AppError } from '../../errors/app-error.js';
-import { assertMayManage, type IamDeps } from './iam-support.js';
-import { deliver, invitationAudit, invitationNotFound, withNewToken, type Delivery, type InvitationView } from './invitation-support.js';
+import { assertMayManage, orgNameOf, type IamDeps } from './iam-support.js';
+import { enqueueInvitation, invitationAudit, invitationNotFound, withNewToken, type Delivery, type InvitationView } from './invitation-support.js';
 
 const contract = defineContract({
   name: 'ResendInvitation',
@@ -18,7 +18,9 @@ const contract = defineContract({
 export type ResendInvitationInput = ContractInput<typeof contract>;
 
 /**
- * Emails a fresh token for an open invitation (the old token stops working) with a new expiry.
+ * Mails a fresh token for an open invitation (the old token stops working) with a new expiry: the
+ * mail is enqueued with the new token's hash (`delivery` queued), or not at all without an email
+ * channel (no_mail_transport).
  * @throws validation.failed — the id is not a UUID.
  * @throws iam.invitation_not_found / iam.invitation_closed (accepted or revoked) / iam.owner_only
  */
@@ -29,7 +31,8 @@ export class ResendInvitation {
 
   async execute(ctx: RequestContext, input: ResendInvitationInput): Promise<InvitationView & { delivery: Delivery }> {
     const { id } = checkInput(contract, input);
-    const { invitation, token } = await this.deps.uow.run(ctx, async (repos) => {
+    const orgName = await orgNameOf(this.deps, ctx.orgId);
+    return this.deps.uow.run(ctx, async (repos) => {
       const found = await repos.invitations.findById(id, { forUpdate: true });
       if (found === null) throw invitationNotFound(id);
       assertMayManage(ctx, null, found.role);
@@ -41,8 +44,8 @@ export class ResendInvitation {
       await repos.audit.append(
         auditEntry(ctx, this.deps.ids, { action: 'iam.invitation_resend', resourceType: 'invitation', resourceId: id, after: invitationAudit(renewed.invitation) }),
       );
-      return renewed;
+      const delivery = await enqueueInvitation(this.deps, repos, ctx, orgName, renewed.invitation, renewed.token);
+      return { invitation: renewed.invitation, status: invitationStatus(renewed.invitation, ctx.now), delivery };
     });
-    return { invitation, status: invitationStatus(invitation, ctx.now), delivery: await deliver(this.deps, invitation, token) };
   }
 }

@@ -6,7 +6,7 @@ import { auditEntry } from '../../domain/audit/audit-builder.js';
 import { orgManagesCredentials } from '../../domain/identity/identity.js';
 import { selfManagedAccount, temporaryPassword } from '../identity/identity-policy.js';
 import { endSessionsInOtherOrgs } from '../identity/session-support.js';
-import { assertMayManage, loadMember, notificationIntent, type IamDeps } from './iam-support.js';
+import { assertMayManage, enqueueTemporaryPasswordMail, loadMember, orgNameOf, type IamDeps } from './iam-support.js';
 
 const contract = defineContract({
   name: 'ResetUserPassword',
@@ -24,8 +24,9 @@ const contract = defineContract({
 export type ResetUserPasswordInput = ContractInput<typeof contract>;
 
 /**
- * Sets a new temporary password (returned once; must be changed at next sign-in) and ends the
- * user's sessions. Only on an account this org manages: an account that belongs to another org
+ * Sets a new temporary password (returned once; must be changed at next sign-in), ends the
+ * user's sessions, and mails the member that it was reset (with the password itself only under
+ * EMAIL_TEMP_PASSWORDS), the mail enqueued in the same unit of work. Only on an account this org manages: an account that belongs to another org
  * too, or whose holder took it over, is reset by its holder alone (emailed link).
  * @throws validation.failed — the id is not a UUID.
  * @throws identity.user_not_found / iam.owner_only / iam.self_managed_account
@@ -39,18 +40,26 @@ export class ResetUserPassword {
     const { id: userId } = checkInput(contract, input);
     const temporary = temporaryPassword(this.deps.tokens);
     const passwordHash = await this.deps.hasher.hash(temporary);
+    const orgName = await orgNameOf(this.deps, ctx.orgId);
     await this.deps.uow.run(ctx, async (repos) => {
       const target = await loadMember(repos, userId);
       assertMayManage(ctx, target.membership, null);
       if (!orgManagesCredentials(target.user, ctx.orgId)) throw selfManagedAccount(userId);
       await repos.users.patch(userId, { passwordHash, mustChangePassword: true, passwordChangedAt: ctx.now, updatedAt: ctx.now });
       const ended = await repos.sessions.revokeAllOfUser(userId, ctx.now, 'password_reset');
+      const mail = await enqueueTemporaryPasswordMail(this.deps, repos, ctx, {
+        template: 'password_reset_by_admin',
+        user: target.user,
+        toName: target.membership.displayName,
+        orgName,
+        temporaryPassword: temporary,
+      });
       await repos.audit.append(
         auditEntry(ctx, this.deps.ids, {
           action: 'iam.password_reset',
           resourceType: 'user',
           resourceId: userId,
-          metadata: { sessions_ended: ended, ...notificationIntent(this.deps.options, true) },
+          metadata: { sessions_ended: ended, ...mail },
         }),
       );
     });

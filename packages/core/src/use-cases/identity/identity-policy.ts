@@ -17,8 +17,6 @@ export interface IdentityOptions {
   readonly refreshTokenTtlMinutes: number;
   /** OWNER/ADMIN sessions without a proven second factor may not use the admin API. */
   readonly adminMfaRequired: boolean;
-  /** Whether a reset email may carry the temporary password (else it only says one was set). */
-  readonly emailTempPasswords: boolean;
   readonly breakGlassMaxTtlMinutes: number;
   /** Shown in authenticator apps. */
   readonly totpIssuer: string;
@@ -33,7 +31,6 @@ export const DEFAULT_IDENTITY_OPTIONS: IdentityOptions = {
   sessionTtlMinutes: 720,
   refreshTokenTtlMinutes: 20160,
   adminMfaRequired: false,
-  emailTempPasswords: false,
   breakGlassMaxTtlMinutes: 60,
   totpIssuer: 'CleanWithSnapshot',
   invitationTtlHours: 168,

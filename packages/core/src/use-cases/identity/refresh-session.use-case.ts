@@ -8,6 +8,7 @@ import { AppError } from '../../errors/app-error.js';
 import { MFA_ROLES, parseRefreshToken } from './identity-policy.js';
 import { issueRefreshToken } from './session-issuer.js';
 import { proveSecondFactor, type Attempt, type CredentialDeps } from './sign-in.use-case.js';
+import { noticeTotpReplay, replayedTotpStep } from './totp-replay-notice.js';
 
 export interface RefreshResult {
   readonly session: AuthSession;
@@ -100,6 +101,13 @@ export class RefreshSession {
       await repos.sessions.touch(current.id, attempt.now);
       const next = await issueRefreshToken(repos, deps, staffCtx, current);
       return { kind: 'ok' as const, session: { ...current, lastSeenAt: attempt.now }, user, membership, ...next };
+    }).catch(async (err: unknown) => {
+      // A replayed code is told to its holder once the refusing unit of work has rolled back.
+      if (replayedTotpStep(err) !== null) {
+        const holder = await deps.users.findById(owner.userId);
+        if (holder !== null) await noticeTotpReplay(deps, ctx, holder, err, attempt.clientIp ?? null);
+      }
+      throw err;
     });
     if (outcome.kind === 'invalid') throw new AppError('auth.token_invalid', 'The refresh token is not valid');
     if (outcome.kind !== 'ok') throw revokedError();

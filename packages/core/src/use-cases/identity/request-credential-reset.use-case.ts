@@ -4,6 +4,7 @@ import { Email, OneOf } from '../../contracts/schema-vocabulary.js';
 import { CREDENTIAL_RESET_PURPOSES, CredentialResetReceiptView } from '../../domain/identity/identity-schemas.js';
 import { EMAILED_RESETS_BY_ACCOUNT, EMAILED_RESETS_BY_IP, minutes, reserveAttempt } from './identity-policy.js';
 import { holderContext } from './emailed-reset.js';
+import { enqueueMessage } from '../outbox/enqueue-message.js';
 import type { Attempt, CredentialDeps } from './sign-in.use-case.js';
 
 const contract = defineContract({
@@ -22,9 +23,10 @@ const contract = defineContract({
 export type RequestCredentialResetInput = ContractInput<typeof contract>;
 
 /**
- * Emails a reset token to the address when it has an account (one outstanding token per account;
- * a new request replaces it). Answers the same either way; at most 5 requests per address and 20
- * per client address an hour.
+ * Mails a reset token to the address when it has an account (one outstanding token per account;
+ * a new request replaces it): the mail is enqueued in the unit of work that stores the token's
+ * hash, so neither exists without the other (without an email channel nothing is enqueued).
+ * Answers the same either way; at most 5 requests per address and 20 per client address an hour.
  * @throws validation.failed — not an email address, or an unknown purpose.
  * @throws request.rate_limited — too many requests.
  */
@@ -47,9 +49,21 @@ export class RequestCredentialReset {
     if (user === null || ctx === null) return;
     const secret = deps.tokens.random(32);
     const expiresAt = new Date(attempt.now.getTime() + minutes(deps.options.credentialResetTtlMinutes));
-    await deps.uow.run(ctx, (repos) =>
-      repos.users.patch(user.id, { resetTokenHash: deps.tokens.hash(secret), resetTokenPurpose: purpose, resetTokenExpiresAt: expiresAt, updatedAt: attempt.now }),
-    );
+    const tokenHash = deps.tokens.hash(secret);
+    await deps.uow.run(ctx, async (repos) => {
+      await repos.users.patch(user.id, { resetTokenHash: tokenHash, resetTokenPurpose: purpose, resetTokenExpiresAt: expiresAt, updatedAt: attempt.now });
+      await enqueueMessage(deps, repos, ctx, {
+        channel: 'email',
+        // One mail per request (per token): a new request replaces the token and mails again.
+        dedupeKey: `account:${user.id}:reset:${tokenHash.slice(0, 16)}`,
+        template: purpose === 'password' ? 'password_reset' : 'second_factor_reset',
+        to: user.email,
+        // Not the account's name: the row sits in one org's outbox, and the holder may have set it.
+        toName: null,
+        data: { expiresAt: expiresAt.toISOString() },
+        secret: `${user.id}.${secret}`,
+      });
+    });
     await deps.systemAudit.append({
       id: deps.ids.next(),
       actorId: 'anonymous',
@@ -59,7 +73,5 @@ export class RequestCredentialReset {
       requestId: attempt.requestId,
       createdAt: attempt.now,
     });
-    const kind = purpose === 'password' ? 'password_reset' : 'second_factor_reset';
-    await deps.mailer.send({ kind, to: user.email, token: `${user.id}.${secret}`, expiresAt }).catch(() => ({ delivered: false }));
   }
 }

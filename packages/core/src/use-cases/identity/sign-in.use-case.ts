@@ -14,9 +14,10 @@ import type { RateLimiter } from '../../ports/rate-limiter.port.js';
 import type { TotpVerifier } from '../../ports/totp-verifier.port.js';
 import type { TenantRepositories, UnitOfWork } from '../../ports/unit-of-work.port.js';
 import type { UserChanges } from '../../ports/identity-repositories.port.js';
-import type { AccountMailer } from '../../ports/account-mailer.port.js';
 import type { OrgDirectory } from '../../ports/org-directory.port.js';
 import type { PasswordStrength } from '../../ports/password-strength.port.js';
+import type { Messaging } from '../outbox/messaging.js';
+import { TotpCodeReplayed, noticeTotpReplay } from './totp-replay-notice.js';
 import { TOTP_FAILURES_BY_ACCOUNT, normaliseRecoveryCode, reserveAttempt, signInBudgets, type IdentityOptions } from './identity-policy.js';
 import { issueSession, type IssuedSession } from './session-issuer.js';
 
@@ -35,8 +36,8 @@ export interface CredentialDeps {
   readonly options: IdentityOptions;
   /** Judges passwords people choose. */
   readonly strength: PasswordStrength;
-  /** Invitations and emailed resets. */
-  readonly mailer: AccountMailer;
+  /** Invitations and emailed resets go through the outbox (enqueued beside their token's hash). */
+  readonly messaging: Messaging;
   /** For the org's name in an invitation. */
   readonly orgs: OrgDirectory;
 }
@@ -100,8 +101,12 @@ export async function proveSecondFactor(
       return { totpLastStep: check.step, updatedAt: now };
     }
     // Tell a replay apart from a wrong code: the holder needs to wait for the next code.
-    if (user.totpLastStep !== null && (await deps.totp.verify(secret, totpCode, now, null)).valid) {
-      throw new AppError('auth.mfa_required', 'That code was already used; wait for the next one from your authenticator app', { details: { reason: 'code_already_used' } });
+    const replay = user.totpLastStep === null ? null : await deps.totp.verify(secret, totpCode, now, null);
+    if (replay?.valid && replay.step !== null) {
+      throw new AppError('auth.mfa_required', 'That code was already used; wait for the next one from your authenticator app', {
+        details: { reason: 'code_already_used' },
+        cause: new TotpCodeReplayed(replay.step),
+      });
     }
   } else {
     const hash = deps.tokens.hash(normaliseRecoveryCode(recoveryCode!));
@@ -212,6 +217,7 @@ export class SignIn {
       }));
     } catch (err) {
       // Recorded after the unit of work has ended: nothing else may touch the database inside it.
+      await noticeTotpReplay(deps, ctx, user, err, clientIp);
       const codeMissing = err instanceof AppError && err.details?.['reason'] === 'code_missing';
       if (err instanceof AppError && !codeMissing && (err.code === 'auth.mfa_required' || err.code === 'auth.invalid_credentials')) {
         await this.recordFailure(attempt, email, clientIp, user.id, err.code === 'auth.mfa_required' ? 'mfa' : 'password_changed_meanwhile');

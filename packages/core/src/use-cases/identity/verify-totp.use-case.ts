@@ -41,7 +41,9 @@ export class VerifyTotp {
       if (fresh?.totpEnabledAt != null) throw new AppError('identity.mfa_already_enabled', 'Two-factor sign-in is already on for this account');
       const pending = fresh?.totpPendingSecretSealed ?? null;
       if (fresh === null || pending === null) throw new AppError('identity.mfa_not_enrolled', 'Start enrolment first (POST /v1/auth/2fa/enroll)');
-      // A wrong code here is a field error (422), not 401: the session itself is fine.
+      // A wrong code here is a field error (422), not 401: the session itself is fine. No replay
+      // notice (cf. sign-in): an account being enrolled has no last accepted step (never enabled, or
+      // cleared when TOTP was turned off or reset), so no code of it can be refused as replayed.
       const proven = await proveSecondFactor(this.deps, fresh, ctx.now, { totpCode: code }, pending).catch((err: unknown) => {
         if (err instanceof AppError && err.code === 'auth.mfa_required') {
           throw new AppError('validation.failed', err.message, { errors: [{ pointer: '/code', detail: err.details['reason'] === 'code_already_used' ? 'was already used; wait for the next code' : 'is not valid' }] });
