@@ -1,4 +1,5 @@
 import type { JobMonitor, OrgDirectory, RateLimiter, SystemAuditLog, UnitOfWork, UserAccounts } from '@cws/core';
+import { MemoryOutboxDeliveryStore, MemorySmsOptOutStore } from './memory-outbox.js';
 import { MemoryAccountMailer } from './memory-account-mailer.js';
 import { MemoryRateLimiter } from './memory-rate-limiter.js';
 import { MemoryUserAccounts } from './memory-identity-repositories.js';
@@ -14,7 +15,7 @@ export { MemoryJobMonitor, MemoryOrgDirectory, MemorySystemAuditLog } from './me
 export { MemoryUserAccounts } from './memory-identity-repositories.js';
 export { MemoryRateLimiter } from './memory-rate-limiter.js';
 export { MemoryAccountMailer } from './memory-account-mailer.js';
-export { MemoryOutboxDeliveryStore, MemoryOutboxRepository, MemorySmsOptOutStore, memoryDeliveryAttempts } from './memory-outbox.js';
+export { MemoryOutboxDeliveryStore, MemoryOutboxRepository, MemorySmsOptOutStore } from './memory-outbox.js';
 
 export interface MemoryAdapters {
   readonly state: MemoryState;
@@ -26,6 +27,9 @@ export interface MemoryAdapters {
   readonly rateLimiter: RateLimiter;
   /** Keeps invitations and emailed resets in `sent`. */
   readonly accountMailer: MemoryAccountMailer;
+  /** The outbox's delivery side; it polls (`notify()` wakes waiters of this process). */
+  readonly outboxDelivery: MemoryOutboxDeliveryStore;
+  readonly smsOptOuts: MemorySmsOptOutStore;
 }
 
 /** Every storage port over one shared in-memory state. */
@@ -39,6 +43,8 @@ export function createMemoryAdapters(state = new MemoryState()): MemoryAdapters 
     userAccounts: new MemoryUserAccounts(state),
     rateLimiter: new MemoryRateLimiter(),
     accountMailer: new MemoryAccountMailer(),
+    outboxDelivery: new MemoryOutboxDeliveryStore(state),
+    smsOptOuts: new MemorySmsOptOutStore(state),
   };
 }
 

@@ -33,6 +33,8 @@ export interface OutboxRepository {
    * dead (any more). Atomic: two replays of one event make one delivery.
    */
   replay(id: string, now: Date): Promise<OutboxEvent | null>;
+  /** The send attempts recorded for one of the org's events (`email_events`), oldest first. */
+  listAttempts(eventId: string): Promise<readonly DeliveryAttempt[]>;
 }
 
 /** One claimed event's fate, recorded under the claim it was delivered from. */
@@ -60,6 +62,12 @@ export interface DeliveryAttemptRecord {
   readonly status: 'sent' | 'failed' | 'rejected';
   readonly providerMessageId: string | null;
   readonly error: string | null;
+}
+
+/** A recorded attempt: the record, its event and when it was made (the outcome's `at`). */
+export interface DeliveryAttempt extends DeliveryAttemptRecord {
+  readonly eventId: string;
+  readonly at: Date;
 }
 
 export interface ClaimRequest {
