@@ -102,6 +102,25 @@ attempts AS (
 )
 SELECT count(*)::int AS changed FROM changed`;
 
+const prefixed = (alias: string, columns: string): string =>
+  columns
+    .split(',')
+    .map((c) => `${alias}.${c.trim()}`)
+    .join(', ');
+
+/**
+ * A claim in one statement: the due rows, locked (SKIP LOCKED passes over rows another claimer
+ * holds instead of waiting for them), then marked. The inner select walks outbox_events_org_due_idx
+ * (its predicate is this status filter). Bindings: org, now, kinds, limit, lease, token, now, org.
+ */
+export const CLAIM_SQL = `WITH due AS (
+  SELECT id, next_attempt_at AS due_at FROM outbox_events
+   WHERE org_id = ? AND status IN ('pending', 'sending') AND next_attempt_at <= ? AND kind = ANY (?::text[])
+   ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED)
+UPDATE outbox_events e SET status = 'sending', attempts = e.attempts + 1, next_attempt_at = ?, claim_token = ?, updated_at = ?
+  FROM due WHERE e.org_id = ? AND e.id = due.id
+RETURNING ${prefixed('e', OUTBOX_COLUMNS)}, due.due_at`;
+
 const outcomeRecord = (o: DeliveryOutcome) => ({
   event_id: o.eventId,
   claim_token: o.claimToken,
@@ -141,19 +160,8 @@ export class PostgresOutboxDeliveryStore implements OutboxDeliveryStore {
   async claim(r: ClaimRequest): Promise<readonly OutboxEvent[]> {
     if (r.kinds.length === 0 || r.limit <= 0) return [];
     const rows = await inTenantTransaction(this.knex, r.orgId, async (db) => {
-      // The inner select walks outbox_events_org_due_idx (its predicate is the status filter);
-      // SKIP LOCKED passes over rows another claimer holds instead of waiting for them.
       const result = await translatingErrors(() =>
-        db.raw(
-          `WITH due AS (
-             SELECT id, next_attempt_at AS due_at FROM outbox_events
-              WHERE org_id = ? AND status IN ('pending', 'sending') AND next_attempt_at <= ? AND kind = ANY (?::text[])
-              ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED)
-           UPDATE outbox_events e SET status = 'sending', attempts = e.attempts + 1, next_attempt_at = ?, claim_token = ?, updated_at = ?
-             FROM due WHERE e.org_id = ? AND e.id = due.id
-           RETURNING ${prefixed('e', OUTBOX_COLUMNS)}, due.due_at`,
-          [r.orgId, r.now, textArray(r.kinds), r.limit, r.leaseUntil, r.claimToken, r.now, r.orgId],
-        ),
+        db.raw(CLAIM_SQL, [r.orgId, r.now, textArray(r.kinds), r.limit, r.leaseUntil, r.claimToken, r.now, r.orgId]),
       );
       return result.rows as Row[];
     });
@@ -191,12 +199,6 @@ export class PostgresOutboxDeliveryStore implements OutboxDeliveryStore {
     await this.listener?.close();
   }
 }
-
-const prefixed = (alias: string, columns: string): string =>
-  columns
-    .split(',')
-    .map((c) => `${alias}.${c.trim()}`)
-    .join(', ');
 
 /** The connection settings knex was created with (connection string, application name, timeouts). */
 function knexConnection(knex: Knex): pg.ClientConfig {
