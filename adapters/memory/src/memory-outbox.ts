@@ -125,6 +125,7 @@ export class MemoryOutboxDeliveryStore implements OutboxDeliveryStore {
   constructor(private readonly state: MemoryState) {}
 
   async dueOrgs(now: Date, kinds: readonly OutboxKind[], limit: number): Promise<readonly string[]> {
+    if (limit <= 0) return [];
     const earliest = new Map<string, number>();
     for (const e of this.state.tables.outbox.values()) {
       if (!kinds.includes(e.kind) || !isDue(e, now)) continue;

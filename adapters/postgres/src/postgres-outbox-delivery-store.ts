@@ -205,7 +205,8 @@ function knexConnection(knex: Knex): pg.ClientConfig {
   const connection = (knex.client as { config: { connection?: unknown } }).config.connection;
   const settings = (typeof connection === 'string' ? { connectionString: connection } : { ...(connection as pg.ClientConfig) }) as pg.ClientConfig;
   const name = settings.application_name ?? 'cleanwithsnapshot';
-  return { ...settings, application_name: `${name}-outbox-listen`, keepAlive: true };
+  // keepAlive: a dead peer is noticed even while nothing is sent; the connect timeout bounds a retry.
+  return { connectionTimeoutMillis: 10_000, ...settings, application_name: `${name}-outbox-listen`, keepAlive: true };
 }
 
 /** Waits out `timeoutMs` unless `signal` aborts first. */
@@ -238,6 +239,7 @@ class OutboxListener {
   private connecting: Promise<pg.Client> | null = null;
   private readonly waiters = new Set<Wake>();
   private missed = false;
+  private listenedBefore = false;
   private closed = false;
 
   constructor(private readonly config: pg.ClientConfig) {}
@@ -249,12 +251,20 @@ class OutboxListener {
       return 'notified';
     }
     const deadline = Date.now() + timeoutMs;
-    try {
-      await this.connect();
-    } catch {
-      // No listener now: this wait polls; the next one tries again.
-      return sleep(Math.max(0, deadline - Date.now()), signal);
-    }
+    // A connection that takes longer than the wait (an unreachable host) must not stretch it.
+    const racing = new AbortController();
+    const ready = await Promise.race([
+      this.connect().then(
+        () => 'ready' as const,
+        () => 'failed' as const,
+      ),
+      sleep(timeoutMs, AbortSignal.any([signal, racing.signal])),
+    ]);
+    racing.abort();
+    if (ready === 'timeout') return 'timeout';
+    if (signal.aborted || this.closed) return 'aborted';
+    // No listener now: this wait polls; the next one tries again.
+    if (ready === 'failed') return sleep(Math.max(0, deadline - Date.now()), signal);
     if (this.missed) {
       this.missed = false;
       return 'notified';
@@ -296,6 +306,10 @@ class OutboxListener {
         await client.end().catch(() => undefined);
         throw new Error('closed');
       }
+      // Listening again after a loss: events committed in between notified nobody, so the
+      // wait returns at once and its caller polls.
+      if (this.listenedBefore) this.missed = true;
+      this.listenedBefore = true;
       this.client = client;
       return client;
     })().finally(() => {

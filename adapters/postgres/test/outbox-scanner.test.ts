@@ -13,17 +13,9 @@ import { randomUUID } from 'node:crypto';
 import { createOrg, type StorageHarness } from '@cws/contract-tests';
 import { OUTBOX_CHANNEL, PostgresOutboxDeliveryStore, createPostgresAdapters, inTenantTransaction, type TenantDb } from '@cws/adapter-postgres';
 import { OUTBOX_CHANNEL as MIGRATION_CHANNEL, OUTBOX_SCANNER_ROLE } from '@cws/migrations';
-import { availableTestDatabases, type TestDatabase } from '@cws/test-support';
+import { availableTestDatabases, failureCode, type TestDatabase } from '@cws/test-support';
 import type { NewOutboxEvent, RequestContext } from '@cws/core';
 import { CLAIM_SQL } from '../src/postgres-outbox-delivery-store.js';
-
-/** The error code a statement fails with, or null when it succeeds. */
-async function failure(work: () => Promise<unknown>): Promise<string | null> {
-  return work().then(
-    () => null,
-    (err: { code?: string }) => err.code ?? String(err),
-  );
-}
 
 const count = async (tx: { raw: TenantDb['raw'] }, sql: string, bindings: string[] = []) => (await tx.raw(`SELECT count(*)::int AS n FROM (${sql}) q`, bindings)).rows[0].n as number;
 
@@ -89,8 +81,8 @@ for (const kind of availableTestDatabases()) {
       expect(await count(db.knex, 'SELECT payload FROM outbox_events')).to.equal(0);
       expect(await count(db.knex, 'SELECT * FROM email_events')).to.equal(0);
       for (const statement of [`SET ROLE ${OUTBOX_SCANNER_ROLE}`, `SELECT set_config('role', '${OUTBOX_SCANNER_ROLE}', false)`]) {
-        expect(await failure(() => db.knex.raw(statement)), statement).to.equal('42501');
-        expect(await failure(() => inOrg(b, (tx) => tx.raw(statement))), `${statement} in a tenant transaction`).to.equal('42501');
+        expect(await failureCode(() => db.knex.raw(statement)), statement).to.equal('42501');
+        expect(await failureCode(() => inOrg(b, (tx) => tx.raw(statement))), `${statement} in a tenant transaction`).to.equal('42501');
       }
     });
 
@@ -102,9 +94,9 @@ for (const kind of availableTestDatabases()) {
         });
       expect(await asScanner('SELECT org_id, kind, status, next_attempt_at, created_at FROM outbox_events')).to.not.deep.equal([]);
       for (const column of ['payload', 'claim_token', 'dedupe_key', 'last_error']) {
-        expect(await failure(() => asScanner(`SELECT ${column} FROM outbox_events`)), column).to.equal('42501');
+        expect(await failureCode(() => asScanner(`SELECT ${column} FROM outbox_events`)), column).to.equal('42501');
       }
-      expect(await failure(() => asScanner('SELECT * FROM email_events'))).to.equal('42501');
+      expect(await failureCode(() => asScanner('SELECT * FROM email_events'))).to.equal('42501');
     });
 
     it("keeps outbox_events and email_events to their org: B reads none of A's rows, nor writes any into A", async () => {
@@ -117,7 +109,7 @@ for (const kind of availableTestDatabases()) {
       const rowsOfA = (tx: TenantDb) => Promise.all(['outbox_events', 'email_events'].map((table) => count(tx, `SELECT 1 FROM ${table} WHERE org_id = ?`, [a.orgId])));
       expect(await inOrg(a, rowsOfA)).to.deep.equal([1, 1]);
       expect(await inOrg(b, rowsOfA)).to.deep.equal([0, 0]);
-      const planted = await failure(() =>
+      const planted = await failureCode(() =>
         inOrg(b, (tx) =>
           tx.raw(`INSERT INTO outbox_events (org_id, id, kind, dedupe_key, payload, next_attempt_at) VALUES (?, ?, 'webhook', ?, '{}', now())`, [a.orgId, randomUUID(), `planted:${randomUUID()}`]),
         ),
@@ -132,7 +124,7 @@ for (const kind of availableTestDatabases()) {
       await h.smsOptOuts.optOut(key, 'keyword', new Date());
       expect(await count(db.knex, 'SELECT 1 FROM sms_opt_outs WHERE phone_key = ?', [key])).to.equal(1);
       expect(await inOrg(a, (tx) => count(tx, 'SELECT 1 FROM sms_opt_outs WHERE phone_key = ?', [key]))).to.equal(0);
-      const planted = await failure(() => inOrg(a, (tx) => tx.raw(`INSERT INTO sms_opt_outs (phone_key, source, created_at) VALUES (?, 'keyword', now())`, [`hmac:${randomUUID()}`])));
+      const planted = await failureCode(() => inOrg(a, (tx) => tx.raw(`INSERT INTO sms_opt_outs (phone_key, source, created_at) VALUES (?, 'keyword', now())`, [`hmac:${randomUUID()}`])));
       expect(planted).to.equal('tenant.cross_org_write');
     });
 

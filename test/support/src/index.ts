@@ -1,2 +1,3 @@
 export * from './test-databases.js';
 export * from './run-command.js';
+export * from './failure-code.js';
