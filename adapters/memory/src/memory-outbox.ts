@@ -88,6 +88,8 @@ export class MemoryOutboxRepository implements OutboxRepository {
   }
 
   async listByDedupePrefix(prefix: string, limit: number): Promise<readonly OutboxEvent[]> {
+    // slice(0, -n) would drop from the end instead of taking nothing.
+    if (limit <= 0) return [];
     return this.own()
       .filter((e) => e.dedupeKey.startsWith(prefix))
       .sort(newestFirst)
@@ -99,7 +101,8 @@ export class MemoryOutboxRepository implements OutboxRepository {
     const dead = this.own()
       .filter((e) => e.status === 'dead' && (q.kind === null || e.kind === q.kind))
       .sort(newestFirst);
-    return { items: dead.slice(q.offset, q.offset + q.limit).map(copy), total: dead.length };
+    const items = q.limit <= 0 ? [] : dead.slice(Math.max(0, q.offset), Math.max(0, q.offset) + q.limit);
+    return { items: items.map(copy), total: dead.length };
   }
 
   async replay(id: string, now: Date): Promise<OutboxEvent | null> {
