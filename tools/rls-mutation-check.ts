@@ -11,8 +11,15 @@ import { spawnSync } from 'node:child_process';
 import { createKnex, startEmbeddedPostgres } from '@cws/adapter-postgres';
 import { migrateLatest } from '@cws/migrations';
 
-// login-role.test.ts covers the `<table>_system_scope` policies of the global tables (ADR 16).
-const SUITES = ['adapters/postgres/test/contract.test.ts', 'adapters/postgres/test/login-role.test.ts', 'test/e2e/test/tenant-isolation.e2e.test.ts'];
+// login-role.test.ts covers the `<table>_system_scope` policies of the global tables (ADR 16);
+// outbox-scanner.test.ts the outbox's (the scanner's system-scope policy, sms_opt_outs, and the
+// org policies that the outbox repositories' own org filters would hide).
+const SUITES = [
+  'adapters/postgres/test/contract.test.ts',
+  'adapters/postgres/test/login-role.test.ts',
+  'adapters/postgres/test/outbox-scanner.test.ts',
+  'test/e2e/test/tenant-isolation.e2e.test.ts',
+];
 const serverUrl = process.env['TEST_DATABASE_URL'] || null;
 
 /** Policies that grant rather than restrict: relaxing them changes nothing to catch (none since migration 0008). */

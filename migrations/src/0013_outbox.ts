@@ -69,6 +69,9 @@ export async function up(knex: Knex): Promise<void> {
   // A booking's or an invoice's events by their key prefix (timelines): text_pattern_ops serves LIKE 'prefix%'.
   await knex.raw('CREATE INDEX outbox_events_dedupe_prefix_idx ON outbox_events (org_id, dedupe_key text_pattern_ops)');
   await enableTenantRls(knex, 'outbox_events', ['SELECT', 'INSERT', 'UPDATE', 'DELETE']);
+  // The org policy binds the app (and its login roles) only: were it PUBLIC, the scanner's
+  // functions called inside a tenant transaction would see that org's rows through it.
+  await knex.raw(`ALTER POLICY outbox_events_org_isolation ON outbox_events TO ${APP_ROLE}`);
 
   // The scanner: a NOLOGIN role nobody logs in as or is granted to (but the owner, to hand it
   // the functions); cws_app may only call its two functions. Its policy alone keeps them to the

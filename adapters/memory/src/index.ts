@@ -1,4 +1,5 @@
 import type { JobMonitor, OrgDirectory, RateLimiter, SystemAuditLog, UnitOfWork, UserAccounts } from '@cws/core';
+import { MemoryOutboxDeliveryStore, MemorySmsOptOutStore } from './memory-outbox.js';
 import { MemoryRateLimiter } from './memory-rate-limiter.js';
 import { MemoryUserAccounts } from './memory-identity-repositories.js';
 import { MemoryJobQueue } from './memory-job-queue.js';
@@ -12,7 +13,7 @@ export { MemoryUnitOfWork } from './memory-unit-of-work.js';
 export { MemoryJobMonitor, MemoryOrgDirectory, MemorySystemAuditLog } from './memory-system-stores.js';
 export { MemoryUserAccounts } from './memory-identity-repositories.js';
 export { MemoryRateLimiter } from './memory-rate-limiter.js';
-export { MemoryOutboxDeliveryStore, MemoryOutboxRepository, MemorySmsOptOutStore, memoryDeliveryAttempts } from './memory-outbox.js';
+export { MemoryOutboxDeliveryStore, MemoryOutboxRepository, MemorySmsOptOutStore } from './memory-outbox.js';
 
 export interface MemoryAdapters {
   readonly state: MemoryState;
@@ -22,6 +23,9 @@ export interface MemoryAdapters {
   readonly jobMonitor: JobMonitor;
   readonly userAccounts: UserAccounts;
   readonly rateLimiter: RateLimiter;
+  /** The outbox's delivery side; it polls (`notify()` wakes waiters of this process). */
+  readonly outboxDelivery: MemoryOutboxDeliveryStore;
+  readonly smsOptOuts: MemorySmsOptOutStore;
 }
 
 /** Every storage port over one shared in-memory state. */
@@ -34,6 +38,8 @@ export function createMemoryAdapters(state = new MemoryState()): MemoryAdapters 
     jobMonitor: new MemoryJobMonitor(state),
     userAccounts: new MemoryUserAccounts(state),
     rateLimiter: new MemoryRateLimiter(),
+    outboxDelivery: new MemoryOutboxDeliveryStore(state),
+    smsOptOuts: new MemorySmsOptOutStore(state),
   };
 }
 

@@ -9,7 +9,9 @@ import {
   OUTBOX_KINDS,
   type ClaimRequest,
   type DeadLetterKindsQuery,
+  sanitiseDeliveryError,
   type DeadLetterQuery,
+  type DeliveryAttempt,
   type DeliveryOutcome,
   type EnqueueResult,
   type NewOutboxEvent,
@@ -24,6 +26,30 @@ import {
 import { copy, type MemoryState, type TenantTables } from './memory-state.js';
 
 const isDue = (e: OutboxEvent, now: Date): boolean => (e.status === 'pending' || e.status === 'sending') && e.nextAttemptAt.getTime() <= now.getTime();
+/**
+ * What PostgreSQL refuses or alters, refused here too so both stores agree: a key of 1 to 200
+ * characters (code points, as char_length counts), and no NUL or lone surrogate in the key or
+ * in any text of the payload (text and jsonb cannot hold them).
+ */
+function checkStorable(event: NewOutboxEvent): void {
+  const length = [...event.dedupeKey].length;
+  if (length === 0 || length > MAX_DEDUPE_KEY_LENGTH || !holdable(event.dedupeKey)) {
+    throw new AppError('storage.value_refused', `A dedupe key must be 1 to ${MAX_DEDUPE_KEY_LENGTH} characters of well-formed text`);
+  }
+  if (!holdable(event.payload)) {
+    throw new AppError('storage.value_refused', 'A value of the request cannot be stored: check text for NUL characters', {
+      errors: [{ pointer: '/', detail: 'holds a value the database refused' }],
+    });
+  }
+}
+
+function holdable(value: unknown): boolean {
+  if (typeof value === 'string') return !/[\u0000\p{Cs}]/u.test(value);
+  if (Array.isArray(value)) return value.every(holdable);
+  if (value !== null && typeof value === 'object') return Object.entries(value).every(([k, v]) => holdable(k) && holdable(v));
+  return true;
+}
+
 const newestFirst = (a: OutboxEvent, b: OutboxEvent): number => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 
 export class MemoryOutboxRepository implements OutboxRepository {
@@ -35,18 +61,16 @@ export class MemoryOutboxRepository implements OutboxRepository {
 
   async enqueue(event: NewOutboxEvent): Promise<EnqueueResult> {
     if (event.orgId !== this.orgId) throw new AppError('tenant.cross_org_write', 'A row cannot be written into another organisation');
-    if (event.dedupeKey.length === 0 || event.dedupeKey.length > MAX_DEDUPE_KEY_LENGTH) {
-      throw new AppError('storage.value_refused', 'A dedupe key must be 1 to 200 characters');
-    }
+    checkStorable(event);
     const existing = this.own().find((e) => e.dedupeKey === event.dedupeKey);
     if (existing !== undefined) return { event: copy(existing), created: false };
     if (this.t.outbox.has(event.id)) throw new AppError('storage.conflict', `Outbox event ${event.id} exists`);
-    const row: OutboxEvent = {
+    const row: OutboxEvent = copy({
       id: event.id,
       orgId: event.orgId,
       kind: event.payload.kind,
       dedupeKey: event.dedupeKey,
-      payload: copy(event.payload),
+      payload: event.payload,
       status: 'pending',
       attempts: 0,
       nextAttemptAt: event.notBefore ?? event.createdAt,
@@ -55,7 +79,7 @@ export class MemoryOutboxRepository implements OutboxRepository {
       createdAt: event.createdAt,
       updatedAt: event.createdAt,
       sentAt: null,
-    };
+    });
     this.t.outbox.set(row.id, row);
     return { event: copy(row), created: true };
   }
@@ -66,6 +90,8 @@ export class MemoryOutboxRepository implements OutboxRepository {
   }
 
   async listByDedupePrefix(prefix: string, limit: number): Promise<readonly OutboxEvent[]> {
+    // slice(0, -n) would drop from the end instead of taking nothing.
+    if (limit <= 0) return [];
     return this.own()
       .filter((e) => e.dedupeKey.startsWith(prefix))
       .sort(newestFirst)
@@ -77,7 +103,8 @@ export class MemoryOutboxRepository implements OutboxRepository {
     const dead = this.own()
       .filter((e) => e.status === 'dead' && (q.kind === null || e.kind === q.kind))
       .sort(newestFirst);
-    return { items: dead.slice(q.offset, q.offset + q.limit).map(copy), total: dead.length };
+    const items = q.limit <= 0 ? [] : dead.slice(Math.max(0, q.offset), Math.max(0, q.offset) + q.limit);
+    return { items: items.map(copy), total: dead.length };
   }
 
   async replay(id: string, now: Date): Promise<OutboxEvent | null> {
@@ -100,14 +127,23 @@ export class MemoryOutboxRepository implements OutboxRepository {
     for (const e of this.own()) if (e.status === 'dead') counts[e.kind]++;
     return counts;
   }
+
+  async listAttempts(eventId: string): Promise<readonly DeliveryAttempt[]> {
+    return this.t.emailEvents
+      .filter((r) => r.orgId === this.orgId && r.outboxEventId === eventId)
+      .map(({ orgId: _org, outboxEventId, createdAt, ...record }) => copy({ ...record, eventId: outboxEventId, at: createdAt }));
+  }
 }
 
 export class MemoryOutboxDeliveryStore implements OutboxDeliveryStore {
   private readonly waiters = new Set<() => void>();
+  private readonly aborters = new Set<() => void>();
+  private closed = false;
 
   constructor(private readonly state: MemoryState) {}
 
   async dueOrgs(now: Date, kinds: readonly OutboxKind[], limit: number): Promise<readonly string[]> {
+    if (limit <= 0) return [];
     const earliest = new Map<string, number>();
     for (const e of this.state.tables.outbox.values()) {
       if (!kinds.includes(e.kind) || !isDue(e, now)) continue;
@@ -122,11 +158,12 @@ export class MemoryOutboxDeliveryStore implements OutboxDeliveryStore {
 
   claim(r: ClaimRequest): Promise<readonly OutboxEvent[]> {
     return this.state.serial(async () => {
+      if (r.limit <= 0) return [];
       const due = [...this.state.tables.outbox.values()]
         .filter((e) => e.orgId === r.orgId && r.kinds.includes(e.kind) && isDue(e, r.now))
         .sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime() || (a.id < b.id ? -1 : 1))
         .slice(0, r.limit);
-      const claimed = due.map((e): OutboxEvent => ({ ...e, status: 'sending', attempts: e.attempts + 1, nextAttemptAt: r.leaseUntil, claimToken: r.claimToken, updatedAt: r.now }));
+      const claimed = due.map((e): OutboxEvent => copy({ ...e, status: 'sending', attempts: e.attempts + 1, nextAttemptAt: r.leaseUntil, claimToken: r.claimToken, updatedAt: r.now }));
       for (const e of claimed) this.state.tables.outbox.set(e.id, e);
       return claimed.map(copy);
     });
@@ -142,10 +179,13 @@ export class MemoryOutboxDeliveryStore implements OutboxDeliveryStore {
           o.result === 'sent'
             ? { ...e, status: 'sent', claimToken: null, sentAt: o.at, updatedAt: o.at, payload: withoutSecret(e) }
             : o.result === 'retry'
-              ? { ...e, status: 'pending', claimToken: null, nextAttemptAt: o.nextAttemptAt, lastError: o.error, updatedAt: o.at }
-              : { ...e, status: 'dead', claimToken: null, lastError: o.error, updatedAt: o.at };
+              ? { ...e, status: 'pending', claimToken: null, nextAttemptAt: o.nextAttemptAt, lastError: sanitiseDeliveryError(o.error), updatedAt: o.at }
+              : { ...e, status: 'dead', claimToken: null, lastError: sanitiseDeliveryError(o.error), updatedAt: o.at };
         this.state.tables.outbox.set(e.id, next);
-        if (o.attempt !== null) this.state.tables.emailEvents.push({ ...o.attempt, orgId, outboxEventId: e.id, createdAt: o.at });
+        if (o.attempt !== null) {
+          const error = o.attempt.error === null ? null : sanitiseDeliveryError(o.attempt.error);
+          this.state.tables.emailEvents.push(copy({ ...o.attempt, error, orgId, outboxEventId: e.id, createdAt: o.at }));
+        }
         changed++;
       }
       return changed;
@@ -166,12 +206,13 @@ export class MemoryOutboxDeliveryStore implements OutboxDeliveryStore {
 
   /** In memory nothing notifies across processes; `notify()` wakes waiters of this process (tests, embedding). */
   waitForEvents(timeoutMs: number, signal: AbortSignal): Promise<'notified' | 'timeout' | 'aborted'> {
-    if (signal.aborted) return Promise.resolve('aborted');
+    if (signal.aborted || this.closed) return Promise.resolve('aborted');
     return new Promise((resolve) => {
       const finish = (how: 'notified' | 'timeout' | 'aborted') => {
         clearTimeout(timer);
         signal.removeEventListener('abort', onAbort);
         this.waiters.delete(onNotify);
+        this.aborters.delete(onAbort);
         resolve(how);
       };
       const onAbort = () => finish('aborted');
@@ -179,6 +220,7 @@ export class MemoryOutboxDeliveryStore implements OutboxDeliveryStore {
       const timer = setTimeout(() => finish('timeout'), timeoutMs);
       signal.addEventListener('abort', onAbort, { once: true });
       this.waiters.add(onNotify);
+      this.aborters.add(onAbort);
     });
   }
 
@@ -187,8 +229,10 @@ export class MemoryOutboxDeliveryStore implements OutboxDeliveryStore {
     for (const wake of [...this.waiters]) wake();
   }
 
+  /** Pending waits end as 'aborted': the caller is shutting down, not called to claim. */
   async close(): Promise<void> {
-    for (const wake of [...this.waiters]) wake();
+    this.closed = true;
+    for (const abort of [...this.aborters]) abort();
   }
 }
 
@@ -202,19 +246,24 @@ export class MemorySmsOptOutStore implements SmsOptOutStore {
   constructor(private readonly state: MemoryState) {}
 
   async isOptedOut(phoneKey: string): Promise<boolean> {
+    checkPhoneKey(phoneKey);
     return this.state.smsOptOuts.has(phoneKey);
   }
 
   async optOut(phoneKey: string, source: 'keyword' | 'provider', at: Date): Promise<void> {
+    checkPhoneKey(phoneKey);
     if (!this.state.smsOptOuts.has(phoneKey)) this.state.smsOptOuts.set(phoneKey, { source, createdAt: at });
   }
 
   async optIn(phoneKey: string): Promise<boolean> {
+    checkPhoneKey(phoneKey);
     return this.state.smsOptOuts.delete(phoneKey);
   }
 }
 
-/** Send attempts recorded for an event (the memory store's view of `email_events`). */
-export function memoryDeliveryAttempts(state: MemoryState, orgId: string, eventId: string) {
-  return state.tables.emailEvents.filter((r) => r.orgId === orgId && r.outboxEventId === eventId).map(copy);
+/** The PostgreSQL table's check: a keyed hash, 16 to 128 characters. */
+function checkPhoneKey(phoneKey: string): void {
+  if (phoneKey.length < 16 || phoneKey.length > 128 || phoneKey.includes('\u0000')) {
+    throw new AppError('storage.value_refused', 'A phone key must be a keyed hash of 16 to 128 characters');
+  }
 }

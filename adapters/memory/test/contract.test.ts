@@ -1,8 +1,14 @@
-import { jobQueueContract, storageContract } from '@cws/contract-tests';
+import { jobQueueContract, outboxContract, storageContract } from '@cws/contract-tests';
 import { MemoryJobQueue, createMemoryAdapters } from '@cws/adapter-memory';
 
 // One state per suite, as a real database would be shared by the suite's tests.
-storageContract('memory', async () => ({ ...createMemoryAdapters(), dispose: async () => {} }));
+const memoryHarness = async () => {
+  const adapters = createMemoryAdapters();
+  return { ...adapters, dispose: () => adapters.outboxDelivery.close() };
+};
+storageContract('memory', memoryHarness);
+// Units take turns on the state's lock, and nothing notifies across processes: waits poll.
+outboxContract('memory', memoryHarness, { concurrentUnits: false, notifies: false });
 
 jobQueueContract('memory', async () => {
   const queue = new MemoryJobQueue({ pollMs: 5 });

@@ -1,4 +1,5 @@
-import type { JobMonitor, OrgDirectory, SessionLookup, SystemAuditLog, UnitOfWork, UserAccounts } from '@cws/core';
+import type { JobMonitor, OrgDirectory, OutboxDeliveryStore, SessionLookup, SmsOptOutStore, SystemAuditLog, UnitOfWork, UserAccounts } from '@cws/core';
+import { PostgresOutboxDeliveryStore, PostgresSmsOptOutStore, type OutboxNotifications } from './postgres-outbox-delivery-store.js';
 import { PostgresSessionLookup } from './postgres-session-lookup.js';
 import { PostgresUserAccounts } from './postgres-user-accounts.js';
 import type { Knex } from 'knex';
@@ -26,6 +27,13 @@ export { DEFAULT_SEARCH_TUNING, type SearchTuning } from './repositories/text-se
 export { PostgresUserAccounts } from './postgres-user-accounts.js';
 export { PostgresSessionLookup } from './postgres-session-lookup.js';
 export { PostgresJobMonitor, PostgresOrgDirectory, PostgresSystemAuditLog } from './postgres-system-stores.js';
+export {
+  OUTBOX_CHANNEL,
+  PostgresOutboxDeliveryStore,
+  PostgresSmsOptOutStore,
+  type OutboxDeliveryStoreOptions,
+  type OutboxNotifications,
+} from './postgres-outbox-delivery-store.js';
 export type { Knex } from 'knex';
 
 export interface PostgresAdapters {
@@ -35,11 +43,20 @@ export interface PostgresAdapters {
   readonly jobMonitor: JobMonitor;
   readonly userAccounts: UserAccounts;
   readonly sessionLookup: SessionLookup;
+  /** Close it on shutdown: with notifications it holds a connection of its own. */
+  readonly outboxDelivery: OutboxDeliveryStore;
+  readonly smsOptOuts: SmsOptOutStore;
 }
 
 export interface PostgresAdapterOptions {
   /** How text searches are bounded (time budget, phase sizes); see repositories/text-search.ts. */
   readonly search?: Partial<SearchTuning>;
+  /**
+   * How the outbox's deliverer learns of new events: `listen` on a PostgreSQL server (one
+   * dedicated connection), `poll` (the default) on embedded PGlite, whose one session must not be
+   * held by a listener.
+   */
+  readonly outboxNotifications?: OutboxNotifications;
 }
 
 /** Every storage port over one knex instance. */
@@ -51,5 +68,12 @@ export function createPostgresAdapters(knex: Knex, options: PostgresAdapterOptio
     jobMonitor: new PostgresJobMonitor(knex),
     userAccounts: new PostgresUserAccounts(knex),
     sessionLookup: new PostgresSessionLookup(knex),
+    outboxDelivery: createOutboxDeliveryStore(knex, options.outboxNotifications ?? 'poll'),
+    smsOptOuts: new PostgresSmsOptOutStore(knex),
   };
+}
+
+/** The outbox's delivery store over `knex`'s pool; with `listen`, plus one connection of its own (opened on the first wait). */
+export function createOutboxDeliveryStore(knex: Knex, notifications: OutboxNotifications): PostgresOutboxDeliveryStore {
+  return new PostgresOutboxDeliveryStore(knex, { notifications });
 }

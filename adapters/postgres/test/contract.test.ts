@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { randomUUID } from 'node:crypto';
-import { storageContract, aBlackout, aBooking, aClient, aSeries, aService, aTeam, aWorker, createOrg } from '@cws/contract-tests';
+import { outboxContract, storageContract, aBlackout, aBooking, aClient, aSeries, aService, aTeam, aWorker, createOrg } from '@cws/contract-tests';
 import { createPostgresAdapters, inTenantTransaction } from '@cws/adapter-postgres';
 import { availableTestDatabases } from '@cws/test-support';
 
@@ -14,7 +14,14 @@ for (const db of availableTestDatabases()) {
     });
     continue;
   }
-  storageContract(name, async () => ({ ...createPostgresAdapters((await db.open()).knex), dispose: async () => {} }));
+  // The server listens for new outbox events; PGlite's one session is not held by a listener: it polls.
+  const harness = async () => {
+    const adapters = createPostgresAdapters((await db.open()).knex, { outboxNotifications: db.kind === 'server' ? 'listen' : 'poll' });
+    return { ...adapters, dispose: () => adapters.outboxDelivery.close() };
+  };
+  storageContract(name, harness);
+  // Units run at once only on the server (PGlite serves one connection at a time).
+  outboxContract(name, harness, { concurrentUnits: db.kind === 'server', notifies: db.kind === 'server' });
 
   /**
    * Row level security seen directly. Through the ports some policies cannot be told apart from

@@ -9,18 +9,10 @@ import { randomUUID } from 'node:crypto';
 import { aClient, aMembership, aUser, createOrg, type StorageHarness } from '@cws/contract-tests';
 import { PrivilegedConnectionError, connectionRole, createKnex, createPostgresAdapters, inTenantTransaction, type TenantDb } from '@cws/adapter-postgres';
 import { APP_ROLE, loginRoleProblems } from '@cws/migrations';
-import { availableTestDatabases, type TestDatabase } from '@cws/test-support';
+import { availableTestDatabases, failureCode, type TestDatabase } from '@cws/test-support';
 import type { Client, RequestContext } from '@cws/core';
 
 const GLOBAL_TABLES = ['orgs', 'system_audit_logs', 'job_heartbeats', 'job_run_stats', 'agenda_jobs', 'agenda_logs'];
-
-/** The error code a statement fails with, or null when it succeeds. */
-async function failure(work: () => Promise<unknown>): Promise<string | null> {
-  return work().then(
-    () => null,
-    (err: { code?: string }) => err.code ?? String(err),
-  );
-}
 
 for (const kind of availableTestDatabases()) {
   describe(`the app's login role (${kind.kind === 'embedded' ? 'PGlite' : 'PostgreSQL server'})`, function () {
@@ -71,7 +63,7 @@ for (const kind of availableTestDatabases()) {
         return { who, visible, changed };
       });
       expect(seen).to.deep.equal({ who: db.loginRole, visible: 0, changed: 0 });
-      const insert = await failure(() =>
+      const insert = await failureCode(() =>
         inB(async (tx) => {
           await tx.raw('RESET ROLE');
           await tx.raw(`insert into clients (org_id, id, name) values (?, ?, 'Planted')`, [a.orgId, randomUUID()]);
@@ -85,7 +77,7 @@ for (const kind of availableTestDatabases()) {
 
     it('cannot become the owner: SET ROLE and SET SESSION AUTHORIZATION are refused inside a tenant transaction', async () => {
       for (const statement of [`SET ROLE ${owner}`, `SELECT set_config('role', '${owner}', true)`, `RESET ROLE; SET ROLE ${owner}`, `SET SESSION AUTHORIZATION ${owner}`]) {
-        const refused = await failure(() =>
+        const refused = await failureCode(() =>
           inB(async (tx) => {
             await tx.raw(statement);
             await tx.raw(`update clients set name = 'Taken over' where id = ?`, [clientOfA.id]);
@@ -101,7 +93,7 @@ for (const kind of availableTestDatabases()) {
     it('fails closed without the tenant prelude: the login role alone sees and writes no org rows', async () => {
       const seen = await db.knex.transaction(async (trx) => (await trx.raw('select count(*)::int as n from clients')).rows[0].n);
       expect(seen).to.equal(0);
-      const planted = await failure(() => db.knex.raw(`insert into clients (org_id, id, name) values (?, ?, 'Planted')`, [a.orgId, randomUUID()]));
+      const planted = await failureCode(() => db.knex.raw(`insert into clients (org_id, id, name) values (?, ?, 'Planted')`, [a.orgId, randomUUID()]));
       expect(planted).to.equal('42501');
     });
 
@@ -122,7 +114,7 @@ for (const kind of availableTestDatabases()) {
         });
         expect(inside, prelude || 'as cws_app').to.deep.equal(GLOBAL_TABLES.map((table) => [table, 0]));
       }
-      const write = await failure(() => inB((tx) => tx.raw(`insert into orgs (id, name, slug) values (?, 'Planted', ?)`, [randomUUID(), `planted-${randomUUID()}`])));
+      const write = await failureCode(() => inB((tx) => tx.raw(`insert into orgs (id, name, slug) values (?, 'Planted', ?)`, [randomUUID(), `planted-${randomUUID()}`])));
       expect(write).to.equal('tenant.cross_org_write');
       const deleted = await inB(async (tx) => (await tx.raw('delete from job_heartbeats')).rowCount as number);
       expect(deleted).to.equal(0);

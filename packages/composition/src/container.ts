@@ -12,6 +12,7 @@ import { ZxcvbnPasswordStrength } from '@cws/adapter-password-zxcvbn';
 import { DEFAULT_SEARCH_TUNING, createPostgresAdapters } from '@cws/adapter-postgres';
 import {
   AesGcmSecretSealer,
+  DEFAULT_OUTBOX_RETRY_POLICY,
   RandomIdGenerator,
   RandomSecretTokens,
   SystemClock,
@@ -28,8 +29,20 @@ import {
 import type { Config } from './config/index.js';
 import { openDatabase, type DatabaseHandle, type OpenDatabaseOptions } from './database-handle.js';
 import { TOKENS } from './tokens.js';
+import { createLogger } from './logger.js';
+import { GuardedChannels } from './delivery/circuit-guarded-channels.js';
+import { DeliveryObservers } from './delivery/delivery-observers.js';
+import { messageChannelsFromConfig } from './delivery/message-channels-from-config.js';
 
-export type StoragePorts = Pick<CorePorts, 'uow' | 'orgs' | 'systemAudit' | 'jobMonitor' | 'userAccounts' | 'sessionLookup'>;
+export type StoragePorts = Pick<CorePorts, 'uow' | 'orgs' | 'systemAudit' | 'jobMonitor' | 'userAccounts' | 'sessionLookup' | 'outboxDelivery' | 'smsOptOuts'>;
+
+/** The message channels of this process (each behind its breaker) and who watches deliveries. */
+export interface MessagingWiring {
+  readonly channels: MessageChannels;
+  readonly breakers: GuardedChannels;
+  readonly observers: DeliveryObservers;
+  close(): Promise<void>;
+}
 export type { RateLimiterHandle } from '@cws/adapter-rate-limits';
 
 export interface ContainerOptions extends OpenDatabaseOptions {
@@ -72,14 +85,32 @@ export function buildContainer(config: Config, options: ContainerOptions = {}): 
     container.bind<DatabaseHandle | null>(TOKENS.Database).toResolvedValue((cfg: Config) => openDatabase(cfg, options), [TOKENS.Config]);
     container
       .bind<StoragePorts>(TOKENS.StoragePorts)
-      .toResolvedValue((db: DatabaseHandle | null, cfg: Config) => createPostgresAdapters(db!.knex, { search: searchTuning(cfg) }), [TOKENS.Database, TOKENS.Config]);
+      .toResolvedValue(
+        (db: DatabaseHandle | null, cfg: Config) =>
+          // The server notifies new outbox events (LISTEN); the embedded database is one session and is polled.
+          createPostgresAdapters(db!.knex, { search: searchTuning(cfg), outboxNotifications: db!.kind === 'server' ? 'listen' : 'poll' }),
+        [TOKENS.Database, TOKENS.Config],
+      );
   }
+  container.bind<MessagingWiring>(TOKENS.Messaging).toResolvedValue((cfg: Config) => {
+    const configured = messageChannelsFromConfig(cfg, createLogger(cfg));
+    const chosen: MessageChannels = { ...configured, ...options.channels };
+    const breakers = new GuardedChannels();
+    return {
+      channels: breakers.guard(chosen),
+      breakers,
+      observers: new DeliveryObservers(),
+      close: async () => {
+        await chosen.email?.close?.();
+      },
+    };
+  }, [TOKENS.Config]);
   // Redis when REDIS_URL is set (limits shared by every replica), else in this process.
   container.bind<RateLimiterHandle>(TOKENS.RateLimiter).toResolvedValue((cfg: Config) => createRateLimiter({ redisUrl: cfg.rateLimit.redisUrl }), [TOKENS.Config]);
   container
     .bind<Core>(TOKENS.Core)
     .toResolvedValue(
-      (ports: StoragePorts, clock: Clock, ids: IdGenerator, cfg: Config, limits: RateLimiterHandle) =>
+      (ports: StoragePorts, clock: Clock, ids: IdGenerator, cfg: Config, limits: RateLimiterHandle, messaging: MessagingWiring) =>
         createCore(
           {
             ...ports,
@@ -91,8 +122,10 @@ export function buildContainer(config: Config, options: ContainerOptions = {}): 
             // Fingerprints of emails in the system audit are keyed by the server's secret.
             secretTokens: new RandomSecretTokens({ serverSecret: cfg.auth.secretKey }),
             passwordStrength: new ZxcvbnPasswordStrength(),
-            ...(options.channels ? { channels: options.channels } : {}),
-            ...(options.messageSealer ? { messageSealer: options.messageSealer } : {}),
+            channels: messaging.channels,
+            outboxObserver: messaging.observers,
+            // Tokens in outbox messages: a key of their own, derived from AUTH_SECRET_KEY, shared by API and job hosts.
+            messageSealer: options.messageSealer ?? new AesGcmSecretSealer(cfg.auth.secretKey, 'outbox-message:v1'),
             ...(options.passwordHasher ? { passwordHasher: options.passwordHasher } : {}),
           },
           {
@@ -106,10 +139,17 @@ export function buildContainer(config: Config, options: ContainerOptions = {}): 
               breakGlassMaxTtlMinutes: cfg.auth.breakGlassMaxTtlMinutes,
             },
             workerPortal: { jobStartWindowMinutes: cfg.scheduling.workerJobStartWindowMinutes },
-            outbox: { emailTemporaryPasswords: cfg.auth.emailTempPasswords },
+            outbox: {
+              emailTemporaryPasswords: cfg.auth.emailTempPasswords,
+              retry: { ...DEFAULT_OUTBOX_RETRY_POLICY, baseBackoffSeconds: cfg.outbox.baseBackoffSeconds, maxAttempts: cfg.outbox.maxAttempts },
+              batchSize: cfg.outbox.batchSize,
+              leaseSeconds: cfg.outbox.leaseSeconds,
+              publicBaseUrl: cfg.http.publicBaseUrl,
+              fromName: cfg.email.fromName,
+            },
           },
         ),
-      [TOKENS.StoragePorts, TOKENS.Clock, TOKENS.Ids, TOKENS.Config, TOKENS.RateLimiter],
+      [TOKENS.StoragePorts, TOKENS.Clock, TOKENS.Ids, TOKENS.Config, TOKENS.RateLimiter, TOKENS.Messaging],
     );
   return container;
 }

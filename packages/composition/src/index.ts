@@ -10,3 +10,7 @@ export { createLogger, type Logger } from './logger.js';
 export { exitOnStartFailure, loadConfigOrExit, stopOnSignals } from './process-lifecycle.js';
 export { parseCommandLine, type CommandDefinition } from './command-line.js';
 export { metricsAccess, type MetricsAccess } from './metrics-access.js';
+export { GuardedChannels, DEFAULT_BREAKER_SETTINGS, type BreakerStatus, type BreakerSettings, type BreakerLevel } from './delivery/circuit-guarded-channels.js';
+export { DeliveryObservers } from './delivery/delivery-observers.js';
+export { LogMailer, LogSmsSender } from './delivery/log-channels.js';
+export { messageChannelsFromConfig } from './delivery/message-channels-from-config.js';

@@ -2,10 +2,12 @@
  * What a host needs from the composition root, resolved once per process: configuration, the
  * core, the storage ports, database diagnostics and a way to build the job queue.
  */
-import type { Clock, Core, IdGenerator, JobQueue, RateLimiter } from '@cws/core';
+import type { Clock, Core, IdGenerator, JobQueue, OutboxDeliveryStore, RateLimiter } from '@cws/core';
 import type { MigrationStatus } from '@cws/migrations';
 import type { Config } from './config/index.js';
-import { buildContainer, type ContainerOptions, type RateLimiterHandle, type StoragePorts } from './container.js';
+import { buildContainer, type ContainerOptions, type MessagingWiring, type RateLimiterHandle, type StoragePorts } from './container.js';
+import type { BreakerStatus } from './delivery/circuit-guarded-channels.js';
+import type { DeliveryObservers } from './delivery/delivery-observers.js';
 import type { DatabaseHandle } from './database-handle.js';
 import { createJobQueue, type JobQueueOptions } from './job-queue-factory.js';
 import { TOKENS } from './tokens.js';
@@ -28,6 +30,12 @@ export interface Runtime {
   /** Applies pending migrations; returns their names. */
   migrate(): Promise<string[]>;
   createJobQueue(options: JobQueueOptions): JobQueue;
+  /** What the outbox's deliverer needs beyond the core: its store, breaker states, metrics hook. */
+  readonly outbox: {
+    readonly delivery: OutboxDeliveryStore | null;
+    breakers(): BreakerStatus[];
+    readonly observers: DeliveryObservers;
+  };
   close(): Promise<void>;
 }
 
@@ -38,6 +46,7 @@ export async function createRuntime(config: Config, options: ContainerOptions = 
     const core = await container.getAsync<Core>(TOKENS.Core);
     const ports = await container.getAsync<StoragePorts>(TOKENS.StoragePorts);
     const limits = await container.getAsync<RateLimiterHandle>(TOKENS.RateLimiter);
+    const messaging = await container.getAsync<MessagingWiring>(TOKENS.Messaging);
     const memoryStatus: MigrationStatus = { current: null, expected: 'memory', pending: [], upToDate: true };
     return {
       config,
@@ -52,7 +61,10 @@ export async function createRuntime(config: Config, options: ContainerOptions = 
       migrationStatus: () => (db === null ? Promise.resolve(memoryStatus) : db.migrationStatus()),
       migrate: () => (db === null ? Promise.resolve([]) : db.migrate()),
       createJobQueue: (jobOptions) => createJobQueue(config, db?.connectionString ?? null, jobOptions),
+      outbox: { delivery: ports.outboxDelivery ?? null, breakers: () => messaging.breakers.statuses(), observers: messaging.observers },
       close: async () => {
+        await ports.outboxDelivery?.close();
+        await messaging.close();
         await limits.close();
         await db?.close();
       },

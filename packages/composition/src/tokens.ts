@@ -7,4 +7,5 @@ export const TOKENS = {
   StoragePorts: Symbol.for('cws.StoragePorts'),
   Core: Symbol.for('cws.Core'),
   RateLimiter: Symbol.for('cws.RateLimiter'),
+  Messaging: Symbol.for('cws.Messaging'),
 } as const;

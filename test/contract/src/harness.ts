@@ -1,4 +1,4 @@
-import type { JobMonitor, JobQueue, OrgDirectory, SessionLookup, SystemAuditLog, UnitOfWork, UserAccounts } from '@cws/core';
+import type { JobMonitor, JobQueue, OrgDirectory, OutboxDeliveryStore, SessionLookup, SmsOptOutStore, SystemAuditLog, UnitOfWork, UserAccounts } from '@cws/core';
 
 /** The storage ports of one adapter family, over one store. */
 export interface StorageHarness {
@@ -9,6 +9,9 @@ export interface StorageHarness {
   readonly userAccounts: UserAccounts;
   /** Optional in the core; when an adapter family has one, it must agree with `sessions.findWithAccount`. */
   readonly sessionLookup?: SessionLookup;
+  /** The outbox's delivery side (the job's); `dispose` closes it. */
+  readonly outboxDelivery: OutboxDeliveryStore;
+  readonly smsOptOuts: SmsOptOutStore;
   /** Releases what the factory opened (connections, servers); the store may be shared. */
   dispose(): Promise<void>;
 }

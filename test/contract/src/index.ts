@@ -6,6 +6,7 @@ export { jobMonitorContract } from './job-monitor.contract.js';
 export { jobQueueContract } from './job-queue.contract.js';
 export { leadRepositoryContract } from './lead-repository.contract.js';
 export { orgDirectoryContract } from './org-directory.contract.js';
+export { outboxContract, type OutboxCaps } from './outbox.contract.js';
 export { tenantIsolationContract } from './tenant-isolation.contract.js';
 export { unitOfWorkContract } from './unit-of-work.contract.js';
 export { schedulingUseCasesContract } from './scheduling-use-cases.contract.js';

@@ -3,7 +3,19 @@
  * (org_id, dedupe_key); a racing enqueue of the same key waits for the first to commit and then
  * inserts nothing, so the follow-up read finds the first event.
  */
-import { AppError, OUTBOX_KINDS, type DeadLetterKindsQuery, type DeadLetterQuery, type OutboxKind, type EnqueueResult, type NewOutboxEvent, type OutboxEvent, type OutboxRepository } from '@cws/core';
+import {
+  AppError,
+  MAX_DEDUPE_KEY_LENGTH,
+  OUTBOX_KINDS,
+  type DeadLetterKindsQuery,
+  type OutboxKind,
+  type DeadLetterQuery,
+  type DeliveryAttempt,
+  type EnqueueResult,
+  type NewOutboxEvent,
+  type OutboxEvent,
+  type OutboxRepository,
+} from '@cws/core';
 import { translatingErrors } from '../pg-errors.js';
 import type { TenantDb } from '../tenant-transaction.js';
 
@@ -30,6 +42,18 @@ export function toOutboxEvent(r: Row): OutboxEvent {
   };
 }
 
+/**
+ * A key the table holds as given, said before the statement: the length check would surface as
+ * a 500 (a check violation), and the driver would store a lone surrogate as U+FFFD, so two keys
+ * that differ only there would dedupe each other. NUL the database refuses itself (22021).
+ */
+function checkDedupeKey(key: string): void {
+  const length = [...key].length;
+  if (length === 0 || length > MAX_DEDUPE_KEY_LENGTH || /\p{Cs}/u.test(key)) {
+    throw new AppError('storage.value_refused', `A dedupe key must be 1 to ${MAX_DEDUPE_KEY_LENGTH} characters of well-formed text`);
+  }
+}
+
 /** LIKE metacharacters in a literal prefix. */
 const likePrefix = (prefix: string): string => `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
@@ -41,6 +65,7 @@ export class PostgresOutboxRepository implements OutboxRepository {
 
   async enqueue(event: NewOutboxEvent): Promise<EnqueueResult> {
     if (event.orgId !== this.orgId) throw new AppError('tenant.cross_org_write', 'A row cannot be written into another organisation');
+    checkDedupeKey(event.dedupeKey);
     const inserted = await translatingErrors(() =>
       this.db.raw(
         `INSERT INTO outbox_events (id, org_id, kind, dedupe_key, payload, status, attempts, next_attempt_at, created_at, updated_at)
@@ -137,5 +162,27 @@ export class PostgresOutboxRepository implements OutboxRepository {
     const counts = Object.fromEntries(OUTBOX_KINDS.map((k) => [k, 0])) as Record<OutboxKind, number>;
     for (const row of result.rows as Row[]) counts[row['kind'] as OutboxKind] = Number(row['n']);
     return counts;
+  }
+
+  async listAttempts(eventId: string): Promise<readonly DeliveryAttempt[]> {
+    const result = await translatingErrors(() =>
+      this.db.raw(
+        `SELECT id, outbox_event_id, channel, provider, recipient, template, status, provider_message_id, error, created_at
+           FROM email_events WHERE org_id = ? AND outbox_event_id = ? ORDER BY created_at, id`,
+        [this.orgId, eventId],
+      ),
+    );
+    return (result.rows as Row[]).map((r) => ({
+      id: r['id'] as string,
+      eventId: r['outbox_event_id'] as string,
+      channel: r['channel'] as DeliveryAttempt['channel'],
+      provider: r['provider'] as string,
+      recipient: r['recipient'] as string,
+      template: (r['template'] as string | null) ?? null,
+      status: r['status'] as DeliveryAttempt['status'],
+      providerMessageId: (r['provider_message_id'] as string | null) ?? null,
+      error: (r['error'] as string | null) ?? null,
+      at: r['created_at'] as Date,
+    }));
   }
 }

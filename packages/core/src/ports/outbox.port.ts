@@ -44,6 +44,8 @@ export interface OutboxRepository {
   listDeadOfKinds(query: DeadLetterKindsQuery): Promise<{ readonly items: readonly OutboxEvent[]; readonly total: number }>;
   /** The org's dead events counted per kind (a kind with none counts 0). */
   countDeadByKind(): Promise<Readonly<Record<OutboxKind, number>>>;
+  /** The send attempts recorded for one of the org's events (`email_events`), oldest first. */
+  listAttempts(eventId: string): Promise<readonly DeliveryAttempt[]>;
 }
 
 /** One claimed event's fate, recorded under the claim it was delivered from. */
@@ -71,6 +73,12 @@ export interface DeliveryAttemptRecord {
   readonly status: 'sent' | 'failed' | 'rejected';
   readonly providerMessageId: string | null;
   readonly error: string | null;
+}
+
+/** A recorded attempt: the record, its event and when it was made (the outcome's `at`). */
+export interface DeliveryAttempt extends DeliveryAttemptRecord {
+  readonly eventId: string;
+  readonly at: Date;
 }
 
 export interface ClaimRequest {

@@ -18,7 +18,7 @@ import {
   type SmsToSend,
   type SystemContext,
 } from '@cws/core';
-import { MemoryOutboxDeliveryStore, MemorySmsOptOutStore, createMemoryAdapters, memoryDeliveryAttempts, type MemoryAdapters } from '@cws/adapter-memory';
+import { MemoryOutboxDeliveryStore, MemorySmsOptOutStore, createMemoryAdapters, type MemoryAdapters } from '@cws/adapter-memory';
 import { FixedClock, MINUTE } from '../support/fixed-clock.js';
 import { SequentialIds } from '../support/sequential-ids.js';
 
@@ -151,6 +151,8 @@ async function enqueue(h: Harness, orgId: string, dedupeKey: string, channel: 'e
 }
 
 const eventsOf = (h: Harness) => [...h.adapters.state.tables.outbox.values()];
+const attemptsOf = (h: Harness, orgId: string, eventId: string) =>
+  h.adapters.uow.run({ orgId, actor: systemActor('t'), requestId: 'r', now: h.clock.now() }, (repos) => repos.outbox.listAttempts(eventId));
 
 describe('DeliverOutbox (outbox-delivery job)', () => {
   it('delivers due events with the event id as idempotency id, in the org’s zone and locale, every value escaped', async () => {
@@ -169,7 +171,7 @@ describe('DeliverOutbox (outbox-delivery job)', () => {
     expect(mail!.text).to.include('Sunday, 29 March 2026 at 09:00');
     expect(mail!.html).to.include('Ann &lt;script&gt;').and.not.include('<script>');
     expect(mail!.text).to.include('Ann <script>');
-    expect(memoryDeliveryAttempts(h.adapters.state, org, event!.id)).to.have.length(1).and.to.have.nested.property('[0].providerMessageId', 'msg-1');
+    expect(await attemptsOf(h, org, event!.id)).to.have.length(1).and.to.have.nested.property('[0].providerMessageId', 'msg-1');
     expect(h.observed).to.deep.equal([{ kind: 'email', result: 'sent', latency: 0 }]);
   });
 
@@ -193,7 +195,7 @@ describe('DeliverOutbox (outbox-delivery job)', () => {
     expect(await h.core.outbox.deliver.execute(h.sys())).to.include({ claimed: 1, sent: 1 });
     [event] = eventsOf(h);
     expect(event).to.include({ status: 'sent', attempts: 2 });
-    const attempts = memoryDeliveryAttempts(h.adapters.state, org, event!.id);
+    const attempts = await attemptsOf(h, org, event!.id);
     expect(attempts.map((a) => a.status)).to.deep.equal(['failed', 'sent']);
   });
 

@@ -1,0 +1,375 @@
+/**
+ * The delivery job's side of the outbox (migration 0013):
+ *  - `dueOrgs` and `backlog` call the scanner functions as the login role in the system scope
+ *    (a plain pooled statement, no tenant settings): they cross orgs and see no payload;
+ *  - `claim` and `complete` run in one tenant transaction of the org each, ONE statement apiece
+ *    after the BEGIN+settings message: claim locks due rows FOR UPDATE SKIP LOCKED and marks them
+ *    in the same UPDATE; complete applies every outcome and writes the attempt records in one
+ *    statement (data-modifying CTEs), so a batch costs three round trips whatever its size;
+ *  - `waitForEvents` LISTENs on `cws_outbox` on a dedicated connection (the server), or polls.
+ */
+import {
+  AppError,
+  sanitiseDeliveryError,
+  type ClaimRequest,
+  type DeliveryOutcome,
+  type OutboxBacklogRow,
+  type OutboxDeliveryStore,
+  type OutboxEvent,
+  type OutboxKind,
+  type OutboxStatus,
+  type SmsOptOutStore,
+} from '@cws/core';
+import type { Knex } from 'knex';
+import pg from 'pg';
+import { translatingErrors } from './pg-errors.js';
+import { OUTBOX_COLUMNS, toOutboxEvent } from './repositories/postgres-outbox-repository.js';
+import { inTenantTransaction } from './tenant-transaction.js';
+
+/**
+ * The channel migration 0013's trigger notifies. Adapters may not import the migrations package
+ * (layer rules), so it is repeated here; a test asserts both agree.
+ */
+export const OUTBOX_CHANNEL = 'cws_outbox';
+
+type Row = Record<string, unknown>;
+
+/**
+ * `listen`: a dedicated connection LISTENs for new events (a PostgreSQL server). `poll`: waits
+ * just run out their timeout (embedded PGlite, one shared session that must not be held by a
+ * listener; or anywhere notifications are not wanted).
+ */
+export type OutboxNotifications = 'listen' | 'poll';
+
+export interface OutboxDeliveryStoreOptions {
+  readonly notifications: OutboxNotifications;
+  /** The listener's connection; default: the knex instance's own connection settings. */
+  readonly listenConnection?: pg.ClientConfig;
+}
+
+/**
+ * A PostgreSQL array literal of plain words (kinds): knex expands an array binding into a list
+ * of placeholders, so arrays travel as one text parameter cast to text[].
+ */
+function textArray(values: readonly string[]): string {
+  return `{${values.map((v) => `"${v.replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(',')}}`;
+}
+
+/**
+ * Text a column can hold: no NUL (PostgreSQL text refuses it) and no lone surrogate (JSON input
+ * refuses it). A value the database refused would fail the outcome's whole batch, and its events
+ * would be redelivered forever. Error texts go through `sanitiseDeliveryError` (which also keeps
+ * them within the 500 characters the columns allow; it leaves sanitised text as it is).
+ */
+function storable(text: string | null): string | null {
+  // eslint-disable-next-line no-control-regex
+  return text === null ? null : text.replace(/\u0000/g, ' ').replace(/\p{Cs}/gu, '\uFFFD');
+}
+
+/** Each event's first outcome only: a second one for the same claim would find the row no longer sending. */
+function firstPerEvent(outcomes: readonly DeliveryOutcome[]): DeliveryOutcome[] {
+  const seen = new Set<string>();
+  return outcomes.filter((o) => (seen.has(o.eventId) ? false : (seen.add(o.eventId), true)));
+}
+
+const OUTCOME_RECORD = `event_id uuid, claim_token uuid, result text, at timestamptz, next_attempt_at timestamptz, error text,
+  attempt_id uuid, channel text, provider text, recipient text, template text, attempt_status text, provider_message_id text, attempt_error text`;
+
+/**
+ * Every outcome in one statement: the guarded UPDATE (the row must still be sending under the
+ * outcome's claim token), then the attempt records of the rows it changed, then the count.
+ */
+const COMPLETE_SQL = `WITH outcome AS (SELECT * FROM jsonb_to_recordset(?::jsonb) AS o(${OUTCOME_RECORD})),
+changed AS (
+  UPDATE outbox_events e SET
+    status = CASE o.result WHEN 'sent' THEN 'sent' WHEN 'retry' THEN 'pending' ELSE 'dead' END,
+    claim_token = NULL,
+    sent_at = CASE WHEN o.result = 'sent' THEN o.at END,
+    next_attempt_at = CASE WHEN o.result = 'retry' THEN o.next_attempt_at ELSE e.next_attempt_at END,
+    last_error = CASE WHEN o.result = 'sent' THEN e.last_error ELSE o.error END,
+    payload = CASE WHEN o.result = 'sent' AND e.payload -> 'message' IS NOT NULL
+                   THEN jsonb_set(e.payload, '{message,sealedSecret}', 'null'::jsonb) ELSE e.payload END,
+    updated_at = o.at
+  FROM outcome o
+  WHERE e.org_id = ? AND e.id = o.event_id AND e.status = 'sending' AND e.claim_token = o.claim_token
+  RETURNING e.id
+),
+attempts AS (
+  INSERT INTO email_events (org_id, id, outbox_event_id, channel, provider, recipient, template, status, provider_message_id, error, created_at)
+  SELECT ?, o.attempt_id, o.event_id, o.channel, o.provider, o.recipient, o.template, o.attempt_status, o.provider_message_id, o.attempt_error, o.at
+    FROM outcome o JOIN changed c ON c.id = o.event_id
+   WHERE o.attempt_id IS NOT NULL
+)
+SELECT count(*)::int AS changed FROM changed`;
+
+const prefixed = (alias: string, columns: string): string =>
+  columns
+    .split(',')
+    .map((c) => `${alias}.${c.trim()}`)
+    .join(', ');
+
+/**
+ * A claim in one statement: the due rows, locked (SKIP LOCKED passes over rows another claimer
+ * holds instead of waiting for them), then marked. The inner select walks outbox_events_org_due_idx
+ * (its predicate is this status filter). Bindings: org, now, kinds, limit, lease, token, now, org.
+ */
+export const CLAIM_SQL = `WITH due AS (
+  SELECT id, next_attempt_at AS due_at FROM outbox_events
+   WHERE org_id = ? AND status IN ('pending', 'sending') AND next_attempt_at <= ? AND kind = ANY (?::text[])
+   ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED)
+UPDATE outbox_events e SET status = 'sending', attempts = e.attempts + 1, next_attempt_at = ?, claim_token = ?, updated_at = ?
+  FROM due WHERE e.org_id = ? AND e.id = due.id
+RETURNING ${prefixed('e', OUTBOX_COLUMNS)}, due.due_at`;
+
+const outcomeRecord = (o: DeliveryOutcome) => ({
+  event_id: o.eventId,
+  claim_token: o.claimToken,
+  result: o.result,
+  at: o.at.toISOString(),
+  next_attempt_at: o.result === 'retry' ? o.nextAttemptAt.toISOString() : null,
+  error: o.result === 'sent' ? null : sanitiseDeliveryError(o.error),
+  attempt_id: o.attempt?.id ?? null,
+  channel: o.attempt?.channel ?? null,
+  provider: storable(o.attempt?.provider ?? null),
+  recipient: storable(o.attempt?.recipient ?? null),
+  template: storable(o.attempt?.template ?? null),
+  attempt_status: o.attempt?.status ?? null,
+  provider_message_id: storable(o.attempt?.providerMessageId ?? null),
+  attempt_error: o.attempt?.error == null ? null : sanitiseDeliveryError(o.attempt.error),
+});
+
+export class PostgresOutboxDeliveryStore implements OutboxDeliveryStore {
+  private readonly listener: OutboxListener | null;
+  /** Aborts every wait, pending or later, once the store is closed. */
+  private readonly closing = new AbortController();
+
+  constructor(
+    private readonly knex: Knex,
+    options: OutboxDeliveryStoreOptions = { notifications: 'poll' },
+  ) {
+    this.listener = options.notifications === 'listen' ? new OutboxListener(options.listenConnection ?? knexConnection(knex)) : null;
+  }
+
+  async dueOrgs(now: Date, kinds: readonly OutboxKind[], limit: number): Promise<readonly string[]> {
+    if (kinds.length === 0 || limit <= 0) return [];
+    // The system scope: the scanner's policy shows it rows only outside any tenant or user scope.
+    const result = await translatingErrors(() => this.knex.raw('SELECT org_id FROM cws_outbox_due_orgs(?, ?::text[], ?)', [now, textArray(kinds), limit]));
+    return (result.rows as Row[]).map((r) => r['org_id'] as string);
+  }
+
+  async claim(r: ClaimRequest): Promise<readonly OutboxEvent[]> {
+    if (r.kinds.length === 0 || r.limit <= 0) return [];
+    const rows = await inTenantTransaction(this.knex, r.orgId, async (db) => {
+      const result = await translatingErrors(() =>
+        db.raw(CLAIM_SQL, [r.orgId, r.now, textArray(r.kinds), r.limit, r.leaseUntil, r.claimToken, r.now, r.orgId]),
+      );
+      return result.rows as Row[];
+    });
+    // RETURNING follows no order: oldest due first, as claimed.
+    rows.sort((a, b) => (a['due_at'] as Date).getTime() - (b['due_at'] as Date).getTime() || ((a['id'] as string) < (b['id'] as string) ? -1 : 1));
+    return rows.map(toOutboxEvent);
+  }
+
+  async complete(orgId: string, outcomes: readonly DeliveryOutcome[]): Promise<number> {
+    if (outcomes.length === 0) return 0;
+    const records = JSON.stringify(firstPerEvent(outcomes).map(outcomeRecord));
+    return inTenantTransaction(this.knex, orgId, async (db) => {
+      const result = await translatingErrors(() => db.raw(COMPLETE_SQL, [records, orgId, orgId]));
+      return Number((result.rows[0] as Row)['changed']);
+    });
+  }
+
+  async backlog(): Promise<readonly OutboxBacklogRow[]> {
+    const result = await translatingErrors(() => this.knex.raw('SELECT kind, status, events, oldest_created_at FROM cws_outbox_backlog()'));
+    return (result.rows as Row[]).map((r) => ({
+      kind: r['kind'] as OutboxKind,
+      status: r['status'] as OutboxStatus,
+      count: Number(r['events']),
+      oldestCreatedAt: (r['oldest_created_at'] as Date | null) ?? null,
+    }));
+  }
+
+  waitForEvents(timeoutMs: number, signal: AbortSignal): Promise<'notified' | 'timeout' | 'aborted'> {
+    const either = AbortSignal.any([signal, this.closing.signal]);
+    return this.listener === null ? sleep(timeoutMs, either) : this.listener.wait(timeoutMs, either);
+  }
+
+  async close(): Promise<void> {
+    this.closing.abort();
+    await this.listener?.close();
+  }
+}
+
+/** The connection settings knex was created with (connection string, application name, timeouts). */
+function knexConnection(knex: Knex): pg.ClientConfig {
+  const connection = (knex.client as { config: { connection?: unknown } }).config.connection;
+  const settings = (typeof connection === 'string' ? { connectionString: connection } : { ...(connection as pg.ClientConfig) }) as pg.ClientConfig;
+  const name = settings.application_name ?? 'cleanwithsnapshot';
+  // keepAlive: a dead peer is noticed even while nothing is sent; the connect timeout bounds a retry.
+  return { connectionTimeoutMillis: 10_000, ...settings, application_name: `${name}-outbox-listen`, keepAlive: true };
+}
+
+/** Waits out `timeoutMs` unless `signal` aborts first. */
+function sleep(timeoutMs: number, signal: AbortSignal): Promise<'timeout' | 'aborted'> {
+  if (signal.aborted) return Promise.resolve('aborted');
+  return new Promise((resolve) => {
+    const onAbort = () => {
+      clearTimeout(timer);
+      resolve('aborted');
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve('timeout');
+    }, timeoutMs);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+type Wake = (how: 'notified' | 'timeout' | 'aborted') => void;
+
+/**
+ * One LISTEN connection, opened on the first wait and reopened on the wait after it failed. A
+ * notification that arrives while nobody waits is kept, so the next wait returns at once (the
+ * caller may have finished its scan just before the commit). A lost connection wakes the waiters
+ * with 'timeout' (they poll: a notification may have been missed), and is never an unhandled
+ * error: a terminated backend must not take the process down.
+ */
+class OutboxListener {
+  private client: pg.Client | null = null;
+  private connecting: Promise<pg.Client> | null = null;
+  private readonly waiters = new Set<Wake>();
+  private missed = false;
+  private listenedBefore = false;
+  private closed = false;
+
+  constructor(private readonly config: pg.ClientConfig) {}
+
+  async wait(timeoutMs: number, signal: AbortSignal): Promise<'notified' | 'timeout' | 'aborted'> {
+    if (signal.aborted || this.closed) return 'aborted';
+    if (this.missed) {
+      this.missed = false;
+      return 'notified';
+    }
+    const deadline = Date.now() + timeoutMs;
+    // A connection that takes longer than the wait (an unreachable host) must not stretch it.
+    const racing = new AbortController();
+    const ready = await Promise.race([
+      this.connect().then(
+        () => 'ready' as const,
+        () => 'failed' as const,
+      ),
+      sleep(timeoutMs, AbortSignal.any([signal, racing.signal])),
+    ]);
+    racing.abort();
+    if (ready === 'timeout') return 'timeout';
+    if (signal.aborted || this.closed) return 'aborted';
+    // No listener now: this wait polls; the next one tries again.
+    if (ready === 'failed') return sleep(Math.max(0, deadline - Date.now()), signal);
+    if (this.missed) {
+      this.missed = false;
+      return 'notified';
+    }
+    if (signal.aborted || this.closed) return 'aborted';
+    return new Promise((resolve) => {
+      const finish: Wake = (how) => {
+        clearTimeout(timer);
+        signal.removeEventListener('abort', onAbort);
+        this.waiters.delete(finish);
+        resolve(how);
+      };
+      const onAbort = () => finish('aborted');
+      const timer = setTimeout(() => finish('timeout'), Math.max(0, deadline - Date.now()));
+      signal.addEventListener('abort', onAbort, { once: true });
+      this.waiters.add(finish);
+    });
+  }
+
+  private connect(): Promise<pg.Client> {
+    if (this.client !== null) return Promise.resolve(this.client);
+    this.connecting ??= (async () => {
+      const client = new pg.Client(this.config);
+      // Attached before anything can fail, and never removed: pg emits 'error' on a client whose
+      // backend went away, and an 'error' without a listener would crash the process.
+      client.on('error', () => this.lost(client));
+      client.on('end', () => this.lost(client));
+      client.on('notification', (n) => {
+        if (n.channel === OUTBOX_CHANNEL) this.wake('notified');
+      });
+      try {
+        await client.connect();
+        await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+      } catch (err) {
+        await client.end().catch(() => undefined);
+        throw err;
+      }
+      if (this.closed) {
+        await client.end().catch(() => undefined);
+        throw new Error('closed');
+      }
+      // Listening again after a loss: events committed in between notified nobody, so the
+      // wait returns at once and its caller polls.
+      if (this.listenedBefore) this.missed = true;
+      this.listenedBefore = true;
+      this.client = client;
+      return client;
+    })().finally(() => {
+      this.connecting = null;
+    });
+    return this.connecting;
+  }
+
+  private wake(how: 'notified' | 'timeout'): void {
+    if (this.waiters.size === 0) {
+      if (how === 'notified') this.missed = true;
+      return;
+    }
+    for (const finish of [...this.waiters]) finish(how);
+  }
+
+  private lost(client: pg.Client): void {
+    if (this.client !== client) return;
+    this.client = null;
+    client.end().catch(() => undefined);
+    this.wake('timeout');
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const finish of [...this.waiters]) finish('aborted');
+    await this.connecting?.catch(() => undefined);
+    const client = this.client;
+    this.client = null;
+    await client?.end().catch(() => undefined);
+  }
+}
+
+/** Opted-out numbers' keyed hashes (`sms_opt_outs`): a global table, used in the system scope. */
+export class PostgresSmsOptOutStore implements SmsOptOutStore {
+  constructor(private readonly knex: Knex) {}
+
+  async isOptedOut(phoneKey: string): Promise<boolean> {
+    checkPhoneKey(phoneKey);
+    const result = await translatingErrors(() => this.knex.raw('SELECT 1 FROM sms_opt_outs WHERE phone_key = ?', [phoneKey]));
+    return result.rows.length > 0;
+  }
+
+  async optOut(phoneKey: string, source: 'keyword' | 'provider', at: Date): Promise<void> {
+    checkPhoneKey(phoneKey);
+    await translatingErrors(() =>
+      this.knex.raw('INSERT INTO sms_opt_outs (phone_key, source, created_at) VALUES (?, ?, ?) ON CONFLICT (phone_key) DO NOTHING', [phoneKey, source, at]),
+    );
+  }
+
+  async optIn(phoneKey: string): Promise<boolean> {
+    checkPhoneKey(phoneKey);
+    const result = await translatingErrors(() => this.knex.raw('DELETE FROM sms_opt_outs WHERE phone_key = ?', [phoneKey]));
+    return (result.rowCount ?? 0) > 0;
+  }
+}
+
+/** The table's check constraint, said before the statement (a violation would surface as a 500). */
+function checkPhoneKey(phoneKey: string): void {
+  if (phoneKey.length < 16 || phoneKey.length > 128 || phoneKey.includes('\u0000')) {
+    throw new AppError('storage.value_refused', 'A phone key must be a keyed hash of 16 to 128 characters');
+  }
+}
