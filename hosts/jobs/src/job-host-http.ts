@@ -82,7 +82,10 @@ async function readiness(runtime: Runtime, jobs: RunningJobHost) {
       ...(fresh ? {} : { message: last === null ? 'this runner is not running' : 'this runner has not written a heartbeat within JOB_HEARTBEAT_TTL_SECONDS' }),
     },
   };
-  const checks = [db, heartbeat];
+  const breakers = runtime.outbox.breakers().map(({ name, state }) => ({ name, state }));
+  // Informational (see the API's readiness): an open breaker is the provider's outage, not ours.
+  const delivery = { name: 'delivery' as const, ok: true, ms: 0, detail: { breakers, pump: jobs.outboxPumpRunning() } };
+  const checks = [db, heartbeat, delivery];
   const ok = checks.every((c) => c.ok);
   return { status: ok ? 200 : 503, body: { ok, status: ok ? 'ready' : 'unhealthy', checks } };
 }

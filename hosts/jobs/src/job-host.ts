@@ -10,6 +10,8 @@ import type { JobQueue } from '@cws/core';
 import { JOB_CATALOGUE } from './jobs/job-catalogue.js';
 import { createJobMetrics } from './job-metrics.js';
 import { runJob, type JobRunContext } from './job-runner.js';
+import { defaultPollMs, startOutboxPump, type OutboxPump } from './outbox-pump.js';
+import { registerOutboxMetrics } from './outbox-metrics.js';
 
 export interface JobHostOptions {
   readonly logger: Logger;
@@ -19,6 +21,10 @@ export interface JobHostOptions {
   readonly processName?: string;
   readonly processEveryMs?: number;
   readonly version?: string;
+  /** Run the continuous outbox deliverer (default true; tests of other jobs turn it off). */
+  readonly outboxPump?: boolean;
+  /** Its poll interval (default: 5 s on a server, which notifies; 1 s otherwise). */
+  readonly outboxPollMs?: number;
 }
 
 export interface RunningJobHost {
@@ -28,6 +34,8 @@ export interface RunningJobHost {
   readonly registry: Registry;
   /** When this runner last wrote its heartbeat; null before the first and after stop. */
   lastBeatAt(): Date | null;
+  /** Whether this host delivers the outbox continuously. */
+  outboxPumpRunning(): boolean;
   /** Writes a heartbeat now (also used by tests). */
   beat(): Promise<void>;
   /** Stops the heartbeat and drains running jobs within `timeoutMs`. */
@@ -40,6 +48,9 @@ export async function startJobHost(runtime: Runtime, options: JobHostOptions): P
   const runnerId = config.jobs.runnerId;
   const registry = options.registry ?? new Registry();
   const metrics = createJobMetrics(registry, runnerId);
+  const stopObserving = runtime.outbox.observers.subscribe(
+    registerOutboxMetrics(registry, runtime.outbox.delivery, { statuses: () => runtime.outbox.breakers() }, () => runtime.clock.now()),
+  );
   let lastBeat: Date | null = null;
   const queue = runtime.createJobQueue({
     runnerId,
@@ -91,18 +102,27 @@ export async function startJobHost(runtime: Runtime, options: JobHostOptions): P
     beat().catch((err: unknown) => logger.warn({ err }, 'heartbeat failed'));
   }, config.jobs.heartbeatIntervalSeconds * 1000);
   timer.unref();
-  logger.info({ runner_id: runnerId, jobs: JOB_CATALOGUE.map((j) => j.name) }, 'job host started');
+  const delivery = runtime.outbox.delivery;
+  const pump: OutboxPump | null =
+    options.outboxPump === false || delivery === null
+      ? null
+      : startOutboxPump(runtime, delivery, { logger, pollMs: options.outboxPollMs ?? defaultPollMs(runtime) });
+  logger.info({ runner_id: runnerId, jobs: JOB_CATALOGUE.map((j) => j.name), outbox_pump: pump !== null }, 'job host started');
 
   return {
     queue,
     runnerId,
     registry,
     lastBeatAt: () => lastBeat,
+    outboxPumpRunning: () => pump !== null && lastBeat !== null,
     beat,
     async stop(timeoutMs = 30_000) {
       clearInterval(timer);
       metrics.runnerUp(false);
       lastBeat = null;
+      // The pump finishes its batch (its outcomes are recorded) before the queue drains.
+      await pump?.stop();
+      stopObserving();
       const result = await queue.drain(timeoutMs);
       logger.info({ runner_id: runnerId, still_running: result.running }, 'job host drained');
       return result;

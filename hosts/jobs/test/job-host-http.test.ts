@@ -76,6 +76,7 @@ describe('job host endpoints (PGlite)', function () {
     expect(body.checks.map((c) => [c.name, c.ok])).to.deep.equal([
       ['db', true],
       ['jobs', true],
+      ['delivery', true],
     ]);
     await host.stop(10_000);
     stopped = true;

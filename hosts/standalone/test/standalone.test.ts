@@ -75,6 +75,7 @@ describe('standalone process (npm start)', function () {
         ['db', true],
         ['migrations', true],
         ['jobs', true],
+        ['delivery', true],
       ]);
       expect(ready.body.jobs.enabled).to.equal(true);
 

@@ -22,6 +22,19 @@ export const RUNNER_RETENTION_DAYS = 7;
 
 export const JOB_CATALOGUE: readonly JobSpec[] = [
   {
+    name: 'outbox-delivery',
+    description:
+      'Delivers due outbox messages of every org (mail, texts, webhooks) with backoff; dead after OUTBOX_MAX_ATTEMPTS. Job hosts also deliver continuously; this run is the safety net and the --once command.',
+    cron: '* * * * *',
+    timeZone: 'UTC',
+    maxRetries: 0,
+    retryDelayMs: 0,
+    async run(runtime, sys) {
+      const result = await runtime.core.outbox.deliver.execute(sys);
+      return { rounds: result.rounds, claimed: result.claimed, sent: result.sent, retried: result.retried, dead: result.dead, superseded: result.superseded };
+    },
+  },
+  {
     name: 'leads-auto-archive',
     description: 'Archives leads left new/contacted longer than each org’s lead_auto_archive_days (orgs without it are skipped).',
     cron: '15 3 * * *',

@@ -19,6 +19,16 @@ function prodEnvWithEverySecret() {
     JOBS_BACKEND: 'mongo',
     MONGODB_URL: 'mongodb://jobs:LeakMongoPw7@mongo:27017/jobs',
     BETTER_STACK_HEARTBEAT_URL: 'https://uptime.betterstack.com/api/v1/heartbeat/LeakHeartbeatToken7',
+    EMAIL_MODE: 'smtp',
+    EMAIL_FROM: 'bookings@cleanco.io',
+    SENDGRID_API_KEY: 'SG.LeakSendgridKey7',
+    SMTP_HOST: 'smtp.cleanco.io',
+    SMTP_USER: 'mailer',
+    SMTP_PASSWORD: 'Leak-Smtp-Pw-77',
+    SMS_MODE: 'twilio',
+    TWILIO_ACCOUNT_SID: 'AC0123456789',
+    TWILIO_AUTH_TOKEN: 'LeakTwilioToken7',
+    TWILIO_FROM: '+15005550006',
   };
 }
 

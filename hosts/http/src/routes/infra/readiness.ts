@@ -13,7 +13,7 @@ const Detail = Type.Object({}, { additionalProperties: true });
 export const ReadinessView = Type.Object(
   {
     ok: Type.Boolean(),
-    checks: Type.Array(Type.Object({ name: Type.Union([Type.Literal('db'), Type.Literal('migrations'), Type.Literal('jobs')]), ok: Type.Boolean(), ms: Type.Number(), detail: Detail }, { additionalProperties: false })),
+    checks: Type.Array(Type.Object({ name: Type.Union([Type.Literal('db'), Type.Literal('migrations'), Type.Literal('jobs'), Type.Literal('delivery')]), ok: Type.Boolean(), ms: Type.Number(), detail: Detail }, { additionalProperties: false })),
     status: Type.Union([Type.Literal('ready'), Type.Literal('unhealthy')]),
     database: Detail,
     jobs: Detail,
@@ -26,7 +26,7 @@ export const ReadinessView = Type.Object(
 );
 
 export interface ReadinessCheck {
-  readonly name: 'db' | 'migrations' | 'jobs';
+  readonly name: 'db' | 'migrations' | 'jobs' | 'delivery';
   readonly ok: boolean;
   readonly ms: number;
   readonly detail: Record<string, unknown>;
@@ -95,7 +95,7 @@ export async function readiness(runtime: Runtime) {
       },
     };
   });
-  const checks = [db, migrations, jobsCheck];
+  const checks = [db, migrations, jobsCheck, deliveryCheck(runtime)];
   const ok = checks.every((c) => c.ok);
   return {
     status: ok ? 200 : 503,
@@ -109,6 +109,25 @@ export async function readiness(runtime: Runtime) {
       migrations_current: migrations.detail['migrations_current'] === true,
       current_revision: migrations.detail['current_version'] ?? null,
       expected_revision: migrations.detail['expected_head'] ?? null,
+    },
+  };
+}
+
+/**
+ * The message providers' circuit breakers, for the record: an open breaker never makes the API
+ * unready (the outbox keeps the messages; restarting would not mend the provider), so this check
+ * is always ok and the CircuitBreakerOpen alert watches `circuit_breaker_state` instead.
+ */
+export function deliveryCheck(runtime: Runtime): ReadinessCheck {
+  const breakers = runtime.outbox.breakers().map(({ name, state }) => ({ name, state }));
+  const open = breakers.filter((b) => b.state !== 'closed').map((b) => b.name);
+  return {
+    name: 'delivery',
+    ok: true,
+    ms: 0,
+    detail: {
+      breakers,
+      message: breakers.length === 0 ? 'no message channel configured' : open.length === 0 ? 'every provider breaker closed' : `breaker not closed: ${open.join(', ')} (messages wait in the outbox)`,
     },
   };
 }
