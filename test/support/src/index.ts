@@ -1,2 +1,5 @@
 export * from './test-databases.js';
 export * from './run-command.js';
+export * from './fake-twilio-server.js';
+export * from './webhook-receiver-server.js';
+export * from './local-http-server.js';
