@@ -1,2 +1,3 @@
 export * from './messaging.js';
 export * from './enqueue-message.js';
+export * from './record-sms-reply.use-case.js';
