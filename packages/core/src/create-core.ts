@@ -37,7 +37,7 @@ import { opsUseCases } from './use-cases/ops/ops-use-cases.js';
 import { BASIC_PASSWORD_STRENGTH, DEFAULT_IDENTITY_OPTIONS, type IdentityOptions } from './use-cases/identity/identity-policy.js';
 import { SearchAdmission, type SearchLimits } from './use-cases/shared/search-admission.js';
 import type { MessageChannels, SmsOptOutStore } from './ports/message-channels.port.js';
-import type { OutboxDeliveryStore } from './ports/outbox.port.js';
+import type { OutboxDeliveryStore, OutboxObserver } from './ports/outbox.port.js';
 import { AesGcmSecretSealer } from './defaults/aes-gcm-secret-sealer.js';
 import { DEFAULT_OUTBOX_OPTIONS, type OutboxOptions } from './use-cases/outbox/messaging.js';
 import { outboxUseCases } from './use-cases/outbox/outbox-use-cases.js';
@@ -75,6 +75,8 @@ export interface CorePorts {
    * same key; without it, a per-process random key (messages then deliver only from this process).
    */
   readonly messageSealer?: SecretSealer;
+  /** Told each delivery's outcome (metrics). */
+  readonly outboxObserver?: OutboxObserver;
 }
 
 const unavailable = (what: string) => () => {
@@ -140,6 +142,7 @@ export function createCore(ports: CorePorts, options_: CoreOptions = {}) {
       delivery: ports.outboxDelivery ?? null,
       options: { ...DEFAULT_OUTBOX_OPTIONS, ...options_.outbox },
     },
+    outboxObserver: ports.outboxObserver ?? null,
   };
   return {
     clock,

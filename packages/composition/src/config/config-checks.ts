@@ -49,6 +49,8 @@ export function crossFieldProblems(values: CheckedValues): ConfigProblem[] {
     });
   }
 
+  problems.push(...deliveryProblems(values));
+
   if (values.JOBS_BACKEND === 'mongo' && values.MONGODB_URL === undefined) {
     problems.push({
       variable: 'MONGODB_URL',
@@ -149,7 +151,14 @@ export function prodProblems(values: CheckedValues, failed: ReadonlySet<string> 
     problems.push({
       variable: 'EMAIL_MODE',
       message: 'is log, which writes invitation and reset links (credentials) to the log; prod must not',
-      fix: 'Set EMAIL_MODE=off until a mail transport is configured.',
+      fix: 'Set EMAIL_MODE=sendgrid or smtp with its settings, or off.',
+    });
+  }
+  if (values.SMS_MODE === 'log') {
+    problems.push({
+      variable: 'SMS_MODE',
+      message: "is log, which writes people's phone numbers and messages to the log; prod must not",
+      fix: 'Set SMS_MODE=twilio with its settings, or off.',
     });
   }
 
@@ -187,4 +196,35 @@ export function prodProblems(values: CheckedValues, failed: ReadonlySet<string> 
   }
 
   return problems;
+}
+
+/** What a chosen mail or SMS mode needs, in every mode of APP_ENV: a mode without them would fail at the first send. */
+function deliveryProblems(values: CheckedValues): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  const need = (variable: keyof CheckedValues & string, when: string, fix: string) => {
+    if (values[variable] === undefined) problems.push({ variable, message: `is required when ${when}`, fix });
+  };
+  if (values.EMAIL_MODE === 'sendgrid' || values.EMAIL_MODE === 'smtp') {
+    need('EMAIL_FROM', `EMAIL_MODE=${values.EMAIL_MODE}`, 'Set EMAIL_FROM to an address your provider lets you send from.');
+  }
+  if (values.EMAIL_MODE === 'sendgrid') need('SENDGRID_API_KEY', 'EMAIL_MODE=sendgrid', 'Set SENDGRID_API_KEY to a key with Mail Send permission.');
+  if (values.EMAIL_MODE === 'smtp') need('SMTP_HOST', 'EMAIL_MODE=smtp', 'Set SMTP_HOST to your relay, or choose another EMAIL_MODE.');
+  if ((values.SMTP_USER === undefined) !== (values.SMTP_PASSWORD === undefined)) {
+    problems.push({ variable: values.SMTP_USER === undefined ? 'SMTP_USER' : 'SMTP_PASSWORD', message: 'SMTP_USER and SMTP_PASSWORD go together', fix: 'Set both, or neither (a relay without AUTH).' });
+  }
+  const sendgridUrl = values.SENDGRID_BASE_URL;
+  if (sendgridUrl !== undefined && sendgridUrl.startsWith('http:') && !isLoopbackUrl(sendgridUrl)) {
+    problems.push({ variable: 'SENDGRID_BASE_URL', message: 'uses http for a host that is not loopback: the API key would travel in clear text', fix: 'Use https://api.sendgrid.com or https://api.eu.sendgrid.com.' });
+  }
+  if (values.SMS_MODE === 'twilio') {
+    for (const variable of ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'TWILIO_FROM'] as const) {
+      need(variable, 'SMS_MODE=twilio', `Set ${variable} from the Twilio console, or SMS_MODE=off.`);
+    }
+  }
+  return problems;
+}
+
+function isLoopbackUrl(value: string): boolean {
+  const host = new URL(value).hostname;
+  return host === 'localhost' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }

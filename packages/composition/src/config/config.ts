@@ -3,7 +3,7 @@
  * Only `loadConfig` builds one from the environment; tests and embedders may build their own.
  */
 import { defaultFor, findEnvVar } from './env-schema.js';
-import type { AppEnv, EmailMode, EnvVarName, JobsBackend, LogLevel } from './env-schema.js';
+import type { AppEnv, EmailMode, EnvVarName, JobsBackend, LogLevel, SmsMode } from './env-schema.js';
 
 export type BasicAuthRole = 'admin' | 'dispatcher' | 'finance' | 'viewer';
 
@@ -127,6 +127,23 @@ export interface FeatureFlagsConfig {
 
 export interface EmailConfig {
   mode: EmailMode;
+  from: string | null;
+  fromName: string | null;
+  sendgridApiKey: string | null;
+  sendgridBaseUrl: string;
+  smtp: { host: string | null; port: number; user: string | null; password: string | null; secure: boolean };
+}
+
+export interface SmsConfig {
+  mode: SmsMode;
+  twilio: { accountSid: string | null; authToken: string | null; from: string | null };
+}
+
+export interface OutboxConfig {
+  baseBackoffSeconds: number;
+  maxAttempts: number;
+  batchSize: number;
+  leaseSeconds: number;
 }
 
 export interface Config {
@@ -137,6 +154,8 @@ export interface Config {
   database: DatabaseConfig;
   auth: AuthConfig;
   email: EmailConfig;
+  sms: SmsConfig;
+  outbox: OutboxConfig;
   rateLimit: RateLimitConfig;
   metrics: MetricsConfig;
   jobs: JobsConfig;

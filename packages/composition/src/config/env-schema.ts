@@ -13,13 +13,16 @@ export const LOG_LEVELS = ['DEBUG', 'INFO', 'WARNING', 'ERROR'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export const JOBS_BACKENDS = ['postgres', 'mongo'] as const;
-/** `off`: nothing is sent (invitations stay pending); `log`: messages, links included, go to the log (dev only). The outbox adds sendgrid and smtp. */
-export const EMAIL_MODES = ['off', 'log'] as const;
+/** `off`: nothing is sent (invitations stay pending); `log`: messages, links included, go to the log (dev only); sendgrid or smtp deliver. */
+export const EMAIL_MODES = ['off', 'log', 'sendgrid', 'smtp'] as const;
 export type EmailMode = (typeof EMAIL_MODES)[number];
+/** `off`: nothing is texted; `log`: texts go to the log (dev only); `twilio` delivers. */
+export const SMS_MODES = ['off', 'log', 'twilio'] as const;
+export type SmsMode = (typeof SMS_MODES)[number];
 export type JobsBackend = (typeof JOBS_BACKENDS)[number];
 
 /** Sections of `.env.example`, in the order they are written. */
-export const ENV_GROUPS = ['App', 'HTTP', 'Database', 'Auth', 'Email', 'Rate limits', 'Metrics', 'Jobs', 'Scheduling', 'Feature flags', 'Demo'] as const;
+export const ENV_GROUPS = ['App', 'HTTP', 'Database', 'Auth', 'Email', 'SMS', 'Outbox', 'Rate limits', 'Metrics', 'Jobs', 'Scheduling', 'Feature flags', 'Demo'] as const;
 export type EnvGroup = (typeof ENV_GROUPS)[number];
 
 /** How a raw string becomes a value. Lists are comma-separated; items are trimmed, empty items dropped. */
@@ -274,7 +277,79 @@ export const ENV_SCHEMA = [
     name: 'EMAIL_MODE', group: 'Email', type: oneOf(EMAIL_MODES), secret: false,
     default: (appEnv: AppEnv) => (appEnv === 'dev' ? 'log' : 'off'), defaultDoc: 'log in dev, else off',
     description:
-      'How mail to an account (invitations, emailed resets) leaves: off sends nothing (invitations stay pending and link nothing), log writes each message with its link to the log (dev only: the links are credentials). Fix: off or log; log is refused with APP_ENV=prod.',
+      'How mail leaves (through the outbox): off sends nothing and enqueues no mail (invitations stay pending), log writes each message to the log (dev only: invitation and reset links are credentials), sendgrid or smtp deliver. Fix: one of off, log, sendgrid, smtp; log is refused with APP_ENV=prod; sendgrid needs SENDGRID_API_KEY, smtp needs SMTP_HOST; both need EMAIL_FROM.',
+  },
+  {
+    name: 'EMAIL_FROM', group: 'Email', type: str(), secret: false, example: 'bookings@example.com',
+    description: 'Sender address of every mail (a domain authenticated with your provider: SPF/DKIM). Fix: an address the provider lets you send from; required with EMAIL_MODE=sendgrid or smtp.',
+  },
+  {
+    name: 'EMAIL_FROM_NAME', group: 'Email', type: str(), secret: false, example: 'Sparkle Cleaning',
+    description: "Sender name of every mail; unset shows each org's own name. Fix: a short display name.",
+  },
+  {
+    name: 'SENDGRID_API_KEY', group: 'Email', type: str(), secret: true, example: 'SG.xxxxxxxx',
+    description: 'SendGrid API key with Mail Send permission (EMAIL_MODE=sendgrid). Fix: create a restricted key in SendGrid with Mail Send only.',
+  },
+  {
+    name: 'SENDGRID_BASE_URL', group: 'Email', type: url('https:', 'http:'), secret: false, default: 'https://api.sendgrid.com',
+    description: 'SendGrid API host: https://api.eu.sendgrid.com for an EU (data residency) subaccount; http is accepted for a loopback address only (tests). Fix: the base URL of your SendGrid region.',
+  },
+  {
+    name: 'SMTP_HOST', group: 'Email', type: str(), secret: false, example: 'smtp.example.com',
+    description: 'SMTP server (EMAIL_MODE=smtp). Fix: the host name of your relay.',
+  },
+  {
+    name: 'SMTP_PORT', group: 'Email', type: int(1, 65535), secret: false, default: '587',
+    description: 'SMTP port: 587 with STARTTLS (required), or 465 with SMTP_SECURE=true. Fix: the port your relay listens on.',
+  },
+  {
+    name: 'SMTP_USER', group: 'Email', type: str(), secret: false,
+    description: 'SMTP login; unset sends without AUTH (a relay that trusts this host). Fix: the user your relay gave you; set SMTP_PASSWORD with it.',
+  },
+  {
+    name: 'SMTP_PASSWORD', group: 'Email', type: str(), secret: true,
+    description: 'SMTP password for SMTP_USER. Fix: set it together with SMTP_USER.',
+  },
+  {
+    name: 'SMTP_SECURE', group: 'Email', type: bool(), secret: false, default: 'false',
+    description: 'true: TLS from the first byte (port 465); false: STARTTLS, which must be offered (plain text is refused). Fix: match your relay.',
+  },
+
+  // --- SMS ---
+  {
+    name: 'SMS_MODE', group: 'SMS', type: oneOf(SMS_MODES), secret: false, default: 'off',
+    description: 'How text messages leave (through the outbox): off sends none, log writes them to the log (dev only), twilio delivers. Fix: one of off, log, twilio; twilio needs TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM.',
+  },
+  {
+    name: 'TWILIO_ACCOUNT_SID', group: 'SMS', type: str(), secret: false, example: 'ACxxxxxxxx',
+    description: 'Twilio account SID (SMS_MODE=twilio). Fix: the SID from the Twilio console (starts with AC).',
+  },
+  {
+    name: 'TWILIO_AUTH_TOKEN', group: 'SMS', type: str(), secret: true,
+    description: 'Twilio auth token (SMS_MODE=twilio); also verifies the signature of inbound STOP/START replies. Fix: the token from the Twilio console.',
+  },
+  {
+    name: 'TWILIO_FROM', group: 'SMS', type: str(), secret: false, example: '+15005550006',
+    description: 'Sending number or messaging service (SMS_MODE=twilio). Fix: an E.164 number of your Twilio account, or a messaging service SID (MG...).',
+  },
+
+  // --- Outbox ---
+  {
+    name: 'OUTBOX_BASE_BACKOFF_SECONDS', group: 'Outbox', type: int(1, 3600), secret: false, default: '60',
+    description: 'First retry delay of a message that failed; each later retry doubles it (capped at 6 h, less up to 20 % jitter). Fix: a whole number of seconds; with the defaults the last attempt comes 3.3 to 4.1 days after the first.',
+  },
+  {
+    name: 'OUTBOX_MAX_ATTEMPTS', group: 'Outbox', type: int(1, 100), secret: false, default: '25',
+    description: 'Delivery attempts before a message is dead (listed at GET /v1/admin/outbox/dead-letter, replayable). Fix: a whole number; lower it only if a shorter horizon than ~3 days is wanted.',
+  },
+  {
+    name: 'OUTBOX_BATCH_SIZE', group: 'Outbox', type: int(1, 1000), secret: false, default: '50',
+    description: 'Messages claimed per org per round by the outbox-delivery job. Fix: raise it for throughput; keep OUTBOX_LEASE_SECONDS above batch / 10 × 15 s.',
+  },
+  {
+    name: 'OUTBOX_LEASE_SECONDS', group: 'Outbox', type: int(30, 3600), secret: false, default: '120',
+    description: 'How long a claimed batch is held: a job host killed mid-batch hands its messages to another host this long after it claimed them. Fix: longer than a healthy batch takes (batch / 10 sends at once × 15 s timeout).',
   },
 
   // --- Rate limits ---

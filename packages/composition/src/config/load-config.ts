@@ -149,7 +149,21 @@ function buildConfig(v: EnvValues): Config {
       breakGlassMaxTtlMinutes: v.BREAK_GLASS_MAX_TTL_MINUTES,
       testOrgHeaderAllowed: appEnv !== 'prod' && (appEnv === 'dev' || appEnv === 'test' || v.TESTING),
     },
-    email: { mode: v.EMAIL_MODE },
+    email: {
+      mode: v.EMAIL_MODE,
+      from: v.EMAIL_FROM ?? null,
+      fromName: v.EMAIL_FROM_NAME ?? null,
+      sendgridApiKey: v.SENDGRID_API_KEY ?? null,
+      sendgridBaseUrl: v.SENDGRID_BASE_URL,
+      smtp: { host: v.SMTP_HOST ?? null, port: v.SMTP_PORT, user: v.SMTP_USER ?? null, password: v.SMTP_PASSWORD ?? null, secure: v.SMTP_SECURE },
+    },
+    sms: { mode: v.SMS_MODE, twilio: { accountSid: v.TWILIO_ACCOUNT_SID ?? null, authToken: v.TWILIO_AUTH_TOKEN ?? null, from: v.TWILIO_FROM ?? null } },
+    outbox: {
+      baseBackoffSeconds: v.OUTBOX_BASE_BACKOFF_SECONDS,
+      maxAttempts: v.OUTBOX_MAX_ATTEMPTS,
+      batchSize: v.OUTBOX_BATCH_SIZE,
+      leaseSeconds: v.OUTBOX_LEASE_SECONDS,
+    },
     rateLimit: {
       perMinute: v.RATE_LIMIT_PER_MINUTE,
       adminActionPerMinute: v.ADMIN_ACTION_RATE_LIMIT_PER_MINUTE,

@@ -111,3 +111,11 @@ export interface OutboxDeliveryStore {
   /** Stops listening (closes the dedicated connection, if any). */
   close(): Promise<void>;
 }
+
+/** What the deliverer reports per event, for metrics (hosts map it to Prometheus). */
+export interface OutboxObserver {
+  /**
+   * `latencySeconds`: enqueue to delivered (sent only); `sendSeconds`: the channel call itself.
+   */
+  delivered(kind: OutboxKind, result: 'sent' | 'retry' | 'dead', latencySeconds: number | null, sendSeconds: number): void;
+}

@@ -1,9 +1,11 @@
 /** The outbox use cases: delivery (the job) and the operators' dead-letter queue. */
 import type { CoreServices } from '../shared/core-services.js';
+import { DeliverOutbox } from './deliver-outbox.use-case.js';
 import { RecordSmsReply } from './record-sms-reply.use-case.js';
 
-export function outboxUseCases({ messaging }: CoreServices) {
+export function outboxUseCases({ messaging, orgs, uow, systemAudit, ids, clock, outboxObserver }: CoreServices) {
   return {
+    deliver: new DeliverOutbox({ messaging, orgs, uow, systemAudit, ids, clock, observer: outboxObserver }),
     recordSmsReply: new RecordSmsReply({ messaging }),
   };
 }

@@ -16,6 +16,7 @@ import type { CreateOrg } from '../orgs/create-org.use-case.js';
 import type { WorkerPortalDeps, WorkerPortalOptions } from '../worker-portal/worker-portal-options.js';
 import type { SearchAdmission } from './search-admission.js';
 import type { Messaging } from '../outbox/messaging.js';
+import type { OutboxObserver } from '../../ports/outbox.port.js';
 
 export interface CoreServices {
   readonly uow: UnitOfWork;
@@ -38,4 +39,6 @@ export interface CoreServices {
   readonly heartbeatTtlSeconds: number;
   /** Channels, sealer and settings of the outbox: what notifications and delivery need. */
   readonly messaging: Messaging;
+  /** Per-event delivery outcomes, for metrics; null when nobody watches. */
+  readonly outboxObserver: OutboxObserver | null;
 }
