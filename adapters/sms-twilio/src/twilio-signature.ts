@@ -3,6 +3,7 @@
  * `X-Twilio-Signature` header is an HMAC of the URL Twilio called and the posted form fields
  * under our auth token, checked by the SDK (constant-time).
  */
+import type { InboundSmsVerifier } from '@cws/core';
 import twilio from 'twilio';
 
 /**
@@ -16,5 +17,17 @@ export function verifyTwilioSignature(authToken: string, url: string, params: Re
   } catch {
     // A URL the SDK cannot parse: not a request we signed up for.
     return false;
+  }
+}
+
+/** The InboundSmsVerifier port for Twilio's inbound message webhooks. */
+export class TwilioInboundSmsVerifier implements InboundSmsVerifier {
+  readonly provider = 'twilio';
+  readonly signatureHeader = 'X-Twilio-Signature';
+
+  constructor(private readonly authToken: string) {}
+
+  verify(url: string, params: Readonly<Record<string, string>>, signature: string | null): boolean {
+    return verifyTwilioSignature(this.authToken, url, params, signature);
   }
 }

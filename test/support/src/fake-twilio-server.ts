@@ -5,7 +5,7 @@
  * `{ code, message, more_info, status }`. It keeps its own list of numbers that replied STOP
  * (answered 21610, as Twilio does) and can be told to fail, hang or drop the next requests.
  */
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { listenOnLoopback } from './local-http-server.js';
 
@@ -155,4 +155,16 @@ export async function startFakeTwilioServer(options: { accountSid?: string; auth
     optIn: (phone) => void optedOut.delete(phone),
     close: () => peer.close(),
   };
+}
+
+/**
+ * The `X-Twilio-Signature` Twilio sends with a webhook, written from Twilio's description (not the
+ * SDK): base64 HMAC-SHA1, under the auth token, of the full URL followed by each POST field's
+ * name and value, sorted by name.
+ */
+export function twilioRequestSignature(authToken: string, url: string, params: Readonly<Record<string, string>>): string {
+  const data = Object.keys(params)
+    .sort()
+    .reduce((text, name) => text + name + params[name], url);
+  return createHmac('sha1', authToken).update(Buffer.from(data, 'utf8')).digest('base64');
 }
