@@ -8,7 +8,7 @@ import { Writable } from 'node:stream';
 import { createLogger, createRuntime, loadConfig, type Config, type Runtime } from '@cws/composition';
 import { createHttpApp, startHttpServer, type HttpApp, type RouteDefinition, type RunningHttpServer } from '@cws/host-http';
 import type { TestDatabase } from '@cws/test-support';
-import { ScryptPasswordHasher, type Role } from '@cws/core';
+import { ScryptPasswordHasher, type InboundSmsVerifier, type Role } from '@cws/core';
 import { MemoryAccountMailer } from '@cws/adapter-memory';
 
 export interface Login {
@@ -153,6 +153,8 @@ export interface ApiAppOptions {
   readonly env?: Record<string, string>;
   readonly extraRoutes?: RouteDefinition[];
   readonly exactEnv?: Record<string, string>;
+  /** The inbound SMS signature check the host uses (default: the runtime's). */
+  readonly inboundSms?: InboundSmsVerifier | null;
 }
 
 /** The HTTP host's app over `db` (null: memory storage), not listening: what startApi serves. */
@@ -171,7 +173,9 @@ export async function createApiApp(db: TestDatabase | null, options: ApiAppOptio
   const mail = new MemoryAccountMailer();
   const runtime = await createRuntime(config, db === null ? { storage: 'memory', passwordHasher, accountMailer: mail } : { passwordHasher, accountMailer: mail });
   const logs = new LogCapture();
-  const http = createHttpApp(runtime, { logger: createLogger(config, logs), checkResponses: true, ...(options.extraRoutes ? { extraRoutes: options.extraRoutes } : {}) });
+  const http = createHttpApp(runtime, { logger: createLogger(config, logs), checkResponses: true, ...(options.extraRoutes ? { extraRoutes: options.extraRoutes } : {}),
+    ...(options.inboundSms !== undefined ? { inboundSms: options.inboundSms } : {}),
+  });
   return { config, runtime, http, logs, mail };
 }
 
