@@ -1503,6 +1503,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/public/sms/twilio/inbound": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Twilio's inbound message webhook: STOP and START replies
+         * @description Set as the Messaging webhook (HTTP POST) of the sending number. A reply of STOP, STOPALL, UNSUBSCRIBE, CANCEL, END or QUIT puts the number on the opt-out list (no texts are queued for it, whichever org); START, YES or UNSTOP takes it off; anything else is ignored. The X-Twilio-Signature must sign PUBLIC_BASE_URL plus this path (the URL set in the console) and the posted fields: otherwise 403. Answers an empty TwiML document. 503 when this deployment receives no texts (SMS_MODE is not twilio).
+         */
+        post: operations["receiveTwilioSms"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/worker/portal/login": {
         parameters: {
             query?: never;
@@ -1680,7 +1700,7 @@ export interface components {
              * @description Stable machine-readable code
              * @enum {string}
              */
-            code: "auth.admin_read_only" | "auth.break_glass_not_yours" | "auth.forbidden" | "auth.invalid_credentials" | "auth.ip_not_allowed" | "auth.mfa_required" | "auth.org_required" | "auth.org_unresolved" | "auth.password_change_required" | "auth.session_revoked" | "auth.token_invalid" | "auth.unauthenticated" | "blackout.not_found" | "booking.blacked_out" | "booking.invalid_transition" | "booking.not_found" | "booking.not_plannable" | "booking.slot_unavailable" | "booking.too_early_to_start" | "client.address_in_use" | "client.address_not_found" | "client.archived" | "client.not_found" | "iam.invitation_closed" | "iam.invitation_not_found" | "iam.last_owner" | "iam.owner_only" | "iam.self_managed_account" | "idempotency.key_reused" | "identity.mfa_already_enabled" | "identity.mfa_not_enrolled" | "identity.totp_unreadable" | "identity.user_not_found" | "internal.unexpected" | "job.unknown" | "lead.already_converted" | "lead.archived" | "lead.not_found" | "metrics.unauthorized" | "org.not_found" | "org.slug_taken" | "request.headers_too_large" | "request.malformed" | "request.rate_limited" | "request.timeout" | "request.too_large" | "request.unparseable" | "request.unsupported_media_type" | "route.method_not_allowed" | "route.not_found" | "route.not_implemented" | "search.busy" | "search.too_broad" | "series.ended" | "series.not_found" | "service.migrations_pending" | "service.not_found" | "storage.conflict" | "storage.unavailable" | "storage.value_refused" | "team.inactive" | "team.not_found" | "tenant.cross_org_write" | "validation.failed" | "worker.contact_taken" | "worker.inactive" | "worker.not_found";
+            code: "auth.admin_read_only" | "auth.break_glass_not_yours" | "auth.forbidden" | "auth.invalid_credentials" | "auth.ip_not_allowed" | "auth.mfa_required" | "auth.org_required" | "auth.org_unresolved" | "auth.password_change_required" | "auth.session_revoked" | "auth.token_invalid" | "auth.unauthenticated" | "blackout.not_found" | "booking.blacked_out" | "booking.invalid_transition" | "booking.not_found" | "booking.not_plannable" | "booking.slot_unavailable" | "booking.too_early_to_start" | "client.address_in_use" | "client.address_not_found" | "client.archived" | "client.not_found" | "delivery.no_channel" | "delivery.rejected" | "delivery.unavailable" | "iam.invitation_closed" | "iam.invitation_not_found" | "iam.last_owner" | "iam.owner_only" | "iam.self_managed_account" | "idempotency.key_reused" | "identity.mfa_already_enabled" | "identity.mfa_not_enrolled" | "identity.totp_unreadable" | "identity.user_not_found" | "internal.unexpected" | "job.unknown" | "lead.already_converted" | "lead.archived" | "lead.not_found" | "metrics.unauthorized" | "org.not_found" | "org.slug_taken" | "outbox.event_not_found" | "outbox.not_dead" | "request.headers_too_large" | "request.malformed" | "request.rate_limited" | "request.timeout" | "request.too_large" | "request.unparseable" | "request.unsupported_media_type" | "route.method_not_allowed" | "route.not_found" | "route.not_implemented" | "search.busy" | "search.too_broad" | "series.ended" | "series.not_found" | "service.migrations_pending" | "service.not_found" | "storage.conflict" | "storage.unavailable" | "storage.value_refused" | "team.inactive" | "team.not_found" | "tenant.cross_org_write" | "validation.failed" | "worker.contact_taken" | "worker.inactive" | "worker.not_found";
             request_id: string;
             errors?: {
                 /** @description JSON pointer to the field (RFC 6901); for a header, / and its name (/Idempotency-Key) */
@@ -3150,6 +3170,19 @@ export interface components {
             id: string;
             /** @constant */
             status: "received";
+        };
+        /** @description Twilio's inbound message webhook fields (more fields may come) */
+        TwilioInboundMessage: {
+            /** @description The number that texted (E.164) */
+            From: string;
+            /** @description Our number it texted */
+            To: string;
+            /** @description What it texted */
+            Body: string;
+            MessageSid: string;
+            AccountSid: string;
+        } & {
+            [key: string]: string;
         };
         WorkerPortalLoginRequest: {
             /** @description The org’s slug (any case); without it, DEFAULT_ORG_ID (or the only org) */
@@ -10933,6 +10966,78 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    receiveTwilioSms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "From": "string",
+                 *       "To": "string",
+                 *       "Body": "string",
+                 *       "MessageSid": "string",
+                 *       "AccountSid": "string",
+                 *       "property1": "string",
+                 *       "property2": "string"
+                 *     }
+                 */
+                "application/x-www-form-urlencoded": components["schemas"]["TwilioInboundMessage"];
+            };
+        };
+        responses: {
+            /** @description Recorded (or ignored): an empty TwiML <Response/> */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/xml": unknown;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description The X-Twilio-Signature is missing or does not sign this request */
+            403: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "string",
+                     *       "title": "string",
+                     *       "status": 400,
+                     *       "detail": "string",
+                     *       "instance": "string",
+                     *       "code": "auth.admin_read_only",
+                     *       "request_id": "string",
+                     *       "errors": [
+                     *         {
+                     *           "pointer": "string",
+                     *           "detail": "string",
+                     *           "in": "body"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
