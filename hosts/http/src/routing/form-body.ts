@@ -4,9 +4,9 @@
  * the names exactly as sent (a signature covers them), a repeated name keeping its last value,
  * no `a[b]` nesting and no prototype keys.
  */
-import type { HttpContext } from './mount-routes.js';
+import type { ParameterizedContext } from 'koa';
 
-export async function readFormBody(ctx: HttpContext, limitBytes: number): Promise<Record<string, string>> {
+export async function readFormBody(ctx: ParameterizedContext, limitBytes: number): Promise<Record<string, string>> {
   if (!ctx.is('application/x-www-form-urlencoded')) {
     throw Object.assign(new Error('unsupported media type'), { status: 415, expose: true });
   }

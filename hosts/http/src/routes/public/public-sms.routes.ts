@@ -57,17 +57,18 @@ export function publicSmsRoutes(options: { inboundSms: (runtime: Runtime) => Inb
       async handler({ runtime, body, koa, requestId, now }) {
         const verifier = options.inboundSms(runtime);
         if (verifier === null) throw new AppError('delivery.no_channel', 'This deployment receives no text messages (SMS_MODE is not twilio)');
-        const form = body as Record<string, string>;
+        const form = body as Readonly<Record<string, string>>;
+        const { From: sender, Body: text } = form;
         // The URL Twilio signed: the public one (behind a proxy the Host seen here may differ).
         // A forged Host gains nothing: the signature still needs our auth token.
         const base = (runtime.config.http.publicBaseUrl ?? `${koa.protocol}://${koa.host}`).replace(/\/+$/, '');
         if (!verifier.verify(`${base}${koa.originalUrl}`, form, koa.get(verifier.signatureHeader) || null)) {
           throw new AppError('auth.forbidden', 'The request does not carry a valid provider signature');
         }
-        const from = asText(form['From'], 64);
+        const from = asText(sender, 64);
         if (from !== '') {
           const sys: SystemContext = { actor: { kind: 'public', id: `sms-inbound:${verifier.provider}`, role: null }, requestId, now, reason: 'inbound SMS reply (STOP/START)' };
-          await runtime.core.outbox.recordSmsReply.execute(sys, { from, body: asText(form['Body'], 1600) });
+          await runtime.core.outbox.recordSmsReply.execute(sys, { from, body: asText(text, 1600) });
         }
         return { status: 200, body: EMPTY_TWIML, contentType: 'text/xml' };
       },
