@@ -1,1 +1,1 @@
-export {};
+export { DEFAULT_SMTP_TIMEOUT_MS, SmtpMailer, isLoopbackHost, outboxMessageId, type SmtpMailerOptions } from './smtp-mailer.js';

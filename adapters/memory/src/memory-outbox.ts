@@ -6,7 +6,9 @@
 import {
   AppError,
   MAX_DEDUPE_KEY_LENGTH,
+  OUTBOX_KINDS,
   type ClaimRequest,
+  type DeadLetterKindsQuery,
   type DeadLetterQuery,
   type DeliveryOutcome,
   type EnqueueResult,
@@ -84,6 +86,19 @@ export class MemoryOutboxRepository implements OutboxRepository {
     const replayed: OutboxEvent = { ...e, status: 'pending', attempts: 0, nextAttemptAt: now, claimToken: null, updatedAt: now };
     this.t.outbox.set(id, replayed);
     return copy(replayed);
+  }
+
+  async listDeadOfKinds(q: DeadLetterKindsQuery): Promise<{ items: readonly OutboxEvent[]; total: number }> {
+    const dead = this.own()
+      .filter((e) => e.status === 'dead' && q.kinds.includes(e.kind))
+      .sort(newestFirst);
+    return { items: dead.slice(q.offset, q.offset + q.limit).map(copy), total: dead.length };
+  }
+
+  async countDeadByKind(): Promise<Record<OutboxKind, number>> {
+    const counts = Object.fromEntries(OUTBOX_KINDS.map((k) => [k, 0])) as Record<OutboxKind, number>;
+    for (const e of this.own()) if (e.status === 'dead') counts[e.kind]++;
+    return counts;
   }
 }
 

@@ -21,6 +21,7 @@ export * from './domain/scheduling/booking-series.js';
 export * from './domain/shared/idempotency.js';
 export * from './domain/outbox/outbox-event.js';
 export * from './domain/outbox/message-templates.js';
+export * from './domain/outbox/mail-text.js';
 export type * from './ports/clock.port.js';
 export type * from './ports/id-generator.port.js';
 export type * from './ports/lead-repository.port.js';

@@ -8,6 +8,7 @@
 import { expect } from 'chai';
 import { randomUUID } from 'node:crypto';
 import { onEachDatabase, utcDay, type ApiClient, type ApiHarness } from '@cws/e2e-tests';
+import type { TestDatabase } from '@cws/test-support';
 
 interface Ids {
   lead: string;
@@ -23,6 +24,8 @@ interface Ids {
   booking: string;
   series: string;
   invitation: string;
+  /** A dead outbox event. */
+  outboxEvent: string;
 }
 
 /** Scheduling rows of the seeded orgs lie in [WINDOW_START, WINDOW_END). */
@@ -110,9 +113,22 @@ const CALLS: Record<string, (ids: Ids) => { path: string; body?: unknown }> = {
   suggestScheduleAssignees: (i) => ({ path: `/v1/admin/schedule/suggestions?${SLOT}&booking_id=${i.booking}` }),
   getScheduleBoard: (i) => ({ path: `/v1/admin/schedule/board?start=${encodeURIComponent(WINDOW_START)}&end=${encodeURIComponent(utcDay(14).toISOString())}&team_id=${i.team}` }),
   listAssignmentQueue: () => ({ path: '/v1/admin/queue/assignments?days=30&limit=200' }),
+  listOutboxDeadLetters: () => ({ path: '/v1/admin/outbox/dead-letter?limit=200' }),
+  replayOutboxEvent: (i) => ({ path: `/v1/admin/outbox/${i.outboxEvent}/replay`, body: { reason: 'Hijack' } }),
+  getDeadLetterQueue: () => ({ path: '/v1/admin/queue/dlq?kind=all&limit=200' }),
 };
 
-async function seedOrg(h: ApiHarness, orgId: string, label: string): Promise<Ids> {
+/** A mail event of the org given up on, as the delivery job leaves it (dead, attempts spent). */
+async function deadOutboxEvent(h: ApiHarness, db: TestDatabase, orgId: string, label: string): Promise<string> {
+  const id = randomUUID();
+  const ctx = { orgId, actor: { kind: 'system' as const, id: 'e2e-seed', role: null }, requestId: `seed-${id}`, now: new Date() };
+  const payload = { kind: 'email' as const, message: { template: 'password_reset' as const, to: `secret-${label}@example.com`, toName: null, data: { expiresAt: '2030-01-01T00:00:00Z' }, sealedSecret: null } };
+  await h.runtime.ports.uow.run(ctx, (repos) => repos.outbox.enqueue({ id, orgId, dedupeKey: `e2e:${id}:reset`, payload, createdAt: ctx.now }));
+  await db.ownerKnex.raw(`UPDATE outbox_events SET status = 'dead', attempts = 25, last_error = 'refused' WHERE id = ?`, [id]);
+  return id;
+}
+
+async function seedOrg(h: ApiHarness, db: TestDatabase, orgId: string, label: string): Promise<Ids> {
   const { api } = h;
   const member = await h.staff(orgId, 'dispatcher', { email: `member-${label}-${randomUUID().slice(0, 8)}@example.com` });
   // An open invitation to someone who has an account elsewhere.
@@ -149,6 +165,7 @@ async function seedOrg(h: ApiHarness, orgId: string, label: string): Promise<Ids
     booking: booking.id,
     series: series.series.id,
     invitation: invited.body.invitation.id,
+    outboxEvent: await deadOutboxEvent(h, db, orgId, label),
   };
 }
 
@@ -166,10 +183,11 @@ async function snapshotOf(api: ApiClient, orgId: string, ids: Ids) {
     blackouts: (await api.call('GET', `/v1/admin/blackouts?${WINDOW}`, { org: orgId })).body,
     bookings: (await api.call('GET', `/v1/admin/bookings?${WINDOW}&limit=200`, { org: orgId })).body,
     series: (await api.call('GET', `/v1/admin/booking-series/${ids.series}`, { org: orgId })).body,
+    deadLetters: (await api.call('GET', '/v1/admin/queue/dlq?limit=200', { org: orgId })).body,
   };
 }
 
-onEachDatabase('tenant isolation over HTTP', (h) => {
+onEachDatabase('tenant isolation over HTTP', (h, db) => {
   it('has a call for every staff route (a new route must be added to this matrix)', () => {
     const staff = h().http.routes.filter((r) => r.audience === 'staff').map((r) => r.operationId);
     expect(staff.filter((id) => CALLS[id] === undefined), 'staff routes missing from the isolation matrix').to.deep.equal([]);
@@ -180,8 +198,8 @@ onEachDatabase('tenant isolation over HTTP', (h) => {
     const api = h().api;
     const a = await h().newOrg();
     const b = await h().newOrg();
-    const idsA = await seedOrg(h(), a.id, 'a');
-    await seedOrg(h(), b.id, 'b');
+    const idsA = await seedOrg(h(), db(), a.id, 'a');
+    await seedOrg(h(), db(), b.id, 'b');
     const ownerB = await h().staff(b.id, 'owner');
     const nowhere: Ids = {
       lead: randomUUID(),
@@ -196,6 +214,7 @@ onEachDatabase('tenant isolation over HTTP', (h) => {
       booking: randomUUID(),
       series: randomUUID(),
       invitation: randomUUID(),
+      outboxEvent: randomUUID(),
     };
     const before = await snapshotOf(api, a.id, idsA);
     const asB = async (method: string, call: { path: string; body?: unknown }) => {

@@ -3,7 +3,7 @@
  * (org_id, dedupe_key); a racing enqueue of the same key waits for the first to commit and then
  * inserts nothing, so the follow-up read finds the first event.
  */
-import { AppError, type DeadLetterQuery, type EnqueueResult, type NewOutboxEvent, type OutboxEvent, type OutboxRepository } from '@cws/core';
+import { AppError, OUTBOX_KINDS, type DeadLetterKindsQuery, type DeadLetterQuery, type OutboxKind, type EnqueueResult, type NewOutboxEvent, type OutboxEvent, type OutboxRepository } from '@cws/core';
 import { translatingErrors } from '../pg-errors.js';
 import type { TenantDb } from '../tenant-transaction.js';
 
@@ -109,5 +109,33 @@ export class PostgresOutboxRepository implements OutboxRepository {
     );
     const row = result.rows[0] as Row | undefined;
     return row === undefined ? null : toOutboxEvent(row);
+  }
+
+  async listDeadOfKinds(q: DeadLetterKindsQuery): Promise<{ items: readonly OutboxEvent[]; total: number }> {
+    if (q.kinds.length === 0) return { items: [], total: 0 };
+    const kinds = q.kinds.map(() => '?').join(', ');
+    // The matching rows are one named set, so the exports issue can add its export_events rows
+    // with a UNION ALL inside it; paging and the total stay one statement over the set.
+    const result = await translatingErrors(() =>
+      this.db.raw(
+        `WITH dead_letters AS (SELECT ${OUTBOX_COLUMNS} FROM outbox_events WHERE org_id = ? AND status = 'dead' AND kind IN (${kinds}))
+         SELECT *, count(*) OVER () AS total FROM dead_letters ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`,
+        [this.orgId, ...q.kinds, q.limit, q.offset],
+      ),
+    );
+    const rows = result.rows as Row[];
+    if (rows.length > 0 || q.offset === 0) return { items: rows.map(toOutboxEvent), total: rows.length === 0 ? 0 : Number(rows[0]!['total']) };
+    // Past the end the window has no row to count on: count separately.
+    const counts = await this.countDeadByKind();
+    return { items: [], total: q.kinds.reduce((sum, k) => sum + counts[k], 0) };
+  }
+
+  async countDeadByKind(): Promise<Record<OutboxKind, number>> {
+    const result = await translatingErrors(() =>
+      this.db.raw(`SELECT kind, count(*)::int AS n FROM outbox_events WHERE org_id = ? AND status = 'dead' GROUP BY kind`, [this.orgId]),
+    );
+    const counts = Object.fromEntries(OUTBOX_KINDS.map((k) => [k, 0])) as Record<OutboxKind, number>;
+    for (const row of result.rows as Row[]) counts[row['kind'] as OutboxKind] = Number(row['n']);
+    return counts;
   }
 }

@@ -10,6 +10,7 @@ import { iamRoutes } from './iam/iam.routes.js';
 import { safetyRoutes } from './admin/safety.routes.js';
 import { clientRoutes } from './admin/clients.routes.js';
 import { jobsRoutes } from './admin/jobs.routes.js';
+import { outboxRoutes } from './admin/outbox.routes.js';
 import { leadRoutes } from './admin/leads.routes.js';
 import { orgRoutes } from './admin/org.routes.js';
 import { infraRoutes } from './infra/infra.routes.js';
@@ -41,6 +42,7 @@ export function allRoutes(options: {
     ...leadRoutes(),
     ...clientRoutes(),
     ...jobsRoutes(),
+    ...outboxRoutes(),
     ...workforceRoutes(),
     ...bookingRoutes(),
     ...seriesRoutes(),

@@ -915,6 +915,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/outbox/dead-letter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Outbox events delivery gave up on (dead), newest first
+         * @description Mail, text messages, webhooks and exports whose last delivery attempt failed for good (after OUTBOX_MAX_ATTEMPTS, or a refusal no retry can fix). Filter by kind; page with limit (1–200, default 50) and offset (0–100000); total counts every match. Each item summarises its payload — template and recipient of a message, host and event type of a webhook — and never shows a token, a message body or a webhook body. Replay one with POST /v1/admin/outbox/{id}/replay.
+         */
+        get: operations["listOutboxDeadLetters"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/outbox/{id}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Queue a dead outbox event for delivery again
+         * @description The event becomes pending, due now, with its attempts reset to 0; the outbox-delivery job sends it on its next pass, so the answer is 202 with the event as queued. Written to the audit log (outbox.replay, with the status and attempts before and after, and the optional reason). 409 outbox.not_dead when the event is not dead — pending, being delivered, sent, or replayed a moment ago by someone else; 404 for an id this org does not have.
+         */
+        post: operations["replayOutboxEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/queue/dlq": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The dead-letter queue: dead outbox and export counts, and a page of either
+         * @description outbox_dead_count and export_dead_count count the org’s dead events whatever the filter (the pre-deploy check of the operations guide expects both 0). kind=outbox lists dead mail, text messages and webhooks; kind=export dead exports; kind=all (default) both, newest first. limit (1–200, default 50) and offset (0–100000) page in the database; total counts the filtered events.
+         */
+        get: operations["getDeadLetterQueue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/admin/teams": {
         parameters: {
             query?: never;
@@ -2376,6 +2436,68 @@ export interface components {
                 success_count: number;
                 error_count: number;
             }[];
+        };
+        DeadLetter: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description outbox: mail, text messages and webhooks; export: exports
+             * @enum {string}
+             */
+            queue: "outbox" | "export";
+            /**
+             * @description What the event delivers
+             * @enum {string}
+             */
+            kind: "email" | "sms" | "webhook" | "export";
+            /** @description <subject>:<id>:<what>, unique per org */
+            dedupe_key: string;
+            /**
+             * @description dead after the last attempt failed or the provider refused it; pending once replayed
+             * @enum {string}
+             */
+            status: "pending" | "sending" | "sent" | "dead";
+            /** @description Delivery attempts started since the event was queued (0 after a replay) */
+            attempts: number;
+            last_error: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /**
+             * Format: date-time
+             * @description When a pending event is next due
+             */
+            next_attempt_at: string;
+            /** @description What the event carries, without its content: never a token, a message body or a webhook body */
+            payload_summary: {
+                template: string | null;
+                recipient: string | null;
+                url_host: string | null;
+                event_type: string | null;
+                export_id: string | null;
+            };
+        };
+        DeadLetterPage: {
+            items: components["schemas"]["DeadLetter"][];
+            /** @description Events that match the filter, on every page */
+            total: number;
+            limit: number;
+            offset: number;
+        };
+        ReplayOutboxEventRequest: {
+            reason?: string | null;
+        };
+        DeadLetterQueue: {
+            /** @description Dead mail, text message and webhook events of the org, whatever the filter */
+            outbox_dead_count: number;
+            /** @description Dead export events of the org, whatever the filter */
+            export_dead_count: number;
+            items: components["schemas"]["DeadLetter"][];
+            /** @description Events that match the filter, on every page */
+            total: number;
+            limit: number;
+            offset: number;
         };
         Team: {
             /** Format: uuid */
@@ -7489,6 +7611,202 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["JobsStatus"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listOutboxDeadLetters: {
+        parameters: {
+            query?: {
+                /** @description Only events of this kind (default: every kind) */
+                kind?: "email" | "sms" | "webhook" | "export";
+                /** @description Page size (default 50) */
+                limit?: number;
+                /** @description Rows to skip (default 0) */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of dead outbox events */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "497f6eca-6276-4993-bfeb-53cbbbba6f08",
+                     *           "queue": "outbox",
+                     *           "kind": "email",
+                     *           "dedupe_key": "string",
+                     *           "status": "pending",
+                     *           "attempts": 0,
+                     *           "last_error": "string",
+                     *           "created_at": "2019-08-24T14:15:22Z",
+                     *           "updated_at": "2019-08-24T14:15:22Z",
+                     *           "next_attempt_at": "2019-08-24T14:15:22Z",
+                     *           "payload_summary": {
+                     *             "template": "string",
+                     *             "recipient": "string",
+                     *             "url_host": "string",
+                     *             "event_type": "string",
+                     *             "export_id": "string"
+                     *           }
+                     *         }
+                     *       ],
+                     *       "total": 0,
+                     *       "limit": 1,
+                     *       "offset": 0
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DeadLetterPage"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    replayOutboxEvent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description While the admin API is read-only: the token from POST /v1/admin/break-glass/start admits this write (audited). */
+                "X-Break-Glass-Token"?: components["parameters"]["X-Break-Glass-Token"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "string"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ReplayOutboxEventRequest"];
+            };
+        };
+        responses: {
+            /** @description The event, pending again */
+            202: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "497f6eca-6276-4993-bfeb-53cbbbba6f08",
+                     *       "queue": "outbox",
+                     *       "kind": "email",
+                     *       "dedupe_key": "string",
+                     *       "status": "pending",
+                     *       "attempts": 0,
+                     *       "last_error": "string",
+                     *       "created_at": "2019-08-24T14:15:22Z",
+                     *       "updated_at": "2019-08-24T14:15:22Z",
+                     *       "next_attempt_at": "2019-08-24T14:15:22Z",
+                     *       "payload_summary": {
+                     *         "template": "string",
+                     *         "recipient": "string",
+                     *         "url_host": "string",
+                     *         "event_type": "string",
+                     *         "export_id": "string"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DeadLetter"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getDeadLetterQueue: {
+        parameters: {
+            query?: {
+                /** @description outbox: mail, text messages and webhooks; export: exports; all (default): both */
+                kind?: "outbox" | "export" | "all";
+                /** @description Page size (default 50) */
+                limit?: number;
+                /** @description Rows to skip (default 0) */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Dead counts and a page of dead events */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "outbox_dead_count": 0,
+                     *       "export_dead_count": 0,
+                     *       "items": [
+                     *         {
+                     *           "id": "497f6eca-6276-4993-bfeb-53cbbbba6f08",
+                     *           "queue": "outbox",
+                     *           "kind": "email",
+                     *           "dedupe_key": "string",
+                     *           "status": "pending",
+                     *           "attempts": 0,
+                     *           "last_error": "string",
+                     *           "created_at": "2019-08-24T14:15:22Z",
+                     *           "updated_at": "2019-08-24T14:15:22Z",
+                     *           "next_attempt_at": "2019-08-24T14:15:22Z",
+                     *           "payload_summary": {
+                     *             "template": "string",
+                     *             "recipient": "string",
+                     *             "url_host": "string",
+                     *             "event_type": "string",
+                     *             "export_id": "string"
+                     *           }
+                     *         }
+                     *       ],
+                     *       "total": 0,
+                     *       "limit": 1,
+                     *       "offset": 0
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DeadLetterQueue"];
                 };
             };
             401: components["responses"]["Unauthorized"];

@@ -28,6 +28,10 @@ export const PERMISSIONS = {
   'schedule.view': ['owner', 'admin', 'dispatcher', 'viewer'],
   'schedule.manage': ['owner', 'admin', 'dispatcher'],
   'data.export': ['owner', 'admin'],
+  /** The dead-letter queue: outbox events delivery gave up on, with a summary of their payload. */
+  'outbox.view': ['owner', 'admin'],
+  /** Replaying a dead outbox event (it is delivered again). */
+  'outbox.manage': ['owner', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

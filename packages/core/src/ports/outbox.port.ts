@@ -20,6 +20,13 @@ export interface DeadLetterQuery {
   readonly offset: number;
 }
 
+/** A page of the dead-letter queue: dead events whose kind is one of `kinds` (never empty). */
+export interface DeadLetterKindsQuery {
+  readonly kinds: readonly OutboxKind[];
+  readonly limit: number;
+  readonly offset: number;
+}
+
 export interface OutboxRepository {
   /** Adds the event unless the org has one with its dedupe key; then returns that one unchanged. */
   enqueue(event: NewOutboxEvent): Promise<EnqueueResult>;
@@ -33,6 +40,10 @@ export interface OutboxRepository {
    * dead (any more). Atomic: two replays of one event make one delivery.
    */
   replay(id: string, now: Date): Promise<OutboxEvent | null>;
+  /** Dead events of any of `kinds`, newest first, the page cut in the store, with the count of all that match. */
+  listDeadOfKinds(query: DeadLetterKindsQuery): Promise<{ readonly items: readonly OutboxEvent[]; readonly total: number }>;
+  /** The org's dead events counted per kind (a kind with none counts 0). */
+  countDeadByKind(): Promise<Readonly<Record<OutboxKind, number>>>;
 }
 
 /** One claimed event's fate, recorded under the claim it was delivered from. */

@@ -156,6 +156,7 @@ export const DOMAIN_RULES: readonly DomainRule[] = [
   ]),
   conflict('unassignBooking', 'booking.blacked_out', 'the assignees left after the change are under a blackout at that time (every change re-checks the booking)'),
   field('skipBookingSeriesOccurrence', ['/date'], /^is not a date of this series/, 'only a date the series repeats on can be skipped'),
+  conflict('replayOutboxEvent', 'outbox.not_dead', 'only a dead event can be replayed (the seeded events are pending; an earlier request may have replayed one)'),
 ];
 
 // ------------------------------------------------------------------ options and report

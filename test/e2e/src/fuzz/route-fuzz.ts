@@ -241,6 +241,15 @@ export async function seedFuzzOrg(h: ApiHarness): Promise<Seeded> {
   const series = await org.expect(201, 'POST', '/v1/admin/booking-series', { client_id: clients[0].id, rule: { freq: 'weekly', weekdays: ['tue', 'fri'] }, start_date: day, time: '09:00', duration_minutes: 60, count: 6, worker_ids: [workers[1].id] });
   const password = `Portal-${randomUUID()}`;
   await org.expect(200, 'POST', `/v1/admin/workers/${portalWorker.id}/portal-password`, { password });
+  // Outbox events written as a use case writes them (pending: a replay of one answers 409).
+  const outboxEvents = [randomUUID(), randomUUID()];
+  const seedCtx = { orgId: org.orgId, actor: { kind: 'system' as const, id: 'fuzz-seed', role: null }, requestId: `fuzz-seed-${randomUUID()}`, now: new Date() };
+  await h.runtime.ports.uow.run(seedCtx, async (repos) => {
+    for (const id of outboxEvents) {
+      const message = { template: 'password_reset' as const, to: 'client-a@fuzz.example.com', toName: null, data: { expiresAt: '2030-01-01T00:00:00Z' }, sealedSecret: null };
+      await repos.outbox.enqueue({ id, orgId: org.orgId, dedupeKey: `fuzz:${id}:reset`, payload: { kind: 'email', message }, createdAt: seedCtx.now });
+    }
+  });
   const hints: ValueHints = {
     ids: {
       lead: leads.map((l) => l.id),
@@ -256,6 +265,7 @@ export async function seedFuzzOrg(h: ApiHarness): Promise<Seeded> {
       job: [bookings[0].id],
       user: members.map((m) => m.userId),
       org: [org.orgId],
+      outboxEvent: outboxEvents,
     },
     slugs: [org.slug],
     logins: [...members.map((m) => m.email), '+15550101010'],

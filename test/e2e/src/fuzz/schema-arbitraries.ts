@@ -75,6 +75,7 @@ export function idPoolOfPath(path: string): string | null {
     'booking-series': 'series',
     users: 'user',
     jobs: 'job',
+    outbox: 'outboxEvent',
   };
   return byCollection[m[1]!] ?? null;
 }
