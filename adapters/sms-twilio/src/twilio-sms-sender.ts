@@ -18,7 +18,7 @@ import type RequestClient from 'twilio/lib/base/RequestClient.js';
 export interface TwilioSmsSenderOptions {
   readonly accountSid: string;
   readonly authToken: string;
-  /** The sending number (E.164) or messaging service's sender. */
+  /** The sending number (E.164), or a messaging service SID (`MG…`: Twilio picks the number from its pool). */
   readonly from: string;
   /** Where the Twilio API is (tests point it at a local server); default Twilio's own hosts. */
   readonly baseUrl?: string;
@@ -27,6 +27,8 @@ export interface TwilioSmsSenderOptions {
   /** Twilio posts delivery status here, with `outbox_event_id` added; null sends none. */
   readonly statusCallbackUrl?: string | null;
 }
+
+const MESSAGING_SERVICE_SID = /^MG[0-9a-fA-F]{32}$/;
 
 /** Twilio's error code for a recipient that replied STOP to this sender. */
 export const TWILIO_UNSUBSCRIBED_RECIPIENT = 21610;
@@ -88,7 +90,7 @@ export class TwilioSmsSender implements SmsSender {
     try {
       const message = await this.client.messages.create({
         to: sms.to,
-        from: this.from,
+        ...(MESSAGING_SERVICE_SID.test(this.from) ? { messagingServiceSid: this.from } : { from: this.from }),
         body: smsSafeBody(sms.body),
         ...(statusCallback === undefined ? {} : { statusCallback }),
       });

@@ -13,7 +13,9 @@ export interface FakeTwilioMessage {
   readonly sid: string;
   readonly accountSid: string;
   readonly to: string;
+  /** Empty when a messaging service sends (Twilio picks the number). */
   readonly from: string;
+  readonly messagingServiceSid: string | null;
   readonly body: string;
   readonly statusCallback: string | null;
   /** Every form field as posted (the last value of a repeated one). */
@@ -97,15 +99,16 @@ export async function startFakeTwilioServer(options: { accountSid?: string; auth
     const form = Object.fromEntries(new URLSearchParams(raw));
     const to = form['To'] ?? '';
     const from = form['From'] ?? '';
+    const service = form['MessagingServiceSid'] ?? null;
     const body = form['Body'] ?? '';
     if (to === '') return twilioError(res, 400, 21604, "A 'To' phone number is required.");
     if (!E164.test(to)) return twilioError(res, 400, 21211, `The 'To' number ${to} is not a valid phone number.`);
-    if (from === '') return twilioError(res, 400, 21603, "A 'From' phone number is required.");
+    if (from === '' && service === null) return twilioError(res, 400, 21603, "A 'From' phone number is required.");
     if (body === '') return twilioError(res, 400, 21602, 'Message body is required.');
     if (body.length > 1600) return twilioError(res, 400, 21617, 'The concatenated message body exceeds the 1600 character limit.');
     if (optedOut.has(to)) return twilioError(res, 400, 21610, 'Attempt to send to unsubscribed recipient');
     const sid = `SM${randomBytes(16).toString('hex')}`;
-    messages.push({ sid, accountSid, to, from, body, statusCallback: form['StatusCallback'] ?? null, form });
+    messages.push({ sid, accountSid, to, from, messagingServiceSid: service, body, statusCallback: form['StatusCallback'] ?? null, form });
     const now = new Date().toUTCString();
     res.writeHead(201, { 'content-type': 'application/json' });
     res.end(
@@ -121,7 +124,7 @@ export async function startFakeTwilioServer(options: { accountSid?: string; auth
         error_code: null,
         error_message: null,
         from,
-        messaging_service_sid: null,
+        messaging_service_sid: service,
         num_media: '0',
         num_segments: '1',
         price: null,
