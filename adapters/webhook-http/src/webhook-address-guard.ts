@@ -12,7 +12,10 @@
 import { lookup, type LookupAddress } from 'node:dns';
 import { BlockList, isIP } from 'node:net';
 
-const FORBIDDEN = new BlockList();
+// Two lists: a BlockList compares an IPv4 address with IPv6 rules as IPv4-mapped, so one list
+// holding ::ffff:0:0/96 would refuse every IPv4 address.
+const FORBIDDEN_V4 = new BlockList();
+const FORBIDDEN_V6 = new BlockList();
 for (const [net, prefix] of [
   ['0.0.0.0', 8], // "this network"
   ['10.0.0.0', 8],
@@ -29,11 +32,10 @@ for (const [net, prefix] of [
   ['224.0.0.0', 4], // multicast
   ['240.0.0.0', 4], // reserved, broadcast
 ] as const) {
-  FORBIDDEN.addSubnet(net, prefix, 'ipv4');
+  FORBIDDEN_V4.addSubnet(net, prefix, 'ipv4');
 }
 for (const [net, prefix] of [
-  ['::', 128],
-  ['::1', 128],
+  ['::', 96], // unspecified, loopback and the deprecated IPv4-compatible form (::10.0.0.1)
   ['::ffff:0:0', 96], // IPv4-mapped: would reach any IPv4 address, private ones included
   ['64:ff9b::', 96], // NAT64, likewise
   ['100::', 64],
@@ -44,14 +46,14 @@ for (const [net, prefix] of [
   ['fe80::', 10], // link-local
   ['ff00::', 8], // multicast
 ] as const) {
-  FORBIDDEN.addSubnet(net, prefix, 'ipv6');
+  FORBIDDEN_V6.addSubnet(net, prefix, 'ipv6');
 }
 
 /** Whether `address` (an IP literal) is one a webhook may not reach. */
 export function isForbiddenAddress(address: string): boolean {
   const family = isIP(address);
   if (family === 0) return true;
-  return FORBIDDEN.check(address, family === 4 ? 'ipv4' : 'ipv6');
+  return family === 4 ? FORBIDDEN_V4.check(address, 'ipv4') : FORBIDDEN_V6.check(address, 'ipv6');
 }
 
 /** Why a webhook URL is refused, or null when it may be called. */
