@@ -1,1 +1,2 @@
-export {};
+export * from './twilio-sms-sender.js';
+export * from './twilio-signature.js';

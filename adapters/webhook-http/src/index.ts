@@ -1,1 +1,2 @@
-export {};
+export * from './http-webhook-sender.js';
+export * from './webhook-address-guard.js';

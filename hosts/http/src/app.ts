@@ -17,6 +17,7 @@ import helmet from 'koa-helmet';
 import { koaBody } from 'koa-body';
 import type { Registry } from 'prom-client';
 import type { Logger, Runtime } from '@cws/composition';
+import type { InboundSmsVerifier } from '@cws/core';
 import { createClientIpResolver } from './http/client-ip.js';
 import { createHttpMetrics, type HttpMetrics } from './http/http-metrics.js';
 import { hostProblem, toProblem, type ProblemContext } from './http/problem-details.js';
@@ -40,6 +41,8 @@ export interface HttpAppOptions {
    * request (500, logged) when it does not conform. For tests: it costs a schema check per answer.
    */
   readonly checkResponses?: boolean;
+  /** The inbound SMS signature check (tests); default the runtime's, when SMS_MODE=twilio. */
+  readonly inboundSms?: InboundSmsVerifier | null;
 }
 
 export interface HttpApp {
@@ -60,7 +63,9 @@ export function createHttpApp(runtime: Runtime, options: HttpAppOptions): HttpAp
   const clientIp = createClientIpResolver(config.http);
   const accessTokens = new AccessTokens(config.auth.secretKey, config.auth.accessTokenTtlMinutes);
   const workerTokens = new WorkerPortalTokens(config.auth.workerPortalSecret);
-  const routes = allRoutes({ metricsRegistry: metrics.registry, accessTokens, workerTokens, extraRoutes: options.extraRoutes ?? [] });
+  const routes = allRoutes({ metricsRegistry: metrics.registry, accessTokens, workerTokens, extraRoutes: options.extraRoutes ?? [],
+    ...(options.inboundSms !== undefined ? { inboundSms: () => options.inboundSms ?? null } : {}),
+  });
   const problemContext = (ctx: HttpContext): ProblemContext => ({ requestId: ctx.state.requestId, instance: ctx.path, baseUrl: config.http.publicBaseUrl });
 
   app.use(async (ctx: HttpContext, next) => {

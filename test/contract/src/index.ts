@@ -41,3 +41,12 @@ export function storageContract(name: string, factory: StorageHarnessFactory): v
   schedulingRepositoriesContract(name, factory);
   schedulingUseCasesContract(name, factory);
 }
+export { smsSenderContract, type SmsPeerFault, type SmsPeerMessage, type SmsSenderHarness, type SmsSenderHarnessFactory, type SmsSenderHarnessOptions } from './sms-sender.contract.js';
+export {
+  webhookSenderContract,
+  type WebhookPeerFault,
+  type WebhookPeerRequest,
+  type WebhookSenderHarness,
+  type WebhookSenderHarnessFactory,
+  type WebhookSenderHarnessOptions,
+} from './webhook-sender.contract.js';

@@ -8,7 +8,7 @@ import { Writable } from 'node:stream';
 import { createLogger, createRuntime, loadConfig, type Config, type Runtime } from '@cws/composition';
 import { createHttpApp, startHttpServer, type HttpApp, type RouteDefinition, type RunningHttpServer } from '@cws/host-http';
 import { RecordingMailer, TEST_MESSAGE_SEALER, newestQueuedSecret, queuedMessagesTo, type OutboxSource, type QueuedMessage, type TestDatabase } from '@cws/test-support';
-import { ScryptPasswordHasher, type Role } from '@cws/core';
+import { ScryptPasswordHasher, type InboundSmsVerifier, type Role } from '@cws/core';
 
 export interface Login {
   readonly email: string;
@@ -154,6 +154,8 @@ export interface ApiAppOptions {
   readonly exactEnv?: Record<string, string>;
   /** Give the host no email channel (as EMAIL_MODE=off): nothing is queued for mail. Default: a recording mailer. */
   readonly noEmailChannel?: boolean;
+  /** The inbound SMS signature check the host uses (default: the runtime's). */
+  readonly inboundSms?: InboundSmsVerifier | null;
 }
 
 /** The HTTP host's app over `db` (null: memory storage), not listening: what startApi serves. */
@@ -181,7 +183,12 @@ export async function createApiApp(db: TestDatabase | null, options: ApiAppOptio
   const messaging = { messageSealer: TEST_MESSAGE_SEALER, ...(options.noEmailChannel === true ? {} : { channels: { email: new RecordingMailer() } }) };
   const runtime = await createRuntime(config, db === null ? { storage: 'memory', passwordHasher, ...messaging } : { passwordHasher, ...messaging });
   const logs = new LogCapture();
-  const http = createHttpApp(runtime, { logger: createLogger(config, logs), checkResponses: true, ...(options.extraRoutes ? { extraRoutes: options.extraRoutes } : {}) });
+  const http = createHttpApp(runtime, {
+    logger: createLogger(config, logs),
+    checkResponses: true,
+    ...(options.extraRoutes ? { extraRoutes: options.extraRoutes } : {}),
+    ...(options.inboundSms !== undefined ? { inboundSms: options.inboundSms } : {}),
+  });
   return { config, runtime, http, logs, outbox: db === null ? memoryState(runtime) : db.ownerKnex };
 }
 

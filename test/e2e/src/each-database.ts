@@ -5,7 +5,11 @@ import { startApi, type ApiAppOptions, type ApiHarness } from './api-harness.js'
  * Declares `suite` once per database kind (PGlite always, the server when TEST_DATABASE_URL is
  * set, shown as skipped with the reason otherwise), with an API harness started before it.
  */
-export function onEachDatabase(title: string, suite: (h: () => ApiHarness, db: () => TestDatabase) => void, options: Pick<ApiAppOptions, 'env' | 'noEmailChannel'> = {}): void {
+export function onEachDatabase(
+  title: string,
+  suite: (h: () => ApiHarness, db: () => TestDatabase) => void,
+  options: Pick<ApiAppOptions, 'env' | 'noEmailChannel' | 'inboundSms'> = {},
+): void {
   for (const kind of availableTestDatabases()) {
     const name = `${title} (${kind.kind === 'embedded' ? 'PGlite' : 'PostgreSQL server'})`;
     describe(name, function () {

@@ -7,7 +7,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import { listenOnLoopback } from './local-http-server.js';
 
 export interface SendGridAddress {
   readonly email: string;
@@ -117,7 +117,6 @@ export async function startFakeSendGridServer(options: { readonly apiKey?: strin
   const apiKey = options.apiKey ?? `SG.fake-${randomBytes(8).toString('hex')}.${randomBytes(16).toString('base64url')}`;
   const received: SendGridReceived[] = [];
   const failures: SendGridFailure[] = [];
-  const sockets = new Set<Socket>();
   let requestCount = 0;
 
   const answer = (res: ServerResponse, status: number, errors: FieldError[] | null, headers: Readonly<Record<string, string>> = {}) => {
@@ -174,15 +173,10 @@ export async function startFakeSendGridServer(options: { readonly apiKey?: strin
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => handle(req, res, Buffer.concat(chunks)));
   });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const peer = await listenOnLoopback(server);
 
   return {
-    baseUrl: `http://127.0.0.1:${port}`,
+    baseUrl: peer.baseUrl,
     apiKey,
     received,
     get requestCount() {
@@ -191,11 +185,6 @@ export async function startFakeSendGridServer(options: { readonly apiKey?: strin
     failNext: (...next) => {
       failures.push(...next);
     },
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        // Hanging requests keep their sockets open; end them so close() returns.
-        for (const socket of sockets) socket.destroy();
-        server.close((error) => (error ? reject(error) : resolve()));
-      }),
+    close: () => peer.close(),
   };
 }

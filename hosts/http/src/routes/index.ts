@@ -1,4 +1,6 @@
 import type { Registry } from 'prom-client';
+import type { InboundSmsVerifier } from '@cws/core';
+import type { Runtime } from '@cws/composition';
 import type { AccessTokens } from '../auth/access-tokens.js';
 import type { WorkerPortalTokens } from '../auth/worker-portal-tokens.js';
 import type { RouteDefinition } from '../routing/route-definition.js';
@@ -13,6 +15,7 @@ import { leadRoutes } from './admin/leads.routes.js';
 import { orgRoutes } from './admin/org.routes.js';
 import { infraRoutes } from './infra/infra.routes.js';
 import { publicLeadRoutes } from './public/public-leads.routes.js';
+import { publicSmsRoutes, runtimeInboundSms } from './public/public-sms.routes.js';
 import { workforceRoutes } from './admin/workforce.routes.js';
 import { bookingRoutes } from './admin/bookings.routes.js';
 import { seriesRoutes } from './admin/series.routes.js';
@@ -25,6 +28,8 @@ export function allRoutes(options: {
   accessTokens: AccessTokens;
   workerTokens: WorkerPortalTokens;
   extraRoutes?: readonly RouteDefinition[];
+  /** Where the inbound SMS route finds its signature check (default: the runtime's). */
+  inboundSms?: (runtime: Runtime) => InboundSmsVerifier | null;
 }): RouteDefinition[] {
   const routes: RouteDefinition[] = [];
   routes.push(
@@ -43,6 +48,7 @@ export function allRoutes(options: {
     ...seriesRoutes(),
     ...scheduleRoutes(),
     ...publicLeadRoutes(),
+    ...publicSmsRoutes({ inboundSms: options.inboundSms ?? runtimeInboundSms }),
     ...workerPortalRoutes({ workerTokens: options.workerTokens }),
     ...(options.extraRoutes ?? []),
   );

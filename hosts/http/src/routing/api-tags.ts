@@ -12,7 +12,7 @@ export const API_TAGS = {
   'Booking series': 'Recurring visits: weekly or monthly rules, edits from a date, skips.',
   Schedule: 'Conflicts, assignee suggestions, the board and the assignment queue.',
   'Worker portal': 'What a worker sees and does: their jobs, starting and completing them.',
-  Public: 'Unauthenticated intake (the quote request form).',
+  Public: 'Unauthenticated intake (the quote request form) and the SMS provider’s inbound replies (STOP/START).',
   Audit: 'Who did what: the org’s audit log.',
   Operations: 'Scheduled jobs and their state.',
   Outbox: 'The dead-letter queue: messages, webhooks and exports delivery gave up on, and their replay.',

@@ -16,6 +16,7 @@ import { compileBodyValidator, compileParamsValidator, requestValidationError, t
 import type { HandlerResult, HttpMethod, RouteDefinition, WorkerPortalIdentity } from './route-definition.js';
 import { wireSchema } from './wire-schema.js';
 import { contractRequest, type ContractRequest } from './contract-request.js';
+import { readFormBody } from './form-body.js';
 
 export interface HttpState {
   requestId: string;
@@ -158,7 +159,9 @@ export function mountRoutes(router: Router<HttpState>, routes: readonly RouteDef
       } else {
         validateOrThrow(ctx, params, { ...ctx.params }, 'path');
         validateOrThrow(ctx, query ?? (Object.keys(queryValue).length > 0 ? rejectAllQuery : null), queryValue, 'query');
-        if (body !== null) {
+        if (route.formBody !== undefined) {
+          bodyValue = await readFormBody(ctx, deps.runtime.config.http.bodyLimitBytes);
+        } else if (body !== null) {
           bodyValue = readJsonBody(ctx, bodyRequired);
           validateOrThrow(ctx, body, bodyValue, 'body');
         }
@@ -175,7 +178,7 @@ export function mountRoutes(router: Router<HttpState>, routes: readonly RouteDef
         ...(contractInput !== null ? { input: contractInput } : {}),
         params: ctx.params as never,
         query: queryValue as never,
-        body: keysToCamel(bodyValue) as Record<string, unknown>,
+        body: (route.formBody !== undefined ? bodyValue : keysToCamel(bodyValue)) as Record<string, unknown>,
         requestId: ctx.state.requestId,
         now,
         runtime: deps.runtime,

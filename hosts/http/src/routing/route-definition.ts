@@ -93,6 +93,12 @@ export interface RouteDefinition<P extends TSchema | undefined = TSchema | undef
   readonly params?: P;
   readonly query?: Q;
   readonly body?: B;
+  /**
+   * An application/x-www-form-urlencoded body (a provider's webhook): documented by this schema,
+   * handed to the handler as `body` with its names as sent (no case conversion, not validated:
+   * the handler checks the provider's signature over it first).
+   */
+  readonly formBody?: TSchema;
   /** Whether a body is required when `body` is declared (default true for POST/PUT/PATCH). */
   readonly bodyRequired?: boolean;
   /** Where core validation pointers point (query for list routes), for `errors[].in`. */

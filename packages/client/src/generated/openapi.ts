@@ -1563,6 +1563,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/public/sms/twilio/inbound": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Twilio's inbound message webhook: STOP and START replies
+         * @description Set as the Messaging webhook (HTTP POST) of the sending number. A reply of STOP, STOPALL, UNSUBSCRIBE, CANCEL, END or QUIT puts the number on the opt-out list (no texts are queued for it, whichever org); START, YES or UNSTOP takes it off; anything else is ignored. The X-Twilio-Signature must sign PUBLIC_BASE_URL plus this path (the URL set in the console) and the posted fields: otherwise 403. Answers an empty TwiML document. 503 when this deployment receives no texts (SMS_MODE is not twilio).
+         */
+        post: operations["receiveTwilioSms"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/worker/portal/login": {
         parameters: {
             query?: never;
@@ -3272,6 +3292,19 @@ export interface components {
             id: string;
             /** @constant */
             status: "received";
+        };
+        /** @description Twilio's inbound message webhook fields (more fields may come) */
+        TwilioInboundMessage: {
+            /** @description The number that texted (E.164) */
+            From: string;
+            /** @description Our number it texted */
+            To: string;
+            /** @description What it texted */
+            Body: string;
+            MessageSid: string;
+            AccountSid: string;
+        } & {
+            [key: string]: string;
         };
         WorkerPortalLoginRequest: {
             /** @description The org’s slug (any case); without it, DEFAULT_ORG_ID (or the only org) */
@@ -11251,6 +11284,78 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    receiveTwilioSms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "From": "string",
+                 *       "To": "string",
+                 *       "Body": "string",
+                 *       "MessageSid": "string",
+                 *       "AccountSid": "string",
+                 *       "property1": "string",
+                 *       "property2": "string"
+                 *     }
+                 */
+                "application/x-www-form-urlencoded": components["schemas"]["TwilioInboundMessage"];
+            };
+        };
+        responses: {
+            /** @description Recorded (or ignored): an empty TwiML <Response/> */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/xml": unknown;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description The X-Twilio-Signature is missing or does not sign this request */
+            403: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "string",
+                     *       "title": "string",
+                     *       "status": 400,
+                     *       "detail": "string",
+                     *       "instance": "string",
+                     *       "code": "auth.admin_read_only",
+                     *       "request_id": "string",
+                     *       "errors": [
+                     *         {
+                     *           "pointer": "string",
+                     *           "detail": "string",
+                     *           "in": "body"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];

@@ -84,3 +84,16 @@ export interface SmsOptOutStore {
   /** Clears it (START); false when there was none. */
   optIn(phoneKey: string): Promise<boolean>;
 }
+
+/**
+ * Checks that an inbound SMS webhook (a reply to our number) was sent by the provider: its
+ * signature over the URL it called and the form fields it posted. Implemented by the SMS adapter
+ * (Twilio: `X-Twilio-Signature`); hosts take it from the runtime and never import the SDK.
+ */
+export interface InboundSmsVerifier {
+  readonly provider: string;
+  /** The request header carrying the signature. */
+  readonly signatureHeader: string;
+  /** True when `signature` signs `url` (as configured at the provider) and `params`; never throws. */
+  verify(url: string, params: Readonly<Record<string, string>>, signature: string | null): boolean;
+}

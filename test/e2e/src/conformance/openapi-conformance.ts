@@ -66,6 +66,8 @@ const field = (operationId: string, pointers: readonly string[], detail: RegExp,
 const conflict = (operationId: string, code: string, reason: string): DomainRule => ({ operationId, status: 409, code, reason });
 
 export const DOMAIN_RULES: readonly DomainRule[] = [
+  // A provider webhook: only the provider can sign it (the signature needs its auth token).
+  { operationId: 'receiveTwilioSms', status: 403, code: 'auth.forbidden', reason: 'the request is not signed by Twilio (X-Twilio-Signature needs the auth token)' },
   // Ids: the schema says "a UUID"; whether a row has it is the database's to say.
   notFound('lead.not_found', 'a lead'),
   notFound('client.not_found', 'a client'),
@@ -481,11 +483,11 @@ class RequestGenerator {
         headers[name] = fieldValue(typeof value === 'string' ? value : JSON.stringify(value));
       }
     }
-    let body: { value: unknown } | null = null;
+    let body: GeneratedInput['body'] = null;
     const requestBody = operation.op['requestBody'] === undefined ? null : this.refs.deref(operation.op['requestBody']);
-    const bodySchema = requestBody?.['content']?.['application/json']?.['schema'];
     if (requestBody !== null && (requestBody['required'] === true || pick() < 0.75)) {
-      body = { value: await this.value(bodySchema ?? {}, (seed + 31337) | 0, pick) };
+      const { media, schema } = bodyMedia(requestBody);
+      body = { media, value: await this.value(schema ?? {}, (seed + 31337) | 0, pick) };
     }
     return { path, query, headers, body };
   }
@@ -505,7 +507,7 @@ class RequestGenerator {
     }
     if (input.body !== null) {
       const requestBody = this.refs.deref(operation.op['requestBody']);
-      const errors = this.validators.errors(requestBody['content']?.['application/json']?.['schema'] ?? {}, input.body.value);
+      const errors = this.validators.errors(bodyMedia(requestBody).schema ?? {}, input.body.value);
       if (errors.length > 0) return `body: ${ajvText(errors)}`;
     }
     return null;
@@ -516,7 +518,23 @@ interface GeneratedInput {
   readonly path: Record<string, string>;
   readonly query: Record<string, unknown>;
   readonly headers: Record<string, string>;
-  readonly body: { value: unknown } | null;
+  readonly body: { media: BodyMedia; value: unknown } | null;
+}
+
+type BodyMedia = 'application/json' | 'application/x-www-form-urlencoded';
+
+/** The media type a request body is sent as (JSON where the operation takes it, else a form) and its schema. */
+function bodyMedia(requestBody: Json): { media: BodyMedia; schema: Json | undefined } {
+  const content = (requestBody['content'] ?? {}) as Json;
+  const media: BodyMedia = content['application/json'] === undefined && content['application/x-www-form-urlencoded'] !== undefined ? 'application/x-www-form-urlencoded' : 'application/json';
+  return { media, schema: content[media]?.['schema'] };
+}
+
+/** A body as its media type writes it: JSON, or a form of the object's fields (non-strings as JSON). */
+function bodyText(body: { media: BodyMedia; value: unknown }): string {
+  if (body.media === 'application/json') return JSON.stringify(body.value);
+  const fields = Object.entries((body.value ?? {}) as Record<string, unknown>).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)] as [string, string]);
+  return new URLSearchParams(fields).toString();
 }
 
 /** Query parameters as OpenAPI's default (style form, explode): arrays repeat the name. */
@@ -632,9 +650,9 @@ function render(operation: Operation, input: GeneratedInput, authorization: stri
   const headers: Record<string, string> = { accept: 'application/json, application/problem+json, */*', 'x-forwarded-for': `192.0.2.${(n % 250) + 1}`, ...extraHeaders, ...input.headers };
   if (authorization !== null) headers['authorization'] = authorization;
   const path = operation.path.replace(/\{([A-Za-z0-9_]+)\}/g, (_: string, name: string) => encodeURIComponent(input.path[name] ?? ''));
-  const bodyText = input.body === null ? undefined : JSON.stringify(input.body.value);
-  if (bodyText !== undefined) headers['content-type'] = 'application/json';
-  return { method: operation.method, path: `${path}${queryString(input.query)}`, headers, ...(bodyText !== undefined ? { body: Buffer.from(bodyText, 'utf8') } : {}) };
+  const text = input.body === null ? undefined : bodyText(input.body);
+  if (input.body !== null) headers['content-type'] = input.body.media;
+  return { method: operation.method, path: `${path}${queryString(input.query)}`, headers, ...(text !== undefined ? { body: Buffer.from(text, 'utf8') } : {}) };
 }
 
 function describeRequest(req: WireRequest): string {
