@@ -455,8 +455,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Settings of your org (time zone, currency, lead auto-archive)
-         * @description The time zone every per-day view is computed in, the currency of money amounts, and after how many idle days leads are archived (null: never).
+         * Settings of your org (time zone, currency, lead auto-archive, locale, notifications)
+         * @description The time zone every per-day view is computed in, the currency of money amounts, after how many idle days leads are archived (null: never), the locale messages format dates in, and which notifications are on (every one by default).
          */
         get: operations["getOrgSettings"];
         put?: never;
@@ -466,7 +466,7 @@ export interface paths {
         head?: never;
         /**
          * Change settings of your org (lead_auto_archive_days: null turns auto-archive off)
-         * @description Absent settings keep their value; at least one is required. time_zone must be an IANA zone (stored under its canonical name, e.g. europe/london → Europe/London); currency an ISO 4217 code (stored upper-case); lead_auto_archive_days 1 to 3650 or null. Audited as org.settings_update.
+         * @description Absent settings keep their value; at least one is required. time_zone must be an IANA zone (stored under its canonical name, e.g. europe/london → Europe/London); currency an ISO 4217 code (stored upper-case); lead_auto_archive_days 1 to 3650 or null; locale a BCP 47 tag (stored canonical, e.g. EN-gb → en-GB). notifications turns the named ones on (true) or off (false), e.g. {"booking_reminder": false}; those left out keep their setting. Audited as org.settings_update.
          */
         patch: operations["updateOrgSettings"];
         trace?: never;
@@ -1680,7 +1680,7 @@ export interface components {
              * @description Stable machine-readable code
              * @enum {string}
              */
-            code: "auth.admin_read_only" | "auth.break_glass_not_yours" | "auth.forbidden" | "auth.invalid_credentials" | "auth.ip_not_allowed" | "auth.mfa_required" | "auth.org_required" | "auth.org_unresolved" | "auth.password_change_required" | "auth.session_revoked" | "auth.token_invalid" | "auth.unauthenticated" | "blackout.not_found" | "booking.blacked_out" | "booking.invalid_transition" | "booking.not_found" | "booking.not_plannable" | "booking.slot_unavailable" | "booking.too_early_to_start" | "client.address_in_use" | "client.address_not_found" | "client.archived" | "client.not_found" | "iam.invitation_closed" | "iam.invitation_not_found" | "iam.last_owner" | "iam.owner_only" | "iam.self_managed_account" | "idempotency.key_reused" | "identity.mfa_already_enabled" | "identity.mfa_not_enrolled" | "identity.totp_unreadable" | "identity.user_not_found" | "internal.unexpected" | "job.unknown" | "lead.already_converted" | "lead.archived" | "lead.not_found" | "metrics.unauthorized" | "org.not_found" | "org.slug_taken" | "request.headers_too_large" | "request.malformed" | "request.rate_limited" | "request.timeout" | "request.too_large" | "request.unparseable" | "request.unsupported_media_type" | "route.method_not_allowed" | "route.not_found" | "route.not_implemented" | "search.busy" | "search.too_broad" | "series.ended" | "series.not_found" | "service.migrations_pending" | "service.not_found" | "storage.conflict" | "storage.unavailable" | "storage.value_refused" | "team.inactive" | "team.not_found" | "tenant.cross_org_write" | "validation.failed" | "worker.contact_taken" | "worker.inactive" | "worker.not_found";
+            code: "auth.admin_read_only" | "auth.break_glass_not_yours" | "auth.forbidden" | "auth.invalid_credentials" | "auth.ip_not_allowed" | "auth.mfa_required" | "auth.org_required" | "auth.org_unresolved" | "auth.password_change_required" | "auth.session_revoked" | "auth.token_invalid" | "auth.unauthenticated" | "blackout.not_found" | "booking.blacked_out" | "booking.invalid_transition" | "booking.not_found" | "booking.not_plannable" | "booking.slot_unavailable" | "booking.too_early_to_start" | "client.address_in_use" | "client.address_not_found" | "client.archived" | "client.not_found" | "delivery.no_channel" | "delivery.rejected" | "delivery.unavailable" | "iam.invitation_closed" | "iam.invitation_not_found" | "iam.last_owner" | "iam.owner_only" | "iam.self_managed_account" | "idempotency.key_reused" | "identity.mfa_already_enabled" | "identity.mfa_not_enrolled" | "identity.totp_unreadable" | "identity.user_not_found" | "internal.unexpected" | "job.unknown" | "lead.already_converted" | "lead.archived" | "lead.not_found" | "metrics.unauthorized" | "org.not_found" | "org.slug_taken" | "outbox.event_not_found" | "outbox.not_dead" | "request.headers_too_large" | "request.malformed" | "request.rate_limited" | "request.timeout" | "request.too_large" | "request.unparseable" | "request.unsupported_media_type" | "route.method_not_allowed" | "route.not_found" | "route.not_implemented" | "search.busy" | "search.too_broad" | "series.ended" | "series.not_found" | "service.migrations_pending" | "service.not_found" | "storage.conflict" | "storage.unavailable" | "storage.value_refused" | "team.inactive" | "team.not_found" | "tenant.cross_org_write" | "validation.failed" | "worker.contact_taken" | "worker.inactive" | "worker.not_found";
             request_id: string;
             errors?: {
                 /** @description JSON pointer to the field (RFC 6901); for a header, / and its name (/Idempotency-Key) */
@@ -1949,6 +1949,14 @@ export interface components {
             auth_method: string;
             mfa_verified: boolean;
         };
+        NotificationSettings: {
+            booking_confirmed: boolean;
+            booking_rescheduled: boolean;
+            booking_cancelled: boolean;
+            booking_reminder: boolean;
+            worker_assignment: boolean;
+            security_notice: boolean;
+        };
         OrgSettings: {
             /** Format: uuid */
             org_id: string;
@@ -1957,6 +1965,9 @@ export interface components {
             /** @description ISO 4217 code */
             currency: string;
             lead_auto_archive_days: number | null;
+            /** @description BCP 47 tag the org’s messages format dates in */
+            locale: string;
+            notifications: components["schemas"]["NotificationSettings"];
             /** Format: date-time */
             updated_at: string;
         };
@@ -1974,6 +1985,20 @@ export interface components {
             currency?: string;
             /** @description Leads untouched this many days in status new or contacted are archived nightly; null turns it off */
             lead_auto_archive_days?: number | null;
+            /**
+             * @description BCP 47 language tag, e.g. en-GB
+             * @example en-GB
+             */
+            locale?: string;
+            /** @description At least one notification; those left out keep their setting */
+            notifications?: {
+                booking_confirmed?: boolean;
+                booking_rescheduled?: boolean;
+                booking_cancelled?: boolean;
+                booking_reminder?: boolean;
+                worker_assignment?: boolean;
+                security_notice?: boolean;
+            };
         };
         AuditEntry: {
             /** Format: uuid */
@@ -5104,6 +5129,15 @@ export interface operations {
                      *       "time_zone": "string",
                      *       "currency": "string",
                      *       "lead_auto_archive_days": 0,
+                     *       "locale": "string",
+                     *       "notifications": {
+                     *         "booking_confirmed": true,
+                     *         "booking_rescheduled": true,
+                     *         "booking_cancelled": true,
+                     *         "booking_reminder": true,
+                     *         "worker_assignment": true,
+                     *         "security_notice": true
+                     *       },
                      *       "updated_at": "2019-08-24T14:15:22Z"
                      *     }
                      */
@@ -5135,7 +5169,16 @@ export interface operations {
                  * @example {
                  *       "time_zone": "Europe/London",
                  *       "currency": "USD",
-                 *       "lead_auto_archive_days": 1
+                 *       "lead_auto_archive_days": 1,
+                 *       "locale": "en-GB",
+                 *       "notifications": {
+                 *         "booking_confirmed": true,
+                 *         "booking_rescheduled": true,
+                 *         "booking_cancelled": true,
+                 *         "booking_reminder": true,
+                 *         "worker_assignment": true,
+                 *         "security_notice": true
+                 *       }
                  *     }
                  */
                 "application/json": components["schemas"]["UpdateOrgSettingsRequest"];
@@ -5155,6 +5198,15 @@ export interface operations {
                      *       "time_zone": "string",
                      *       "currency": "string",
                      *       "lead_auto_archive_days": 0,
+                     *       "locale": "string",
+                     *       "notifications": {
+                     *         "booking_confirmed": true,
+                     *         "booking_rescheduled": true,
+                     *         "booking_cancelled": true,
+                     *         "booking_reminder": true,
+                     *         "worker_assignment": true,
+                     *         "security_notice": true
+                     *       },
                      *       "updated_at": "2019-08-24T14:15:22Z"
                      *     }
                      */
