@@ -1,16 +1,8 @@
 import { expect } from 'chai';
-import type { Client, Mailer, MessagePayload, OutboxEvent, Service, SmsOptOutStore, SmsSender, WorkerView } from '@cws/core';
+import type { Client, MessagePayload, OutboxEvent, Service, WorkerView } from '@cws/core';
 import { expectAppError } from '../../support/core-fixture.js';
+import { ENQUEUE_ONLY_EMAIL, ENQUEUE_ONLY_SMS, EVERYONE_OPTED_OUT } from '../../support/enqueue-only-channels.js';
 import { schedulingFixture, TUE, utc, WED, type SchedulingFixture } from '../../support/scheduling-fixture.js';
-
-/** Channels that exist but are never called: these tests only enqueue. */
-const notDelivered = (): never => {
-  throw new Error('nothing is delivered in these tests');
-};
-const EMAIL: Mailer = { provider: 'test', send: async () => notDelivered() };
-const SMS: SmsSender = { provider: 'test', send: async () => notDelivered() };
-/** Every number answered STOP. */
-const EVERYONE_OPTED_OUT: SmsOptOutStore = { isOptedOut: async () => true, optOut: async () => {}, optIn: async () => false };
 
 describe('Booking notifications (enqueued with the change)', () => {
   let fx: SchedulingFixture;
@@ -29,7 +21,7 @@ describe('Booking notifications (enqueued with the change)', () => {
   const at = (time: string, date = TUE) => utc(date, time);
   const iso = (time: string, date = TUE) => at(time, date).toISOString();
 
-  async function world(options: Parameters<typeof schedulingFixture>[0] = { channels: { email: EMAIL, sms: SMS } }) {
+  async function world(options: Parameters<typeof schedulingFixture>[0] = { channels: { email: ENQUEUE_ONLY_EMAIL, sms: ENQUEUE_ONLY_SMS } }) {
     fx = schedulingFixture(options);
     orgId = await fx.newOrg('acme', { timeZone: 'Europe/London' });
     client = await fx.client(orgId, { name: 'Grace <Hopper>', email: 'grace@example.com', phone: '+447700900100', addresses: [{ line1: '1 High St', line2: 'Flat 2', city: 'Leeds', postalCode: 'LS1 1AA', country: 'gb' }] });
@@ -176,19 +168,19 @@ describe('Booking notifications (enqueued with the change)', () => {
     });
 
     it('without an SMS channel a worker with a phone is mailed, and one with only a phone is not told', async () => {
-      await world({ channels: { email: EMAIL } });
+      await world({ channels: { email: ENQUEUE_ONLY_EMAIL } });
       const { booking } = await create({ workerIds: [ann.id, cy.id] });
       expect(sent()).to.deep.equal([['email', workerKey(booking.id, ann.id, 'assigned', iso('10:00')), 'worker_assignment', 'ann@example.com', 'assigned']]);
     });
 
     it('a worker whose number answered STOP is mailed instead', async () => {
-      await world({ channels: { email: EMAIL, sms: SMS }, smsOptOuts: EVERYONE_OPTED_OUT });
+      await world({ channels: { email: ENQUEUE_ONLY_EMAIL, sms: ENQUEUE_ONLY_SMS }, smsOptOuts: EVERYONE_OPTED_OUT });
       const { booking } = await create({ workerIds: [ann.id, cy.id] });
       expect(sent()).to.deep.equal([['email', workerKey(booking.id, ann.id, 'assigned', iso('10:00')), 'worker_assignment', 'ann@example.com', 'assigned']]);
     });
 
     it('with only an SMS channel the client hears nothing and workers are texted', async () => {
-      await world({ channels: { sms: SMS } });
+      await world({ channels: { sms: ENQUEUE_ONLY_SMS } });
       const { booking } = await create({ status: 'confirmed', workerIds: [ann.id, bob.id] });
       expect(sent()).to.deep.equal([['sms', workerKey(booking.id, ann.id, 'assigned', iso('10:00')), 'worker_assignment', '+447700900001', 'assigned']]);
     });

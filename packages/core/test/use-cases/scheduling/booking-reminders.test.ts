@@ -1,13 +1,8 @@
 import { expect } from 'chai';
-import { systemActor, tomorrowIn, type Client, type Mailer, type MessagePayload, type OutboxEvent, type SmsSender, type SystemContext } from '@cws/core';
+import { systemActor, tomorrowIn, type Client, type MessagePayload, type OutboxEvent, type SystemContext } from '@cws/core';
 import { expectInvalid } from '../../support/core-fixture.js';
+import { ENQUEUE_ONLY_EMAIL, ENQUEUE_ONLY_SMS } from '../../support/enqueue-only-channels.js';
 import { schedulingFixture, type SchedulingFixture } from '../../support/scheduling-fixture.js';
-
-const notDelivered = (): never => {
-  throw new Error('nothing is delivered in these tests');
-};
-const EMAIL: Mailer = { provider: 'test', send: async () => notDelivered() };
-const SMS: SmsSender = { provider: 'test', send: async () => notDelivered() };
 
 const z = (iso: string) => new Date(iso);
 
@@ -36,7 +31,7 @@ describe('SendBookingReminders (the booking-reminders job)', () => {
   const remindedByEmail = (orgId: string) => reminders(orgId).filter((e) => e.kind === 'email').map((e) => (message(e).data as { bookingId: string }).bookingId);
 
   beforeEach(() => {
-    fx = schedulingFixture({ channels: { email: EMAIL, sms: SMS } });
+    fx = schedulingFixture({ channels: { email: ENQUEUE_ONLY_EMAIL, sms: ENQUEUE_ONLY_SMS } });
   });
 
   it('tomorrow is the org’s: one UTC instant is tomorrow in Los Angeles and today in Auckland', async () => {
@@ -116,7 +111,7 @@ describe('SendBookingReminders (the booking-reminders job)', () => {
     await run(z('2026-03-02T12:00:00Z'));
     expect(reminders(orgId).map((e) => e.kind)).to.deep.equal(['sms']);
 
-    fx = schedulingFixture({ channels: { email: EMAIL } });
+    fx = schedulingFixture({ channels: { email: ENQUEUE_ONLY_EMAIL } });
     const other = await org('other', 'UTC');
     await book(other.orgId, other.client.id, '2026-03-03T09:00:00Z');
     await run(z('2026-03-02T12:00:00Z'));
