@@ -84,6 +84,8 @@ async function resolvePlan(repos: TenantRepositories, plan: BookingPlan) {
 /**
  * Books a visit. With an idempotency key, a retry with the same input returns the booking the
  * first call made (even while the first is still committing: the second waits for it).
+ * Made confirmed, it mails the client booking_confirmed; each worker on it is told they are
+ * assigned (booking-notifications.ts), in the same unit of work.
  * @throws validation.failed — a field the contract refuses, end not after start or more than
  *   24 h after it, no end and no service.
  * @throws client.not_found, client.archived, client.address_not_found, service.not_found,
