@@ -124,6 +124,33 @@ export function teamOccupancyQuery(
   };
 }
 
+/**
+ * Bookings starting in the window, a page from a (starts_at, id) key: a range on the
+ * (org_id, starts_at, id) btree, so a page costs its own rows whatever the day holds. Client,
+ * address and service come by primary key in the same statement (no per-booking reads).
+ */
+export function bookingStartQuery(orgId: string, q: BookingStartQuery): SqlQuery {
+  const where = ['b.org_id = ?', 'b.starts_at >= ?', 'b.starts_at < ?', 'b.status = ANY(?::text[])'];
+  const bindings: Knex.RawBinding[] = [orgId, q.window.from, q.window.to, [...q.statuses]];
+  if (q.after !== null) {
+    where.push('(b.starts_at, b.id) > (?, ?::uuid)');
+    bindings.push(q.after.startsAt, q.after.id);
+  }
+  return {
+    sql: `SELECT b.id, b.status, b.starts_at, b.ends_at, b.time_zone,
+                 c.id AS client_id, c.name AS client_name, c.email AS client_email, c.phone AS client_phone,
+                 a.id AS address_id, a.line1, a.line2, a.city, a.region, a.postal_code, a.country,
+                 s.name AS service_name
+            FROM bookings b
+            JOIN clients c ON c.org_id = b.org_id AND c.id = b.client_id
+            LEFT JOIN client_addresses a ON a.org_id = b.org_id AND a.id = b.address_id
+            LEFT JOIN services s ON s.org_id = b.org_id AND s.id = b.service_id
+           WHERE ${where.join(' AND ')}
+           ORDER BY b.starts_at, b.id LIMIT ?`,
+    bindings: [...bindings, q.limit],
+  };
+}
+
 function toBooking(r: Row): Booking {
   return {
     id: r['id'] as string,
@@ -355,31 +382,9 @@ export class PostgresBookingRepository implements BookingRepository {
     return rows.map(toBooking);
   }
 
-  /**
-   * A range on the (org_id, starts_at, id) btree, continued from the key: a page costs its own
-   * rows whatever the day holds. Client, address and service come by primary key in the same
-   * statement (no per-booking reads).
-   */
   async listStarting(q: BookingStartQuery): Promise<readonly BookingVisit[]> {
-    const where = ['b.org_id = ?', 'b.starts_at >= ?', 'b.starts_at < ?', 'b.status = ANY(?::text[])'];
-    const bindings: Knex.RawBinding[] = [this.orgId, q.window.from, q.window.to, [...q.statuses]];
-    if (q.after !== null) {
-      where.push('(b.starts_at, b.id) > (?, ?::uuid)');
-      bindings.push(q.after.startsAt, q.after.id);
-    }
-    const rows = await this.rows(
-      `SELECT b.id, b.status, b.starts_at, b.ends_at, b.time_zone,
-              c.id AS client_id, c.name AS client_name, c.email AS client_email, c.phone AS client_phone,
-              a.id AS address_id, a.line1, a.line2, a.city, a.region, a.postal_code, a.country,
-              s.name AS service_name
-         FROM bookings b
-         JOIN clients c ON c.org_id = b.org_id AND c.id = b.client_id
-         LEFT JOIN client_addresses a ON a.org_id = b.org_id AND a.id = b.address_id
-         LEFT JOIN services s ON s.org_id = b.org_id AND s.id = b.service_id
-        WHERE ${where.join(' AND ')}
-        ORDER BY b.starts_at, b.id LIMIT ?`,
-      [...bindings, q.limit],
-    );
+    const { sql, bindings } = bookingStartQuery(this.orgId, q);
+    const rows = await this.rows(sql, bindings);
     return rows.map((r) => ({
       id: r['id'] as string,
       status: r['status'] as BookingStatus,
