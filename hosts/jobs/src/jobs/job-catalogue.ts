@@ -53,7 +53,7 @@ export const JOB_CATALOGUE: readonly JobSpec[] = [
   {
     name: 'booking-reminders',
     description:
-      'Enqueues booking_reminder (email, and SMS when the client has a phone) for bookings pending or confirmed that start tomorrow in each org’s zone. Hourly, so every zone is covered soon after its midnight; each booking is reminded once (again only if it moves).',
+      'Enqueues booking_reminder (email, and SMS when the client has a phone) for bookings pending or confirmed that start tomorrow in each org’s zone, due from 09:00 local. Hourly, so every zone is covered soon after its midnight; each booking is reminded once (again only if it moves).',
     cron: '5 * * * *',
     timeZone: 'UTC',
     maxRetries: 3,

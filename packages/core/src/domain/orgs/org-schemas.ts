@@ -52,7 +52,8 @@ export const Locale = Type.Transform(withMessage(Type.String({ minLength: 2, max
     } catch {
       throw new FieldRefusal(LOCALE_MESSAGE);
     }
-    if (canonical === undefined) throw new FieldRefusal(LOCALE_MESSAGE);
+    // The canonical form is what is stored (2 to 35 characters, as the column checks).
+    if (canonical === undefined || canonical.length < 2 || canonical.length > 35) throw new FieldRefusal(LOCALE_MESSAGE);
     return canonical;
   })
   .Encode((value) => value);

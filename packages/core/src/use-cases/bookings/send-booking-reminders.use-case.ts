@@ -4,7 +4,7 @@ import { Int } from '../../contracts/schema-vocabulary.js';
 import { checkInput, defineContract, type ContractInput } from '../../contracts/use-case-contract.js';
 import { notificationEnabled } from '../../domain/orgs/org.js';
 import type { BookingStatus, StartKey } from '../../domain/scheduling/booking.js';
-import { addDays, localDateOf, localDayBounds } from '../../domain/scheduling/zoned-time.js';
+import { addDays, localDateOf, localDayBounds, zonedInstant, type LocalTime } from '../../domain/scheduling/zoned-time.js';
 import type { BookingVisit, TimeWindow } from '../../ports/scheduling-repositories.port.js';
 import type { TenantRepositories, UnitOfWork } from '../../ports/unit-of-work.port.js';
 import { enqueueMessage, type MessageDeps } from '../outbox/enqueue-message.js';
@@ -26,6 +26,12 @@ export interface SendBookingRemindersDeps extends ForEachOrgDeps {
 export const REMINDED_STATUSES: readonly BookingStatus[] = ['pending', 'confirmed'];
 
 const DEFAULT_BATCH = 200;
+
+/**
+ * The job reaches a zone's "tomorrow" just after its midnight; reminders wait until this local
+ * time of the day before (or go at once when enqueued later), so nobody is texted at 00:05.
+ */
+export const REMINDER_LOCAL_TIME: LocalTime = '09:00';
 
 const Count = (description: string) => Type.Integer({ minimum: 0, description });
 
@@ -58,14 +64,21 @@ export function tomorrowIn(now: Date, zone: string): TimeWindow {
   return { from: start, to: end };
 }
 
+/** When a reminder enqueued at `now` may go: REMINDER_LOCAL_TIME today in `zone`, or now if that has passed. */
+export function reminderNotBefore(now: Date, zone: string): Date {
+  const due = zonedInstant(localDateOf(now, zone), REMINDER_LOCAL_TIME, zone);
+  return due > now ? due : now;
+}
+
 /**
  * The `booking-reminders` job: in every org, for each booking (pending or confirmed) starting
  * tomorrow on the org's calendar, enqueues `booking_reminder` to the client — by email when they
  * have an address, and by SMS too when they have a phone and SMS is configured. Run hourly, so
  * each zone's "tomorrow" is reached soon after its midnight (and bookings made later that day
- * are still caught); the dedupe key `booking:<id>:reminder:<starts_at>` sends each once, and once
- * more only when the booking moves to another time. The org may turn reminders off. Bookings are
- * read a page per tenant transaction, so a busy day is never loaded at once.
+ * are still caught), each waiting for 09:00 local of the day before. The dedupe key
+ * `booking:<id>:reminder:<starts_at>` sends each once, and once more only when the booking moves
+ * to another time. The org may turn reminders off. Bookings are read a page per tenant
+ * transaction, so a busy day is never loaded at once.
  * @throws validation.failed — batchSize outside 1..1000.
  */
 export class SendBookingReminders {
@@ -80,18 +93,19 @@ export class SendBookingReminders {
     const { orgsScanned, orgsFailed } = await forEachOrg(this.deps, sys, { action: 'system.booking_reminders' }, async (ctx) => {
       const { email, sms } = this.deps.messaging.channels;
       if (email === null && sms === null) return;
-      let window: TimeWindow | null = null;
+      let plan: { window: TimeWindow; notBefore: Date } | null = null;
       let after: StartKey | null = null;
       for (;;) {
         const page = await this.deps.uow.run(ctx, async (repos) => {
           const settings = await repos.orgSettings.get();
           if (!notificationEnabled(settings, 'booking_reminder')) return null;
           // Fixed at the first page: every page scans the same day.
-          window ??= tomorrowIn(ctx.now, zoneOf(settings).timeZone);
-          const visits = await repos.bookings.listStarting({ window, statuses: REMINDED_STATUSES, after, limit: batchSize });
+          const { timeZone } = zoneOf(settings);
+          plan ??= { window: tomorrowIn(ctx.now, timeZone), notBefore: reminderNotBefore(ctx.now, timeZone) };
+          const visits = await repos.bookings.listStarting({ window: plan.window, statuses: REMINDED_STATUSES, after, limit: batchSize });
           const unit = withSettingsRead(repos, settings);
           let queued = 0;
-          for (const visit of visits) queued += await this.remind(unit, ctx, visit);
+          for (const visit of visits) queued += await this.remind(unit, ctx, visit, plan.notBefore);
           return { visits, queued };
         });
         if (page === null) return;
@@ -105,7 +119,7 @@ export class SendBookingReminders {
   }
 
   /** Enqueues one visit's reminders; returns how many were new. */
-  private async remind(repos: TenantRepositories, ctx: RequestContext, visit: BookingVisit): Promise<number> {
+  private async remind(repos: TenantRepositories, ctx: RequestContext, visit: BookingVisit, notBefore: Date): Promise<number> {
     const deps: MessageDeps = { messaging: this.deps.messaging, ids: this.deps.ids };
     const { client } = visit;
     const message = {
@@ -113,6 +127,7 @@ export class SendBookingReminders {
       notification: 'booking_reminder',
       toName: client.name,
       data: bookingMessageData(visit, client.name, visit.serviceName, visit.address),
+      notBefore,
     } as const;
     const key = `booking:${visit.id}:reminder:${visit.startsAt.toISOString()}`;
     let queued = 0;

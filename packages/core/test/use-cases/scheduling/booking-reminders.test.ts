@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { systemActor, tomorrowIn, type Client, type MessagePayload, type OutboxEvent, type SystemContext } from '@cws/core';
+import { reminderNotBefore, systemActor, tomorrowIn, type Client, type MessagePayload, type OutboxEvent, type SystemContext } from '@cws/core';
 import { expectInvalid } from '../../support/core-fixture.js';
 import { ENQUEUE_ONLY_EMAIL, ENQUEUE_ONLY_SMS } from '../../support/enqueue-only-channels.js';
 import { schedulingFixture, type SchedulingFixture } from '../../support/scheduling-fixture.js';
@@ -49,6 +49,13 @@ describe('SendBookingReminders (the booking-reminders job)', () => {
     expect(result).to.deep.equal({ orgsScanned: 2, bookingsScanned: 2, remindersQueued: 4, orgsFailed: 0 });
   });
 
+  it('reminders wait for 09:00 on the org’s clock, read across its DST change', async () => {
+    // Los Angeles moves to PDT at 02:00 on 2026-03-08: 09:00 is 17:00Z the day before, 16:00Z that day.
+    expect(reminderNotBefore(z('2026-03-07T08:30:00Z'), 'America/Los_Angeles')).to.deep.equal(z('2026-03-07T17:00:00Z'));
+    expect(reminderNotBefore(z('2026-03-08T08:30:00Z'), 'America/Los_Angeles')).to.deep.equal(z('2026-03-08T16:00:00Z'));
+    expect(reminderNotBefore(z('2026-03-08T16:00:00.001Z'), 'America/Los_Angeles')).to.deep.equal(z('2026-03-08T16:00:00.001Z'));
+  });
+
   it('a DST change day has its local length: 23 hours in Los Angeles (spring), 25 in Auckland (autumn)', async () => {
     expect(tomorrowIn(z('2026-03-07T12:00:00Z'), 'America/Los_Angeles')).to.deep.equal({ from: z('2026-03-08T08:00:00Z'), to: z('2026-03-09T07:00:00Z') });
     expect(tomorrowIn(z('2026-04-04T00:00:00Z'), 'Pacific/Auckland')).to.deep.equal({ from: z('2026-04-04T11:00:00Z'), to: z('2026-04-05T12:00:00Z') });
@@ -80,6 +87,8 @@ describe('SendBookingReminders (the booking-reminders job)', () => {
       ['email', key, 'booking_reminder', 'grace@acme.example'],
       ['sms', `${key}:sms`, 'booking_reminder', '+15550100'],
     ]);
+    // Found just after local midnight, they wait for 09:00 (London is on GMT in March).
+    expect(reminders(orgId).map((e) => e.nextAttemptAt)).to.deep.equal([z('2026-03-02T09:00:00Z'), z('2026-03-02T09:00:00Z')]);
     expect(message(reminders(orgId)[0]!).data).to.deep.equal({
       bookingId: booking.id,
       recipientName: 'Grace',
@@ -91,7 +100,9 @@ describe('SendBookingReminders (the booking-reminders job)', () => {
     });
 
     await fx.core.bookings.reschedule.execute(fx.ctx(orgId), { id: booking.id, start: '2026-03-03T15:00:00Z' });
-    expect(await run(new Date(now.getTime() + 7_200_000))).to.deep.include({ remindersQueued: 2 });
+    const late = z('2026-03-02T21:15:00Z');
+    expect(await run(late)).to.deep.include({ remindersQueued: 2 });
+    expect(reminders(orgId).slice(2).map((e) => e.nextAttemptAt), 'enqueued after 09:00: due at once').to.deep.equal([late, late]);
     expect(reminders(orgId).map((e) => e.dedupeKey)).to.deep.equal([key, `${key}:sms`, `booking:${booking.id}:reminder:2026-03-03T15:00:00.000Z`, `booking:${booking.id}:reminder:2026-03-03T15:00:00.000Z:sms`]);
   });
 
