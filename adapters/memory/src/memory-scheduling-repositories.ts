@@ -19,6 +19,8 @@ import {
   type BookingListQuery,
   type BookingRepository,
   type BookingSeries,
+  type BookingStartQuery,
+  type BookingVisit,
   type BookingSeriesRepository,
   type ErrorCode,
   type IdempotencyRecord,
@@ -143,6 +145,13 @@ class MemoryWorkerRepository implements WorkerRepository {
   async findById(id: string, _options: { forUpdate?: boolean } = {}): Promise<Worker | null> {
     const worker = this.t.workers.get(id);
     return worker !== undefined && worker.orgId === this.orgId ? copy(worker) : null;
+  }
+
+  async findByIds(ids: readonly string[]): Promise<readonly Worker[]> {
+    return [...new Set(ids)].flatMap((id) => {
+      const worker = this.t.workers.get(id);
+      return worker !== undefined && worker.orgId === this.orgId ? [copy(worker)] : [];
+    });
   }
 
   async update(worker: Worker): Promise<void> {
@@ -341,6 +350,27 @@ class MemoryBookingRepository implements BookingRepository {
       .sort(compareByStart)
       .slice(0, q.limit)
       .map(copy);
+  }
+
+  async listStarting(q: BookingStartQuery): Promise<readonly BookingVisit[]> {
+    return this.own()
+      .filter((b) => b.startsAt >= q.window.from && b.startsAt < q.window.to && q.statuses.includes(b.status) && (q.after === null || isAfterStartKey(b, q.after)))
+      .sort(compareByStart)
+      .slice(0, q.limit)
+      .map((b) => {
+        const client = this.t.clients.get(b.clientId)!;
+        const address = b.addressId === null ? undefined : this.t.addresses.get(b.addressId);
+        return copy({
+          id: b.id,
+          status: b.status,
+          startsAt: b.startsAt,
+          endsAt: b.endsAt,
+          timeZone: b.timeZone,
+          client: { id: client.id, name: client.name, email: client.email, phone: client.phone },
+          address: address === undefined ? null : { line1: address.line1, line2: address.line2, city: address.city, region: address.region, postalCode: address.postalCode, country: address.country },
+          serviceName: b.serviceId === null ? null : (this.t.services.get(b.serviceId)?.name ?? null),
+        });
+      });
   }
 
   async listSeriesOccurrences(seriesId: string, fromDate: LocalDate): Promise<readonly Booking[]> {

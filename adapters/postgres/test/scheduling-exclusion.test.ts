@@ -11,7 +11,7 @@ import type { Booking, RequestContext } from '@cws/core';
 import { createPostgresAdapters, inTenantTransaction, type PostgresAdapters } from '@cws/adapter-postgres';
 import { aBooking, aClient, aSeries, aTeam, aWorker, at, caught, createOrg } from '@cws/contract-tests';
 import { availableTestDatabases, type TestDatabase } from '@cws/test-support';
-import { workerOccupancyQuery, teamOccupancyQuery } from '../src/repositories/postgres-booking-repository.js';
+import { bookingStartQuery, workerOccupancyQuery, teamOccupancyQuery } from '../src/repositories/postgres-booking-repository.js';
 
 const DAY = '2026-06-01';
 const time = (hhmm: string) => at(`${DAY}T${hhmm}:00.000Z`);
@@ -229,6 +229,18 @@ for (const kind of availableTestDatabases()) {
         expect(everyone).to.include('booking_workers_starts_idx').and.not.include('Seq Scan');
         const allTeams = await plan(teamOccupancyQuery(ctx.orgId, recent, { teamIds: null, excludeBookingId: null }));
         expect(allTeams).to.include('booking_team_blocks_starts_idx').and.not.include('Seq Scan');
+      });
+
+      it('reads a page of the bookings starting in a day (the reminder job) through a starts_at range, never a Seq Scan', async () => {
+        const day = { from: at('2026-05-18T00:00:00.000Z'), to: at('2026-05-19T00:00:00.000Z') };
+        const statuses = ['pending', 'confirmed'] as const;
+        // Through (org_id, starts_at, id), or, for an org of few clients, (org_id, client_id,
+        // starts_at) per client: either way only the day's rows are read.
+        const dayRange = /Index Scan using bookings_(org|client)_starts_idx on bookings b\n\s+Index Cond: \(.*starts_at >= .*starts_at < /;
+        for (const after of [null, { startsAt: at('2026-05-18T08:00:00.000Z'), id: randomUUID() }]) {
+          const page = await plan(bookingStartQuery(ctx.orgId, { window: day, statuses, after, limit: 200 }));
+          expect(page).to.match(dayRange).and.not.include('Seq Scan on bookings');
+        }
       });
     });
   });

@@ -234,6 +234,16 @@ export function schedulingRepositoriesContract(name: string, factory: StorageHar
         expect(await run(ctx, (r) => r.workers.findByLogin({ phone: '+15550000000' }))).to.equal(null);
       });
 
+      it('finds many workers by id in one read: the org’s only, unknown ids left out', async () => {
+        const { ctx, workers } = await anOrgWithWorkers(3);
+        const { ctx: other, workers: theirs } = await anOrgWithWorkers(1);
+        const byId = (rows: readonly Worker[]) => [...rows].sort((a, b) => (a.id < b.id ? -1 : 1));
+        const found = await run(ctx, (r) => r.workers.findByIds([workers[2]!.id, workers[0]!.id, workers[0]!.id, theirs[0]!.id, '7d1f2a3b-4c5d-4e6f-8a9b-0c1d2e3f4a5b']));
+        expect(byId(found)).to.deep.equal(byId([workers[0]!, workers[2]!]));
+        expect(await run(ctx, (r) => r.workers.findByIds([]))).to.deep.equal([]);
+        expect(await run(other, (r) => r.workers.findByIds(workers.map((w) => w.id)))).to.deep.equal([]);
+      });
+
       it('stores, updates and lists services by name then id, filtered by active state', async () => {
         const { ctx } = await anOrg();
         const windows = aService(ctx.orgId, { name: 'Windows', durationMinutes: 45, priceMinor: 3500 });
@@ -394,6 +404,56 @@ export function schedulingRepositoriesContract(name: string, factory: StorageHar
         }
         expect(paged).to.deep.equal(ids(everything));
         expect(ids(await list({ after: { startsAt: first[0]!.startsAt, id: first[0]!.id } }))).to.deep.equal(ids([first[1]!, b3, b4, b5]));
+      });
+
+      it('lists the visits starting in a window with client, address and service, by start then id, a page at a time', async () => {
+        const { ctx, client } = await anOrg();
+        const bare = aClient(ctx.orgId, { name: 'No Contact', email: null, phone: null }, 0);
+        const service = aService(ctx.orgId, { name: 'Windows' });
+        await run(ctx, async (r) => {
+          await r.clients.insert(bare);
+          await r.services.insert(service);
+        });
+        const address = client.addresses[0]!;
+        const day = { from: t('00:00', '2026-05-05'), to: t('00:00', '2026-05-06') };
+        const visit = (start: string, overrides: Partial<Booking> = {}) =>
+          aBooking(ctx.orgId, client.id, { startsAt: t(start, '2026-05-05'), endsAt: t(start === '23:30' ? '23:59' : '23:00', '2026-05-05'), ...overrides });
+        const first = visit('00:00', { addressId: address.id, serviceId: service.id, timeZone: 'America/New_York' });
+        const tiedA = visit('09:00');
+        const tiedB = visit('09:00', { clientId: bare.id, status: 'pending' });
+        const last = visit('23:30');
+        const cancelled = visit('10:00', { status: 'cancelled', cancelledAt: t('08:00'), cancellationReason: 'x' });
+        const started = visit('11:00', { status: 'in_progress', startedAt: t('11:00', '2026-05-05') });
+        // Overlapping the window without starting in it, and starting at its end: neither is listed.
+        const before = aBooking(ctx.orgId, client.id, { startsAt: t('23:00', '2026-05-04'), endsAt: t('01:00', '2026-05-05') });
+        const atEnd = aBooking(ctx.orgId, client.id, { startsAt: t('00:00', '2026-05-06'), endsAt: t('01:00', '2026-05-06') });
+        await run(ctx, async (r) => {
+          for (const b of [last, tiedB, cancelled, first, before, atEnd, tiedA, started]) await r.bookings.insert(b);
+        });
+        const statuses = ['pending', 'confirmed'] as const;
+        const list = (after: { startsAt: Date; id: string } | null, limit = 100) => run(ctx, (r) => r.bookings.listStarting({ window: day, statuses, after, limit }));
+        const tied = [tiedA, tiedB].sort((a, b) => (a.id < b.id ? -1 : 1));
+        const all = await list(null);
+        expect(ids(all)).to.deep.equal(ids([first, ...tied, last]));
+        expect(all[0]).to.deep.equal({
+          id: first.id,
+          status: 'confirmed',
+          startsAt: first.startsAt,
+          endsAt: first.endsAt,
+          timeZone: 'America/New_York',
+          client: { id: client.id, name: 'Grace Hopper', email: 'grace@example.com', phone: '+12025550123' },
+          address: { line1: address.line1, line2: null, city: 'Leeds', region: 'West Yorkshire', postalCode: 'LS1 1AA', country: 'GB' },
+          serviceName: 'Windows',
+        });
+        expect(all.find((v) => v.id === tiedB.id)).to.deep.include({ status: 'pending', address: null, serviceName: null, client: { id: bare.id, name: 'No Contact', email: null, phone: null } });
+        // Pages continue after the last key, through ties.
+        const page1 = await list(null, 2);
+        const page2 = await list(page1[1]!, 2);
+        expect([...ids(page1), ...ids(page2)]).to.deep.equal(ids([first, ...tied, last]));
+        expect(await list(page2[1]!, 2)).to.deep.equal([]);
+        expect(ids(await run(ctx, (r) => r.bookings.listStarting({ window: day, statuses: ['cancelled', 'in_progress'], after: null, limit: 10 })))).to.deep.equal(ids([cancelled, started]));
+        const { ctx: other } = await anOrg();
+        expect(await run(other, (r) => r.bookings.listStarting({ window: day, statuses, after: null, limit: 10 }))).to.deep.equal([]);
       });
 
       it("lists a series' occurrences from a date, by date, cancelled ones included", async () => {

@@ -5,7 +5,7 @@
  * exclusion constraint, idempotency keys), so every adapter must give the same answers.
  */
 import { expect } from 'chai';
-import { createCore, systemActor, toZoned, type Core, type RateLimiter, type RequestContext } from '@cws/core';
+import { createCore, systemActor, toZoned, type Core, type Mailer, type MessagePayload, type OutboxEvent, type RateLimiter, type RequestContext, type SmsSender } from '@cws/core';
 import { caught, createOrg } from './fixtures.js';
 import type { StorageHarness, StorageHarnessFactory } from './harness.js';
 
@@ -18,6 +18,13 @@ const allowAll: RateLimiter = {
 };
 
 const MONDAY_MORNING = new Date('2026-03-02T12:00:00.000Z');
+
+/** Channels that exist but are never called: these checks only enqueue. */
+const notDelivered = (): never => {
+  throw new Error('nothing is delivered here');
+};
+const EMAIL: Mailer = { provider: 'contract', send: async () => notDelivered() };
+const SMS: SmsSender = { provider: 'contract', send: async () => notDelivered() };
 
 export function schedulingUseCasesContract(name: string, factory: StorageHarnessFactory): void {
   describe(`${name}: scheduling use cases`, function () {
@@ -192,6 +199,61 @@ export function schedulingUseCasesContract(name: string, factory: StorageHarness
         expect(results.filter((r) => !r.replayed)).to.have.length(1);
         const stored = await core.bookings.list.execute(w.ctx, { start: '2026-03-04T00:00:00Z', end: '2026-03-05T00:00:00Z' });
         expect(stored.items).to.have.length(1);
+      });
+    });
+
+    describe('notifications', () => {
+      let notifying: Core;
+      before(() => {
+        notifying = createCore({ uow: h.uow, orgs: h.orgs, systemAudit: h.systemAudit, jobMonitor: h.jobMonitor, userAccounts: h.userAccounts, rateLimiter: allowAll, channels: { email: EMAIL, sms: SMS } });
+      });
+      const outbox = (ctx: RequestContext, prefix: string) => h.uow.run(ctx, (r) => r.outbox.listByDedupePrefix(prefix, 100));
+      const template = (e: OutboxEvent) => (e.payload as { message: MessagePayload }).message.template;
+
+      it('enqueues with the booking; of racing writers for one slot only the winner’s messages exist', async () => {
+        const w = await world();
+        const client = await notifying.clients.create.execute(w.ctx, { name: 'Ada', email: 'ada@example.com', addresses: [{ line1: '2 Elm St', city: 'Springfield' }] });
+        const dee = await notifying.workforce.createWorker.execute(w.ctx, { name: 'Dee', phone: '+15550100001' });
+        const attempts = await Promise.allSettled(
+          Array.from({ length: 8 }, (_, i) =>
+            notifying.bookings.create.execute({ ...w.ctx, requestId: `race-${i}` }, {
+              clientId: client.id,
+              start: new Date(Date.parse('2026-03-04T14:00:00Z') + i * 10 * 60_000).toISOString(),
+              end: new Date(Date.parse('2026-03-04T16:00:00Z') + i * 10 * 60_000).toISOString(),
+              workerIds: [dee.id],
+              status: 'confirmed',
+            }),
+          ),
+        );
+        const won = attempts.flatMap((a) => (a.status === 'fulfilled' ? [a.value.booking] : []));
+        expect(won).to.have.length(1);
+        const rows = await outbox(w.ctx, 'booking:');
+        expect(rows.map((e) => [e.kind, template(e), e.dedupeKey]).sort()).to.deep.equal(
+          [
+            ['email', 'booking_confirmed', `booking:${won[0]!.id}:confirmed`],
+            ['sms', 'worker_assignment', `booking:${won[0]!.id}:worker:${dee.id}:assigned:${won[0]!.startsAt.toISOString()}`],
+          ].sort(),
+        );
+      });
+
+      it('the booking-reminders job reminds tomorrow’s bookings in the org’s zone once, however often it runs', async () => {
+        const w = await world('America/New_York');
+        const client = await notifying.clients.create.execute(w.ctx, { name: 'Ada', email: 'ada@example.com', phone: '+15550100002' });
+        const book = async (start: string, status: 'pending' | 'confirmed' = 'confirmed') =>
+          (await notifying.bookings.create.execute(w.ctx, { clientId: client.id, start, end: new Date(Date.parse(start) + 3_600_000).toISOString(), status })).booking;
+        // Monday 07:00 in New York: tomorrow is Tuesday 05:00Z to Wednesday 05:00Z.
+        const tuesday = [await book('2026-03-03T05:00:00Z', 'pending'), await book('2026-03-04T04:00:00Z')];
+        const cancelled = await book('2026-03-03T15:00:00Z');
+        await notifying.bookings.cancel.execute(w.ctx, { id: cancelled.id, reason: 'Away' });
+        await book('2026-03-04T05:00:00Z');
+        await book('2026-03-03T04:00:00Z');
+        const sys = { actor: systemActor('job:booking-reminders'), requestId: 'contract', now: MONDAY_MORNING, reason: 'contract test' };
+        await notifying.bookings.sendReminders.execute(sys, { batchSize: 1 });
+        await notifying.bookings.sendReminders.execute(sys);
+        const reminded = (await outbox(w.ctx, 'booking:')).filter((e) => e.dedupeKey.includes(':reminder:'));
+        expect(reminded.map((e) => [e.kind, e.dedupeKey]).sort()).to.deep.equal(
+          tuesday.flatMap((b) => [['email', `booking:${b.id}:reminder:${b.startsAt.toISOString()}`], ['sms', `booking:${b.id}:reminder:${b.startsAt.toISOString()}:sms`]]).sort(),
+        );
       });
     });
   });

@@ -17,7 +17,9 @@ import {
   type Booking,
   type BookingListQuery,
   type BookingRepository,
+  type BookingStartQuery,
   type BookingStatus,
+  type BookingVisit,
   type BookingWorker,
   type LocalDate,
   type SlotClash,
@@ -119,6 +121,33 @@ export function teamOccupancyQuery(
     sql: `SELECT t.booking_id, t.team_id, t.starts_at, t.ends_at FROM booking_team_blocks t
            WHERE ${where.join(' AND ')} ORDER BY t.starts_at, t.booking_id`,
     bindings,
+  };
+}
+
+/**
+ * Bookings starting in the window, a page from a (starts_at, id) key: a range on the
+ * (org_id, starts_at, id) btree, so a page costs its own rows whatever the day holds. Client,
+ * address and service come by primary key in the same statement (no per-booking reads).
+ */
+export function bookingStartQuery(orgId: string, q: BookingStartQuery): SqlQuery {
+  const where = ['b.org_id = ?', 'b.starts_at >= ?', 'b.starts_at < ?', 'b.status = ANY(?::text[])'];
+  const bindings: Knex.RawBinding[] = [orgId, q.window.from, q.window.to, [...q.statuses]];
+  if (q.after !== null) {
+    where.push('(b.starts_at, b.id) > (?, ?::uuid)');
+    bindings.push(q.after.startsAt, q.after.id);
+  }
+  return {
+    sql: `SELECT b.id, b.status, b.starts_at, b.ends_at, b.time_zone,
+                 c.id AS client_id, c.name AS client_name, c.email AS client_email, c.phone AS client_phone,
+                 a.id AS address_id, a.line1, a.line2, a.city, a.region, a.postal_code, a.country,
+                 s.name AS service_name
+            FROM bookings b
+            JOIN clients c ON c.org_id = b.org_id AND c.id = b.client_id
+            LEFT JOIN client_addresses a ON a.org_id = b.org_id AND a.id = b.address_id
+            LEFT JOIN services s ON s.org_id = b.org_id AND s.id = b.service_id
+           WHERE ${where.join(' AND ')}
+           ORDER BY b.starts_at, b.id LIMIT ?`,
+    bindings: [...bindings, q.limit],
   };
 }
 
@@ -351,6 +380,31 @@ export class PostgresBookingRepository implements BookingRepository {
     if (q.after !== null) add('(b.starts_at, b.id) > (?, ?::uuid)', q.after.startsAt, q.after.id);
     const rows = await this.rows(`SELECT ${BOOKING_COLUMNS} FROM bookings b WHERE ${where.join(' AND ')} ORDER BY b.starts_at, b.id LIMIT ?`, [...bindings, q.limit]);
     return rows.map(toBooking);
+  }
+
+  async listStarting(q: BookingStartQuery): Promise<readonly BookingVisit[]> {
+    const { sql, bindings } = bookingStartQuery(this.orgId, q);
+    const rows = await this.rows(sql, bindings);
+    return rows.map((r) => ({
+      id: r['id'] as string,
+      status: r['status'] as BookingStatus,
+      startsAt: r['starts_at'] as Date,
+      endsAt: r['ends_at'] as Date,
+      timeZone: r['time_zone'] as string,
+      client: { id: r['client_id'] as string, name: r['client_name'] as string, email: r['client_email'] as string | null, phone: r['client_phone'] as string | null },
+      address:
+        r['address_id'] === null
+          ? null
+          : {
+              line1: r['line1'] as string,
+              line2: r['line2'] as string | null,
+              city: r['city'] as string,
+              region: r['region'] as string | null,
+              postalCode: r['postal_code'] as string | null,
+              country: r['country'] as string | null,
+            },
+      serviceName: r['service_name'] as string | null,
+    }));
   }
 
   async listSeriesOccurrences(seriesId: string, fromDate: LocalDate): Promise<readonly Booking[]> {

@@ -127,6 +127,12 @@ export class PostgresWorkerRepository implements WorkerRepository {
     return row === undefined ? null : toWorker(row);
   }
 
+  async findByIds(ids: readonly string[]): Promise<readonly Worker[]> {
+    if (ids.length === 0) return [];
+    const rows = (await translatingErrors(() => this.db.table('workers').whereRaw('id = ANY(?::uuid[])', [[...new Set(ids)]]))) as Row[];
+    return rows.map(toWorker);
+  }
+
   async update(worker: Worker): Promise<void> {
     await updateOne(
       () => this.db.table('workers').where({ org_id: worker.orgId, id: worker.id }).update(workerColumns(worker)),

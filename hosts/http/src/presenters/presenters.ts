@@ -1,5 +1,5 @@
 /** Domain objects → the JSON the API returns (snake_case, ISO dates, no internal fields). */
-import type { AuditEntry, Client, ClientAddress, Lead, OrgSettings, Page, PostalAddress, ServiceAddress } from '@cws/core';
+import { NOTIFICATION_KINDS, notificationEnabled, type AuditEntry, type Client, type ClientAddress, type Lead, type OrgSettings, type Page, type PostalAddress, type ServiceAddress } from '@cws/core';
 
 import { FULL_VIEW, showEmail, showFreeText, showPhone, showStreet, type PresentOptions } from './pii-masking.js';
 
@@ -92,6 +92,8 @@ export function orgSettingsJson(s: OrgSettings) {
     time_zone: s.timeZone,
     currency: s.currency,
     lead_auto_archive_days: s.leadAutoArchiveDays,
+    locale: s.locale,
+    notifications: Object.fromEntries(NOTIFICATION_KINDS.map((kind) => [kind, notificationEnabled(s, kind)])),
     updated_at: s.updatedAt.toISOString(),
   };
 }

@@ -64,6 +64,19 @@ export const JOB_CATALOGUE: readonly JobSpec[] = [
     },
   },
   {
+    name: 'booking-reminders',
+    description:
+      'Enqueues booking_reminder (email, and SMS when the client has a phone) for bookings pending or confirmed that start tomorrow in each org’s zone, due from 09:00 local. Hourly, so every zone is covered soon after its midnight; each booking is reminded once (again only if it moves).',
+    cron: '5 * * * *',
+    timeZone: 'UTC',
+    maxRetries: 3,
+    retryDelayMs: 60_000,
+    async run(runtime, sys) {
+      const result = await runtime.core.bookings.sendReminders.execute(sys);
+      return { orgs_scanned: result.orgsScanned, bookings_scanned: result.bookingsScanned, reminders_queued: result.remindersQueued };
+    },
+  },
+  {
     name: 'idempotency-keys-prune',
     description: 'Deletes expired Idempotency-Key records (kept 48 hours) in every org.',
     cron: '20 4 * * *',

@@ -455,8 +455,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Settings of your org (time zone, currency, lead auto-archive)
-         * @description The time zone every per-day view is computed in, the currency of money amounts, and after how many idle days leads are archived (null: never).
+         * Settings of your org (time zone, currency, lead auto-archive, locale, notifications)
+         * @description The time zone every per-day view is computed in, the currency of money amounts, after how many idle days leads are archived (null: never), the locale messages format dates in, and which notifications are on (every one by default).
          */
         get: operations["getOrgSettings"];
         put?: never;
@@ -466,7 +466,7 @@ export interface paths {
         head?: never;
         /**
          * Change settings of your org (lead_auto_archive_days: null turns auto-archive off)
-         * @description Absent settings keep their value; at least one is required. time_zone must be an IANA zone (stored under its canonical name, e.g. europe/london → Europe/London); currency an ISO 4217 code (stored upper-case); lead_auto_archive_days 1 to 3650 or null. Audited as org.settings_update.
+         * @description Absent settings keep their value; at least one is required. time_zone must be an IANA zone (stored under its canonical name, e.g. europe/london → Europe/London); currency an ISO 4217 code (stored upper-case); lead_auto_archive_days 1 to 3650 or null; locale a BCP 47 tag (stored canonical, e.g. EN-gb → en-GB). notifications turns the named ones on (true) or off (false), e.g. {"booking_reminder": false}; those left out keep their setting. Audited as org.settings_update.
          */
         patch: operations["updateOrgSettings"];
         trace?: never;
@@ -2029,6 +2029,14 @@ export interface components {
             auth_method: string;
             mfa_verified: boolean;
         };
+        NotificationSettings: {
+            booking_confirmed: boolean;
+            booking_rescheduled: boolean;
+            booking_cancelled: boolean;
+            booking_reminder: boolean;
+            worker_assignment: boolean;
+            security_notice: boolean;
+        };
         OrgSettings: {
             /** Format: uuid */
             org_id: string;
@@ -2037,6 +2045,9 @@ export interface components {
             /** @description ISO 4217 code */
             currency: string;
             lead_auto_archive_days: number | null;
+            /** @description BCP 47 tag the org’s messages format dates in */
+            locale: string;
+            notifications: components["schemas"]["NotificationSettings"];
             /** Format: date-time */
             updated_at: string;
         };
@@ -2054,6 +2065,20 @@ export interface components {
             currency?: string;
             /** @description Leads untouched this many days in status new or contacted are archived nightly; null turns it off */
             lead_auto_archive_days?: number | null;
+            /**
+             * @description BCP 47 language tag, e.g. en-GB
+             * @example en-GB
+             */
+            locale?: string;
+            /** @description At least one notification; those left out keep their setting */
+            notifications?: {
+                booking_confirmed?: boolean;
+                booking_rescheduled?: boolean;
+                booking_cancelled?: boolean;
+                booking_reminder?: boolean;
+                worker_assignment?: boolean;
+                security_notice?: boolean;
+            };
         };
         AuditEntry: {
             /** Format: uuid */
@@ -5259,6 +5284,15 @@ export interface operations {
                      *       "time_zone": "string",
                      *       "currency": "string",
                      *       "lead_auto_archive_days": 0,
+                     *       "locale": "string",
+                     *       "notifications": {
+                     *         "booking_confirmed": true,
+                     *         "booking_rescheduled": true,
+                     *         "booking_cancelled": true,
+                     *         "booking_reminder": true,
+                     *         "worker_assignment": true,
+                     *         "security_notice": true
+                     *       },
                      *       "updated_at": "2019-08-24T14:15:22Z"
                      *     }
                      */
@@ -5290,7 +5324,16 @@ export interface operations {
                  * @example {
                  *       "time_zone": "Europe/London",
                  *       "currency": "USD",
-                 *       "lead_auto_archive_days": 1
+                 *       "lead_auto_archive_days": 1,
+                 *       "locale": "en-GB",
+                 *       "notifications": {
+                 *         "booking_confirmed": true,
+                 *         "booking_rescheduled": true,
+                 *         "booking_cancelled": true,
+                 *         "booking_reminder": true,
+                 *         "worker_assignment": true,
+                 *         "security_notice": true
+                 *       }
                  *     }
                  */
                 "application/json": components["schemas"]["UpdateOrgSettingsRequest"];
@@ -5310,6 +5353,15 @@ export interface operations {
                      *       "time_zone": "string",
                      *       "currency": "string",
                      *       "lead_auto_archive_days": 0,
+                     *       "locale": "string",
+                     *       "notifications": {
+                     *         "booking_confirmed": true,
+                     *         "booking_rescheduled": true,
+                     *         "booking_cancelled": true,
+                     *         "booking_reminder": true,
+                     *         "worker_assignment": true,
+                     *         "security_notice": true
+                     *       },
                      *       "updated_at": "2019-08-24T14:15:22Z"
                      *     }
                      */

@@ -10,6 +10,7 @@ import type { BookingSeries } from '../domain/scheduling/booking-series.js';
 import type { Blackout, RosterWorker, Service, Team, Worker } from '../domain/scheduling/workforce.js';
 import type { LocalDate } from '../domain/scheduling/zoned-time.js';
 import type { IdempotencyRecord } from '../domain/shared/idempotency.js';
+import type { PostalAddress } from '../domain/shared/address.js';
 
 export interface TimeWindow {
   readonly from: Date;
@@ -35,6 +36,8 @@ export interface WorkerRepository {
   /** `worker.contact_taken` when the phone or email is another worker's of this org. */
   insert(worker: Worker): Promise<void>;
   findById(id: string, options?: { forUpdate?: boolean }): Promise<Worker | null>;
+  /** The workers of these ids that the org has (unknown ids are left out), in no set order: one read for many. */
+  findByIds(ids: readonly string[]): Promise<readonly Worker[]>;
   /** `worker.not_found` when absent; `worker.contact_taken` as for insert. */
   update(worker: Worker): Promise<void>;
   /** By name then id; every match (an org has hundreds of workers, not millions). */
@@ -98,6 +101,28 @@ export interface BookingListQuery {
   readonly limit: number;
 }
 
+/** Bookings starting in a window, a page at a time (the reminder job's scan). */
+export interface BookingStartQuery {
+  /** Bookings starting in [from, to). */
+  readonly window: TimeWindow;
+  readonly statuses: readonly BookingStatus[];
+  readonly after: StartKey | null;
+  readonly limit: number;
+}
+
+/** A booking with what a message about it names: who, where, what (read in one go, no workers). */
+export interface BookingVisit {
+  readonly id: string;
+  readonly status: BookingStatus;
+  readonly startsAt: Date;
+  readonly endsAt: Date;
+  readonly timeZone: string;
+  readonly client: { readonly id: string; readonly name: string; readonly email: string | null; readonly phone: string | null };
+  /** The booking's address (one of the client's); null when it has none. */
+  readonly address: PostalAddress | null;
+  readonly serviceName: string | null;
+}
+
 export interface BookingRepository {
   /** Stores the booking and the time it occupies; `booking.slot_unavailable` on a clash. */
   insert(booking: Booking): Promise<void>;
@@ -109,6 +134,8 @@ export interface BookingRepository {
   update(booking: Booking): Promise<void>;
   /** By start then id, at most `limit`. */
   list(query: BookingListQuery): Promise<readonly Booking[]>;
+  /** Bookings starting in the window with one of the statuses, by start then id, at most `limit`. */
+  listStarting(query: BookingStartQuery): Promise<readonly BookingVisit[]>;
   /** A series' bookings with occurrence dates on or after `fromDate`, by date. */
   listSeriesOccurrences(seriesId: string, fromDate: LocalDate): Promise<readonly Booking[]>;
   /** Occupied worker time overlapping the window, by start; of `workerIds` only unless null. */

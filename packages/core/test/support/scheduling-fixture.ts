@@ -10,6 +10,8 @@ import {
   type BookingSeries,
   type Client,
   type CoreOptions,
+  type MessageChannels,
+  type SmsOptOutStore,
   type PasswordHasher,
   type RequestContext,
   type Service,
@@ -60,15 +62,15 @@ export interface SchedulingFixture extends CoreFixture {
   occurrences(seriesId: string): Booking[];
 }
 
-export function schedulingFixture(options: CoreOptions & { passwordHasher?: PasswordHasher } = {}): SchedulingFixture {
+export function schedulingFixture(options: CoreOptions & { passwordHasher?: PasswordHasher; channels?: Partial<MessageChannels>; smsOptOuts?: SmsOptOutStore } = {}): SchedulingFixture {
   const clock = new FixedClock(T0);
   const ids = new SequentialIds();
   const limiter = new MemoryRateLimiter({ now: () => clock.now().getTime() });
   const adapters: MemoryAdapters = { ...createMemoryAdapters(), rateLimiter: limiter };
   const uow = new InterceptingUnitOfWork(adapters.uow);
-  const { passwordHasher, ...coreOptions } = options;
+  const { passwordHasher, channels, smsOptOuts, ...coreOptions } = options;
   const hasher = passwordHasher ?? CHEAP_HASHER;
-  const core = createCore({ ...adapters, uow, clock, ids, passwordHasher: hasher }, coreOptions);
+  const core = createCore({ ...adapters, uow, clock, ids, passwordHasher: hasher, ...(channels === undefined ? {} : { channels }), ...(smsOptOuts === undefined ? {} : { smsOptOuts }) }, coreOptions);
   const sys = (overrides: Partial<SystemContext> = {}): SystemContext => ({
     actor: systemActor('test-setup'),
     requestId: 'req-system',

@@ -20,6 +20,8 @@ describe('org settings', () => {
         timeZone: 'America/New_York',
         currency: 'USD',
         leadAutoArchiveDays: 30,
+        locale: 'en',
+        notificationsDisabled: [],
         updatedAt: T0,
       });
     });
@@ -43,7 +45,7 @@ describe('org settings', () => {
 
     it('changes the given settings, keeps the rest, and stamps updatedAt', async () => {
       const after = await fx.core.orgs.updateSettings.execute(fx.ctx(orgId), { currency: 'eur' });
-      expect(after).to.deep.equal({ orgId, timeZone: 'America/New_York', currency: 'EUR', leadAutoArchiveDays: 30, updatedAt: later });
+      expect(after).to.deep.equal({ orgId, timeZone: 'America/New_York', currency: 'EUR', leadAutoArchiveDays: 30, locale: 'en', notificationsDisabled: [], updatedAt: later });
       expect(await fx.core.orgs.getSettings.execute(fx.ctx(orgId))).to.deep.equal(after);
     });
 
@@ -84,6 +86,42 @@ describe('org settings', () => {
       await expectInvalid(fx.core.orgs.updateSettings.execute(fx.ctx(orgId), { leadAutoArchiveDays: 3651 }), ['/leadAutoArchiveDays']);
       expect((await fx.core.orgs.getSettings.execute(fx.ctx(orgId))).updatedAt).to.deep.equal(T0);
       expect(auditRows(fx, orgId)).to.deep.equal([]);
+    });
+
+    it('stores a locale in its canonical form', async () => {
+      expect((await fx.core.orgs.updateSettings.execute(fx.ctx(orgId), { locale: ' EN-gb ' })).locale).to.equal('en-GB');
+      expect((await fx.core.orgs.updateSettings.execute(fx.ctx(orgId), { locale: 'zh-hant-tw' })).locale).to.equal('zh-Hant-TW');
+      expect((await fx.core.orgs.getSettings.execute(fx.ctx(orgId))).locale).to.equal('zh-Hant-TW');
+    });
+
+    it('refuses a locale that is not a BCP 47 tag, too short or too long, and changes nothing', async () => {
+      for (const locale of ['english!', 'e', 'en_GB', 'x-private', 'en-\u0000', `en-${'a'.repeat(40)}`, '\ud800en']) {
+        const err = await expectInvalid(fx.core.orgs.updateSettings.execute(fx.ctx(orgId), { locale }), ['/locale']);
+        expect(err.errors[0]!.detail, locale).to.match(/BCP 47|at most|at least|NUL|surrogate/);
+      }
+      expect((await fx.core.orgs.getSettings.execute(fx.ctx(orgId))).locale).to.equal('en');
+      expect(auditRows(fx, orgId)).to.deep.equal([]);
+    });
+
+    it('turns the named notifications off and on, keeping the others, and audits the change', async () => {
+      const off = await fx.core.orgs.updateSettings.execute(fx.ctx(orgId), { notifications: { workerAssignment: false, bookingReminder: false } });
+      expect(off.notificationsDisabled).to.deep.equal(['booking_reminder', 'worker_assignment']);
+      const again = await fx.core.orgs.updateSettings.execute(fx.ctx(orgId), { notifications: { bookingReminder: true, bookingConfirmed: false, bookingCancelled: true } });
+      expect(again.notificationsDisabled).to.deep.equal(['booking_confirmed', 'worker_assignment']);
+      expect((await fx.core.orgs.getSettings.execute(fx.ctx(orgId))).notificationsDisabled).to.deep.equal(['booking_confirmed', 'worker_assignment']);
+      const rows = auditRows(fx, orgId).filter((r) => r.action === 'org.settings_update');
+      expect(rows.map((r) => [r.before?.['notificationsDisabled'], r.after?.['notificationsDisabled']])).to.deep.equal([
+        [[], ['booking_reminder', 'worker_assignment']],
+        [['booking_reminder', 'worker_assignment'], ['booking_confirmed', 'worker_assignment']],
+      ]);
+    });
+
+    it('refuses an unknown notification, a non-boolean switch and an empty set of switches', async () => {
+      await expectInvalid(fx.core.orgs.updateSettings.execute(fx.ctx(orgId), { notifications: { invoiceSent: false } } as never), ['/notifications/invoiceSent']);
+      await expectInvalid(fx.core.orgs.updateSettings.execute(fx.ctx(orgId), { notifications: { bookingReminder: 'no' } } as never), ['/notifications/bookingReminder']);
+      await expectInvalid(fx.core.orgs.updateSettings.execute(fx.ctx(orgId), { notifications: {} }), ['/notifications']);
+      await expectInvalid(fx.core.orgs.updateSettings.execute(fx.ctx(orgId), { notifications: { __proto__: { bookingReminder: false } } } as never), ['/notifications']);
+      expect((await fx.core.orgs.getSettings.execute(fx.ctx(orgId))).notificationsDisabled).to.deep.equal([]);
     });
 
     it('org.not_found when the org does not exist, writing nothing', async () => {

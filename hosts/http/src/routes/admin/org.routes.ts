@@ -45,8 +45,9 @@ export function orgRoutes(): RouteDefinition[] {
       method: 'GET',
       path: '/v1/admin/org/settings',
       operationId: 'getOrgSettings',
-      summary: 'Settings of your org (time zone, currency, lead auto-archive)',
-      description: 'The time zone every per-day view is computed in, the currency of money amounts, and after how many idle days leads are archived (null: never).',
+      summary: 'Settings of your org (time zone, currency, lead auto-archive, locale, notifications)',
+      description:
+        'The time zone every per-day view is computed in, the currency of money amounts, after how many idle days leads are archived (null: never), the locale messages format dates in, and which notifications are on (every one by default).',
       tags: ['Organisation'],
       audience: 'staff',
       permission: 'org.view',
@@ -62,7 +63,7 @@ export function orgRoutes(): RouteDefinition[] {
       operationId: 'updateOrgSettings',
       summary: 'Change settings of your org (lead_auto_archive_days: null turns auto-archive off)',
       description:
-        'Absent settings keep their value; at least one is required. time_zone must be an IANA zone (stored under its canonical name, e.g. europe/london → Europe/London); currency an ISO 4217 code (stored upper-case); lead_auto_archive_days 1 to 3650 or null. Audited as org.settings_update.',
+        'Absent settings keep their value; at least one is required. time_zone must be an IANA zone (stored under its canonical name, e.g. europe/london → Europe/London); currency an ISO 4217 code (stored upper-case); lead_auto_archive_days 1 to 3650 or null; locale a BCP 47 tag (stored canonical, e.g. EN-gb → en-GB). notifications turns the named ones on (true) or off (false), e.g. {"booking_reminder": false}; those left out keep their setting. Audited as org.settings_update.',
       tags: ['Organisation'],
       audience: 'staff',
       permission: 'org.manage',

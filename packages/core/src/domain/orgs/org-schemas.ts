@@ -1,7 +1,7 @@
 /** The fields of an org and its settings as use cases take them, and as they answer them (JSON). */
 import { Type } from '@sinclair/typebox';
 import { FieldRefusal, InstantView, Int, Nullable, Text, withMessage } from '../../contracts/schema-vocabulary.js';
-import { canonicalTimeZone } from './org.js';
+import { canonicalTimeZone, NOTIFICATION_KINDS, type NotificationKind } from './org.js';
 
 export const OrgName = Text(200);
 
@@ -41,6 +41,55 @@ export const LeadAutoArchiveDays = Nullable(Int(1, 3650), {
   description: 'Leads untouched this many days in status new or contacted are archived nightly; null turns it off',
 });
 
+const LOCALE_MESSAGE = 'must be a BCP 47 language tag such as en-GB';
+
+/** A BCP 47 language tag, stored in its canonical form (`EN-gb` → `en-GB`) as Intl reads it. */
+export const Locale = Type.Transform(withMessage(Type.String({ minLength: 2, maxLength: 35, examples: ['en-GB'], description: 'BCP 47 language tag, e.g. en-GB' }), LOCALE_MESSAGE))
+  .Decode((value) => {
+    let canonical: string | undefined;
+    try {
+      canonical = Intl.getCanonicalLocales(value.trim())[0];
+    } catch {
+      throw new FieldRefusal(LOCALE_MESSAGE);
+    }
+    // The canonical form is what is stored (2 to 35 characters, as the column checks).
+    if (canonical === undefined || canonical.length < 2 || canonical.length > 35) throw new FieldRefusal(LOCALE_MESSAGE);
+    return canonical;
+  })
+  .Encode((value) => value);
+
+/** Each notification's field name in contracts (camelCase; the API's are the kinds themselves). */
+export const NOTIFICATION_FIELDS = {
+  booking_confirmed: 'bookingConfirmed',
+  booking_rescheduled: 'bookingRescheduled',
+  booking_cancelled: 'bookingCancelled',
+  booking_reminder: 'bookingReminder',
+  worker_assignment: 'workerAssignment',
+  security_notice: 'securityNotice',
+} as const satisfies Record<NotificationKind, string>;
+
+type NotificationField = (typeof NOTIFICATION_FIELDS)[NotificationKind];
+
+const notificationProperties = <T>(field: (kind: NotificationKind) => T) =>
+  Object.fromEntries(NOTIFICATION_KINDS.map((kind) => [NOTIFICATION_FIELDS[kind], field(kind)])) as Record<NotificationField, T>;
+
+/** Notifications to turn on (true) or off (false); those left out keep their setting. */
+export const NotificationSwitches = Type.Object(
+  notificationProperties(() => Type.Optional(Type.Boolean())),
+  { additionalProperties: false, minProperties: 1, description: 'At least one notification; those left out keep their setting' },
+);
+
+/** Every notification with whether it is on (the API names each by its kind: booking_confirmed). */
+export const NotificationSettingsView = Type.Object(notificationProperties(() => Type.Boolean()), { additionalProperties: false, $id: 'NotificationSettings' });
+
+/** The notifications turned off once `switches` are applied to those off now (in NOTIFICATION_KINDS order). */
+export function disabledAfter(disabled: readonly NotificationKind[], switches: Partial<Record<NotificationField, boolean>>): NotificationKind[] {
+  return NOTIFICATION_KINDS.filter((kind) => {
+    const on = switches[NOTIFICATION_FIELDS[kind]];
+    return on === undefined ? disabled.includes(kind) : !on;
+  });
+}
+
 export const OrgView = Type.Object(
   { id: Type.String({ format: 'uuid' }), name: Type.String(), slug: Type.String(), createdAt: InstantView() },
   { additionalProperties: false, $id: 'Org' },
@@ -52,6 +101,8 @@ export const OrgSettingsView = Type.Object(
     timeZone: Type.String({ description: 'IANA zone' }),
     currency: Type.String({ description: 'ISO 4217 code' }),
     leadAutoArchiveDays: Nullable(Type.Integer()),
+    locale: Type.String({ description: 'BCP 47 tag the org’s messages format dates in' }),
+    notifications: NotificationSettingsView,
     updatedAt: InstantView(),
   },
   { additionalProperties: false, $id: 'OrgSettings' },

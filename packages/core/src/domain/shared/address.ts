@@ -12,6 +12,11 @@ export interface PostalAddress {
   readonly country: string | null;
 }
 
+/** The address on one line, as a message shows it: `1 High St, Flat 2, Leeds, LS1 1AA, GB`. */
+export function addressLine(a: PostalAddress): string {
+  return [a.line1, a.line2, a.city, a.region, a.postalCode, a.country].filter((part): part is string => part !== null && part.trim() !== '').join(', ');
+}
+
 /**
  * A postal address with what a visit there needs: a label ("Home", "Office") and access notes
  * (key safe, gate code). A lead's address is one; a client's addresses are too, plus what a

@@ -71,6 +71,11 @@ export function occurrence(ctx: RequestContext, id: string, series: BookingSerie
 /**
  * Makes the series' missing occurrences from `fromDate` through `through` (local dates), skipping
  * dates that already have one (kept, skipped or moved), and advances `generatedThrough`.
+ * Occurrences are made confirmed but announce nothing, here or in the nightly job: the client
+ * agreed to the series once, and a "confirmed" mail per date made weeks ahead would be noise;
+ * the `booking-reminders` job tells them the day before each visit. Series-wide changes (cancel
+ * or change from a date, skip) likewise send no per-occurrence messages; a single occurrence
+ * changed through the booking use cases announces as any booking does.
  */
 export async function materialise(
   ctx: RequestContext,

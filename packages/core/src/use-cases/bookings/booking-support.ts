@@ -14,11 +14,15 @@ import { AppError } from '../../errors/app-error.js';
 import type { IdGenerator } from '../../ports/id-generator.port.js';
 import type { TimeWindow } from '../../ports/scheduling-repositories.port.js';
 import type { TenantRepositories, UnitOfWork } from '../../ports/unit-of-work.port.js';
+import type { Messaging } from '../outbox/messaging.js';
 import { assertNotBlackedOut, notFound } from '../scheduling/scheduling-support.js';
+import { announceBookingChange } from './booking-notifications.js';
 
 export interface BookingDeps {
   readonly uow: UnitOfWork;
   readonly ids: IdGenerator;
+  /** Where the messages a change sends are enqueued (in the change's unit of work). */
+  readonly messaging: Messaging;
 }
 
 /** Where an idempotency key's errors point over HTTP: the `Idempotency-Key` header it comes in. */
@@ -60,7 +64,8 @@ export function bookingListWindow(now: Date, timeZone: string, given: { readonly
 
 /**
  * Loads a booking for change under a row lock, applies `change`, refuses blackouts when time or
- * people changed, stores it (the store refuses clashes) and audits before/after.
+ * people changed, stores it (the store refuses clashes), audits before/after and enqueues what
+ * the change tells the client and the workers (booking-notifications.ts), all in one unit.
  */
 export async function changeBooking(
   ctx: RequestContext,
@@ -85,6 +90,7 @@ export async function changeBooking(
     await repos.audit.append(
       auditEntry(ctx, deps.ids, { action, resourceType: 'booking', resourceId: id, before: snapshot(before), after: snapshot(after), metadata }),
     );
+    await announceBookingChange(deps, repos, ctx, before, after);
     return after;
   });
 }

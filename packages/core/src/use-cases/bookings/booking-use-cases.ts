@@ -8,18 +8,20 @@ import { GetBookingHistory } from './get-booking-history.use-case.js';
 import { GetBooking } from './get-booking.use-case.js';
 import { ListBookings } from './list-bookings.use-case.js';
 import { RescheduleBooking } from './reschedule-booking.use-case.js';
+import { SendBookingReminders } from './send-booking-reminders.use-case.js';
 import { UpdateBookingDetails } from './update-booking-details.use-case.js';
 
-export function bookingUseCases({ uow, ids }: CoreServices) {
+export function bookingUseCases({ uow, ids, messaging, orgs, systemAudit, jobs }: CoreServices) {
   return {
-    create: new CreateBooking({ uow, ids }),
+    create: new CreateBooking({ uow, ids, messaging }),
     get: new GetBooking({ uow }),
     list: new ListBookings({ uow }),
-    updateDetails: new UpdateBookingDetails({ uow, ids }),
-    changeAssignment: new ChangeBookingAssignment({ uow, ids }),
-    reschedule: new RescheduleBooking({ uow, ids }),
-    changeStatus: new ChangeBookingStatus({ uow, ids }),
-    cancel: new CancelBooking({ uow, ids }),
+    updateDetails: new UpdateBookingDetails({ uow, ids, messaging }),
+    changeAssignment: new ChangeBookingAssignment({ uow, ids, messaging }),
+    reschedule: new RescheduleBooking({ uow, ids, messaging }),
+    changeStatus: new ChangeBookingStatus({ uow, ids, messaging }),
+    cancel: new CancelBooking({ uow, ids, messaging }),
     history: new GetBookingHistory({ uow }),
+    sendReminders: new SendBookingReminders({ uow, ids, messaging, orgs, systemAudit, jobs }),
   };
 }

@@ -17,7 +17,8 @@ export type CancelBookingInput = ContractInput<typeof contract>;
 
 /**
  * Cancels a pending or confirmed booking with a reason, freeing its workers' and team's time:
- * ChangeBookingStatus to `cancelled`, audited as booking.status.cancelled.
+ * ChangeBookingStatus to `cancelled`, audited as booking.status.cancelled. The client is mailed
+ * booking_cancelled with the reason; its workers are told they are off it.
  * @throws validation.failed — a field the contract refuses (the reason is required).
  * @throws booking.not_found, booking.invalid_transition (started or finished bookings)
  */

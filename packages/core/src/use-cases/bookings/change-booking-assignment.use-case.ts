@@ -33,7 +33,8 @@ const ACTIONS: Record<AssignmentMode, string> = { add: 'booking.assign', remove:
  * Assigns, unassigns or reassigns: `add` names more workers (and a team, replacing any), `remove`
  * takes workers (and the team, when `teamId` is it) off, `replace` sets exactly the team and
  * workers given. A team brings its active members. Audited as booking.assign, booking.unassign
- * or booking.reassign; an occurrence is detached from its series.
+ * or booking.reassign; an occurrence is detached from its series. Each worker put on or taken
+ * off it is told so (booking-notifications.ts).
  * @throws validation.failed — a field the contract refuses; add and remove name nobody.
  * @throws booking.not_found, booking.not_plannable, team.not_found, team.inactive,
  *   worker.not_found, worker.inactive, booking.blacked_out, booking.slot_unavailable

@@ -29,6 +29,8 @@ export type ChangeBookingStatusInput = ContractInput<typeof contract>;
  * Moves a booking along its status machine (pending → confirmed → in_progress → completed, or
  * cancelled / no_show), stamping when it started, completed or was cancelled. Cancelling needs a
  * reason and frees the booking's time. Audited as booking.status.<status>, with the reason.
+ * Confirming mails the client booking_confirmed; cancelling, booking_cancelled (and tells the
+ * workers they are off it).
  * @throws validation.failed — a field the contract refuses, or no reason to cancel.
  * @throws booking.not_found, booking.invalid_transition (names the allowed statuses)
  */

@@ -9,7 +9,8 @@ import { BookingView, IdempotencyKey, NewBookingFields } from '../../domain/sche
 import { IDEMPOTENCY_KEY_TTL_HOURS } from '../../domain/shared/idempotency.js';
 import { AppError } from '../../errors/app-error.js';
 import type { TenantRepositories } from '../../ports/unit-of-work.port.js';
-import { assertNotBlackedOut, notFound, orgZone, resolveAssignees, resolveVisit } from '../scheduling/scheduling-support.js';
+import { assertNotBlackedOut, notFound, resolveAssignees, resolveVisit, zoneOf } from '../scheduling/scheduling-support.js';
+import { announceBookingChange } from './booking-notifications.js';
 import { IDEMPOTENCY_KEY_FIELD, type BookingDeps } from './booking-support.js';
 
 const contract = defineContract({
@@ -73,16 +74,18 @@ function fingerprint(plan: BookingPlan): string {
  * price defaults) and the assignees.
  */
 async function resolvePlan(repos: TenantRepositories, plan: BookingPlan) {
-  const { addressId, service } = await resolveVisit(repos, plan.clientId, plan.addressId, plan.serviceId);
+  const { addressId, service, client } = await resolveVisit(repos, plan.clientId, plan.addressId, plan.serviceId);
   const end = plan.end ?? (service === null ? null : new Date(plan.start.getTime() + service.durationMinutes * 60_000));
   if (end === null) throw AppError.validation([{ pointer: '/end', detail: 'is required when no service gives a duration' }]);
   const workers = await resolveAssignees(repos, plan.teamId, plan.workerIds);
-  return { addressId, service, end, workers };
+  return { addressId, service, client, end, workers };
 }
 
 /**
  * Books a visit. With an idempotency key, a retry with the same input returns the booking the
  * first call made (even while the first is still committing: the second waits for it).
+ * Made confirmed, it mails the client booking_confirmed; each worker on it is told they are
+ * assigned (booking-notifications.ts), in the same unit of work.
  * @throws validation.failed — a field the contract refuses, end not after start or more than
  *   24 h after it, no end and no service.
  * @throws client.not_found, client.archived, client.address_not_found, service.not_found,
@@ -122,8 +125,9 @@ export class CreateBooking {
           return { booking: earlier, replayed: true };
         }
       }
-      const { addressId, service, end, workers } = await resolvePlan(repos, plan);
-      const { currency, timeZone } = await orgZone(repos);
+      const { addressId, service, client, end, workers } = await resolvePlan(repos, plan);
+      const settings = await repos.orgSettings.get();
+      const { currency, timeZone } = zoneOf(settings);
       const booking: Booking = {
         id,
         orgId: ctx.orgId,
@@ -160,6 +164,8 @@ export class CreateBooking {
           metadata: { client_id: booking.clientId, ...(key === null ? {} : { idempotency_key: key }) },
         }),
       );
+      // A replay (above) returns before this: the first call's messages are the only ones.
+      await announceBookingChange(this.deps, repos, ctx, null, booking, { settings, client, service });
       return { booking, replayed: false };
     });
   }

@@ -8,6 +8,8 @@ export * from './reschedule-booking.use-case.js';
 export * from './change-booking-status.use-case.js';
 export * from './cancel-booking.use-case.js';
 export * from './get-booking-history.use-case.js';
+export * from './send-booking-reminders.use-case.js';
+export * from './booking-notifications.js';
 export * from './booking-use-cases.js';
 export * from '../../domain/scheduling/booking-schemas.js';
 export * from '../../domain/scheduling/booking-input.js';

@@ -24,7 +24,8 @@ export type RescheduleBookingInput = ContractInput<typeof contract>;
 
 /**
  * Moves a booking; without `end` it keeps its length. An occurrence moved on its own is
- * detached from its series. Audited as booking.reschedule.
+ * detached from its series. Audited as booking.reschedule. The client is mailed
+ * booking_rescheduled and the workers on it are told it changed (booking-notifications.ts).
  * @throws validation.failed — a field the contract refuses, end not after start or more than 24 h after it.
  * @throws booking.not_found, booking.not_plannable, booking.blacked_out, booking.slot_unavailable
  */

@@ -1,5 +1,6 @@
 /** Lookups and checks the scheduling use cases share: not-found errors, assignees, blackouts, visits. */
-import type { ClientAddress } from '../../domain/clients/client.js';
+import type { Client, ClientAddress } from '../../domain/clients/client.js';
+import type { OrgSettings } from '../../domain/orgs/org.js';
 import { MAX_BOOKING_MINUTES, sortWorkers, type Booking, type BookingWorker } from '../../domain/scheduling/booking.js';
 import type { Blackout, Service, Team, Worker } from '../../domain/scheduling/workforce.js';
 import { addDays, localDateOf, localDayBounds } from '../../domain/scheduling/zoned-time.js';
@@ -20,7 +21,11 @@ export const notFound = {
 };
 
 export async function orgZone(repos: TenantRepositories): Promise<{ timeZone: string; currency: string }> {
-  const settings = await repos.orgSettings.get();
+  return zoneOf(await repos.orgSettings.get());
+}
+
+/** The zone and currency of settings already read (an org without settings: UTC and USD). */
+export function zoneOf(settings: Pick<OrgSettings, 'timeZone' | 'currency'> | null): { timeZone: string; currency: string } {
   return { timeZone: settings?.timeZone ?? 'UTC', currency: settings?.currency ?? 'USD' };
 }
 
@@ -39,7 +44,8 @@ export async function requireClientAddress(repos: TenantRepositories, clientId: 
 
 /**
  * Where and what a visit is: the client (not archived), the address (the client's, its primary
- * when not given, none when null), the service (active) when named.
+ * when not given, none when null), the service (active) when named. The client comes back too,
+ * for whatever the caller tells them.
  * @throws client.not_found, client.archived, client.address_not_found, service.not_found
  */
 export async function resolveVisit(
@@ -47,13 +53,13 @@ export async function resolveVisit(
   clientId: string,
   addressId: string | null | undefined,
   serviceId: string | null,
-): Promise<{ addressId: string | null; service: Service | null }> {
+): Promise<{ addressId: string | null; service: Service | null; client: Client }> {
   const client = await repos.clients.findById(clientId);
   if (client === null) throw notFound.client(clientId);
   if (client.archivedAt !== null) throw new AppError('client.archived', `Client ${clientId} is archived`, { details: { client_id: clientId } });
   const address = addressId === undefined ? (client.addresses.find((a) => a.isPrimary)?.id ?? null) : addressId;
   if (address !== null && !client.addresses.some((a) => a.id === address)) throw notFound.address(clientId, address);
-  return { addressId: address, service: serviceId === null ? null : await requireActiveService(repos, serviceId) };
+  return { addressId: address, service: serviceId === null ? null : await requireActiveService(repos, serviceId), client };
 }
 
 export async function requireTeam(repos: TenantRepositories, id: string): Promise<Team> {
