@@ -2,7 +2,8 @@
  * What a host needs from the composition root, resolved once per process: configuration, the
  * core, the storage ports, database diagnostics and a way to build the job queue.
  */
-import type { Clock, Core, IdGenerator, JobQueue, OutboxDeliveryStore, RateLimiter } from '@cws/core';
+import type { Clock, Core, IdGenerator, InboundSmsVerifier, JobQueue, OutboxDeliveryStore, RateLimiter } from '@cws/core';
+import { inboundSmsVerifierFromConfig } from './delivery/message-channels-from-config.js';
 import type { MigrationStatus } from '@cws/migrations';
 import type { Config } from './config/index.js';
 import { buildContainer, type ContainerOptions, type MessagingWiring, type RateLimiterHandle, type StoragePorts } from './container.js';
@@ -36,6 +37,8 @@ export interface Runtime {
     breakers(): BreakerStatus[];
     readonly observers: DeliveryObservers;
   };
+  /** Checks signatures of inbound texts (STOP/START); null when no SMS provider takes replies. */
+  readonly inboundSms: InboundSmsVerifier | null;
   close(): Promise<void>;
 }
 
@@ -61,6 +64,7 @@ export async function createRuntime(config: Config, options: ContainerOptions = 
       migrationStatus: () => (db === null ? Promise.resolve(memoryStatus) : db.migrationStatus()),
       migrate: () => (db === null ? Promise.resolve([]) : db.migrate()),
       createJobQueue: (jobOptions) => createJobQueue(config, db?.connectionString ?? null, jobOptions),
+      inboundSms: inboundSmsVerifierFromConfig(config),
       outbox: { delivery: ports.outboxDelivery ?? null, breakers: () => messaging.breakers.statuses(), observers: messaging.observers },
       close: async () => {
         await ports.outboxDelivery?.close();

@@ -506,7 +506,7 @@ export interface paths {
         put?: never;
         /**
          * Add a member: a new address gets an account and a temporary password (shown in this response only); an existing account gets an emailed invitation
-         * @description An ADMIN cannot add an OWNER (403 iam.owner_only); an active member of this org cannot be added again (409 storage.conflict). 201: a new account this org manages, with temporary_password; or a deactivated member reactivated (temporary_password null, reactivated true). 202: the address already has an account, so nothing is linked: an invitation is emailed to it and its holder accepts (POST /v1/auth/invitations/accept). The 202 says nothing of that account (not its name, second factor or other orgs); that an account exists is the one thing it reveals, because only a new account can be given a temporary password.
+         * @description An ADMIN cannot add an OWNER (403 iam.owner_only); an active member of this org cannot be added again (409 storage.conflict). 201: a new account this org manages, with temporary_password; or a deactivated member reactivated (temporary_password null, reactivated true). 202: the address already has an account, so nothing is linked: an invitation is queued for mail to it (delivery queued; no_mail_transport without an email channel) and its holder accepts (POST /v1/auth/invitations/accept). The 202 says nothing of that account (not its name, second factor or other orgs); that an account exists is the one thing it reveals, because only a new account can be given a temporary password.
          */
         post: operations["inviteUser"];
         delete?: never;
@@ -546,7 +546,7 @@ export interface paths {
         put?: never;
         /**
          * Email a fresh token for an open invitation (the old one stops working), valid 7 days again
-         * @description Only an open invitation can be resent: an accepted or revoked one answers 409 iam.invitation_closed (invite again instead). Only an OWNER resends an invitation to become OWNER. delivery says how the mail fared. No body.
+         * @description Only an open invitation can be resent: an accepted or revoked one answers 409 iam.invitation_closed (invite again instead). Only an OWNER resends an invitation to become OWNER. The mail with the new token is queued in the outbox with it (delivery queued), or not at all without an email channel (delivery no_mail_transport; EMAIL_MODE=off). No request body.
          */
         post: operations["resendInvitation"];
         delete?: never;
@@ -1778,7 +1778,7 @@ export interface components {
             ok: boolean;
             checks: {
                 /** @enum {string} */
-                name: "db" | "migrations" | "jobs";
+                name: "db" | "migrations" | "jobs" | "delivery";
                 ok: boolean;
                 ms: number;
                 detail: {
@@ -2194,10 +2194,10 @@ export interface components {
         InvitationSent: {
             invitation: components["schemas"]["Invitation"];
             /**
-             * @description sent; no_mail_transport (EMAIL_MODE=off: the invitation stays pending until a transport exists, then resend); failed (resend)
+             * @description queued: the mail with the token is in the outbox, written with the invitation (delivered at least once, with retries); no_mail_transport: no email channel (EMAIL_MODE=off): nothing was queued and the invitation stays pending until a channel exists, then resend
              * @enum {string}
              */
-            delivery: "sent" | "no_mail_transport" | "failed";
+            delivery: "queued" | "no_mail_transport";
         };
         /** @description The whole list in one page (there is no next page) */
         InvitationPage: {
@@ -5594,7 +5594,7 @@ export interface operations {
                      *         "created_at": "2019-08-24T14:15:22Z",
                      *         "updated_at": "2019-08-24T14:15:22Z"
                      *       },
-                     *       "delivery": "sent"
+                     *       "delivery": "queued"
                      *     }
                      */
                     "application/json": components["schemas"]["InvitationSent"];
@@ -5725,7 +5725,7 @@ export interface operations {
                      *         "created_at": "2019-08-24T14:15:22Z",
                      *         "updated_at": "2019-08-24T14:15:22Z"
                      *       },
-                     *       "delivery": "sent"
+                     *       "delivery": "queued"
                      *     }
                      */
                     "application/json": components["schemas"]["InvitationSent"];

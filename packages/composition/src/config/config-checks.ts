@@ -13,6 +13,8 @@ import type { EnvValues } from './env-schema.js';
 export type CheckedValues = Partial<EnvValues>;
 
 export const SIGNING_SECRET_VARIABLES = ['AUTH_SECRET_KEY', 'CLIENT_PORTAL_SECRET', 'WORKER_PORTAL_SECRET', 'MFA_SECRET_KEY'] as const;
+/** Optional secrets held to the same rules when they are set. */
+export const OPTIONAL_SIGNING_SECRET_VARIABLES = ['WEBHOOK_SIGNING_SECRET'] as const;
 export const MIN_PROD_SECRET_LENGTH = 32;
 /** The metrics bearer token is a shared secret too: as long as the signing secrets. */
 export const MIN_PROD_METRICS_TOKEN_LENGTH = 32;
@@ -89,10 +91,11 @@ export function crossFieldProblems(values: CheckedValues): ConfigProblem[] {
  */
 function reusedSecretProblems(values: CheckedValues): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
-  SIGNING_SECRET_VARIABLES.forEach((name, index) => {
+  const all = [...SIGNING_SECRET_VARIABLES, ...OPTIONAL_SIGNING_SECRET_VARIABLES];
+  all.forEach((name, index) => {
     const value = values[name];
     if (value === undefined) return;
-    const first = SIGNING_SECRET_VARIABLES.slice(0, index).find((earlier) => values[earlier] === value);
+    const first = all.slice(0, index).find((earlier) => values[earlier] === value);
     if (first === undefined) return;
     problems.push({
       variable: name,
@@ -107,9 +110,10 @@ function reusedSecretProblems(values: CheckedValues): ConfigProblem[] {
 export function prodProblems(values: CheckedValues, failed: ReadonlySet<string> = new Set()): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
 
-  for (const name of SIGNING_SECRET_VARIABLES) {
+  for (const name of [...SIGNING_SECRET_VARIABLES, ...OPTIONAL_SIGNING_SECRET_VARIABLES]) {
     if (failed.has(name)) continue;
     const value = values[name];
+    if (value === undefined && (OPTIONAL_SIGNING_SECRET_VARIABLES as readonly string[]).includes(name)) continue;
     const fix = `Set ${name} to a random value of at least ${MIN_PROD_SECRET_LENGTH} characters (e.g. \`openssl rand -base64 48\`), different from the other secrets.`;
     if (value === undefined) {
       problems.push({ variable: name, message: 'is required when APP_ENV=prod (the dev placeholder is never used in prod)', fix });

@@ -140,6 +140,7 @@ export interface SmsConfig {
 }
 
 export interface OutboxConfig {
+  webhookSigningSecret: string | null;
   baseBackoffSeconds: number;
   maxAttempts: number;
   batchSize: number;

@@ -80,6 +80,7 @@ const CONFIG_VIEW: { [N in Exclude<EnvVarName, BasicAuthVariable>]: (config: Con
   TWILIO_ACCOUNT_SID: (c) => c.sms.twilio.accountSid,
   TWILIO_AUTH_TOKEN: (c) => c.sms.twilio.authToken,
   TWILIO_FROM: (c) => c.sms.twilio.from,
+  WEBHOOK_SIGNING_SECRET: (c) => c.outbox.webhookSigningSecret,
   OUTBOX_BASE_BACKOFF_SECONDS: (c) => c.outbox.baseBackoffSeconds,
   OUTBOX_MAX_ATTEMPTS: (c) => c.outbox.maxAttempts,
   OUTBOX_BATCH_SIZE: (c) => c.outbox.batchSize,

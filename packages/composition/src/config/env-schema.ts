@@ -336,6 +336,10 @@ export const ENV_SCHEMA = [
 
   // --- Outbox ---
   {
+    name: 'WEBHOOK_SIGNING_SECRET', group: 'Outbox', type: str(), secret: true,
+    description: 'Signs outbound webhooks (X-CWS-Signature, HMAC-SHA256; each org gets a key derived from it); unset: no webhook channel, so none are sent. Fix: a random value of at least 32 characters (e.g. `openssl rand -hex 32`).',
+  },
+  {
     name: 'OUTBOX_BASE_BACKOFF_SECONDS', group: 'Outbox', type: int(1, 3600), secret: false, default: '60',
     description: 'First retry delay of a message that failed; each later retry doubles it (capped at 6 h, less up to 20 % jitter). Fix: a whole number of seconds; with the defaults the last attempt comes 3.3 to 4.1 days after the first.',
   },

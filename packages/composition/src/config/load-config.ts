@@ -159,6 +159,7 @@ function buildConfig(v: EnvValues): Config {
     },
     sms: { mode: v.SMS_MODE, twilio: { accountSid: v.TWILIO_ACCOUNT_SID ?? null, authToken: v.TWILIO_AUTH_TOKEN ?? null, from: v.TWILIO_FROM ?? null } },
     outbox: {
+      webhookSigningSecret: v.WEBHOOK_SIGNING_SECRET ?? null,
       baseBackoffSeconds: v.OUTBOX_BASE_BACKOFF_SECONDS,
       maxAttempts: v.OUTBOX_MAX_ATTEMPTS,
       batchSize: v.OUTBOX_BATCH_SIZE,

@@ -2,9 +2,11 @@
  * The channels EMAIL_MODE and SMS_MODE name, each behind its circuit breaker. `off` leaves the
  * channel out: the core then enqueues nothing of that kind (ADR 20).
  */
-import type { MessageChannels } from '@cws/core';
+import type { InboundSmsVerifier, MessageChannels } from '@cws/core';
 import { SendGridMailer } from '@cws/adapter-mail-sendgrid';
 import { SmtpMailer } from '@cws/adapter-mail-smtp';
+import { TwilioInboundSmsVerifier, TwilioSmsSender } from '@cws/adapter-sms-twilio';
+import { HttpWebhookSender } from '@cws/adapter-webhook-http';
 import type { Config } from '../config/index.js';
 import type { Logger } from '../logger.js';
 import { LogMailer, LogSmsSender } from './log-channels.js';
@@ -33,6 +35,24 @@ export function messageChannelsFromConfig(config: Config, logger: Logger): Messa
         : email.mode === 'log'
           ? new LogMailer(logger)
           : null;
-  const texter = sms.mode === 'log' ? new LogSmsSender(logger) : null;
-  return { email: mailer, sms: texter, webhook: null };
+  const texter =
+    sms.mode === 'twilio'
+      ? new TwilioSmsSender({
+          accountSid: needed(sms.twilio.accountSid, 'TWILIO_ACCOUNT_SID'),
+          authToken: needed(sms.twilio.authToken, 'TWILIO_AUTH_TOKEN'),
+          from: needed(sms.twilio.from, 'TWILIO_FROM'),
+        })
+      : sms.mode === 'log'
+        ? new LogSmsSender(logger)
+        : null;
+  const secret = config.outbox.webhookSigningSecret;
+  // Receivers on loopback or private networks only in dev and test (the SSRF guard stays on in prod).
+  const webhook = secret === null ? null : new HttpWebhookSender({ signingSecret: secret, allowInsecureLocalhost: config.appEnv !== 'prod' });
+  return { email: mailer, sms: texter, webhook };
+}
+
+/** Checks the signature of inbound texts (STOP/START) when Twilio is the SMS provider. */
+export function inboundSmsVerifierFromConfig(config: Config): InboundSmsVerifier | null {
+  const token = config.sms.twilio.authToken;
+  return config.sms.mode === 'twilio' && token !== null ? new TwilioInboundSmsVerifier(token) : null;
 }

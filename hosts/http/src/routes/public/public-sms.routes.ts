@@ -23,7 +23,7 @@ const TwilioInboundForm = Type.Object(
  * composition from TWILIO_AUTH_TOKEN); null when this deployment receives no texts.
  */
 export function runtimeInboundSms(runtime: Runtime): InboundSmsVerifier | null {
-  return (runtime as Runtime & { readonly inboundSms?: InboundSmsVerifier | null }).inboundSms ?? null;
+  return runtime.inboundSms;
 }
 
 /**
