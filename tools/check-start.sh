@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The README's promise, checked: on a clean checkout `npm start` serves /readyz 200 with the
-# db, migrations and jobs checks ok within START_DEADLINE_S seconds, and both the demo owner it
+# db, migrations, jobs and delivery checks ok within START_DEADLINE_S seconds, and both the demo owner it
 # prints (signing in for a token) and the Basic Auth admin can list the demo leads, the demo
 # schedule (bookings, the assignments queue) is there, and the generated signing secrets are
 # kept privately. Then it runs the README's marked bash blocks (sign-in, scheduling, the worker
@@ -35,7 +35,7 @@ if [ -z "$ready" ]; then echo "npm start did not become ready within 60 s:"; tai
 node -e '
 const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
 const names = r.checks.filter((c) => c.ok).map((c) => c.name).join(",");
-if (names !== "db,migrations,jobs" || r.jobs.enabled !== true) { console.error("readyz checks:", JSON.stringify(r.checks)); process.exit(1); }' "$dir/readyz.json"
+if (names !== "db,migrations,jobs,delivery" || r.jobs.enabled !== true) { console.error("readyz checks:", JSON.stringify(r.checks)); process.exit(1); }' "$dir/readyz.json"
 # Signing secrets are generated per data directory, private to the user, never a public default.
 secrets_mode=$(stat -c '%a' "$dir/var/dev-secrets.json" 2>/dev/null || echo missing)
 if [ "$secrets_mode" != "600" ]; then echo "var/dev-secrets.json is $secrets_mode, expected a file with mode 600"; exit 1; fi
@@ -72,5 +72,13 @@ expect '"auth.password_change_required"' 'the temporary-password refusal'
 expect '"in_progress"' 'the started job'
 expect '"completed"' 'the completed job'
 expect '^204$' 'the worker sign-out'
+# The confirmed booking's mail went through the outbox: the in-process deliverer (polling the
+# embedded database every second) wrote it to the log (EMAIL_MODE=log, the dev default).
+mailed=""
+for _ in $(seq 1 50); do
+  if grep -q 'Mail not sent (EMAIL_MODE=log): booking_confirmed to office@brightside-dental.example.com' "$log"; then mailed=yes; break; fi
+  sleep 0.1
+done
+if [ -z "$mailed" ]; then echo "the booking confirmation did not reach the log through the outbox within 5 s:"; tail -20 "$log"; exit 1; fi
 echo "README examples: $(grep -c . "$readme") lines ran as written against the fresh start"
 
