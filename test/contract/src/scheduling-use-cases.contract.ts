@@ -231,7 +231,7 @@ export function schedulingUseCasesContract(name: string, factory: StorageHarness
         expect(rows.map((e) => [e.kind, template(e), e.dedupeKey]).sort()).to.deep.equal(
           [
             ['email', 'booking_confirmed', `booking:${won[0]!.id}:confirmed`],
-            ['sms', 'worker_assignment', `booking:${won[0]!.id}:worker:${dee.id}:assigned:${won[0]!.startsAt.toISOString()}`],
+            ['sms', 'worker_assignment', `booking:${won[0]!.id}:worker:${dee.id}:assigned:${won[0]!.startsAt.toISOString()}:${won[0]!.updatedAt.toISOString()}`],
           ].sort(),
         );
       });

@@ -134,7 +134,9 @@ export async function announceBookingChange(
   const unit = withSettingsRead(repos, settings);
   const messageDeps: MessageDeps = { messaging: deps.messaging, ids: deps.ids };
   const base = `booking:${after.id}`;
-  const startsAt = after.startsAt.toISOString();
+  // The change's own instant: each change is announced once (the same unit cannot commit twice),
+  // and a later change back and forth (A → B → A → B, off and on again) is announced again.
+  const instance = `${after.startsAt.toISOString()}:${after.updatedAt.toISOString()}`;
 
   if (client != null && client.email !== null) {
     const data = bookingMessageData(after, client.name, serviceName, address);
@@ -147,7 +149,7 @@ export async function announceBookingChange(
           ...email,
           template: 'booking_rescheduled',
           notification: 'booking_rescheduled',
-          dedupeKey: `${base}:rescheduled:${startsAt}`,
+          dedupeKey: `${base}:rescheduled:${instance}`,
           data: { ...data, previousStartsAt: notice.previousStartsAt.toISOString() },
         });
       } else {
@@ -167,7 +169,7 @@ export async function announceBookingChange(
   for (const { workerId, change } of forWorkers) {
     const worker = workers.get(workerId);
     if (worker === undefined) continue;
-    await tellWorker(messageDeps, unit, ctx, worker, change, `${base}:worker:${workerId}:${change}:${startsAt}`, bookingMessageData(after, worker.name, serviceName, address));
+    await tellWorker(messageDeps, unit, ctx, worker, change, `${base}:worker:${workerId}:${change}:${instance}`, bookingMessageData(after, worker.name, serviceName, address));
   }
 }
 

@@ -50,7 +50,8 @@ describe('Booking notifications (enqueued with the change)', () => {
   const status = (id: string, to: string) => fx.core.bookings.changeStatus.execute(fx.ctx(orgId), { id, status: to as never });
   const reschedule = (id: string, start: string) => fx.core.bookings.reschedule.execute(fx.ctx(orgId), { id, start });
   const assign = (id: string, mode: 'add' | 'remove' | 'replace', workerIds: string[]) => fx.core.bookings.changeAssignment.execute(fx.ctx(orgId), { id, mode, workerIds });
-  const workerKey = (bookingId: string, workerId: string, change: string, startsAt: string) => `booking:${bookingId}:worker:${workerId}:${change}:${startsAt}`;
+  /** Keys end with the change's own instant (the booking's updatedAt: the fixed clock's now here). */
+  const workerKey = (bookingId: string, workerId: string, change: string, startsAt: string) => `booking:${bookingId}:worker:${workerId}:${change}:${startsAt}:${fx.clock.now().toISOString()}`;
 
   describe('the client', () => {
     it('a booking made confirmed mails booking_confirmed with who, what, when and where', async () => {
@@ -90,7 +91,7 @@ describe('Booking notifications (enqueued with the change)', () => {
       await reschedule(booking.id, iso('14:00')); // the same change again: nothing moved
       await reschedule(booking.id, iso('09:00', WED));
       const moves = events().filter((e) => message(e).template === 'booking_rescheduled');
-      expect(moves.map((e) => e.dedupeKey)).to.deep.equal([`booking:${booking.id}:rescheduled:${iso('14:00')}`, `booking:${booking.id}:rescheduled:${iso('09:00', WED)}`]);
+      expect(moves.map((e) => e.dedupeKey)).to.deep.equal([`booking:${booking.id}:rescheduled:${iso('14:00')}:${fx.clock.now().toISOString()}`, `booking:${booking.id}:rescheduled:${iso('09:00', WED)}:${fx.clock.now().toISOString()}`]);
       expect(moves.map((e) => message(e).data)).to.deep.equal([
         { bookingId: booking.id, recipientName: 'Grace <Hopper>', serviceName: 'Deep clean', startsAt: iso('14:00'), endsAt: iso('16:00'), timeZone: 'Europe/London', address: '1 High St, Flat 2, Leeds, LS1 1AA, GB', previousStartsAt: iso('10:00') },
         { bookingId: booking.id, recipientName: 'Grace <Hopper>', serviceName: 'Deep clean', startsAt: iso('09:00', WED), endsAt: iso('11:00', WED), timeZone: 'Europe/London', address: '1 High St, Flat 2, Leeds, LS1 1AA, GB', previousStartsAt: iso('14:00') },
@@ -158,7 +159,7 @@ describe('Booking notifications (enqueued with the change)', () => {
       await reschedule(booking.id, iso('13:00'));
       await fx.core.bookings.cancel.execute(fx.ctx(orgId), { id: booking.id, reason: 'Rain' });
       expect(sent().slice(before)).to.deep.equal([
-        ['email', `booking:${booking.id}:rescheduled:${iso('13:00')}`, 'booking_rescheduled', 'grace@example.com', null],
+        ['email', `booking:${booking.id}:rescheduled:${iso('13:00')}:${fx.clock.now().toISOString()}`, 'booking_rescheduled', 'grace@example.com', null],
         ['sms', workerKey(booking.id, ann.id, 'changed', iso('13:00')), 'worker_assignment', '+447700900001', 'changed'],
         ['email', workerKey(booking.id, bob.id, 'changed', iso('13:00')), 'worker_assignment', 'bob@example.com', 'changed'],
         ['email', `booking:${booking.id}:cancelled`, 'booking_cancelled', 'grace@example.com', null],
@@ -191,7 +192,7 @@ describe('Booking notifications (enqueued with the change)', () => {
       await fx.core.orgs.updateSettings.execute(fx.ctx(orgId), { notifications: { bookingConfirmed: false, workerAssignment: false } });
       const { booking } = await create({ status: 'confirmed', workerIds: [ann.id] });
       await reschedule(booking.id, iso('16:00'));
-      expect(sent().map(([, key]) => key)).to.deep.equal([`booking:${booking.id}:rescheduled:${iso('16:00')}`]);
+      expect(sent().map(([, key]) => key)).to.deep.equal([`booking:${booking.id}:rescheduled:${iso('16:00')}:${fx.clock.now().toISOString()}`]);
       await fx.core.orgs.updateSettings.execute(fx.ctx(orgId), { notifications: { bookingRescheduled: false, bookingCancelled: false } });
       await reschedule(booking.id, iso('17:00'));
       await fx.core.bookings.cancel.execute(fx.ctx(orgId), { id: booking.id, reason: 'x' });
@@ -205,11 +206,29 @@ describe('Booking notifications (enqueued with the change)', () => {
       expect(sent().map(([, key]) => key)).to.deep.equal([`booking:${first.booking.id}:confirmed`, workerKey(first.booking.id, ann.id, 'assigned', iso('10:00'))]);
     });
 
-    it('the same dedupe key twice keeps the first event (assigned, taken off, put back at the same time)', async () => {
+    it('the same dedupe key twice keeps the first event (assigned, taken off, put back in the same instant)', async () => {
       const { booking } = await create({ workerIds: [bob.id] });
       await assign(booking.id, 'remove', [bob.id]);
       await assign(booking.id, 'add', [bob.id]);
       expect(sent().map(([, , , , change]) => change)).to.deep.equal(['assigned', 'unassigned']);
+    });
+
+    it('a later change back is a new change: taken off and put back a minute later tells the worker again', async () => {
+      const { booking } = await create({ workerIds: [bob.id] });
+      fx.clock.advance(60_000);
+      await assign(booking.id, 'remove', [bob.id]);
+      fx.clock.advance(60_000);
+      await assign(booking.id, 'add', [bob.id]);
+      expect(sent().map(([, , , , change]) => change)).to.deep.equal(['assigned', 'unassigned', 'assigned']);
+    });
+
+    it('moved away and back again (A → B → A → B) tells the client each time', async () => {
+      const { booking } = await create({ status: 'confirmed' });
+      for (const start of [iso('14:00'), iso('10:00'), iso('14:00')]) {
+        fx.clock.advance(60_000);
+        await reschedule(booking.id, start);
+      }
+      expect(events().filter((e) => message(e).template === 'booking_rescheduled')).to.have.length(3);
     });
 
     it('a write refused for a taken slot (409) or a blackout leaves no outbox row', async () => {
