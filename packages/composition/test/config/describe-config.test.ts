@@ -29,6 +29,7 @@ function prodEnvWithEverySecret() {
     TWILIO_ACCOUNT_SID: 'AC0123456789',
     TWILIO_AUTH_TOKEN: 'LeakTwilioToken7',
     TWILIO_FROM: '+15005550006',
+    WEBHOOK_SIGNING_SECRET: 'LeakWebhookSigningKey7-0123456789abcdefXYZ',
   };
 }
 

@@ -78,7 +78,9 @@ describe('RecordSmsReply (STOP / START replies)', function () {
   });
 
   it('without an opt-out store a keyword is refused (delivery.no_channel), other texts still ignored', async () => {
-    const bare = createCore({ ...createMemoryAdapters() });
+    // The memory adapters come with a store: leave it out, as an embedding app without SMS would.
+    const { smsOptOuts: _store, ...withoutStore } = createMemoryAdapters();
+    const bare = createCore(withoutStore);
     await expectAppError(bare.outbox.recordSmsReply.execute(sys, { from: PHONE, body: 'STOP' }), 'delivery.no_channel');
     expect(await bare.outbox.recordSmsReply.execute(sys, { from: PHONE, body: 'hello' })).to.deep.equal({ action: 'ignored' });
   });
