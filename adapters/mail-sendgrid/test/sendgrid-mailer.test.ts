@@ -8,36 +8,16 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
 import sendgridSingleton from '@sendgrid/mail';
-import { isAppError, type AppError, type EmailToSend } from '@cws/core';
+import type { EmailToSend } from '@cws/core';
+import { anEmail as sampleEmail, deliveryFailure } from '@cws/contract-tests';
 import { startFakeSendGridServer, type FakeSendGridServer, type SendGridFailure } from '@cws/test-support';
 import { SendGridMailer } from '@cws/adapter-mail-sendgrid';
 
 const FROM = { email: 'bookings@sparkle.example', name: 'Sparkle Bookings' };
 
-function anEmail(): EmailToSend {
-  const id = randomUUID();
-  return {
-    idempotencyId: id,
-    orgId: randomUUID(),
-    to: `ana-${id.slice(0, 6)}@example.com`,
-    toName: 'Ana',
-    fromName: null,
-    subject: 'Booking confirmed',
-    text: 'See you on Monday.',
-    html: '<p>See you on Monday.</p>',
-    template: 'booking_confirmed',
-  };
-}
-
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(isAppError(error), inspect(error)).to.equal(true);
-    return error as AppError;
-  }
-  expect.fail('the send succeeded');
-}
+/** A plain message of this suite: no sender name of its own, so the configured one shows. */
+const anEmail = (): EmailToSend =>
+  sampleEmail({ toName: 'Ana', fromName: null, subject: 'Booking confirmed', text: 'See you on Monday.', html: '<p>See you on Monday.</p>' });
 
 describe('SendGridMailer', function () {
   const peers: FakeSendGridServer[] = [];
@@ -96,7 +76,7 @@ describe('SendGridMailer', function () {
       it(`${answer.status} → ${code}, with SendGrid's reason`, async function () {
         const p = await peer();
         p.failNext(answer);
-        const error = await failure(mailerFor(p).send(anEmail()));
+        const error = await deliveryFailure(mailerFor(p).send(anEmail()));
         expect(error.code).to.equal(code);
         expect(error.retryable).to.equal(code === 'delivery.unavailable');
         expect(error.details).to.deep.equal({ provider: 'sendgrid', status: answer.status });
@@ -109,17 +89,17 @@ describe('SendGridMailer', function () {
       const p = await peer();
       const m = mailerFor(p);
       p.failNext({ status: 429, headers: { 'retry-after': '42' } });
-      expect((await failure(m.send(anEmail()))).retryAfterSeconds).to.equal(42);
+      expect((await deliveryFailure(m.send(anEmail()))).retryAfterSeconds).to.equal(42);
       p.failNext({ status: 429, headers: { 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 120) } });
-      expect((await failure(m.send(anEmail()))).retryAfterSeconds).to.be.within(115, 121);
+      expect((await deliveryFailure(m.send(anEmail()))).retryAfterSeconds).to.be.within(115, 121);
       p.failNext({ status: 503, headers: { 'retry-after': 'soon' } });
-      expect((await failure(m.send(anEmail()))).retryAfterSeconds).to.equal(null);
+      expect((await deliveryFailure(m.send(anEmail()))).retryAfterSeconds).to.equal(null);
     });
 
     it('a wrong key is delivery.unavailable and neither key shows anywhere in the error', async function () {
       const p = await peer();
       const wrong = `SG.${randomUUID()}.${randomUUID()}`;
-      const error = await failure(mailerFor(p, wrong).send(anEmail()));
+      const error = await deliveryFailure(mailerFor(p, wrong).send(anEmail()));
       expect(error.code).to.equal('delivery.unavailable');
       expect(error.details).to.deep.equal({ provider: 'sendgrid', status: 401 });
       const everything = `${error.message} ${inspect(error, { depth: 8, showHidden: true })}`;
@@ -132,7 +112,7 @@ describe('SendGridMailer', function () {
       const p = await peer();
       const email = anEmail();
       p.failNext({ status: 400, errors: [{ message: `Bad {to}\r\nX-Evil: 1\u0000 key SG.abcdefgh.ijklmnop ${'z'.repeat(5000)}`, field: null }, { message: 'second', field: null }, { message: 'third', field: null }, { message: 'fourth', field: null }] });
-      const error = await failure(mailerFor(p).send(email));
+      const error = await deliveryFailure(mailerFor(p).send(email));
       expect(error.code).to.equal('delivery.rejected');
       expect(error.message).not.to.include(email.to);
       expect(error.message).not.to.include('SG.abcdefgh');
@@ -146,7 +126,7 @@ describe('SendGridMailer', function () {
     it('a reset connection is delivery.unavailable', async function () {
       const p = await peer();
       p.failNext('reset');
-      const error = await failure(mailerFor(p).send(anEmail()));
+      const error = await deliveryFailure(mailerFor(p).send(anEmail()));
       expect(error.code).to.equal('delivery.unavailable');
       expect(error.retryable).to.equal(true);
     });
@@ -157,7 +137,7 @@ describe('SendGridMailer', function () {
       const { port } = probe.address() as AddressInfo;
       await new Promise<void>((resolve) => probe.close(() => resolve()));
       const m = new SendGridMailer({ apiKey: 'SG.closed-port-key.abcdefgh', from: FROM, baseUrl: `http://127.0.0.1:${port}`, timeoutMs: 1500 });
-      const error = await failure(m.send(anEmail()));
+      const error = await deliveryFailure(m.send(anEmail()));
       expect(error.code).to.equal('delivery.unavailable');
       expect(error.details).to.deep.equal({ provider: 'sendgrid', code: 'ECONNREFUSED' });
       expect(inspect(error, { depth: 8, showHidden: true })).not.to.include('closed-port-key');
@@ -167,7 +147,7 @@ describe('SendGridMailer', function () {
       const p = await peer();
       p.failNext('hang');
       const started = Date.now();
-      const error = await failure(new SendGridMailer({ apiKey: p.apiKey, from: FROM, baseUrl: p.baseUrl, timeoutMs: 300 }).send(anEmail()));
+      const error = await deliveryFailure(new SendGridMailer({ apiKey: p.apiKey, from: FROM, baseUrl: p.baseUrl, timeoutMs: 300 }).send(anEmail()));
       expect(error.code).to.equal('delivery.unavailable');
       expect(Date.now() - started).to.be.at.least(250);
       expect(p.requestCount).to.equal(1);

@@ -8,36 +8,16 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type AddressInfo } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { inspect } from 'node:util';
-import { isAppError, type AppError, type EmailToSend } from '@cws/core';
+import type { EmailToSend } from '@cws/core';
+import { anEmail as sampleEmail, deliveryFailure } from '@cws/contract-tests';
 import { startSmtpTestServer, type SmtpFailure, type SmtpTestServer } from '@cws/test-support';
 import { SmtpMailer, isLoopbackHost, outboxMessageId, type SmtpMailerOptions } from '@cws/adapter-mail-smtp';
 
 const FROM = { email: 'bookings@sparkle.example', name: 'Sparkle Bookings' };
 
-function anEmail(): EmailToSend {
-  const id = randomUUID();
-  return {
-    idempotencyId: id,
-    orgId: randomUUID(),
-    to: `ana-${id.slice(0, 6)}@example.com`,
-    toName: 'Ana',
-    fromName: null,
-    subject: 'Booking confirmed',
-    text: 'See you on Monday.',
-    html: '<p>See you on Monday.</p>',
-    template: 'booking_confirmed',
-  };
-}
-
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(isAppError(error), inspect(error)).to.equal(true);
-    return error as AppError;
-  }
-  expect.fail('the send succeeded');
-}
+/** A plain message of this suite: no sender name of its own, so the configured one shows. */
+const anEmail = (): EmailToSend =>
+  sampleEmail({ toName: 'Ana', fromName: null, subject: 'Booking confirmed', text: 'See you on Monday.', html: '<p>See you on Monday.</p>' });
 
 describe('SmtpMailer', function () {
   const opened: Array<{ close(): Promise<void> }> = [];
@@ -79,7 +59,7 @@ describe('SmtpMailer', function () {
 
     it('with STARTTLS required, refuses a server that does not offer it: no login, no message in clear', async function () {
       const peer = await server({ tls: 'none' });
-      const error = await failure(mailer(peer).send(anEmail()));
+      const error = await deliveryFailure(mailer(peer).send(anEmail()));
       expect(error.code).to.equal('delivery.unavailable');
       expect(error.retryable).to.equal(true);
       expect(error.details).to.include({ code: 'ETLS', command: 'STARTTLS' });
@@ -95,7 +75,7 @@ describe('SmtpMailer', function () {
         .find((i) => i !== undefined && !i.internal && i.family === 'IPv4')?.address;
       if (address === undefined) this.skip(); // no network interface but loopback: nothing to stand for a remote relay
       const peer = await server({ tls: 'none', listen: address });
-      const error = await failure(mailer(peer, { requireTls: undefined }).send(anEmail()));
+      const error = await deliveryFailure(mailer(peer, { requireTls: undefined }).send(anEmail()));
       expect(error.code).to.equal('delivery.unavailable');
       expect(error.details).to.include({ code: 'ETLS', command: 'STARTTLS' });
       expect(peer.authAttempts).to.equal(0);
@@ -125,7 +105,7 @@ describe('SmtpMailer', function () {
 
     it('checks the certificate unless told otherwise: a self-signed one is refused, retryably, before any login', async function () {
       const peer = await server();
-      const error = await failure(mailer(peer, { rejectUnauthorized: undefined }).send(anEmail()));
+      const error = await deliveryFailure(mailer(peer, { rejectUnauthorized: undefined }).send(anEmail()));
       expect(error.code).to.equal('delivery.unavailable');
       expect(error.message).to.match(/certificate/);
       expect(error.retryable).to.equal(true);
@@ -139,7 +119,7 @@ describe('SmtpMailer', function () {
       const peer = await server();
       const wrong = `wrong-${randomUUID()}`;
       const email = anEmail();
-      const error = await failure(mailer(peer, { password: wrong }).send(email));
+      const error = await deliveryFailure(mailer(peer, { password: wrong }).send(email));
       expect(error.code).to.equal('delivery.unavailable');
       expect(error.retryable).to.equal(true);
       expect(error.details).to.include({ code: 'EAUTH', responseCode: 535 });
@@ -153,7 +133,7 @@ describe('SmtpMailer', function () {
 
     it('a relay requiring a login, given none, is delivery.unavailable', async function () {
       const peer = await server();
-      const error = await failure(mailer(peer, { user: null, password: null }).send(anEmail()));
+      const error = await deliveryFailure(mailer(peer, { user: null, password: null }).send(anEmail()));
       expect(error.code).to.equal('delivery.unavailable');
       expect(peer.received).to.have.length(0);
     });
@@ -184,7 +164,7 @@ describe('SmtpMailer', function () {
         const m = mailer(peer);
         const email = anEmail();
         peer.failNext(reply);
-        const error = await failure(m.send(email));
+        const error = await deliveryFailure(m.send(email));
         expect(error.code).to.equal(code);
         expect(error.retryable).to.equal(code === 'delivery.unavailable');
         expect(error.details).to.include({ responseCode: typeof reply === 'string' ? null : reply.code });
@@ -204,7 +184,7 @@ describe('SmtpMailer', function () {
       await new Promise<void>((resolve) => probe.close(() => resolve()));
       const m = new SmtpMailer({ host: '127.0.0.1', port, secure: false, user: null, password: null, from: FROM, timeoutMs: 1500 });
       opened.push(m);
-      const error = await failure(m.send(anEmail()));
+      const error = await deliveryFailure(m.send(anEmail()));
       expect(error.code).to.equal('delivery.unavailable');
       expect(error.retryable).to.equal(true);
     });

@@ -14,7 +14,7 @@ export { identityRepositoriesContract, aMember, aMembership, aUser } from './ide
 export { schedulingRepositoriesContract } from './scheduling-repositories.contract.js';
 export { rateLimiterContract, type RateLimiterCaps, type RateLimiterHarness } from './rate-limiter.contract.js';
 export { totpCode, totpStep, totpVerifierContract } from './totp-verifier.contract.js';
-export { mailerContract, type MailerHarness, type MailerPeerFailure, type ReceivedEmail } from './mailer.contract.js';
+export { anEmail, deliveryFailure, mailerContract, type MailerHarness, type MailerPeerFailure, type ReceivedEmail } from './mailer.contract.js';
 
 import type { StorageHarnessFactory } from './harness.js';
 import { auditLogContract } from './audit-log.contract.js';

@@ -53,7 +53,8 @@ export interface MailerHarness {
   dispose(): Promise<void>;
 }
 
-function anEmail(overrides: Partial<EmailToSend> = {}): EmailToSend {
+/** A message as the deliverer hands it to a mailer; `overrides` change any field. */
+export function anEmail(overrides: Partial<EmailToSend> = {}): EmailToSend {
   const id = randomUUID();
   return {
     idempotencyId: id,
@@ -69,7 +70,8 @@ function anEmail(overrides: Partial<EmailToSend> = {}): EmailToSend {
   };
 }
 
-async function failure(promise: Promise<unknown>): Promise<AppError> {
+/** The AppError `promise` fails with (the test fails if it succeeds or throws anything else). */
+export async function deliveryFailure(promise: Promise<unknown>): Promise<AppError> {
   try {
     await promise;
   } catch (error) {
@@ -205,7 +207,7 @@ export function mailerContract(name: string, factory: () => Promise<MailerHarnes
       ] as const) {
         it(`refuses a recipient address with ${label} for good, sending nothing`, async function () {
           const email = anEmail({ to });
-          const error = await failure(h.mailer.send(email));
+          const error = await deliveryFailure(h.mailer.send(email));
           expect(error.code).to.equal('delivery.rejected');
           expect(error.retryable).to.equal(false);
           expect(error.message).not.to.include('intruder');
@@ -241,7 +243,7 @@ export function mailerContract(name: string, factory: () => Promise<MailerHarnes
       it('a permanent refusal is delivery.rejected, not retryable, and names neither the recipient nor a secret', async function () {
         const email = anEmail();
         h.failNext('permanent');
-        const error = await failure(h.mailer.send(email));
+        const error = await deliveryFailure(h.mailer.send(email));
         expect(error.code).to.equal('delivery.rejected');
         expect(error.retryable).to.equal(false);
         expectNothingLeaks(error, email);
@@ -251,7 +253,7 @@ export function mailerContract(name: string, factory: () => Promise<MailerHarnes
       it('a temporary refusal is delivery.unavailable and retryable; the next send goes through', async function () {
         const email = anEmail();
         h.failNext('transient');
-        const error = await failure(h.mailer.send(email));
+        const error = await deliveryFailure(h.mailer.send(email));
         expect(error.code).to.equal('delivery.unavailable');
         expect(error.retryable).to.equal(true);
         expectNothingLeaks(error, email);
@@ -263,7 +265,7 @@ export function mailerContract(name: string, factory: () => Promise<MailerHarnes
         this.timeout(30_000);
         const email = anEmail();
         h.failNext('hang');
-        const error = await failure(h.mailer.send(email));
+        const error = await deliveryFailure(h.mailer.send(email));
         expect(error.code).to.equal('delivery.unavailable');
         expect(error.retryable).to.equal(true);
         expectNothingLeaks(error, email);
