@@ -25,7 +25,7 @@ import {
   waitUntil,
   type ChildHost,
 } from '@cws/e2e-tests';
-import { createScratchServerDatabase, serverTestDatabaseUrl, SERVER_SKIP_REASON, startFakeSendGridServer, type FakeSendGridServer, type ScratchServerDatabase } from '@cws/test-support';
+import { createScratchServerDatabase, SCRATCH_OWNER_APPLICATION, serverTestDatabaseUrl, SERVER_SKIP_REASON, startFakeSendGridServer, type FakeSendGridServer, type ScratchServerDatabase } from '@cws/test-support';
 
 const EVENTS = 2_000;
 const BATCH_SIZE = 50;
@@ -97,5 +97,86 @@ describe('outbox under faults (PostgreSQL server)', function () {
     expect(duplicates, `duplicates within ${killedAt.length} kills × ${DELIVERERS_PER_HOST} batches of ${BATCH_SIZE}`).to.be.at.most(bound);
     for (const h of hosts.slice(0, -1)) expect((await h.exited).signal).to.equal('SIGKILL');
     report(`F1: ${EVENTS} events, killed at ${killedAt.join('/')} distinct ids received, ${duplicates} duplicates (bound ${bound}), ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  });
+
+  it('F3: keeps delivering through repeated pg_terminate_backend of every connection, with no restart; its LISTEN connection comes back', async () => {
+    const started = Date.now();
+    sink = await startFakeSendGridServer({ answerDelayMs: 5 });
+    db = await createScratchServerDatabase('f3');
+    const env = faultEnv(db.loginUrl, sink, { OUTBOX_BATCH_SIZE: String(BATCH_SIZE) });
+    const seeder = await openRuntime(env);
+    const orgs = await createOrgs(seeder, 4);
+    const events = await enqueueEmails(seeder, orgs, EVENTS);
+    await seeder.close();
+    const ids = events.map((e) => e.id);
+    const host = await startJobHostProcess({ ...env, JOB_RUNNER_ID: 'faults-f3' });
+    hosts.push(host);
+    let exited = false;
+    void host.exited.then(() => (exited = true));
+
+    // Every backend of the scratch database but this process's own (the owner pool that asks and
+    // checks): the host's pool, its LISTEN connection, Agenda's. Twice per storm, 200 ms apart, so
+    // connections opened again in between go too.
+    const terminate = async (): Promise<string[]> => {
+      const { rows } = await db!.owner.raw(
+        `SELECT application_name FROM pg_stat_activity
+          WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'
+            AND application_name <> ? AND pg_terminate_backend(pid)`,
+        [SCRATCH_OWNER_APPLICATION],
+      );
+      return (rows as Array<{ application_name: string }>).map((r) => r.application_name);
+    };
+    const storms: Array<{ received: number; terminated: string[] }> = [];
+    for (const share of [0.1, 0.3, 0.5, 0.7]) {
+      await waitUntil(() => receivedIds(sink!).distinct.size >= EVENTS * share, 60_000, () => `${receivedIds(sink!).distinct.size} of ${EVENTS} received; host exited: ${exited}; log: ${JSON.stringify(host.lines.slice(-5))}; stderr: ${host.stderr().slice(-3000)}`, 5);
+      const received = receivedIds(sink).distinct.size;
+      const terminated = await terminate();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      terminated.push(...(await terminate()));
+      storms.push({ received, terminated });
+    }
+    for (const storm of storms) expect(storm.terminated.length, 'each storm found connections to end').to.be.greaterThan(0);
+
+    // Batches whose outcome could not be recorded come back when their 30 s leases end.
+    await waitUntil(async () => (await statusCounts(db!.owner, ids))['sent'] === EVENTS, 120_000, async () => JSON.stringify(await statusCounts(db!.owner, ids)), 250);
+    expect(exited, `the host stayed up; stderr: ${host.stderr().slice(-2000)}`).to.equal(false);
+    const { all, distinct } = receivedIds(sink);
+    expect(ids.filter((id) => !distinct.has(id)), 'events never received').to.deep.equal([]);
+    expect(distinct.size).to.equal(EVENTS);
+    // A termination can cost each deliverer at most its batch in flight (its outcome unrecorded).
+    expect(all.length - distinct.size, 'duplicates').to.be.at.most(storms.length * 2 * DELIVERERS_PER_HOST * BATCH_SIZE);
+
+    // Idle now, the pump waits on its LISTEN connection (a draining pump has none open): one
+    // more storm ends it, and it must come back.
+    const listening = async () => {
+      const { rows } = await db!.owner.raw(`SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND application_name LIKE '%-outbox-listen' AND query ILIKE 'LISTEN%'`);
+      return rows.length === 1;
+    };
+    await waitUntil(listening, 15_000, () => 'the idle pump never listened');
+    const idleStorm = await terminate();
+    expect(idleStorm.some((name) => name.endsWith('-outbox-listen')), `the LISTEN connection was among those ended: ${idleStorm.join(', ')}`).to.equal(true);
+    storms.push({ received: EVENTS, terminated: idleStorm });
+    const everyTerminated = storms.flatMap((s) => s.terminated);
+    await waitUntil(listening, 15_000, () => 'no LISTEN connection came back');
+    expect(exited, `the host stayed up; stderr: ${host.stderr().slice(-2000)}`).to.equal(false);
+
+    // A new event reaches the host by notification: well within the 5 s poll the server's pump
+    // would otherwise wait.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const prober = await openRuntime(env);
+    try {
+      const sentAt = Date.now();
+      const [probe] = await enqueueEmails(prober, [orgs[0]!], 1, () => 'after-the-storm@faults.example.com');
+      await waitUntil(() => receivedIds(sink!).distinct.has(probe!.id), 10_000, () => 'the probe was never delivered', 10);
+      const latency = Date.now() - sentAt;
+      expect(latency, 'delivered on notification, not on the 5 s poll').to.be.below(2_500);
+      const failedRounds = host.lines.filter((l) => l['message'] === 'outbox delivery round failed; retrying').length;
+      report(
+        `F3: ${EVENTS} events, ${storms.length} storms at ${storms.map((s) => s.received).join('/')} received ending ${everyTerminated.length} backends, ` +
+          `${failedRounds} failed rounds, ${all.length - distinct.size} duplicates, probe after the storm delivered in ${latency} ms, ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      );
+    } finally {
+      await prober.close();
+    }
   });
 });

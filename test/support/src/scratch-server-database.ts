@@ -21,6 +21,9 @@ export interface ScratchServerDatabase {
   drop(): Promise<void>;
 }
 
+/** The application name of `owner`'s connections (fault tests spare them when they end the rest). */
+export const SCRATCH_OWNER_APPLICATION = 'cws-tests-faults-owner';
+
 function onDatabase(url: string, name: string): string {
   const parsed = new URL(url);
   parsed.pathname = `/${name}`;
@@ -46,7 +49,7 @@ export async function createScratchServerDatabase(label: string): Promise<Scratc
   await adminStatement(serverUrl, `CREATE DATABASE "${name}"`);
   const ownerUrl = onDatabase(serverUrl, name);
   const drop = () => adminStatement(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  const owner = createKnex({ connectionString: ownerUrl, poolMax: 3, statementTimeoutMs: 0, applicationName: 'cws-tests-faults-owner' });
+  const owner = createKnex({ connectionString: ownerUrl, poolMax: 3, statementTimeoutMs: 0, applicationName: SCRATCH_OWNER_APPLICATION });
   try {
     await migrateLatest(owner);
   } catch (err) {
