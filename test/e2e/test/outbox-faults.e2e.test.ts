@@ -14,7 +14,12 @@
  * F2 (two hosts sharing the work) and F6 (commit order) are in the outbox contract suite.
  */
 import { expect } from 'chai';
+import { createLogger } from '@cws/composition';
+import { DEFAULT_OUTBOX_RETRY_POLICY, retryDelayMs, retryHorizonMs } from '@cws/core';
+import { createHttpApp, startHttpServer } from '@cws/host-http';
 import {
+  ApiClient,
+  LogCapture,
   enqueueEmails,
   faultEnv,
   createOrgs,
@@ -23,6 +28,8 @@ import {
   startChildHost,
   startJobHostProcess,
   statusCounts,
+  storedEvents,
+  systemContext,
   waitUntil,
   type ChildHost,
 } from '@cws/e2e-tests';
@@ -246,4 +253,138 @@ describe('outbox under faults (PostgreSQL server)', function () {
     expect(committed.length, 'the writers got work done between kills').to.be.at.least(RUNS);
     report(`F4: ${RUNS} writer kills (${pausedKills} inside an open unit), ${bookings.length} bookings and ${events.length} outbox rows, 0 orphans, ${((Date.now() - started) / 1000).toFixed(1)} s`);
   });
+
+  it('F5: retries a failing provider on the configured backoff, gives up past the horizon into the DLQ, and delivers replays once it recovers', async () => {
+    const started = Date.now();
+    const clock = new TestClock(new Date(Math.floor(Date.now() / 1000) * 1000));
+    const t0 = clock.now().getTime();
+    sink = await startFakeSendGridServer();
+    // The outage: every message answered 500 (a retryable failure).
+    sink.failWhere(() => ({ status: 500, errors: [{ message: 'Internal server error', field: null }] }));
+    db = await createScratchServerDatabase('f5');
+    const policy = { ...DEFAULT_OUTBOX_RETRY_POLICY, baseBackoffSeconds: 60, maxAttempts: 3 };
+    const env = faultEnv(db.loginUrl, sink, { OUTBOX_BASE_BACKOFF_SECONDS: String(policy.baseBackoffSeconds), OUTBOX_MAX_ATTEMPTS: String(policy.maxAttempts), OUTBOX_BATCH_SIZE: String(BATCH_SIZE) });
+    let runtime = await openRuntime(env, { clock });
+    const orgs = await createOrgs(runtime, 4);
+    // One event in a hundred goes to an address the provider keeps refusing after it recovers.
+    const doomed = (i: number) => i % 100 === 7;
+    const events = await enqueueEmails(runtime, orgs, EVENTS, (i) => (doomed(i) ? `never-${i}@faults.example.com` : `client-${i}@faults.example.com`));
+    const ids = events.map((e) => e.id);
+    const doomedIds = new Set(events.filter((e) => e.to.startsWith('never-')).map((e) => e.id));
+    const deliver = () => runtime.core.outbox.deliver.execute(systemContext(runtime, 'outbox fault test F5'));
+
+    /** Every row of `which` is pending after `attempts` attempts, due within the backoff's jitter bounds after `from`. */
+    const expectBackoff = async (which: readonly string[], attempts: number, from: number) => {
+      const earliest = from + retryDelayMs(policy, attempts, 0);
+      const latest = from + retryDelayMs(policy, attempts, 1);
+      const rows = await storedEvents(db!.owner, which);
+      expect(rows.size).to.equal(which.length);
+      const off = [...rows.values()].filter((r) => r.status !== 'pending' || r.attempts !== attempts || r.last_error === null || r.next_attempt_at.getTime() < earliest || r.next_attempt_at.getTime() > latest);
+      expect(off.slice(0, 3), `${off.length} rows off the backoff after attempt ${attempts} (due ${new Date(earliest).toISOString()}…${new Date(latest).toISOString()})`).to.deep.equal([]);
+      // The jitter spreads them: not all due at one instant.
+      expect(new Set([...rows.values()].map((r) => r.next_attempt_at.getTime())).size).to.be.greaterThan(1);
+    };
+
+    // Attempt 1 at t0: all retried, 48–60 s later.
+    expect(await deliver()).to.include({ claimed: EVENTS, retried: EVENTS, sent: 0, dead: 0 });
+    await expectBackoff(ids, 1, t0);
+    const outageRequests = sink.requestCount;
+    expect(runtime.outbox.breakers().find((b) => b.name === 'email:sendgrid')?.state, 'the breaker opened').to.equal('open');
+    // Nothing is due before the shortest first delay.
+    clock.set(t0 + retryDelayMs(policy, 1, 0) - 1);
+    expect(await deliver()).to.include({ claimed: 0 });
+    // Attempt 2 once the longest first delay has passed: 96–120 s later.
+    const t1 = t0 + retryDelayMs(policy, 1, 1);
+    clock.set(t1);
+    expect(await deliver()).to.include({ claimed: EVENTS, retried: EVENTS, sent: 0 });
+    await expectBackoff(ids, 2, t1);
+
+    // The provider recovers, except for the doomed addresses. The breaker opened in the outage
+    // waits 30 s of wall time (cockatiel's, not this clock) before a trial send: a restarted
+    // runtime, whose breaker starts closed, stands in for that wait.
+    sink.failWhere((body) => (body.personalizations[0]?.to[0]?.email.startsWith('never-') ? { status: 500 } : null));
+    await runtime.close();
+    runtime = await openRuntime(env, { clock });
+    const t2 = t1 + retryDelayMs(policy, 2, 1);
+    clock.set(t2);
+    expect(await deliver()).to.include({ claimed: EVENTS, sent: EVENTS - doomedIds.size, dead: doomedIds.size, retried: 0 });
+    const afterRecovery = await storedEvents(db.owner, ids);
+    for (const [id, row] of afterRecovery) {
+      if (doomedIds.has(id)) expect(row, id).to.include({ status: 'dead', attempts: 3 }).and.to.have.property('last_error').that.matches(/^gave up after 3 attempts/);
+      else expect(row, id).to.include({ status: 'sent', attempts: 3 });
+    }
+    // The last attempt came within the documented horizon of the first (retryHorizonMs).
+    const horizon = retryHorizonMs(policy);
+    expect(t2 - t0).to.be.within(horizon.min, horizon.max);
+
+    // The dead ones are in the DLQ over HTTP, per org; replayed, they are delivered.
+    const config = runtime.config;
+    const server = await startHttpServer(createHttpApp(runtime, { logger: createLogger(config, new LogCapture()), checkResponses: true }), '127.0.0.1', 0, config.http.limits);
+    try {
+      const api = new ApiClient(server.url);
+      const listed: string[] = [];
+      for (const orgId of orgs) {
+        const mine = events.filter((e) => e.orgId === orgId && doomedIds.has(e.id)).map((e) => e.id);
+        const list = await api.call('GET', '/v1/admin/outbox/dead-letter?limit=200', { org: orgId });
+        expect(list.status, list.text).to.equal(200);
+        expect(list.body.total).to.equal(mine.length);
+        expect(list.body.items.map((i: { id: string }) => i.id).sort()).to.deep.equal([...mine].sort());
+        listed.push(...mine);
+        const queue = await api.call('GET', '/v1/admin/queue/dlq?kind=outbox', { org: orgId });
+        expect(queue.status, queue.text).to.equal(200);
+        expect(queue.body).to.include({ outbox_dead_count: mine.length, total: mine.length });
+      }
+      expect(listed.length).to.equal(doomedIds.size);
+      sink.failWhere(null);
+      for (const id of doomedIds) {
+        const orgId = events.find((e) => e.id === id)!.orgId;
+        const replayed = await api.call('POST', `/v1/admin/outbox/${id}/replay`, { org: orgId, body: { reason: 'provider fixed' } });
+        expect(replayed.status, replayed.text).to.equal(202);
+        expect(replayed.body).to.include({ status: 'pending', attempts: 0 });
+      }
+      expect(await deliver()).to.include({ claimed: doomedIds.size, sent: doomedIds.size });
+      for (const orgId of orgs) expect((await api.call('GET', '/v1/admin/queue/dlq', { org: orgId })).body.outbox_dead_count).to.equal(0);
+    } finally {
+      await server.close();
+    }
+    expect(await statusCounts(db.owner, ids)).to.deep.equal({ sent: EVENTS });
+    const { all, distinct } = receivedIds(sink);
+    expect(distinct.size).to.equal(EVENTS);
+    expect(all.length, 'refused sends took no effect; nothing was sent twice').to.equal(EVENTS);
+
+    // A provider that hangs: the adapter's 15 s timeout makes it a retry like any other. Three
+    // events only (each hang costs 15 s, the three side by side), in an org of their own.
+    const [hangOrg] = await createOrgs(runtime, 1);
+    const hung = await enqueueEmails(runtime, [hangOrg!], 3, (i) => `hang-${i}@faults.example.com`);
+    const hungIds = hung.map((e) => e.id);
+    sink.failWhere((body) => (body.personalizations[0]?.to[0]?.email.startsWith('hang-') ? 'hang' : null));
+    const t3 = clock.now().getTime();
+    const hangStarted = Date.now();
+    expect(await deliver()).to.include({ claimed: 3, retried: 3 });
+    const hangMs = Date.now() - hangStarted;
+    await expectBackoff(hungIds, 1, t3);
+    sink.failWhere(null);
+    clock.set(t3 + retryDelayMs(policy, 1, 1));
+    expect(await deliver()).to.include({ claimed: 3, sent: 3 });
+    expect(await statusCounts(db.owner, hungIds)).to.deep.equal({ sent: 3 });
+    await runtime.close();
+    report(
+      `F5: ${EVENTS} events through a 500 outage (${outageRequests} requests reached the provider in attempt 1, the breaker failing the rest fast), ` +
+        `${EVENTS - doomedIds.size} sent on recovery, ${doomedIds.size} dead then replayed and sent; 3 hung sends retried after ${(hangMs / 1000).toFixed(1)} s; ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
+  });
 });
+
+/** A clock the test moves. */
+class TestClock {
+  private at: number;
+  constructor(start: Date) {
+    this.at = start.getTime();
+  }
+  now(): Date {
+    return new Date(this.at);
+  }
+  set(ms: number): void {
+    this.at = ms;
+  }
+}
