@@ -11,11 +11,12 @@
  *  - F5: the provider failing (500s, hangs) and recovering under a test clock: retries follow the
  *    configured backoff, what never recovers is dead past the horizon, listed in the DLQ and
  *    delivered once replayed.
- * F2 (two hosts sharing the work) and F6 (commit order) are in the outbox contract suite.
+ * F6 (events committed in another order than written) is in the outbox contract suite, which
+ * runs on the server too. Figures (duplicates, durations) are printed as `[outbox faults]` lines.
  */
 import { expect } from 'chai';
 import { createLogger } from '@cws/composition';
-import { DEFAULT_OUTBOX_RETRY_POLICY, retryDelayMs, retryHorizonMs } from '@cws/core';
+import { DEFAULT_OUTBOX_RETRY_POLICY, retryDelayMs } from '@cws/core';
 import { createHttpApp, startHttpServer } from '@cws/host-http';
 import {
   ApiClient,
@@ -167,6 +168,8 @@ describe('outbox under faults (PostgreSQL server)', function () {
     const everyTerminated = storms.flatMap((s) => s.terminated);
     await waitUntil(listening, 15_000, () => 'no LISTEN connection came back');
     expect(exited, `the host stayed up; stderr: ${host.stderr().slice(-2000)}`).to.equal(false);
+    // Agenda's own LISTEN connection went too: reported in the log, not an uncaught 'error' that ends the host.
+    expect(host.lines.filter((l) => l['message'] === 'job queue background error').length, 'Agenda connection losses logged').to.be.greaterThan(0);
 
     // A new event reaches the host by notification: well within the 5 s poll the server's pump
     // would otherwise wait.
@@ -231,18 +234,19 @@ describe('outbox under faults (PostgreSQL server)', function () {
       committed.push(...writer.lines.filter(isCommit).map((l) => l['booking'] as string));
     }
 
-    const q = async (sql: string) => (await db!.owner.raw(sql, [orgId!])).rows as Array<Record<string, unknown>>;
-    const bookings = await q('SELECT id FROM bookings WHERE org_id = ?');
+    // Over everything in the scratch database (the owner reads every org): only this test wrote there.
+    const q = async (sql: string) => (await db!.owner.raw(sql)).rows as Array<Record<string, unknown>>;
+    const bookings = await q('SELECT id FROM bookings');
     const orphanBookings = await q(
-      `SELECT b.id FROM bookings b WHERE b.org_id = ? AND NOT EXISTS (
+      `SELECT b.id FROM bookings b WHERE NOT EXISTS (
          SELECT 1 FROM outbox_events e WHERE e.org_id = b.org_id AND e.dedupe_key = 'booking:' || b.id || ':confirmed'
             AND e.payload -> 'message' -> 'data' ->> 'bookingId' = b.id::text)`,
     );
     const orphanEvents = await q(
-      `SELECT e.id FROM outbox_events e WHERE e.org_id = ? AND NOT EXISTS (
+      `SELECT e.id FROM outbox_events e WHERE NOT EXISTS (
          SELECT 1 FROM bookings b WHERE b.org_id = e.org_id AND e.dedupe_key = 'booking:' || b.id || ':confirmed')`,
     );
-    const events = await q('SELECT id FROM outbox_events WHERE org_id = ?');
+    const events = await q('SELECT id FROM outbox_events');
     expect(orphanBookings, 'bookings without their outbox row').to.deep.equal([]);
     expect(orphanEvents, 'outbox rows without their booking').to.deep.equal([]);
     expect(events.length).to.equal(bookings.length);
@@ -305,6 +309,8 @@ describe('outbox under faults (PostgreSQL server)', function () {
     sink.failWhere((body) => (body.personalizations[0]?.to[0]?.email.startsWith('never-') ? { status: 500 } : null));
     await runtime.close();
     runtime = await openRuntime(env, { clock });
+    clock.set(t1 + retryDelayMs(policy, 2, 0) - 1);
+    expect(await deliver(), 'nothing due before the shortest second delay').to.include({ claimed: 0 });
     const t2 = t1 + retryDelayMs(policy, 2, 1);
     clock.set(t2);
     expect(await deliver()).to.include({ claimed: EVENTS, sent: EVENTS - doomedIds.size, dead: doomedIds.size, retried: 0 });
@@ -313,9 +319,6 @@ describe('outbox under faults (PostgreSQL server)', function () {
       if (doomedIds.has(id)) expect(row, id).to.include({ status: 'dead', attempts: 3 }).and.to.have.property('last_error').that.matches(/^gave up after 3 attempts/);
       else expect(row, id).to.include({ status: 'sent', attempts: 3 });
     }
-    // The last attempt came within the documented horizon of the first (retryHorizonMs).
-    const horizon = retryHorizonMs(policy);
-    expect(t2 - t0).to.be.within(horizon.min, horizon.max);
 
     // The dead ones are in the DLQ over HTTP, per org; replayed, they are delivered.
     const config = runtime.config;
