@@ -53,6 +53,10 @@ function postgresStore(connectionString: string, poolMax: number, connectTimeout
   // An idle client losing its server emits 'error' on the pool; unheard, that would end the process.
   pool.on('error', onError);
   const backend = new PostgresBackend({ pool, ensureSchema: false, tableName: PG_JOBS_TABLE, logTableName: PG_LOGS_TABLE });
+  // Its LISTEN connection emits 'error' on the channel when the server ends it (a restart, a
+  // failover, pg_terminate_backend) and then reconnects by itself; unheard, that 'error' would end
+  // the job host.
+  backend.notificationChannel?.on('error', onError);
   let closing: Promise<void> | null = null;
   return {
     backend,

@@ -125,6 +125,28 @@ for (const db of availableTestDatabases()) {
       expect(done).to.include({ last_modified_by: 'runner-second', next_run_at: null, locked_at: null });
     });
 
+    it('survives the server ending its LISTEN connection (pg_terminate_backend): the error is reported, the process lives, runs go on', async function () {
+      if (db.kind !== 'server') this.skip(); // PGlite's wire server has no pg_terminate_backend of its sessions
+      const name = jobName('terminated');
+      const errors: Error[] = [];
+      const ran: unknown[] = [];
+      const queue = newQueue({ name: 'runner-terminated', onError: (err) => errors.push(err) });
+      queue.define({ name, handler: async (run) => void ran.push(run.data['n']) });
+      await queue.start();
+      await queue.enqueue(name, { n: 1 });
+      await eventually('the first run', async () => ran.length === 1);
+      // Agenda's LISTEN sessions (its pool sets no application name; it quotes its channels), no one else's.
+      const ended = await sql().query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+          WHERE datname = current_database() AND pid <> pg_backend_pid() AND usename = current_user AND application_name = '' AND query LIKE 'LISTEN "%'`,
+      );
+      expect(ended.rowCount).to.be.greaterThan(0);
+      await eventually('the lost LISTEN connection to be reported', async () => errors.length > 0);
+      await queue.enqueue(name, { n: 2 });
+      await eventually('a run after the loss', async () => ran.length === 2);
+      expect(ran).to.deep.equal([1, 2]);
+    });
+
     it('lets two runners on one store process 50 runs, each exactly once', async () => {
       const name = jobName('runners');
       const runs: Array<{ runner: string; id: string; n: unknown }> = [];

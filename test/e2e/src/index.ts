@@ -3,3 +3,4 @@ export * from './each-database.js';
 export * from './scheduling-fixtures.js';
 export * from './fuzz/route-fuzz.js';
 export * from './conformance/openapi-conformance.js';
+export * from './outbox-faults/index.js';

@@ -3,7 +3,10 @@
  * checks the bearer key and the body's shape as the real API does (personalizations, from,
  * subject, content in text/plain-then-html order, string-valued custom_args and headers, no
  * reserved header, at most 10 categories) and answers 202 with an `X-Message-Id`. It can be told
- * to answer the next requests with an error status and body, to hang, or to drop the connection.
+ * to answer the next requests with an error status and body, to hang, or to drop the connection;
+ * to fail every message a rule picks (by its body) until told otherwise; and to answer accepted
+ * messages late (a slow provider: the message is recorded at once, as the real one would have
+ * taken it, and the 202 comes after the delay).
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -52,6 +55,8 @@ export interface FakeSendGridServer {
   readonly requestCount: number;
   /** Answers the next requests, one failure each, before going back to accepting. */
   failNext(...failures: SendGridFailure[]): void;
+  /** Fails each well-formed request whose body `rule` answers a failure for (after `failNext`'s); null: accept all again. */
+  failWhere(rule: ((body: SendGridMailBody) => SendGridFailure | null) | null): void;
   close(): Promise<void>;
 }
 
@@ -113,10 +118,17 @@ function firstRecipient(raw: Buffer): string {
   }
 }
 
-export async function startFakeSendGridServer(options: { readonly apiKey?: string } = {}): Promise<FakeSendGridServer> {
+export interface FakeSendGridOptions {
+  readonly apiKey?: string;
+  /** Delay of each 202 after the message was recorded (a slow provider); default none. */
+  readonly answerDelayMs?: number;
+}
+
+export async function startFakeSendGridServer(options: FakeSendGridOptions = {}): Promise<FakeSendGridServer> {
   const apiKey = options.apiKey ?? `SG.fake-${randomBytes(8).toString('hex')}.${randomBytes(16).toString('base64url')}`;
   const received: SendGridReceived[] = [];
   const failures: SendGridFailure[] = [];
+  let rule: ((body: SendGridMailBody) => SendGridFailure | null) | null = null;
   let requestCount = 0;
 
   const answer = (res: ServerResponse, status: number, errors: FieldError[] | null, headers: Readonly<Record<string, string>> = {}) => {
@@ -125,20 +137,23 @@ export async function startFakeSendGridServer(options: { readonly apiKey?: strin
     res.end(body);
   };
 
-  const handle = (req: IncomingMessage, res: ServerResponse, raw: Buffer) => {
-    requestCount += 1;
-    const failure = failures.shift();
-    if (failure === 'hang') return;
+  /** Answers `failure`; false when there is none. */
+  const fail = (req: IncomingMessage, res: ServerResponse, raw: Buffer, failure: SendGridFailure | null | undefined): boolean => {
+    if (failure === undefined || failure === null) return false;
+    if (failure === 'hang') return true;
     if (failure === 'reset') {
       req.socket.destroy();
-      return;
+      return true;
     }
-    if (failure !== undefined) {
-      const to = firstRecipient(raw);
-      const errors = failure.errors?.map((e) => ({ ...e, message: e.message.replaceAll('{to}', to) }));
-      answer(res, failure.status, errors ?? null, failure.headers);
-      return;
-    }
+    const to = firstRecipient(raw);
+    const errors = failure.errors?.map((e) => ({ ...e, message: e.message.replaceAll('{to}', to) }));
+    answer(res, failure.status, errors ?? null, failure.headers);
+    return true;
+  };
+
+  const handle = (req: IncomingMessage, res: ServerResponse, raw: Buffer) => {
+    requestCount += 1;
+    if (fail(req, res, raw, failures.shift())) return;
     if (req.method !== 'POST' || req.url !== '/v3/mail/send') {
       answer(res, 404, [{ message: 'Not found', field: null }]);
       return;
@@ -163,9 +178,14 @@ export async function startFakeSendGridServer(options: { readonly apiKey?: strin
       answer(res, 400, errors);
       return;
     }
+    if (rule !== null && fail(req, res, raw, rule(body as SendGridMailBody))) return;
     const messageId = randomBytes(16).toString('base64url').slice(0, 22);
     received.push({ body: body as SendGridMailBody, messageId });
-    answer(res, 202, null, { 'x-message-id': messageId });
+    if (options.answerDelayMs === undefined || options.answerDelayMs <= 0) answer(res, 202, null, { 'x-message-id': messageId });
+    else
+      setTimeout(() => {
+        if (!res.destroyed) answer(res, 202, null, { 'x-message-id': messageId });
+      }, options.answerDelayMs);
   };
 
   const server: Server = createServer((req, res) => {
@@ -184,6 +204,9 @@ export async function startFakeSendGridServer(options: { readonly apiKey?: strin
     },
     failNext: (...next) => {
       failures.push(...next);
+    },
+    failWhere: (next) => {
+      rule = next;
     },
     close: () => peer.close(),
   };

@@ -7,3 +7,4 @@ export * from './fake-sendgrid-server.js';
 export * from './smtp-test-server.js';
 export * from './outbox-messages.js';
 export * from './failure-code.js';
+export * from './scratch-server-database.js';
