@@ -128,9 +128,12 @@ describe('outbox under faults (PostgreSQL server)', function () {
     // connections opened again in between go too.
     const terminate = async (): Promise<string[]> => {
       const { rows } = await db!.owner.raw(
-        `SELECT application_name FROM pg_stat_activity
-          WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'
-            AND application_name <> ? AND pg_terminate_backend(pid)`,
+        // MATERIALIZED: the backends are chosen first; a terminate in the same WHERE could be
+        // evaluated before the datname filter and end every client of the server.
+        `WITH chosen AS MATERIALIZED (
+           SELECT pid, application_name FROM pg_stat_activity
+            WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend' AND application_name <> ?)
+         SELECT application_name FROM chosen WHERE pg_terminate_backend(pid)`,
         [SCRATCH_OWNER_APPLICATION],
       );
       return (rows as Array<{ application_name: string }>).map((r) => r.application_name);
