@@ -251,6 +251,9 @@ async function drainLease(client: pg.PoolClient, mailer: NoopMailer): Promise<nu
 async function drain(s: Setup, key: VariantKey, events: number): Promise<number> {
   await fillBacklog(s, events);
   const client = key === 'ours' ? null : await s.owner.connect();
+  // A backend terminated under a checked-out client (another session's doing) fails the run with an error, not a crash.
+  const onError = () => {};
+  client?.on('error', onError);
   try {
     const t0 = performance.now();
     let sent: number;
@@ -270,6 +273,7 @@ async function drain(s: Setup, key: VariantKey, events: number): Promise<number>
     await checkDrained(s, key, events);
     return ms;
   } finally {
+    client?.off('error', onError);
     client?.release();
   }
 }
@@ -305,6 +309,7 @@ async function latencyRun(s: Setup, rate: number, seconds: number): Promise<Late
     await new Promise((r) => setTimeout(r, 500));
     const intervalMs = 1000 / rate;
     const writes: Array<Promise<void>> = [];
+    const failures: unknown[] = [];
     const t0 = performance.now();
     for (let i = 0; i < total; i++) {
       // Open loop: each event leaves at its own time, whether or not earlier writes have returned.
@@ -312,9 +317,11 @@ async function latencyRun(s: Setup, rate: number, seconds: number): Promise<Late
       if (wait > 1) await new Promise((r) => setTimeout(r, wait));
       const id = randomUUID();
       started.set(id, performance.now());
-      writes.push(enqueueOne(s.runtime, s.orgIds[i % s.orgIds.length]!, id));
+      // Failures are collected, not left unhandled while later events are still being produced.
+      writes.push(enqueueOne(s.runtime, s.orgIds[i % s.orgIds.length]!, id).catch((err: unknown) => void failures.push(err)));
     }
     await Promise.all(writes);
+    if (failures.length > 0) throw new Error(`PB3 latency: ${failures.length} enqueues failed, the first: ${String(failures[0])}`);
     const producedMs = performance.now() - t0;
     const timeout = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 30_000).unref());
     if ((await Promise.race([allReceived, timeout])) === 'timeout') throw new Error(`PB3 latency: ${latencies.length} of ${total} delivered within 30 s after the last enqueue`);
