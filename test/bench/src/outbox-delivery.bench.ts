@@ -150,14 +150,18 @@ async function setUp(serverUrl: string, log: Log): Promise<Setup> {
   }
 }
 
-/** Empties the outbox and writes `events` due rows spread evenly over the orgs, then ANALYZE. */
+/**
+ * Empties the outbox and writes `events` due rows spread evenly over the orgs, then ANALYZE. Each
+ * row is 1 ms younger than the one before, as a backlog that built up over time: with one shared
+ * timestamp every claim (ours and the baselines) would sort every due row to find the oldest 50.
+ */
 async function fillBacklog(s: Setup, events: number): Promise<void> {
   await s.owner.query('TRUNCATE outbox_events, email_events');
   await s.owner.query(
     `INSERT INTO outbox_events (org_id, id, kind, dedupe_key, payload, status, attempts, next_attempt_at, created_at, updated_at)
      SELECT ($1::uuid[])[1 + g % cardinality($1::uuid[])], gen_random_uuid(), 'email', 'booking:' || gen_random_uuid() || ':confirmed',
-            $2::jsonb, 'pending', 0, now() - interval '1 second', now() - interval '1 second', now() - interval '1 second'
-       FROM generate_series(0, $3::int - 1) AS g`,
+            $2::jsonb, 'pending', 0, t, t, t
+       FROM generate_series(0, $3::int - 1) AS g, LATERAL (SELECT now() - interval '1 hour' + g * interval '1 millisecond' AS t) AS at`,
     [s.orgIds, JSON.stringify(s.payload), events],
   );
   await s.owner.query('ANALYZE outbox_events');
