@@ -2,10 +2,11 @@
  * The delivery job's side of the outbox (migration 0013):
  *  - `dueOrgs` and `backlog` call the scanner functions as the login role in the system scope
  *    (a plain pooled statement, no tenant settings): they cross orgs and see no payload;
- *  - `claim` and `complete` run in one tenant transaction of the org each, ONE statement apiece
- *    after the BEGIN+settings message: claim locks due rows FOR UPDATE SKIP LOCKED and marks them
- *    in the same UPDATE; complete applies every outcome and writes the attempt records in one
- *    statement (data-modifying CTEs), so a batch costs three round trips whatever its size;
+ *  - `claim` and `complete` run in one tenant transaction of the org each, ONE statement apiece:
+ *    claim locks due rows FOR UPDATE SKIP LOCKED and marks them in the same UPDATE; complete
+ *    applies every outcome and writes the attempt records in one statement (data-modifying CTEs).
+ *    Each transaction is ONE simple-protocol message (BEGIN + settings, the statement, COMMIT), so
+ *    a batch costs three round trips whatever its size (the scan, the claim, the outcomes);
  *  - `waitForEvents` LISTENs on `cws_outbox` on a dedicated connection (the server), or polls.
  */
 import {
@@ -24,7 +25,7 @@ import type { Knex } from 'knex';
 import pg from 'pg';
 import { translatingErrors } from './pg-errors.js';
 import { OUTBOX_COLUMNS, toOutboxEvent } from './repositories/postgres-outbox-repository.js';
-import { inTenantTransaction } from './tenant-transaction.js';
+import { onPooledConnection, tenantBeginStatement, type PgResult } from './tenant-transaction.js';
 
 /**
  * The channel migration 0013's trigger notifies. Adapters may not import the migrations package
@@ -96,7 +97,7 @@ changed AS (
 ),
 attempts AS (
   INSERT INTO email_events (org_id, id, outbox_event_id, channel, provider, recipient, template, status, provider_message_id, error, created_at)
-  SELECT ?, o.attempt_id, o.event_id, o.channel, o.provider, o.recipient, o.template, o.attempt_status, o.provider_message_id, o.attempt_error, o.at
+  SELECT ?::uuid, o.attempt_id, o.event_id, o.channel, o.provider, o.recipient, o.template, o.attempt_status, o.provider_message_id, o.attempt_error, o.at
     FROM outcome o JOIN changed c ON c.id = o.event_id
    WHERE o.attempt_id IS NOT NULL
 )
@@ -107,6 +108,42 @@ const prefixed = (alias: string, columns: string): string =>
     .split(',')
     .map((c) => `${alias}.${c.trim()}`)
     .join(', ');
+
+/**
+ * `sql` with each `?` replaced by its value as a literal (pg's escapeLiteral; dates as ISO 8601,
+ * integers checked), for a statement sent in a simple-protocol message, which takes no parameters.
+ * Only for this file's statements, whose only `?` are placeholders.
+ */
+function withLiterals(sql: string, values: ReadonlyArray<string | number | Date>): string {
+  let i = 0;
+  const text = sql.replace(/\?/g, () => {
+    const value = values[i++];
+    if (value instanceof Date) return pg.escapeLiteral(value.toISOString());
+    if (typeof value === 'number') {
+      if (!Number.isSafeInteger(value)) throw new Error(`Not an integer: ${value}`);
+      return String(value);
+    }
+    if (typeof value !== 'string') throw new Error('A placeholder without its value');
+    return pg.escapeLiteral(value);
+  });
+  if (i !== values.length) throw new Error(`${values.length} values for ${i} placeholders`);
+  return text;
+}
+
+/**
+ * `statement` in a tenant transaction of `orgId` sent as one message: BEGIN and the settings
+ * (`tenantBeginStatement`), the statement, COMMIT — one round trip instead of three. A failing
+ * statement aborts the rest of the message (COMMIT included) and the connection is rolled back
+ * before it returns to the pool, as in `inTenantTransaction`.
+ */
+async function inOneMessage(knex: Knex, orgId: string, statement: string): Promise<Row[]> {
+  const message = `${tenantBeginStatement(orgId)} ${statement}; COMMIT;`;
+  return onPooledConnection(knex, async (connection) => {
+    const results = (await connection.query(message)) as PgResult[];
+    // BEGIN, the settings, the statement, COMMIT.
+    return results[2]!.rows as Row[];
+  });
+}
 
 /**
  * A claim in one statement: the due rows, locked (SKIP LOCKED passes over rows another claimer
@@ -159,12 +196,11 @@ export class PostgresOutboxDeliveryStore implements OutboxDeliveryStore {
 
   async claim(r: ClaimRequest): Promise<readonly OutboxEvent[]> {
     if (r.kinds.length === 0 || r.limit <= 0) return [];
-    const rows = await inTenantTransaction(this.knex, r.orgId, async (db) => {
-      const result = await translatingErrors(() =>
-        db.raw(CLAIM_SQL, [r.orgId, r.now, textArray(r.kinds), r.limit, r.leaseUntil, r.claimToken, r.now, r.orgId]),
-      );
-      return result.rows as Row[];
-    });
+    const rows = await inOneMessage(
+      this.knex,
+      r.orgId,
+      withLiterals(CLAIM_SQL, [r.orgId, r.now, textArray(r.kinds), r.limit, r.leaseUntil, r.claimToken, r.now, r.orgId]),
+    );
     // RETURNING follows no order: oldest due first, as claimed.
     rows.sort((a, b) => (a['due_at'] as Date).getTime() - (b['due_at'] as Date).getTime() || ((a['id'] as string) < (b['id'] as string) ? -1 : 1));
     return rows.map(toOutboxEvent);
@@ -173,10 +209,8 @@ export class PostgresOutboxDeliveryStore implements OutboxDeliveryStore {
   async complete(orgId: string, outcomes: readonly DeliveryOutcome[]): Promise<number> {
     if (outcomes.length === 0) return 0;
     const records = JSON.stringify(firstPerEvent(outcomes).map(outcomeRecord));
-    return inTenantTransaction(this.knex, orgId, async (db) => {
-      const result = await translatingErrors(() => db.raw(COMPLETE_SQL, [records, orgId, orgId]));
-      return Number((result.rows[0] as Row)['changed']);
-    });
+    const rows = await inOneMessage(this.knex, orgId, withLiterals(COMPLETE_SQL, [records, orgId, orgId]));
+    return Number(rows[0]!['changed']);
   }
 
   async backlog(): Promise<readonly OutboxBacklogRow[]> {

@@ -13,12 +13,15 @@
  *   BENCH_T1_CLIENTS   T1 concurrent HTTP clients, default 50
  *   BENCH_PB6_ROWS     PB6 leads in the searched org, default 1000000 (at least 10000)
  *   BENCH_PB6_RUNS     PB6 iterations per rep (each runs every variant once), default 200 (at least 50)
- *   BENCH_ONLY         one benchmark, or several comma-separated: PB1, PB2, PB4, PB5, PB6, T1
+ *   BENCH_PB3_EVENTS   PB3 backlog drained per variant per rep, default 10000 (at least 1000)
+ *   BENCH_PB3_RATE     PB3 events enqueued per second in the latency part, default 200
+ *   BENCH_PB3_LATENCY_S PB3 seconds of enqueuing per latency rep, default 20
+ *   BENCH_ONLY         one benchmark, or several comma-separated: PB1, PB2, PB3, PB4, PB5, PB6, T1
  *   BENCH_BREAKDOWN    "1": PB1 also runs diagnostic routes that split its cost
  *   TEST_DATABASE_URL  PostgreSQL server to run on; PGlite (embedded) when unset
  */
 
-export const BENCH_IDS = ['PB1', 'PB2', 'PB4', 'PB5', 'PB6', 'T1'] as const;
+export const BENCH_IDS = ['PB1', 'PB2', 'PB3', 'PB4', 'PB5', 'PB6', 'T1'] as const;
 export type BenchId = (typeof BENCH_IDS)[number];
 
 export interface BenchOptions {
@@ -35,6 +38,9 @@ export interface BenchOptions {
   readonly pb6Runs: number;
   readonly t1Attempts: number;
   readonly t1Clients: number;
+  readonly pb3Events: number;
+  readonly pb3Rate: number;
+  readonly pb3LatencyS: number;
   /** The benchmarks to run; null = all. */
   readonly only: readonly BenchId[] | null;
   readonly breakdown: boolean;
@@ -83,6 +89,9 @@ export function benchOptions(env: NodeJS.ProcessEnv = process.env): BenchOptions
     pb6Runs: positiveInt(env, 'BENCH_PB6_RUNS', 200, 50),
     t1Attempts: positiveInt(env, 'BENCH_T1_ATTEMPTS', 5000, 100),
     t1Clients: positiveInt(env, 'BENCH_T1_CLIENTS', 50, 2),
+    pb3Events: positiveInt(env, 'BENCH_PB3_EVENTS', 10_000, 1_000),
+    pb3Rate: positiveInt(env, 'BENCH_PB3_RATE', 200),
+    pb3LatencyS: positiveInt(env, 'BENCH_PB3_LATENCY_S', 20),
     only,
     breakdown: env['BENCH_BREAKDOWN'] === '1',
     serverUrl: url === undefined || url === '' ? null : url,

@@ -1,5 +1,6 @@
 /**
- * `npm run bench`: PB1 (API stack vs bare pg route), PB2 (RLS vs explicit org filter), PB4
+ * `npm run bench`: PB1 (API stack vs bare pg route), PB2 (RLS vs explicit org filter), PB3 (outbox
+ * delivery vs a plain SKIP LOCKED loop, and its latency through the pump), PB4
  * (scheduling queries vs a plain range query), PB5 (booking writes under the exclusion constraint vs
  * btree), PB6 (text search at a million leads, and lists under concurrent searches) and T1
  * (double-booking load test over HTTP, with its control run), every ratio, and a
@@ -12,6 +13,7 @@ import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { runApiStackBench } from './api-stack.bench.js';
 import { benchOptions, redactUrl } from './bench-options.js';
 import { runRlsQueryCostBench } from './rls-query-cost.bench.js';
+import { runOutboxDeliveryBench } from './outbox-delivery.bench.js';
 import { runScheduleQueriesBench } from './schedule-queries.bench.js';
 import { runBookingWriteBench } from './booking-write.bench.js';
 import { runBookingRaceBench } from './booking-race.bench.js';
@@ -38,6 +40,7 @@ async function main(): Promise<number> {
       ` BENCH_PB4_RUNS=${options.pb4Runs} BENCH_PB5_RUNS=${options.pb5Runs} BENCH_PB5_CLIENTS=${options.pb5Clients}` +
       ` BENCH_PB6_ROWS=${options.pb6Rows} BENCH_PB6_RUNS=${options.pb6Runs}` +
       ` BENCH_T1_ATTEMPTS=${options.t1Attempts} BENCH_T1_CLIENTS=${options.t1Clients}` +
+      ` BENCH_PB3_EVENTS=${options.pb3Events} BENCH_PB3_RATE=${options.pb3Rate} BENCH_PB3_LATENCY_S=${options.pb3LatencyS}` +
       `${options.only ? ` BENCH_ONLY=${options.only.join(',')}` : ''}${options.breakdown ? ' BENCH_BREAKDOWN=1' : ''}`,
   );
   log(`  load average before: ${loadText()} (other work on this machine shifts absolute figures; interleaved ratios less)`);
@@ -48,6 +51,7 @@ async function main(): Promise<number> {
   const benches = [
     { id: 'PB1', run: () => runApiStackBench(options, log) },
     { id: 'PB2', run: () => runRlsQueryCostBench(options, log) },
+    { id: 'PB3', run: () => runOutboxDeliveryBench(options, log) },
     { id: 'PB4', run: () => runScheduleQueriesBench(options, log) },
     { id: 'PB5', run: () => runBookingWriteBench(options, log) },
     { id: 'PB6', run: () => runSearchBench(options, log) },

@@ -3,7 +3,7 @@
  * Postgres adapter really sends (captured from knex, not copied), query plans, latency summaries.
  */
 import type pg from 'pg';
-import { createRuntime, loadConfig, type Runtime } from '@cws/composition';
+import { createRuntime, loadConfig, type ContainerOptions, type Runtime } from '@cws/composition';
 import type { RequestContext, TenantRepositories } from '@cws/core';
 import { PostgresUnitOfWork, tenantBeginStatement, type Knex } from '@cws/adapter-postgres';
 import { hostEnv } from './host-env.js';
@@ -12,9 +12,9 @@ import { fmt, median, quantile, table } from './stats.js';
 export type Log = (line?: string) => void;
 
 /** The app's runtime (core + adapters) on `databaseUrl`, as the hosts build it; request limits lifted so a load test measures the app, not the limiter. */
-export async function benchRuntime(databaseUrl: string, extra: Record<string, string> = {}): Promise<Runtime> {
+export async function benchRuntime(databaseUrl: string, extra: Record<string, string> = {}, options: ContainerOptions = {}): Promise<Runtime> {
   const config = loadConfig(hostEnv(databaseUrl, { RATE_LIMIT_PER_MINUTE: '1000000', ADMIN_ACTION_RATE_LIMIT_PER_MINUTE: '1000000', ...extra }), { dotenvPath: null });
-  return createRuntime(config);
+  return createRuntime(config, options);
 }
 
 export interface CapturedSql {

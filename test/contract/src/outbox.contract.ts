@@ -6,7 +6,7 @@
  */
 import { expect } from 'chai';
 import { randomUUID } from 'node:crypto';
-import type { DeliveryAttemptRecord, DeliveryOutcome, NewOutboxEvent, OutboxEvent, OutboxKind, OutboxPayload, RequestContext } from '@cws/core';
+import { sanitiseDeliveryError, type DeliveryAttemptRecord, type DeliveryOutcome, type NewOutboxEvent, type OutboxEvent, type OutboxKind, type OutboxPayload, type RequestContext } from '@cws/core';
 import { caught, createOrg } from './fixtures.js';
 import type { StorageHarness, StorageHarnessFactory } from './harness.js';
 
@@ -434,6 +434,17 @@ export function outboxContract(name: string, factory: StorageHarnessFactory, cap
         expect(after.lastError!.startsWith('rejected x')).to.equal(true);
         expect(await claim(ctx.orgId, later(now, 86_400 * SECOND))).to.deep.equal([]);
         expect(await h.uow.run(ctx, (r) => r.outbox.listAttempts(event.id))).to.deep.equal([]);
+      });
+
+      it('stores texts from providers as they came: quotes, backslashes, SQL, placeholders and dollar quotes are only text', async () => {
+        const { ctx, now, event, claimed } = await claimedOne();
+        const hostile = "O'Brien \\' '); DROP TABLE outbox_events; -- $1 ? $$x$$ E'\\\\' ::uuid";
+        const attempt = anAttempt({ status: 'failed', provider: hostile, recipient: hostile, providerMessageId: hostile, error: hostile });
+        const outcome: DeliveryOutcome = { eventId: event.id, claimToken: claimed.claimToken!, result: 'retry', at: now, nextAttemptAt: later(now, 60 * SECOND), error: hostile, attempt };
+        expect(await h.outboxDelivery.complete(ctx.orgId, [outcome])).to.equal(1);
+        expect((await find(ctx, event.id))?.lastError).to.equal(sanitiseDeliveryError(hostile));
+        const [stored] = await h.uow.run(ctx, (r) => r.outbox.listAttempts(event.id));
+        expect(stored).to.include({ provider: hostile, recipient: hostile, providerMessageId: hostile, error: sanitiseDeliveryError(hostile) });
       });
 
       it('applies a batch of outcomes at once and counts only the rows it changed', async () => {
