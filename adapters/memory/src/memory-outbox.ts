@@ -192,6 +192,13 @@ export class MemoryOutboxDeliveryStore implements OutboxDeliveryStore {
     });
   }
 
+  async completeAndClaim(outcomes: readonly DeliveryOutcome[], next: ClaimRequest): Promise<{ recorded: number; claimed: readonly OutboxEvent[] }> {
+    // Two turns on the lock where PostgreSQL takes one transaction: nothing can come between
+    // them that matters here (a claim by another caller takes other rows either way).
+    const recorded = await this.complete(next.orgId, outcomes);
+    return { recorded, claimed: await this.claim(next) };
+  }
+
   async backlog(): Promise<readonly OutboxBacklogRow[]> {
     const rows = new Map<string, { kind: OutboxKind; status: OutboxStatus; count: number; oldestCreatedAt: Date | null }>();
     for (const e of this.state.tables.outbox.values()) {

@@ -136,12 +136,12 @@ function withLiterals(sql: string, values: ReadonlyArray<string | number | Date>
  * statement aborts the rest of the message (COMMIT included) and the connection is rolled back
  * before it returns to the pool, as in `inTenantTransaction`.
  */
-async function inOneMessage(knex: Knex, orgId: string, statement: string): Promise<Row[]> {
-  const message = `${tenantBeginStatement(orgId)} ${statement}; COMMIT;`;
+async function inOneMessage(knex: Knex, orgId: string, ...statements: string[]): Promise<Row[][]> {
+  const message = `${tenantBeginStatement(orgId)} ${statements.join('; ')}; COMMIT;`;
   return onPooledConnection(knex, async (connection) => {
     const results = (await connection.query(message)) as PgResult[];
-    // BEGIN, the settings, the statement, COMMIT.
-    return results[2]!.rows as Row[];
+    // BEGIN, the settings, the statements, COMMIT.
+    return statements.map((_, i) => results[2 + i]!.rows as Row[]);
   });
 }
 
@@ -175,6 +175,20 @@ const outcomeRecord = (o: DeliveryOutcome) => ({
   attempt_error: o.attempt?.error == null ? null : sanitiseDeliveryError(o.attempt.error),
 });
 
+function claimStatement(r: ClaimRequest): string {
+  return withLiterals(CLAIM_SQL, [r.orgId, r.now, textArray(r.kinds), r.limit, r.leaseUntil, r.claimToken, r.now, r.orgId]);
+}
+
+/** RETURNING follows no order: oldest due first, as claimed. */
+function claimedEvents(rows: Row[]): OutboxEvent[] {
+  rows.sort((a, b) => (a['due_at'] as Date).getTime() - (b['due_at'] as Date).getTime() || ((a['id'] as string) < (b['id'] as string) ? -1 : 1));
+  return rows.map(toOutboxEvent);
+}
+
+function completeStatement(orgId: string, outcomes: readonly DeliveryOutcome[]): string {
+  return withLiterals(COMPLETE_SQL, [JSON.stringify(firstPerEvent(outcomes).map(outcomeRecord)), orgId, orgId]);
+}
+
 export class PostgresOutboxDeliveryStore implements OutboxDeliveryStore {
   private readonly listener: OutboxListener | null;
   /** Aborts every wait, pending or later, once the store is closed. */
@@ -196,21 +210,21 @@ export class PostgresOutboxDeliveryStore implements OutboxDeliveryStore {
 
   async claim(r: ClaimRequest): Promise<readonly OutboxEvent[]> {
     if (r.kinds.length === 0 || r.limit <= 0) return [];
-    const rows = await inOneMessage(
-      this.knex,
-      r.orgId,
-      withLiterals(CLAIM_SQL, [r.orgId, r.now, textArray(r.kinds), r.limit, r.leaseUntil, r.claimToken, r.now, r.orgId]),
-    );
-    // RETURNING follows no order: oldest due first, as claimed.
-    rows.sort((a, b) => (a['due_at'] as Date).getTime() - (b['due_at'] as Date).getTime() || ((a['id'] as string) < (b['id'] as string) ? -1 : 1));
-    return rows.map(toOutboxEvent);
+    const [rows] = await inOneMessage(this.knex, r.orgId, claimStatement(r));
+    return claimedEvents(rows!);
   }
 
   async complete(orgId: string, outcomes: readonly DeliveryOutcome[]): Promise<number> {
     if (outcomes.length === 0) return 0;
-    const records = JSON.stringify(firstPerEvent(outcomes).map(outcomeRecord));
-    const rows = await inOneMessage(this.knex, orgId, withLiterals(COMPLETE_SQL, [records, orgId, orgId]));
-    return Number(rows[0]!['changed']);
+    const [rows] = await inOneMessage(this.knex, orgId, completeStatement(orgId, outcomes));
+    return Number(rows![0]!['changed']);
+  }
+
+  async completeAndClaim(outcomes: readonly DeliveryOutcome[], next: ClaimRequest): Promise<{ recorded: number; claimed: readonly OutboxEvent[] }> {
+    if (outcomes.length === 0) return { recorded: 0, claimed: await this.claim(next) };
+    if (next.kinds.length === 0 || next.limit <= 0) return { recorded: await this.complete(next.orgId, outcomes), claimed: [] };
+    const [completed, claimed] = await inOneMessage(this.knex, next.orgId, completeStatement(next.orgId, outcomes), claimStatement(next));
+    return { recorded: Number(completed![0]!['changed']), claimed: claimedEvents(claimed!) };
   }
 
   async backlog(): Promise<readonly OutboxBacklogRow[]> {

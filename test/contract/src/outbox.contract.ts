@@ -468,6 +468,35 @@ export function outboxContract(name: string, factory: StorageHarnessFactory, cap
         expect(attempts).to.deep.equal([1, 1, 1, 0]);
         expect(await h.outboxDelivery.complete(ctx.orgId, [])).to.equal(0);
       });
+
+      it('completes a batch and claims the next in one go: the next claim sees the outcomes (nothing sent or retried is claimed again)', async () => {
+        const { ctx } = await createOrg(h);
+        const now = ancientInstant();
+        for (let i = 0; i < 5; i++) await enqueue(ctx, anEvent(ctx.orgId, { notBefore: later(now, -i * SECOND) }));
+        const first = await claim(ctx.orgId, now, { limit: 2 });
+        expect(first).to.have.length(2);
+        const [a, b] = first as [OutboxEvent, OutboxEvent];
+        const outcomes: DeliveryOutcome[] = [
+          sent(a, now, anAttempt()),
+          { eventId: b.id, claimToken: b.claimToken!, result: 'retry', at: now, nextAttemptAt: later(now, 60 * SECOND), error: 'later', attempt: null },
+        ];
+        const token = randomUUID();
+        const next = await h.outboxDelivery.completeAndClaim(outcomes, {
+          orgId: ctx.orgId, now, kinds: ['email', 'sms', 'webhook', 'export'], limit: 10, leaseUntil: later(now, 60 * SECOND), claimToken: token,
+        });
+        expect(next.recorded).to.equal(2);
+        expect(next.claimed.map((e) => e.id).sort()).to.deep.equal(
+          (await h.uow.run(ctx, (r) => r.outbox.listByDedupePrefix('', 10))).filter((e) => e.id !== a.id && e.id !== b.id).map((e) => e.id).sort(),
+        );
+        expect(next.claimed.every((e) => e.claimToken === token && e.status === 'sending')).to.equal(true);
+        expect((await find(ctx, a.id))?.status).to.equal('sent');
+        expect((await find(ctx, b.id))).to.include({ status: 'pending', lastError: 'later' });
+        // A stale outcome in the pair changes nothing; the claim still happens.
+        const stale = await h.outboxDelivery.completeAndClaim([{ ...sent(next.claimed[0]!, now), claimToken: randomUUID() }], {
+          orgId: ctx.orgId, now, kinds: ['email'], limit: 10, leaseUntil: later(now, 60 * SECOND), claimToken: randomUUID(),
+        });
+        expect(stale).to.deep.equal({ recorded: 0, claimed: [] });
+      });
     });
 
     describe('dead letters', () => {

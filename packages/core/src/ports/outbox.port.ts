@@ -119,6 +119,12 @@ export interface OutboxDeliveryStore {
    * rows drop their sealed secret; attempt records are written. Returns how many rows changed.
    */
   complete(orgId: string, outcomes: readonly DeliveryOutcome[]): Promise<number>;
+  /**
+   * `complete` and then `claim` of the same org in ONE tenant transaction: the outcomes of a batch
+   * and the next batch of that org, one commit instead of two (the claim sees the outcomes just
+   * applied, so nothing retried or sent is claimed again).
+   */
+  completeAndClaim(outcomes: readonly DeliveryOutcome[], next: ClaimRequest): Promise<{ readonly recorded: number; readonly claimed: readonly OutboxEvent[] }>;
   /** Counts by kind and status across orgs, for metrics and /v1/admin/queue/dlq totals. */
   backlog(): Promise<readonly OutboxBacklogRow[]>;
   /**

@@ -291,15 +291,26 @@ describe('DeliverOutbox (outbox-delivery job)', () => {
     expect(eventsOf(h)[0]).to.include({ status: 'sent', attempts: 2 });
   });
 
-  it('delivers many orgs’ events, a batch per org per round, each exactly once', async () => {
+  it('delivers many orgs’ events, each exactly once, the next batch of an org claimed with the last one’s outcomes', async () => {
     const h = harness();
     const orgs = [await h.newOrg('o1', 'UTC'), await h.newOrg('o2', 'Asia/Tokyo'), await h.newOrg('o3', 'America/New_York')];
     for (const org of orgs) for (let i = 0; i < 120; i++) await enqueue(h, org, `booking:b${i}:confirmed`);
     const summary = await h.core.outbox.deliver.execute(h.sys());
-    expect(summary).to.include({ claimed: 360, sent: 360 });
-    expect(summary.rounds).to.equal(3);
+    // 120 per org is 3 batches of at most 50: one round drains them all.
+    expect(summary).to.include({ claimed: 360, sent: 360, superseded: 0, rounds: 1 });
     expect(new Set(h.mailer.sent.map((m) => m.idempotencyId)).size).to.equal(360);
     expect(eventsOf(h).every((e) => e.status === 'sent')).to.equal(true);
+  });
+
+  it('takes at most 4 batches of one org per round, so a busy org leaves room for the others', async () => {
+    const h = harness();
+    const busy = await h.newOrg('busy', 'UTC');
+    for (let i = 0; i < 450; i++) await enqueue(h, busy, `booking:b${i}:confirmed`);
+    const first = await h.core.outbox.deliver.execute(h.sys(), { maxRounds: 1 });
+    expect(first).to.include({ rounds: 1, claimed: 200, sent: 200 });
+    const rest = await h.core.outbox.deliver.execute(h.sys());
+    expect(rest).to.include({ rounds: 2, claimed: 250, sent: 250 });
+    expect(new Set(h.mailer.sent.map((m) => m.idempotencyId)).size).to.equal(450);
   });
 
   it('does nothing without a delivery store or a channel', async () => {

@@ -11,7 +11,7 @@ import type { Clock } from '../../ports/clock.port.js';
 import type { IdGenerator } from '../../ports/id-generator.port.js';
 import type { SendReceipt } from '../../ports/message-channels.port.js';
 import type { OrgDirectory } from '../../ports/org-directory.port.js';
-import type { DeliveryAttemptRecord, DeliveryOutcome, OutboxDeliveryStore, OutboxObserver } from '../../ports/outbox.port.js';
+import type { ClaimRequest, DeliveryAttemptRecord, DeliveryOutcome, OutboxDeliveryStore, OutboxObserver } from '../../ports/outbox.port.js';
 import type { UnitOfWork } from '../../ports/unit-of-work.port.js';
 import { smsPhoneKey } from './enqueue-message.js';
 import { deliverableKinds, type Messaging } from './messaging.js';
@@ -55,6 +55,14 @@ export type DeliverOutboxSummary = typeof contract.output.static;
 
 /** Orgs taken per round; each gets its own claim transaction. */
 const ORGS_PER_ROUND = 20;
+/**
+ * Orgs of a round delivered at once: each holds at most one pooled connection at a time (claim,
+ * then outcomes) and `sendConcurrency` provider calls, so 4 keeps well inside a pool of 10 while
+ * the database round trips of one org overlap another's sends (PB3, test/bench/README.md).
+ */
+const ORG_CONCURRENCY = 4;
+/** Batches of one org per round before the round moves on (so a busy org cannot starve the rest). */
+const BATCHES_PER_ORG = 4;
 /** A run that never drains (new events keep arriving) still returns now and then. */
 const DEFAULT_MAX_ROUNDS = 1_000;
 /** One system audit row per this long at most: the deliverer runs continuously. */
@@ -94,10 +102,8 @@ export class DeliverOutbox {
       const orgIds = await store.dueOrgs(now, kinds, ORGS_PER_ROUND);
       if (orgIds.length === 0) break;
       summary.rounds += 1;
-      let claimedThisRound = 0;
-      for (const orgId of orgIds) {
-        claimedThisRound += await this.deliverOrgBatch(store, sys, orgId, kinds, summary);
-      }
+      const claimed = await mapWithLimit(orgIds, ORG_CONCURRENCY, (orgId) => this.deliverOrg(store, sys, orgId, kinds, summary));
+      const claimedThisRound = claimed.reduce((sum, n) => sum + n, 0);
       // Due orgs whose events another host claimed meanwhile: nothing left for us this round.
       if (claimedThisRound === 0) break;
     }
@@ -105,30 +111,41 @@ export class DeliverOutbox {
     return summary;
   }
 
-  private async deliverOrgBatch(store: OutboxDeliveryStore, sys: SystemContext, orgId: string, kinds: readonly OutboxKind[], summary: DeliverOutboxSummary & Record<string, number>): Promise<number> {
+  /**
+   * Up to BATCHES_PER_ORG batches of one org: claim, send, then record the outcomes and claim the
+   * next batch in one transaction; the last (or a short) batch's outcomes alone.
+   */
+  private async deliverOrg(store: OutboxDeliveryStore, sys: SystemContext, orgId: string, kinds: readonly OutboxKind[], summary: DeliverOutboxSummary & Record<string, number>): Promise<number> {
     const { messaging, clock, ids } = this.deps;
-    const now = clock.now();
-    const claimToken = ids.next();
-    const events = await store.claim({
-      orgId,
-      now,
-      kinds,
-      limit: messaging.options.batchSize,
-      leaseUntil: new Date(now.getTime() + messaging.options.leaseSeconds * 1000),
-      claimToken,
-    });
-    if (events.length === 0) return 0;
-    summary.claimed += events.length;
-    const sender = await this.senderFor(sys, orgId);
-    const outcomes = await mapWithLimit(events, messaging.options.sendConcurrency, (event) => this.deliverOne(event, claimToken, sender));
-    const recorded = await store.complete(orgId, outcomes);
-    summary.superseded += outcomes.length - recorded;
-    for (const outcome of outcomes) {
-      if (outcome.result === 'sent') summary.sent += 1;
-      else if (outcome.result === 'retry') summary.retried += 1;
-      else summary.dead += 1;
+    const { batchSize, leaseSeconds, sendConcurrency } = messaging.options;
+    const request = (): ClaimRequest => {
+      const now = clock.now();
+      return { orgId, now, kinds, limit: batchSize, leaseUntil: new Date(now.getTime() + leaseSeconds * 1000), claimToken: ids.next() };
+    };
+    let claim = request();
+    let events = await store.claim(claim);
+    let total = 0;
+    for (let batch = 1; events.length > 0; batch++) {
+      total += events.length;
+      summary.claimed += events.length;
+      const sender = await this.senderFor(sys, orgId);
+      const token = claim.claimToken;
+      const outcomes = await mapWithLimit(events, sendConcurrency, (event) => this.deliverOne(event, token, sender));
+      for (const outcome of outcomes) {
+        if (outcome.result === 'sent') summary.sent += 1;
+        else if (outcome.result === 'retry') summary.retried += 1;
+        else summary.dead += 1;
+      }
+      if (batch >= BATCHES_PER_ORG || events.length < batchSize) {
+        summary.superseded += outcomes.length - (await store.complete(orgId, outcomes));
+        break;
+      }
+      claim = request();
+      const next = await store.completeAndClaim(outcomes, claim);
+      summary.superseded += outcomes.length - next.recorded;
+      events = next.claimed;
     }
-    return events.length;
+    return total;
   }
 
   private async deliverOne(event: OutboxEvent, claimToken: string, sender: SenderContext): Promise<DeliveryOutcome> {
