@@ -50,7 +50,6 @@ export async function up(knex: Knex): Promise<void> {
     t.uuid('claim_token').nullable();
     t.text('last_error').nullable();
     t.timestamp('sent_at', { useTz: true }).nullable();
-    t.unique(['org_id', 'dedupe_key'], { indexName: 'outbox_events_dedupe_unique' });
     t.check("kind IN ('email', 'sms', 'webhook', 'export')", [], 'outbox_events_kind');
     t.check("status IN ('pending', 'sending', 'sent', 'dead')", [], 'outbox_events_status');
     t.check('attempts >= 0', [], 'outbox_events_attempts');
@@ -59,15 +58,15 @@ export async function up(knex: Knex): Promise<void> {
     t.check("(status = 'sent') = (sent_at IS NOT NULL)", [], 'outbox_events_sent_at');
     t.check('last_error IS NULL OR char_length(last_error) <= 500', [], 'outbox_events_last_error_length');
   });
-  // Due work: the deliverer's scan across orgs and each org's claim read only unfinished rows.
-  await knex.raw(
-    "CREATE INDEX outbox_events_due_idx ON outbox_events (next_attempt_at, org_id) WHERE status IN ('pending', 'sending')",
-  );
+  // Every claim and outcome rewrites a row's index entries (status and due time change, so no
+  // update is HOT): as few indexes as the reads need. Unfinished work, per org by due time, serves
+  // each org's claim and the cross-org scan (which reads only unfinished rows).
   await knex.raw("CREATE INDEX outbox_events_org_due_idx ON outbox_events (org_id, next_attempt_at) WHERE status IN ('pending', 'sending')");
   // The dead-letter list, newest first, per org and kind.
   await knex.raw("CREATE INDEX outbox_events_dead_idx ON outbox_events (org_id, created_at DESC, id DESC) WHERE status = 'dead'");
-  // A booking's or an invoice's events by their key prefix (timelines): text_pattern_ops serves LIKE 'prefix%'.
-  await knex.raw('CREATE INDEX outbox_events_dedupe_prefix_idx ON outbox_events (org_id, dedupe_key text_pattern_ops)');
+  // One index for the dedupe key's uniqueness and for a timeline's prefix search (LIKE 'booking:<id>:%'):
+  // text_pattern_ops compares as bytes, which both need (equality is the same under every operator class).
+  await knex.raw('CREATE UNIQUE INDEX outbox_events_dedupe_unique ON outbox_events (org_id, dedupe_key text_pattern_ops)');
   await enableTenantRls(knex, 'outbox_events', ['SELECT', 'INSERT', 'UPDATE', 'DELETE']);
   // The org policy binds the app (and its login roles) only: were it PUBLIC, the scanner's
   // functions called inside a tenant transaction would see that org's rows through it.

@@ -88,7 +88,7 @@ changed AS (
     sent_at = CASE WHEN o.result = 'sent' THEN o.at END,
     next_attempt_at = CASE WHEN o.result = 'retry' THEN o.next_attempt_at ELSE e.next_attempt_at END,
     last_error = CASE WHEN o.result = 'sent' THEN e.last_error ELSE o.error END,
-    payload = CASE WHEN o.result = 'sent' AND e.payload -> 'message' IS NOT NULL
+    payload = CASE WHEN o.result = 'sent' AND jsonb_typeof(e.payload #> '{message,sealedSecret}') = 'string'
                    THEN jsonb_set(e.payload, '{message,sealedSecret}', 'null'::jsonb) ELSE e.payload END,
     updated_at = o.at
   FROM outcome o
