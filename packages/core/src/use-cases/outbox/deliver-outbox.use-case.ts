@@ -60,7 +60,7 @@ const ORGS_PER_ROUND = 20;
  * then outcomes) and `sendConcurrency` provider calls, so 4 keeps well inside a pool of 10 while
  * the database round trips of one org overlap another's sends (PB3, test/bench/README.md).
  */
-const ORG_CONCURRENCY = 4;
+export const ORGS_DELIVERED_AT_ONCE = 4;
 /** Batches of one org per round before the round moves on (so a busy org cannot starve the rest). */
 const BATCHES_PER_ORG = 4;
 /** A run that never drains (new events keep arriving) still returns now and then. */
@@ -102,7 +102,7 @@ export class DeliverOutbox {
       const orgIds = await store.dueOrgs(now, kinds, ORGS_PER_ROUND);
       if (orgIds.length === 0) break;
       summary.rounds += 1;
-      const claimed = await mapWithLimit(orgIds, ORG_CONCURRENCY, (orgId) => this.deliverOrg(store, sys, orgId, kinds, summary));
+      const claimed = await mapWithLimit(orgIds, ORGS_DELIVERED_AT_ONCE, (orgId) => this.deliverOrg(store, sys, orgId, kinds, summary));
       const claimedThisRound = claimed.reduce((sum, n) => sum + n, 0);
       // Due orgs whose events another host claimed meanwhile: nothing left for us this round.
       if (claimedThisRound === 0) break;
