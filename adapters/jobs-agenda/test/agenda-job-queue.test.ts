@@ -125,8 +125,11 @@ for (const db of availableTestDatabases()) {
       expect(done).to.include({ last_modified_by: 'runner-second', next_run_at: null, locked_at: null });
     });
 
-    it('survives the server ending its LISTEN connection (pg_terminate_backend): the error is reported, the process lives, runs go on', async function () {
-      if (db.kind !== 'server') this.skip(); // PGlite's wire server has no pg_terminate_backend of its sessions
+    const survives = 'survives the server ending its LISTEN connection (pg_terminate_backend): the error is reported, the process lives, runs go on';
+    if (db.kind !== 'server') it(`${survives}: skipped, PGlite's wire server cannot end one of its sessions (no pg_terminate_backend)`, function () {
+      this.skip();
+    });
+    else it(survives, async function () {
       const name = jobName('terminated');
       const errors: Error[] = [];
       const ran: unknown[] = [];
