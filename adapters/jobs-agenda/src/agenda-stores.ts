@@ -52,6 +52,12 @@ function postgresStore(connectionString: string, poolMax: number, connectTimeout
   const pool = new pg.Pool({ connectionString, max: poolMax, connectionTimeoutMillis: connectTimeoutMs });
   // An idle client losing its server emits 'error' on the pool; unheard, that would end the process.
   pool.on('error', onError);
+  // A client the backend has checked out hears no pool listener: a FATAL that arrives after its
+  // last reply resolved but before the release ran (terminate, failover) would be an unheard
+  // 'error' that ends the process. Its callers see the failure on their next query.
+  pool.on('connect', (client) => {
+    client.on('error', () => undefined);
+  });
   const backend = new PostgresBackend({ pool, ensureSchema: false, tableName: PG_JOBS_TABLE, logTableName: PG_LOGS_TABLE });
   // Its LISTEN connection emits 'error' on the channel when the server ends it (a restart, a
   // failover, pg_terminate_backend) and then reconnects by itself; unheard, that 'error' would end

@@ -40,6 +40,7 @@ import type { OutboxDeliveryStore, OutboxObserver } from './ports/outbox.port.js
 import { AesGcmSecretSealer } from './defaults/aes-gcm-secret-sealer.js';
 import { DEFAULT_OUTBOX_OPTIONS, type Messaging, type OutboxOptions } from './use-cases/outbox/messaging.js';
 import { outboxUseCases } from './use-cases/outbox/outbox-use-cases.js';
+import type { PaymentGateway } from './ports/payment-gateway.port.js';
 
 export interface CorePorts {
   readonly uow: UnitOfWork;
@@ -74,6 +75,8 @@ export interface CorePorts {
   readonly messageSealer?: SecretSealer;
   /** Told each delivery's outcome (metrics). */
   readonly outboxObserver?: OutboxObserver;
+  /** The card processor; without it, checkout and card refunds fail as payment.not_configured. */
+  readonly payments?: PaymentGateway;
 }
 
 const unavailable = (what: string) => () => {
