@@ -3,6 +3,10 @@
  * so a transaction snapshot is a shallow copy of each map.
  */
 import type {
+  Invoice,
+  InvoicePayment,
+  InvoicePublicLink,
+  StripeEventRecord,
   AuthSession,
   BreakGlassToken,
   Invitation,
@@ -60,6 +64,13 @@ export interface TenantTables {
   idempotency: Map<string, IdempotencyRow>;
   outbox: Map<string, OutboxEvent>;
   emailEvents: EmailEventRow[];
+  invoices: Map<string, Invoice>;
+  /** Last number given per `org:year`. */
+  invoiceNumbers: Map<string, number>;
+  payments: Map<string, InvoicePayment>;
+  /** Keyed by event id alone: ids are unique across orgs. */
+  stripeEvents: Map<string, StripeEventRecord>;
+  invoiceLinks: Map<string, InvoicePublicLink>;
 }
 
 /** One send attempt (`email_events`). */
@@ -92,6 +103,11 @@ export class MemoryState {
     idempotency: new Map(),
     outbox: new Map(),
     emailEvents: [],
+    invoices: new Map(),
+    invoiceNumbers: new Map(),
+    payments: new Map(),
+    stripeEvents: new Map(),
+    invoiceLinks: new Map(),
   };
   /** Keyed hashes of numbers that answered STOP (global, as in PostgreSQL). */
   smsOptOuts = new Map<string, { source: 'keyword' | 'provider'; createdAt: Date }>();
@@ -131,6 +147,11 @@ export class MemoryState {
       idempotency: new Map(this.tables.idempotency),
       outbox: new Map(this.tables.outbox),
       emailEvents: [...this.tables.emailEvents],
+      invoices: new Map(this.tables.invoices),
+      invoiceNumbers: new Map(this.tables.invoiceNumbers),
+      payments: new Map(this.tables.payments),
+      stripeEvents: new Map(this.tables.stripeEvents),
+      invoiceLinks: new Map(this.tables.invoiceLinks),
     };
   }
 }

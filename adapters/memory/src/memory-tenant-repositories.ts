@@ -27,6 +27,7 @@ import { copy, type ClientRow, type TenantTables } from './memory-state.js';
 import { identityRepositories } from './memory-identity-repositories.js';
 import { schedulingRepositories } from './memory-scheduling-repositories.js';
 import { MemoryOutboxRepository } from './memory-outbox.js';
+import { billingRepositories } from './memory-billing-repositories.js';
 
 function assertOwnOrg(boundOrgId: string, rowOrgId: string): void {
   if (rowOrgId !== boundOrgId) {
@@ -242,5 +243,6 @@ export function tenantRepositories(orgId: string, tables: TenantTables, actingUs
     ...identityRepositories(orgId, tables, actingUserId),
     ...schedulingRepositories(orgId, tables),
     outbox: new MemoryOutboxRepository(orgId, tables),
+    ...billingRepositories(orgId, tables),
   };
 }

@@ -41,6 +41,7 @@ import { AesGcmSecretSealer } from './defaults/aes-gcm-secret-sealer.js';
 import { DEFAULT_OUTBOX_OPTIONS, type Messaging, type OutboxOptions } from './use-cases/outbox/messaging.js';
 import { outboxUseCases } from './use-cases/outbox/outbox-use-cases.js';
 import type { PaymentGateway } from './ports/payment-gateway.port.js';
+import { DEFAULT_BILLING_OPTIONS, type BillingOptions } from './use-cases/billing/billing-support.js';
 
 export interface CorePorts {
   readonly uow: UnitOfWork;
@@ -93,6 +94,7 @@ export interface CoreOptions {
   /** Text searches running at once (per process, per org); keep the total below the database pool size. */
   readonly search?: Partial<SearchLimits>;
   readonly outbox?: Partial<OutboxOptions>;
+  readonly billing?: Partial<BillingOptions>;
 }
 
 export function createCore(ports: CorePorts, options_: CoreOptions = {}) {
@@ -145,6 +147,7 @@ export function createCore(ports: CorePorts, options_: CoreOptions = {}) {
     heartbeatTtlSeconds: options_.jobHeartbeatTtlSeconds ?? 180,
     messaging,
     outboxObserver: ports.outboxObserver ?? null,
+    billing: { uow, ids, messaging, payments: ports.payments ?? null, tokens, options: { ...DEFAULT_BILLING_OPTIONS, ...options_.billing } },
   };
   return {
     clock,

@@ -23,6 +23,10 @@ export const PERMISSIONS = {
   /** The redacted configuration snapshot. */
   'config.view': ['owner', 'admin'],
   'flags.view': ['owner', 'admin', 'finance', 'dispatcher', 'viewer'],
+  /** Invoices and their payments (amounts visible to all; client PII masked for viewers by the personal-data policy). */
+  'invoices.view': ['owner', 'admin', 'finance', 'dispatcher', 'viewer'],
+  /** Creating, editing, issuing, voiding invoices; recording and refunding payments; checkout links; deposits. */
+  'invoices.manage': ['owner', 'admin', 'finance'],
   'finance.view': ['owner', 'admin', 'finance'],
   'finance.reconcile': ['owner', 'admin', 'finance'],
   'schedule.view': ['owner', 'admin', 'dispatcher', 'viewer'],

@@ -13,6 +13,7 @@ import type {
   WorkerRepository,
 } from './scheduling-repositories.port.js';
 import type { OutboxRepository } from './outbox.port.js';
+import type { InvoiceLinkRepository, InvoiceRepository, PaymentRepository, StripeEventRepository } from './billing-repositories.port.js';
 import type { BreakGlassRepository, InvitationRepository, MembershipRepository, SessionRepository, UserRepository } from './identity-repositories.port.js';
 
 /** Repositories bound to one transaction of one org. */
@@ -35,6 +36,10 @@ export interface TenantRepositories {
   readonly idempotency: IdempotencyRepository;
   /** Messages to send: enqueued in the same unit as the change they announce. */
   readonly outbox: OutboxRepository;
+  readonly invoices: InvoiceRepository;
+  readonly payments: PaymentRepository;
+  readonly stripeEvents: StripeEventRepository;
+  readonly invoiceLinks: InvoiceLinkRepository;
 }
 
 /**

@@ -5,6 +5,8 @@
  * tag (there is no way to interpolate unescaped), and the plain-text part is always there.
  */
 
+import { minorToDecimalString } from '../billing/currency.js';
+
 /** Instants travel as ISO 8601 strings: payloads are JSON. */
 type Instant = string;
 
@@ -22,6 +24,26 @@ export interface TemplateDataMap {
   readonly booking_reminder: BookingMessageData;
   readonly worker_assignment: BookingMessageData & { readonly change: 'assigned' | 'changed' | 'unassigned' };
   readonly security_totp_replay: { readonly at: Instant; readonly clientIp: string | null };
+  /** An issued invoice; the sealed secret is its public link's token. */
+  readonly invoice_sent: InvoiceMessageData;
+  /** A payment was received (manual or by card). */
+  readonly payment_receipt: InvoiceMessageData & { readonly paidCents: number; readonly tipCents: number };
+  /** Dunning: a card payment failed (once per invoice); the sealed secret is a pay link's token. */
+  readonly invoice_payment_failed: InvoiceMessageData;
+  /** Dunning: the invoice is `daysOverdue` days past due (once per step of the org's schedule). */
+  readonly invoice_overdue_reminder: InvoiceMessageData & { readonly daysOverdue: number };
+}
+
+export interface InvoiceMessageData {
+  readonly invoiceId: string;
+  readonly invoiceNumber: string;
+  readonly recipientName: string;
+  /** Minor units of `currency`. */
+  readonly totalCents: number;
+  readonly outstandingCents: number;
+  readonly currency: string;
+  /** The due date in the org's zone (YYYY-MM-DD). */
+  readonly dueDate: string | null;
 }
 
 export interface BookingMessageData {
@@ -50,6 +72,10 @@ export const MESSAGE_TEMPLATE_NAMES = [
   'booking_reminder',
   'worker_assignment',
   'security_totp_replay',
+  'invoice_sent',
+  'payment_receipt',
+  'invoice_payment_failed',
+  'invoice_overdue_reminder',
 ] as const satisfies readonly MessageTemplateName[];
 
 /** Who sends: the org as the reader knows it, and how its dates read. */
@@ -157,6 +183,33 @@ const temporaryPasswordLines = (includesPassword: boolean, secret: string | null
     ? [`Your temporary password: ${secret}`, 'Sign in with it and choose a new one straight away.']
     : ['Ask them for your temporary password; you will choose a new one when you sign in.'];
 
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
+/** An amount in minor units as the org's locale writes it (`£1,234.50`), without a float in between. */
+function money(sender: SenderContext, amountCents: number, currency: string): string {
+  const key = `${sender.locale}|${currency}`;
+  let format = moneyFormats.get(key);
+  if (format === undefined) {
+    try {
+      format = new Intl.NumberFormat(sender.locale, { style: 'currency', currency });
+    } catch {
+      format = new Intl.NumberFormat('en', { style: 'currency', currency });
+    }
+    moneyFormats.set(key, format);
+  }
+  // A decimal string is formatted exactly (Intl takes strings as decimals).
+  return format.format(minorToDecimalString(amountCents, currency) as unknown as number);
+}
+
+/** The invoice's link: the public page carrying the sealed token. */
+const invoiceLinkLines = (sender: SenderContext, secret: string | null, verb: string): string[] =>
+  secret === null ? [] : [`${verb}: ${link(sender, `/v1/public/invoices/${secret}`)}`];
+
+const invoiceLines = (s: SenderContext, d: InvoiceMessageData): string[] => [
+  `Invoice ${d.invoiceNumber}: ${money(s, d.totalCents, d.currency)}${d.dueDate === null ? '' : `, due ${d.dueDate}`}.`,
+  ...(d.outstandingCents !== d.totalCents ? [`Left to pay: ${money(s, d.outstandingCents, d.currency)}.`] : []),
+];
+
 const DRAFTS: { readonly [T in MessageTemplateName]: Drafter<T> } = {
   invitation: (s, d, secret) => ({
     subject: `You are invited to join ${d.orgName}`,
@@ -240,6 +293,40 @@ const DRAFTS: { readonly [T in MessageTemplateName]: Drafter<T> } = {
       'If it was not you, someone may know your password: change it and review your sessions.',
     ],
     sms: 'A reused one-time code of yours was refused. If it was not you, change your password.',
+  }),
+  invoice_sent: (s, d, secret) => ({
+    subject: `${s.orgName}: invoice ${d.invoiceNumber}`,
+    paragraphs: [`Hello ${d.recipientName},`, ...invoiceLines(s, d), ...invoiceLinkLines(s, secret, 'View and pay it online')],
+    sms: `${s.orgName}: invoice ${d.invoiceNumber} for ${money(s, d.totalCents, d.currency)}.`,
+  }),
+  payment_receipt: (s, d) => ({
+    subject: `${s.orgName}: payment received for ${d.invoiceNumber}`,
+    paragraphs: [
+      `Hello ${d.recipientName},`,
+      `Thank you: we received ${money(s, d.paidCents, d.currency)} for invoice ${d.invoiceNumber}.`,
+      ...(d.tipCents > 0 ? [`Your tip of ${money(s, d.tipCents, d.currency)} goes to the crew.`] : []),
+      d.outstandingCents > 0 ? `Left to pay: ${money(s, d.outstandingCents, d.currency)}.` : 'The invoice is paid in full.',
+    ],
+    sms: `${s.orgName}: received ${money(s, d.paidCents, d.currency)} for ${d.invoiceNumber}. Thank you.`,
+  }),
+  invoice_payment_failed: (s, d, secret) => ({
+    subject: `${s.orgName}: your payment for ${d.invoiceNumber} did not go through`,
+    paragraphs: [
+      `Hello ${d.recipientName},`,
+      `Your card payment for invoice ${d.invoiceNumber} (${money(s, d.outstandingCents, d.currency)}) did not go through. No money was taken.`,
+      ...invoiceLinkLines(s, secret, 'Please try again here'),
+    ],
+    sms: `${s.orgName}: your payment for ${d.invoiceNumber} did not go through; please try again.`,
+  }),
+  invoice_overdue_reminder: (s, d, secret) => ({
+    subject: `${s.orgName}: invoice ${d.invoiceNumber} is overdue`,
+    paragraphs: [
+      `Hello ${d.recipientName},`,
+      `A friendly reminder: invoice ${d.invoiceNumber} was due ${d.daysOverdue} day${d.daysOverdue === 1 ? '' : 's'} ago.`,
+      ...invoiceLines(s, d),
+      ...invoiceLinkLines(s, secret, 'Pay it online'),
+    ],
+    sms: `${s.orgName}: invoice ${d.invoiceNumber} is overdue (${money(s, d.outstandingCents, d.currency)}).`,
   }),
 };
 

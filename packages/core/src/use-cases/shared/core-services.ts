@@ -17,6 +17,7 @@ import type { WorkerPortalDeps, WorkerPortalOptions } from '../worker-portal/wor
 import type { SearchAdmission } from './search-admission.js';
 import type { Messaging } from '../outbox/messaging.js';
 import type { OutboxObserver } from '../../ports/outbox.port.js';
+import type { BillingDeps } from '../billing/billing-support.js';
 
 export interface CoreServices {
   readonly uow: UnitOfWork;
@@ -41,4 +42,6 @@ export interface CoreServices {
   readonly messaging: Messaging;
   /** Per-event delivery outcomes, for metrics; null when nobody watches. */
   readonly outboxObserver: OutboxObserver | null;
+  /** Invoices, payments, the processor and their options. */
+  readonly billing: BillingDeps;
 }
