@@ -17,10 +17,13 @@ export function paymentsFromConfig(config: Config, guard: Partial<PaymentGuardSe
   if (secretKey === null) return { gateway: null, breakers: () => [] };
   // Config checks refuse a key without a webhook secret; an embedder's hand-made Config may not have run them.
   if (webhookSecret === null) throw new Error('STRIPE_SECRET_KEY is set without STRIPE_WEBHOOK_SECRET');
-  const stripe = new StripePaymentGateway({ secretKey, webhookSecret, ...(apiBaseUrl === null ? {} : { apiBaseUrl }) });
+  // Checkout is created inside an API request: the SDK's one retry and the guard's one keep the
+  // worst case (4 requests of at most 10 s) near HTTP_REQUEST_TIMEOUT_MS rather than minutes.
+  const stripe = new StripePaymentGateway({ secretKey, webhookSecret, timeoutMs: 10_000, maxNetworkRetries: 1, ...(apiBaseUrl === null ? {} : { apiBaseUrl }) });
   const guarded = new GuardedPaymentGateway(stripe, {
     failures: config.stripe.circuitFailureThreshold,
     halfOpenAfterMs: config.stripe.circuitResetSeconds * 1000,
+    retries: 1,
     ...guard,
   });
   return { gateway: guarded, breakers: () => [guarded.status()] };
