@@ -114,7 +114,7 @@ export async function readiness(runtime: Runtime) {
 }
 
 /**
- * The message providers' circuit breakers, for the record: an open breaker never makes the API
+ * The message providers' and the payment processor's circuit breakers, for the record: an open breaker never makes the API
  * unready (the outbox keeps the messages; restarting would not mend the provider), so this check
  * is always ok and the CircuitBreakerOpen alert watches `circuit_breaker_state` instead.
  */
@@ -127,7 +127,12 @@ export function deliveryCheck(runtime: Runtime): ReadinessCheck {
     ms: 0,
     detail: {
       breakers,
-      message: breakers.length === 0 ? 'no message channel configured' : open.length === 0 ? 'every provider breaker closed' : `breaker not closed: ${open.join(', ')} (messages wait in the outbox)`,
+      message:
+        breakers.length === 0
+          ? 'no message channel or payment processor configured'
+          : open.length === 0
+            ? 'every provider breaker closed'
+            : `breaker not closed: ${open.join(', ')} (messages wait in the outbox; card payments fail fast until it closes)`,
     },
   };
 }
