@@ -114,6 +114,8 @@ export async function up(knex: Knex): Promise<void> {
     t.uuid('org_id').notNullable().references('id').inTable('orgs').onDelete('CASCADE');
     t.uuid('invoice_id').notNullable();
     t.uuid('booking_id').notNullable();
+    /** The order the invoice lists its bookings in. */
+    t.integer('position').notNullable();
     /** The invoice is VOID: the booking may go on another invoice. */
     t.boolean('voided').notNullable().defaultTo(false);
     t.primary(['org_id', 'invoice_id', 'booking_id']);
@@ -185,8 +187,8 @@ export async function up(knex: Knex): Promise<void> {
     t.check('char_length(event_id) BETWEEN 1 AND 255', [], 'stripe_events_id_length');
     t.check('last_error IS NULL OR char_length(last_error) <= 2000', [], 'stripe_events_last_error_length');
   });
-  // The events view: newest first (event time, then received, then id), per invoice or booking.
-  await knex.raw('CREATE INDEX stripe_events_org_created_idx ON stripe_events (org_id, created_at DESC, received_at DESC, event_id DESC)');
+  // The events view: newest first (event time, then received, then id byte-wise), per invoice or booking.
+  await knex.raw('CREATE INDEX stripe_events_org_created_idx ON stripe_events (org_id, created_at DESC, received_at DESC, event_id COLLATE "C" DESC)');
   await knex.raw('CREATE INDEX stripe_events_invoice_idx ON stripe_events (org_id, invoice_id, created_at DESC) WHERE invoice_id IS NOT NULL');
   await knex.raw('CREATE INDEX stripe_events_booking_idx ON stripe_events (org_id, booking_id, created_at DESC) WHERE booking_id IS NOT NULL');
   await tenantRls(knex, 'stripe_events', ['SELECT', 'INSERT', 'UPDATE']);
