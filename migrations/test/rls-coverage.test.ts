@@ -51,6 +51,15 @@ for (const kind of availableTestDatabases()) {
         'booking_team_blocks',
         'idempotency_keys',
       ]);
+      expect(orgTables).to.include.members([
+        'invoices',
+        'invoice_items',
+        'invoice_bookings',
+        'invoice_number_sequences',
+        'invoice_payments',
+        'stripe_events',
+        'invoice_public_links',
+      ]);
     });
 
     it('has ENABLE and FORCE row level security on every table with an org_id column', async () => {
