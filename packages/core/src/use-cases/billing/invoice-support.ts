@@ -56,13 +56,25 @@ export async function withClient(repos: TenantRepositories, invoice: Invoice): P
 export function priceLines(ids: IdGenerator, requests: readonly LineRequest[], pointer = '/lines'): { lines: InvoiceLine[]; totals: InvoiceTotals } {
   if (requests.length === 0) throw AppError.validation([{ pointer, detail: 'must have at least one line (or bookings to bill)' }]);
   if (requests.length > MAX_INVOICE_LINES) throw AppError.validation([{ pointer, detail: `must have at most ${MAX_INVOICE_LINES} lines (bookings without a line of their own add one each)` }]);
-  const lines: InvoiceLine[] = requests.map((r, position) => {
+  const capDetail = `make a total of at most ${MAX_INVOICE_TOTAL_MINOR} minor units; split the work over several invoices`;
+  const errors: FieldError[] = [];
+  const lines: InvoiceLine[] = [];
+  requests.forEach((r, position) => {
     const amounts = { quantityMilli: r.quantity, unitPriceCents: r.unitPriceCents, taxRateBasis: r.taxRateBasis };
-    return { id: ids.next(), position, description: r.description, ...amounts, ...lineFigures(amounts), bookingId: r.bookingId ?? null };
+    try {
+      lines.push({ id: ids.next(), position, description: r.description, ...amounts, ...lineFigures(amounts), bookingId: r.bookingId ?? null });
+    } catch (err) {
+      if (!(err instanceof RangeError)) throw err;
+      errors.push({ pointer: `${pointer}/${position}`, detail: capDetail });
+    }
   });
-  const totals = invoiceTotals(lines);
-  if (totals.totalCents > MAX_INVOICE_TOTAL_MINOR) {
-    throw AppError.validation([{ pointer, detail: `make a total of at most ${MAX_INVOICE_TOTAL_MINOR} minor units; split the work over several invoices` }]);
+  if (errors.length > 0) throw AppError.validation(errors);
+  let totals: InvoiceTotals;
+  try {
+    totals = invoiceTotals(lines);
+  } catch (err) {
+    if (!(err instanceof RangeError)) throw err;
+    throw AppError.validation([{ pointer, detail: capDetail }]);
   }
   return { lines, totals };
 }
