@@ -21,6 +21,8 @@ import { bookingRoutes } from './admin/bookings.routes.js';
 import { seriesRoutes } from './admin/series.routes.js';
 import { scheduleRoutes } from './admin/schedule.routes.js';
 import { workerPortalRoutes } from './worker/worker-portal.routes.js';
+import { invoiceRoutes } from './admin/invoices.routes.js';
+import { publicInvoiceRoutes } from './public/public-invoices.routes.js';
 
 /** Every route the host serves, in one list: the router, the docs and the tests all read it. */
 export function allRoutes(options: {
@@ -47,7 +49,9 @@ export function allRoutes(options: {
     ...bookingRoutes(),
     ...seriesRoutes(),
     ...scheduleRoutes(),
+    ...invoiceRoutes(),
     ...publicLeadRoutes(),
+    ...publicInvoiceRoutes(),
     ...publicSmsRoutes({ inboundSms: options.inboundSms ?? runtimeInboundSms }),
     ...workerPortalRoutes({ workerTokens: options.workerTokens }),
     ...(options.extraRoutes ?? []),
