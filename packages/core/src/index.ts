@@ -93,3 +93,6 @@ export type { VisitDetails } from './use-cases/scheduling/scheduling-support.js'
 export * from './contracts/schema-vocabulary.js';
 export * from './contracts/use-case-contract.js';
 export * from './domain/shared/input-limits.js';
+export * from './use-cases/billing/handle-payment-webhook.use-case.js';
+export * from './use-cases/billing/get-stripe-events.use-case.js';
+export { createInvoiceLink, invoiceLinkId, invoiceLinkOpens } from './use-cases/billing/invoice-links.js';
