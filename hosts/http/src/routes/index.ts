@@ -21,6 +21,8 @@ import { bookingRoutes } from './admin/bookings.routes.js';
 import { seriesRoutes } from './admin/series.routes.js';
 import { scheduleRoutes } from './admin/schedule.routes.js';
 import { workerPortalRoutes } from './worker/worker-portal.routes.js';
+import { stripeWebhookRoutes } from './payments/stripe-webhook.routes.js';
+import { stripeEventRoutes } from './admin/stripe-events.routes.js';
 
 /** Every route the host serves, in one list: the router, the docs and the tests all read it. */
 export function allRoutes(options: {
@@ -50,6 +52,8 @@ export function allRoutes(options: {
     ...publicLeadRoutes(),
     ...publicSmsRoutes({ inboundSms: options.inboundSms ?? runtimeInboundSms }),
     ...workerPortalRoutes({ workerTokens: options.workerTokens }),
+    ...stripeWebhookRoutes(),
+    ...stripeEventRoutes(),
     ...(options.extraRoutes ?? []),
   );
   return routes;

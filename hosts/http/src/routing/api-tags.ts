@@ -13,6 +13,8 @@ export const API_TAGS = {
   Schedule: 'Conflicts, assignee suggestions, the board and the assignment queue.',
   'Worker portal': 'What a worker sees and does: their jobs, starting and completing them.',
   Public: 'Unauthenticated intake (the quote request form) and the SMS provider’s inbound replies (STOP/START).',
+  Payments: 'The payment processor’s signed webhook (Stripe): card payments, failures and refunds.',
+  Finance: 'Finance views: reconcile reports and the Stripe events the webhook stored.',
   Audit: 'Who did what: the org’s audit log.',
   Operations: 'Scheduled jobs and their state.',
   Outbox: 'The dead-letter queue: messages, webhooks and exports delivery gave up on, and their replay.',
