@@ -113,6 +113,13 @@ describe('StripePaymentGateway (against the fake Stripe API)', function () {
     expect(error.details).to.deep.include({ provider: 'stripe', status: 400, code: 'resource_missing' });
   });
 
+  it('a hostile payment reference stays one path segment (no other endpoint is reached)', async function () {
+    for (const reference of ['../customers', 'pi_1/../../refunds', 'pi_1?expand[]=customer']) {
+      expect(await gateway.retrievePayment(reference)).to.equal(null);
+    }
+    expect(peer.requests.every((r) => r.method === 'GET' && /^\/v1\/payment_intents\/[^/]+$/.test(r.path))).to.equal(true);
+  });
+
   describe('webhook reduction', function () {
     const verify = (type: string, object: Record<string, unknown>) => {
       const signed = peer.signedEvent(type, object);
