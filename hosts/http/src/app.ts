@@ -95,6 +95,7 @@ export function createHttpApp(runtime: Runtime, options: HttpAppOptions): HttpAp
           status_code: ctx.status,
           latency_ms: Math.round(seconds * 1e6) / 1e3,
           client_ip: ctx.state.clientIp,
+          ...ctx.state.logFields,
         },
         'request',
       );
@@ -138,19 +139,20 @@ export function createHttpApp(runtime: Runtime, options: HttpAppOptions): HttpAp
     }),
   );
   app.use(migrationGate(runtime, logger));
-  app.use(
-    koaBody({
-      json: true,
-      urlencoded: false,
-      text: false,
-      multipart: false,
-      jsonLimit: config.http.bodyLimitBytes,
-      jsonStrict: true,
-      onError: (err) => {
-        throw err;
-      },
-    }),
-  );
+  const parseJson = koaBody({
+    json: true,
+    urlencoded: false,
+    text: false,
+    multipart: false,
+    jsonLimit: config.http.bodyLimitBytes,
+    jsonStrict: true,
+    onError: (err) => {
+      throw err;
+    },
+  });
+  // Signed webhooks are verified over the bytes as sent: their routes read the stream themselves.
+  const rawBodyPaths = new Set(routes.filter((r) => r.rawBody !== undefined).map((r) => r.path));
+  app.use((ctx: HttpContext, next) => (rawBodyPaths.has(ctx.path) ? next() : parseJson(ctx, next)));
 
   const router = new Router<HttpState>();
   mountRoutes(router, routes, {

@@ -43,6 +43,7 @@ import { outboxUseCases } from './use-cases/outbox/outbox-use-cases.js';
 import { invoiceUseCases } from './use-cases/billing/invoice-use-cases.js';
 import type { PaymentGateway } from './ports/payment-gateway.port.js';
 import { DEFAULT_BILLING_OPTIONS, type BillingOptions } from './use-cases/billing/billing-support.js';
+import { stripeUseCases } from './use-cases/billing/stripe-use-cases.js';
 
 export interface CorePorts {
   readonly uow: UnitOfWork;
@@ -167,6 +168,7 @@ export function createCore(ports: CorePorts, options_: CoreOptions = {}) {
     ops: opsUseCases(services),
     outbox: outboxUseCases(services),
     invoices: invoiceUseCases(services),
+    stripe: stripeUseCases(services),
   };
 }
 

@@ -94,3 +94,5 @@ export * from './contracts/schema-vocabulary.js';
 export * from './contracts/use-case-contract.js';
 export * from './domain/shared/input-limits.js';
 export * from './use-cases/billing/invoice-index.js';
+export * from './use-cases/billing/handle-payment-webhook.use-case.js';
+export * from './use-cases/billing/get-stripe-events.use-case.js';

@@ -27,7 +27,7 @@ function filesUnder(dir: string, suffix: string): string[] {
  * Routes that carry no use-case input: health, metrics, the document, the docs page and its asset, problem pages, and reads of the caller's own state;
  * and provider webhooks, whose input is the provider's signed form (the handler checks the signature, then calls the use case with its contract).
  */
-const TRANSPORT_ROUTES = new Set(['liveness', 'readiness', 'metrics', 'openApiDocument', 'docsPage', 'docsAsset', 'problemType', 'getProfile', 'getConfig', 'getFeatureFlags', 'receiveTwilioSms']);
+const TRANSPORT_ROUTES = new Set(['liveness', 'readiness', 'metrics', 'openApiDocument', 'docsPage', 'docsAsset', 'problemType', 'getProfile', 'getConfig', 'getFeatureFlags', 'receiveTwilioSms', 'receiveStripeWebhook']);
 
 describe('contract layout (ADR 19)', () => {
   it('every use case class the core exports has a contract named after it', () => {

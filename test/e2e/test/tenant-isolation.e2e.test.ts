@@ -116,6 +116,7 @@ const CALLS: Record<string, (ids: Ids) => { path: string; body?: unknown }> = {
   listOutboxDeadLetters: () => ({ path: '/v1/admin/outbox/dead-letter?limit=200' }),
   replayOutboxEvent: (i) => ({ path: `/v1/admin/outbox/${i.outboxEvent}/replay`, body: { reason: 'Hijack' } }),
   getDeadLetterQueue: () => ({ path: '/v1/admin/queue/dlq?kind=all&limit=200' }),
+  listStripeEvents: () => ({ path: '/v1/admin/finance/reconcile/stripe-events?limit=200' }),
 };
 
 /** A mail event of the org given up on, as the delivery job leaves it (dead, attempts spent). */

@@ -36,6 +36,12 @@ export const KIND_STATUS: Record<ErrorKind, number> = {
   internal: 500,
 };
 
+/**
+ * Codes answered with another status than their kind's: a refused webhook signature is a 400, the
+ * answer Stripe's documentation expects (a 422 would read as "understood, but invalid content").
+ */
+export const CODE_STATUS: Readonly<Record<string, number>> = { 'payment.webhook_invalid': 400 };
+
 /** Problems raised by the host itself rather than by a use case. */
 export const HOST_PROBLEMS = {
   'request.malformed': { status: 400, title: 'The request body is not valid JSON' },
@@ -111,7 +117,7 @@ const RESERVED = new Set(['type', 'title', 'status', 'detail', 'instance', 'code
 
 export function toProblem(err: unknown, pc: ProblemContext, fieldsIn: ProblemFieldError['in'] = 'body'): MappedProblem {
   if (isAppError(err)) {
-    const status = KIND_STATUS[err.kind];
+    const status = CODE_STATUS[err.code] ?? KIND_STATUS[err.kind];
     const headers: Record<string, string> = {};
     if (err.retryAfterSeconds !== null) headers['Retry-After'] = String(Math.ceil(err.retryAfterSeconds));
     if (err.kind === 'unauthenticated') {

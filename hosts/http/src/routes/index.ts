@@ -23,6 +23,8 @@ import { scheduleRoutes } from './admin/schedule.routes.js';
 import { workerPortalRoutes } from './worker/worker-portal.routes.js';
 import { invoiceRoutes } from './admin/invoices.routes.js';
 import { publicInvoiceRoutes } from './public/public-invoices.routes.js';
+import { stripeWebhookRoutes } from './payments/stripe-webhook.routes.js';
+import { stripeEventRoutes } from './admin/stripe-events.routes.js';
 
 /** Every route the host serves, in one list: the router, the docs and the tests all read it. */
 export function allRoutes(options: {
@@ -54,6 +56,8 @@ export function allRoutes(options: {
     ...publicInvoiceRoutes(),
     ...publicSmsRoutes({ inboundSms: options.inboundSms ?? runtimeInboundSms }),
     ...workerPortalRoutes({ workerTokens: options.workerTokens }),
+    ...stripeWebhookRoutes(),
+    ...stripeEventRoutes(),
     ...(options.extraRoutes ?? []),
   );
   return routes;

@@ -14,6 +14,8 @@ export const API_TAGS = {
   'Worker portal': 'What a worker sees and does: their jobs, starting and completing them.',
   Invoices: 'Invoices: drafts from lines or completed bookings, batch invoicing, issuing with a numbered invoice and a mailed public link, voiding.',
   Public: 'Unauthenticated intake (the quote request form), public invoice links, and the SMS provider’s inbound replies (STOP/START).',
+  Payments: 'The payment processor’s signed webhook (Stripe): card payments, failures and refunds.',
+  Finance: 'Finance views: reconcile reports and the Stripe events the webhook stored.',
   Audit: 'Who did what: the org’s audit log.',
   Operations: 'Scheduled jobs and their state.',
   Outbox: 'The dead-letter queue: messages, webhooks and exports delivery gave up on, and their replay.',

@@ -17,6 +17,7 @@ import type { HandlerResult, HttpMethod, RouteDefinition, WorkerPortalIdentity }
 import { wireSchema } from './wire-schema.js';
 import { contractRequest, type ContractRequest } from './contract-request.js';
 import { readFormBody } from './form-body.js';
+import { readRawBody } from './raw-body.js';
 
 export interface HttpState {
   requestId: string;
@@ -29,6 +30,8 @@ export interface HttpState {
   worker?: { readonly orgId: string; readonly workerId: string };
   /** Where the fields of a validation error are (body, query or path). */
   fieldsIn?: 'body' | 'query' | 'path';
+  /** Facts a handler adds to the request's log line (a webhook's event id and outcome); never secrets or payloads. */
+  logFields?: Record<string, string | number | boolean | null>;
 }
 
 export type HttpContext = ParameterizedContext<HttpState>;
@@ -153,13 +156,16 @@ export function mountRoutes(router: Router<HttpState>, routes: readonly RouteDef
 
       let contractInput: Record<string, unknown> | null = null;
       let bodyValue: unknown = {};
+      let rawBody: Uint8Array | null = null;
       const queryValue: Record<string, unknown> = { ...ctx.query };
       if (contract !== null) {
         contractInput = contract.read(ctx, queryValue, (where) => readJsonBody(ctx, where === 'required'));
       } else {
         validateOrThrow(ctx, params, { ...ctx.params }, 'path');
         validateOrThrow(ctx, query ?? (Object.keys(queryValue).length > 0 ? rejectAllQuery : null), queryValue, 'query');
-        if (route.formBody !== undefined) {
+        if (route.rawBody !== undefined) {
+          rawBody = await readRawBody(ctx, route.rawBody.mediaType, route.rawBody.limitBytes);
+        } else if (route.formBody !== undefined) {
           bodyValue = await readFormBody(ctx, deps.runtime.config.http.bodyLimitBytes);
         } else if (body !== null) {
           bodyValue = readJsonBody(ctx, bodyRequired);
@@ -179,6 +185,7 @@ export function mountRoutes(router: Router<HttpState>, routes: readonly RouteDef
         params: ctx.params as never,
         query: queryValue as never,
         body: (route.formBody !== undefined ? bodyValue : keysToCamel(bodyValue)) as Record<string, unknown>,
+        rawBody,
         requestId: ctx.state.requestId,
         now,
         runtime: deps.runtime,

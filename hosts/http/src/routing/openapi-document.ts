@@ -199,6 +199,7 @@ export function buildOpenApiDocument(routes: readonly RouteDefinition[], info: D
     } else {
       params = [...parameters(components, route.params, 'path'), ...parameters(components, route.query, 'query')];
       if (route.body) requestBody = { required: route.bodyRequired ?? true, content: { 'application/json': { schema: components.ref(route.body, `${operationName}Request`) } } };
+      if (route.rawBody) requestBody = { required: true, content: { [route.rawBody.mediaType]: { schema: components.ref(route.rawBody.schema, `${operationName}Request`) } } };
       if (route.formBody) requestBody = { required: true, content: { 'application/x-www-form-urlencoded': { schema: components.ref(route.formBody, `${operationName}Request`) } } };
     }
 

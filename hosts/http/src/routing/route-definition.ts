@@ -51,6 +51,8 @@ export interface RouteInput<P, Q, B> {
   readonly query: Q;
   /** The validated body with keys converted to camelCase. */
   readonly body: B;
+  /** Routes declaring `rawBody`: the body's bytes as received; null elsewhere. */
+  readonly rawBody: Uint8Array | null;
   readonly requestId: string;
   readonly now: Date;
   readonly runtime: Runtime;
@@ -99,6 +101,12 @@ export interface RouteDefinition<P extends TSchema | undefined = TSchema | undef
    * the handler checks the provider's signature over it first).
    */
   readonly formBody?: TSchema;
+  /**
+   * A body taken as the bytes received (a provider's signed webhook): the JSON parser skips the
+   * route, the handler gets `rawBody` unparsed and checks the provider's signature over it first.
+   * `schema` documents what the bytes hold.
+   */
+  readonly rawBody?: { readonly mediaType: string; readonly limitBytes: number; readonly schema: TSchema };
   /** Whether a body is required when `body` is declared (default true for POST/PUT/PATCH). */
   readonly bodyRequired?: boolean;
   /** Where core validation pointers point (query for list routes), for `errors[].in`. */

@@ -1871,6 +1871,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/payments/stripe/webhook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Stripe's webhook: payments succeeded, failed and refunded
+         * @description Set as the endpoint of a Stripe webhook (its signing secret is STRIPE_WEBHOOK_SECRET). The Stripe-Signature header must sign the body exactly as sent, within 300 s of now: otherwise 400 payment.webhook_invalid and nothing is written. The org is the one the event's metadata names (org_id); events naming no org of ours are acknowledged and ignored. Each event is stored once by id (metadata only, never the payload) and applied once: checkout.session.completed and payment_intent.succeeded record the card payment and settle the invoice (a receipt is mailed), payment_intent.payment_failed and invoice.payment_failed record the failure and mail one dunning notice per invoice, charge.refunded raises the refunded amount (a PAID invoice reopens). Order does not matter: a late event never undoes a newer state. Answers 200 {received: true} also for duplicates and ignored types; 413 over 1 MB; 503 when no payment processor is configured, or when Stripe could not be asked for a stale event's current state (Stripe retries).
+         */
+        post: operations["receiveStripeWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/finance/reconcile/stripe-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The org's Stripe webhook events, newest first (metadata only)
+         * @description Finance roles (owner, admin, finance). The Stripe events stored for the caller's org, newest first by event time, then arrival. Filter by invoice_id, booking_id and status (received, processed, ignored, failed); page with limit (1–200, default 50) and offset (0–100000); total counts every match. Each item has event_id, type, created_at, org_id, invoice_id, booking_id, processed_status and last_error; raw webhook payloads are never stored, so never shown.
+         */
+        get: operations["listStripeEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3716,6 +3756,62 @@ export interface components {
             items: components["schemas"]["WorkerJob"][];
             /** @description Always null: the whole list is one page */
             next_cursor: null;
+        };
+        /** @description A Stripe event as Stripe sends it; verified over these exact bytes */
+        StripeWebhookEvent: {
+            /** @description evt_… */
+            id: string;
+            /** @constant */
+            object: "event";
+            /** @description checkout.session.completed, payment_intent.succeeded, payment_intent.payment_failed, charge.refunded, invoice.payment_failed; other types are acknowledged and ignored */
+            type: string;
+            /** @description Unix seconds */
+            created: number;
+            data: {
+                /** @description The Stripe object; its metadata names our org_id, invoice_id or booking_id and purpose */
+                object: {
+                    [key: string]: unknown;
+                };
+            } & {
+                [key: string]: unknown;
+            };
+        } & {
+            [key: string]: unknown;
+        };
+        WebhookReceived: {
+            /** @constant */
+            received: true;
+        };
+        StripeEventView: {
+            /** @description Stripe's event id (evt_…) */
+            event_id: string;
+            /** @description Stripe event type (payment_intent.succeeded, charge.refunded, …) */
+            type: string;
+            /**
+             * Format: date-time
+             * @description When Stripe created the event
+             */
+            created_at: string;
+            /** Format: uuid */
+            org_id: string;
+            /** @description The invoice the event named, when it named one */
+            invoice_id: string | null;
+            /** @description The booking the event named (deposits), when it named one */
+            booking_id: string | null;
+            /**
+             * @description received (not yet applied), processed, ignored (a type or object we do not act on) or failed
+             * @enum {string}
+             */
+            processed_status: "received" | "processed" | "ignored" | "failed";
+            /** @description Why it failed or was ignored, short and without payment data */
+            last_error: string | null;
+        };
+        StripeEventPage: {
+            items: components["schemas"]["StripeEventView"][];
+            /** @description Events that match the filter, on every page */
+            total: number;
+            limit: number;
+            offset: number;
         };
     };
     responses: {
@@ -13768,6 +13864,195 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    receiveStripeWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "string",
+                 *       "object": "event",
+                 *       "type": "string",
+                 *       "created": 0,
+                 *       "data": {
+                 *         "object": {}
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["StripeWebhookEvent"];
+            };
+        };
+        responses: {
+            /** @description Received (applied, a duplicate, or ignored) */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "received": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookReceived"];
+                };
+            };
+            /** @description The signature does not match the body, or its timestamp is outside the tolerance */
+            400: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "string",
+                     *       "title": "string",
+                     *       "status": 400,
+                     *       "detail": "string",
+                     *       "instance": "string",
+                     *       "code": "auth.admin_read_only",
+                     *       "request_id": "string",
+                     *       "errors": [
+                     *         {
+                     *           "pointer": "string",
+                     *           "detail": "string",
+                     *           "in": "body"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is over 1 MB */
+            413: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "string",
+                     *       "title": "string",
+                     *       "status": 400,
+                     *       "detail": "string",
+                     *       "instance": "string",
+                     *       "code": "auth.admin_read_only",
+                     *       "request_id": "string",
+                     *       "errors": [
+                     *         {
+                     *           "pointer": "string",
+                     *           "detail": "string",
+                     *           "in": "body"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
+            500: components["responses"]["InternalError"];
+            /** @description No payment processor is configured, or Stripe could not be reached for a re-fetch */
+            503: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "string",
+                     *       "title": "string",
+                     *       "status": 400,
+                     *       "detail": "string",
+                     *       "instance": "string",
+                     *       "code": "auth.admin_read_only",
+                     *       "request_id": "string",
+                     *       "errors": [
+                     *         {
+                     *           "pointer": "string",
+                     *           "detail": "string",
+                     *           "in": "body"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listStripeEvents: {
+        parameters: {
+            query?: {
+                /** @description Only events about this invoice */
+                invoice_id?: string;
+                /** @description Only events about this booking */
+                booking_id?: string;
+                /** @description Only events with this processed status */
+                status?: "received" | "processed" | "ignored" | "failed";
+                /** @description Page size (default 50) */
+                limit?: number;
+                /** @description Rows to skip (default 0) */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of stored Stripe events */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "event_id": "string",
+                     *           "type": "string",
+                     *           "created_at": "2019-08-24T14:15:22Z",
+                     *           "org_id": "a40f5d1f-d889-42e9-94ea-b9b33585fc6b",
+                     *           "invoice_id": "f4c4edb8-11e0-4b33-bcc1-482dc59ebb32",
+                     *           "booking_id": "b0ae0641-0cd4-4f7f-8550-dcd550941f4a",
+                     *           "processed_status": "received",
+                     *           "last_error": "string"
+                     *         }
+                     *       ],
+                     *       "total": 0,
+                     *       "limit": 1,
+                     *       "offset": 0
+                     *     }
+                     */
+                    "application/json": components["schemas"]["StripeEventPage"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
             431: components["responses"]["RequestHeaderFieldsTooLarge"];

@@ -68,6 +68,8 @@ const conflict = (operationId: string, code: string, reason: string): DomainRule
 export const DOMAIN_RULES: readonly DomainRule[] = [
   // A provider webhook: only the provider can sign it (the signature needs its auth token).
   { operationId: 'receiveTwilioSms', status: 403, code: 'auth.forbidden', reason: 'the request is not signed by Twilio (X-Twilio-Signature needs the auth token)' },
+  { operationId: 'receiveStripeWebhook', status: 400, code: 'payment.webhook_invalid', reason: 'the request is not signed by Stripe (Stripe-Signature needs the webhook secret)' },
+  { operationId: 'receiveStripeWebhook', status: 503, code: 'payment.not_configured', reason: 'the host under test has no Stripe settings' },
   // Ids: the schema says "a UUID"; whether a row has it is the database's to say.
   notFound('lead.not_found', 'a lead'),
   notFound('client.not_found', 'a client'),

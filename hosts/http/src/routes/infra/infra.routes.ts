@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox';
 import { metricsAccess } from '@cws/composition';
 import type { Registry } from 'prom-client';
 import { AppError, ERROR_CODES } from '@cws/core';
-import { HOST_PROBLEMS, KIND_STATUS, hostProblem, problemType } from '../../http/problem-details.js';
+import { CODE_STATUS, HOST_PROBLEMS, KIND_STATUS, hostProblem, problemType } from '../../http/problem-details.js';
 import { DOCS_ASSET_CACHE_CONTROL, DOCS_ASSETS_PATH, docsAssets, docsPage, type ProblemTypeLink } from '../../routing/docs-page.js';
 import { buildOpenApiDocument } from '../../routing/openapi-document.js';
 import { defineRoute, type RouteDefinition } from '../../routing/route-definition.js';
@@ -14,7 +14,7 @@ const API_VERSION = '0.1.0';
 
 export function problemCatalogue(): Array<{ code: string; status: number; title: string }> {
   return [
-    ...Object.entries(ERROR_CODES).map(([code, info]) => ({ code, status: KIND_STATUS[info.kind], title: info.title })),
+    ...Object.entries(ERROR_CODES).map(([code, info]) => ({ code, status: CODE_STATUS[code] ?? KIND_STATUS[info.kind], title: info.title })),
     ...Object.entries(HOST_PROBLEMS).map(([code, info]) => ({ code, status: info.status, title: info.title })),
   ].sort((a, b) => (a.code < b.code ? -1 : 1));
 }
