@@ -101,6 +101,14 @@ class MemoryInvoiceRepository implements InvoiceRepository {
     this.t.invoices.set(invoice.id, copy({ ...invoice, createdAt: current.createdAt }));
   }
 
+  async updateSettlement(change: Pick<Invoice, 'id' | 'orgId' | 'status' | 'paidCents' | 'paidAt' | 'updatedAt'>): Promise<void> {
+    assertOwnOrg(this.orgId, change.orgId);
+    const current = this.t.invoices.get(change.id);
+    if (current === undefined || current.orgId !== this.orgId) throw new AppError('invoice.not_found', `No invoice ${change.id} in this organisation`);
+    const { status, paidCents, paidAt, updatedAt } = change;
+    this.t.invoices.set(change.id, copy({ ...current, status, paidCents, paidAt, updatedAt }));
+  }
+
   async list(q: InvoiceListQuery): Promise<readonly Invoice[]> {
     const dated = q.issuedFrom !== null || q.issuedTo !== null;
     return this.own()

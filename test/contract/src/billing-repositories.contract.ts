@@ -209,6 +209,23 @@ export function billingRepositoriesContract(name: string, factory: StorageHarnes
         expect(unknown.code).to.equal('invoice.not_found');
       });
 
+      it('stores a settlement (status, paid, paid at, updated) and nothing else; refuses an unknown id and another org', async () => {
+        const { ctx, clientId, bookingIds } = await anOrg(1);
+        const sent = anInvoice(ctx.orgId, clientId, { status: 'SENT', issueDate: '2026-05-01', dueDate: '2026-05-15', lines: [anInvoiceLine({ position: 0, bookingId: bookingIds[0]! })], bookingIds: [bookingIds[0]!] }, { issued: true });
+        await run(ctx, (r) => r.invoices.insert(sent));
+        const paidAt = later(CREATED, 120_000);
+        // Lines and notes given here differ from the stored ones: a settlement must not write them.
+        await run(ctx, (r) => r.invoices.updateSettlement({ ...sent, notes: 'ignored', lines: [], status: 'PAID', paidCents: sent.totalCents, paidAt, updatedAt: paidAt } as Invoice));
+        expect(await run(ctx, (r) => r.invoices.findById(sent.id))).to.deep.equal({ ...sent, status: 'PAID', paidCents: sent.totalCents, paidAt, updatedAt: paidAt });
+        expect([...(await run(ctx, (r) => r.invoices.invoicedBookingIds(bookingIds)))]).to.deep.equal(bookingIds);
+        const unknown = await caught(() => run(ctx, (r) => r.invoices.updateSettlement({ ...sent, id: randomUUID() })));
+        expect(unknown.code).to.equal('invoice.not_found');
+        const other = await anOrg();
+        const foreign = await caught(() => run(other.ctx, (r) => r.invoices.updateSettlement({ ...sent, status: 'SENT', paidCents: 0 })));
+        expect(['invoice.not_found', 'tenant.cross_org_write']).to.include(foreign.code);
+        expect((await run(ctx, (r) => r.invoices.findById(sent.id)))!.status).to.equal('PAID');
+      });
+
       it("lists newest first with filters and keyset pages, and shows another org nothing", async () => {
         const { ctx, clientId } = await anOrg();
         const other = aClient(ctx.orgId, {}, 0);

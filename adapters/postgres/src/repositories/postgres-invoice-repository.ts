@@ -294,6 +294,15 @@ export class PostgresInvoiceRepository implements InvoiceRepository {
     });
   }
 
+  async updateSettlement(change: Pick<Invoice, 'id' | 'orgId' | 'status' | 'paidCents' | 'paidAt' | 'updatedAt'>): Promise<void> {
+    if (change.orgId !== this.orgId) throw new AppError('tenant.cross_org_write', 'A row cannot be written into another organisation');
+    const updated = await this.rows(
+      'UPDATE invoices SET status = ?, paid_cents = ?, paid_at = ?, updated_at = ? WHERE org_id = ? AND id = ?::uuid RETURNING id',
+      [change.status, change.paidCents, change.paidAt, change.updatedAt, this.orgId, change.id],
+    );
+    if (updated.length !== 1) throw new AppError('invoice.not_found', `No invoice ${change.id} in this organisation`, { details: { invoice_id: change.id } });
+  }
+
   async list(q: InvoiceListQuery): Promise<readonly Invoice[]> {
     const where = ['i.org_id = ?'];
     const bindings: Knex.RawBinding[] = [this.orgId];

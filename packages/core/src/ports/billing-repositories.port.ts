@@ -50,6 +50,12 @@ export interface InvoiceRepository {
   findById(id: string, options?: { forUpdate?: boolean }): Promise<Invoice | null>;
   /** Replaces the invoice's fields, lines and booking links; `invoice.not_found` when absent. */
   update(invoice: Invoice): Promise<void>;
+  /**
+   * Stores only what settling changes — status, paid, paidAt, updatedAt — leaving lines and
+   * booking links alone (one statement: payments and webhooks settle on every change of money);
+   * `invoice.not_found` when absent. Settling never voids, so booking links keep their state.
+   */
+  updateSettlement(invoice: Pick<Invoice, 'id' | 'orgId' | 'status' | 'paidCents' | 'paidAt' | 'updatedAt'>): Promise<void>;
   list(query: InvoiceListQuery): Promise<readonly Invoice[]>;
   /**
    * The next number of the org's sequence for `year`, taken under a row lock in this unit: a

@@ -102,7 +102,7 @@ export async function settleInvoice(ctx: RequestContext, deps: Pick<BillingDeps,
     paidAt: status === 'PAID' ? (invoice.paidAt ?? ctx.now) : null,
     updatedAt: ctx.now,
   };
-  await repos.invoices.update(after);
+  await repos.invoices.updateSettlement(after);
   await repos.audit.append(
     auditEntry(ctx, deps.ids, {
       action: 'invoice.settled',
