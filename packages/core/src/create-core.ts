@@ -42,6 +42,8 @@ import { DEFAULT_OUTBOX_OPTIONS, type Messaging, type OutboxOptions } from './us
 import { outboxUseCases } from './use-cases/outbox/outbox-use-cases.js';
 import type { PaymentGateway } from './ports/payment-gateway.port.js';
 import { DEFAULT_BILLING_OPTIONS, type BillingOptions } from './use-cases/billing/billing-support.js';
+import type { InvoiceDocumentRenderer } from './ports/invoice-document.port.js';
+import { documentUseCases } from './use-cases/billing/document-use-cases.js';
 
 export interface CorePorts {
   readonly uow: UnitOfWork;
@@ -78,6 +80,8 @@ export interface CorePorts {
   readonly outboxObserver?: OutboxObserver;
   /** The card processor; without it, checkout and card refunds fail as payment.not_configured. */
   readonly payments?: PaymentGateway;
+  /** Renders invoice PDFs; without it, `invoiceDocuments.getPdf` fails as document.unavailable. */
+  readonly invoiceDocuments?: InvoiceDocumentRenderer;
 }
 
 const unavailable = (what: string) => () => {
@@ -148,6 +152,7 @@ export function createCore(ports: CorePorts, options_: CoreOptions = {}) {
     messaging,
     outboxObserver: ports.outboxObserver ?? null,
     billing: { uow, ids, messaging, payments: ports.payments ?? null, tokens, options: { ...DEFAULT_BILLING_OPTIONS, ...options_.billing } },
+    invoiceDocuments: ports.invoiceDocuments ?? null,
   };
   return {
     clock,
@@ -165,6 +170,7 @@ export function createCore(ports: CorePorts, options_: CoreOptions = {}) {
     workerPortal: workerPortalUseCases(services),
     ops: opsUseCases(services),
     outbox: outboxUseCases(services),
+    invoiceDocuments: documentUseCases(services),
   };
 }
 

@@ -43,6 +43,8 @@ export type * from './ports/billing-repositories.port.js';
 export * from './domain/billing/currency.js';
 export * from './domain/billing/invoice-totals.js';
 export * from './domain/billing/invoice.js';
+export * from './domain/billing/invoice-document.js';
+export type * from './ports/invoice-document.port.js';
 export type * from './ports/outbox.port.js';
 export type * from './ports/message-channels.port.js';
 export * from './defaults/system-clock.js';
@@ -93,3 +95,4 @@ export type { VisitDetails } from './use-cases/scheduling/scheduling-support.js'
 export * from './contracts/schema-vocabulary.js';
 export * from './contracts/use-case-contract.js';
 export * from './domain/shared/input-limits.js';
+export * from './use-cases/billing/get-invoice-pdf.use-case.js';
