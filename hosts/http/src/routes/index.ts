@@ -21,6 +21,7 @@ import { bookingRoutes } from './admin/bookings.routes.js';
 import { seriesRoutes } from './admin/series.routes.js';
 import { scheduleRoutes } from './admin/schedule.routes.js';
 import { workerPortalRoutes } from './worker/worker-portal.routes.js';
+import { invoiceDocumentRoutes } from './admin/invoice-documents.routes.js';
 
 /** Every route the host serves, in one list: the router, the docs and the tests all read it. */
 export function allRoutes(options: {
@@ -47,6 +48,8 @@ export function allRoutes(options: {
     ...bookingRoutes(),
     ...seriesRoutes(),
     ...scheduleRoutes(),
+    // Before the invoice routes: /v1/admin/invoices/:id would also match <id>.pdf.
+    ...invoiceDocumentRoutes(),
     ...publicLeadRoutes(),
     ...publicSmsRoutes({ inboundSms: options.inboundSms ?? runtimeInboundSms }),
     ...workerPortalRoutes({ workerTokens: options.workerTokens }),

@@ -11,6 +11,7 @@ export const API_TAGS = {
   Bookings: 'Visits: creation with idempotency, assignment, rescheduling, status and history.',
   'Booking series': 'Recurring visits: weekly or monthly rules, edits from a date, skips.',
   Schedule: 'Conflicts, assignee suggestions, the board and the assignment queue.',
+  Invoices: 'Invoices, their payments and the documents clients get.',
   'Worker portal': 'What a worker sees and does: their jobs, starting and completing them.',
   Public: 'Unauthenticated intake (the quote request form) and the SMS provider’s inbound replies (STOP/START).',
   Audit: 'Who did what: the org’s audit log.',
