@@ -77,7 +77,7 @@ describe('GetInvoicePdf (core, memory, PDFKit renderer)', () => {
     clientA = client.id;
     await adapters.uow.run(ctx(orgA), async (repos) => {
       await repos.invoices.insert(anInvoice(orgA, clientA, '00000000-0000-4000-8000-000000000001'));
-      await repos.invoices.insert(anInvoice(orgA, clientA, '00000000-0000-4000-8000-000000000002', { status: 'PARTIAL', paidCents: 5000 }));
+      await repos.invoices.insert(anInvoice(orgA, clientA, '00000000-0000-4000-8000-000000000002', { number: 'INV-2026-000008', status: 'PARTIAL', paidCents: 5000 }));
       await repos.invoices.insert(anInvoice(orgA, clientA, '00000000-0000-4000-8000-000000000003', { number: null, status: 'DRAFT', issueDate: null, dueDate: null, sentAt: null }));
     });
   });

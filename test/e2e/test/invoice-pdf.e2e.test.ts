@@ -4,14 +4,14 @@
  * and the payment state; a viewer's copy masks the client's email and street; another org's
  * invoice answers 404 problem+json exactly like a missing one; no credentials 401.
  *
- * Invoices are written straight through the repositories (the invoice use cases live on another
- * branch). Memory only for now: the PostgreSQL repositories of invoices come with migration 0014.
+ * Invoices are written straight through the repositories, so each figure and state is exactly
+ * the one the test chose. Runs on memory, PGlite and (with TEST_DATABASE_URL) the server.
  */
 import { expect } from 'chai';
 import { randomUUID } from 'node:crypto';
 import { invoiceTotals, lineFigures, type Invoice, type RequestContext, type Role } from '@cws/core';
 import { pdfText } from '@cws/test-support';
-import { startApi, type ApiHarness } from '@cws/e2e-tests';
+import { onEachDatabase, startApi, type ApiHarness } from '@cws/e2e-tests';
 
 interface Fetched {
   readonly status: number;
@@ -59,7 +59,7 @@ function anInvoice(orgId: string, clientId: string, overrides: Partial<Invoice> 
   };
 }
 
-describe('invoice PDF over HTTP (memory storage)', () => {
+function invoicePdfSuite(harness: () => ApiHarness) {
   let h: ApiHarness;
   let orgA: { id: string; slug: string };
   let orgB: { id: string; slug: string };
@@ -67,7 +67,7 @@ describe('invoice PDF over HTTP (memory storage)', () => {
   const tokens = new Map<string, string>();
 
   before(async () => {
-    h = await startApi(null);
+    h = harness();
     orgA = await h.newOrg();
     orgB = await h.newOrg();
     const client = await h.api.call('POST', '/v1/admin/clients', {
@@ -81,8 +81,6 @@ describe('invoice PDF over HTTP (memory storage)', () => {
     for (const role of ['owner', 'admin', 'finance', 'dispatcher', 'viewer'] as const) tokens.set(role, (await h.staff(orgA.id, role)).accessToken);
     tokens.set('other-org-owner', (await h.staff(orgB.id, 'owner')).accessToken);
   });
-  after(async () => h?.close());
-
   const path = () => `/v1/admin/invoices/${invoice.id}.pdf`;
 
   it('answers every staff role with the PDF as an attachment named after the number, not cached', async () => {
@@ -143,4 +141,15 @@ describe('invoice PDF over HTTP (memory storage)', () => {
     expect(r.status, r.text.slice(0, 300)).to.equal(200);
     expect(r.headers.get('content-type')).to.equal('application/pdf');
   });
+}
+
+describe('invoice PDF over HTTP (memory storage)', () => {
+  let h: ApiHarness;
+  before(async () => {
+    h = await startApi(null);
+  });
+  after(async () => h?.close());
+  invoicePdfSuite(() => h);
 });
+
+onEachDatabase('invoice PDF over HTTP', (h) => invoicePdfSuite(h));

@@ -22,6 +22,8 @@ import { seriesRoutes } from './admin/series.routes.js';
 import { scheduleRoutes } from './admin/schedule.routes.js';
 import { workerPortalRoutes } from './worker/worker-portal.routes.js';
 import { invoiceDocumentRoutes } from './admin/invoice-documents.routes.js';
+import { invoiceRoutes } from './admin/invoices.routes.js';
+import { publicInvoiceRoutes } from './public/public-invoices.routes.js';
 
 /** Every route the host serves, in one list: the router, the docs and the tests all read it. */
 export function allRoutes(options: {
@@ -50,7 +52,9 @@ export function allRoutes(options: {
     ...scheduleRoutes(),
     // Before the invoice routes: /v1/admin/invoices/:id would also match <id>.pdf.
     ...invoiceDocumentRoutes(),
+    ...invoiceRoutes(),
     ...publicLeadRoutes(),
+    ...publicInvoiceRoutes(),
     ...publicSmsRoutes({ inboundSms: options.inboundSms ?? runtimeInboundSms }),
     ...workerPortalRoutes({ workerTokens: options.workerTokens }),
     ...(options.extraRoutes ?? []),

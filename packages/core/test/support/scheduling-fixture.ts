@@ -13,6 +13,7 @@ import {
   type MessageChannels,
   type SmsOptOutStore,
   type PasswordHasher,
+  type SecretSealer,
   type RequestContext,
   type Service,
   type SystemContext,
@@ -62,15 +63,17 @@ export interface SchedulingFixture extends CoreFixture {
   occurrences(seriesId: string): Booking[];
 }
 
-export function schedulingFixture(options: CoreOptions & { passwordHasher?: PasswordHasher; channels?: Partial<MessageChannels>; smsOptOuts?: SmsOptOutStore } = {}): SchedulingFixture {
+export function schedulingFixture(
+  options: CoreOptions & { passwordHasher?: PasswordHasher; channels?: Partial<MessageChannels>; smsOptOuts?: SmsOptOutStore; messageSealer?: SecretSealer } = {},
+): SchedulingFixture {
   const clock = new FixedClock(T0);
   const ids = new SequentialIds();
   const limiter = new MemoryRateLimiter({ now: () => clock.now().getTime() });
   const adapters: MemoryAdapters = { ...createMemoryAdapters(), rateLimiter: limiter };
   const uow = new InterceptingUnitOfWork(adapters.uow);
-  const { passwordHasher, channels, smsOptOuts, ...coreOptions } = options;
+  const { passwordHasher, channels, smsOptOuts, messageSealer, ...coreOptions } = options;
   const hasher = passwordHasher ?? CHEAP_HASHER;
-  const core = createCore({ ...adapters, uow, clock, ids, passwordHasher: hasher, ...(channels === undefined ? {} : { channels }), ...(smsOptOuts === undefined ? {} : { smsOptOuts }) }, coreOptions);
+  const core = createCore({ ...adapters, uow, clock, ids, passwordHasher: hasher, ...(channels === undefined ? {} : { channels }), ...(smsOptOuts === undefined ? {} : { smsOptOuts }), ...(messageSealer === undefined ? {} : { messageSealer }) }, coreOptions);
   const sys = (overrides: Partial<SystemContext> = {}): SystemContext => ({
     actor: systemActor('test-setup'),
     requestId: 'req-system',

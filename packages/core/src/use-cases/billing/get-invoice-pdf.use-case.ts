@@ -48,15 +48,18 @@ export class GetInvoicePdf {
   async execute(ctx: RequestContext, input: GetInvoicePdfInput): Promise<InvoiceFile> {
     const { id } = checkInput(contract, input);
     const renderer = this.deps.renderer;
-    const doc = await this.deps.uow.run(ctx, async (repos): Promise<InvoiceDocument> => {
+    const loaded = await this.deps.uow.run(ctx, async (repos) => {
       const invoice = await loadInvoice(repos, id);
       const { today, settings } = await orgToday(repos, ctx);
       const client = await repos.clients.findById(invoice.clientId);
       if (client === null) throw new AppError('internal.unexpected', `Invoice ${invoice.id} points at a client that does not exist`);
-      const org = await this.deps.orgs.findById(ctx.orgId);
-      if (org === null) throw new AppError('org.not_found', 'The organisation does not exist');
-      return invoiceDocumentOf({ invoice, client, org, settings, view: personalDataView(ctx.actor), today, payUrl: null });
+      return { invoice, client, today, settings };
     });
+    // The org directory is read outside the unit: on the embedded database (one connection) a
+    // read inside it would wait for the connection the unit holds.
+    const org = await this.deps.orgs.findById(ctx.orgId);
+    if (org === null) throw new AppError('org.not_found', 'The organisation does not exist');
+    const doc: InvoiceDocument = invoiceDocumentOf({ ...loaded, org, view: personalDataView(ctx.actor), payUrl: null });
     // Checked after loading, so a missing invoice is still a 404 where no renderer is configured.
     if (renderer === null) throw new AppError('document.unavailable', 'No invoice document renderer is configured (composition wires the PDF renderer by default)');
     const bytes = await renderer.render(doc);
