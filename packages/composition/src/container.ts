@@ -9,6 +9,7 @@ import { createMemoryAdapters } from '@cws/adapter-memory';
 import { createRateLimiter, type RateLimiterHandle } from '@cws/adapter-rate-limits';
 import { OtplibTotpVerifier } from '@cws/adapter-totp-otplib';
 import { ZxcvbnPasswordStrength } from '@cws/adapter-password-zxcvbn';
+import { PdfkitInvoiceRenderer } from '@cws/adapter-documents-pdfkit';
 import { DEFAULT_SEARCH_TUNING, createPostgresAdapters } from '@cws/adapter-postgres';
 import {
   AesGcmSecretSealer,
@@ -130,6 +131,8 @@ export function buildContainer(config: Config, options: ContainerOptions = {}): 
             ...(payments.gateway === null ? {} : { payments: payments.gateway }),
             // Tokens in outbox messages: a key of their own, derived from AUTH_SECRET_KEY, shared by API and job hosts.
             messageSealer: options.messageSealer ?? new AesGcmSecretSealer(cfg.auth.secretKey, 'outbox-message:v1'),
+            // Invoice PDFs: PDFKit needs no service or font file, so it is always on.
+            invoiceDocuments: new PdfkitInvoiceRenderer(),
             ...(options.passwordHasher ? { passwordHasher: options.passwordHasher } : {}),
           },
           {

@@ -44,6 +44,8 @@ import { invoiceUseCases } from './use-cases/billing/invoice-use-cases.js';
 import type { PaymentGateway } from './ports/payment-gateway.port.js';
 import { DEFAULT_BILLING_OPTIONS, type BillingOptions } from './use-cases/billing/billing-support.js';
 import { stripeUseCases } from './use-cases/billing/stripe-use-cases.js';
+import type { InvoiceDocumentRenderer } from './ports/invoice-document.port.js';
+import { documentUseCases } from './use-cases/billing/document-use-cases.js';
 
 export interface CorePorts {
   readonly uow: UnitOfWork;
@@ -80,6 +82,8 @@ export interface CorePorts {
   readonly outboxObserver?: OutboxObserver;
   /** The card processor; without it, checkout and card refunds fail as payment.not_configured. */
   readonly payments?: PaymentGateway;
+  /** Renders invoice PDFs; without it, `invoiceDocuments.getPdf` fails as document.unavailable. */
+  readonly invoiceDocuments?: InvoiceDocumentRenderer;
 }
 
 const unavailable = (what: string) => () => {
@@ -150,6 +154,7 @@ export function createCore(ports: CorePorts, options_: CoreOptions = {}) {
     messaging,
     outboxObserver: ports.outboxObserver ?? null,
     billing: { uow, ids, messaging, payments: ports.payments ?? null, tokens, options: { ...DEFAULT_BILLING_OPTIONS, ...options_.billing } },
+    invoiceDocuments: ports.invoiceDocuments ?? null,
   };
   return {
     clock,
@@ -169,6 +174,7 @@ export function createCore(ports: CorePorts, options_: CoreOptions = {}) {
     outbox: outboxUseCases(services),
     invoices: invoiceUseCases(services),
     stripe: stripeUseCases(services),
+    invoiceDocuments: documentUseCases(services),
   };
 }
 

@@ -9,3 +9,4 @@ export * from './outbox-messages.js';
 export * from './failure-code.js';
 export * from './scratch-server-database.js';
 export * from './fake-stripe-server.js';
+export * from './pdf-text.js';

@@ -21,6 +21,7 @@ import { bookingRoutes } from './admin/bookings.routes.js';
 import { seriesRoutes } from './admin/series.routes.js';
 import { scheduleRoutes } from './admin/schedule.routes.js';
 import { workerPortalRoutes } from './worker/worker-portal.routes.js';
+import { invoiceDocumentRoutes } from './admin/invoice-documents.routes.js';
 import { invoiceRoutes } from './admin/invoices.routes.js';
 import { publicInvoiceRoutes } from './public/public-invoices.routes.js';
 import { stripeWebhookRoutes } from './payments/stripe-webhook.routes.js';
@@ -51,6 +52,8 @@ export function allRoutes(options: {
     ...bookingRoutes(),
     ...seriesRoutes(),
     ...scheduleRoutes(),
+    // Before the invoice routes: /v1/admin/invoices/:id would also match <id>.pdf.
+    ...invoiceDocumentRoutes(),
     ...invoiceRoutes(),
     ...publicLeadRoutes(),
     ...publicInvoiceRoutes(),

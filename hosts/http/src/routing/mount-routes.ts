@@ -212,7 +212,7 @@ function checkResponse(route: RouteDefinition, result: HandlerResult): void {
   const spec = route.responses[result.status];
   if (spec === undefined) throw new Error(`${route.method} ${route.path} answered ${result.status}, which it does not declare`);
   const declared = spec.schema === 'output' ? (route.contract?.output ?? undefined) : spec.schema;
-  if (declared === undefined || declared === null || result.body === undefined || typeof result.body === 'string') return;
+  if (declared === undefined || declared === null || result.body === undefined || typeof result.body === 'string' || result.body instanceof Uint8Array) return;
   const schema = spec.schema === 'output' ? wireSchema(declared) : declared;
   const errors = schemaErrors(schema, JSON.parse(JSON.stringify(result.body)));
   if (errors.length > 0) {

@@ -50,7 +50,8 @@ const HEADERS: Record<string, Json> = {
   'Retry-After': { description: 'Seconds to wait before retrying', schema: { type: 'integer', minimum: 0 } },
   'WWW-Authenticate': { description: 'The authentication scheme to use (Bearer or Basic)', schema: { type: 'string' } },
   'Idempotent-Replayed': { description: '`true` when this is the stored answer to an earlier request with the same Idempotency-Key', schema: { type: 'string', enum: ['true'] } },
-  'Cache-Control': { description: '`no-store`: the answer carries credentials', schema: { type: 'string' } },
+  'Cache-Control': { description: '`no-store` (or `private, no-store`): the answer carries credentials or personal data and must not be cached', schema: { type: 'string' } },
+  'Content-Disposition': { description: '`attachment; filename=...`: a file to save under that name', schema: { type: 'string' } },
 };
 
 const HEADER_PARAMETERS: Record<string, string> = {

@@ -31,6 +31,7 @@ export function addExamples(document: Json): void {
   }
   for (const m of media) {
     const schema = m['schema'] as Json | undefined;
-    if (schema !== undefined && m['example'] === undefined && m['examples'] === undefined) m['example'] = exampleFor(schema, document);
+    // A file (contentMediaType: a PDF) has no text example worth showing.
+    if (schema !== undefined && schema['contentMediaType'] === undefined && m['example'] === undefined && m['examples'] === undefined) m['example'] = exampleFor(schema, document);
   }
 }

@@ -36,7 +36,7 @@ export interface ResponseSpec {
 }
 
 /** Headers the document declares on answers (see openapi-document.ts for their meaning). */
-export type ResponseHeader = 'Location' | 'Idempotent-Replayed' | 'Cache-Control' | 'Retry-After';
+export type ResponseHeader = 'Location' | 'Idempotent-Replayed' | 'Cache-Control' | 'Retry-After' | 'Content-Disposition';
 
 export interface HandlerResult {
   readonly status: number;

@@ -12,6 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { Agent, request } from 'node:http';
 import fc from 'fast-check';
 import type { RouteDefinition } from '@cws/host-http';
+import { invoiceTotals, lineFigures, type Invoice } from '@cws/core';
 import type { ApiHarness } from '../api-harness.js';
 import { OrgApi, fromNow, utcDay } from '../scheduling-fixtures.js';
 import { KNOWN_PASSWORD, idPoolOfPath, valueOf, type JsonSchema, type ValueHints } from './schema-arbitraries.js';
@@ -205,6 +206,19 @@ export interface Session {
   readonly renew: () => Promise<void>;
 }
 
+/** An issued invoice of two lines with its figures as the core computes them. */
+function fuzzInvoice(id: string, orgId: string, clientId: string, now: Date): Invoice {
+  const amounts = [
+    { description: 'Fuzz clean', quantityMilli: 2000, unitPriceCents: 5000, taxRateBasis: 1000 },
+    { description: 'Fuzz extra', quantityMilli: 1000, unitPriceCents: 1250, taxRateBasis: 0 },
+  ];
+  const lines = amounts.map((a, position) => ({ ...a, ...lineFigures(a), id: randomUUID(), position, bookingId: null }));
+  return {
+    id, orgId, clientId, number: 'INV-2026-000001', status: 'SENT', currency: 'USD', issueDate: '2026-01-05', dueDate: '2026-01-19', paymentTermsDays: 14, notes: null,
+    lines, bookingIds: [], ...invoiceTotals(lines), paidCents: 0, sentAt: now, paidAt: null, voidedAt: null, voidReason: null, createdAt: now, updatedAt: now,
+  };
+}
+
 /** What seedFuzzOrg made: id pools and logins for the generators, the org, the portal worker. */
 export interface Seeded {
   readonly hints: ValueHints;
@@ -243,12 +257,16 @@ export async function seedFuzzOrg(h: ApiHarness): Promise<Seeded> {
   await org.expect(200, 'POST', `/v1/admin/workers/${portalWorker.id}/portal-password`, { password });
   // Outbox events written as a use case writes them (pending: a replay of one answers 409).
   const outboxEvents = [randomUUID(), randomUUID()];
+  const invoices = [randomUUID()];
   const seedCtx = { orgId: org.orgId, actor: { kind: 'system' as const, id: 'fuzz-seed', role: null }, requestId: `fuzz-seed-${randomUUID()}`, now: new Date() };
   await h.runtime.ports.uow.run(seedCtx, async (repos) => {
     for (const id of outboxEvents) {
       const message = { template: 'password_reset' as const, to: 'client-a@fuzz.example.com', toName: null, data: { expiresAt: '2030-01-01T00:00:00Z' }, sealedSecret: null };
       await repos.outbox.enqueue({ id, orgId: org.orgId, dedupeKey: `fuzz:${id}:reset`, payload: { kind: 'email', message }, createdAt: seedCtx.now });
     }
+    // An issued invoice, written as the repositories store one (for the invoice routes' ids).
+    // Guarded while a storage has no invoice repositories (PostgreSQL's arrive with migration 0014).
+    if (repos.invoices !== undefined) await repos.invoices.insert(fuzzInvoice(invoices[0]!, org.orgId, clients[0].id, seedCtx.now));
   });
   const hints: ValueHints = {
     ids: {
@@ -266,6 +284,7 @@ export async function seedFuzzOrg(h: ApiHarness): Promise<Seeded> {
       user: members.map((m) => m.userId),
       org: [org.orgId],
       outboxEvent: outboxEvents,
+      invoice: invoices,
     },
     slugs: [org.slug],
     logins: [...members.map((m) => m.email), '+15550101010'],

@@ -62,7 +62,7 @@ export const ID_POOL_BY_FIELD: Readonly<Record<string, string>> = {
 
 /** The pool of a path's `:id`, from the segment before it (`/v1/admin/leads/:id` → lead). */
 export function idPoolOfPath(path: string): string | null {
-  const m = /\/([a-z-]+)\/:id(?:\/|$)/.exec(path);
+  const m = /\/([a-z-]+)\/:id(?:\/|\.|$)/.exec(path);
   if (m === null) return null;
   const byCollection: Record<string, string> = {
     leads: 'lead',
@@ -76,6 +76,7 @@ export function idPoolOfPath(path: string): string | null {
     users: 'user',
     jobs: 'job',
     outbox: 'outboxEvent',
+    invoices: 'invoice',
   };
   return byCollection[m[1]!] ?? null;
 }

@@ -18,6 +18,7 @@ import type { SearchAdmission } from './search-admission.js';
 import type { Messaging } from '../outbox/messaging.js';
 import type { OutboxObserver } from '../../ports/outbox.port.js';
 import type { BillingDeps } from '../billing/billing-support.js';
+import type { InvoiceDocumentRenderer } from '../../ports/invoice-document.port.js';
 
 export interface CoreServices {
   readonly uow: UnitOfWork;
@@ -44,4 +45,6 @@ export interface CoreServices {
   readonly outboxObserver: OutboxObserver | null;
   /** Invoices, payments, the processor and their options. */
   readonly billing: BillingDeps;
+  /** Lays out invoice documents (PDF); null when none is configured. */
+  readonly invoiceDocuments: InvoiceDocumentRenderer | null;
 }
