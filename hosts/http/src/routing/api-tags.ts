@@ -15,6 +15,7 @@ export const API_TAGS = {
   Public: 'Unauthenticated intake (the quote request form) and the SMS provider’s inbound replies (STOP/START).',
   Audit: 'Who did what: the org’s audit log.',
   Operations: 'Scheduled jobs and their state.',
+  Finance: 'Invoice reconcile (mismatch report and repair) and the invoices queue; finance roles only.',
   Outbox: 'The dead-letter queue: messages, webhooks and exports delivery gave up on, and their replay.',
   Health: 'Liveness, readiness and metrics for operators.',
   Docs: 'This document, the reference page and the problem types.',
