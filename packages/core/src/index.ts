@@ -69,7 +69,6 @@ export * from './use-cases/billing/reconcile-invoice.use-case.js';
 export * from './use-cases/billing/get-invoice-queue.use-case.js';
 export * from './use-cases/billing/mark-invoices-overdue.use-case.js';
 export * from './use-cases/billing/send-invoice-reminders.use-case.js';
-export * from './use-cases/billing/invoice-links.js';
 export * from './use-cases/billing/finance-support.js';
 export * from './domain/clients/client-schemas.js';
 export * from './domain/shared/list-input.js';
