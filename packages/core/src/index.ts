@@ -99,3 +99,4 @@ export type { VisitDetails } from './use-cases/scheduling/scheduling-support.js'
 export * from './contracts/schema-vocabulary.js';
 export * from './contracts/use-case-contract.js';
 export * from './domain/shared/input-limits.js';
+export * from './use-cases/billing/invoice-index.js';
