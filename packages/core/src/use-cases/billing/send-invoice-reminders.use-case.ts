@@ -13,7 +13,7 @@ import type { Messaging } from '../outbox/messaging.js';
 import { forEachOrg, type ForEachOrgDeps } from '../shared/for-each-org.js';
 import { orgToday } from './billing-support.js';
 import { daysOverdue } from './get-invoice-queue.use-case.js';
-import { newInvoiceLink } from './invoice-links.js';
+import { createInvoiceLink } from './invoice-links.js';
 
 export interface SendInvoiceRemindersDeps extends ForEachOrgDeps {
   readonly uow: UnitOfWork;
@@ -77,7 +77,7 @@ export interface SendInvoiceRemindersResult {
  * and has reached a step d of the org's `dunningDays` (today ≥ due + d) gets the
  * `invoice_overdue_reminder` mail for the most recent step reached, once:
  * dedupe key `invoice:{id}:dunning:overdue:{d}`. A fresh public link goes with it as the sealed
- * secret; the link is stored only when the message is new. PAID and VOID invoices are not
+ * secret (made as IssueInvoice makes its link). PAID and VOID invoices are not
  * looked at, so payment or voiding stops the reminders; a reminder already enqueued is not
  * withdrawn (it is due at once, so it is normally delivered within seconds of being enqueued).
  * Clients without an email address are skipped. Pages of `batchSize` in one tenant transaction
@@ -126,10 +126,12 @@ export class SendInvoiceReminders {
     const step = dunningStep(schedule, days);
     if (step === null || client === null || client.email === null || invoice.number === null) return false;
     const key = overdueReminderKey(invoice.id, step);
-    // Checked first so a step already sent costs no link; the enqueue's dedupe still decides under races.
+    // Checked first so a step already sent makes no link; the enqueue's dedupe still decides under races.
     const sent = await repos.outbox.listByDedupePrefix(`invoice:${invoice.id}:dunning:overdue:`, 100);
     if (sent.some((e) => e.dedupeKey === key)) return false;
-    const { link, token } = newInvoiceLink(this.deps, ctx, invoice.id);
+    // IssueInvoice's helper: the link is stored now. Should a concurrent run enqueue this step
+    // first (the dedupe below then drops ours), the link stays unsent: its token is in no message.
+    const { token } = await createInvoiceLink(ctx, this.deps, repos, invoice.id);
     const outcome = await enqueueMessage(this.deps, repos, ctx, {
       channel: 'email',
       dedupeKey: key,
@@ -149,8 +151,6 @@ export class SendInvoiceReminders {
         daysOverdue: days,
       },
     });
-    if (!outcome.queued || !outcome.created) return false;
-    await repos.invoiceLinks.insert(link);
-    return true;
+    return outcome.queued && outcome.created;
   }
 }
