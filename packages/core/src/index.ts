@@ -70,6 +70,7 @@ export * from './use-cases/billing/get-invoice-queue.use-case.js';
 export * from './use-cases/billing/mark-invoices-overdue.use-case.js';
 export * from './use-cases/billing/send-invoice-reminders.use-case.js';
 export * from './use-cases/billing/finance-support.js';
+export { booksOf, loadInvoice, orgToday, settleInvoice, type BooksSnapshot, type Settlement } from './use-cases/billing/billing-support.js';
 export * from './domain/clients/client-schemas.js';
 export * from './domain/shared/list-input.js';
 export { DEFAULT_SEARCH_LIMITS, SearchAdmission, type SearchLimits } from './use-cases/shared/search-admission.js';
