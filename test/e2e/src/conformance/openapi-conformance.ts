@@ -81,6 +81,7 @@ export const DOMAIN_RULES: readonly DomainRule[] = [
   notFound('identity.user_not_found', 'a user (a member of this org)'),
   notFound('iam.invitation_not_found', 'an invitation'),
   notFound('org.not_found', 'an organisation'),
+  notFound('invoice.not_found', 'an invoice'),
   { operationId: 'docsAsset', status: 404, code: 'route.not_found', reason: 'only the files of the bundled Redoc build exist; any other name is a missing file' },
   { operationId: 'problemType', status: 404, code: 'route.not_found', reason: 'only the problem codes the API answers with have a page' },
 
