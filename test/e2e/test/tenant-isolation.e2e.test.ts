@@ -26,6 +26,8 @@ interface Ids {
   invitation: string;
   /** A dead outbox event. */
   outboxEvent: string;
+  /** An issued invoice with a payment its books do not count yet (a reconcile would change it). */
+  invoice: string;
 }
 
 /** Scheduling rows of the seeded orgs lie in [WINDOW_START, WINDOW_END). */
@@ -117,7 +119,32 @@ const CALLS: Record<string, (ids: Ids) => { path: string; body?: unknown }> = {
   replayOutboxEvent: (i) => ({ path: `/v1/admin/outbox/${i.outboxEvent}/replay`, body: { reason: 'Hijack' } }),
   getDeadLetterQueue: () => ({ path: '/v1/admin/queue/dlq?kind=all&limit=200' }),
   listStripeEvents: () => ({ path: '/v1/admin/finance/reconcile/stripe-events?limit=200' }),
+  getInvoiceReconcileReport: () => ({ path: '/v1/admin/finance/reconcile/invoices?status=all&limit=200' }),
+  reconcileInvoice: (i) => ({ path: `/v1/admin/finance/invoices/${i.invoice}/reconcile` }),
+  getInvoiceQueue: () => ({ path: '/v1/admin/queue/invoices?status=all&limit=200' }),
 };
+
+/** An issued, unpaid, overdue invoice of the org's client with a succeeded payment stored but not settled. */
+async function unsettledInvoice(h: ApiHarness, orgId: string, clientId: string, label: string): Promise<string> {
+  const id = randomUUID();
+  const ctx = { orgId, actor: { kind: 'system' as const, id: 'e2e-seed', role: null }, requestId: `seed-${id}`, now: new Date() };
+  const at = new Date('2026-01-01T12:00:00Z');
+  await h.runtime.ports.uow.run(ctx, async (repos) => {
+    await repos.invoices.insert({
+      id, orgId, clientId, number: `INV-2026-${id.slice(0, 6)}`, status: 'OVERDUE', currency: 'USD', issueDate: '2026-01-01', dueDate: '2026-01-15',
+      paymentTermsDays: 14, notes: `${label} secret invoice notes`,
+      lines: [{ id: randomUUID(), position: 0, description: `${label} secret line`, quantityMilli: 1000, unitPriceCents: 9000, taxRateBasis: 0, lineTotalCents: 9000, lineTaxCents: 0, bookingId: null }],
+      bookingIds: [], subtotalCents: 9000, taxableSubtotalCents: 0, taxCents: 0, taxRateBasis: 0, totalCents: 9000, paidCents: 0,
+      sentAt: at, paidAt: null, voidedAt: null, voidReason: null, createdAt: at, updatedAt: at,
+    });
+    await repos.payments.insert({
+      id: randomUUID(), orgId, invoiceId: id, bookingId: null, clientId, provider: 'manual', method: 'cash', purpose: 'balance', status: 'succeeded',
+      amountCents: 4000, refundedCents: 0, currency: 'USD', reference: `${label} secret ref`, providerReference: null, checkoutSessionId: null,
+      failureMessage: null, receivedAt: at, providerUpdatedAt: null, recordedBy: null, createdAt: at, updatedAt: at,
+    });
+  });
+  return id;
+}
 
 /** A mail event of the org given up on, as the delivery job leaves it (dead, attempts spent). */
 async function deadOutboxEvent(h: ApiHarness, db: TestDatabase, orgId: string, label: string): Promise<string> {
@@ -167,6 +194,7 @@ async function seedOrg(h: ApiHarness, db: TestDatabase, orgId: string, label: st
     series: series.series.id,
     invitation: invited.body.invitation.id,
     outboxEvent: await deadOutboxEvent(h, db, orgId, label),
+    invoice: await unsettledInvoice(h, orgId, client.body.id, label),
   };
 }
 
@@ -185,6 +213,8 @@ async function snapshotOf(api: ApiClient, orgId: string, ids: Ids) {
     bookings: (await api.call('GET', `/v1/admin/bookings?${WINDOW}&limit=200`, { org: orgId })).body,
     series: (await api.call('GET', `/v1/admin/booking-series/${ids.series}`, { org: orgId })).body,
     deadLetters: (await api.call('GET', '/v1/admin/queue/dlq?limit=200', { org: orgId })).body,
+    reconcile: (await api.call('GET', '/v1/admin/finance/reconcile/invoices?status=all&limit=200', { org: orgId })).body,
+    invoiceQueue: (await api.call('GET', '/v1/admin/queue/invoices?limit=200', { org: orgId })).body,
   };
 }
 
@@ -216,6 +246,7 @@ onEachDatabase('tenant isolation over HTTP', (h, db) => {
       series: randomUUID(),
       invitation: randomUUID(),
       outboxEvent: randomUUID(),
+      invoice: randomUUID(),
     };
     const before = await snapshotOf(api, a.id, idsA);
     const asB = async (method: string, call: { path: string; body?: unknown }) => {
