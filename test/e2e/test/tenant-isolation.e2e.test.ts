@@ -119,6 +119,14 @@ const CALLS: Record<string, (ids: Ids) => { path: string; body?: unknown }> = {
   replayOutboxEvent: (i) => ({ path: `/v1/admin/outbox/${i.outboxEvent}/replay`, body: { reason: 'Hijack' } }),
   getDeadLetterQueue: () => ({ path: '/v1/admin/queue/dlq?kind=all&limit=200' }),
   listStripeEvents: () => ({ path: '/v1/admin/finance/reconcile/stripe-events?limit=200' }),
+  listInvoices: () => ({ path: '/v1/admin/invoices?limit=200' }),
+  createInvoice: (i) => ({ path: '/v1/admin/invoices', body: { client_id: i.client, lines: [{ description: 'Hijack', quantity: 1, unit_price_cents: 100, tax_rate_basis: 0 }] } }),
+  createInvoicesFromBookings: () => ({ path: '/v1/admin/invoices/batch', body: { from: dateIn(-30), to: dateIn(0) } }),
+  getInvoice: (i) => ({ path: `/v1/admin/invoices/${i.invoice}` }),
+  getInvoicePdf: (i) => ({ path: `/v1/admin/invoices/${i.invoice}.pdf` }),
+  updateDraftInvoice: (i) => ({ path: `/v1/admin/invoices/${i.invoice}`, body: { notes: 'Hijacked' } }),
+  issueInvoice: (i) => ({ path: `/v1/admin/invoices/${i.invoice}/issue` }),
+  voidInvoice: (i) => ({ path: `/v1/admin/invoices/${i.invoice}/void`, body: { reason: 'Hijack' } }),
   getInvoiceReconcileReport: () => ({ path: '/v1/admin/finance/reconcile/invoices?status=all&limit=200' }),
   reconcileInvoice: (i) => ({ path: `/v1/admin/finance/invoices/${i.invoice}/reconcile` }),
   getInvoiceQueue: () => ({ path: '/v1/admin/queue/invoices?status=all&limit=200' }),
@@ -215,6 +223,8 @@ async function snapshotOf(api: ApiClient, orgId: string, ids: Ids) {
     deadLetters: (await api.call('GET', '/v1/admin/queue/dlq?limit=200', { org: orgId })).body,
     reconcile: (await api.call('GET', '/v1/admin/finance/reconcile/invoices?status=all&limit=200', { org: orgId })).body,
     invoiceQueue: (await api.call('GET', '/v1/admin/queue/invoices?limit=200', { org: orgId })).body,
+    invoiceView: (await api.call('GET', `/v1/admin/invoices/${ids.invoice}`, { org: orgId })).body,
+    invoices: (await api.call('GET', '/v1/admin/invoices?limit=200', { org: orgId })).body,
   };
 }
 

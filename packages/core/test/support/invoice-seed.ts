@@ -2,6 +2,7 @@
  * Invoices and payments written straight through the repositories, as the books would be after
  * issuing — or after a bug left them out of step (a payment stored without settling the invoice).
  */
+import { randomUUID } from 'node:crypto';
 import { formatInvoiceNumber, type Invoice, type InvoicePayment, type RequestContext, type TenantRepositories, type UnitOfWork } from '@cws/core';
 
 let numbers = 0;
@@ -20,7 +21,7 @@ export function issuedInvoice(orgId: string, id: string, clientId: string, field
     issueDate: '2026-01-01',
     paymentTermsDays: 14,
     notes: null,
-    lines: [{ id: `${id.slice(0, 24)}${'f'.repeat(12)}`, position: 0, description: 'Deep clean', quantityMilli: 1000, unitPriceCents: totalCents, taxRateBasis: 0, lineTotalCents: totalCents, lineTaxCents: 0, bookingId: null }],
+    lines: [{ id: randomUUID(), position: 0, description: 'Deep clean', quantityMilli: 1000, unitPriceCents: totalCents, taxRateBasis: 0, lineTotalCents: totalCents, lineTaxCents: 0, bookingId: null }],
     bookingIds: [],
     subtotalCents: totalCents,
     taxableSubtotalCents: 0,
