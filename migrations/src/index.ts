@@ -16,6 +16,7 @@ import * as m0010 from './0010_login_roles.js';
 import * as m0011 from './0011_worker_portal_password_change.js';
 import * as m0012 from './0012_job_org_run_stats.js';
 import * as m0013 from './0013_outbox.js';
+import * as m0015 from './0015_service_deposits.js';
 import { MIGRATIONS_TABLE } from './support/migrations-table.js';
 
 export { APP_ROLE, CURRENT_ORG_SQL, CURRENT_USER_SQL } from './support/tenant-table.js';
@@ -55,6 +56,7 @@ const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['0011_worker_portal_password_change', m0011],
   ['0012_job_org_run_stats', m0012],
   ['0013_outbox', m0013],
+  ['0015_service_deposits', m0015],
 ];
 
 export const EXPECTED_HEAD = MIGRATIONS[MIGRATIONS.length - 1]![0];

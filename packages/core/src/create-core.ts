@@ -42,6 +42,7 @@ import { DEFAULT_OUTBOX_OPTIONS, type Messaging, type OutboxOptions } from './us
 import { outboxUseCases } from './use-cases/outbox/outbox-use-cases.js';
 import type { PaymentGateway } from './ports/payment-gateway.port.js';
 import { DEFAULT_BILLING_OPTIONS, type BillingOptions } from './use-cases/billing/billing-support.js';
+import { paymentUseCases } from './use-cases/billing/payment-use-cases.js';
 
 export interface CorePorts {
   readonly uow: UnitOfWork;
@@ -165,6 +166,7 @@ export function createCore(ports: CorePorts, options_: CoreOptions = {}) {
     workerPortal: workerPortalUseCases(services),
     ops: opsUseCases(services),
     outbox: outboxUseCases(services),
+    payments: paymentUseCases(services),
   };
 }
 

@@ -93,3 +93,17 @@ export type { VisitDetails } from './use-cases/scheduling/scheduling-support.js'
 export * from './contracts/schema-vocabulary.js';
 export * from './contracts/use-case-contract.js';
 export * from './domain/shared/input-limits.js';
+export * from './domain/billing/payment-schemas.js';
+export * from './domain/billing/deposit.js';
+export * from './use-cases/billing/record-manual-payment.use-case.js';
+export * from './use-cases/billing/refund-payment.use-case.js';
+export * from './use-cases/billing/list-invoice-payments.use-case.js';
+export * from './use-cases/billing/get-client-credit.use-case.js';
+export * from './use-cases/billing/create-invoice-checkout.use-case.js';
+export * from './use-cases/billing/create-public-invoice-checkout.use-case.js';
+export * from './use-cases/billing/create-deposit-checkout.use-case.js';
+export * from './use-cases/billing/record-manual-deposit.use-case.js';
+export type { CheckoutStarted } from './use-cases/billing/payment-checkout.js';
+export { balanceView } from './use-cases/billing/payment-support.js';
+export { invoiceLinkHash, newInvoiceLink, parseInvoiceLinkToken, type InvoiceLinkToken } from './use-cases/billing/invoice-link-token.js';
+export { paymentUseCases } from './use-cases/billing/payment-use-cases.js';
