@@ -33,6 +33,7 @@ import { createLogger } from './logger.js';
 import { GuardedChannels } from './delivery/circuit-guarded-channels.js';
 import { DeliveryObservers } from './delivery/delivery-observers.js';
 import { messageChannelsFromConfig } from './delivery/message-channels-from-config.js';
+import { paymentsFromConfig, type PaymentsWiring } from './payments/payment-gateway-from-config.js';
 
 export type StoragePorts = Pick<CorePorts, 'uow' | 'orgs' | 'systemAudit' | 'jobMonitor' | 'userAccounts' | 'sessionLookup' | 'outboxDelivery' | 'smsOptOuts'>;
 
@@ -105,12 +106,14 @@ export function buildContainer(config: Config, options: ContainerOptions = {}): 
       },
     };
   }, [TOKENS.Config]);
+  // Stripe when STRIPE_SECRET_KEY is set, behind its retry and circuit breaker.
+  container.bind<PaymentsWiring>(TOKENS.Payments).toResolvedValue((cfg: Config) => paymentsFromConfig(cfg), [TOKENS.Config]);
   // Redis when REDIS_URL is set (limits shared by every replica), else in this process.
   container.bind<RateLimiterHandle>(TOKENS.RateLimiter).toResolvedValue((cfg: Config) => createRateLimiter({ redisUrl: cfg.rateLimit.redisUrl }), [TOKENS.Config]);
   container
     .bind<Core>(TOKENS.Core)
     .toResolvedValue(
-      (ports: StoragePorts, clock: Clock, ids: IdGenerator, cfg: Config, limits: RateLimiterHandle, messaging: MessagingWiring) =>
+      (ports: StoragePorts, clock: Clock, ids: IdGenerator, cfg: Config, limits: RateLimiterHandle, messaging: MessagingWiring, payments: PaymentsWiring) =>
         createCore(
           {
             ...ports,
@@ -124,6 +127,7 @@ export function buildContainer(config: Config, options: ContainerOptions = {}): 
             passwordStrength: new ZxcvbnPasswordStrength(),
             channels: messaging.channels,
             outboxObserver: messaging.observers,
+            ...(payments.gateway === null ? {} : { payments: payments.gateway }),
             // Tokens in outbox messages: a key of their own, derived from AUTH_SECRET_KEY, shared by API and job hosts.
             messageSealer: options.messageSealer ?? new AesGcmSecretSealer(cfg.auth.secretKey, 'outbox-message:v1'),
             ...(options.passwordHasher ? { passwordHasher: options.passwordHasher } : {}),
@@ -149,7 +153,7 @@ export function buildContainer(config: Config, options: ContainerOptions = {}): 
             },
           },
         ),
-      [TOKENS.StoragePorts, TOKENS.Clock, TOKENS.Ids, TOKENS.Config, TOKENS.RateLimiter, TOKENS.Messaging],
+      [TOKENS.StoragePorts, TOKENS.Clock, TOKENS.Ids, TOKENS.Config, TOKENS.RateLimiter, TOKENS.Messaging, TOKENS.Payments],
     );
   return container;
 }

@@ -14,3 +14,5 @@ export { GuardedChannels, DEFAULT_BREAKER_SETTINGS, type BreakerStatus, type Bre
 export { DeliveryObservers } from './delivery/delivery-observers.js';
 export { LogMailer, LogSmsSender } from './delivery/log-channels.js';
 export { messageChannelsFromConfig } from './delivery/message-channels-from-config.js';
+export { GuardedPaymentGateway, type PaymentGuardSettings } from './payments/guarded-payment-gateway.js';
+export { paymentsFromConfig, type PaymentsWiring } from './payments/payment-gateway-from-config.js';

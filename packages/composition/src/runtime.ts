@@ -11,6 +11,7 @@ import type { BreakerStatus } from './delivery/circuit-guarded-channels.js';
 import type { DeliveryObservers } from './delivery/delivery-observers.js';
 import type { DatabaseHandle } from './database-handle.js';
 import { createJobQueue, type JobQueueOptions } from './job-queue-factory.js';
+import type { PaymentsWiring } from './payments/payment-gateway-from-config.js';
 import { TOKENS } from './tokens.js';
 
 export interface Runtime {
@@ -34,6 +35,7 @@ export interface Runtime {
   /** What the outbox's deliverer needs beyond the core: its store, breaker states, metrics hook. */
   readonly outbox: {
     readonly delivery: OutboxDeliveryStore | null;
+    /** Every provider breaker of this process: the message channels', then the payment gateway's (`payments:stripe`). */
     breakers(): BreakerStatus[];
     readonly observers: DeliveryObservers;
   };
@@ -50,6 +52,7 @@ export async function createRuntime(config: Config, options: ContainerOptions = 
     const ports = await container.getAsync<StoragePorts>(TOKENS.StoragePorts);
     const limits = await container.getAsync<RateLimiterHandle>(TOKENS.RateLimiter);
     const messaging = await container.getAsync<MessagingWiring>(TOKENS.Messaging);
+    const payments = await container.getAsync<PaymentsWiring>(TOKENS.Payments);
     const memoryStatus: MigrationStatus = { current: null, expected: 'memory', pending: [], upToDate: true };
     return {
       config,
@@ -65,7 +68,7 @@ export async function createRuntime(config: Config, options: ContainerOptions = 
       migrate: () => (db === null ? Promise.resolve([]) : db.migrate()),
       createJobQueue: (jobOptions) => createJobQueue(config, db?.connectionString ?? null, jobOptions),
       inboundSms: inboundSmsVerifierFromConfig(config),
-      outbox: { delivery: ports.outboxDelivery ?? null, breakers: () => messaging.breakers.statuses(), observers: messaging.observers },
+      outbox: { delivery: ports.outboxDelivery ?? null, breakers: () => [...messaging.breakers.statuses(), ...payments.breakers()], observers: messaging.observers },
       close: async () => {
         await ports.outboxDelivery?.close();
         await messaging.close();

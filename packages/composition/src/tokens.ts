@@ -8,4 +8,5 @@ export const TOKENS = {
   Core: Symbol.for('cws.Core'),
   RateLimiter: Symbol.for('cws.RateLimiter'),
   Messaging: Symbol.for('cws.Messaging'),
+  Payments: Symbol.for('cws.Payments'),
 } as const;

@@ -50,3 +50,14 @@ export {
   type WebhookSenderHarnessFactory,
   type WebhookSenderHarnessOptions,
 } from './webhook-sender.contract.js';
+export {
+  aCheckoutRequest,
+  paymentGatewayContract,
+  type PaymentGatewayHarness,
+  type PaymentGatewayHarnessFactory,
+  type PaymentPeerFailure,
+  type PeerCheckoutSession,
+  type PeerPaymentSetup,
+  type SignedWebhook,
+  type WebhookOptions,
+} from './payment-gateway.contract.js';

@@ -8,3 +8,4 @@ export * from './smtp-test-server.js';
 export * from './outbox-messages.js';
 export * from './failure-code.js';
 export * from './scratch-server-database.js';
+export * from './fake-stripe-server.js';

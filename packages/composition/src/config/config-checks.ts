@@ -52,6 +52,7 @@ export function crossFieldProblems(values: CheckedValues): ConfigProblem[] {
   }
 
   problems.push(...deliveryProblems(values));
+  problems.push(...stripeProblems(values));
 
   if (values.JOBS_BACKEND === 'mongo' && values.MONGODB_URL === undefined) {
     problems.push({
@@ -166,6 +167,8 @@ export function prodProblems(values: CheckedValues, failed: ReadonlySet<string> 
     });
   }
 
+  problems.push(...stripeProdProblems(values, failed));
+
   if (values.TESTING === true) {
     problems.push({
       variable: 'TESTING',
@@ -223,6 +226,67 @@ function deliveryProblems(values: CheckedValues): ConfigProblem[] {
   if (values.SMS_MODE === 'twilio') {
     for (const variable of ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'TWILIO_FROM'] as const) {
       need(variable, 'SMS_MODE=twilio', `Set ${variable} from the Twilio console, or SMS_MODE=off.`);
+    }
+  }
+  return problems;
+}
+
+/** A Stripe key as the dashboard shows it: secret or restricted, live or test mode. */
+const STRIPE_SECRET_KEY_SHAPE = /^(sk|rk)_(live|test)_[A-Za-z0-9]+$/;
+const STRIPE_WEBHOOK_SECRET_SHAPE = /^whsec_[A-Za-z0-9+/=]+$/;
+
+/** The Stripe settings go together and have Stripe's shapes, in every APP_ENV. */
+function stripeProblems(values: CheckedValues): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  const key = values.STRIPE_SECRET_KEY;
+  const webhookSecret = values.STRIPE_WEBHOOK_SECRET;
+  if (key !== undefined && webhookSecret === undefined) {
+    problems.push({
+      variable: 'STRIPE_WEBHOOK_SECRET',
+      message: 'is required when STRIPE_SECRET_KEY is set: without it no payment event could be verified, so no payment would ever be recorded',
+      fix: "Set STRIPE_WEBHOOK_SECRET to the webhook endpoint's signing secret (whsec_…), or unset STRIPE_SECRET_KEY.",
+    });
+  }
+  if (key === undefined && webhookSecret !== undefined) {
+    problems.push({ variable: 'STRIPE_SECRET_KEY', message: 'is not set but STRIPE_WEBHOOK_SECRET is; they go together', fix: 'Set STRIPE_SECRET_KEY (sk_… or rk_…), or unset STRIPE_WEBHOOK_SECRET.' });
+  }
+  if (key !== undefined && !STRIPE_SECRET_KEY_SHAPE.test(key)) {
+    problems.push({
+      variable: 'STRIPE_SECRET_KEY',
+      message: key.startsWith('pk_') ? 'is a publishable key (pk_…), which cannot create payments' : 'does not look like a Stripe secret key (sk_live_…, sk_test_…, rk_live_… or rk_test_…)',
+      fix: 'Copy the secret or restricted key from the Stripe dashboard (Developers → API keys).',
+    });
+  }
+  if (webhookSecret !== undefined && !STRIPE_WEBHOOK_SECRET_SHAPE.test(webhookSecret)) {
+    problems.push({ variable: 'STRIPE_WEBHOOK_SECRET', message: 'does not look like a webhook signing secret (whsec_…)', fix: "Copy the endpoint's signing secret from the Stripe dashboard (Developers → Webhooks)." });
+  }
+  const apiBaseUrl = values.STRIPE_API_BASE_URL;
+  if (apiBaseUrl !== undefined && apiBaseUrl.startsWith('http:') && !isLoopbackUrl(apiBaseUrl)) {
+    problems.push({ variable: 'STRIPE_API_BASE_URL', message: 'uses http for a host that is not loopback: the API key would travel in clear text', fix: 'Unset STRIPE_API_BASE_URL (it is for tests against a local server).' });
+  }
+  return problems;
+}
+
+/** A value copied from the guides (`sk_live_xxx`, `whsec_xxx`) or a template rather than the dashboard. */
+function isStripePlaceholder(value: string): boolean {
+  const body = value.replace(/^(sk|rk|pk)_(live|test)_|^whsec_/, '');
+  return isPlaceholderSecret(value) || /x{3,}/i.test(body) || /^(.)\1*$/.test(body);
+}
+
+function stripeProdProblems(values: CheckedValues, failed: ReadonlySet<string>): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  for (const name of ['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET'] as const) {
+    const value = values[name];
+    if (value === undefined || failed.has(name) || !isStripePlaceholder(value)) continue;
+    problems.push({ variable: name, message: 'is a placeholder (like the guides’ sk_live_xxx or whsec_xxx), not a value from the Stripe dashboard', fix: `Set ${name} from the Stripe dashboard, or unset STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET to run without card payments.` });
+  }
+  if (values.STRIPE_API_BASE_URL !== undefined) {
+    problems.push({ variable: 'STRIPE_API_BASE_URL', message: "is set with APP_ENV=prod; it points the payment gateway away from Stripe's API (tests and mock servers only)", fix: 'Unset STRIPE_API_BASE_URL.' });
+  }
+  for (const name of ['STRIPE_SUCCESS_URL', 'STRIPE_CANCEL_URL', 'STRIPE_BILLING_PORTAL_RETURN_URL'] as const) {
+    const value = values[name];
+    if (value !== undefined && value.startsWith('http:')) {
+      problems.push({ variable: name, message: 'uses http with APP_ENV=prod: the payer would return over an unencrypted link', fix: `Use an https URL for ${name}.` });
     }
   }
   return problems;

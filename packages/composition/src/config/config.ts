@@ -147,6 +147,19 @@ export interface OutboxConfig {
   leaseSeconds: number;
 }
 
+export interface StripeConfig {
+  /** null: no payment gateway in this process. */
+  secretKey: string | null;
+  webhookSecret: string | null;
+  successUrl: string | null;
+  cancelUrl: string | null;
+  billingPortalReturnUrl: string | null;
+  /** Tests only: a local server playing Stripe's API. */
+  apiBaseUrl: string | null;
+  circuitFailureThreshold: number;
+  circuitResetSeconds: number;
+}
+
 export interface Config {
   appEnv: AppEnv;
   testing: boolean;
@@ -157,6 +170,7 @@ export interface Config {
   email: EmailConfig;
   sms: SmsConfig;
   outbox: OutboxConfig;
+  stripe: StripeConfig;
   rateLimit: RateLimitConfig;
   metrics: MetricsConfig;
   jobs: JobsConfig;

@@ -22,7 +22,7 @@ export type SmsMode = (typeof SMS_MODES)[number];
 export type JobsBackend = (typeof JOBS_BACKENDS)[number];
 
 /** Sections of `.env.example`, in the order they are written. */
-export const ENV_GROUPS = ['App', 'HTTP', 'Database', 'Auth', 'Email', 'SMS', 'Outbox', 'Rate limits', 'Metrics', 'Jobs', 'Scheduling', 'Feature flags', 'Demo'] as const;
+export const ENV_GROUPS = ['App', 'HTTP', 'Database', 'Auth', 'Email', 'SMS', 'Outbox', 'Stripe', 'Rate limits', 'Metrics', 'Jobs', 'Scheduling', 'Feature flags', 'Demo'] as const;
 export type EnvGroup = (typeof ENV_GROUPS)[number];
 
 /** How a raw string becomes a value. Lists are comma-separated; items are trimmed, empty items dropped. */
@@ -332,6 +332,40 @@ export const ENV_SCHEMA = [
   {
     name: 'TWILIO_FROM', group: 'SMS', type: str(), secret: false, example: '+15005550006',
     description: 'Sending number or messaging service (SMS_MODE=twilio). Fix: an E.164 number of your Twilio account, or a messaging service SID (MG...).',
+  },
+
+  // --- Stripe ---
+  {
+    name: 'STRIPE_SECRET_KEY', group: 'Stripe', type: str(), secret: true, example: 'sk_live_xxxxxxxx',
+    description: 'Stripe secret or restricted API key; unset: no card payments (checkout answers payment.not_configured). Fix: a key from the Stripe dashboard (a restricted rk_ key with Checkout Sessions, Customers, PaymentIntents read and Refunds write is enough); set STRIPE_WEBHOOK_SECRET with it.',
+  },
+  {
+    name: 'STRIPE_WEBHOOK_SECRET', group: 'Stripe', type: str(), secret: true, example: 'whsec_xxxxxxxx',
+    description: "Signing secret of the Stripe webhook endpoint (whsec_…): events whose Stripe-Signature does not match it are refused. Fix: the endpoint's signing secret from the dashboard (or `stripe listen` in dev); required with STRIPE_SECRET_KEY.",
+  },
+  {
+    name: 'STRIPE_SUCCESS_URL', group: 'Stripe', type: url('https:', 'http:'), secret: false, example: 'https://portal.example.com/pay/success?session={CHECKOUT_SESSION_ID}',
+    description: 'Where Stripe Checkout sends the payer after paying. Fix: an https URL of your portal; {CHECKOUT_SESSION_ID} is replaced by Stripe.',
+  },
+  {
+    name: 'STRIPE_CANCEL_URL', group: 'Stripe', type: url('https:', 'http:'), secret: false, example: 'https://portal.example.com/pay/cancel',
+    description: 'Where Stripe Checkout sends the payer who leaves without paying. Fix: an https URL of your portal.',
+  },
+  {
+    name: 'STRIPE_BILLING_PORTAL_RETURN_URL', group: 'Stripe', type: url('https:', 'http:'), secret: false, example: 'https://portal.example.com/billing',
+    description: "Where Stripe's billing portal returns the customer. Fix: an https URL of your portal.",
+  },
+  {
+    name: 'STRIPE_API_BASE_URL', group: 'Stripe', type: url('https:', 'http:'), secret: false,
+    description: "Tests and mock servers only: the base URL of a server playing Stripe's API; unset talks to Stripe. http is accepted for a loopback address only. Fix: unset it in production.",
+  },
+  {
+    name: 'STRIPE_CIRCUIT_FAILURE_THRESHOLD', group: 'Stripe', type: int(1, 1000), secret: false, default: '5',
+    description: 'Consecutive retryable Stripe failures (outages, timeouts, a refused key) after which calls fail fast (payment.unavailable) for STRIPE_CIRCUIT_RESET_SECONDS; declines do not count. Fix: a whole number, 3 to 10 is usual.',
+  },
+  {
+    name: 'STRIPE_CIRCUIT_RESET_SECONDS', group: 'Stripe', type: int(1, 3600), secret: false, default: '30',
+    description: 'How long the Stripe circuit stays open before one trial call decides whether it closes. Fix: a whole number of seconds.',
   },
 
   // --- Outbox ---

@@ -27,6 +27,7 @@ export type {
   MetricsConfig,
   RateLimitConfig,
   SchedulingConfig,
+  StripeConfig,
 } from './config.js';
 export {
   MIN_PROD_BASIC_PASSWORD_LENGTH,

@@ -165,6 +165,16 @@ function buildConfig(v: EnvValues): Config {
       batchSize: v.OUTBOX_BATCH_SIZE,
       leaseSeconds: v.OUTBOX_LEASE_SECONDS,
     },
+    stripe: {
+      secretKey: v.STRIPE_SECRET_KEY ?? null,
+      webhookSecret: v.STRIPE_WEBHOOK_SECRET ?? null,
+      successUrl: v.STRIPE_SUCCESS_URL ?? null,
+      cancelUrl: v.STRIPE_CANCEL_URL ?? null,
+      billingPortalReturnUrl: v.STRIPE_BILLING_PORTAL_RETURN_URL ?? null,
+      apiBaseUrl: v.STRIPE_API_BASE_URL ?? null,
+      circuitFailureThreshold: v.STRIPE_CIRCUIT_FAILURE_THRESHOLD,
+      circuitResetSeconds: v.STRIPE_CIRCUIT_RESET_SECONDS,
+    },
     rateLimit: {
       perMinute: v.RATE_LIMIT_PER_MINUTE,
       adminActionPerMinute: v.ADMIN_ACTION_RATE_LIMIT_PER_MINUTE,

@@ -12,7 +12,7 @@ import { AppError, isAppError, type Mailer, type MessageChannels, type SmsSender
 export type BreakerLevel = 0 | 1 | 2;
 
 export interface BreakerStatus {
-  /** `email:sendgrid`, `sms:twilio`, `webhook:http`. */
+  /** `email:sendgrid`, `sms:twilio`, `webhook:http`, `payments:stripe`. */
   readonly name: string;
   readonly state: 'closed' | 'half_open' | 'open';
   readonly level: BreakerLevel;
@@ -29,7 +29,8 @@ export const DEFAULT_BREAKER_SETTINGS: BreakerSettings = { failures: 5, halfOpen
 
 const countsAgainstProvider = (err: Error): boolean => !isAppError(err) || err.retryable;
 
-function statusOf(name: string, policy: CircuitBreakerPolicy): BreakerStatus {
+/** A cockatiel breaker's state as reported (also used by the payment gateway's guard). */
+export function breakerStatus(name: string, policy: CircuitBreakerPolicy): BreakerStatus {
   switch (policy.state) {
     case CircuitState.Closed:
       return { name, state: 'closed', level: 0 };
@@ -55,7 +56,7 @@ export class GuardedChannels {
   }
 
   statuses(): BreakerStatus[] {
-    return [...this.breakers.entries()].map(([name, policy]) => statusOf(name, policy));
+    return [...this.breakers.entries()].map(([name, policy]) => breakerStatus(name, policy));
   }
 
   private breaker(name: string): <T>(send: () => Promise<T>) => Promise<T> {

@@ -30,6 +30,8 @@ function prodEnvWithEverySecret() {
     TWILIO_AUTH_TOKEN: 'LeakTwilioToken7',
     TWILIO_FROM: '+15005550006',
     WEBHOOK_SIGNING_SECRET: 'LeakWebhookSigningKey7-0123456789abcdefXYZ',
+    STRIPE_SECRET_KEY: 'sk_live_LeakStripeKey7',
+    STRIPE_WEBHOOK_SECRET: 'whsec_LeakStripeWebhook7',
   };
 }
 
