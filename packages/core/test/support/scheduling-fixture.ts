@@ -14,6 +14,7 @@ import {
   type SmsOptOutStore,
   type PasswordHasher,
   type RequestContext,
+  type SecretTokens,
   type Service,
   type SystemContext,
   type Team,
@@ -62,15 +63,17 @@ export interface SchedulingFixture extends CoreFixture {
   occurrences(seriesId: string): Booking[];
 }
 
-export function schedulingFixture(options: CoreOptions & { passwordHasher?: PasswordHasher; channels?: Partial<MessageChannels>; smsOptOuts?: SmsOptOutStore } = {}): SchedulingFixture {
+export function schedulingFixture(
+  options: CoreOptions & { passwordHasher?: PasswordHasher; channels?: Partial<MessageChannels>; smsOptOuts?: SmsOptOutStore; secretTokens?: SecretTokens } = {},
+): SchedulingFixture {
   const clock = new FixedClock(T0);
   const ids = new SequentialIds();
   const limiter = new MemoryRateLimiter({ now: () => clock.now().getTime() });
   const adapters: MemoryAdapters = { ...createMemoryAdapters(), rateLimiter: limiter };
   const uow = new InterceptingUnitOfWork(adapters.uow);
-  const { passwordHasher, channels, smsOptOuts, ...coreOptions } = options;
+  const { passwordHasher, channels, smsOptOuts, secretTokens, ...coreOptions } = options;
   const hasher = passwordHasher ?? CHEAP_HASHER;
-  const core = createCore({ ...adapters, uow, clock, ids, passwordHasher: hasher, ...(channels === undefined ? {} : { channels }), ...(smsOptOuts === undefined ? {} : { smsOptOuts }) }, coreOptions);
+  const core = createCore({ ...adapters, uow, clock, ids, passwordHasher: hasher, ...(channels === undefined ? {} : { channels }), ...(smsOptOuts === undefined ? {} : { smsOptOuts }), ...(secretTokens === undefined ? {} : { secretTokens }) }, coreOptions);
   const sys = (overrides: Partial<SystemContext> = {}): SystemContext => ({
     actor: systemActor('test-setup'),
     requestId: 'req-system',

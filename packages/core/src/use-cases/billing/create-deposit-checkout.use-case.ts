@@ -37,7 +37,6 @@ export class CreateDepositCheckout {
   async execute(ctx: RequestContext, input: CreateDepositCheckoutInput): Promise<CheckoutStarted> {
     const { bookingId } = checkInput(contract, input);
     assertDepositsEnabled(this.deps);
-    const gateway = requireGateway(this.deps);
     const plan = await this.deps.uow.run(ctx, async (repos) => {
       const booking = await depositBooking(repos, ctx, bookingId);
       const { rule, due, serviceName } = await depositDue(repos, booking);
@@ -47,6 +46,7 @@ export class CreateDepositCheckout {
       return { booking, due, serviceName, email: client?.email ?? null };
     });
     const { booking, due } = plan;
+    const gateway = requireGateway(this.deps);
     const session = await gateway.createCheckoutSession({
       orgId: ctx.orgId,
       purpose: 'deposit',

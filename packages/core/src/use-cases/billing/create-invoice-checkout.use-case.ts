@@ -5,7 +5,6 @@ import { checkInput, defineContract, type ContractInput } from '../../contracts/
 import { CheckoutSessionView } from '../../domain/billing/payment-schemas.js';
 import { loadInvoice, type BillingDeps } from './billing-support.js';
 import { openInvoiceCheckout, planInvoiceCheckout, type CheckoutStarted } from './payment-checkout.js';
-import { requireGateway } from './payment-support.js';
 
 const contract = defineContract({
   name: 'CreateInvoiceCheckout',
@@ -33,7 +32,6 @@ export class CreateInvoiceCheckout {
 
   async execute(ctx: RequestContext, input: CreateInvoiceCheckoutInput): Promise<CheckoutStarted> {
     const { invoiceId } = checkInput(contract, input);
-    requireGateway(this.deps);
     const plan = await this.deps.uow.run(ctx, async (repos) => planInvoiceCheckout(repos, await loadInvoice(repos, invoiceId)));
     return openInvoiceCheckout(this.deps, ctx, plan, `/v1/admin/invoices/${invoiceId}`);
   }
