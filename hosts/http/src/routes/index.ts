@@ -21,6 +21,8 @@ import { bookingRoutes } from './admin/bookings.routes.js';
 import { seriesRoutes } from './admin/series.routes.js';
 import { scheduleRoutes } from './admin/schedule.routes.js';
 import { workerPortalRoutes } from './worker/worker-portal.routes.js';
+import { paymentRoutes } from './admin/payments.routes.js';
+import { publicInvoiceCheckoutRoutes } from './public/public-invoice-checkout.routes.js';
 
 /** Every route the host serves, in one list: the router, the docs and the tests all read it. */
 export function allRoutes(options: {
@@ -47,7 +49,9 @@ export function allRoutes(options: {
     ...bookingRoutes(),
     ...seriesRoutes(),
     ...scheduleRoutes(),
+    ...paymentRoutes(),
     ...publicLeadRoutes(),
+    ...publicInvoiceCheckoutRoutes(),
     ...publicSmsRoutes({ inboundSms: options.inboundSms ?? runtimeInboundSms }),
     ...workerPortalRoutes({ workerTokens: options.workerTokens }),
     ...(options.extraRoutes ?? []),

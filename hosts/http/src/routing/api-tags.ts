@@ -12,6 +12,7 @@ export const API_TAGS = {
   'Booking series': 'Recurring visits: weekly or monthly rules, edits from a date, skips.',
   Schedule: 'Conflicts, assignee suggestions, the board and the assignment queue.',
   'Worker portal': 'What a worker sees and does: their jobs, starting and completing them.',
+  Payments: 'Money in and out: manual payments and tips, refunds, client credit, card checkout sessions, deposits.',
   Public: 'Unauthenticated intake (the quote request form) and the SMS provider’s inbound replies (STOP/START).',
   Audit: 'Who did what: the org’s audit log.',
   Operations: 'Scheduled jobs and their state.',

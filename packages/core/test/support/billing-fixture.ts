@@ -16,7 +16,7 @@ export interface BillingFixture extends SchedulingFixture {
   storedInvoice(id: string): Invoice;
   storedPayment(id: string): InvoicePayment;
   paymentsOf(invoiceId: string): InvoicePayment[];
-  audit(orgId: string, action?: string): Array<{ action: string; resourceId: string; before: unknown; after: unknown; metadata: Record<string, unknown> }>;
+  audit(orgId: string, action?: string): Array<{ action: string; resourceId: string | null; before: unknown; after: unknown; metadata: Record<string, unknown> }>;
 }
 
 export function billingFixture(options: Parameters<typeof schedulingFixture>[0] = {}): BillingFixture {

@@ -1,0 +1,32 @@
+import { CreatePublicInvoiceCheckout } from '@cws/core';
+import { defineContractRoute, type RouteDefinition } from '../../routing/route-definition.js';
+import { checkoutJson } from '../../presenters/payment-presenters.js';
+import { NO_STORE } from '../route-helpers.js';
+
+/** The public invoice page's pay button: the link's token is the only credential. */
+export function publicInvoiceCheckoutRoutes(): RouteDefinition[] {
+  return [
+    defineContractRoute({
+      method: 'POST',
+      path: '/v1/public/invoices/:token/checkout',
+      operationId: 'createPublicInvoiceCheckout',
+      summary: 'Pay an invoice from its public link: open a card checkout for what is outstanding',
+      description:
+        'No sign-in: the token of the public invoice link is checked exactly as the invoice page checks it; a malformed, unknown, revoked or void-invoice token answers 404 invoice.link_invalid whatever was wrong. Answers the processor’s checkout_url; nothing changes until the processor reports the payment.',
+      tags: ['Public'],
+      audience: 'public',
+      permission: null,
+      contract: CreatePublicInvoiceCheckout.contract,
+      bodyRequired: false,
+      responses: {
+        201: { description: 'The checkout session', schema: 'output', headers: ['Cache-Control'] },
+        404: { description: 'invoice.link_invalid' },
+        409: { description: 'invoice.nothing_outstanding, or payment.declined by the processor' },
+        503: { description: 'payment.not_configured or payment.unavailable (retry later)' },
+      },
+      async handler({ runtime, input, requestId, now }) {
+        return { status: 201, body: checkoutJson(await runtime.core.payments.createPublicInvoiceCheckout.execute({ requestId, now }, input)), headers: NO_STORE };
+      },
+    }),
+  ];
+}
