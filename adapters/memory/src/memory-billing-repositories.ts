@@ -21,12 +21,27 @@ import {
   type StripeEventQuery,
   type StripeEventRecord,
   type StripeEventRepository,
+  type ErrorCode,
 } from '@cws/core';
 import { copy, type TenantTables } from './memory-state.js';
 
 function assertOwnOrg(boundOrgId: string, rowOrgId: string): void {
   if (rowOrgId !== boundOrgId) throw new AppError('tenant.cross_org_write', 'A row cannot be written into another organisation');
 }
+
+/** The composite foreign keys of the billing tables (migration 0014), as checks on the bound org's rows. */
+function assertRefers(orgId: string, t: TenantTables, refs: { clientId?: string; invoiceId?: string | null; bookingIds?: ReadonlyArray<string | null> }): void {
+  const check = (map: ReadonlyMap<string, { orgId: string }>, id: string | null | undefined, code: ErrorCode, detail: string) => {
+    if (id === null || id === undefined) return;
+    const row = map.get(id);
+    if (row === undefined || row.orgId !== orgId) throw new AppError(code, `No ${detail.replace('_id', '')} ${id} in this organisation`, { details: { [detail]: id } });
+  };
+  check(t.clients, refs.clientId, 'client.not_found', 'client_id');
+  check(t.invoices, refs.invoiceId, 'invoice.not_found', 'invoice_id');
+  for (const id of refs.bookingIds ?? []) check(t.bookings, id, 'booking.not_found', 'booking_id');
+}
+
+const invoiceRefs = (invoice: Invoice) => ({ clientId: invoice.clientId, bookingIds: [...invoice.bookingIds, ...invoice.lines.map((l) => l.bookingId)] });
 
 const newestFirst = (a: { createdAt: Date; id: string }, b: { createdAt: Date; id: string }) =>
   b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
@@ -48,9 +63,22 @@ class MemoryInvoiceRepository implements InvoiceRepository {
     }
   }
 
+  /** Line ids are keys of their own (the invoice_items primary key): no other invoice of the org has them. */
+  private assertLinesOwn(invoice: Invoice): void {
+    const mine = new Set(invoice.lines.map((l) => l.id));
+    if (mine.size !== invoice.lines.length || this.own().some((i) => i.id !== invoice.id && i.lines.some((l) => mine.has(l.id)))) {
+      throw new AppError('storage.conflict', 'An invoice line id is already in use');
+    }
+  }
+
   async insert(invoice: Invoice): Promise<void> {
     assertOwnOrg(this.orgId, invoice.orgId);
     if (this.t.invoices.has(invoice.id)) throw new AppError('storage.conflict', `Invoice ${invoice.id} exists`);
+    if (invoice.number !== null && this.own().some((i) => i.number === invoice.number)) {
+      throw new AppError('storage.conflict', `Invoice number ${invoice.number} is taken`);
+    }
+    assertRefers(this.orgId, this.t, invoiceRefs(invoice));
+    this.assertLinesOwn(invoice);
     this.assertBookingsFree(invoice);
     this.t.invoices.set(invoice.id, copy(invoice));
   }
@@ -67,6 +95,8 @@ class MemoryInvoiceRepository implements InvoiceRepository {
     if (invoice.number !== null && this.own().some((i) => i.id !== invoice.id && i.number === invoice.number)) {
       throw new AppError('storage.conflict', `Invoice number ${invoice.number} is taken`);
     }
+    assertRefers(this.orgId, this.t, invoiceRefs(invoice));
+    this.assertLinesOwn(invoice);
     this.assertBookingsFree(invoice);
     this.t.invoices.set(invoice.id, copy({ ...invoice, createdAt: current.createdAt }));
   }
@@ -147,6 +177,7 @@ class MemoryPaymentRepository implements PaymentRepository {
   async insert(payment: InvoicePayment): Promise<void> {
     assertOwnOrg(this.orgId, payment.orgId);
     if (this.t.payments.has(payment.id)) throw new AppError('storage.conflict', `Payment ${payment.id} exists`);
+    assertRefers(this.orgId, this.t, { clientId: payment.clientId, invoiceId: payment.invoiceId, bookingIds: [payment.bookingId] });
     if (payment.providerReference !== null && (await this.findByProviderReference(payment.providerReference)) !== null) {
       throw new AppError('storage.conflict', `A payment of ${payment.providerReference} exists`);
     }
@@ -167,6 +198,7 @@ class MemoryPaymentRepository implements PaymentRepository {
     assertOwnOrg(this.orgId, payment.orgId);
     const current = this.t.payments.get(payment.id);
     if (current === undefined || current.orgId !== this.orgId) throw new AppError('payment.not_found', `No payment ${payment.id} in this organisation`);
+    assertRefers(this.orgId, this.t, { clientId: payment.clientId, invoiceId: payment.invoiceId, bookingIds: [payment.bookingId] });
     this.t.payments.set(payment.id, copy({ ...payment, createdAt: current.createdAt }));
   }
 
@@ -234,6 +266,8 @@ class MemoryInvoiceLinkRepository implements InvoiceLinkRepository {
   async insert(link: InvoicePublicLink): Promise<void> {
     assertOwnOrg(this.orgId, link.orgId);
     if (this.t.invoiceLinks.has(link.id)) throw new AppError('storage.conflict', `Link ${link.id} exists`);
+    if ([...this.t.invoiceLinks.values()].some((l) => l.tokenHash === link.tokenHash)) throw new AppError('storage.conflict', 'A link with that token exists');
+    assertRefers(this.orgId, this.t, { invoiceId: link.invoiceId });
     this.t.invoiceLinks.set(link.id, copy(link));
   }
 

@@ -37,6 +37,18 @@ const CONSTRAINT_CODES: Record<string, ErrorCode> = {
   // The booking repository names the clashing bookings itself; this is the bare fallback.
   booking_workers_no_overlap: 'booking.slot_unavailable',
   booking_team_blocks_no_overlap: 'booking.slot_unavailable',
+  // Billing (migration 0014).
+  invoices_client_fk: 'client.not_found',
+  invoice_items_invoice_fk: 'invoice.not_found',
+  invoice_items_booking_fk: 'booking.not_found',
+  invoice_bookings_invoice_fk: 'invoice.not_found',
+  invoice_bookings_booking_fk: 'booking.not_found',
+  // A booking already on a live invoice, even one committed by a racing unit a moment ago.
+  invoice_bookings_live_unique: 'invoice.booking_not_invoiceable',
+  invoice_payments_invoice_fk: 'invoice.not_found',
+  invoice_payments_booking_fk: 'booking.not_found',
+  invoice_payments_client_fk: 'client.not_found',
+  invoice_public_links_invoice_fk: 'invoice.not_found',
 };
 
 const TRANSIENT_NETWORK = ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND'];

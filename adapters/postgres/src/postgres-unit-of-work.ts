@@ -21,6 +21,8 @@ import {
   PostgresWorkerRepository,
 } from './repositories/postgres-workforce-repositories.js';
 import { PostgresOutboxRepository } from './repositories/postgres-outbox-repository.js';
+import { PostgresInvoiceRepository } from './repositories/postgres-invoice-repository.js';
+import { PostgresInvoiceLinkRepository, PostgresPaymentRepository, PostgresStripeEventRepository } from './repositories/postgres-billing-repositories.js';
 import { inTenantTransaction, type TenantDb } from './tenant-transaction.js';
 import { DEFAULT_SEARCH_TUNING, type SearchTuning } from './repositories/text-search.js';
 
@@ -54,6 +56,10 @@ export class PostgresUnitOfWork implements UnitOfWork {
       bookingSeries: new PostgresBookingSeriesRepository(db),
       idempotency: new PostgresIdempotencyRepository(db, ctx.orgId),
       outbox: new PostgresOutboxRepository(db, ctx.orgId),
+      invoices: new PostgresInvoiceRepository(db, ctx.orgId),
+      payments: new PostgresPaymentRepository(db, ctx.orgId),
+      stripeEvents: new PostgresStripeEventRepository(db, ctx.orgId),
+      invoiceLinks: new PostgresInvoiceLinkRepository(db, ctx.orgId),
     });
     const check = ctx.session === undefined ? null : { proof: ctx.session, now: ctx.now };
     // A staff user acts on their own account row in any org's unit (migration 0008's policies).

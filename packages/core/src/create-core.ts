@@ -40,6 +40,7 @@ import type { OutboxDeliveryStore, OutboxObserver } from './ports/outbox.port.js
 import { AesGcmSecretSealer } from './defaults/aes-gcm-secret-sealer.js';
 import { DEFAULT_OUTBOX_OPTIONS, type Messaging, type OutboxOptions } from './use-cases/outbox/messaging.js';
 import { outboxUseCases } from './use-cases/outbox/outbox-use-cases.js';
+import { invoiceUseCases } from './use-cases/billing/invoice-use-cases.js';
 import type { PaymentGateway } from './ports/payment-gateway.port.js';
 import { DEFAULT_BILLING_OPTIONS, type BillingOptions } from './use-cases/billing/billing-support.js';
 import { paymentUseCases } from './use-cases/billing/payment-use-cases.js';
@@ -166,6 +167,7 @@ export function createCore(ports: CorePorts, options_: CoreOptions = {}) {
     workerPortal: workerPortalUseCases(services),
     ops: opsUseCases(services),
     outbox: outboxUseCases(services),
+    invoices: invoiceUseCases(services),
     payments: paymentUseCases(services),
   };
 }

@@ -93,6 +93,7 @@ export type { VisitDetails } from './use-cases/scheduling/scheduling-support.js'
 export * from './contracts/schema-vocabulary.js';
 export * from './contracts/use-case-contract.js';
 export * from './domain/shared/input-limits.js';
+export * from './use-cases/billing/invoice-index.js';
 export * from './domain/billing/payment-schemas.js';
 export * from './domain/billing/deposit.js';
 export * from './use-cases/billing/record-manual-payment.use-case.js';
@@ -105,5 +106,5 @@ export * from './use-cases/billing/create-deposit-checkout.use-case.js';
 export * from './use-cases/billing/record-manual-deposit.use-case.js';
 export type { CheckoutStarted } from './use-cases/billing/payment-checkout.js';
 export { balanceView } from './use-cases/billing/payment-support.js';
-export { invoiceLinkHash, newInvoiceLink, parseInvoiceLinkToken, type InvoiceLinkToken } from './use-cases/billing/invoice-link-token.js';
+export { findLiveInvoiceLink, createInvoiceLink } from './use-cases/billing/invoice-links.js';
 export { paymentUseCases } from './use-cases/billing/payment-use-cases.js';

@@ -12,6 +12,7 @@ export { unitOfWorkContract } from './unit-of-work.contract.js';
 export { schedulingUseCasesContract } from './scheduling-use-cases.contract.js';
 export { identityRepositoriesContract, aMember, aMembership, aUser } from './identity-repositories.contract.js';
 export { schedulingRepositoriesContract } from './scheduling-repositories.contract.js';
+export { billingRepositoriesContract, aPayment, aStripeEvent, anInvoice, anInvoiceLine, anInvoiceLink } from './billing-repositories.contract.js';
 export { rateLimiterContract, type RateLimiterCaps, type RateLimiterHarness } from './rate-limiter.contract.js';
 export { totpCode, totpStep, totpVerifierContract } from './totp-verifier.contract.js';
 export { anEmail, deliveryFailure, mailerContract, type MailerHarness, type MailerPeerFailure, type ReceivedEmail } from './mailer.contract.js';
@@ -27,6 +28,7 @@ import { unitOfWorkContract } from './unit-of-work.contract.js';
 import { identityRepositoriesContract } from './identity-repositories.contract.js';
 import { schedulingRepositoriesContract } from './scheduling-repositories.contract.js';
 import { schedulingUseCasesContract } from './scheduling-use-cases.contract.js';
+import { billingRepositoriesContract } from './billing-repositories.contract.js';
 
 /** Every storage suite, for adapters that implement all storage ports. */
 export function storageContract(name: string, factory: StorageHarnessFactory): void {
@@ -40,6 +42,7 @@ export function storageContract(name: string, factory: StorageHarnessFactory): v
   identityRepositoriesContract(name, factory);
   schedulingRepositoriesContract(name, factory);
   schedulingUseCasesContract(name, factory);
+  billingRepositoriesContract(name, factory);
 }
 export { smsSenderContract, type SmsPeerFault, type SmsPeerMessage, type SmsSenderHarness, type SmsSenderHarnessFactory, type SmsSenderHarnessOptions } from './sms-sender.contract.js';
 export {

@@ -21,6 +21,8 @@ import { bookingRoutes } from './admin/bookings.routes.js';
 import { seriesRoutes } from './admin/series.routes.js';
 import { scheduleRoutes } from './admin/schedule.routes.js';
 import { workerPortalRoutes } from './worker/worker-portal.routes.js';
+import { invoiceRoutes } from './admin/invoices.routes.js';
+import { publicInvoiceRoutes } from './public/public-invoices.routes.js';
 import { paymentRoutes } from './admin/payments.routes.js';
 import { publicInvoiceCheckoutRoutes } from './public/public-invoice-checkout.routes.js';
 
@@ -49,8 +51,10 @@ export function allRoutes(options: {
     ...bookingRoutes(),
     ...seriesRoutes(),
     ...scheduleRoutes(),
+    ...invoiceRoutes(),
     ...paymentRoutes(),
     ...publicLeadRoutes(),
+    ...publicInvoiceRoutes(),
     ...publicInvoiceCheckoutRoutes(),
     ...publicSmsRoutes({ inboundSms: options.inboundSms ?? runtimeInboundSms }),
     ...workerPortalRoutes({ workerTokens: options.workerTokens }),

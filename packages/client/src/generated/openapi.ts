@@ -1543,6 +1543,114 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List invoices, newest first
+         * @description Filters: status (repeat for several), client_id, issued_from / issued_to (local dates, inclusive; drafts have no issue date and are left out). Cursor pagination (limit 1-200, default 50). Viewers see the client’s email masked and notes withheld.
+         */
+        get: operations["listInvoices"];
+        put?: never;
+        /**
+         * Create a draft invoice for a client (send Idempotency-Key to make retries safe)
+         * @description Each line: description, quantity (a number with at most 3 decimal places; more precision is 422, never rounded), unit_price_cents (minor units of the org’s currency: cents, yen, fils), tax_rate_basis (0-10000 basis points). Each line is rounded half up to the minor unit and its tax likewise; the invoice’s figures are the sums of its lines (subtotal_cents, taxable_subtotal_cents, tax_cents, total_cents = subtotal + tax; tax_rate_basis the effective rate). A total above 90 000 000 000 000 minor units is 422. booking_ids bills completed bookings of the client (each on one live invoice at most: 409 invoice.booking_not_invoiceable; another currency: 409 invoice.currency_mismatch); a booking no line names gets a line of its own (its service and agreed price, tax 0). Deposits those bookings took are applied. In the org’s currency; no number until issued. With an Idempotency-Key, a retry with the same body answers the first invoice with Idempotent-Replayed: true.
+         */
+        post: operations["createInvoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/invoices/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Batch invoicing: a draft per client for the completed, uninvoiced bookings of a period
+         * @description from and to are local days in the org’s zone (inclusive, at most 92 days). Every completed booking starting in the period that is on no live invoice is billed, one draft per client. Running it again finds nothing more to bill (created is empty); a booking billed meanwhile by another call counts as skipped.
+         */
+        post: operations["createInvoicesFromBookings"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/invoices/{invoiceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one invoice with its lines and stored figures
+         * @description The figures are the snapshot stored when the lines were last set; they never follow later changes of the org’s settings. Another org’s invoice answers 404. Viewers see the client’s email masked and notes withheld.
+         */
+        get: operations["getInvoice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Edit a draft: replace its lines, notes or payment terms (recalculates the figures)
+         * @description Each line: description, quantity (a number with at most 3 decimal places; more precision is 422, never rounded), unit_price_cents (minor units of the org’s currency: cents, yen, fils), tax_rate_basis (0-10000 basis points). Each line is rounded half up to the minor unit and its tax likewise; the invoice’s figures are the sums of its lines (subtotal_cents, taxable_subtotal_cents, tax_cents, total_cents = subtotal + tax; tax_rate_basis the effective rate). A total above 90 000 000 000 000 minor units is 422. lines replaces every line; absent fields keep their value. Only a DRAFT can be edited (409 invoice.not_draft).
+         */
+        patch: operations["updateDraftInvoice"];
+        trace?: never;
+    };
+    "/v1/admin/invoices/{invoiceId}/issue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Issue (send) a draft: number, dates, public link mailed to the client
+         * @description DRAFT → SENT with the next number of the org for the year (INV-2026-000123; concurrent issues get consecutive numbers, none skipped), issue_date today in the org’s zone, due_date issue + payment terms. The invoice_sent mail with a public link is queued in the outbox (delivery queued; no_mail_transport without an email channel; no_address when the client has no email). Money already applied (deposits) settles it: PARTIAL or PAID; a total of 0 is PAID at once. Issuing twice is 409 invoice.invalid_transition. No request body.
+         */
+        post: operations["issueInvoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/invoices/{invoiceId}/void": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Void an invoice that holds no payment (a reason is required)
+         * @description From DRAFT, SENT or OVERDUE, with no succeeded payment on it (refund first: 409 invoice.invalid_transition). Its bookings are released (they can be invoiced again), deposits applied from them go back to the bookings, and its public links stop working. VOID is final.
+         */
+        post: operations["voidInvoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/public/leads": {
         parameters: {
             query?: never;
@@ -1557,6 +1665,26 @@ export interface paths {
          * @description No authentication. The answer only acknowledges receipt: an unknown org_slug gets the same 201 (nothing is stored), so the answer does not tell which orgs exist. At most 30 submissions per client address an hour.
          */
         post: operations["submitPublicLead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/public/invoices/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The invoice a mailed link shows, without sign-in
+         * @description No authentication: the token from the invoice_sent mail is the credential. Shows the number, the org’s name, the lines, the stored figures, what is paid and outstanding, the status and the due date — never the client’s email or phone. A malformed, tampered, unknown or revoked token, a void invoice and an unknown org all answer the same 404 invoice.link_invalid. At most 30 invalid links per client address an hour (429).
+         */
+        get: operations["getPublicInvoice"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1760,7 +1888,7 @@ export interface components {
              * @description Stable machine-readable code
              * @enum {string}
              */
-            code: "auth.admin_read_only" | "auth.break_glass_not_yours" | "auth.forbidden" | "auth.invalid_credentials" | "auth.ip_not_allowed" | "auth.mfa_required" | "auth.org_required" | "auth.org_unresolved" | "auth.password_change_required" | "auth.session_revoked" | "auth.token_invalid" | "auth.unauthenticated" | "blackout.not_found" | "booking.blacked_out" | "booking.invalid_transition" | "booking.not_found" | "booking.not_plannable" | "booking.slot_unavailable" | "booking.too_early_to_start" | "client.address_in_use" | "client.address_not_found" | "client.archived" | "client.not_found" | "delivery.no_channel" | "delivery.rejected" | "delivery.unavailable" | "iam.invitation_closed" | "iam.invitation_not_found" | "iam.last_owner" | "iam.owner_only" | "iam.self_managed_account" | "idempotency.key_reused" | "identity.mfa_already_enabled" | "identity.mfa_not_enrolled" | "identity.totp_unreadable" | "identity.user_not_found" | "internal.unexpected" | "job.unknown" | "lead.already_converted" | "lead.archived" | "lead.not_found" | "metrics.unauthorized" | "org.not_found" | "org.slug_taken" | "outbox.event_not_found" | "outbox.not_dead" | "request.headers_too_large" | "request.malformed" | "request.rate_limited" | "request.timeout" | "request.too_large" | "request.unparseable" | "request.unsupported_media_type" | "route.method_not_allowed" | "route.not_found" | "route.not_implemented" | "search.busy" | "search.too_broad" | "series.ended" | "series.not_found" | "service.migrations_pending" | "service.not_found" | "storage.conflict" | "storage.unavailable" | "storage.value_refused" | "team.inactive" | "team.not_found" | "tenant.cross_org_write" | "validation.failed" | "worker.contact_taken" | "worker.inactive" | "worker.not_found";
+            code: "auth.admin_read_only" | "auth.break_glass_not_yours" | "auth.forbidden" | "auth.invalid_credentials" | "auth.ip_not_allowed" | "auth.mfa_required" | "auth.org_required" | "auth.org_unresolved" | "auth.password_change_required" | "auth.session_revoked" | "auth.token_invalid" | "auth.unauthenticated" | "blackout.not_found" | "booking.blacked_out" | "booking.invalid_transition" | "booking.not_found" | "booking.not_plannable" | "booking.slot_unavailable" | "booking.too_early_to_start" | "client.address_in_use" | "client.address_not_found" | "client.archived" | "client.not_found" | "delivery.no_channel" | "delivery.rejected" | "delivery.unavailable" | "deposit.disabled" | "iam.invitation_closed" | "iam.invitation_not_found" | "iam.last_owner" | "iam.owner_only" | "iam.self_managed_account" | "idempotency.key_reused" | "identity.mfa_already_enabled" | "identity.mfa_not_enrolled" | "identity.totp_unreadable" | "identity.user_not_found" | "internal.unexpected" | "invoice.booking_not_invoiceable" | "invoice.currency_mismatch" | "invoice.invalid_transition" | "invoice.link_invalid" | "invoice.not_draft" | "invoice.not_found" | "invoice.nothing_outstanding" | "job.unknown" | "lead.already_converted" | "lead.archived" | "lead.not_found" | "metrics.unauthorized" | "org.not_found" | "org.slug_taken" | "outbox.event_not_found" | "outbox.not_dead" | "payment.declined" | "payment.not_configured" | "payment.not_found" | "payment.not_refundable" | "payment.unavailable" | "payment.webhook_invalid" | "request.headers_too_large" | "request.malformed" | "request.rate_limited" | "request.timeout" | "request.too_large" | "request.unparseable" | "request.unsupported_media_type" | "route.method_not_allowed" | "route.not_found" | "route.not_implemented" | "search.busy" | "search.too_broad" | "series.ended" | "series.not_found" | "service.migrations_pending" | "service.not_found" | "storage.conflict" | "storage.unavailable" | "storage.value_refused" | "team.inactive" | "team.not_found" | "tenant.cross_org_write" | "validation.failed" | "worker.contact_taken" | "worker.inactive" | "worker.not_found";
             request_id: string;
             errors?: {
                 /** @description JSON pointer to the field (RFC 6901); for a header, / and its name (/Idempotency-Key) */
@@ -3300,6 +3428,140 @@ export interface components {
             items: components["schemas"]["AssignmentQueueItem"][];
             next_cursor: string | null;
         };
+        InvoiceClient: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            email: string | null;
+        };
+        InvoiceLine: {
+            /** Format: uuid */
+            id: string;
+            position: number;
+            description: string;
+            /** @description Units, at most 3 decimal places */
+            quantity: number;
+            /** @description Minor units */
+            unit_price_cents: number;
+            tax_rate_basis: number;
+            /** @description quantity × unit price, rounded half up to the minor unit */
+            line_total_cents: number;
+            /** @description line total × rate, rounded half up to the minor unit */
+            line_tax_cents: number;
+            booking_id: string | null;
+        };
+        Invoice: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            org_id: string;
+            number: string | null;
+            /** @enum {string} */
+            status: "DRAFT" | "SENT" | "PARTIAL" | "PAID" | "OVERDUE" | "VOID";
+            /** @description ISO 4217: the org’s when the invoice was created */
+            currency: string;
+            issue_date: string | null;
+            due_date: string | null;
+            payment_terms_days: number;
+            client: components["schemas"]["InvoiceClient"];
+            booking_ids: string[];
+            notes: string | null;
+            lines: components["schemas"]["InvoiceLine"][];
+            /** @description Σ line totals */
+            subtotal_cents: number;
+            /** @description Σ line totals with a positive tax rate */
+            taxable_subtotal_cents: number;
+            /** @description Σ line taxes */
+            tax_cents: number;
+            /** @description Effective rate of the stored amounts: tax ÷ taxable subtotal, basis points */
+            tax_rate_basis: number;
+            /** @description subtotal + tax */
+            total_cents: number;
+            /** @description Settled money toward the balance (tips excluded) */
+            paid_cents: number;
+            /** @description What is left to pay (0 when void) */
+            outstanding_cents: number;
+            /** @description Paid beyond the total: the client’s credit */
+            credit_cents: number;
+            sent_at: string | null;
+            paid_at: string | null;
+            voided_at: string | null;
+            void_reason: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        InvoicePage: {
+            items: components["schemas"]["Invoice"][];
+            next_cursor: string | null;
+        };
+        InvoiceLineInput: {
+            /** @description What the line bills */
+            description: string;
+            /**
+             * @description Units (hours, visits), a decimal number with at most 3 decimal places (2.5); more precision is refused, not rounded
+             * @example 2.5
+             */
+            quantity: number;
+            /** @description Minor units of the invoice’s currency (cents; yen; fils) */
+            unit_price_cents: number;
+            /** @description Tax rate in basis points (2000 = 20 %) */
+            tax_rate_basis: number;
+            booking_id?: string | null;
+        };
+        CreateInvoiceRequest: {
+            /** Format: uuid */
+            client_id: string;
+            /** @description At most 100 lines */
+            lines?: components["schemas"]["InvoiceLineInput"][];
+            booking_ids?: string[];
+            notes?: string | null;
+            /** @description Days from issue to due (default 14) */
+            payment_terms_days?: number;
+        };
+        CreateInvoicesFromBookingsRequest: {
+            /**
+             * Format: date
+             * @description First local day (in the org’s zone) whose completed bookings are billed
+             * @example 2026-03-02
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description Last local day, inclusive; at most 92 days after from
+             * @example 2026-03-02
+             */
+            to: string;
+            /** @description Days from issue to due (default 14) */
+            payment_terms_days?: number;
+        };
+        InvoiceBatch: {
+            /** @description One draft per client (more when a client has more bookings than an invoice holds lines) */
+            created: components["schemas"]["Invoice"][];
+            /** @description Completed bookings of the period not invoiced: already on an invoice, of an archived client, or in another currency */
+            skipped: number;
+        };
+        UpdateDraftInvoiceRequest: {
+            /** @description Replaces every line (1 to 100) */
+            lines?: components["schemas"]["InvoiceLineInput"][];
+            notes?: string | null;
+            /** @description Days from issue to due (default 14) */
+            payment_terms_days?: number;
+        };
+        IssueInvoiceRequest: Record<string, never>;
+        IssuedInvoice: {
+            invoice: components["schemas"]["Invoice"];
+            /**
+             * @description queued: the invoice_sent mail is in the outbox; no_mail_transport: no email channel; no_address: the client has no email
+             * @enum {string}
+             */
+            delivery: "queued" | "no_mail_transport" | "no_address";
+        };
+        VoidInvoiceRequest: {
+            /** @description Why the invoice is void (kept on it and in the audit log) */
+            reason: string;
+        };
         SubmitPublicLeadRequest: {
             /** @description The org the form belongs to */
             org_slug: string;
@@ -3317,6 +3579,42 @@ export interface components {
             id: string;
             /** @constant */
             status: "received";
+        };
+        PublicInvoice: {
+            number: string | null;
+            org_name: string;
+            /** @enum {string} */
+            status: "DRAFT" | "SENT" | "PARTIAL" | "PAID" | "OVERDUE" | "VOID";
+            currency: string;
+            issue_date: string | null;
+            due_date: string | null;
+            lines: {
+                description: string;
+                quantity: number;
+                /** @description Minor units */
+                unit_price_cents: number;
+                tax_rate_basis: number;
+                /** @description Minor units */
+                line_total_cents: number;
+                /** @description Minor units */
+                line_tax_cents: number;
+            }[];
+            /** @description Σ line totals */
+            subtotal_cents: number;
+            /** @description Σ line totals with a positive tax rate */
+            taxable_subtotal_cents: number;
+            /** @description Σ line taxes */
+            tax_cents: number;
+            /** @description Effective rate of the stored amounts: tax ÷ taxable subtotal, basis points */
+            tax_rate_basis: number;
+            /** @description subtotal + tax */
+            total_cents: number;
+            /** @description Settled money toward the balance (tips excluded) */
+            paid_cents: number;
+            /** @description What is left to pay (0 when void) */
+            outstanding_cents: number;
+            /** @description Paid beyond the total: the client’s credit */
+            credit_cents: number;
         };
         /** @description Twilio's inbound message webhook fields (more fields may come) */
         TwilioInboundMessage: {
@@ -11285,6 +11583,817 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    listInvoices: {
+        parameters: {
+            query?: {
+                /** @description Repeat for several (status=SENT&status=OVERDUE) */
+                status?: ("DRAFT" | "SENT" | "PARTIAL" | "PAID" | "OVERDUE" | "VOID")[];
+                client_id?: string;
+                /** @description Issued on or after this local date (drafts, having none, are left out) */
+                issued_from?: string;
+                /** @description Issued on or before this local date */
+                issued_to?: string;
+                /** @description next_cursor of the previous page */
+                cursor?: string;
+                /** @description Page size (default 50) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of invoices */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "497f6eca-6276-4993-bfeb-53cbbbba6f08",
+                     *           "org_id": "a40f5d1f-d889-42e9-94ea-b9b33585fc6b",
+                     *           "number": "string",
+                     *           "status": "DRAFT",
+                     *           "currency": "str",
+                     *           "issue_date": "2019-08-24",
+                     *           "due_date": "2019-08-24",
+                     *           "payment_terms_days": 0,
+                     *           "client": {
+                     *             "id": "497f6eca-6276-4993-bfeb-53cbbbba6f08",
+                     *             "name": "string",
+                     *             "email": "string"
+                     *           },
+                     *           "booking_ids": [
+                     *             "497f6eca-6276-4993-bfeb-53cbbbba6f08"
+                     *           ],
+                     *           "notes": "string",
+                     *           "lines": [
+                     *             {
+                     *               "id": "497f6eca-6276-4993-bfeb-53cbbbba6f08",
+                     *               "position": 0,
+                     *               "description": "string",
+                     *               "quantity": 0,
+                     *               "unit_price_cents": 0,
+                     *               "tax_rate_basis": 0,
+                     *               "line_total_cents": 0,
+                     *               "line_tax_cents": 0,
+                     *               "booking_id": "b0ae0641-0cd4-4f7f-8550-dcd550941f4a"
+                     *             }
+                     *           ],
+                     *           "subtotal_cents": 0,
+                     *           "taxable_subtotal_cents": 0,
+                     *           "tax_cents": 0,
+                     *           "tax_rate_basis": 0,
+                     *           "total_cents": 0,
+                     *           "paid_cents": 0,
+                     *           "outstanding_cents": 0,
+                     *           "credit_cents": 0,
+                     *           "sent_at": "2019-08-24T14:15:22Z",
+                     *           "paid_at": "2019-08-24T14:15:22Z",
+                     *           "voided_at": "2019-08-24T14:15:22Z",
+                     *           "void_reason": "string",
+                     *           "created_at": "2019-08-24T14:15:22Z",
+                     *           "updated_at": "2019-08-24T14:15:22Z"
+                     *         }
+                     *       ],
+                     *       "next_cursor": "string"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InvoicePage"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createInvoice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the write safe to retry: the first answer is stored for 48 hours and replayed (with Idempotent-Replayed: true) to a retry with the same key; the same key with another body answers 422. */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+                /** @description While the admin API is read-only: the token from POST /v1/admin/break-glass/start admits this write (audited). */
+                "X-Break-Glass-Token"?: components["parameters"]["X-Break-Glass-Token"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "client_id": "5b3fa7ba-57d3-4017-a65b-d57dcd2db643",
+                 *       "lines": [
+                 *         {
+                 *           "description": "string",
+                 *           "quantity": 2.5,
+                 *           "unit_price_cents": 0,
+                 *           "tax_rate_basis": 0,
+                 *           "booking_id": "b0ae0641-0cd4-4f7f-8550-dcd550941f4a"
+                 *         }
+                 *       ],
+                 *       "booking_ids": [
+                 *         "497f6eca-6276-4993-bfeb-53cbbbba6f08"
+                 *       ],
+                 *       "notes": "string",
+                 *       "payment_terms_days": 0
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateInvoiceRequest"];
+            };
+        };
+        responses: {
+            /** @description The draft (also for a replay) */
+            201: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    Location: components["headers"]["Location"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "497f6eca-6276-4993-bfeb-53cbbbba6f08",
+                     *       "org_id": "a40f5d1f-d889-42e9-94ea-b9b33585fc6b",
+                     *       "number": "string",
+                     *       "status": "DRAFT",
+                     *       "currency": "str",
+                     *       "issue_date": "2019-08-24",
+                     *       "due_date": "2019-08-24",
+                     *       "payment_terms_days": 0,
+                     *       "client": {
+                     *         "id": "497f6eca-6276-4993-bfeb-53cbbbba6f08",
+                     *         "name": "string",
+                     *         "email": "string"
+                     *       },
+                     *       "booking_ids": [
+                     *         "497f6eca-6276-4993-bfeb-53cbbbba6f08"
+                     *       ],
+                     *       "notes": "string",
+                     *       "lines": [
+                     *         {
+                     *           "id": "497f6eca-6276-4993-bfeb-53cbbbba6f08",
+                     *           "position": 0,
+                     *           "description": "string",
+                     *           "quantity": 0,
+                     *           "unit_price_cents": 0,
+                     *           "tax_rate_basis": 0,
+                     *           "line_total_cents": 0,
+                     *           "line_tax_cents": 0,
+                     *           "booking_id": "b0ae0641-0cd4-4f7f-8550-dcd550941f4a"
+                     *         }
+                     *       ],
+                     *       "subtotal_cents": 0,
+                     *       "taxable_subtotal_cents": 0,
+                     *       "tax_cents": 0,
+                     *       "tax_rate_basis": 0,
+                     *       "total_cents": 0,
+                     *       "paid_cents": 0,
+                     *       "outstanding_cents": 0,
+                     *       "credit_cents": 0,
+                     *       "sent_at": "2019-08-24T14:15:22Z",
+                     *       "paid_at": "2019-08-24T14:15:22Z",
+                     *       "voided_at": "2019-08-24T14:15:22Z",
+                     *       "void_reason": "string",
+                     *       "created_at": "2019-08-24T14:15:22Z",
+                     *       "updated_at": "2019-08-24T14:15:22Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description client.not_found or booking.not_found */
+            404: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "string",
+                     *       "title": "string",
+                     *       "status": 400,
+                     *       "detail": "string",
+                     *       "instance": "string",
+                     *       "code": "auth.admin_read_only",
+                     *       "request_id": "string",
+                     *       "errors": [
+                     *         {
+                     *           "pointer": "string",
+                     *           "detail": "string",
+                     *           "in": "body"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description client.archived, invoice.booking_not_invoiceable, invoice.currency_mismatch */
+            409: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "string",
+                     *       "title": "string",
+                     *       "status": 400,
+                     *       "detail": "string",
+                     *       "instance": "string",
+                     *       "code": "auth.admin_read_only",
+                     *       "request_id": "string",
+                     *       "errors": [
+                     *         {
+                     *           "pointer": "string",
+                     *           "detail": "string",
+                     *           "in": "body"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createInvoicesFromBookings: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description While the admin API is read-only: the token from POST /v1/admin/break-glass/start admits this write (audited). */
+                "X-Break-Glass-Token"?: components["parameters"]["X-Break-Glass-Token"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "from": "2026-03-02",
+                 *       "to": "2026-03-02",
+                 *       "payment_terms_days": 0
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateInvoicesFromBookingsRequest"];
+            };
+        };
+        responses: {
+            /** @description The drafts made and how many bookings were skipped */
+            201: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "created": [
+                     *         {
+                     *           "id": "497f6eca-6276-4993-bfeb-53cbbbba6f08",
+                     *           "org_id": "a40f5d1f-d889-42e9-94ea-b9b33585fc6b",
+                     *           "number": "string",
+                     *           "status": "DRAFT",
+                     *           "currency": "str",
+                     *           "issue_date": "2019-08-24",
+                     *           "due_date": "2019-08-24",
+                     *           "payment_terms_days": 0,
+                     *           "client": {
+                     *             "id": "497f6eca-6276-4993-bfeb-53cbbbba6f08",
+                     *             "name": "string",
+                     *             "email": "string"
+                     *           },
+                     *           "booking_ids": [
+                     *             "497f6eca-6276-4993-bfeb-53cbbbba6f08"
+                     *           ],
+                     *           "notes": "string",
+                     *           "lines": [
+                     *             {
+                     *               "id": "497f6eca-6276-4993-bfeb-53cbbbba6f08",
+                     *               "position": 0,
+                     *               "description": "string",
+                     *               "quantity": 0,
+                     *               "unit_price_cents": 0,
+                     *               "tax_rate_basis": 0,
+                     *               "line_total_cents": 0,
+                     *               "line_tax_cents": 0,
+                     *               "booking_id": "b0ae0641-0cd4-4f7f-8550-dcd550941f4a"
+                     *             }
+                     *           ],
+                     *           "subtotal_cents": 0,
+                     *           "taxable_subtotal_cents": 0,
+                     *           "tax_cents": 0,
+                     *           "tax_rate_basis": 0,
+                     *           "total_cents": 0,
+                     *           "paid_cents": 0,
+                     *           "outstanding_cents": 0,
+                     *           "credit_cents": 0,
+                     *           "sent_at": "2019-08-24T14:15:22Z",
+                     *           "paid_at": "2019-08-24T14:15:22Z",
+                     *           "voided_at": "2019-08-24T14:15:22Z",
+                     *           "void_reason": "string",
+                     *           "created_at": "2019-08-24T14:15:22Z",
+                     *           "updated_at": "2019-08-24T14:15:22Z"
+                     *         }
+                     *       ],
+                     *       "skipped": 0
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InvoiceBatch"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getInvoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                invoiceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The invoice */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "497f6eca-6276-4993-bfeb-53cbbbba6f08",
+                     *       "org_id": "a40f5d1f-d889-42e9-94ea-b9b33585fc6b",
+                     *       "number": "string",
+                     *       "status": "DRAFT",
+                     *       "currency": "str",
+                     *       "issue_date": "2019-08-24",
+                     *       "due_date": "2019-08-24",
+                     *       "payment_terms_days": 0,
+                     *       "client": {
+                     *         "id": "497f6eca-6276-4993-bfeb-53cbbbba6f08",
+                     *         "name": "string",
+                     *         "email": "string"
+                     *       },
+                     *       "booking_ids": [
+                     *         "497f6eca-6276-4993-bfeb-53cbbbba6f08"
+                     *       ],
+                     *       "notes": "string",
+                     *       "lines": [
+                     *         {
+                     *           "id": "497f6eca-6276-4993-bfeb-53cbbbba6f08",
+                     *           "position": 0,
+                     *           "description": "string",
+                     *           "quantity": 0,
+                     *           "unit_price_cents": 0,
+                     *           "tax_rate_basis": 0,
+                     *           "line_total_cents": 0,
+                     *           "line_tax_cents": 0,
+                     *           "booking_id": "b0ae0641-0cd4-4f7f-8550-dcd550941f4a"
+                     *         }
+                     *       ],
+                     *       "subtotal_cents": 0,
+                     *       "taxable_subtotal_cents": 0,
+                     *       "tax_cents": 0,
+                     *       "tax_rate_basis": 0,
+                     *       "total_cents": 0,
+                     *       "paid_cents": 0,
+                     *       "outstanding_cents": 0,
+                     *       "credit_cents": 0,
+                     *       "sent_at": "2019-08-24T14:15:22Z",
+                     *       "paid_at": "2019-08-24T14:15:22Z",
+                     *       "voided_at": "2019-08-24T14:15:22Z",
+                     *       "void_reason": "string",
+                     *       "created_at": "2019-08-24T14:15:22Z",
+                     *       "updated_at": "2019-08-24T14:15:22Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateDraftInvoice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description While the admin API is read-only: the token from POST /v1/admin/break-glass/start admits this write (audited). */
+                "X-Break-Glass-Token"?: components["parameters"]["X-Break-Glass-Token"];
+            };
+            path: {
+                invoiceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "lines": [
+                 *         {
+                 *           "description": "string",
+                 *           "quantity": 2.5,
+                 *           "unit_price_cents": 0,
+                 *           "tax_rate_basis": 0,
+                 *           "booking_id": "b0ae0641-0cd4-4f7f-8550-dcd550941f4a"
+                 *         }
+                 *       ],
+                 *       "notes": "string",
+                 *       "payment_terms_days": 0
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateDraftInvoiceRequest"];
+            };
+        };
+        responses: {
+            /** @description The draft */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "497f6eca-6276-4993-bfeb-53cbbbba6f08",
+                     *       "org_id": "a40f5d1f-d889-42e9-94ea-b9b33585fc6b",
+                     *       "number": "string",
+                     *       "status": "DRAFT",
+                     *       "currency": "str",
+                     *       "issue_date": "2019-08-24",
+                     *       "due_date": "2019-08-24",
+                     *       "payment_terms_days": 0,
+                     *       "client": {
+                     *         "id": "497f6eca-6276-4993-bfeb-53cbbbba6f08",
+                     *         "name": "string",
+                     *         "email": "string"
+                     *       },
+                     *       "booking_ids": [
+                     *         "497f6eca-6276-4993-bfeb-53cbbbba6f08"
+                     *       ],
+                     *       "notes": "string",
+                     *       "lines": [
+                     *         {
+                     *           "id": "497f6eca-6276-4993-bfeb-53cbbbba6f08",
+                     *           "position": 0,
+                     *           "description": "string",
+                     *           "quantity": 0,
+                     *           "unit_price_cents": 0,
+                     *           "tax_rate_basis": 0,
+                     *           "line_total_cents": 0,
+                     *           "line_tax_cents": 0,
+                     *           "booking_id": "b0ae0641-0cd4-4f7f-8550-dcd550941f4a"
+                     *         }
+                     *       ],
+                     *       "subtotal_cents": 0,
+                     *       "taxable_subtotal_cents": 0,
+                     *       "tax_cents": 0,
+                     *       "tax_rate_basis": 0,
+                     *       "total_cents": 0,
+                     *       "paid_cents": 0,
+                     *       "outstanding_cents": 0,
+                     *       "credit_cents": 0,
+                     *       "sent_at": "2019-08-24T14:15:22Z",
+                     *       "paid_at": "2019-08-24T14:15:22Z",
+                     *       "voided_at": "2019-08-24T14:15:22Z",
+                     *       "void_reason": "string",
+                     *       "created_at": "2019-08-24T14:15:22Z",
+                     *       "updated_at": "2019-08-24T14:15:22Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description invoice.not_draft */
+            409: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "string",
+                     *       "title": "string",
+                     *       "status": 400,
+                     *       "detail": "string",
+                     *       "instance": "string",
+                     *       "code": "auth.admin_read_only",
+                     *       "request_id": "string",
+                     *       "errors": [
+                     *         {
+                     *           "pointer": "string",
+                     *           "detail": "string",
+                     *           "in": "body"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    issueInvoice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description While the admin API is read-only: the token from POST /v1/admin/break-glass/start admits this write (audited). */
+                "X-Break-Glass-Token"?: components["parameters"]["X-Break-Glass-Token"];
+            };
+            path: {
+                invoiceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /** @example {} */
+                "application/json": components["schemas"]["IssueInvoiceRequest"];
+            };
+        };
+        responses: {
+            /** @description The issued invoice and its mail’s delivery */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "invoice": {
+                     *         "id": "497f6eca-6276-4993-bfeb-53cbbbba6f08",
+                     *         "org_id": "a40f5d1f-d889-42e9-94ea-b9b33585fc6b",
+                     *         "number": "string",
+                     *         "status": "DRAFT",
+                     *         "currency": "str",
+                     *         "issue_date": "2019-08-24",
+                     *         "due_date": "2019-08-24",
+                     *         "payment_terms_days": 0,
+                     *         "client": {
+                     *           "id": "497f6eca-6276-4993-bfeb-53cbbbba6f08",
+                     *           "name": "string",
+                     *           "email": "string"
+                     *         },
+                     *         "booking_ids": [
+                     *           "497f6eca-6276-4993-bfeb-53cbbbba6f08"
+                     *         ],
+                     *         "notes": "string",
+                     *         "lines": [
+                     *           {
+                     *             "id": "497f6eca-6276-4993-bfeb-53cbbbba6f08",
+                     *             "position": 0,
+                     *             "description": "string",
+                     *             "quantity": 0,
+                     *             "unit_price_cents": 0,
+                     *             "tax_rate_basis": 0,
+                     *             "line_total_cents": 0,
+                     *             "line_tax_cents": 0,
+                     *             "booking_id": "b0ae0641-0cd4-4f7f-8550-dcd550941f4a"
+                     *           }
+                     *         ],
+                     *         "subtotal_cents": 0,
+                     *         "taxable_subtotal_cents": 0,
+                     *         "tax_cents": 0,
+                     *         "tax_rate_basis": 0,
+                     *         "total_cents": 0,
+                     *         "paid_cents": 0,
+                     *         "outstanding_cents": 0,
+                     *         "credit_cents": 0,
+                     *         "sent_at": "2019-08-24T14:15:22Z",
+                     *         "paid_at": "2019-08-24T14:15:22Z",
+                     *         "voided_at": "2019-08-24T14:15:22Z",
+                     *         "void_reason": "string",
+                     *         "created_at": "2019-08-24T14:15:22Z",
+                     *         "updated_at": "2019-08-24T14:15:22Z"
+                     *       },
+                     *       "delivery": "queued"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["IssuedInvoice"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description invoice.invalid_transition */
+            409: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "string",
+                     *       "title": "string",
+                     *       "status": 400,
+                     *       "detail": "string",
+                     *       "instance": "string",
+                     *       "code": "auth.admin_read_only",
+                     *       "request_id": "string",
+                     *       "errors": [
+                     *         {
+                     *           "pointer": "string",
+                     *           "detail": "string",
+                     *           "in": "body"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    voidInvoice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description While the admin API is read-only: the token from POST /v1/admin/break-glass/start admits this write (audited). */
+                "X-Break-Glass-Token"?: components["parameters"]["X-Break-Glass-Token"];
+            };
+            path: {
+                invoiceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "string"
+                 *     }
+                 */
+                "application/json": components["schemas"]["VoidInvoiceRequest"];
+            };
+        };
+        responses: {
+            /** @description The void invoice */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "497f6eca-6276-4993-bfeb-53cbbbba6f08",
+                     *       "org_id": "a40f5d1f-d889-42e9-94ea-b9b33585fc6b",
+                     *       "number": "string",
+                     *       "status": "DRAFT",
+                     *       "currency": "str",
+                     *       "issue_date": "2019-08-24",
+                     *       "due_date": "2019-08-24",
+                     *       "payment_terms_days": 0,
+                     *       "client": {
+                     *         "id": "497f6eca-6276-4993-bfeb-53cbbbba6f08",
+                     *         "name": "string",
+                     *         "email": "string"
+                     *       },
+                     *       "booking_ids": [
+                     *         "497f6eca-6276-4993-bfeb-53cbbbba6f08"
+                     *       ],
+                     *       "notes": "string",
+                     *       "lines": [
+                     *         {
+                     *           "id": "497f6eca-6276-4993-bfeb-53cbbbba6f08",
+                     *           "position": 0,
+                     *           "description": "string",
+                     *           "quantity": 0,
+                     *           "unit_price_cents": 0,
+                     *           "tax_rate_basis": 0,
+                     *           "line_total_cents": 0,
+                     *           "line_tax_cents": 0,
+                     *           "booking_id": "b0ae0641-0cd4-4f7f-8550-dcd550941f4a"
+                     *         }
+                     *       ],
+                     *       "subtotal_cents": 0,
+                     *       "taxable_subtotal_cents": 0,
+                     *       "tax_cents": 0,
+                     *       "tax_rate_basis": 0,
+                     *       "total_cents": 0,
+                     *       "paid_cents": 0,
+                     *       "outstanding_cents": 0,
+                     *       "credit_cents": 0,
+                     *       "sent_at": "2019-08-24T14:15:22Z",
+                     *       "paid_at": "2019-08-24T14:15:22Z",
+                     *       "voided_at": "2019-08-24T14:15:22Z",
+                     *       "void_reason": "string",
+                     *       "created_at": "2019-08-24T14:15:22Z",
+                     *       "updated_at": "2019-08-24T14:15:22Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description invoice.invalid_transition */
+            409: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "string",
+                     *       "title": "string",
+                     *       "status": 400,
+                     *       "detail": "string",
+                     *       "instance": "string",
+                     *       "code": "auth.admin_read_only",
+                     *       "request_id": "string",
+                     *       "errors": [
+                     *         {
+                     *           "pointer": "string",
+                     *           "detail": "string",
+                     *           "in": "body"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     submitPublicLead: {
         parameters: {
             query?: never;
@@ -11338,6 +12447,92 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getPublicInvoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The token from the invoice mail */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The invoice */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "number": "string",
+                     *       "org_name": "string",
+                     *       "status": "DRAFT",
+                     *       "currency": "string",
+                     *       "issue_date": "2019-08-24",
+                     *       "due_date": "2019-08-24",
+                     *       "lines": [
+                     *         {
+                     *           "description": "string",
+                     *           "quantity": 0,
+                     *           "unit_price_cents": 0,
+                     *           "tax_rate_basis": 0,
+                     *           "line_total_cents": 0,
+                     *           "line_tax_cents": 0
+                     *         }
+                     *       ],
+                     *       "subtotal_cents": 0,
+                     *       "taxable_subtotal_cents": 0,
+                     *       "tax_cents": 0,
+                     *       "tax_rate_basis": 0,
+                     *       "total_cents": 0,
+                     *       "paid_cents": 0,
+                     *       "outstanding_cents": 0,
+                     *       "credit_cents": 0
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PublicInvoice"];
+                };
+            };
+            /** @description invoice.link_invalid */
+            404: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "string",
+                     *       "title": "string",
+                     *       "status": 400,
+                     *       "detail": "string",
+                     *       "instance": "string",
+                     *       "code": "auth.admin_read_only",
+                     *       "request_id": "string",
+                     *       "errors": [
+                     *         {
+                     *           "pointer": "string",
+                     *           "detail": "string",
+                     *           "in": "body"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
             431: components["responses"]["RequestHeaderFieldsTooLarge"];

@@ -1,9 +1,9 @@
 /**
  * The scheduling fixture plus billing rows: invoices and card payments written straight through a
- * unit of work (the invoice use cases are another area's; these tests need an invoice in a given
- * state, not how it got there), and public links made with the one token helper.
+ * unit of work (these tests need an invoice in a given state, not how it got there), and public
+ * links made with the one link helper the invoice use cases use.
  */
-import { newInvoiceLink, RandomSecretTokens, type Invoice, type InvoicePayment, type InvoicePublicLink } from '@cws/core';
+import { createInvoiceLink, RandomSecretTokens, type Invoice, type InvoicePayment, type InvoicePublicLink } from '@cws/core';
 import { ENQUEUE_ONLY_EMAIL } from './enqueue-only-channels.js';
 import { schedulingFixture, type SchedulingFixture } from './scheduling-fixture.js';
 
@@ -20,8 +20,9 @@ export interface BillingFixture extends SchedulingFixture {
 }
 
 export function billingFixture(options: Parameters<typeof schedulingFixture>[0] = {}): BillingFixture {
+  // Links store the secret's SHA-256, which any SecretTokens computes alike.
   const tokens = new RandomSecretTokens();
-  const fx = schedulingFixture({ channels: { email: ENQUEUE_ONLY_EMAIL }, secretTokens: tokens, ...options });
+  const fx = schedulingFixture({ channels: { email: ENQUEUE_ONLY_EMAIL }, ...options });
   let numbers = 0;
   const stored = <T>(map: ReadonlyMap<string, T>, id: string): T => {
     const row = map.get(id);
@@ -98,9 +99,7 @@ export function billingFixture(options: Parameters<typeof schedulingFixture>[0] 
       return payment;
     },
     async link(orgId, invoiceId) {
-      const made = newInvoiceLink({ ids: fx.ids, tokens }, fx.ctx(orgId), invoiceId);
-      await fx.adapters.uow.run(fx.ctx(orgId), (repos) => repos.invoiceLinks.insert(made.link));
-      return made;
+      return fx.adapters.uow.run(fx.ctx(orgId), (repos) => createInvoiceLink(fx.ctx(orgId), { ids: fx.ids, tokens }, repos, invoiceId));
     },
     storedInvoice: (id) => stored(fx.state.tables.invoices, id),
     storedPayment: (id) => stored(fx.state.tables.payments, id),

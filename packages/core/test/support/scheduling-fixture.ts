@@ -13,8 +13,8 @@ import {
   type MessageChannels,
   type SmsOptOutStore,
   type PasswordHasher,
+  type SecretSealer,
   type RequestContext,
-  type SecretTokens,
   type Service,
   type SystemContext,
   type Team,
@@ -64,16 +64,16 @@ export interface SchedulingFixture extends CoreFixture {
 }
 
 export function schedulingFixture(
-  options: CoreOptions & { passwordHasher?: PasswordHasher; channels?: Partial<MessageChannels>; smsOptOuts?: SmsOptOutStore; secretTokens?: SecretTokens } = {},
+  options: CoreOptions & { passwordHasher?: PasswordHasher; channels?: Partial<MessageChannels>; smsOptOuts?: SmsOptOutStore; messageSealer?: SecretSealer } = {},
 ): SchedulingFixture {
   const clock = new FixedClock(T0);
   const ids = new SequentialIds();
   const limiter = new MemoryRateLimiter({ now: () => clock.now().getTime() });
   const adapters: MemoryAdapters = { ...createMemoryAdapters(), rateLimiter: limiter };
   const uow = new InterceptingUnitOfWork(adapters.uow);
-  const { passwordHasher, channels, smsOptOuts, secretTokens, ...coreOptions } = options;
+  const { passwordHasher, channels, smsOptOuts, messageSealer, ...coreOptions } = options;
   const hasher = passwordHasher ?? CHEAP_HASHER;
-  const core = createCore({ ...adapters, uow, clock, ids, passwordHasher: hasher, ...(channels === undefined ? {} : { channels }), ...(smsOptOuts === undefined ? {} : { smsOptOuts }), ...(secretTokens === undefined ? {} : { secretTokens }) }, coreOptions);
+  const core = createCore({ ...adapters, uow, clock, ids, passwordHasher: hasher, ...(channels === undefined ? {} : { channels }), ...(smsOptOuts === undefined ? {} : { smsOptOuts }), ...(messageSealer === undefined ? {} : { messageSealer }) }, coreOptions);
   const sys = (overrides: Partial<SystemContext> = {}): SystemContext => ({
     actor: systemActor('test-setup'),
     requestId: 'req-system',

@@ -16,7 +16,12 @@ export const QUANTITY_SCALE = 1000;
 /** 10 000 basis points = 100 %. */
 export const BASIS_POINTS = 10_000;
 
-/** Bounds that keep every figure of an invoice a safe integer (100 lines at the caps is < 2^53). */
+/**
+ * Bounds of each field. A line at the field caps comes to 1e16 minor units, past 2^53, so the
+ * figures are also capped: a line total, and an invoice's total, above MAX_INVOICE_TOTAL_MINOR
+ * are refused (RangeError) before they become a Number, which keeps every figure returned a safe
+ * integer.
+ */
 export const MAX_QUANTITY_MILLI = 100_000_000; // 100 000 units
 export const MAX_UNIT_PRICE_MINOR = 100_000_000_000; // 1 000 000 000.00 in a 2-decimal currency
 export const MAX_TAX_RATE_BASIS = BASIS_POINTS;
@@ -61,14 +66,16 @@ function checkLine(line: LineAmounts): void {
   if (!Number.isSafeInteger(taxRateBasis) || taxRateBasis < 0 || taxRateBasis > MAX_TAX_RATE_BASIS) throw new RangeError('tax rate is out of range');
 }
 
+/** @throws RangeError for an amount outside its cap, or a line total above MAX_INVOICE_TOTAL_MINOR */
 export function lineFigures(line: LineAmounts): LineFigures {
   checkLine(line);
   const total = divideHalfUp(BigInt(line.quantityMilli) * BigInt(line.unitPriceCents), BigInt(QUANTITY_SCALE));
+  if (total > BigInt(MAX_INVOICE_TOTAL_MINOR)) throw new RangeError('line total is above the invoice total cap');
   const tax = divideHalfUp(total * BigInt(line.taxRateBasis), BigInt(BASIS_POINTS));
   return { lineTotalCents: Number(total), lineTaxCents: Number(tax) };
 }
 
-/** The invoice's snapshot from its lines' already rounded figures. */
+/** The invoice's snapshot from its lines' already rounded figures. @throws RangeError when the total is above MAX_INVOICE_TOTAL_MINOR */
 export function invoiceTotals(lines: readonly (LineAmounts & LineFigures)[]): InvoiceTotals {
   let subtotal = 0n;
   let taxable = 0n;
@@ -78,6 +85,7 @@ export function invoiceTotals(lines: readonly (LineAmounts & LineFigures)[]): In
     tax += BigInt(line.lineTaxCents);
     if (line.taxRateBasis > 0) taxable += BigInt(line.lineTotalCents);
   }
+  if (subtotal + tax > BigInt(MAX_INVOICE_TOTAL_MINOR)) throw new RangeError('invoice total is above the cap');
   const effective = taxable === 0n ? 0n : divideHalfUp(tax * BigInt(BASIS_POINTS), taxable);
   return {
     subtotalCents: Number(subtotal),

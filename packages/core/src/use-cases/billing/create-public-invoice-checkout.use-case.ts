@@ -1,28 +1,33 @@
 import { Type } from '@sinclair/typebox';
 import { checkInput, defineContract, type ContractInput } from '../../contracts/use-case-contract.js';
 import { CheckoutSessionView } from '../../domain/billing/payment-schemas.js';
+import { AppError } from '../../errors/app-error.js';
+import type { RateLimiter } from '../../ports/rate-limiter.port.js';
+import { reserveAttempt } from '../identity/identity-policy.js';
 import type { BillingDeps } from './billing-support.js';
-import { MAX_INVOICE_LINK_TOKEN_LENGTH, parseInvoiceLinkToken, publicInvoiceContext, resolveInvoiceLink } from './invoice-link-token.js';
+import { PUBLIC_INVOICE_LINKS_BY_IP, type PublicViewer } from './get-public-invoice.use-case.js';
+import { findLiveInvoiceLink, parseInvoiceToken, publicInvoiceContext } from './invoice-links.js';
 import { openInvoiceCheckout, planInvoiceCheckout, type CheckoutStarted } from './payment-checkout.js';
-import { requireGateway } from './payment-support.js';
 
 const contract = defineContract({
   name: 'CreatePublicInvoiceCheckout',
-  input: Type.Object(
-    { token: Type.String({ minLength: 1, maxLength: MAX_INVOICE_LINK_TOKEN_LENGTH, description: 'The public invoice link’s token' }) },
-    { additionalProperties: false },
-  ),
+  input: Type.Object({ token: Type.String({ minLength: 1, maxLength: 200, description: 'The public invoice link’s token' }) }, { additionalProperties: false }),
   output: CheckoutSessionView,
 });
 
 export type CreatePublicInvoiceCheckoutInput = ContractInput<typeof contract>;
 
+const linkInvalid = () => new AppError('invoice.link_invalid', 'The invoice link is not valid or was revoked');
+
 /**
- * The public invoice page's pay button: the token is checked exactly as the page checks it
- * (invoice-link-token.ts), then a checkout opens for what is outstanding, as CreateInvoiceCheckout
- * does. No sign-in; the request acts as the public in the link's org.
+ * The public invoice page's pay button. The token is checked by the same function the page uses
+ * (`findLiveInvoiceLink` in invoice-links.ts), and invalid tokens spend the same per-address
+ * budget; then a checkout opens for what is outstanding, as CreateInvoiceCheckout does. No
+ * sign-in; the request acts as the public in the link's org. The payer returns to the public
+ * invoice page unless STRIPE_SUCCESS_URL / STRIPE_CANCEL_URL say otherwise.
  * @throws validation.failed — no token.
  * @throws invoice.link_invalid — a malformed, unknown, wrong or revoked token, or a void invoice.
+ * @throws request.rate_limited — too many invalid links from the address.
  * @throws invoice.nothing_outstanding — nothing is left to pay.
  * @throws payment.not_configured — no processor, or no URL to send the payer back to.
  * @throws payment.declined, payment.unavailable — the processor refused or could not be reached.
@@ -30,14 +35,21 @@ export type CreatePublicInvoiceCheckoutInput = ContractInput<typeof contract>;
 export class CreatePublicInvoiceCheckout {
   static readonly contract = contract;
 
-  constructor(private readonly deps: Pick<BillingDeps, 'uow' | 'payments' | 'options' | 'tokens'>) {}
+  constructor(private readonly deps: Pick<BillingDeps, 'uow' | 'payments' | 'options' | 'tokens'> & { readonly limiter: RateLimiter }) {}
 
-  async execute(request: { readonly requestId: string; readonly now: Date }, input: CreatePublicInvoiceCheckoutInput): Promise<CheckoutStarted> {
+  async execute(viewer: PublicViewer, input: CreatePublicInvoiceCheckoutInput): Promise<CheckoutStarted> {
     const { token } = checkInput(contract, input);
-    const parsed = parseInvoiceLinkToken(token);
-    const ctx = publicInvoiceContext(parsed, request);
-    const plan = await this.deps.uow.run(ctx, async (repos) => planInvoiceCheckout(repos, (await resolveInvoiceLink(repos, this.deps.tokens, parsed)).invoice));
-    requireGateway(this.deps);
+    const clientIp = viewer.clientIp ?? null;
+    const attempt = await reserveAttempt(this.deps.limiter, clientIp === null ? [] : [{ bucket: PUBLIC_INVOICE_LINKS_BY_IP, key: clientIp, onSuccess: 'refund' }]);
+    const parsed = parseInvoiceToken(token);
+    if (parsed === null) throw linkInvalid();
+    const ctx = publicInvoiceContext(parsed, viewer, 'pay a public invoice link');
+    const plan = await this.deps.uow.run(ctx, async (repos) => {
+      const live = await findLiveInvoiceLink(repos, this.deps.tokens, parsed);
+      return live === null ? null : planInvoiceCheckout(repos, live.invoice);
+    });
+    if (plan === null) throw linkInvalid();
+    await attempt.passed();
     return openInvoiceCheckout(this.deps, ctx, plan, `/v1/public/invoices/${token}`);
   }
 }

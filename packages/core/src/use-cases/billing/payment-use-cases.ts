@@ -9,14 +9,14 @@ import { RecordManualDeposit } from './record-manual-deposit.use-case.js';
 import { RecordManualPayment } from './record-manual-payment.use-case.js';
 import { RefundPayment } from './refund-payment.use-case.js';
 
-export function paymentUseCases({ billing }: CoreServices) {
+export function paymentUseCases({ billing, limiter }: CoreServices) {
   return {
     recordManual: new RecordManualPayment(billing),
     refund: new RefundPayment(billing),
     listForInvoice: new ListInvoicePayments(billing),
     clientCredit: new GetClientCredit(billing),
     createInvoiceCheckout: new CreateInvoiceCheckout(billing),
-    createPublicInvoiceCheckout: new CreatePublicInvoiceCheckout(billing),
+    createPublicInvoiceCheckout: new CreatePublicInvoiceCheckout({ ...billing, limiter }),
     createDepositCheckout: new CreateDepositCheckout(billing),
     recordManualDeposit: new RecordManualDeposit(billing),
   };

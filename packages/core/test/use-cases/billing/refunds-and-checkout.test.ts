@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { Client, Invoice } from '@cws/core';
-import { parseInvoiceLinkToken } from '@cws/core';
+import { parseInvoiceToken } from '@cws/core';
 import { expectAppError } from '../../support/core-fixture.js';
 import { billingFixture, type BillingFixture } from '../../support/billing-fixture.js';
 import { UNKNOWN_ID } from '../../support/scheduling-fixture.js';
@@ -128,7 +128,7 @@ describe('Checkout sessions and the invoice link token (memory, no processor)', 
 
   it('the public pay button takes exactly the tokens the link helper makes: malformed, unknown, wrong, revoked or void → invoice.link_invalid', async () => {
     const { token, link } = await fx.link(orgId, invoice.id);
-    expect(parseInvoiceLinkToken(token)).to.deep.equal({ orgId, linkId: link.id, secret: token.split('.')[2] });
+    expect(parseInvoiceToken(token)).to.deep.equal({ orgId, linkId: link.id, secret: token.split('.')[2] });
     // A good token reaches the processor step.
     await expectAppError(publicCheckout(token), 'payment.not_configured');
     const [org, id, secret] = token.split('.') as [string, string, string];
