@@ -24,7 +24,9 @@ const linkInvalid = () => new AppError('invoice.link_invalid', 'The invoice link
  * (`findLiveInvoiceLink` in invoice-links.ts), and invalid tokens spend the same per-address
  * budget; then a checkout opens for what is outstanding, as CreateInvoiceCheckout does. No
  * sign-in; the request acts as the public in the link's org. The payer returns to the public
- * invoice page unless STRIPE_SUCCESS_URL / STRIPE_CANCEL_URL say otherwise.
+ * invoice page unless STRIPE_SUCCESS_URL / STRIPE_CANCEL_URL say otherwise; its idempotency key is
+ * `checkout:{invoice_id}:{outstanding}:link:{link_id}` (the staff route's key without the suffix
+ * would be refused by the processor: same key, other return URLs).
  * @throws validation.failed — no token.
  * @throws invoice.link_invalid — a malformed, unknown, wrong or revoked token, or a void invoice.
  * @throws request.rate_limited — too many invalid links from the address.
@@ -50,6 +52,6 @@ export class CreatePublicInvoiceCheckout {
     });
     if (plan === null) throw linkInvalid();
     await attempt.passed();
-    return openInvoiceCheckout(this.deps, ctx, plan, `/v1/public/invoices/${token}`);
+    return openInvoiceCheckout(this.deps, ctx, plan, `/v1/public/invoices/${token}`, `:link:${parsed.linkId}`);
   }
 }

@@ -38,9 +38,11 @@ export async function planInvoiceCheckout(repos: TenantRepositories, invoice: In
 
 /**
  * Opens the session; the key `checkout:{invoice_id}:{outstanding}` makes a double click or a retry
- * return the same session, while a new outstanding amount gets a new one.
+ * return the same session, while a new outstanding amount gets a new one. `keySuffix` tells apart
+ * sessions whose parameters differ for the same amount (the public page returns the payer to its
+ * own link): the processor refuses a key reused with other parameters.
  */
-export async function openInvoiceCheckout(deps: Pick<BillingDeps, 'payments' | 'options'>, ctx: RequestContext, plan: InvoiceCheckoutPlan, returnRoute: string): Promise<CheckoutStarted> {
+export async function openInvoiceCheckout(deps: Pick<BillingDeps, 'payments' | 'options'>, ctx: RequestContext, plan: InvoiceCheckoutPlan, returnRoute: string, keySuffix = ''): Promise<CheckoutStarted> {
   const gateway = requireGateway(deps);
   const { invoice, amount } = plan;
   const session = await gateway.createCheckoutSession({
@@ -54,7 +56,7 @@ export async function openInvoiceCheckout(deps: Pick<BillingDeps, 'payments' | '
     customerEmail: plan.customerEmail,
     customerId: null,
     ...returnUrls(deps.options, returnRoute),
-    idempotencyKey: `checkout:${invoice.id}:${amount}`,
+    idempotencyKey: `checkout:${invoice.id}:${amount}${keySuffix}`,
   });
   return { checkoutUrl: session.url, sessionId: session.id, amountCents: amount, currency: invoice.currency };
 }
