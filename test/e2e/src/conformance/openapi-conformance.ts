@@ -81,6 +81,7 @@ export const DOMAIN_RULES: readonly DomainRule[] = [
   notFound('identity.user_not_found', 'a user (a member of this org)'),
   notFound('iam.invitation_not_found', 'an invitation'),
   notFound('org.not_found', 'an organisation'),
+  notFound('invoice.not_found', 'an invoice'),
   { operationId: 'docsAsset', status: 404, code: 'route.not_found', reason: 'only the files of the bundled Redoc build exist; any other name is a missing file' },
   { operationId: 'problemType', status: 404, code: 'route.not_found', reason: 'only the problem codes the API answers with have a page' },
 
@@ -128,6 +129,23 @@ export const DOMAIN_RULES: readonly DomainRule[] = [
   field('updateClientAddress', ['/is_primary'], /^mark another address primary instead of unmarking this one$/, 'a client keeps one primary address: it moves, it is not unset (a rule on the stored addresses)'),
   conflict('removeClientAddress', 'client.address_in_use', 'an address bookings still use cannot be removed'),
   field('addClientAddress', ['/'], /^a client can have at most \d+ addresses$/, 'a client has at most 20 addresses (a rule on the stored addresses)'),
+
+  // Invoices.
+  { operationId: 'getPublicInvoice', status: 404, code: 'invoice.link_invalid', reason: 'an invoice link token is a secret the server mailed' },
+  ...['createInvoice', 'updateDraftInvoice'].flatMap((op): DomainRule[] => [
+    field(op, ['/lines/*/quantity'], /^must have at most 3 decimal places$/, 'a quantity is exact to a thousandth; a JSON number cannot say "3 decimals" (multipleOf 0.001 fails on binary doubles)'),
+    field(op, ['/lines', '/lines/*'], /^make a total of at most \d+ minor units/, 'the invoice total has a cap (a rule across the lines)'),
+    field(op, ['/lines/*/booking_id'], /^must be one of the invoice’s booking_ids$/, 'a line names a booking of the invoice (a rule between fields)'),
+  ]),
+  field('createInvoice', ['/lines'], /^must have at least one line/, 'an invoice needs a line or a booking to bill (a rule between two fields)'),
+  conflict('createInvoice', 'client.archived', 'archived clients are not invoiced'),
+  conflict('createInvoice', 'invoice.booking_not_invoiceable', 'a booking is billed once, and only when completed'),
+  conflict('createInvoice', 'invoice.currency_mismatch', 'a booking in another currency cannot be billed in the org’s'),
+  conflict('updateDraftInvoice', 'invoice.not_draft', 'only a draft is edited (an earlier request issued or voided it)'),
+  conflict('issueInvoice', 'invoice.invalid_transition', 'an invoice is issued once'),
+  conflict('voidInvoice', 'invoice.invalid_transition', 'a void or paid invoice cannot be voided'),
+  field('createInvoicesFromBookings', ['/to'], /^must (not be before from|be within \d+ days of from \(inclusive\))$/, 'the period is ordered and at most 92 days (a rule between two fields)'),
+  field('listInvoices', ['/issued_to'], /^must not be before issuedFrom$/, 'issued_to must not be before issued_from (a rule between two fields)'),
 
   // Scheduling.
   field('createBlackout', ['/scope'], /^an org-wide blackout names no team or worker$/, 'a blackout’s scope decides which of team_id and worker_id it names (a rule between fields)'),
