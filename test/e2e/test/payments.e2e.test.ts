@@ -314,6 +314,14 @@ function paymentSuite(h: () => ApiHarness): void {
     expect(checkout.body).to.include({ amount_cents: 4_500, currency: 'USD' });
     const request = fake.requests.find((q) => q.path === '/v1/checkout/sessions' && q.idempotencyKey === `deposit:${second.id}:4500`);
     expect(request?.params['metadata']).to.include({ booking_id: second.id });
+    // The booking's invoice takes the deposit: the invoice opens PARTIAL with it paid.
+    await org.expect(200, 'POST', `/v1/admin/bookings/${first.id}/status`, { status: 'confirmed' });
+    await org.expect(200, 'POST', `/v1/admin/bookings/${first.id}/status`, { status: 'in_progress' });
+    await org.expect(200, 'POST', `/v1/admin/bookings/${first.id}/status`, { status: 'completed' });
+    const billed = await org.expect(201, 'POST', '/v1/admin/invoices', { client_id: client.id, booking_ids: [first.id] });
+    expect(billed).to.include({ total_cents: 18_000, paid_cents: 4_500 });
+    const applied = await org.expect(200, 'GET', `/v1/admin/invoices/${billed.id}/payments`);
+    expect(applied.items.map((p: { id: string; purpose: string }) => [p.id, p.purpose])).to.deep.equal([[manual.body.id, 'deposit']]);
     const other = await OrgApi.create(h());
     expect((await other.call('POST', `/v1/admin/bookings/${second.id}/deposit`, { body: { method: 'cash' } })).status).to.equal(404);
     expect((await other.call('POST', `/v1/admin/bookings/${second.id}/deposit/checkout`)).status).to.equal(404);

@@ -26,6 +26,9 @@ interface Ids {
   invitation: string;
   /** A dead outbox event. */
   outboxEvent: string;
+  /** An issued invoice with a manual payment on it. */
+  invoice: string;
+  payment: string;
 }
 
 /** Scheduling rows of the seeded orgs lie in [WINDOW_START, WINDOW_END). */
@@ -116,6 +119,20 @@ const CALLS: Record<string, (ids: Ids) => { path: string; body?: unknown }> = {
   listOutboxDeadLetters: () => ({ path: '/v1/admin/outbox/dead-letter?limit=200' }),
   replayOutboxEvent: (i) => ({ path: `/v1/admin/outbox/${i.outboxEvent}/replay`, body: { reason: 'Hijack' } }),
   getDeadLetterQueue: () => ({ path: '/v1/admin/queue/dlq?kind=all&limit=200' }),
+  listInvoices: () => ({ path: '/v1/admin/invoices?limit=100' }),
+  createInvoice: (i) => ({ path: '/v1/admin/invoices', body: { client_id: i.client, lines: [{ description: 'Hijack', quantity: 1, unit_price_cents: 100, tax_rate_basis: 0 }] } }),
+  createInvoicesFromBookings: () => ({ path: '/v1/admin/invoices/batch', body: { from: dateIn(0), to: dateIn(30) } }),
+  getInvoice: (i) => ({ path: `/v1/admin/invoices/${i.invoice}` }),
+  updateDraftInvoice: (i) => ({ path: `/v1/admin/invoices/${i.invoice}`, body: { notes: 'Hijacked' } }),
+  issueInvoice: (i) => ({ path: `/v1/admin/invoices/${i.invoice}/issue` }),
+  voidInvoice: (i) => ({ path: `/v1/admin/invoices/${i.invoice}/void`, body: { reason: 'Hijack' } }),
+  recordInvoicePayment: (i) => ({ path: `/v1/admin/invoices/${i.invoice}/payments`, body: { method: 'cash', amount_cents: 100 } }),
+  listInvoicePayments: (i) => ({ path: `/v1/admin/invoices/${i.invoice}/payments` }),
+  refundPayment: (i) => ({ path: `/v1/admin/payments/${i.payment}/refund`, body: {} }),
+  createInvoiceCheckout: (i) => ({ path: `/v1/admin/invoices/${i.invoice}/checkout` }),
+  getClientCredit: (i) => ({ path: `/v1/admin/clients/${i.client}/credit` }),
+  recordBookingDeposit: (i) => ({ path: `/v1/admin/bookings/${i.booking}/deposit`, body: { method: 'cash', amount_cents: 100 } }),
+  createDepositCheckout: (i) => ({ path: `/v1/admin/bookings/${i.booking}/deposit/checkout` }),
 };
 
 /** A mail event of the org given up on, as the delivery job leaves it (dead, attempts spent). */
@@ -151,6 +168,10 @@ async function seedOrg(h: ApiHarness, db: TestDatabase, orgId: string, label: st
   const blackout = await expect201('/v1/admin/blackouts', { scope: 'worker', worker_id: worker.id, start: slot(18), end: slot(20), reason: `${label} secret leave` });
   const booking = await expect201('/v1/admin/bookings', { client_id: client.body.id, service_id: service.id, start: slot(9), end: slot(12), team_id: team.id, notes: `${label} secret notes` });
   // Occurrences with nobody on them: they sit in the org's assignments queue.
+  const draft = await expect201('/v1/admin/invoices', { client_id: client.body.id, lines: [{ description: `${label} secret work`, quantity: 1, unit_price_cents: 9000, tax_rate_basis: 0 }] });
+  const issued = await api.call('POST', `/v1/admin/invoices/${draft.id}/issue`, { org: orgId });
+  if (issued.status !== 200) throw new Error(`issuing answered ${issued.status}: ${issued.text}`);
+  const paid = await expect201(`/v1/admin/invoices/${draft.id}/payments`, { method: 'cheque', amount_cents: 9500, reference: `${label} secret cheque` });
   const series = await expect201('/v1/admin/booking-series', { client_id: client.body.id, rule: { freq: 'weekly', weekdays: ['mon', 'thu'] }, start_date: dateIn(1), time: '07:00', duration_minutes: 60, count: 4 });
   return {
     lead: lead.body.id,
@@ -166,6 +187,8 @@ async function seedOrg(h: ApiHarness, db: TestDatabase, orgId: string, label: st
     series: series.series.id,
     invitation: invited.body.invitation.id,
     outboxEvent: await deadOutboxEvent(h, db, orgId, label),
+    invoice: draft.id,
+    payment: paid.payment.id,
   };
 }
 
@@ -184,6 +207,9 @@ async function snapshotOf(api: ApiClient, orgId: string, ids: Ids) {
     bookings: (await api.call('GET', `/v1/admin/bookings?${WINDOW}&limit=200`, { org: orgId })).body,
     series: (await api.call('GET', `/v1/admin/booking-series/${ids.series}`, { org: orgId })).body,
     deadLetters: (await api.call('GET', '/v1/admin/queue/dlq?limit=200', { org: orgId })).body,
+    invoice: (await api.call('GET', `/v1/admin/invoices/${ids.invoice}`, { org: orgId })).body,
+    payments: (await api.call('GET', `/v1/admin/invoices/${ids.invoice}/payments`, { org: orgId })).body,
+    credit: (await api.call('GET', `/v1/admin/clients/${ids.client}/credit`, { org: orgId })).body,
   };
 }
 
@@ -215,6 +241,8 @@ onEachDatabase('tenant isolation over HTTP', (h, db) => {
       series: randomUUID(),
       invitation: randomUUID(),
       outboxEvent: randomUUID(),
+      invoice: randomUUID(),
+      payment: randomUUID(),
     };
     const before = await snapshotOf(api, a.id, idsA);
     const asB = async (method: string, call: { path: string; body?: unknown }) => {

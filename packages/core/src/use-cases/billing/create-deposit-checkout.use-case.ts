@@ -4,7 +4,7 @@ import { Uuid } from '../../contracts/schema-vocabulary.js';
 import { checkInput, defineContract, type ContractInput } from '../../contracts/use-case-contract.js';
 import { CheckoutSessionView } from '../../domain/billing/payment-schemas.js';
 import type { BillingDeps } from './billing-support.js';
-import { assertDepositsEnabled, depositBooking, depositDue, depositNotApplicable } from './deposit-support.js';
+import { depositBooking, depositDue, depositNotApplicable } from './deposit-support.js';
 import type { CheckoutStarted } from './payment-checkout.js';
 import { requireGateway, returnUrls } from './payment-support.js';
 
@@ -22,8 +22,8 @@ export type CreateDepositCheckoutInput = ContractInput<typeof contract>;
  * taken. Changes nothing of ours: the webhook records the deposit. The processor is called outside
  * any unit of work; the key `deposit:{booking_id}:{amount}` returns the same session on a retry.
  * @throws validation.failed — a malformed id.
+ * @throws booking.not_found — also for another org's booking (looked up first, whatever the switch says).
  * @throws deposit.disabled — DEPOSITS_ENABLED is off.
- * @throws booking.not_found — also for another org's booking.
  * @throws booking.not_plannable — not pending or confirmed, or already started.
  * @throws deposit.not_applicable — the service asks no deposit, the booking has no price, or it is taken.
  * @throws payment.not_configured — no processor, or no URL to send the payer back to.
@@ -36,9 +36,8 @@ export class CreateDepositCheckout {
 
   async execute(ctx: RequestContext, input: CreateDepositCheckoutInput): Promise<CheckoutStarted> {
     const { bookingId } = checkInput(contract, input);
-    assertDepositsEnabled(this.deps);
     const plan = await this.deps.uow.run(ctx, async (repos) => {
-      const booking = await depositBooking(repos, ctx, bookingId);
+      const booking = await depositBooking(this.deps, repos, ctx, bookingId);
       const { rule, due, serviceName } = await depositDue(repos, booking);
       if (rule === null) throw depositNotApplicable(bookingId, 'its service asks none, or it has no price');
       if (due <= 0) throw depositNotApplicable(bookingId, 'the deposit is already taken');

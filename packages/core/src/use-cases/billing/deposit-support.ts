@@ -14,12 +14,14 @@ export function assertDepositsEnabled(deps: Pick<BillingDeps, 'options'>): void 
 }
 
 /**
- * The booking a deposit is taken for: pending or confirmed, and not yet started.
- * @throws booking.not_found, booking.not_plannable
+ * The booking a deposit is taken for: pending or confirmed, and not yet started. The booking is
+ * looked up before the switch is read, so another org's id is a 404 whatever the switch says.
+ * @throws booking.not_found, deposit.disabled, booking.not_plannable
  */
-export async function depositBooking(repos: TenantRepositories, ctx: RequestContext, bookingId: string, options: { forUpdate?: boolean } = {}): Promise<Booking> {
+export async function depositBooking(deps: Pick<BillingDeps, 'options'>, repos: TenantRepositories, ctx: RequestContext, bookingId: string, options: { forUpdate?: boolean } = {}): Promise<Booking> {
   const booking = await repos.bookings.findById(bookingId, options);
   if (booking === null) throw notFound.booking(bookingId);
+  assertDepositsEnabled(deps);
   if ((booking.status !== 'pending' && booking.status !== 'confirmed') || booking.startsAt.getTime() <= ctx.now.getTime()) {
     throw new AppError('booking.not_plannable', 'A deposit is taken on a pending or confirmed booking before it starts', { details: { booking_id: booking.id, status: booking.status } });
   }

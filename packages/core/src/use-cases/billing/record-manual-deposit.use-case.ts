@@ -6,7 +6,7 @@ import { auditEntry } from '../../domain/audit/audit-builder.js';
 import type { InvoicePayment } from '../../domain/billing/invoice.js';
 import { ManualPaymentMethod, PaymentAmountCents, PaymentReference, PaymentView, ReceivedAt } from '../../domain/billing/payment-schemas.js';
 import type { BillingDeps } from './billing-support.js';
-import { assertDepositsEnabled, depositBooking, depositDue, depositNotApplicable } from './deposit-support.js';
+import { depositBooking, depositDue, depositNotApplicable } from './deposit-support.js';
 import { assertReceivedAt, paymentBooks } from './payment-support.js';
 
 const contract = defineContract({
@@ -33,8 +33,8 @@ export type RecordManualDepositInput = ContractInput<typeof contract>;
  * booking whose service has no rule takes any deposit they agreed). The booking row is locked, so
  * two deposits recorded at once both see each other. Audited as `payment.recorded`.
  * @throws validation.failed — a field the contract refuses; received_at more than a minute ahead.
+ * @throws booking.not_found — also for another org's booking (looked up first, whatever the switch says).
  * @throws deposit.disabled — DEPOSITS_ENABLED is off.
- * @throws booking.not_found — also for another org's booking.
  * @throws booking.not_plannable — not pending or confirmed, or already started.
  * @throws deposit.not_applicable — no amount given and none is due under the service's rule.
  */
@@ -45,11 +45,10 @@ export class RecordManualDeposit {
 
   async execute(ctx: RequestContext, input: RecordManualDepositInput): Promise<InvoicePayment> {
     const checked = checkInput(contract, input);
-    assertDepositsEnabled(this.deps);
     const receivedAt = checked.receivedAt ?? ctx.now;
     assertReceivedAt(receivedAt, ctx.now);
     return this.deps.uow.run(ctx, async (repos) => {
-      const booking = await depositBooking(repos, ctx, checked.bookingId, { forUpdate: true });
+      const booking = await depositBooking(this.deps, repos, ctx, checked.bookingId, { forUpdate: true });
       let amount = checked.amountCents ?? null;
       if (amount === null) {
         const { rule, due } = await depositDue(repos, booking);

@@ -56,6 +56,9 @@ describe('deposits (memory)', () => {
     const b = await booking({ depositPercentBasis: 2_500 });
     await expectAppError(deposit(b.id), 'deposit.disabled');
     await expectAppError(fx.core.payments.createDepositCheckout.execute(fx.ctx(orgId), { bookingId: b.id }), 'deposit.disabled');
+    // Another org's booking is unknown whatever the switch says.
+    await expectAppError(deposit(b.id, {}, otherOrg), 'booking.not_found');
+    await expectAppError(fx.core.payments.createDepositCheckout.execute(fx.ctx(otherOrg), { bookingId: b.id }), 'booking.not_found');
     expect([...fx.state.tables.payments.values()]).to.deep.equal([]);
   });
 
