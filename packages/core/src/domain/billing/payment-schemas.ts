@@ -116,8 +116,3 @@ export const ClientCreditView = Type.Object(
   },
   { additionalProperties: false, $id: 'ClientCredit' },
 );
-
-/** A service's deposit rule: a share of the booking's price (basis points) or a fixed amount, at most one. */
-export const DepositPercentBasis = Int(1, 10_000, { description: 'Deposit as a share of the booking’s price, in basis points (2500 = 25%)' });
-export const DepositCents = Int(1, MAX_PAYMENT_CENTS, { description: 'Deposit as a fixed amount in minor units (at most the booking’s price)' });
-
