@@ -154,6 +154,12 @@ export function buildContainer(config: Config, options: ContainerOptions = {}): 
               publicBaseUrl: cfg.http.publicBaseUrl,
               fromName: cfg.email.fromName,
             },
+            billing: {
+              depositsEnabled: cfg.featureFlags.depositsEnabled,
+              checkoutSuccessUrl: cfg.stripe.successUrl,
+              checkoutCancelUrl: cfg.stripe.cancelUrl,
+              publicBaseUrl: cfg.http.publicBaseUrl,
+            },
           },
         ),
       [TOKENS.StoragePorts, TOKENS.Clock, TOKENS.Ids, TOKENS.Config, TOKENS.RateLimiter, TOKENS.Messaging, TOKENS.Payments],

@@ -47,6 +47,7 @@ import { DEFAULT_BILLING_OPTIONS, type BillingOptions } from './use-cases/billin
 import { stripeUseCases } from './use-cases/billing/stripe-use-cases.js';
 import type { InvoiceDocumentRenderer } from './ports/invoice-document.port.js';
 import { documentUseCases } from './use-cases/billing/document-use-cases.js';
+import { paymentUseCases } from './use-cases/billing/payment-use-cases.js';
 
 export interface CorePorts {
   readonly uow: UnitOfWork;
@@ -177,6 +178,7 @@ export function createCore(ports: CorePorts, options_: CoreOptions = {}) {
     invoices: invoiceUseCases(services),
     stripe: stripeUseCases(services),
     invoiceDocuments: documentUseCases(services),
+    payments: paymentUseCases(services),
   };
 }
 

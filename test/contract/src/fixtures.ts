@@ -164,6 +164,8 @@ export function aService(orgId: string, overrides: Partial<Service> = {}): Servi
     name: 'Deep clean',
     durationMinutes: 180,
     priceMinor: 12000,
+    depositPercentBasis: null,
+    depositCents: null,
     active: true,
     createdAt: SCHEDULING_CREATED_AT,
     updatedAt: SCHEDULING_CREATED_AT,

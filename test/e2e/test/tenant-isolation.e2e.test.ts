@@ -28,6 +28,10 @@ interface Ids {
   outboxEvent: string;
   /** An issued invoice with a payment its books do not count yet (a reconcile would change it). */
   invoice: string;
+  /** An invoice issued through the API and paid (over) by cheque. */
+  paidInvoice: string;
+  /** A manual payment on an issued invoice. */
+  payment: string;
 }
 
 /** Scheduling rows of the seeded orgs lie in [WINDOW_START, WINDOW_END). */
@@ -124,12 +128,19 @@ const CALLS: Record<string, (ids: Ids) => { path: string; body?: unknown }> = {
   createInvoicesFromBookings: () => ({ path: '/v1/admin/invoices/batch', body: { from: dateIn(-30), to: dateIn(0) } }),
   getInvoice: (i) => ({ path: `/v1/admin/invoices/${i.invoice}` }),
   getInvoicePdf: (i) => ({ path: `/v1/admin/invoices/${i.invoice}.pdf` }),
-  updateDraftInvoice: (i) => ({ path: `/v1/admin/invoices/${i.invoice}`, body: { notes: 'Hijacked' } }),
-  issueInvoice: (i) => ({ path: `/v1/admin/invoices/${i.invoice}/issue` }),
-  voidInvoice: (i) => ({ path: `/v1/admin/invoices/${i.invoice}/void`, body: { reason: 'Hijack' } }),
+  updateDraftInvoice: (i) => ({ path: `/v1/admin/invoices/${i.paidInvoice}`, body: { notes: 'Hijacked' } }),
+  issueInvoice: (i) => ({ path: `/v1/admin/invoices/${i.paidInvoice}/issue` }),
+  voidInvoice: (i) => ({ path: `/v1/admin/invoices/${i.paidInvoice}/void`, body: { reason: 'Hijack' } }),
   getInvoiceReconcileReport: () => ({ path: '/v1/admin/finance/reconcile/invoices?status=all&limit=200' }),
   reconcileInvoice: (i) => ({ path: `/v1/admin/finance/invoices/${i.invoice}/reconcile` }),
   getInvoiceQueue: () => ({ path: '/v1/admin/queue/invoices?status=all&limit=200' }),
+  recordInvoicePayment: (i) => ({ path: `/v1/admin/invoices/${i.invoice}/payments`, body: { method: 'cash', amount_cents: 100 } }),
+  listInvoicePayments: (i) => ({ path: `/v1/admin/invoices/${i.invoice}/payments` }),
+  refundPayment: (i) => ({ path: `/v1/admin/payments/${i.payment}/refund`, body: {} }),
+  createInvoiceCheckout: (i) => ({ path: `/v1/admin/invoices/${i.invoice}/checkout` }),
+  getClientCredit: (i) => ({ path: `/v1/admin/clients/${i.client}/credit` }),
+  recordBookingDeposit: (i) => ({ path: `/v1/admin/bookings/${i.booking}/deposit`, body: { method: 'cash', amount_cents: 100 } }),
+  createDepositCheckout: (i) => ({ path: `/v1/admin/bookings/${i.booking}/deposit/checkout` }),
 };
 
 /** An issued, unpaid, overdue invoice of the org's client with a succeeded payment stored but not settled. */
@@ -187,6 +198,10 @@ async function seedOrg(h: ApiHarness, db: TestDatabase, orgId: string, label: st
   const blackout = await expect201('/v1/admin/blackouts', { scope: 'worker', worker_id: worker.id, start: slot(18), end: slot(20), reason: `${label} secret leave` });
   const booking = await expect201('/v1/admin/bookings', { client_id: client.body.id, service_id: service.id, start: slot(9), end: slot(12), team_id: team.id, notes: `${label} secret notes` });
   // Occurrences with nobody on them: they sit in the org's assignments queue.
+  const draft = await expect201('/v1/admin/invoices', { client_id: client.body.id, lines: [{ description: `${label} secret work`, quantity: 1, unit_price_cents: 9000, tax_rate_basis: 0 }] });
+  const issued = await api.call('POST', `/v1/admin/invoices/${draft.id}/issue`, { org: orgId });
+  if (issued.status !== 200) throw new Error(`issuing answered ${issued.status}: ${issued.text}`);
+  const paid = await expect201(`/v1/admin/invoices/${draft.id}/payments`, { method: 'cheque', amount_cents: 9500, reference: `${label} secret cheque` });
   const series = await expect201('/v1/admin/booking-series', { client_id: client.body.id, rule: { freq: 'weekly', weekdays: ['mon', 'thu'] }, start_date: dateIn(1), time: '07:00', duration_minutes: 60, count: 4 });
   return {
     lead: lead.body.id,
@@ -203,6 +218,8 @@ async function seedOrg(h: ApiHarness, db: TestDatabase, orgId: string, label: st
     invitation: invited.body.invitation.id,
     outboxEvent: await deadOutboxEvent(h, db, orgId, label),
     invoice: await unsettledInvoice(h, orgId, client.body.id, label),
+    paidInvoice: draft.id,
+    payment: paid.payment.id,
   };
 }
 
@@ -225,6 +242,9 @@ async function snapshotOf(api: ApiClient, orgId: string, ids: Ids) {
     invoiceQueue: (await api.call('GET', '/v1/admin/queue/invoices?limit=200', { org: orgId })).body,
     invoiceView: (await api.call('GET', `/v1/admin/invoices/${ids.invoice}`, { org: orgId })).body,
     invoices: (await api.call('GET', '/v1/admin/invoices?limit=200', { org: orgId })).body,
+    payments: (await api.call('GET', `/v1/admin/invoices/${ids.invoice}/payments`, { org: orgId })).body,
+    credit: (await api.call('GET', `/v1/admin/clients/${ids.client}/credit`, { org: orgId })).body,
+    paidInvoice: (await api.call('GET', `/v1/admin/invoices/${ids.paidInvoice}`, { org: orgId })).body,
   };
 }
 
@@ -257,6 +277,8 @@ onEachDatabase('tenant isolation over HTTP', (h, db) => {
       invitation: randomUUID(),
       outboxEvent: randomUUID(),
       invoice: randomUUID(),
+      payment: randomUUID(),
+      paidInvoice: randomUUID(),
     };
     const before = await snapshotOf(api, a.id, idsA);
     const asB = async (method: string, call: { path: string; body?: unknown }) => {

@@ -170,6 +170,8 @@ function toService(r: Row): Service {
     name: r['name'] as string,
     durationMinutes: r['duration_minutes'] as number,
     priceMinor: toNumber(r['price_minor']),
+    depositPercentBasis: (r['deposit_percent_basis'] as number | null) ?? null,
+    depositCents: r['deposit_cents'] == null ? null : toNumber(r['deposit_cents']),
     active: r['active'] as boolean,
     createdAt: r['created_at'] as Date,
     updatedAt: r['updated_at'] as Date,
@@ -177,7 +179,15 @@ function toService(r: Row): Service {
 }
 
 function serviceColumns(s: Service) {
-  return { name: s.name, duration_minutes: s.durationMinutes, price_minor: s.priceMinor, active: s.active, updated_at: s.updatedAt };
+  return {
+    name: s.name,
+    duration_minutes: s.durationMinutes,
+    price_minor: s.priceMinor,
+    deposit_percent_basis: s.depositPercentBasis,
+    deposit_cents: s.depositCents,
+    active: s.active,
+    updated_at: s.updatedAt,
+  };
 }
 
 export class PostgresServiceRepository implements ServiceRepository {

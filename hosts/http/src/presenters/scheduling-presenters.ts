@@ -94,6 +94,8 @@ export function serviceJson(s: Service) {
     name: s.name,
     duration_minutes: s.durationMinutes,
     price_minor: s.priceMinor,
+    deposit_percent_basis: s.depositPercentBasis,
+    deposit_cents: s.depositCents,
     active: s.active,
     created_at: s.createdAt.toISOString(),
     updated_at: s.updatedAt.toISOString(),

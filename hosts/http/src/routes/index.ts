@@ -27,6 +27,8 @@ import { invoiceRoutes } from './admin/invoices.routes.js';
 import { publicInvoiceRoutes } from './public/public-invoices.routes.js';
 import { stripeWebhookRoutes } from './payments/stripe-webhook.routes.js';
 import { stripeEventRoutes } from './admin/stripe-events.routes.js';
+import { paymentRoutes } from './admin/payments.routes.js';
+import { publicInvoiceCheckoutRoutes } from './public/public-invoice-checkout.routes.js';
 
 /** Every route the host serves, in one list: the router, the docs and the tests all read it. */
 export function allRoutes(options: {
@@ -57,8 +59,10 @@ export function allRoutes(options: {
     // Before the invoice routes: /v1/admin/invoices/:id would also match <id>.pdf.
     ...invoiceDocumentRoutes(),
     ...invoiceRoutes(),
+    ...paymentRoutes(),
     ...publicLeadRoutes(),
     ...publicInvoiceRoutes(),
+    ...publicInvoiceCheckoutRoutes(),
     ...publicSmsRoutes({ inboundSms: options.inboundSms ?? runtimeInboundSms }),
     ...workerPortalRoutes({ workerTokens: options.workerTokens }),
     ...stripeWebhookRoutes(),

@@ -94,6 +94,7 @@ export const ERROR_CODES = {
   'payment.webhook_invalid': { kind: 'validation', title: 'The webhook signature or timestamp is not valid' },
   'deposit.disabled': { kind: 'conflict', title: 'Deposits are turned off' },
   'document.unavailable': { kind: 'unavailable', title: 'No invoice document renderer is configured' },
+  'deposit.not_applicable': { kind: 'conflict', title: 'The booking asks no deposit (its service has no rule, it has no price, or it is paid)' },
   'job.unknown': { kind: 'not_found', title: 'No job has that name' },
   'internal.unexpected': { kind: 'internal', title: 'Internal error' },
 } as const satisfies Record<string, ErrorCodeInfo>;

@@ -149,6 +149,30 @@ export const DOMAIN_RULES: readonly DomainRule[] = [
   field('createInvoicesFromBookings', ['/to'], /^must (not be before from|be within \d+ days of from \(inclusive\))$/, 'the period is ordered and at most 92 days (a rule between two fields)'),
   field('listInvoices', ['/issued_to'], /^must not be before issuedFrom$/, 'issued_to must not be before issued_from (a rule between two fields)'),
 
+  // Payments.
+  notFound('payment.not_found', 'a payment'),
+  { operationId: 'createPublicInvoiceCheckout', status: 404, code: 'invoice.link_invalid', reason: 'an invoice link token is a secret the server mailed' },
+  { operationId: 'createPublicInvoiceCheckout', status: 429, code: 'request.rate_limited', reason: 'every generated token is invalid, and invalid links spend the address’s budget (shared with the invoice page)' },
+  { operationId: 'getPublicInvoice', status: 429, code: 'request.rate_limited', reason: 'every generated token is invalid, and invalid links spend the address’s budget (shared with the pay button)' },
+  ...['recordInvoicePayment', 'recordBookingDeposit'].map((op) => field(op, ['/received_at'], /^must not be in the future$/, 'received_at may run at most a minute ahead of the server clock (a rule against now)')),
+  ...['createService', 'updateService'].map((op) =>
+    field(op, ['/deposit_cents'], /^must be null when deposit_percent_basis is set/, 'a service asks one kind of deposit (a rule between two fields)'),
+  ),
+  conflict('recordInvoicePayment', 'invoice.invalid_transition', 'a draft or void invoice takes no payment'),
+  conflict('refundPayment', 'payment.not_refundable', 'at most what is still refundable (an earlier request may have refunded it)'),
+  ...['createInvoiceCheckout', 'createPublicInvoiceCheckout'].flatMap((op): DomainRule[] => [
+    conflict(op, 'invoice.invalid_transition', 'a draft or void invoice takes no payment'),
+    conflict(op, 'invoice.nothing_outstanding', 'a paid invoice has nothing to check out'),
+  ]),
+  ...['createInvoiceCheckout', 'createPublicInvoiceCheckout', 'createDepositCheckout', 'refundPayment'].map(
+    (op): DomainRule => ({ operationId: op, status: 503, code: 'payment.not_configured', reason: 'the host under test has no Stripe settings' }),
+  ),
+  ...['recordBookingDeposit', 'createDepositCheckout'].flatMap((op): DomainRule[] => [
+    conflict(op, 'deposit.disabled', 'the host under test runs with DEPOSITS_ENABLED off'),
+    conflict(op, 'deposit.not_applicable', 'the booking’s service asks no deposit, or it is taken'),
+    conflict(op, 'booking.not_plannable', 'a deposit is taken before the visit, on a pending or confirmed booking'),
+  ]),
+
   // Scheduling.
   field('createBlackout', ['/scope'], /^an org-wide blackout names no team or worker$/, 'a blackout’s scope decides which of team_id and worker_id it names (a rule between fields)'),
   field('createBlackout', ['/team_id', '/worker_id'], /^is required for a (team|worker) blackout$/, 'a team or worker blackout needs team_id or worker_id (a rule between fields)'),

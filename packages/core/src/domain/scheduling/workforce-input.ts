@@ -107,3 +107,13 @@ export function workerChanges(input: CheckedWorkerFields): WorkerChanges {
   if (input.workingHours !== undefined) changes.workingHours = workingHoursFrom(input.workingHours);
   return changes;
 }
+
+/**
+ * A service's deposit rule: a percent or a fixed amount, never both (the one that applies must be unambiguous).
+ * @throws validation.failed naming the fixed amount when both are set.
+ */
+export function assertOneDepositRule(rule: { readonly depositPercentBasis: number | null; readonly depositCents: number | null }): void {
+  if (rule.depositPercentBasis !== null && rule.depositCents !== null) {
+    refuse([{ pointer: '/depositCents', detail: 'must be null when deposit_percent_basis is set (a service asks one kind of deposit)' }]);
+  }
+}

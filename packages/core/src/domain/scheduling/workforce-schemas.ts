@@ -84,6 +84,9 @@ export const WorkerFields = {
 // ------------------------------------------------------------------ prices and durations
 
 export const PriceMinor = Int(0, 100_000_000, { description: 'Minor units of the org’s currency (cents)' });
+/** A service's deposit rule (used when DEPOSITS_ENABLED): at most one of the two is set (workforce-input.ts checks). */
+export const ServiceDepositPercentBasis = Nullable(Int(1, 10_000, { description: 'Deposit as a share of the booking’s price, in basis points (2500 = 25%); null: none' }));
+export const ServiceDepositCents = Nullable(Int(1, 100_000_000, { description: 'Deposit as a fixed amount in minor units (capped at the booking’s price); null: none' }));
 export const ServiceDuration = Int(15, 24 * 60, { description: 'The default length of a booking of it, in minutes (15 to 1440)' });
 
 // ------------------------------------------------------------------ blackouts
@@ -132,6 +135,8 @@ export const ServiceView = Type.Object(
     name: Type.String(),
     durationMinutes: Type.Integer(),
     priceMinor: Type.Integer({ description: 'Minor units of the org’s currency' }),
+    depositPercentBasis: Nullable(Type.Integer({ description: 'Deposit as a share of the booking’s price, in basis points' })),
+    depositCents: Nullable(Type.Integer({ description: 'Deposit as a fixed amount in minor units' })),
     active: Type.Boolean(),
     createdAt: InstantView(),
     updatedAt: InstantView(),

@@ -85,6 +85,12 @@ export interface Service {
   readonly durationMinutes: number;
   /** In minor units of the org's currency. */
   readonly priceMinor: number;
+  /**
+   * The deposit its bookings ask (when DEPOSITS_ENABLED): a share of the booking's price in basis
+   * points, or a fixed amount in minor units; at most one is set, neither means no deposit.
+   */
+  readonly depositPercentBasis: number | null;
+  readonly depositCents: number | null;
   readonly active: boolean;
   readonly createdAt: Date;
   readonly updatedAt: Date;

@@ -1,6 +1,4 @@
-import { timingSafeEqual } from 'node:crypto';
 import { Type } from '@sinclair/typebox';
-import { tenantContextFor, type SystemContext } from '../../context.js';
 import { checkInput, defineContract, type ContractInput } from '../../contracts/use-case-contract.js';
 import { creditCents, outstandingCents } from '../../domain/billing/invoice.js';
 import { milliToQuantity, PublicInvoiceView } from '../../domain/billing/invoice-schemas.js';
@@ -11,7 +9,7 @@ import type { OrgDirectory } from '../../ports/org-directory.port.js';
 import type { RateBucket, RateLimiter } from '../../ports/rate-limiter.port.js';
 import type { UnitOfWork } from '../../ports/unit-of-work.port.js';
 import { reserveAttempt } from '../identity/identity-policy.js';
-import { parseInvoiceToken } from './invoice-links.js';
+import { findLiveInvoiceLink, parseInvoiceToken, publicInvoiceContext } from './invoice-links.js';
 
 const contract = defineContract({
   name: 'GetPublicInvoice',
@@ -57,15 +55,6 @@ export interface PublicInvoice {
 }
 
 const linkInvalid = () => new AppError('invoice.link_invalid', 'The invoice link is not valid or was revoked');
-/** Compared against when there is no row, so a miss costs what a hit does. */
-const NO_HASH = '0'.repeat(64);
-
-function sameHash(a: string, b: string): boolean {
-  const x = Buffer.from(a, 'utf8');
-  const y = Buffer.from(b, 'utf8');
-  return x.length === y.length && timingSafeEqual(x, y);
-}
-
 /**
  * The invoice a public link shows, without sign-in: number, org name, lines, snapshot figures,
  * paid and outstanding, status, dates, currency — never the client's email or phone. The token
@@ -87,15 +76,8 @@ export class GetPublicInvoice {
     const attempt = await reserveAttempt(this.deps.limiter, clientIp === null ? [] : [{ bucket: PUBLIC_INVOICE_LINKS_BY_IP, key: clientIp, onSuccess: 'refund' }]);
     const parsed = parseInvoiceToken(token);
     if (parsed === null) throw linkInvalid();
-    const system: SystemContext = { actor: { kind: 'public', id: 'public-invoice-link', role: null }, requestId: viewer.requestId, now: viewer.now, reason: 'open a public invoice link' };
-    const hash = this.deps.tokens.hash(parsed.secret);
-    const invoice = await this.deps.uow.run(tenantContextFor(system, parsed.orgId), async (repos) => {
-      const link = await repos.invoiceLinks.findById(parsed.linkId);
-      const matches = sameHash(link?.tokenHash ?? NO_HASH, hash);
-      if (link === null || !matches || link.revokedAt !== null) return null;
-      const found = await repos.invoices.findById(link.invoiceId);
-      return found === null || found.status === 'VOID' || found.status === 'DRAFT' ? null : found;
-    });
+    const live = await this.deps.uow.run(publicInvoiceContext(parsed, viewer, 'open a public invoice link'), (repos) => findLiveInvoiceLink(repos, this.deps.tokens, parsed));
+    const invoice = live?.invoice ?? null;
     if (invoice === null) throw linkInvalid();
     const org = await this.deps.orgs.findById(parsed.orgId);
     if (org === null) throw linkInvalid();

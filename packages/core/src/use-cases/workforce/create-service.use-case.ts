@@ -2,7 +2,8 @@ import { Type } from '@sinclair/typebox';
 import type { RequestContext } from '../../context.js';
 import { checkInput, defineContract, type ContractInput } from '../../contracts/use-case-contract.js';
 import { auditEntry, snapshot } from '../../domain/audit/audit-builder.js';
-import { PriceMinor, ServiceDuration, ServiceName, ServiceView } from '../../domain/scheduling/workforce-schemas.js';
+import { PriceMinor, ServiceDepositCents, ServiceDepositPercentBasis, ServiceDuration, ServiceName, ServiceView } from '../../domain/scheduling/workforce-schemas.js';
+import { assertOneDepositRule } from '../../domain/scheduling/workforce-input.js';
 import type { Service } from '../../domain/scheduling/workforce.js';
 import type { IdGenerator } from '../../ports/id-generator.port.js';
 import type { UnitOfWork } from '../../ports/unit-of-work.port.js';
@@ -15,7 +16,14 @@ export interface CreateServiceDeps {
 const contract = defineContract({
   name: 'CreateService',
   input: Type.Object(
-    { name: ServiceName, durationMinutes: ServiceDuration, priceMinor: PriceMinor, active: Type.Optional(Type.Boolean({ description: 'Default true' })) },
+    {
+      name: ServiceName,
+      durationMinutes: ServiceDuration,
+      priceMinor: PriceMinor,
+      depositPercentBasis: Type.Optional(ServiceDepositPercentBasis),
+      depositCents: Type.Optional(ServiceDepositCents),
+      active: Type.Optional(Type.Boolean({ description: 'Default true' })),
+    },
     { additionalProperties: false },
   ),
   output: ServiceView,
@@ -26,7 +34,7 @@ export type CreateServiceInput = ContractInput<typeof contract>;
 /**
  * Something the org sells, with the default duration and price of its bookings; active unless
  * said otherwise. Audited as `service.create`.
- * @throws validation.failed — a missing or malformed name, duration or price.
+ * @throws validation.failed — a missing or malformed name, duration or price; both deposit rules set.
  */
 export class CreateService {
   static readonly contract = contract;
@@ -41,10 +49,13 @@ export class CreateService {
       name: checked.name,
       durationMinutes: checked.durationMinutes,
       priceMinor: checked.priceMinor,
+      depositPercentBasis: checked.depositPercentBasis ?? null,
+      depositCents: checked.depositCents ?? null,
       active: checked.active ?? true,
       createdAt: ctx.now,
       updatedAt: ctx.now,
     };
+    assertOneDepositRule(service);
     return this.deps.uow.run(ctx, async (repos) => {
       await repos.services.insert(service);
       await repos.audit.append(auditEntry(ctx, this.deps.ids, { action: 'service.create', resourceType: 'service', resourceId: service.id, after: snapshot(service) }));
