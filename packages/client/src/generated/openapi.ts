@@ -1731,6 +1731,130 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/invoices/{invoiceId}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An invoice’s payments (balance, tips, applied deposits; any status), oldest first
+         * @description The whole list in one answer (next_cursor is always null). Another org’s invoice answers 404 like a missing one. No processor data is shown.
+         */
+        get: operations["listInvoicePayments"];
+        put?: never;
+        /**
+         * Record a manual payment (cash, cheque, bank transfer, other), with an optional tip (send Idempotency-Key to make retries safe)
+         * @description On an issued invoice (SENT, PARTIAL, OVERDUE or PAID); a DRAFT or VOID one answers 409 invoice.invalid_transition. The invoice’s paid amount and status are recomputed from its payments in the same transaction: PARTIAL, then PAID once they cover the total. Paying more than is outstanding (or paying a PAID invoice) is kept as the client’s credit (credit_cents; GET /v1/admin/clients/{client_id}/credit). tip_cents is recorded as a separate payment with purpose tip and never counts toward the balance. received_at defaults to now and may not be more than a minute ahead. With an Idempotency-Key (1-255 visible ASCII characters, kept 48 hours) a retry with the same body returns the first payment with Idempotent-Replayed: true; the same key with another body is 422 idempotency.key_reused. The client is mailed a receipt.
+         */
+        post: operations["recordInvoicePayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/payments/{paymentId}/refund": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refund part or all of a payment (default: all that is still refundable)
+         * @description amount_cents must not exceed what is still refundable (409 payment.not_refundable; also for a failed, pending or fully refunded payment, and for the loser of two refunds racing for the same money). A manual payment’s refund is recorded; a card payment is refunded at the processor first (nothing is recorded if it refuses: 409 payment.declined, 503 payment.unavailable or payment.not_configured). A partial refund keeps the payment succeeded; once refunds reach its amount it is refunded. The invoice’s paid amount and status follow (a PAID invoice reopens as PARTIAL, SENT or OVERDUE).
+         */
+        post: operations["refundPayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/invoices/{invoiceId}/checkout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open a card checkout for what is outstanding on an issued invoice
+         * @description Answers the processor’s checkout_url to send the payer to. Nothing changes on the invoice until the processor reports the payment (webhook). A retry for the same outstanding amount returns the same session. The payer returns to STRIPE_SUCCESS_URL / STRIPE_CANCEL_URL, else to the invoice under PUBLIC_BASE_URL.
+         */
+        post: operations["createInvoiceCheckout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/clients/{clientId}/credit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A client’s credit: what was paid beyond their invoices’ totals, per currency
+         * @description Overpayments are never lost: each invoice paid beyond its total holds the difference as credit. Empty credits when there is none. Another org’s client answers 404.
+         */
+        get: operations["getClientCredit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/bookings/{bookingId}/deposit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a deposit taken by hand on a booking (DEPOSITS_ENABLED)
+         * @description On a pending or confirmed booking before it starts (409 booking.not_plannable otherwise). amount_cents defaults to what the service’s deposit rule still asks of the booking’s price (409 deposit.not_applicable when it asks none). The deposit is on no invoice yet; creating the booking’s invoice applies it. 409 deposit.disabled while DEPOSITS_ENABLED is off.
+         */
+        post: operations["recordBookingDeposit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/bookings/{bookingId}/deposit/checkout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open a card checkout for a booking’s deposit (DEPOSITS_ENABLED)
+         * @description The amount is the service’s rule (a percent of the booking’s price, half up, or a fixed amount capped at it) less deposits already taken. Nothing changes until the processor reports the payment. 409 deposit.disabled, deposit.not_applicable or booking.not_plannable.
+         */
+        post: operations["createDepositCheckout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/public/leads": {
         parameters: {
             query?: never;
@@ -1765,6 +1889,26 @@ export interface paths {
         get: operations["getPublicInvoice"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/public/invoices/{token}/checkout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pay an invoice from its public link: open a card checkout for what is outstanding
+         * @description No sign-in: the token of the public invoice link is checked exactly as the invoice page checks it; a malformed, unknown, revoked or void-invoice token answers 404 invoice.link_invalid whatever was wrong, and spends the same per-address budget of invalid links as the page (429 after 30 an hour). Answers the processor’s checkout_url; nothing changes until the processor reports the payment.
+         */
+        post: operations["createPublicInvoiceCheckout"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2008,7 +2152,7 @@ export interface components {
              * @description Stable machine-readable code
              * @enum {string}
              */
-            code: "auth.admin_read_only" | "auth.break_glass_not_yours" | "auth.forbidden" | "auth.invalid_credentials" | "auth.ip_not_allowed" | "auth.mfa_required" | "auth.org_required" | "auth.org_unresolved" | "auth.password_change_required" | "auth.session_revoked" | "auth.token_invalid" | "auth.unauthenticated" | "blackout.not_found" | "booking.blacked_out" | "booking.invalid_transition" | "booking.not_found" | "booking.not_plannable" | "booking.slot_unavailable" | "booking.too_early_to_start" | "client.address_in_use" | "client.address_not_found" | "client.archived" | "client.not_found" | "delivery.no_channel" | "delivery.rejected" | "delivery.unavailable" | "deposit.disabled" | "document.unavailable" | "iam.invitation_closed" | "iam.invitation_not_found" | "iam.last_owner" | "iam.owner_only" | "iam.self_managed_account" | "idempotency.key_reused" | "identity.mfa_already_enabled" | "identity.mfa_not_enrolled" | "identity.totp_unreadable" | "identity.user_not_found" | "internal.unexpected" | "invoice.booking_not_invoiceable" | "invoice.currency_mismatch" | "invoice.invalid_transition" | "invoice.link_invalid" | "invoice.not_draft" | "invoice.not_found" | "invoice.nothing_outstanding" | "job.unknown" | "lead.already_converted" | "lead.archived" | "lead.not_found" | "metrics.unauthorized" | "org.not_found" | "org.slug_taken" | "outbox.event_not_found" | "outbox.not_dead" | "payment.declined" | "payment.not_configured" | "payment.not_found" | "payment.not_refundable" | "payment.unavailable" | "payment.webhook_invalid" | "request.headers_too_large" | "request.malformed" | "request.rate_limited" | "request.timeout" | "request.too_large" | "request.unparseable" | "request.unsupported_media_type" | "route.method_not_allowed" | "route.not_found" | "route.not_implemented" | "search.busy" | "search.too_broad" | "series.ended" | "series.not_found" | "service.migrations_pending" | "service.not_found" | "storage.conflict" | "storage.unavailable" | "storage.value_refused" | "team.inactive" | "team.not_found" | "tenant.cross_org_write" | "validation.failed" | "worker.contact_taken" | "worker.inactive" | "worker.not_found";
+            code: "auth.admin_read_only" | "auth.break_glass_not_yours" | "auth.forbidden" | "auth.invalid_credentials" | "auth.ip_not_allowed" | "auth.mfa_required" | "auth.org_required" | "auth.org_unresolved" | "auth.password_change_required" | "auth.session_revoked" | "auth.token_invalid" | "auth.unauthenticated" | "blackout.not_found" | "booking.blacked_out" | "booking.invalid_transition" | "booking.not_found" | "booking.not_plannable" | "booking.slot_unavailable" | "booking.too_early_to_start" | "client.address_in_use" | "client.address_not_found" | "client.archived" | "client.not_found" | "delivery.no_channel" | "delivery.rejected" | "delivery.unavailable" | "deposit.disabled" | "deposit.not_applicable" | "document.unavailable" | "iam.invitation_closed" | "iam.invitation_not_found" | "iam.last_owner" | "iam.owner_only" | "iam.self_managed_account" | "idempotency.key_reused" | "identity.mfa_already_enabled" | "identity.mfa_not_enrolled" | "identity.totp_unreadable" | "identity.user_not_found" | "internal.unexpected" | "invoice.booking_not_invoiceable" | "invoice.currency_mismatch" | "invoice.invalid_transition" | "invoice.link_invalid" | "invoice.not_draft" | "invoice.not_found" | "invoice.nothing_outstanding" | "job.unknown" | "lead.already_converted" | "lead.archived" | "lead.not_found" | "metrics.unauthorized" | "org.not_found" | "org.slug_taken" | "outbox.event_not_found" | "outbox.not_dead" | "payment.declined" | "payment.not_configured" | "payment.not_found" | "payment.not_refundable" | "payment.unavailable" | "payment.webhook_invalid" | "request.headers_too_large" | "request.malformed" | "request.rate_limited" | "request.timeout" | "request.too_large" | "request.unparseable" | "request.unsupported_media_type" | "route.method_not_allowed" | "route.not_found" | "route.not_implemented" | "search.busy" | "search.too_broad" | "series.ended" | "series.not_found" | "service.migrations_pending" | "service.not_found" | "storage.conflict" | "storage.unavailable" | "storage.value_refused" | "team.inactive" | "team.not_found" | "tenant.cross_org_write" | "validation.failed" | "worker.contact_taken" | "worker.inactive" | "worker.not_found";
             request_id: string;
             errors?: {
                 /** @description JSON pointer to the field (RFC 6901); for a header, / and its name (/Idempotency-Key) */
@@ -3078,6 +3222,8 @@ export interface components {
             duration_minutes: number;
             /** @description Minor units of the org’s currency */
             price_minor: number;
+            deposit_percent_basis: number | null;
+            deposit_cents: number | null;
             active: boolean;
             /** Format: date-time */
             created_at: string;
@@ -3095,6 +3241,8 @@ export interface components {
             duration_minutes: number;
             /** @description Minor units of the org’s currency (cents) */
             price_minor: number;
+            deposit_percent_basis?: number | null;
+            deposit_cents?: number | null;
             /** @description Default true */
             active?: boolean;
         };
@@ -3105,6 +3253,8 @@ export interface components {
             duration_minutes?: number;
             /** @description Minor units of the org’s currency (cents) */
             price_minor?: number;
+            deposit_percent_basis?: number | null;
+            deposit_cents?: number | null;
             /** @description false: new bookings cannot use it */
             active?: boolean;
         };
@@ -3779,6 +3929,134 @@ export interface components {
             /** @description Why the invoice is void (kept on it and in the audit log) */
             reason: string;
         };
+        RecordInvoicePaymentRequest: {
+            /**
+             * @description How the money came
+             * @enum {string}
+             */
+            method: "cash" | "cheque" | "bank_transfer" | "other";
+            /** @description Minor units of the invoice’s currency, > 0 */
+            amount_cents: number;
+            /** @description A tip for the crew, recorded apart: it never counts toward the balance */
+            tip_cents?: number;
+            reference?: string | null;
+            /**
+             * Format: date-time
+             * @description When the money arrived (default now; at most a minute ahead of the server clock)
+             * @example 2026-03-02T09:00:00Z
+             */
+            received_at?: string;
+        };
+        Payment: {
+            /** Format: uuid */
+            id: string;
+            /** @description Null for a deposit not yet applied to an invoice */
+            invoice_id: string | null;
+            /** @description The booking a deposit was taken for */
+            booking_id: string | null;
+            /** @enum {string} */
+            provider: "manual" | "stripe";
+            /** @enum {string} */
+            method: "cash" | "cheque" | "bank_transfer" | "other" | "card";
+            /**
+             * @description balance: toward the invoice; tip: for the crew, never toward the balance; deposit: taken before the visit
+             * @enum {string}
+             */
+            purpose: "balance" | "tip" | "deposit";
+            /**
+             * @description refunded once refunds reach the amount; a partial refund keeps succeeded
+             * @enum {string}
+             */
+            status: "pending" | "succeeded" | "failed" | "refunded";
+            amount_cents: number;
+            refunded_cents: number;
+            /** @description ISO 4217 */
+            currency: string;
+            reference: string | null;
+            received_at: string | null;
+            /** Format: date-time */
+            created_at: string;
+        };
+        InvoiceBalance: {
+            /** Format: uuid */
+            invoice_id: string;
+            /** @enum {string} */
+            status: "DRAFT" | "SENT" | "PARTIAL" | "PAID" | "OVERDUE" | "VOID";
+            currency: string;
+            total_cents: number;
+            /** @description Settled toward the balance (tips excluded) */
+            paid_cents: number;
+            /** @description Left to pay, never negative */
+            outstanding_cents: number;
+            /** @description Paid beyond the total: the client’s credit */
+            credit_cents: number;
+        };
+        RecordedPayment: {
+            payment: components["schemas"]["Payment"];
+            /** @description The tip recorded with it, when tip_cents > 0 */
+            tip: components["schemas"]["Payment"] | null;
+            invoice: components["schemas"]["InvoiceBalance"];
+        };
+        PaymentList: {
+            /** @description Oldest first */
+            items: components["schemas"]["Payment"][];
+            /** @description Always null: the whole list is one page */
+            next_cursor: null;
+        };
+        /** @description amount_cents defaults to all that is still refundable */
+        RefundPaymentRequest: {
+            /** @description Minor units of the invoice’s currency, > 0 */
+            amount_cents?: number;
+            reason?: string | null;
+        };
+        RefundedPayment: {
+            payment: components["schemas"]["Payment"];
+            /** @description Null for a deposit not applied to an invoice */
+            invoice: components["schemas"]["InvoiceBalance"] | null;
+        };
+        CreateInvoiceCheckoutRequest: Record<string, never>;
+        CheckoutSession: {
+            /** @description Where the payer is sent */
+            checkout_url: string;
+            session_id: string;
+            /** @description What the session collects */
+            amount_cents: number;
+            currency: string;
+        };
+        ClientCredit: {
+            /** Format: uuid */
+            client_id: string;
+            /** @description One entry per currency with credit; empty when the client has none */
+            credits: {
+                currency: string;
+                /** @description Σ of what was paid beyond each invoice’s total */
+                credit_cents: number;
+                invoices: {
+                    /** Format: uuid */
+                    invoice_id: string;
+                    number: string | null;
+                    credit_cents: number;
+                }[];
+            }[];
+        };
+        /** @description amount_cents defaults to the deposit still due under the service’s rule */
+        RecordBookingDepositRequest: {
+            /**
+             * @description How the money came
+             * @enum {string}
+             */
+            method: "cash" | "cheque" | "bank_transfer" | "other";
+            /** @description Minor units of the invoice’s currency, > 0 */
+            amount_cents?: number;
+            reference?: string | null;
+            /**
+             * Format: date-time
+             * @description When the money arrived (default now; at most a minute ahead of the server clock)
+             * @example 2026-03-02T09:00:00Z
+             */
+            received_at?: string;
+        };
+        CreateDepositCheckoutRequest: Record<string, never>;
         SubmitPublicLeadRequest: {
             /** @description The org the form belongs to */
             org_slug: string;
@@ -3833,6 +4111,7 @@ export interface components {
             /** @description Paid beyond the total: the client’s credit */
             credit_cents: number;
         };
+        CreatePublicInvoiceCheckoutRequest: Record<string, never>;
         /** @description Twilio's inbound message webhook fields (more fields may come) */
         TwilioInboundMessage: {
             /** @description The number that texted (E.164) */
@@ -9448,6 +9727,8 @@ export interface operations {
                      *           "name": "string",
                      *           "duration_minutes": 0,
                      *           "price_minor": 0,
+                     *           "deposit_percent_basis": 0,
+                     *           "deposit_cents": 0,
                      *           "active": true,
                      *           "created_at": "2019-08-24T14:15:22Z",
                      *           "updated_at": "2019-08-24T14:15:22Z"
@@ -9485,6 +9766,8 @@ export interface operations {
                  *       "name": "string",
                  *       "duration_minutes": 15,
                  *       "price_minor": 0,
+                 *       "deposit_percent_basis": 1,
+                 *       "deposit_cents": 1,
                  *       "active": true
                  *     }
                  */
@@ -9506,6 +9789,8 @@ export interface operations {
                      *       "name": "string",
                      *       "duration_minutes": 0,
                      *       "price_minor": 0,
+                     *       "deposit_percent_basis": 0,
+                     *       "deposit_cents": 0,
                      *       "active": true,
                      *       "created_at": "2019-08-24T14:15:22Z",
                      *       "updated_at": "2019-08-24T14:15:22Z"
@@ -9546,6 +9831,8 @@ export interface operations {
                  *       "name": "string",
                  *       "duration_minutes": 15,
                  *       "price_minor": 0,
+                 *       "deposit_percent_basis": 1,
+                 *       "deposit_cents": 1,
                  *       "active": true
                  *     }
                  */
@@ -9567,6 +9854,8 @@ export interface operations {
                      *       "name": "string",
                      *       "duration_minutes": 0,
                      *       "price_minor": 0,
+                     *       "deposit_percent_basis": 0,
+                     *       "deposit_cents": 0,
                      *       "active": true,
                      *       "created_at": "2019-08-24T14:15:22Z",
                      *       "updated_at": "2019-08-24T14:15:22Z"
@@ -12900,6 +13189,669 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    listInvoicePayments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                invoiceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The payments */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "497f6eca-6276-4993-bfeb-53cbbbba6f08",
+                     *           "invoice_id": "f4c4edb8-11e0-4b33-bcc1-482dc59ebb32",
+                     *           "booking_id": "b0ae0641-0cd4-4f7f-8550-dcd550941f4a",
+                     *           "provider": "manual",
+                     *           "method": "cash",
+                     *           "purpose": "balance",
+                     *           "status": "pending",
+                     *           "amount_cents": 0,
+                     *           "refunded_cents": 0,
+                     *           "currency": "string",
+                     *           "reference": "string",
+                     *           "received_at": "2019-08-24T14:15:22Z",
+                     *           "created_at": "2019-08-24T14:15:22Z"
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PaymentList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    recordInvoicePayment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the write safe to retry: the first answer is stored for 48 hours and replayed (with Idempotent-Replayed: true) to a retry with the same key; the same key with another body answers 422. */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+                /** @description While the admin API is read-only: the token from POST /v1/admin/break-glass/start admits this write (audited). */
+                "X-Break-Glass-Token"?: components["parameters"]["X-Break-Glass-Token"];
+            };
+            path: {
+                invoiceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "method": "cash",
+                 *       "amount_cents": 1,
+                 *       "tip_cents": 0,
+                 *       "reference": "string",
+                 *       "received_at": "2026-03-02T09:00:00Z"
+                 *     }
+                 */
+                "application/json": components["schemas"]["RecordInvoicePaymentRequest"];
+            };
+        };
+        responses: {
+            /** @description The payment, its tip, and the invoice’s balance after it (also for a replay) */
+            201: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "payment": {
+                     *         "id": "497f6eca-6276-4993-bfeb-53cbbbba6f08",
+                     *         "invoice_id": "f4c4edb8-11e0-4b33-bcc1-482dc59ebb32",
+                     *         "booking_id": "b0ae0641-0cd4-4f7f-8550-dcd550941f4a",
+                     *         "provider": "manual",
+                     *         "method": "cash",
+                     *         "purpose": "balance",
+                     *         "status": "pending",
+                     *         "amount_cents": 0,
+                     *         "refunded_cents": 0,
+                     *         "currency": "string",
+                     *         "reference": "string",
+                     *         "received_at": "2019-08-24T14:15:22Z",
+                     *         "created_at": "2019-08-24T14:15:22Z"
+                     *       },
+                     *       "tip": {
+                     *         "id": "497f6eca-6276-4993-bfeb-53cbbbba6f08",
+                     *         "invoice_id": "f4c4edb8-11e0-4b33-bcc1-482dc59ebb32",
+                     *         "booking_id": "b0ae0641-0cd4-4f7f-8550-dcd550941f4a",
+                     *         "provider": "manual",
+                     *         "method": "cash",
+                     *         "purpose": "balance",
+                     *         "status": "pending",
+                     *         "amount_cents": 0,
+                     *         "refunded_cents": 0,
+                     *         "currency": "string",
+                     *         "reference": "string",
+                     *         "received_at": "2019-08-24T14:15:22Z",
+                     *         "created_at": "2019-08-24T14:15:22Z"
+                     *       },
+                     *       "invoice": {
+                     *         "invoice_id": "f4c4edb8-11e0-4b33-bcc1-482dc59ebb32",
+                     *         "status": "DRAFT",
+                     *         "currency": "string",
+                     *         "total_cents": 0,
+                     *         "paid_cents": 0,
+                     *         "outstanding_cents": 0,
+                     *         "credit_cents": 0
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RecordedPayment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description invoice.invalid_transition: the invoice is a draft or void */
+            409: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "string",
+                     *       "title": "string",
+                     *       "status": 400,
+                     *       "detail": "string",
+                     *       "instance": "string",
+                     *       "code": "auth.admin_read_only",
+                     *       "request_id": "string",
+                     *       "errors": [
+                     *         {
+                     *           "pointer": "string",
+                     *           "detail": "string",
+                     *           "in": "body"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    refundPayment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description While the admin API is read-only: the token from POST /v1/admin/break-glass/start admits this write (audited). */
+                "X-Break-Glass-Token"?: components["parameters"]["X-Break-Glass-Token"];
+            };
+            path: {
+                paymentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "amount_cents": 1,
+                 *       "reason": "string"
+                 *     }
+                 */
+                "application/json": components["schemas"]["RefundPaymentRequest"];
+            };
+        };
+        responses: {
+            /** @description The payment after the refund and its invoice’s balance */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "payment": {
+                     *         "id": "497f6eca-6276-4993-bfeb-53cbbbba6f08",
+                     *         "invoice_id": "f4c4edb8-11e0-4b33-bcc1-482dc59ebb32",
+                     *         "booking_id": "b0ae0641-0cd4-4f7f-8550-dcd550941f4a",
+                     *         "provider": "manual",
+                     *         "method": "cash",
+                     *         "purpose": "balance",
+                     *         "status": "pending",
+                     *         "amount_cents": 0,
+                     *         "refunded_cents": 0,
+                     *         "currency": "string",
+                     *         "reference": "string",
+                     *         "received_at": "2019-08-24T14:15:22Z",
+                     *         "created_at": "2019-08-24T14:15:22Z"
+                     *       },
+                     *       "invoice": {
+                     *         "invoice_id": "f4c4edb8-11e0-4b33-bcc1-482dc59ebb32",
+                     *         "status": "DRAFT",
+                     *         "currency": "string",
+                     *         "total_cents": 0,
+                     *         "paid_cents": 0,
+                     *         "outstanding_cents": 0,
+                     *         "credit_cents": 0
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RefundedPayment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description payment.not_refundable, or payment.declined by the processor */
+            409: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "string",
+                     *       "title": "string",
+                     *       "status": 400,
+                     *       "detail": "string",
+                     *       "instance": "string",
+                     *       "code": "auth.admin_read_only",
+                     *       "request_id": "string",
+                     *       "errors": [
+                     *         {
+                     *           "pointer": "string",
+                     *           "detail": "string",
+                     *           "in": "body"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
+            500: components["responses"]["InternalError"];
+            /** @description payment.not_configured or payment.unavailable (retry later) */
+            503: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "string",
+                     *       "title": "string",
+                     *       "status": 400,
+                     *       "detail": "string",
+                     *       "instance": "string",
+                     *       "code": "auth.admin_read_only",
+                     *       "request_id": "string",
+                     *       "errors": [
+                     *         {
+                     *           "pointer": "string",
+                     *           "detail": "string",
+                     *           "in": "body"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createInvoiceCheckout: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description While the admin API is read-only: the token from POST /v1/admin/break-glass/start admits this write (audited). */
+                "X-Break-Glass-Token"?: components["parameters"]["X-Break-Glass-Token"];
+            };
+            path: {
+                invoiceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /** @example {} */
+                "application/json": components["schemas"]["CreateInvoiceCheckoutRequest"];
+            };
+        };
+        responses: {
+            /** @description The checkout session */
+            201: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "checkout_url": "string",
+                     *       "session_id": "string",
+                     *       "amount_cents": 0,
+                     *       "currency": "string"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CheckoutSession"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description payment.declined (the processor refused), invoice.invalid_transition, invoice.nothing_outstanding */
+            409: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "string",
+                     *       "title": "string",
+                     *       "status": 400,
+                     *       "detail": "string",
+                     *       "instance": "string",
+                     *       "code": "auth.admin_read_only",
+                     *       "request_id": "string",
+                     *       "errors": [
+                     *         {
+                     *           "pointer": "string",
+                     *           "detail": "string",
+                     *           "in": "body"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
+            500: components["responses"]["InternalError"];
+            /** @description payment.not_configured (no processor, or no URL to send the payer back to) or payment.unavailable (retry later) */
+            503: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "string",
+                     *       "title": "string",
+                     *       "status": 400,
+                     *       "detail": "string",
+                     *       "instance": "string",
+                     *       "code": "auth.admin_read_only",
+                     *       "request_id": "string",
+                     *       "errors": [
+                     *         {
+                     *           "pointer": "string",
+                     *           "detail": "string",
+                     *           "in": "body"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getClientCredit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                clientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The credit */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "client_id": "5b3fa7ba-57d3-4017-a65b-d57dcd2db643",
+                     *       "credits": [
+                     *         {
+                     *           "currency": "string",
+                     *           "credit_cents": 0,
+                     *           "invoices": [
+                     *             {
+                     *               "invoice_id": "f4c4edb8-11e0-4b33-bcc1-482dc59ebb32",
+                     *               "number": "string",
+                     *               "credit_cents": 0
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ClientCredit"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    recordBookingDeposit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description While the admin API is read-only: the token from POST /v1/admin/break-glass/start admits this write (audited). */
+                "X-Break-Glass-Token"?: components["parameters"]["X-Break-Glass-Token"];
+            };
+            path: {
+                bookingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "method": "cash",
+                 *       "amount_cents": 1,
+                 *       "reference": "string",
+                 *       "received_at": "2026-03-02T09:00:00Z"
+                 *     }
+                 */
+                "application/json": components["schemas"]["RecordBookingDepositRequest"];
+            };
+        };
+        responses: {
+            /** @description The deposit */
+            201: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "497f6eca-6276-4993-bfeb-53cbbbba6f08",
+                     *       "invoice_id": "f4c4edb8-11e0-4b33-bcc1-482dc59ebb32",
+                     *       "booking_id": "b0ae0641-0cd4-4f7f-8550-dcd550941f4a",
+                     *       "provider": "manual",
+                     *       "method": "cash",
+                     *       "purpose": "balance",
+                     *       "status": "pending",
+                     *       "amount_cents": 0,
+                     *       "refunded_cents": 0,
+                     *       "currency": "string",
+                     *       "reference": "string",
+                     *       "received_at": "2019-08-24T14:15:22Z",
+                     *       "created_at": "2019-08-24T14:15:22Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Payment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description deposit.disabled, deposit.not_applicable or booking.not_plannable */
+            409: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "string",
+                     *       "title": "string",
+                     *       "status": 400,
+                     *       "detail": "string",
+                     *       "instance": "string",
+                     *       "code": "auth.admin_read_only",
+                     *       "request_id": "string",
+                     *       "errors": [
+                     *         {
+                     *           "pointer": "string",
+                     *           "detail": "string",
+                     *           "in": "body"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createDepositCheckout: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description While the admin API is read-only: the token from POST /v1/admin/break-glass/start admits this write (audited). */
+                "X-Break-Glass-Token"?: components["parameters"]["X-Break-Glass-Token"];
+            };
+            path: {
+                bookingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /** @example {} */
+                "application/json": components["schemas"]["CreateDepositCheckoutRequest"];
+            };
+        };
+        responses: {
+            /** @description The checkout session */
+            201: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "checkout_url": "string",
+                     *       "session_id": "string",
+                     *       "amount_cents": 0,
+                     *       "currency": "string"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CheckoutSession"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description deposit.disabled, deposit.not_applicable, booking.not_plannable or payment.declined */
+            409: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "string",
+                     *       "title": "string",
+                     *       "status": 400,
+                     *       "detail": "string",
+                     *       "instance": "string",
+                     *       "code": "auth.admin_read_only",
+                     *       "request_id": "string",
+                     *       "errors": [
+                     *         {
+                     *           "pointer": "string",
+                     *           "detail": "string",
+                     *           "in": "body"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
+            500: components["responses"]["InternalError"];
+            /** @description payment.not_configured (no processor, or no URL to send the payer back to) or payment.unavailable (retry later) */
+            503: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "string",
+                     *       "title": "string",
+                     *       "status": 400,
+                     *       "detail": "string",
+                     *       "instance": "string",
+                     *       "code": "auth.admin_read_only",
+                     *       "request_id": "string",
+                     *       "errors": [
+                     *         {
+                     *           "pointer": "string",
+                     *           "detail": "string",
+                     *           "in": "body"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     submitPublicLead: {
         parameters: {
             query?: never;
@@ -13044,6 +13996,164 @@ export interface operations {
             431: components["responses"]["RequestHeaderFieldsTooLarge"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createPublicInvoiceCheckout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The public invoice link’s token */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /** @example {} */
+                "application/json": components["schemas"]["CreatePublicInvoiceCheckoutRequest"];
+            };
+        };
+        responses: {
+            /** @description The checkout session */
+            201: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "checkout_url": "string",
+                     *       "session_id": "string",
+                     *       "amount_cents": 0,
+                     *       "currency": "string"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CheckoutSession"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description invoice.link_invalid */
+            404: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "string",
+                     *       "title": "string",
+                     *       "status": 400,
+                     *       "detail": "string",
+                     *       "instance": "string",
+                     *       "code": "auth.admin_read_only",
+                     *       "request_id": "string",
+                     *       "errors": [
+                     *         {
+                     *           "pointer": "string",
+                     *           "detail": "string",
+                     *           "in": "body"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description invoice.nothing_outstanding, or payment.declined by the processor */
+            409: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "string",
+                     *       "title": "string",
+                     *       "status": 400,
+                     *       "detail": "string",
+                     *       "instance": "string",
+                     *       "code": "auth.admin_read_only",
+                     *       "request_id": "string",
+                     *       "errors": [
+                     *         {
+                     *           "pointer": "string",
+                     *           "detail": "string",
+                     *           "in": "body"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            /** @description Too many invalid invoice links from this address (Retry-After) */
+            429: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "string",
+                     *       "title": "string",
+                     *       "status": 400,
+                     *       "detail": "string",
+                     *       "instance": "string",
+                     *       "code": "auth.admin_read_only",
+                     *       "request_id": "string",
+                     *       "errors": [
+                     *         {
+                     *           "pointer": "string",
+                     *           "detail": "string",
+                     *           "in": "body"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
+            500: components["responses"]["InternalError"];
+            /** @description payment.not_configured or payment.unavailable (retry later) */
+            503: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "string",
+                     *       "title": "string",
+                     *       "status": 400,
+                     *       "detail": "string",
+                     *       "instance": "string",
+                     *       "code": "auth.admin_read_only",
+                     *       "request_id": "string",
+                     *       "errors": [
+                     *         {
+                     *           "pointer": "string",
+                     *           "detail": "string",
+                     *           "in": "body"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     receiveTwilioSms: {
