@@ -72,6 +72,11 @@ expect '"auth.password_change_required"' 'the temporary-password refusal'
 expect '"in_progress"' 'the started job'
 expect '"completed"' 'the completed job'
 expect '^204$' 'the worker sign-out'
+expect '"status":"PARTIAL","currency":"USD","total_cents":12960,"paid_cents":5000' 'the partly paid invoice'
+expect '"status":"PAID","currency":"USD","total_cents":12960,"paid_cents":12960,"outstanding_cents":0' 'the paid invoice'
+expect '^application/pdf, ' 'the invoice PDF'
+expect '"status":"OVERDUE","paid_cents":0,"settled_cents":0,"mismatch":false' 'the overdue demo invoice'
+expect '"client_name":"James Okafor","days_overdue":1[5-7],' 'the overdue queue'
 # The confirmed booking's mail went through the outbox: the in-process deliverer (polling the
 # embedded database every second) wrote it to the log (EMAIL_MODE=log, the dev default).
 mailed=""

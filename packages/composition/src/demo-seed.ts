@@ -5,7 +5,7 @@
  * like any other data.
  */
 import { randomUUID } from 'node:crypto';
-import { addDays, localDateOf, weekdayOf, zonedInstant, type Core, type CreateLeadInput, type CreateWorkerInput, type LocalDate, type RequestContext, type WorkingHours } from '@cws/core';
+import { addDays, localDateOf, weekdayOf, zonedInstant, type Core, type CreateInvoiceInput, type CreateLeadInput, type SystemContext, type CreateWorkerInput, type LocalDate, type RequestContext, type WorkingHours } from '@cws/core';
 
 export const DEMO_ORG_SLUG = 'demo-cleaning';
 /** The demo worker who can sign in to the worker portal (when the seed is given a password). */
@@ -18,6 +18,8 @@ export interface DemoSeedResult {
   readonly leads: number;
   readonly workers: number;
   readonly bookings: number;
+  /** Issued invoices: one paid, one partly paid, one overdue. */
+  readonly invoices: number;
   /** The owner's email, when one was created. */
   readonly ownerEmail: string | null;
   /** Set when the owner got a generated temporary password (no password was given). */
@@ -86,6 +88,7 @@ export async function seedDemoOrg(core: Core, now: Date, options: DemoSeedOption
   for (const lead of leads) await core.leads.create.execute(ctx, lead);
   const { bookings, portalWorkerId } = await seedSchedule(core, ctx, made.map((c) => c.id), orgInput.timeZone);
   if (options.worker !== undefined) await core.workforce.setWorkerPassword.execute(ctx, { id: portalWorkerId, password: options.worker.password });
+  const invoices = await seedInvoices(core, ctx, sys, made.map((c) => c.id));
   return {
     orgId: org.id,
     slug: org.slug,
@@ -93,10 +96,33 @@ export async function seedDemoOrg(core: Core, now: Date, options: DemoSeedOption
     leads: leads.length,
     workers: 3,
     bookings,
+    invoices,
     ownerEmail: options.owner?.email ?? null,
     ownerTemporaryPassword,
     workerLogin: options.worker === undefined ? null : DEMO_WORKER_EMAIL,
   };
+}
+
+/**
+ * The books of the last weeks, made as staff would have made them then (each step at its own
+ * time, in date order, so the numbers follow the issue dates): a paid invoice, a partly paid one and one past its due date, which the overdue job
+ * marks. The invoice mail and receipts go to the outbox like any other.
+ */
+async function seedInvoices(core: Core, ctx: RequestContext, sys: SystemContext, clientIds: readonly string[]): Promise<number> {
+  const [maria, dental, james] = clientIds as [string, string, string];
+  const daysAgo = (days: number): RequestContext => ({ ...ctx, now: new Date(ctx.now.getTime() - days * 86_400_000) });
+  const issue = async (at: RequestContext, clientId: string, lines: CreateInvoiceInput['lines']) => {
+    const draft = await core.invoices.create.execute(at, { clientId, lines, paymentTermsDays: 14 });
+    await core.invoices.issue.execute(at, { invoiceId: draft.invoice.id });
+    return draft.invoice.id;
+  };
+  await issue(daysAgo(30), james, [{ description: 'Deep clean, rental between guests', quantity: 1, unitPriceCents: 26000, taxRateBasis: 800 }]);
+  const paid = await issue(daysAgo(12), maria, [{ description: 'Standard clean (2 h)', quantity: 1, unitPriceCents: 12000, taxRateBasis: 800 }, { description: 'Inside the oven', quantity: 1, unitPriceCents: 3500, taxRateBasis: 800 }]);
+  await core.payments.recordManual.execute(daysAgo(10), { invoiceId: paid, method: 'bank_transfer', amountCents: 16740, tipCents: 1500, reference: 'ACH 20417' });
+  const partial = await issue(daysAgo(6), dental, [{ description: 'After-hours office clean', quantity: 4, unitPriceCents: 18000, taxRateBasis: 800 }, { description: 'Interior windows', quantity: 2.5, unitPriceCents: 3800, taxRateBasis: 800 }]);
+  await core.payments.recordManual.execute(daysAgo(2), { invoiceId: partial, method: 'cheque', amountCents: 40000, reference: 'Cheque 1182' });
+  await core.finance.markOverdue.execute({ ...sys, reason: 'demo seed: invoices past their due date' });
+  return 3;
 }
 
 /**

@@ -68,4 +68,23 @@ describe('demo seed (npm start on an empty database)', () => {
     const withoutOne = await seedDemoOrg(createCore(createMemoryAdapters()), now);
     expect(withoutOne.workerLogin).to.equal(null);
   });
+
+  it('starts the books with a paid, a partly paid and an overdue invoice, whatever the day (numbers in issue order, totals from the lines)', async () => {
+    for (const now of [new Date('2026-03-05T04:30:00Z'), new Date('2027-01-02T15:00:00Z')]) {
+      const { core, demo, ctx } = await seeded(now);
+      expect(demo.invoices).to.equal(3);
+      const page = await core.invoices.list.execute(ctx, {});
+      const byStatus = Object.fromEntries(page.items.map((d) => [d.invoice.status, d.invoice]));
+      expect(Object.keys(byStatus).sort(), now.toISOString()).to.deep.equal(['OVERDUE', 'PAID', 'PARTIAL']);
+      expect(byStatus['PAID']).to.include({ totalCents: 16740, paidCents: 16740, taxCents: 1240 });
+      expect(byStatus['PARTIAL']).to.include({ totalCents: 88020, paidCents: 40000 });
+      expect(byStatus['OVERDUE']).to.include({ totalCents: 28080, paidCents: 0 });
+      expect(byStatus['OVERDUE']!.dueDate! < localDateOf(now, ZONE)).to.equal(true);
+      const issued = page.items.map((d) => d.invoice).sort((a, b) => a.issueDate!.localeCompare(b.issueDate!));
+      expect(issued.map((i) => i.status), 'numbered in the order they were issued').to.deep.equal(['OVERDUE', 'PAID', 'PARTIAL']);
+      expect([...issued].sort((a, b) => a.number!.localeCompare(b.number!)).map((i) => i.id)).to.deep.equal(issued.map((i) => i.id));
+      const report = await core.finance.reconcileReport.execute(ctx, { status: 'mismatch' });
+      expect(report.total, 'the seeded books agree with their payments').to.equal(0);
+    }
+  });
 });
