@@ -87,6 +87,8 @@ export function aPayment(orgId: string, clientId: string, invoiceId: string | nu
     status: 'succeeded',
     amountCents: 1000,
     refundedCents: 0,
+    refundPendingCents: 0,
+    refundPendingKey: null,
     currency: 'GBP',
     reference: 'BACS 0001',
     providerReference: null,

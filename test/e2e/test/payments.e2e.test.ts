@@ -54,7 +54,7 @@ function paymentSuite(h: () => ApiHarness): void {
     expect(first.status, first.text).to.equal(201);
     expect(first.body.invoice).to.deep.equal({ invoice_id: invoice.id, status: 'PARTIAL', currency: 'USD', total_cents: 10_000, paid_cents: 4_000, outstanding_cents: 6_000, credit_cents: 0 });
     expect(first.body.payment).to.include({ invoice_id: invoice.id, booking_id: null, provider: 'manual', method: 'cash', purpose: 'balance', status: 'succeeded', amount_cents: 4_000, refunded_cents: 0, currency: 'USD', reference: 'at the door' });
-    expect(first.body.payment).to.have.all.keys('id', 'invoice_id', 'booking_id', 'provider', 'method', 'purpose', 'status', 'amount_cents', 'refunded_cents', 'currency', 'reference', 'received_at', 'created_at');
+    expect(first.body.payment).to.have.all.keys('id', 'invoice_id', 'booking_id', 'provider', 'method', 'purpose', 'status', 'amount_cents', 'refunded_cents', 'refund_pending_cents', 'currency', 'reference', 'received_at', 'created_at');
     expect(first.body.tip).to.include({ purpose: 'tip', amount_cents: 500 });
     // A tip alone does not pay anything toward the balance, however large.
     const tipOnly = await pay(org, invoice.id, { amount_cents: 1, tip_cents: 9_999 });
@@ -244,6 +244,8 @@ function paymentSuite(h: () => ApiHarness): void {
       status: 'succeeded',
       amountCents,
       refundedCents: 0,
+      refundPendingCents: 0,
+      refundPendingKey: null,
       currency: 'USD',
       reference: null,
       providerReference: intent.id,
