@@ -146,6 +146,9 @@ export async function up(knex: Knex): Promise<void> {
     t.text('status').notNullable();
     t.bigInteger('amount_cents').notNullable();
     t.bigInteger('refunded_cents').notNullable().defaultTo(0);
+    // A card refund sent to the processor and not yet confirmed, and its idempotency key (a retry reuses it).
+    t.bigInteger('refund_pending_cents').notNullable().defaultTo(0);
+    t.text('refund_pending_key').nullable();
     t.specificType('currency', 'char(3)').notNullable();
     t.text('reference').nullable();
     t.text('provider_reference').nullable();
@@ -163,7 +166,7 @@ export async function up(knex: Knex): Promise<void> {
     t.check(`purpose IN (${quoted(PAYMENT_PURPOSES)})`, [], 'invoice_payments_purpose_known');
     t.check(`status IN (${quoted(PAYMENT_STATUSES)})`, [], 'invoice_payments_status_known');
     t.check('amount_cents > 0', [], 'invoice_payments_amount_positive');
-    t.check('refunded_cents >= 0 AND refunded_cents <= amount_cents', [], 'invoice_payments_refund_within_amount');
+    t.check('refunded_cents >= 0 AND refund_pending_cents >= 0 AND refunded_cents + refund_pending_cents <= amount_cents', [], 'invoice_payments_refund_within_amount');
   });
   await knex.raw('CREATE UNIQUE INDEX invoice_payments_provider_reference_unique ON invoice_payments (org_id, provider_reference) WHERE provider_reference IS NOT NULL');
   // listByInvoice / listByBooking (oldest first), and reconcile's per-invoice aggregate.

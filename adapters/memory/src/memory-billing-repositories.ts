@@ -179,11 +179,19 @@ class MemoryInvoiceRepository implements InvoiceRepository {
   }
 }
 
+/** Migration 0014's invoice_payments_refund_within_amount: refunded and pending both ≥ 0, together ≤ the amount. */
+function assertRefundWithinAmount(p: InvoicePayment): void {
+  if (p.refundedCents < 0 || p.refundPendingCents < 0 || p.refundedCents + p.refundPendingCents > p.amountCents) {
+    throw new Error(`invoice_payments_refund_within_amount violated by payment ${p.id}`);
+  }
+}
+
 class MemoryPaymentRepository implements PaymentRepository {
   constructor(private readonly orgId: string, private readonly t: TenantTables) {}
 
   async insert(payment: InvoicePayment): Promise<void> {
     assertOwnOrg(this.orgId, payment.orgId);
+    assertRefundWithinAmount(payment);
     if (this.t.payments.has(payment.id)) throw new AppError('storage.conflict', `Payment ${payment.id} exists`);
     assertRefers(this.orgId, this.t, { clientId: payment.clientId, invoiceId: payment.invoiceId, bookingIds: [payment.bookingId] });
     if (payment.providerReference !== null && (await this.findByProviderReference(payment.providerReference)) !== null) {
@@ -206,6 +214,7 @@ class MemoryPaymentRepository implements PaymentRepository {
     assertOwnOrg(this.orgId, payment.orgId);
     const current = this.t.payments.get(payment.id);
     if (current === undefined || current.orgId !== this.orgId) throw new AppError('payment.not_found', `No payment ${payment.id} in this organisation`);
+    assertRefundWithinAmount(payment);
     assertRefers(this.orgId, this.t, { clientId: payment.clientId, invoiceId: payment.invoiceId, bookingIds: [payment.bookingId] });
     this.t.payments.set(payment.id, copy({ ...payment, createdAt: current.createdAt }));
   }

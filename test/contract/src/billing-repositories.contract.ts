@@ -87,6 +87,8 @@ export function aPayment(orgId: string, clientId: string, invoiceId: string | nu
     status: 'succeeded',
     amountCents: 1000,
     refundedCents: 0,
+    refundPendingCents: 0,
+    refundPendingKey: null,
     currency: 'GBP',
     reference: 'BACS 0001',
     providerReference: null,
@@ -529,6 +531,8 @@ export function billingRepositoriesContract(name: string, factory: StorageHarnes
           checkoutSessionId: 'cs_test_1',
           amountCents: MAX_INVOICE_TOTAL_MINOR,
           refundedCents: MAX_INVOICE_TOTAL_MINOR - 1,
+          refundPendingCents: 1,
+          refundPendingKey: 'refund:p:0:1',
           providerUpdatedAt: at('2026-05-01T09:00:01.000Z'),
           createdAt: later(CREATED, 2000),
         });
@@ -546,6 +550,20 @@ export function billingRepositoriesContract(name: string, factory: StorageHarnes
         await run(ctx, (r) => r.payments.update(refunded));
         expect(await run(ctx, (r) => r.payments.findById(deposit.id))).to.deep.equal(refunded);
         expect((await caught(() => run(ctx, (r) => r.payments.update(aPayment(ctx.orgId, clientId, invoice.id))))).code).to.equal('payment.not_found');
+      });
+
+      it('refunded and pending together never exceed the amount, nor go below zero; the row is left as it was', async () => {
+        const { ctx, clientId } = await anOrg();
+        const invoice = anInvoice(ctx.orgId, clientId, {}, { issued: true });
+        await run(ctx, (r) => r.invoices.insert(invoice));
+        const p = aPayment(ctx.orgId, clientId, invoice.id, { provider: 'stripe', method: 'card', amountCents: 1_000, refundedCents: 400, refundPendingCents: 600, refundPendingKey: 'refund:p:400:600' });
+        await run(ctx, (r) => r.payments.insert(p));
+        for (const bad of [{ refundPendingCents: 601 }, { refundedCents: 401 }, { refundPendingCents: -1 }]) {
+          await caught(() => run(ctx, (r) => r.payments.update({ ...p, ...bad })));
+        }
+        await caught(() => run(ctx, (r) => r.payments.insert(aPayment(ctx.orgId, clientId, invoice.id, { amountCents: 100, refundedCents: 50, refundPendingCents: 51 }))));
+        expect(await run(ctx, (r) => r.payments.findById(p.id))).to.deep.equal(p);
+        expect(ids(await run(ctx, (r) => r.payments.listByInvoice(invoice.id)))).to.deep.equal([p.id]);
       });
 
       it('stores a processor payment id once per org; another org may hold the same id and sees none of these', async () => {

@@ -54,7 +54,7 @@ function paymentSuite(h: () => ApiHarness): void {
     expect(first.status, first.text).to.equal(201);
     expect(first.body.invoice).to.deep.equal({ invoice_id: invoice.id, status: 'PARTIAL', currency: 'USD', total_cents: 10_000, paid_cents: 4_000, outstanding_cents: 6_000, credit_cents: 0 });
     expect(first.body.payment).to.include({ invoice_id: invoice.id, booking_id: null, provider: 'manual', method: 'cash', purpose: 'balance', status: 'succeeded', amount_cents: 4_000, refunded_cents: 0, currency: 'USD', reference: 'at the door' });
-    expect(first.body.payment).to.have.all.keys('id', 'invoice_id', 'booking_id', 'provider', 'method', 'purpose', 'status', 'amount_cents', 'refunded_cents', 'currency', 'reference', 'received_at', 'created_at');
+    expect(first.body.payment).to.have.all.keys('id', 'invoice_id', 'booking_id', 'provider', 'method', 'purpose', 'status', 'amount_cents', 'refunded_cents', 'refund_pending_cents', 'currency', 'reference', 'received_at', 'created_at');
     expect(first.body.tip).to.include({ purpose: 'tip', amount_cents: 500 });
     // A tip alone does not pay anything toward the balance, however large.
     const tipOnly = await pay(org, invoice.id, { amount_cents: 1, tip_cents: 9_999 });
@@ -244,6 +244,8 @@ function paymentSuite(h: () => ApiHarness): void {
       status: 'succeeded',
       amountCents,
       refundedCents: 0,
+      refundPendingCents: 0,
+      refundPendingKey: null,
       currency: 'USD',
       reference: null,
       providerReference: intent.id,
@@ -288,12 +290,88 @@ function paymentSuite(h: () => ApiHarness): void {
     const declined = await org.call('POST', `/v1/admin/payments/${card.id}/refund`, { body: { amount_cents: 1_000 } });
     expect(problem(declined)).to.deep.equal([409, 'payment.declined', 'application/problem+json']);
     const listed = await org.expect(200, 'GET', `/v1/admin/invoices/${invoice.id}/payments`);
-    expect(listed.items[0]).to.include({ refunded_cents: 0, status: 'succeeded' });
+    expect(listed.items[0]).to.include({ refunded_cents: 0, refund_pending_cents: 0, status: 'succeeded' });
     expect(await invoiceOf(org, invoice.id)).to.include({ status: 'PAID', paid_cents: 6_000 });
     const part = await org.call('POST', `/v1/admin/payments/${card.id}/refund`, { body: { amount_cents: 1_000 } });
     expect(part.status, part.text).to.equal(200);
     expect(part.body.invoice).to.include({ status: 'PARTIAL', paid_cents: 5_000 });
     expect(fake.refunds.filter((r) => r['payment_intent'] === card.providerReference).map((r) => r['amount'])).to.deep.equal([1_000]);
+  });
+
+  /** Every attempt of one refund call (the SDK's retry and the guard's) lost in transit: the request reached Stripe, no answer came back. */
+  const REFUND_ATTEMPTS = 4;
+  const loseNextRefund = () => fake.failNext(...Array.from({ length: REFUND_ATTEMPTS }, () => 'reset' as const));
+  const refundCalls = (from: number) => fake.requests.slice(from).filter((q) => q.path === '/v1/refunds');
+  const paymentOf = async (org: OrgApi, invoiceId: string, id: string) =>
+    ((await org.expect(200, 'GET', `/v1/admin/invoices/${invoiceId}/payments`)).items as Array<Record<string, unknown>>).find((p) => p['id'] === id)!;
+
+  it('a card refund the processor never answers stays pending (503, still paid); retrying it is the same refund at Stripe, applied once', async () => {
+    const { org, client, invoice } = await setup(6_000);
+    const card = await cardPayment(org, invoice, client.id, 6_000);
+    const from = fake.requests.length;
+    loseNextRefund();
+    const lost = await org.call('POST', `/v1/admin/payments/${card.id}/refund`, { body: { amount_cents: 2_000 } });
+    expect(problem(lost)).to.deep.equal([503, 'payment.unavailable', 'application/problem+json']);
+    expect(lost.body).to.include({ refund_pending_cents: 2_000, retry_amount_cents: 2_000 });
+    expect((lost.body as unknown as { detail: string }).detail).to.match(/pending/).and.match(/safe/);
+    expect(refundCalls(from)).to.have.length(REFUND_ATTEMPTS);
+    expect(await paymentOf(org, invoice.id, card.id)).to.include({ refunded_cents: 0, refund_pending_cents: 2_000, status: 'succeeded' });
+    expect(await invoiceOf(org, invoice.id)).to.include({ status: 'PAID', paid_cents: 6_000 });
+    // The reserved money cannot be taken by another refund meanwhile.
+    const other = await org.call('POST', `/v1/admin/payments/${card.id}/refund`, { body: { amount_cents: 4_000 } });
+    expect(problem(other)).to.deep.equal([409, 'payment.not_refundable', 'application/problem+json']);
+    expect(other.body).to.include({ refund_pending_cents: 2_000 });
+    expect(problem(await org.call('POST', `/v1/admin/payments/${card.id}/refund`, { body: {} }))[1]).to.equal('payment.not_refundable');
+
+    const retry = await org.call('POST', `/v1/admin/payments/${card.id}/refund`, { body: { amount_cents: 2_000 } });
+    expect(retry.status, retry.text).to.equal(200);
+    expect(retry.body.payment).to.include({ status: 'succeeded', refunded_cents: 2_000, refund_pending_cents: 0 });
+    expect(retry.body.invoice).to.include({ status: 'PARTIAL', paid_cents: 4_000 });
+    const keys = refundCalls(from).map((q) => q.idempotencyKey);
+    expect(new Set(keys)).to.deep.equal(new Set([`refund:${card.id}:0:2000`]));
+    expect(keys.length).to.be.greaterThan(REFUND_ATTEMPTS);
+    expect(fake.refunds.filter((r) => r['payment_intent'] === card.providerReference).map((r) => r['amount'])).to.deep.equal([2_000]);
+    // A second retry is no longer a retry: nothing is pending, and 2 000 of the rest is a new refund with a new key.
+    const again = await org.call('POST', `/v1/admin/payments/${card.id}/refund`, { body: { amount_cents: 2_000 } });
+    expect(again.status, again.text).to.equal(200);
+    expect(refundCalls(from).at(-1)!.idempotencyKey).to.equal(`refund:${card.id}:2000:2000`);
+    expect(again.body.invoice).to.include({ status: 'PARTIAL', paid_cents: 2_000 });
+    const audit = await auditActions(org, 'payment.refunded');
+    expect(audit.filter((a) => a.resource_id === card.id)).to.have.length(2);
+  });
+
+  it('a declined retry of a pending refund gives the reservation back', async () => {
+    const { org, client, invoice } = await setup(6_000);
+    const card = await cardPayment(org, invoice, client.id, 6_000);
+    loseNextRefund();
+    expect(problem(await org.call('POST', `/v1/admin/payments/${card.id}/refund`, { body: { amount_cents: 6_000 } }))[0]).to.equal(503);
+    expect(await paymentOf(org, invoice.id, card.id)).to.include({ refund_pending_cents: 6_000 });
+    fake.failNext({ status: 402, type: 'card_error', code: 'charge_already_refunded', message: 'nope' });
+    const declined = await org.call('POST', `/v1/admin/payments/${card.id}/refund`, { body: { amount_cents: 6_000 } });
+    expect(problem(declined)).to.deep.equal([409, 'payment.declined', 'application/problem+json']);
+    expect(await paymentOf(org, invoice.id, card.id)).to.include({ refunded_cents: 0, refund_pending_cents: 0, status: 'succeeded' });
+    expect(await invoiceOf(org, invoice.id)).to.include({ status: 'PAID', paid_cents: 6_000 });
+    expect(fake.refunds.filter((r) => r['payment_intent'] === card.providerReference)).to.have.length(0);
+  });
+
+  it('after a lost refund call, Stripe’s charge.refunded webhook confirms it: pending cleared, applied once, the invoice reopened', async () => {
+    const { org, client, invoice } = await setup(6_000);
+    const card = await cardPayment(org, invoice, client.id, 6_000);
+    loseNextRefund();
+    expect(problem(await org.call('POST', `/v1/admin/payments/${card.id}/refund`, { body: { amount_cents: 6_000 } }))[0]).to.equal(503);
+    const intent = fake.paymentIntent(card.providerReference!)!;
+    const charge = fake.charge(intent['latest_charge'] as string)!;
+    // Stripe did refund (the answer was what got lost); its event is newer than the stored payment.
+    const signed = fake.signedEvent('charge.refunded', { ...charge, amount_refunded: 6_000, refunded: true }, { created: Math.floor(Date.now() / 1000) + 5 });
+    const delivered = await fetch(`${h().server.url}/v1/payments/stripe/webhook`, { method: 'POST', headers: { 'content-type': 'application/json', 'stripe-signature': signed.header }, body: signed.payload });
+    expect(delivered.status, await delivered.text()).to.equal(200);
+    expect(await paymentOf(org, invoice.id, card.id)).to.include({ refunded_cents: 6_000, refund_pending_cents: 0, status: 'refunded' });
+    expect(await invoiceOf(org, invoice.id)).to.include({ status: 'SENT', paid_cents: 0 });
+    // A retry now finds nothing pending or refundable: no second refund anywhere.
+    const before = fake.requests.length;
+    expect(problem(await org.call('POST', `/v1/admin/payments/${card.id}/refund`, { body: { amount_cents: 6_000 } }))).to.deep.equal([409, 'payment.not_refundable', 'application/problem+json']);
+    expect(refundCalls(before)).to.have.length(0);
+    expect(await invoiceOf(org, invoice.id)).to.include({ status: 'SENT', paid_cents: 0 });
   });
 
   it('deposits: a service rule, a manual deposit on the booking (no invoice), a deposit checkout through Stripe', async () => {

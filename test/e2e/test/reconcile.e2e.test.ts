@@ -84,6 +84,8 @@ function reconcileSuite(h: () => ApiHarness): void {
     status: 'succeeded',
     amountCents,
     refundedCents: 0,
+    refundPendingCents: 0,
+    refundPendingKey: null,
     currency: invoice.currency,
     reference: null,
     providerReference: null,

@@ -158,7 +158,7 @@ async function unsettledInvoice(h: ApiHarness, orgId: string, clientId: string, 
     });
     await repos.payments.insert({
       id: randomUUID(), orgId, invoiceId: id, bookingId: null, clientId, provider: 'manual', method: 'cash', purpose: 'balance', status: 'succeeded',
-      amountCents: 4000, refundedCents: 0, currency: 'USD', reference: `${label} secret ref`, providerReference: null, checkoutSessionId: null,
+      amountCents: 4000, refundedCents: 0, refundPendingCents: 0, refundPendingKey: null, currency: 'USD', reference: `${label} secret ref`, providerReference: null, checkoutSessionId: null,
       failureMessage: null, receivedAt: at, providerUpdatedAt: null, recordedBy: null, createdAt: at, updatedAt: at,
     });
   });

@@ -31,7 +31,7 @@ const dateOrNull = (value: unknown): Date | null => (value === null || value ===
 const textOrNull = (value: unknown): string | null => (value === null || value === undefined ? null : (value as string));
 
 const PAYMENT_COLUMNS = `org_id, id, invoice_id, booking_id, client_id, provider, method, purpose, status, amount_cents, refunded_cents,
-  currency, reference, provider_reference, checkout_session_id, failure_message, received_at, provider_updated_at, recorded_by,
+  refund_pending_cents, refund_pending_key, currency, reference, provider_reference, checkout_session_id, failure_message, received_at, provider_updated_at, recorded_by,
   created_at, updated_at`;
 
 function toPayment(r: Row): InvoicePayment {
@@ -47,6 +47,8 @@ function toPayment(r: Row): InvoicePayment {
     status: r['status'] as InvoicePayment['status'],
     amountCents: Number(r['amount_cents']),
     refundedCents: Number(r['refunded_cents']),
+    refundPendingCents: Number(r['refund_pending_cents']),
+    refundPendingKey: textOrNull(r['refund_pending_key']),
     currency: r['currency'] as string,
     reference: textOrNull(r['reference']),
     providerReference: textOrNull(r['provider_reference']),
@@ -71,6 +73,8 @@ const PAYMENT_FIELDS = [
   'status',
   'amount_cents',
   'refunded_cents',
+  'refund_pending_cents',
+  'refund_pending_key',
   'currency',
   'reference',
   'provider_reference',
@@ -93,6 +97,8 @@ const paymentValues = (p: InvoicePayment): Knex.RawBinding[] => [
   p.status,
   p.amountCents,
   p.refundedCents,
+  p.refundPendingCents,
+  p.refundPendingKey,
   p.currency,
   p.reference,
   p.providerReference,

@@ -14,6 +14,7 @@ export function paymentJson(p: InvoicePayment) {
     status: p.status,
     amount_cents: p.amountCents,
     refunded_cents: p.refundedCents,
+    refund_pending_cents: p.refundPendingCents,
     currency: p.currency,
     reference: p.reference,
     received_at: iso(p.receivedAt),

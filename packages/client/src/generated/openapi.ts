@@ -1766,7 +1766,7 @@ export interface paths {
         put?: never;
         /**
          * Refund part or all of a payment (default: all that is still refundable)
-         * @description amount_cents must not exceed what is still refundable (409 payment.not_refundable; also for a failed, pending or fully refunded payment, and for the loser of two refunds racing for the same money). A manual payment’s refund is recorded; a card payment is refunded at the processor first (nothing is recorded if it refuses: 409 payment.declined, 503 payment.unavailable or payment.not_configured). A partial refund keeps the payment succeeded; once refunds reach its amount it is refunded. The invoice’s paid amount and status follow (a PAID invoice reopens as PARTIAL, SENT or OVERDUE).
+         * @description amount_cents must not exceed what is still refundable (409 payment.not_refundable; also for a failed, pending or fully refunded payment, and for the loser of two refunds racing for the same money). A manual payment’s refund is recorded; a card payment is refunded at the processor first and recorded only once it confirms: a refusal (409 payment.declined) records nothing; a timeout or outage (503 payment.unavailable) leaves the amount in refund_pending_cents (still counted as paid, not refundable again) and the same refund, with amount_cents equal to that pending amount, is safe to retry: the processor answers the same refund and it is applied once (its charge.refunded webhook also settles it). While a refund is pending, a refund of another amount is 409 payment.not_refundable. A partial refund keeps the payment succeeded; once refunds reach its amount it is refunded. The invoice’s paid amount and status follow (a PAID invoice reopens as PARTIAL, SENT or OVERDUE).
          */
         post: operations["refundPayment"];
         delete?: never;
@@ -3970,6 +3970,8 @@ export interface components {
             status: "pending" | "succeeded" | "failed" | "refunded";
             amount_cents: number;
             refunded_cents: number;
+            /** @description Sent to the processor as a refund and not confirmed yet (a timeout): not refundable again, still counted as paid; retrying that refund with this amount is safe */
+            refund_pending_cents: number;
             /** @description ISO 4217 */
             currency: string;
             reference: string | null;
@@ -13220,6 +13222,7 @@ export interface operations {
                      *           "status": "pending",
                      *           "amount_cents": 0,
                      *           "refunded_cents": 0,
+                     *           "refund_pending_cents": 0,
                      *           "currency": "string",
                      *           "reference": "string",
                      *           "received_at": "2019-08-24T14:15:22Z",
@@ -13291,6 +13294,7 @@ export interface operations {
                      *         "status": "pending",
                      *         "amount_cents": 0,
                      *         "refunded_cents": 0,
+                     *         "refund_pending_cents": 0,
                      *         "currency": "string",
                      *         "reference": "string",
                      *         "received_at": "2019-08-24T14:15:22Z",
@@ -13306,6 +13310,7 @@ export interface operations {
                      *         "status": "pending",
                      *         "amount_cents": 0,
                      *         "refunded_cents": 0,
+                     *         "refund_pending_cents": 0,
                      *         "currency": "string",
                      *         "reference": "string",
                      *         "received_at": "2019-08-24T14:15:22Z",
@@ -13409,6 +13414,7 @@ export interface operations {
                      *         "status": "pending",
                      *         "amount_cents": 0,
                      *         "refunded_cents": 0,
+                     *         "refund_pending_cents": 0,
                      *         "currency": "string",
                      *         "reference": "string",
                      *         "received_at": "2019-08-24T14:15:22Z",
@@ -13466,7 +13472,7 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
             431: components["responses"]["RequestHeaderFieldsTooLarge"];
             500: components["responses"]["InternalError"];
-            /** @description payment.not_configured or payment.unavailable (retry later) */
+            /** @description payment.not_configured, or payment.unavailable: the refund is pending, retry the same amount */
             503: {
                 headers: {
                     "X-Request-ID": components["headers"]["X-Request-ID"];
@@ -13696,6 +13702,7 @@ export interface operations {
                      *       "status": "pending",
                      *       "amount_cents": 0,
                      *       "refunded_cents": 0,
+                     *       "refund_pending_cents": 0,
                      *       "currency": "string",
                      *       "reference": "string",
                      *       "received_at": "2019-08-24T14:15:22Z",

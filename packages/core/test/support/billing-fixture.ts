@@ -79,6 +79,8 @@ export function billingFixture(options: Parameters<typeof schedulingFixture>[0] 
         status: 'succeeded',
         amountCents,
         refundedCents: 0,
+        refundPendingCents: 0,
+        refundPendingKey: null,
         currency: invoice.currency,
         reference: null,
         providerReference: `pi_test_${id.slice(-8)}`,

@@ -52,6 +52,8 @@ export function payment(invoice: Invoice, id: string, amountCents: number, field
     status: 'succeeded',
     amountCents,
     refundedCents: 0,
+    refundPendingCents: 0,
+    refundPendingKey: null,
     currency: invoice.currency,
     reference: null,
     providerReference: null,

@@ -55,6 +55,8 @@ describe('Invoice use cases', () => {
       status: 'succeeded',
       amountCents,
       refundedCents: 0,
+      refundPendingCents: 0,
+      refundPendingKey: null,
       currency: booking.currency,
       reference: null,
       providerReference: null,

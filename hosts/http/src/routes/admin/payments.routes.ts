@@ -64,7 +64,7 @@ export function paymentRoutes(): RouteDefinition[] {
       operationId: 'refundPayment',
       summary: 'Refund part or all of a payment (default: all that is still refundable)',
       description:
-        'amount_cents must not exceed what is still refundable (409 payment.not_refundable; also for a failed, pending or fully refunded payment, and for the loser of two refunds racing for the same money). A manual payment’s refund is recorded; a card payment is refunded at the processor first (nothing is recorded if it refuses: 409 payment.declined, 503 payment.unavailable or payment.not_configured). A partial refund keeps the payment succeeded; once refunds reach its amount it is refunded. The invoice’s paid amount and status follow (a PAID invoice reopens as PARTIAL, SENT or OVERDUE).',
+        'amount_cents must not exceed what is still refundable (409 payment.not_refundable; also for a failed, pending or fully refunded payment, and for the loser of two refunds racing for the same money). A manual payment’s refund is recorded; a card payment is refunded at the processor first and recorded only once it confirms: a refusal (409 payment.declined) records nothing; a timeout or outage (503 payment.unavailable) leaves the amount in refund_pending_cents (still counted as paid, not refundable again) and the same refund, with amount_cents equal to that pending amount, is safe to retry: the processor answers the same refund and it is applied once (its charge.refunded webhook also settles it). While a refund is pending, a refund of another amount is 409 payment.not_refundable. A partial refund keeps the payment succeeded; once refunds reach its amount it is refunded. The invoice’s paid amount and status follow (a PAID invoice reopens as PARTIAL, SENT or OVERDUE).',
       tags,
       audience: 'staff',
       permission: 'invoices.manage',
@@ -73,7 +73,7 @@ export function paymentRoutes(): RouteDefinition[] {
       responses: {
         200: { description: 'The payment after the refund and its invoice’s balance', schema: 'output' },
         409: { description: 'payment.not_refundable, or payment.declined by the processor' },
-        503: { description: 'payment.not_configured or payment.unavailable (retry later)' },
+        503: { description: 'payment.not_configured, or payment.unavailable: the refund is pending, retry the same amount' },
       },
       async handler({ runtime, ctx, input }) {
         const { payment, invoice } = await runtime.core.payments.refund.execute(ctx, input);

@@ -133,6 +133,13 @@ export interface InvoicePayment {
   readonly status: PaymentStatus;
   readonly amountCents: number;
   readonly refundedCents: number;
+  /**
+   * Reserved by a card refund the processor has not confirmed yet (sent, timed out, or the process
+   * died mid-call): not refundable again, still settled (paid) until the processor confirms.
+   */
+  readonly refundPendingCents: number;
+  /** The idempotency key of that pending refund, so a retry asks the processor for the very same refund. */
+  readonly refundPendingKey: string | null;
   readonly currency: string;
   /** The cheque number or bank reference staff typed. */
   readonly reference: string | null;
@@ -156,10 +163,10 @@ export function settledCents(payment: Pick<InvoicePayment, 'purpose' | 'status' 
   return payment.amountCents - payment.refundedCents;
 }
 
-/** What can still be refunded of a payment. */
-export function refundableCents(payment: Pick<InvoicePayment, 'status' | 'amountCents' | 'refundedCents'>): number {
+/** What can still be refunded of a payment: neither refunded nor reserved by a pending refund. */
+export function refundableCents(payment: Pick<InvoicePayment, 'status' | 'amountCents' | 'refundedCents' | 'refundPendingCents'>): number {
   if (payment.status !== 'succeeded') return 0;
-  return payment.amountCents - payment.refundedCents;
+  return Math.max(0, payment.amountCents - payment.refundedCents - payment.refundPendingCents);
 }
 
 export const STRIPE_EVENT_STATUSES = ['received', 'processed', 'ignored', 'failed'] as const;

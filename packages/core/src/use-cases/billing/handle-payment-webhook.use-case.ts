@@ -96,8 +96,9 @@ const RANK: Readonly<Record<Exclude<PaymentStatus, 'refunded'>, number>> = { pen
  *   id) recorded or updated as succeeded, the invoice settled, a receipt mailed once;
  * - payment_intent.payment_failed / invoice.payment_failed: the payment recorded as failed (unless
  *   it already succeeded) and one dunning mail per invoice with a fresh pay link;
- * - charge.refunded: refunded amount raised to the charge's, status refunded when it is all, the
- *   invoice settled (a PAID invoice reopens);
+ * - charge.refunded: refunded amount raised to the charge's (the rise clears as much of a refund
+ *   still pending on our side), status refunded when it is all, the invoice settled (a PAID
+ *   invoice reopens);
  * - any other type: stored as ignored.
  * An event older than what the payment row holds is not trusted: the payment's current state is
  * fetched from the processor (outside the transaction) and applied instead.
@@ -389,6 +390,8 @@ function incomingPayment(
     status,
     amountCents: state.amountMinor,
     refundedCents: Math.min(Math.max(0, state.amountRefundedMinor), state.amountMinor),
+    refundPendingCents: 0,
+    refundPendingKey: null,
     currency: state.currency,
     reference: null,
     providerReference: state.reference,
@@ -414,6 +417,10 @@ function merge(existing: InvoicePayment, incoming: InvoicePayment, now: Date): I
   // Both sides agree on the amount once it succeeded (the session's total is the intent's amount); max keeps it order-free.
   const amountCents = base === 'succeeded' && oldBase === 'succeeded' && newBase === 'succeeded' ? Math.max(existing.amountCents, incoming.amountCents) : base === newBase ? incoming.amountCents : existing.amountCents;
   const refundedCents = Math.min(Math.max(existing.refundedCents, incoming.refundedCents), amountCents);
+  // The processor confirms refunds we may still hold as pending (a refund call that timed out or
+  // died mid-way): what it reports beyond what we had stored clears that much of the pending part.
+  const confirmed = Math.max(0, refundedCents - existing.refundedCents);
+  const refundPendingCents = Math.min(Math.max(0, existing.refundPendingCents - confirmed), amountCents - refundedCents);
   const receivedAt = base !== 'succeeded' ? null : earliest(oldBase === 'succeeded' ? existing.receivedAt : null, newBase === 'succeeded' ? incoming.receivedAt : null);
   const providerUpdatedAt = latest(existing.providerUpdatedAt, incoming.providerUpdatedAt);
   const merged: InvoicePayment = withRefundStatus({
@@ -421,6 +428,8 @@ function merge(existing: InvoicePayment, incoming: InvoicePayment, now: Date): I
     status: base,
     amountCents,
     refundedCents,
+    refundPendingCents,
+    refundPendingKey: refundPendingCents === 0 ? null : existing.refundPendingKey,
     checkoutSessionId: existing.checkoutSessionId ?? incoming.checkoutSessionId,
     failureMessage: base === 'failed' ? (incoming.failureMessage ?? existing.failureMessage) : existing.failureMessage,
     receivedAt,
@@ -448,6 +457,8 @@ function samePayment(a: InvoicePayment, b: InvoicePayment): boolean {
     a.status === b.status &&
     a.amountCents === b.amountCents &&
     a.refundedCents === b.refundedCents &&
+    a.refundPendingCents === b.refundPendingCents &&
+    a.refundPendingKey === b.refundPendingKey &&
     a.checkoutSessionId === b.checkoutSessionId &&
     a.failureMessage === b.failureMessage &&
     time(a.receivedAt) === time(b.receivedAt) &&

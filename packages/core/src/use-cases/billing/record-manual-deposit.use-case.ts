@@ -68,6 +68,8 @@ export class RecordManualDeposit {
         status: 'succeeded',
         amountCents: amount,
         refundedCents: 0,
+        refundPendingCents: 0,
+        refundPendingKey: null,
         currency: booking.currency,
         reference: checked.reference ?? null,
         providerReference: null,

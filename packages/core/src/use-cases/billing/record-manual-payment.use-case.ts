@@ -114,6 +114,8 @@ export class RecordManualPayment {
         method: plan.method,
         status: 'succeeded' as const,
         refundedCents: 0,
+        refundPendingCents: 0,
+        refundPendingKey: null,
         currency: invoice.currency,
         reference: plan.reference,
         providerReference: null,

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { Client, Invoice } from '@cws/core';
-import { parseInvoiceToken } from '@cws/core';
+import { parseInvoiceToken, refundableCents, settledCents } from '@cws/core';
 import { expectAppError } from '../../support/core-fixture.js';
 import { billingFixture, type BillingFixture } from '../../support/billing-fixture.js';
 import { UNKNOWN_ID } from '../../support/scheduling-fixture.js';
@@ -85,6 +85,34 @@ describe('RefundPayment (memory)', () => {
     await expectAppError(refund(payment.id, 100, otherOrg), 'payment.not_found');
     await expectAppError(refund(UNKNOWN_ID, 100), 'payment.not_found');
     expect(fx.storedPayment(payment.id).refundedCents).to.equal(0);
+  });
+
+  it('a manual refund is one unit: nothing is ever left pending', async () => {
+    const payment = await pay(10_000);
+    const result = await refund(payment.id, 4_000);
+    expect(result.payment).to.include({ refundedCents: 4_000, refundPendingCents: 0, refundPendingKey: null });
+    expect(fx.storedPayment(payment.id)).to.include({ refundedCents: 4_000, refundPendingCents: 0, refundPendingKey: null });
+  });
+
+  it('money reserved by a pending card refund is not refundable but still counts as paid', () => {
+    const base = { purpose: 'balance' as const, status: 'succeeded' as const, amountCents: 10_000, refundedCents: 2_000 };
+    const reserved = { ...base, refundPendingCents: 3_000 };
+    expect(refundableCents(reserved)).to.equal(5_000);
+    expect(settledCents(reserved)).to.equal(8_000);
+    expect(refundableCents({ ...base, refundPendingCents: 8_000 })).to.equal(0);
+    expect(refundableCents({ ...base, status: 'failed', refundPendingCents: 0 })).to.equal(0);
+  });
+
+  it('while a card refund is pending: a refund of another amount or "the rest" is payment.not_refundable naming the pending amount; nothing changes', async () => {
+    const card = await fx.cardPayment(orgId, invoice, 10_000, { refundPendingCents: 3_000, refundPendingKey: 'refund:x:0:3000' });
+    for (const amount of [1_000, undefined]) {
+      const err = await expectAppError(refund(card.id, amount), 'payment.not_refundable');
+      expect(err.details).to.include({ refund_pending_cents: 3_000, refundable_cents: 7_000 });
+    }
+    // The pending amount itself is a retry, which needs the processor.
+    await expectAppError(refund(card.id, 3_000), 'payment.not_configured');
+    expect(fx.storedPayment(card.id)).to.include({ refundedCents: 0, refundPendingCents: 3_000, refundPendingKey: 'refund:x:0:3000', status: 'succeeded' });
+    expect(fx.storedInvoice(invoice.id)).to.include({ status: 'PAID', paidCents: 10_000 });
   });
 
   it('a tip can be refunded and the invoice’s books do not move', async () => {
