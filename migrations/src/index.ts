@@ -17,6 +17,7 @@ import * as m0011 from './0011_worker_portal_password_change.js';
 import * as m0012 from './0012_job_org_run_stats.js';
 import * as m0013 from './0013_outbox.js';
 import * as m0014 from './0014_billing.js';
+import * as m0016 from './0016_org_dunning_days.js';
 import { MIGRATIONS_TABLE } from './support/migrations-table.js';
 
 export { APP_ROLE, CURRENT_ORG_SQL, CURRENT_USER_SQL } from './support/tenant-table.js';
@@ -57,6 +58,7 @@ const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['0012_job_org_run_stats', m0012],
   ['0013_outbox', m0013],
   ['0014_billing', m0014],
+  ['0016_org_dunning_days', m0016],
 ];
 
 export const EXPECTED_HEAD = MIGRATIONS[MIGRATIONS.length - 1]![0];

@@ -21,6 +21,7 @@ export class OrgSettingsModel extends Model {
   lead_auto_archive_days!: number | null;
   locale!: string;
   notifications_disabled!: string[];
+  dunning_days!: number[];
   updated_at!: Date;
 }
 

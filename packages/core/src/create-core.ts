@@ -40,6 +40,7 @@ import type { OutboxDeliveryStore, OutboxObserver } from './ports/outbox.port.js
 import { AesGcmSecretSealer } from './defaults/aes-gcm-secret-sealer.js';
 import { DEFAULT_OUTBOX_OPTIONS, type Messaging, type OutboxOptions } from './use-cases/outbox/messaging.js';
 import { outboxUseCases } from './use-cases/outbox/outbox-use-cases.js';
+import { financeUseCases } from './use-cases/billing/finance-use-cases.js';
 import { invoiceUseCases } from './use-cases/billing/invoice-use-cases.js';
 import type { PaymentGateway } from './ports/payment-gateway.port.js';
 import { DEFAULT_BILLING_OPTIONS, type BillingOptions } from './use-cases/billing/billing-support.js';
@@ -167,6 +168,7 @@ export function createCore(ports: CorePorts, options_: CoreOptions = {}) {
     workerPortal: workerPortalUseCases(services),
     ops: opsUseCases(services),
     outbox: outboxUseCases(services),
+    finance: financeUseCases(services),
     invoices: invoiceUseCases(services),
     stripe: stripeUseCases(services),
   };

@@ -30,7 +30,7 @@ export async function createOrg(h: StorageHarness, overrides: Partial<OrgSetting
   const id = randomUUID();
   const now = new Date(Math.floor(Date.now() / 1000) * 1000);
   const org: Org = { id, name: `Org ${id.slice(0, 8)}`, slug: `org-${id.slice(0, 8)}-${id.slice(9, 13)}`, createdAt: now };
-  const settings: OrgSettings = { orgId: id, timeZone: 'Europe/London', currency: 'GBP', leadAutoArchiveDays: null, locale: 'en-GB', notificationsDisabled: [], updatedAt: now, ...overrides };
+  const settings: OrgSettings = { orgId: id, timeZone: 'Europe/London', currency: 'GBP', leadAutoArchiveDays: null, locale: 'en-GB', notificationsDisabled: [], dunningDays: [3, 7, 14], updatedAt: now, ...overrides };
   await h.orgs.create(org, settings, {
     id: randomUUID(),
     actorId: 'contract-suite',

@@ -34,7 +34,7 @@ export function orgDirectoryContract(name: string, factory: StorageHarnessFactor
       const err = await caught(() =>
         h.orgs.create(
           { id, name: 'Copycat', slug: org.slug, createdAt: new Date() },
-          { orgId: id, timeZone: 'UTC', currency: 'USD', leadAutoArchiveDays: null, locale: 'en', notificationsDisabled: [], updatedAt: new Date() },
+          { orgId: id, timeZone: 'UTC', currency: 'USD', leadAutoArchiveDays: null, locale: 'en', notificationsDisabled: [], dunningDays: [3, 7, 14], updatedAt: new Date() },
           { id: randomUUID(), actorId: 'contract', action: 'org.create', reason: 'test', metadata: {}, requestId: 'r', createdAt: new Date() },
         ),
       );
@@ -55,7 +55,7 @@ export function orgDirectoryContract(name: string, factory: StorageHarnessFactor
 
     it('updates the settings of the bound org', async () => {
       const { ctx, settings } = await createOrg(h);
-      const changed = { ...settings, timeZone: 'Australia/Sydney', leadAutoArchiveDays: 14, updatedAt: new Date('2026-07-01T00:00:00.000Z') };
+      const changed = { ...settings, timeZone: 'Australia/Sydney', leadAutoArchiveDays: 14, dunningDays: [1, 30, 365], updatedAt: new Date('2026-07-01T00:00:00.000Z') };
       await h.uow.run(ctx, (r) => r.orgSettings.update(changed));
       expect(await h.uow.run(ctx, (r) => r.orgSettings.get())).to.deep.equal(changed);
     });

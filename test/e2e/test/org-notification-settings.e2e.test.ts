@@ -8,6 +8,7 @@ const ALL_ON = {
   booking_reminder: true,
   worker_assignment: true,
   security_notice: true,
+  invoice_reminder: true,
 };
 
 onEachDatabase('org locale and notification settings over HTTP', (h) => {

@@ -12,6 +12,7 @@ export function toSettings(row: OrgSettingsModel): OrgSettings {
     locale: row.locale,
     // Kinds this build no longer knows are dropped rather than trusted.
     notificationsDisabled: row.notifications_disabled.filter((k): k is NotificationKind => (NOTIFICATION_KINDS as readonly string[]).includes(k)),
+    dunningDays: row.dunning_days.map(Number),
     updatedAt: row.updated_at,
   };
 }
@@ -20,6 +21,7 @@ export function settingsColumns(s: OrgSettings) {
   return { time_zone: s.timeZone, currency: s.currency, lead_auto_archive_days: s.leadAutoArchiveDays,
     locale: s.locale,
     notifications_disabled: [...s.notificationsDisabled],
+    dunning_days: [...s.dunningDays],
     updated_at: s.updatedAt,
   };
 }

@@ -94,6 +94,7 @@ export function orgSettingsJson(s: OrgSettings) {
     lead_auto_archive_days: s.leadAutoArchiveDays,
     locale: s.locale,
     notifications: Object.fromEntries(NOTIFICATION_KINDS.map((kind) => [kind, notificationEnabled(s, kind)])),
+    dunning_days: [...s.dunningDays],
     updated_at: s.updatedAt.toISOString(),
   };
 }

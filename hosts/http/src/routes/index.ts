@@ -11,6 +11,7 @@ import { safetyRoutes } from './admin/safety.routes.js';
 import { clientRoutes } from './admin/clients.routes.js';
 import { jobsRoutes } from './admin/jobs.routes.js';
 import { outboxRoutes } from './admin/outbox.routes.js';
+import { financeRoutes } from './admin/finance.routes.js';
 import { leadRoutes } from './admin/leads.routes.js';
 import { orgRoutes } from './admin/org.routes.js';
 import { infraRoutes } from './infra/infra.routes.js';
@@ -47,6 +48,7 @@ export function allRoutes(options: {
     ...clientRoutes(),
     ...jobsRoutes(),
     ...outboxRoutes(),
+    ...financeRoutes(),
     ...workforceRoutes(),
     ...bookingRoutes(),
     ...seriesRoutes(),

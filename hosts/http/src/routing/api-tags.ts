@@ -18,6 +18,7 @@ export const API_TAGS = {
   Finance: 'Finance views: reconcile reports and the Stripe events the webhook stored.',
   Audit: 'Who did what: the org’s audit log.',
   Operations: 'Scheduled jobs and their state.',
+  Finance: 'Invoice reconcile (mismatch report and repair) and the invoices queue; finance roles only.',
   Outbox: 'The dead-letter queue: messages, webhooks and exports delivery gave up on, and their replay.',
   Health: 'Liveness, readiness and metrics for operators.',
   Docs: 'This document, the reference page and the problem types.',

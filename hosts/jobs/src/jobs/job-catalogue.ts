@@ -77,6 +77,37 @@ export const JOB_CATALOGUE: readonly JobSpec[] = [
     },
   },
   {
+    name: 'invoices-mark-overdue',
+    description:
+      'Moves SENT invoices whose due date has passed on each org’s calendar to OVERDUE (each locked and settled from its payments, so one whose payments cover it becomes PARTIAL or PAID instead), audited as invoice.settled. Hourly, so each zone’s new day is reached within the hour; a second run finds nothing.',
+    cron: '2 * * * *',
+    timeZone: 'UTC',
+    maxRetries: 3,
+    retryDelayMs: 60_000,
+    async run(runtime, sys) {
+      const result = await runtime.core.finance.markOverdue.execute(sys);
+      return {
+        orgs_scanned: result.orgsScanned,
+        invoices_scanned: result.invoicesScanned,
+        invoices_marked_overdue: result.invoicesMarkedOverdue,
+        invoices_settled: result.invoicesSettled,
+      };
+    },
+  },
+  {
+    name: 'invoice-reminders',
+    description:
+      'Overdue reminders (dunning-lite): once each org’s clock passes 09:00, enqueues invoice_overdue_reminder (email, with a fresh pay link) for unpaid invoices past due that reached a step of the org’s dunning_days (default 3, 7, 14): only the latest step reached, each step once; never for PAID or VOID invoices; off with the invoice_reminder notification. Hourly, so every zone is covered.',
+    cron: '10 * * * *',
+    timeZone: 'UTC',
+    maxRetries: 3,
+    retryDelayMs: 60_000,
+    async run(runtime, sys) {
+      const result = await runtime.core.finance.sendReminders.execute(sys);
+      return { orgs_scanned: result.orgsScanned, invoices_scanned: result.invoicesScanned, reminders_queued: result.remindersQueued };
+    },
+  },
+  {
     name: 'idempotency-keys-prune',
     description: 'Deletes expired Idempotency-Key records (kept 48 hours) in every org.',
     cron: '20 4 * * *',

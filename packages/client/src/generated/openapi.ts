@@ -466,7 +466,7 @@ export interface paths {
         head?: never;
         /**
          * Change settings of your org (lead_auto_archive_days: null turns auto-archive off)
-         * @description Absent settings keep their value; at least one is required. time_zone must be an IANA zone (stored under its canonical name, e.g. europe/london → Europe/London); currency an ISO 4217 code (stored upper-case); lead_auto_archive_days 1 to 3650 or null; locale a BCP 47 tag (stored canonical, e.g. EN-gb → en-GB). notifications turns the named ones on (true) or off (false), e.g. {"booking_reminder": false}; those left out keep their setting. Audited as org.settings_update.
+         * @description Absent settings keep their value; at least one is required. time_zone must be an IANA zone (stored under its canonical name, e.g. europe/london → Europe/London); currency an ISO 4217 code (stored upper-case); lead_auto_archive_days 1 to 3650 or null; locale a BCP 47 tag (stored canonical, e.g. EN-gb → en-GB). notifications turns the named ones on (true) or off (false), e.g. {"booking_reminder": false} (invoice_reminder: the overdue reminders); those left out keep their setting. dunning_days: the days after an invoice’s due date an overdue reminder goes, 1 to 10 distinct whole days from 1 to 365 (default [3, 7, 14]; stored ascending). Audited as org.settings_update.
          */
         patch: operations["updateOrgSettings"];
         trace?: never;
@@ -967,6 +967,66 @@ export interface paths {
          * @description outbox_dead_count and export_dead_count count the org’s dead events whatever the filter (the pre-deploy check of the operations guide expects both 0). kind=outbox lists dead mail, text messages and webhooks; kind=export dead exports; kind=all (default) both, newest first. limit (1–200, default 50) and offset (0–100000) page in the database; total counts the filtered events.
          */
         get: operations["getDeadLetterQueue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/finance/reconcile/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Invoices whose stored paid or status disagree with their payments (status=all: every issued invoice)
+         * @description status=mismatch (default) lists issued invoices whose stored paid_cents differs from what their succeeded payments settle (settled_cents: amounts less refunds, tips excluded), or whose status is not the one that sum gives on the org’s calendar (PAID, PARTIAL, SENT, or OVERDUE once past due); status=all lists every issued invoice. Each row has payment counts, the last payment time, outstanding_cents by the payments, mismatch, and quick_action: the POST that repairs it. Newest first; limit (1–200, default 50) and offset (0–100000) with total. Finance roles only; only the caller’s org.
+         */
+        get: operations["getInvoiceReconcileReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/finance/invoices/{id}/reconcile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Recompute an invoice’s paid amount and status from its succeeded payments
+         * @description Locks the invoice row, recomputes paid from its succeeded manual and Stripe payments and sets PAID, PARTIAL, SENT or OVERDUE from that sum; never creates or changes a payment (with none the invoice reopens). Idempotent: a repeat answers changed=false and changes nothing. Every call is audited (invoice.reconciled, with status, paid, outstanding and succeeded payment count before and after, and changed). 409 invoice.invalid_transition for a draft or void invoice; 404 for an id this org does not have.
+         */
+        post: operations["reconcileInvoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/queue/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The invoices queue: unpaid and overdue invoices, oldest due first
+         * @description overdue_count and unpaid_count count the org’s invoices whatever the filter. status=overdue lists issued invoices with money left to pay whose due date has passed on the org’s calendar; unpaid those with money left to pay; all (default) the same as unpaid (every overdue invoice is unpaid). Oldest due date first; each row has the number, the client’s name, the due date, days_overdue, outstanding_cents and status. limit (1–200, default 50) and offset (0–100000) page in the database; total counts the filtered invoices. Finance roles only.
+         */
+        get: operations["getInvoiceQueue"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2204,6 +2264,7 @@ export interface components {
             booking_reminder: boolean;
             worker_assignment: boolean;
             security_notice: boolean;
+            invoice_reminder: boolean;
         };
         OrgSettings: {
             /** Format: uuid */
@@ -2216,6 +2277,8 @@ export interface components {
             /** @description BCP 47 tag the org’s messages format dates in */
             locale: string;
             notifications: components["schemas"]["NotificationSettings"];
+            /** @description Days after the due date overdue reminders go, ascending */
+            dunning_days: number[];
             /** Format: date-time */
             updated_at: string;
         };
@@ -2246,7 +2309,17 @@ export interface components {
                 booking_reminder?: boolean;
                 worker_assignment?: boolean;
                 security_notice?: boolean;
+                invoice_reminder?: boolean;
             };
+            /**
+             * @description Days after an invoice's due date an overdue reminder goes, each once: 1 to 10 distinct whole days from 1 to 365; stored ascending
+             * @example [
+             *       3,
+             *       7,
+             *       14
+             *     ]
+             */
+            dunning_days?: number[];
         };
         AuditEntry: {
             /** Format: uuid */
@@ -2688,6 +2761,90 @@ export interface components {
             export_dead_count: number;
             items: components["schemas"]["DeadLetter"][];
             /** @description Events that match the filter, on every page */
+            total: number;
+            limit: number;
+            offset: number;
+        };
+        InvoiceReconcileRow: {
+            /** Format: uuid */
+            invoice_id: string;
+            number: string | null;
+            /** @enum {string} */
+            status: "DRAFT" | "SENT" | "PARTIAL" | "PAID" | "OVERDUE" | "VOID";
+            /** @description ISO 4217; amounts are minor units of it */
+            currency: string;
+            due_date: string | null;
+            /** @description The invoice total (its snapshot) */
+            total_cents: number;
+            /** @description Paid as stored on the invoice */
+            paid_cents: number;
+            /** @description What its succeeded balance and deposit payments settle now (amount less refunds; tips excluded) */
+            settled_cents: number;
+            /** @description Left to pay by its payments (total less settled, never negative; 0 when void): what a reconcile stores */
+            outstanding_cents: number;
+            /** @description Payments of any status */
+            payment_count: number;
+            /** @description Succeeded (or later refunded) payments */
+            succeeded_payment_count: number;
+            last_payment_at: string | null;
+            /** @description The stored paid or status disagrees with the payments */
+            mismatch: boolean;
+            quick_action: {
+                /** @constant */
+                method: "POST";
+                /** @description The reconcile action of this invoice */
+                href: string;
+            };
+        };
+        InvoiceReconcileReport: {
+            items: components["schemas"]["InvoiceReconcileRow"][];
+            /** @description Rows that match the filter, on every page */
+            total: number;
+            limit: number;
+            offset: number;
+        };
+        ReconcileInvoiceRequest: Record<string, never>;
+        InvoiceBooks: {
+            /** @enum {string} */
+            status: "DRAFT" | "SENT" | "PARTIAL" | "PAID" | "OVERDUE" | "VOID";
+            paid_cents: number;
+            outstanding_cents: number;
+            /** @description Succeeded (or later refunded) payments */
+            succeeded_count: number;
+        };
+        InvoiceReconciliation: {
+            /** Format: uuid */
+            invoice_id: string;
+            /** @description Whether the stored paid or status changed (false: the books already agreed) */
+            changed: boolean;
+            before: components["schemas"]["InvoiceBooks"];
+            after: components["schemas"]["InvoiceBooks"];
+        };
+        InvoiceQueueItem: {
+            /** Format: uuid */
+            invoice_id: string;
+            number: string | null;
+            /** @enum {string} */
+            status: "DRAFT" | "SENT" | "PARTIAL" | "PAID" | "OVERDUE" | "VOID";
+            /** Format: uuid */
+            client_id: string;
+            client_name: string | null;
+            /** @description ISO 4217; amounts are minor units of it */
+            currency: string;
+            total_cents: number;
+            outstanding_cents: number;
+            issue_date: string | null;
+            due_date: string | null;
+            /** @description Whole days past the due date on the org’s calendar (0 when not yet due) */
+            days_overdue: number;
+        };
+        InvoiceQueue: {
+            /** @description Overdue invoices of the org, whatever the filter */
+            overdue_count: number;
+            /** @description Unpaid invoices of the org (overdue ones included), whatever the filter */
+            unpaid_count: number;
+            items: components["schemas"]["InvoiceQueueItem"][];
+            /** @description Rows that match the filter, on every page */
             total: number;
             limit: number;
             offset: number;
@@ -5685,8 +5842,12 @@ export interface operations {
                      *         "booking_cancelled": true,
                      *         "booking_reminder": true,
                      *         "worker_assignment": true,
-                     *         "security_notice": true
+                     *         "security_notice": true,
+                     *         "invoice_reminder": true
                      *       },
+                     *       "dunning_days": [
+                     *         0
+                     *       ],
                      *       "updated_at": "2019-08-24T14:15:22Z"
                      *     }
                      */
@@ -5726,8 +5887,14 @@ export interface operations {
                  *         "booking_cancelled": true,
                  *         "booking_reminder": true,
                  *         "worker_assignment": true,
-                 *         "security_notice": true
-                 *       }
+                 *         "security_notice": true,
+                 *         "invoice_reminder": true
+                 *       },
+                 *       "dunning_days": [
+                 *         3,
+                 *         7,
+                 *         14
+                 *       ]
                  *     }
                  */
                 "application/json": components["schemas"]["UpdateOrgSettingsRequest"];
@@ -5754,8 +5921,12 @@ export interface operations {
                      *         "booking_cancelled": true,
                      *         "booking_reminder": true,
                      *         "worker_assignment": true,
-                     *         "security_notice": true
+                     *         "security_notice": true,
+                     *         "invoice_reminder": true
                      *       },
+                     *       "dunning_days": [
+                     *         0
+                     *       ],
                      *       "updated_at": "2019-08-24T14:15:22Z"
                      *     }
                      */
@@ -8253,6 +8424,190 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["DeadLetterQueue"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getInvoiceReconcileReport: {
+        parameters: {
+            query?: {
+                /** @description mismatch (default): only invoices whose books disagree with their payments; all: every issued invoice */
+                status?: "mismatch" | "all";
+                /** @description Page size (default 50) */
+                limit?: number;
+                /** @description Rows to skip (default 0) */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the report */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "invoice_id": "f4c4edb8-11e0-4b33-bcc1-482dc59ebb32",
+                     *           "number": "string",
+                     *           "status": "DRAFT",
+                     *           "currency": "string",
+                     *           "due_date": "2019-08-24",
+                     *           "total_cents": 0,
+                     *           "paid_cents": 0,
+                     *           "settled_cents": 0,
+                     *           "outstanding_cents": 0,
+                     *           "payment_count": 0,
+                     *           "succeeded_payment_count": 0,
+                     *           "last_payment_at": "2019-08-24T14:15:22Z",
+                     *           "mismatch": true,
+                     *           "quick_action": {
+                     *             "method": "POST",
+                     *             "href": "string"
+                     *           }
+                     *         }
+                     *       ],
+                     *       "total": 0,
+                     *       "limit": 1,
+                     *       "offset": 0
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InvoiceReconcileReport"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    reconcileInvoice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description While the admin API is read-only: the token from POST /v1/admin/break-glass/start admits this write (audited). */
+                "X-Break-Glass-Token"?: components["parameters"]["X-Break-Glass-Token"];
+            };
+            path: {
+                /** @description The invoice */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /** @example {} */
+                "application/json": components["schemas"]["ReconcileInvoiceRequest"];
+            };
+        };
+        responses: {
+            /** @description The books before and after */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "invoice_id": "f4c4edb8-11e0-4b33-bcc1-482dc59ebb32",
+                     *       "changed": true,
+                     *       "before": {
+                     *         "status": "DRAFT",
+                     *         "paid_cents": 0,
+                     *         "outstanding_cents": 0,
+                     *         "succeeded_count": 0
+                     *       },
+                     *       "after": {
+                     *         "status": "DRAFT",
+                     *         "paid_cents": 0,
+                     *         "outstanding_cents": 0,
+                     *         "succeeded_count": 0
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InvoiceReconciliation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getInvoiceQueue: {
+        parameters: {
+            query?: {
+                /** @description overdue: unpaid and past due on the org’s calendar; unpaid: issued with money left to pay; all (default): both (every overdue invoice is unpaid) */
+                status?: "overdue" | "unpaid" | "all";
+                /** @description Page size (default 50) */
+                limit?: number;
+                /** @description Rows to skip (default 0) */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Counts and a page of the queue */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "overdue_count": 0,
+                     *       "unpaid_count": 0,
+                     *       "items": [
+                     *         {
+                     *           "invoice_id": "f4c4edb8-11e0-4b33-bcc1-482dc59ebb32",
+                     *           "number": "string",
+                     *           "status": "DRAFT",
+                     *           "client_id": "5b3fa7ba-57d3-4017-a65b-d57dcd2db643",
+                     *           "client_name": "string",
+                     *           "currency": "string",
+                     *           "total_cents": 0,
+                     *           "outstanding_cents": 1,
+                     *           "issue_date": "2019-08-24",
+                     *           "due_date": "2019-08-24",
+                     *           "days_overdue": 0
+                     *         }
+                     *       ],
+                     *       "total": 0,
+                     *       "limit": 1,
+                     *       "offset": 0
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InvoiceQueue"];
                 };
             };
             401: components["responses"]["Unauthorized"];

@@ -13,7 +13,7 @@ describe('CreateOrg', () => {
     const result = await fx.core.orgs.create.execute(fx.sys({ requestId: 'req-boot', reason: 'bootstrap' }), { name: '  Acme Cleaning ', slug: ' Acme-Cleaning ' });
     expect(result).to.deep.equal({
       org: { id: orgId, name: 'Acme Cleaning', slug: 'acme-cleaning', createdAt: T0 },
-      settings: { orgId, timeZone: 'UTC', currency: 'USD', leadAutoArchiveDays: null, locale: 'en', notificationsDisabled: [], updatedAt: T0 },
+      settings: { orgId, timeZone: 'UTC', currency: 'USD', leadAutoArchiveDays: null, locale: 'en', notificationsDisabled: [], dunningDays: [3, 7, 14], updatedAt: T0 },
     });
     expect(fx.state.orgs.get(orgId)).to.deep.equal(result.org);
     expect(await fx.core.orgs.getSettings.execute(fx.ctx(orgId))).to.deep.equal(result.settings);

@@ -22,6 +22,7 @@ describe('org settings', () => {
         leadAutoArchiveDays: 30,
         locale: 'en',
         notificationsDisabled: [],
+        dunningDays: [3, 7, 14],
         updatedAt: T0,
       });
     });
@@ -45,7 +46,7 @@ describe('org settings', () => {
 
     it('changes the given settings, keeps the rest, and stamps updatedAt', async () => {
       const after = await fx.core.orgs.updateSettings.execute(fx.ctx(orgId), { currency: 'eur' });
-      expect(after).to.deep.equal({ orgId, timeZone: 'America/New_York', currency: 'EUR', leadAutoArchiveDays: 30, locale: 'en', notificationsDisabled: [], updatedAt: later });
+      expect(after).to.deep.equal({ orgId, timeZone: 'America/New_York', currency: 'EUR', leadAutoArchiveDays: 30, locale: 'en', notificationsDisabled: [], dunningDays: [3, 7, 14], updatedAt: later });
       expect(await fx.core.orgs.getSettings.execute(fx.ctx(orgId))).to.deep.equal(after);
     });
 

@@ -63,7 +63,7 @@ export function orgRoutes(): RouteDefinition[] {
       operationId: 'updateOrgSettings',
       summary: 'Change settings of your org (lead_auto_archive_days: null turns auto-archive off)',
       description:
-        'Absent settings keep their value; at least one is required. time_zone must be an IANA zone (stored under its canonical name, e.g. europe/london → Europe/London); currency an ISO 4217 code (stored upper-case); lead_auto_archive_days 1 to 3650 or null; locale a BCP 47 tag (stored canonical, e.g. EN-gb → en-GB). notifications turns the named ones on (true) or off (false), e.g. {"booking_reminder": false}; those left out keep their setting. Audited as org.settings_update.',
+        'Absent settings keep their value; at least one is required. time_zone must be an IANA zone (stored under its canonical name, e.g. europe/london → Europe/London); currency an ISO 4217 code (stored upper-case); lead_auto_archive_days 1 to 3650 or null; locale a BCP 47 tag (stored canonical, e.g. EN-gb → en-GB). notifications turns the named ones on (true) or off (false), e.g. {"booking_reminder": false} (invoice_reminder: the overdue reminders); those left out keep their setting. dunning_days: the days after an invoice’s due date an overdue reminder goes, 1 to 10 distinct whole days from 1 to 365 (default [3, 7, 14]; stored ascending). Audited as org.settings_update.',
       tags: ['Organisation'],
       audience: 'staff',
       permission: 'org.manage',

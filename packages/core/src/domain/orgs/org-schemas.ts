@@ -1,7 +1,7 @@
 /** The fields of an org and its settings as use cases take them, and as they answer them (JSON). */
 import { Type } from '@sinclair/typebox';
 import { FieldRefusal, InstantView, Int, Nullable, Text, withMessage } from '../../contracts/schema-vocabulary.js';
-import { canonicalTimeZone, NOTIFICATION_KINDS, type NotificationKind } from './org.js';
+import { canonicalTimeZone, MAX_DUNNING_DAY, MAX_DUNNING_STEPS, NOTIFICATION_KINDS, type NotificationKind } from './org.js';
 
 export const OrgName = Text(200);
 
@@ -58,6 +58,22 @@ export const Locale = Type.Transform(withMessage(Type.String({ minLength: 2, max
   })
   .Encode((value) => value);
 
+/** The overdue reminder schedule: distinct days after the due date, stored ascending. */
+export const DunningDays = Type.Transform(
+  withMessage(
+    Type.Array(Int(1, MAX_DUNNING_DAY), {
+      minItems: 1,
+      maxItems: MAX_DUNNING_STEPS,
+      uniqueItems: true,
+      examples: [[3, 7, 14]],
+      description: `Days after an invoice's due date an overdue reminder goes, each once: 1 to ${MAX_DUNNING_STEPS} distinct whole days from 1 to ${MAX_DUNNING_DAY}; stored ascending`,
+    }),
+    `must be 1 to ${MAX_DUNNING_STEPS} distinct whole days from 1 to ${MAX_DUNNING_DAY}`,
+  ),
+)
+  .Decode((days) => [...days].sort((a, b) => a - b))
+  .Encode((days) => days);
+
 /** Each notification's field name in contracts (camelCase; the API's are the kinds themselves). */
 export const NOTIFICATION_FIELDS = {
   booking_confirmed: 'bookingConfirmed',
@@ -66,6 +82,7 @@ export const NOTIFICATION_FIELDS = {
   booking_reminder: 'bookingReminder',
   worker_assignment: 'workerAssignment',
   security_notice: 'securityNotice',
+  invoice_reminder: 'invoiceReminder',
 } as const satisfies Record<NotificationKind, string>;
 
 type NotificationField = (typeof NOTIFICATION_FIELDS)[NotificationKind];
@@ -103,6 +120,7 @@ export const OrgSettingsView = Type.Object(
     leadAutoArchiveDays: Nullable(Type.Integer()),
     locale: Type.String({ description: 'BCP 47 tag the org’s messages format dates in' }),
     notifications: NotificationSettingsView,
+    dunningDays: Type.Array(Type.Integer(), { description: 'Days after the due date overdue reminders go, ascending' }),
     updatedAt: InstantView(),
   },
   { additionalProperties: false, $id: 'OrgSettings' },

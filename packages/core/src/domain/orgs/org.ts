@@ -19,6 +19,11 @@ export interface OrgSettings {
   readonly locale: string;
   /** Notifications the org turned off; every notification is on unless listed here. */
   readonly notificationsDisabled: readonly NotificationKind[];
+  /**
+   * Overdue reminders (dunning-lite): days after an invoice's due date a reminder goes, each
+   * once, ascending and distinct (1 to 10 steps of 1..365 days); default 3, 7, 14.
+   */
+  readonly dunningDays: readonly number[];
   readonly updatedAt: Date;
 }
 
@@ -30,10 +35,16 @@ export const NOTIFICATION_KINDS = [
   'booking_reminder',
   'worker_assignment',
   'security_notice',
+  'invoice_reminder',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export const DEFAULT_LOCALE = 'en';
+
+/** Days after the due date an overdue reminder goes (guide 000 "Dunning-lite rules"). */
+export const DEFAULT_DUNNING_DAYS: readonly number[] = [3, 7, 14];
+export const MAX_DUNNING_STEPS = 10;
+export const MAX_DUNNING_DAY = 365;
 
 export function notificationEnabled(settings: Pick<OrgSettings, 'notificationsDisabled'> | null, kind: NotificationKind): boolean {
   return settings === null || !settings.notificationsDisabled.includes(kind);

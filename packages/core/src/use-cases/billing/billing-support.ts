@@ -87,9 +87,19 @@ export interface Settlement {
  * Recomputes an invoice's paid amount and status from its payments, in the caller's unit, with
  * the invoice row already locked by the caller (`loadInvoice(..., { forUpdate: true })`, taken
  * before any payment row is written so concurrent changes of one invoice queue on one lock).
- * Stores and audits (`invoice.settled`, before/after books) only when something changed.
+ * Stores and audits (`invoice.settled`, before/after books) only when something changed; a caller
+ * that writes its own audit row of the same change (reconcile audits every call) passes
+ * `{ audit: false }`, so one change never has two rows.
  */
-export async function settleInvoice(ctx: RequestContext, deps: Pick<BillingDeps, 'ids'>, repos: TenantRepositories, invoice: Invoice, today: LocalDate, cause: Record<string, unknown>): Promise<Settlement> {
+export async function settleInvoice(
+  ctx: RequestContext,
+  deps: Pick<BillingDeps, 'ids'>,
+  repos: TenantRepositories,
+  invoice: Invoice,
+  today: LocalDate,
+  cause: Record<string, unknown>,
+  options: { readonly audit?: boolean } = {},
+): Promise<Settlement> {
   const payments = await repos.payments.listByInvoice(invoice.id);
   const paid = payments.reduce((sum, p) => sum + settledCents(p), 0);
   const succeededCount = payments.filter((p) => p.status === 'succeeded' || p.status === 'refunded').length;
@@ -103,6 +113,7 @@ export async function settleInvoice(ctx: RequestContext, deps: Pick<BillingDeps,
     updatedAt: ctx.now,
   };
   await repos.invoices.update(after);
+  if (options.audit === false) return { before: invoice, after, changed: true, succeededCount };
   await repos.audit.append(
     auditEntry(ctx, deps.ids, {
       action: 'invoice.settled',

@@ -3,7 +3,7 @@ import type { SystemContext } from '../../context.js';
 import { checkInput, defineContract, type ContractInput } from '../../contracts/use-case-contract.js';
 import { Uuid } from '../../contracts/schema-vocabulary.js';
 import { Currency, LeadAutoArchiveDays, OrgName, OrgSettingsView, OrgSlug, OrgView, TimeZone } from '../../domain/orgs/org-schemas.js';
-import { DEFAULT_LOCALE, type Org, type OrgSettings } from '../../domain/orgs/org.js';
+import { DEFAULT_DUNNING_DAYS, DEFAULT_LOCALE, type Org, type OrgSettings } from '../../domain/orgs/org.js';
 import type { IdGenerator } from '../../ports/id-generator.port.js';
 import type { OrgDirectory } from '../../ports/org-directory.port.js';
 
@@ -52,6 +52,7 @@ export class CreateOrg {
       leadAutoArchiveDays: checked.leadAutoArchiveDays ?? null,
       locale: DEFAULT_LOCALE,
       notificationsDisabled: [],
+      dunningDays: [...DEFAULT_DUNNING_DAYS],
       updatedAt: sys.now,
     };
     await this.deps.orgs.create(org, settings, {

@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { RequestContext } from '../../context.js';
 import { checkInput, defineContract, type ContractInput } from '../../contracts/use-case-contract.js';
 import { auditEntry, snapshot } from '../../domain/audit/audit-builder.js';
-import { Currency, disabledAfter, LeadAutoArchiveDays, Locale, NotificationSwitches, OrgSettingsView, TimeZone } from '../../domain/orgs/org-schemas.js';
+import { Currency, disabledAfter, DunningDays, LeadAutoArchiveDays, Locale, NotificationSwitches, OrgSettingsView, TimeZone } from '../../domain/orgs/org-schemas.js';
 import type { OrgSettings } from '../../domain/orgs/org.js';
 import type { IdGenerator } from '../../ports/id-generator.port.js';
 import type { UnitOfWork } from '../../ports/unit-of-work.port.js';
@@ -22,6 +22,7 @@ const contract = defineContract({
       leadAutoArchiveDays: Type.Optional(LeadAutoArchiveDays),
       locale: Type.Optional(Locale),
       notifications: Type.Optional(NotificationSwitches),
+      dunningDays: Type.Optional(DunningDays),
     },
     { additionalProperties: false, minProperties: 1, description: 'At least one setting' },
   ),
@@ -32,9 +33,11 @@ export type UpdateOrgSettingsInput = ContractInput<typeof contract>;
 
 /**
  * Changes the given settings (time zone, currency, lead auto-archive days — null turns it off —,
- * locale, and notifications: each one named is turned on or off, the others keep their setting).
+ * locale, notifications: each one named is turned on or off, the others keep their setting —,
+ * and the overdue reminder schedule `dunningDays`, stored ascending).
  * @throws validation.failed — no setting given, unknown zone, malformed currency, days outside
- *   1..3650, a locale that is not a BCP 47 tag, an unknown notification or none named.
+ *   1..3650, a locale that is not a BCP 47 tag, an unknown notification or none named, a
+ *   dunning schedule that is empty, longer than 10, repeats a day or has a day outside 1..365.
  * @throws org.not_found — the org has no settings row.
  */
 export class UpdateOrgSettings {
@@ -44,11 +47,12 @@ export class UpdateOrgSettings {
 
   async execute(ctx: RequestContext, input: UpdateOrgSettingsInput): Promise<OrgSettings> {
     const checked = checkInput(contract, input);
-    const changes: { timeZone?: string; currency?: string; leadAutoArchiveDays?: number | null; locale?: string } = {};
+    const changes: { timeZone?: string; currency?: string; leadAutoArchiveDays?: number | null; locale?: string; dunningDays?: number[] } = {};
     if (checked.timeZone !== undefined) changes.timeZone = checked.timeZone;
     if (checked.currency !== undefined) changes.currency = checked.currency;
     if (checked.leadAutoArchiveDays !== undefined) changes.leadAutoArchiveDays = checked.leadAutoArchiveDays;
     if (checked.locale !== undefined) changes.locale = checked.locale;
+    if (checked.dunningDays !== undefined) changes.dunningDays = checked.dunningDays;
     const switches = checked.notifications;
     return this.deps.uow.run(ctx, async (repos) => {
       const before = await repos.orgSettings.get();
