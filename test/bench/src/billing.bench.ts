@@ -313,6 +313,11 @@ async function invoiceListPart(stack: Stack, options: BenchOptions, log: Log): P
         `${options.reps} reps in the order API plain`,
     );
     for (const r of [api, bare]) await runLoad({ url: r.url, headers: r.headers, connections: options.connections, durationS: options.warmupS });
+    if (process.env['BENCH_PB7_PROFILE'] === '1') {
+      await countStatements(log, async () => {
+        for (let i = 0; i < 20; i++) await (await fetch(api.url, { headers: api.headers })).text();
+      }, 20);
+    }
     const results: Record<'api' | 'plain', LoadResult[]> = { api: [], plain: [] };
     const rows: string[][] = [];
     for (let rep = 1; rep <= options.reps; rep++) {
