@@ -11,7 +11,8 @@
  *      thread, events signed with the Stripe SDK's test header helper (fake Stripe server): 85 %
  *      payment_intent.succeeded settling distinct issued invoices, 10 % re-deliveries of one of
  *      them, 5 % types we ignore. Target p99 send → 2xx ≤ 50 ms. Checked afterwards: every
- *      answer 200, every settled invoice PAID, no event failed.
+ *      answer 200, every settled invoice PAID, no event failed. Interleaved with it, as a
+ *      diagnostic without a target, a plain app's webhook on the same box at the same rate.
  *   3. Reconcile mismatch report: `GET /v1/admin/finance/reconcile/invoices?status=mismatch&limit=50`
  *      at BENCH_PB7_INVOICES (100k) invoices and ~100k payments vs a plain query that computes
  *      the same mismatch rule, page and total through pg. Sequential calls, interleaved; target
