@@ -32,7 +32,7 @@ export interface LoadResult {
  * ticks). Unlike event loop utilisation it does not count time the thread was runnable but
  * descheduled, which matters on a 2-core box shared with the database and the load generator.
  */
-function threadCpuMs(): number | null {
+export function threadCpuMs(): number | null {
   try {
     const stat = readFileSync('/proc/thread-self/stat', 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
