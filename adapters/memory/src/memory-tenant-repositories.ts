@@ -13,6 +13,7 @@ import {
   type AuditLog,
   type Client,
   type ClientAddress,
+  type ClientContact,
   type ClientListQuery,
   type ClientRepository,
   type Lead,
@@ -123,6 +124,15 @@ class MemoryClientRepository implements ClientRepository {
     for (const id of new Set(ids)) {
       const client = await this.findById(id);
       if (client !== null) found.push(client);
+    }
+    return found;
+  }
+
+  async findContacts(ids: readonly string[]): Promise<readonly ClientContact[]> {
+    const found: ClientContact[] = [];
+    for (const id of new Set(ids)) {
+      const row = this.t.clients.get(id);
+      if (row !== undefined && row.orgId === this.orgId) found.push({ id: row.id, name: row.name, email: row.email, phone: row.phone, archivedAt: row.archivedAt });
     }
     return found;
   }

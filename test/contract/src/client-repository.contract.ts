@@ -33,6 +33,11 @@ export function clientRepositoryContract(name: string, factory: StorageHarnessFa
       const found = await h.uow.run(ctx, (r) => r.clients.findByIds([b.id, a.id, '0b7c4bd4-33c8-4fc0-9a8e-6c5d8b6f1a01', theirs.id, a.id]));
       expect([...found].sort((x, y) => (x.id < y.id ? -1 : 1))).to.deep.equal([a, b].sort((x, y) => (x.id < y.id ? -1 : 1)));
       expect(await h.uow.run(ctx, (r) => r.clients.findByIds([]))).to.deep.equal([]);
+      const contacts = await h.uow.run(ctx, (r) => r.clients.findContacts([b.id, a.id, '0b7c4bd4-33c8-4fc0-9a8e-6c5d8b6f1a01', theirs.id, a.id]));
+      const contactOf = (c: typeof a) => ({ id: c.id, name: c.name, email: c.email, phone: c.phone, archivedAt: c.archivedAt });
+      expect([...contacts].sort((x, y) => (x.id < y.id ? -1 : 1))).to.deep.equal([a, b].map(contactOf).sort((x, y) => (x.id < y.id ? -1 : 1)));
+      expect(await h.uow.run(ctx, (r) => r.clients.findContacts([]))).to.deep.equal([]);
+      expect(await h.uow.run(other.ctx, (r) => r.clients.findContacts([a.id]))).to.deep.equal([]);
     });
 
     it('answers null for an unknown client', async () => {

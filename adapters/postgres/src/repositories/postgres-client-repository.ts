@@ -1,4 +1,4 @@
-import { AppError, compareAddresses, type Client, type ClientAddress, type ClientListQuery, type ClientRepository } from '@cws/core';
+import { AppError, compareAddresses, type Client, type ClientAddress, type ClientContact, type ClientListQuery, type ClientRepository } from '@cws/core';
 import type { TenantDb } from '../tenant-transaction.js';
 import { ClientAddressModel, ClientModel } from '../models.js';
 import { translatePgError, translatingErrors, updateOne } from '../pg-errors.js';
@@ -106,6 +106,26 @@ export class PostgresClientRepository implements ClientRepository {
     const rows = await this.db.query(ClientModel).whereIn('id', wanted);
     const addresses = await this.addressesOf(rows.map((r) => r.id));
     return rows.map((r) => toClient(r, addresses.get(r.id) ?? []));
+  }
+
+  async findContacts(ids: readonly string[]): Promise<readonly ClientContact[]> {
+    const wanted = [...new Set(ids)];
+    if (wanted.length === 0) return [];
+    // RLS keeps it to the unit's org, as findByIds; one read, no addresses.
+    const rows = (await translatingErrors(() => this.db.table('clients').select('id', 'name', 'email', 'phone', 'archived_at').whereIn('id', wanted))) as Array<{
+      id: string;
+      name: string;
+      email: string | null;
+      phone: string | null;
+      archived_at: Date | null;
+    }>;
+    return rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      email: r.email,
+      phone: r.phone,
+      archivedAt: r.archived_at,
+    }));
   }
 
   async update(client: Client): Promise<void> {

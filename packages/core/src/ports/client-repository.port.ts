@@ -2,6 +2,8 @@ import type { Client, ClientAddress } from '../domain/clients/client.js';
 import type { PageKey } from '../domain/shared/pagination.js';
 import type { ArchivedFilter, TextSearch } from './lead-repository.port.js';
 
+export type ClientContact = Pick<Client, 'id' | 'name' | 'email' | 'phone' | 'archivedAt'>;
+
 export interface ClientListQuery {
   readonly createdFrom: Date | null;
   readonly createdTo: Date | null;
@@ -18,6 +20,11 @@ export interface ClientRepository {
   findById(id: string, options?: { forUpdate?: boolean }): Promise<Client | null>;
   /** The clients of these ids that the org has (unknown ids are left out), in no set order. */
   findByIds(ids: readonly string[]): Promise<readonly Client[]>;
+  /**
+   * Name and contact of these clients (unknown ids left out, no set order), without their
+   * addresses: one read, for lists and mail that show only who the client is.
+   */
+  findContacts(ids: readonly string[]): Promise<readonly ClientContact[]>;
   /** Replaces the client's own fields (not its addresses); `client.not_found` when absent. */
   update(client: Client): Promise<void>;
   /** Newest first, at most `limit` rows, each with its addresses. */

@@ -109,7 +109,7 @@ export class GetInvoiceQueue {
       const count = async (kind: InvoiceQueueFilter) => (kind === filter ? page.total : (await repos.invoices.queue({ filter: kind, today, limit: 1, offset: 0 })).total);
       const overdueCount = await count('overdue');
       const unpaidCount = filter === 'all' ? page.total : await count('unpaid');
-      const clients = new Map((await repos.clients.findByIds([...new Set(page.rows.map((i) => i.clientId))])).map((c) => [c.id, c]));
+      const clients = new Map((await repos.clients.findContacts([...new Set(page.rows.map((i) => i.clientId))])).map((c) => [c.id, c]));
       const items = page.rows.map(
         (invoice): InvoiceQueueItem => ({
           invoiceId: invoice.id,

@@ -275,8 +275,8 @@ export class HandlePaymentWebhook {
 
   /** Thank-you mail for a payment that just succeeded, once per payment. */
   private async receipt(ctx: RequestContext, repos: TenantRepositories, invoice: Invoice, payment: InvoicePayment): Promise<void> {
-    const client = await repos.clients.findById(invoice.clientId);
-    if (client === null || invoice.number === null) return;
+    const [client] = await repos.clients.findContacts([invoice.clientId]);
+    if (client === undefined || invoice.number === null) return;
     await enqueueMessage(this.deps.billing, repos, ctx, {
       channel: 'email',
       dedupeKey: `invoice:${invoice.id}:receipt:${payment.id}`,
@@ -297,8 +297,8 @@ export class HandlePaymentWebhook {
     const dedupeKey = `invoice:${invoice.id}:dunning:payment_failed`;
     // Sent once ever: look first, so repeated failures do not mint links nobody receives.
     if ((await repos.outbox.listByDedupePrefix(dedupeKey, 1)).some((e) => e.dedupeKey === dedupeKey)) return;
-    const client = await repos.clients.findById(invoice.clientId);
-    if (client === null || client.email === null) return;
+    const [client] = await repos.clients.findContacts([invoice.clientId]);
+    if (client === undefined || client.email === null) return;
     const { token } = await createInvoiceLink(ctx, this.deps.billing, repos, invoice.id);
     await enqueueMessage(this.deps.billing, repos, ctx, {
       channel: 'email',

@@ -43,7 +43,7 @@ const goneClient = (id: string): InvoiceClient => ({ id, name: '', email: null }
 /** The invoices with their clients, read in one go. */
 export async function withClients(repos: TenantRepositories, invoices: readonly Invoice[]): Promise<InvoiceDetails[]> {
   const ids = [...new Set(invoices.map((i) => i.clientId))];
-  const clients = ids.length === 0 ? [] : await repos.clients.findByIds(ids);
+  const clients = ids.length === 0 ? [] : await repos.clients.findContacts(ids);
   const byId = new Map(clients.map((c) => [c.id, clientOf(c)]));
   return invoices.map((invoice) => ({ invoice, client: byId.get(invoice.clientId) ?? goneClient(invoice.clientId) }));
 }

@@ -49,8 +49,8 @@ export function paymentBooks(p: InvoicePayment) {
  * Amounts are the invoice's after the payment; the tip is shown apart.
  */
 export async function enqueueReceipt(deps: Pick<BillingDeps, 'messaging' | 'ids'>, repos: TenantRepositories, ctx: RequestContext, invoice: Invoice, payment: InvoicePayment, tipCents: number): Promise<void> {
-  const client = await repos.clients.findById(invoice.clientId);
-  if (client === null) return;
+  const [client] = await repos.clients.findContacts([invoice.clientId]);
+  if (client === undefined) return;
   await enqueueMessage(deps, repos, ctx, {
     channel: 'email',
     dedupeKey: `invoice:${invoice.id}:receipt:${payment.id}`,

@@ -3,7 +3,7 @@ import type { RequestContext, SystemContext } from '../../context.js';
 import { Int } from '../../contracts/schema-vocabulary.js';
 import { checkInput, defineContract, type ContractInput } from '../../contracts/use-case-contract.js';
 import { outstandingCents, type Invoice } from '../../domain/billing/invoice.js';
-import type { Client } from '../../domain/clients/client.js';
+import type { ClientContact } from '../../ports/client-repository.port.js';
 import { notificationEnabled } from '../../domain/orgs/org.js';
 import { toZoned, type LocalDate, type LocalTime } from '../../domain/scheduling/zoned-time.js';
 import type { SecretTokens } from '../../ports/credentials.port.js';
@@ -102,7 +102,7 @@ export class SendInvoiceReminders {
           if (!notificationEnabled(settings, 'invoice_reminder')) return null;
           if (toZoned(ctx.now, settings.timeZone).time < INVOICE_REMINDER_LOCAL_TIME) return null;
           const { rows } = await repos.invoices.queue({ filter: 'overdue', today, limit: batchSize, offset });
-          const clients = new Map((await repos.clients.findByIds([...new Set(rows.map((i) => i.clientId))])).map((c) => [c.id, c]));
+          const clients = new Map((await repos.clients.findContacts([...new Set(rows.map((i) => i.clientId))])).map((c) => [c.id, c]));
           let queued = 0;
           for (const invoice of rows) {
             if (await this.remind(repos, ctx, invoice, clients.get(invoice.clientId) ?? null, settings.dunningDays, today)) queued += 1;
@@ -120,7 +120,7 @@ export class SendInvoiceReminders {
   }
 
   /** Enqueues the invoice's reminder for the step it has reached, unless sent before; whether one was new. */
-  private async remind(repos: TenantRepositories, ctx: RequestContext, invoice: Invoice, client: Client | null, schedule: readonly number[], today: LocalDate): Promise<boolean> {
+  private async remind(repos: TenantRepositories, ctx: RequestContext, invoice: Invoice, client: ClientContact | null, schedule: readonly number[], today: LocalDate): Promise<boolean> {
     if (invoice.status !== 'OVERDUE' && invoice.status !== 'PARTIAL' && invoice.status !== 'SENT') return false;
     const days = daysOverdue(invoice, today);
     const step = dunningStep(schedule, days);
