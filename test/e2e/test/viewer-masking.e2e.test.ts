@@ -111,7 +111,12 @@ onEachDatabase('viewer PII masking', (h) => {
       for (const path of reads) {
         const r = await h().api.call('GET', path, as);
         expect(r.status, path).to.equal(200);
-        for (const secret of ['0188', 'wes.private', '7731']) expect(r.text, `${path} shows ${secret}`).to.not.include(secret);
+        // Ids, instants and cursors are left out: their hex and digits may hold '0188' by chance.
+        const shown = r.text
+          .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, '<id>')
+          .replace(/\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:\d{2})?/g, '<instant>')
+          .replace(/"(next_)?cursor":"[^"]*"/g, '"cursor":"<cursor>"');
+        for (const secret of ['0188', 'wes.private', '7731']) expect(shown, `${path} shows ${secret}`).to.not.include(secret);
       }
       const w = (await h().api.call('GET', `/v1/admin/workers/${worker.id}`, as)).body;
       expect(w).to.include({ name: 'Wes', phone: '***88', email: 'w***@example.com' });
