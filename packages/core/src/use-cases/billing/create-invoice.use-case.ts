@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { claimIdempotencyKey } from '../shared/idempotency-claim.js';
 import { Type } from '@sinclair/typebox';
 import type { RequestContext } from '../../context.js';
 import { checkInput, defineContract, type CheckedInput, type ContractInput } from '../../contracts/use-case-contract.js';
@@ -7,11 +8,9 @@ import { auditEntry } from '../../domain/audit/audit-builder.js';
 import type { Invoice } from '../../domain/billing/invoice.js';
 import { InvoiceBookingIds, InvoiceLines, InvoiceNotes, InvoiceView, PaymentTermsDays } from '../../domain/billing/invoice-schemas.js';
 import { IdempotencyKey } from '../../domain/scheduling/booking-schemas.js';
-import { IDEMPOTENCY_KEY_TTL_HOURS } from '../../domain/shared/idempotency.js';
 import { AppError } from '../../errors/app-error.js';
 import type { TenantRepositories } from '../../ports/unit-of-work.port.js';
 import { assertClientActive, clientNotFound } from '../clients/client-errors.js';
-import { IDEMPOTENCY_KEY_FIELD } from '../bookings/booking-support.js';
 import { orgToday, settleInvoice, type BillingDeps } from './billing-support.js';
 import { applyDeposits, assertLineBookings, bookingLines, clientOf, invoiceableBookings, priceLines, totalsOf, withClient, type InvoiceDetails, type LineRequest } from './invoice-support.js';
 
@@ -135,22 +134,10 @@ export class CreateInvoice {
     const id = this.deps.ids.next();
     return this.deps.uow.run(ctx, async (repos) => {
       if (key !== null) {
-        const held = await repos.idempotency.claim({
-          scope: 'invoice.create',
-          key,
-          fingerprint: fingerprint(plan),
-          resourceId: id,
-          createdAt: ctx.now,
-          expiresAt: new Date(ctx.now.getTime() + IDEMPOTENCY_KEY_TTL_HOURS * 3_600_000),
-        });
-        if (held !== null) {
-          if (held.fingerprint !== fingerprint(plan)) {
-            throw new AppError('idempotency.key_reused', 'This Idempotency-Key was used with a different request body', {
-              errors: [{ ...IDEMPOTENCY_KEY_FIELD, detail: 'was used with a different request body; use a new key for a new invoice' }],
-            });
-          }
-          const earlier = await repos.invoices.findById(held.resourceId);
-          if (earlier === null) throw new AppError('invoice.not_found', `No invoice ${held.resourceId} in this organisation`);
+        const heldId = await claimIdempotencyKey(repos, ctx, { scope: 'invoice.create', key, fingerprint: fingerprint(plan), resourceId: id, what: 'invoice' });
+        if (heldId !== null) {
+          const earlier = await repos.invoices.findById(heldId);
+          if (earlier === null) throw new AppError('invoice.not_found', `No invoice ${heldId} in this organisation`);
           return { ...(await withClient(repos, earlier)), replayed: true };
         }
       }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { claimIdempotencyKey } from '../shared/idempotency-claim.js';
 import { Type } from '@sinclair/typebox';
 import type { RequestContext } from '../../context.js';
 import { Uuid } from '../../contracts/schema-vocabulary.js';
@@ -7,9 +8,7 @@ import { auditEntry } from '../../domain/audit/audit-builder.js';
 import type { Invoice, InvoicePayment } from '../../domain/billing/invoice.js';
 import { ManualPaymentMethod, PaymentAmountCents, PaymentReference, ReceivedAt, RecordedPaymentView, TipCents } from '../../domain/billing/payment-schemas.js';
 import { IdempotencyKey } from '../../domain/scheduling/booking-schemas.js';
-import { IDEMPOTENCY_KEY_TTL_HOURS } from '../../domain/shared/idempotency.js';
 import { AppError } from '../../errors/app-error.js';
-import { IDEMPOTENCY_KEY_FIELD } from '../bookings/booking-support.js';
 import { loadInvoice, orgToday, settleInvoice, type BillingDeps } from './billing-support.js';
 import { assertPayable, assertReceivedAt, enqueueReceipt, paymentBooks } from './payment-support.js';
 
@@ -82,23 +81,11 @@ export class RecordManualPayment {
       // The lock comes first: every money change of this invoice queues here, in one order.
       const invoice = await loadInvoice(repos, plan.invoiceId, { forUpdate: true });
       if (key !== null) {
-        const held = await repos.idempotency.claim({
-          scope: 'payment.record',
-          key,
-          fingerprint,
-          resourceId: id,
-          createdAt: ctx.now,
-          expiresAt: new Date(ctx.now.getTime() + IDEMPOTENCY_KEY_TTL_HOURS * 3_600_000),
-        });
-        if (held !== null) {
-          if (held.fingerprint !== fingerprint) {
-            throw new AppError('idempotency.key_reused', 'This Idempotency-Key was used with a different request body', {
-              errors: [{ ...IDEMPOTENCY_KEY_FIELD, detail: 'was used with a different request body; use a new key for a new payment' }],
-            });
-          }
+        const heldId = await claimIdempotencyKey(repos, ctx, { scope: 'payment.record', key, fingerprint, resourceId: id, what: 'payment' });
+        if (heldId !== null) {
           const payments = await repos.payments.listByInvoice(plan.invoiceId);
-          const earlier = payments.find((p) => p.id === held.resourceId);
-          if (earlier === undefined) throw new AppError('payment.not_found', `No payment ${held.resourceId} in this organisation`);
+          const earlier = payments.find((p) => p.id === heldId);
+          if (earlier === undefined) throw new AppError('payment.not_found', `No payment ${heldId} in this organisation`);
           // The tip, if any, was written in the same unit by the same call: same instant, same hand.
           const tip = payments.find((p) => p.purpose === 'tip' && p.createdAt.getTime() === earlier.createdAt.getTime() && p.recordedBy === earlier.recordedBy) ?? null;
           return { payment: earlier, tip, invoice, replayed: true };

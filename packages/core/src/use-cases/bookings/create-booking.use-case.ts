@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { claimIdempotencyKey } from '../shared/idempotency-claim.js';
 import { Type } from '@sinclair/typebox';
 import type { RequestContext } from '../../context.js';
 import { checkInput, defineContract, type CheckedInput, type ContractInput } from '../../contracts/use-case-contract.js';
@@ -6,12 +7,11 @@ import { auditEntry, snapshot } from '../../domain/audit/audit-builder.js';
 import type { Booking } from '../../domain/scheduling/booking.js';
 import { assertBookingWindow } from '../../domain/scheduling/booking-input.js';
 import { BookingView, IdempotencyKey, NewBookingFields } from '../../domain/scheduling/booking-schemas.js';
-import { IDEMPOTENCY_KEY_TTL_HOURS } from '../../domain/shared/idempotency.js';
 import { AppError } from '../../errors/app-error.js';
 import type { TenantRepositories } from '../../ports/unit-of-work.port.js';
 import { assertNotBlackedOut, notFound, resolveAssignees, resolveVisit, zoneOf } from '../scheduling/scheduling-support.js';
 import { announceBookingChange } from './booking-notifications.js';
-import { IDEMPOTENCY_KEY_FIELD, type BookingDeps } from './booking-support.js';
+import type { BookingDeps } from './booking-support.js';
 
 const contract = defineContract({
   name: 'CreateBooking',
@@ -106,22 +106,10 @@ export class CreateBooking {
     const id = this.deps.ids.next();
     return this.deps.uow.run(ctx, async (repos) => {
       if (key !== null) {
-        const held = await repos.idempotency.claim({
-          scope: 'booking.create',
-          key,
-          fingerprint: fingerprint(plan),
-          resourceId: id,
-          createdAt: ctx.now,
-          expiresAt: new Date(ctx.now.getTime() + IDEMPOTENCY_KEY_TTL_HOURS * 3_600_000),
-        });
-        if (held !== null) {
-          if (held.fingerprint !== fingerprint(plan)) {
-            throw new AppError('idempotency.key_reused', 'This Idempotency-Key was used with a different request body', {
-              errors: [{ ...IDEMPOTENCY_KEY_FIELD, detail: 'was used with a different request body; use a new key for a new booking' }],
-            });
-          }
-          const earlier = await repos.bookings.findById(held.resourceId);
-          if (earlier === null) throw notFound.booking(held.resourceId);
+        const heldId = await claimIdempotencyKey(repos, ctx, { scope: 'booking.create', key, fingerprint: fingerprint(plan), resourceId: id, what: 'booking' });
+        if (heldId !== null) {
+          const earlier = await repos.bookings.findById(heldId);
+          if (earlier === null) throw notFound.booking(heldId);
           return { booking: earlier, replayed: true };
         }
       }
