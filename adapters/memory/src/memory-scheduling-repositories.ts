@@ -256,7 +256,8 @@ class MemoryBlackoutRepository implements BlackoutRepository {
   }
 }
 
-class MemoryBookingRepository implements BookingRepository {
+/** The booking rows; memory-booking-writes.ts adds the combined read and write on top. */
+class MemoryBookingRepository implements Omit<BookingRepository, 'readWriteContext'> {
   private readonly refs: References;
 
   constructor(private readonly orgId: string, private readonly t: TenantTables) {

@@ -2,6 +2,7 @@
  * Repositories bound to one org, over the shared state. They mirror what RLS does in PostgreSQL:
  * another org's rows are invisible, and writing a row with another org's id fails.
  */
+import { MemoryBookingWrites } from './memory-booking-writes.js';
 import {
   AppError,
   compareAddresses,
@@ -245,7 +246,7 @@ class MemoryOrgSettingsRepository implements OrgSettingsRepository {
 
 /** `actingUserId`: the staff user acting (their own account is theirs to read and write). */
 export function tenantRepositories(orgId: string, tables: TenantTables, actingUserId: string | null = null): TenantRepositories {
-  return {
+  const repos = {
     leads: new MemoryLeadRepository(orgId, tables),
     clients: new MemoryClientRepository(orgId, tables),
     audit: new MemoryAuditLog(orgId, tables),
@@ -255,4 +256,5 @@ export function tenantRepositories(orgId: string, tables: TenantTables, actingUs
     outbox: new MemoryOutboxRepository(orgId, tables),
     ...billingRepositories(orgId, tables),
   };
+  return { ...repos, bookings: new MemoryBookingWrites(repos) };
 }

@@ -15,7 +15,7 @@
  */
 import { expect } from 'chai';
 import { createCore, type Core, type Mailer, type RateLimiter, type RequestContext, type SmsSender } from '@cws/core';
-import { createKnex, createPostgresAdapters, type Knex } from '@cws/adapter-postgres';
+import { createPostgresAdapters, type Knex } from '@cws/adapter-postgres';
 import { createOrg } from '@cws/contract-tests';
 import { availableTestDatabases } from '@cws/test-support';
 
@@ -64,6 +64,13 @@ class Recorder {
   /** Statements of each finished unit, in order. */
   readonly units: Sent[][] = [];
   private readonly open = new Map<RawConnection, Sent[]>();
+  private stopped = false;
+
+  /** Records nothing more (the connections stay patched: they belong to the shared pool). */
+  stop(): void {
+    this.stopped = true;
+    this.open.clear();
+  }
 
   watch(connection: RawConnection): void {
     if (connection.__countedBy === this) return;
@@ -76,6 +83,7 @@ class Recorder {
   }
 
   private seen(connection: RawConnection, message: unknown): void {
+    if (this.stopped) return;
     const sql = typeof message === 'string' ? message : String((message as { text?: string }).text ?? '');
     const bindings = typeof message === 'string' ? [] : (((message as { values?: unknown[] }).values ?? []) as unknown[]);
     if (/^\s*BEGIN\b/i.test(sql)) {
@@ -132,26 +140,30 @@ for (const kind of availableTestDatabases()) {
     let core: Core;
     let recorder: Recorder;
 
+    let restore: () => void = () => {};
+
     before(async function () {
       if (kind.skipReason !== null) this.skip();
       const db = await kind.open();
-      // A pool of its own, so only this suite's connections are watched.
-      knex = createKnex({ connectionString: db.connectionString, poolMax: 2, applicationName: 'cws-statement-count' });
+      // The shared app pool (PGlite serves one connection at a time), watched while this suite runs.
+      knex = db.knex;
       recorder = new Recorder();
       const pool = knex.client as { acquireConnection(): Promise<RawConnection> };
-      const acquire = pool.acquireConnection.bind(pool);
-      pool.acquireConnection = async () => {
-        const connection = await acquire();
+      const acquire = pool.acquireConnection;
+      pool.acquireConnection = async function (this: unknown) {
+        const connection = await acquire.call(pool);
         recorder.watch(connection);
         return connection;
+      };
+      restore = () => {
+        pool.acquireConnection = acquire;
+        recorder.stop();
       };
       const adapters = createPostgresAdapters(knex);
       core = createCore({ ...adapters, rateLimiter: allowAll, channels: { email: EMAIL, sms: SMS } });
     });
 
-    after(async () => {
-      await knex?.destroy();
-    });
+    after(() => restore());
 
     /** An org with a client (email, address), a service, a team of two and two more workers, all with phones. */
     async function world() {

@@ -31,7 +31,7 @@ export const toNumberOrNull = (value: unknown): number | null => (value === null
 
 const BY_NAME = 'name COLLATE "C", id';
 
-function toTeam(r: Row): Team {
+export function toTeam(r: Row): Team {
   return {
     id: r['id'] as string,
     orgId: r['org_id'] as string,
@@ -83,7 +83,7 @@ function toRosterWorker(r: Row): RosterWorker {
   };
 }
 
-function toWorker(r: Row): Worker {
+export function toWorker(r: Row): Worker {
   return {
     ...toRosterWorker(r),
     orgId: r['org_id'] as string,
@@ -163,7 +163,7 @@ export class PostgresWorkerRepository implements WorkerRepository {
   }
 }
 
-function toService(r: Row): Service {
+export function toService(r: Row): Service {
   return {
     id: r['id'] as string,
     orgId: r['org_id'] as string,
@@ -217,7 +217,7 @@ export class PostgresServiceRepository implements ServiceRepository {
   }
 }
 
-function toBlackout(r: Row): Blackout {
+export function toBlackout(r: Row): Blackout {
   return {
     id: r['id'] as string,
     orgId: r['org_id'] as string,
