@@ -366,8 +366,9 @@ export class PostgresBookingRepository implements BookingRepository {
   async insert(booking: Booking, records?: BookingWriteRecords): Promise<void> {
     const row = this.db.table('bookings').insert({ org_id: booking.orgId, id: booking.id, created_at: booking.createdAt, ...bookingColumns(booking) }).toSQL();
     const write = writeStatement(booking, { sql: row.sql, bindings: [...row.bindings] }, null, this.recordCtes(records));
+    // Untranslated errors inside `writing`: it tells a clash (23P01) and a deadlock by their codes.
     await this.writing(booking, async () => {
-      await this.rows(write.sql, write.bindings);
+      await this.db.raw(write.sql, write.bindings);
     });
   }
 
@@ -375,8 +376,8 @@ export class PostgresBookingRepository implements BookingRepository {
     const row = this.db.table('bookings').where({ org_id: booking.orgId, id: booking.id }).update(bookingColumns(booking)).toSQL();
     const write = writeStatement(booking, { sql: row.sql, bindings: [...row.bindings] }, booking.id, this.recordCtes(records));
     await this.writing(booking, async () => {
-      const [result] = await this.rows(write.sql, write.bindings);
-      if (Number(result?.['written'] ?? 0) === 0) throw notFound(booking.id);
+      const result = (await this.db.raw(write.sql, write.bindings)).rows as Row[];
+      if (Number(result[0]?.['written'] ?? 0) === 0) throw notFound(booking.id);
     });
   }
 
