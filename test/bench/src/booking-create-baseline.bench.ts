@@ -12,8 +12,8 @@
  *
  * Each child creates bookings with `core.bookings.create.execute` — the same inputs on both sides
  * (worker n mod 500 on the days after the data, one slot each: nothing overlaps, every call
- * succeeds). After 40 warm-up creates each, per rep and mode BENCH_PB5_RUNS (300) creates per side,
- * the sides alternating A B / B A from rep to rep; modes: sequential (one caller) and concurrent
+ * succeeds). After 40 warm-up creates each, per rep and mode BENCH_PB5_RUNS (300) creates per side
+ * in chunks of 50 that alternate between the sides (A B, B A, …); modes: sequential (one caller) and concurrent
  * (BENCH_PB5_CLIENTS callers, pool of as many). Reported: bookings/s and the child's CPU ms per
  * booking (process.cpuUsage: its main thread and libuv's), and the ratio current/baseline.
  * Target (issue 12): booking create ≥ 1.5× the baseline's throughput, per mode, in a majority of
@@ -33,6 +33,7 @@ import { fmt, fmtSpread, majorityVerdict, median, spread, table, verdictLine, ty
 
 export const PB5C_TARGET_RATIO = 1.5;
 const WARMUP_CREATES = 40;
+const CHUNK = 50;
 const CHILD_SCRIPT = fileURLToPath(new URL('./booking-create-child.ts', import.meta.url));
 const CURRENT_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -169,17 +170,26 @@ export async function runBookingCreateBaselineBench(options: BenchOptions, log: 
     const sides = [current, baseline] as const;
     log(
       `  method: ${options.reps} reps × ${options.pb5Runs} creates per side and mode (sequential: one caller; concurrent: ${callers} callers, pools of ${callers}); ` +
-        `the sides alternate A B / B A; ${WARMUP_CREATES} warm-up creates each; bookings/s = creates / wall time of the run; CPU = the child process's`,
+        `chunks of ${CHUNK} alternating A B / B A; ${WARMUP_CREATES} warm-up creates each; bookings/s = creates / wall time of the run; CPU = the child process's`,
     );
     for (const side of sides) await runCreates(side, WARMUP_CREATES, 1);
 
     const results: Record<Mode, Array<Record<SideKey, RunResult>>> = { sequential: [], concurrent: [] };
     for (let rep = 0; rep < options.reps; rep++) {
       for (const mode of modes) {
-        const order = rep % 2 === 0 ? sides : ([baseline, current] as const);
-        const r: Partial<Record<SideKey, RunResult>> = {};
-        for (const side of order) r[side.key] = await runCreates(side, options.pb5Runs, mode === 'sequential' ? 1 : callers);
-        results[mode].push(r as Record<SideKey, RunResult>);
+        // Chunks alternate A B, B A, … so a burst of other work on the machine falls on both sides.
+        const r: Record<SideKey, { ms: number; cpuMs: number; count: number }> = { current: { ms: 0, cpuMs: 0, count: 0 }, baseline: { ms: 0, cpuMs: 0, count: 0 } };
+        for (let c = 0; c * CHUNK < options.pb5Runs; c++) {
+          const size = Math.min(CHUNK, options.pb5Runs - c * CHUNK);
+          const order = (c + rep) % 2 === 0 ? sides : ([baseline, current] as const);
+          for (const side of order) {
+            const x = await runCreates(side, size, mode === 'sequential' ? 1 : callers);
+            r[side.key].ms += x.ms;
+            r[side.key].cpuMs += x.cpuMs;
+            r[side.key].count += x.count;
+          }
+        }
+        results[mode].push(r);
       }
     }
 
