@@ -13,7 +13,7 @@
  * Each child creates bookings with `core.bookings.create.execute` — the same inputs on both sides
  * (worker n mod 500 on the days after the data, one slot each: nothing overlaps, every call
  * succeeds). After 40 warm-up creates each, per rep and mode BENCH_PB5_RUNS (300) creates per side
- * in chunks of 50 that alternate between the sides (A B, B A, …); modes: sequential (one caller) and concurrent
+ * in chunks of 20 that alternate between the sides (A B, B A, …); modes: sequential (one caller) and concurrent
  * (BENCH_PB5_CLIENTS callers, pool of as many). Reported: bookings/s and the child's CPU ms per
  * booking (process.cpuUsage: its main thread and libuv's), and the ratio current/baseline.
  * Target (issue 12): booking create ≥ 1.5× the baseline's throughput, per mode, in a majority of
@@ -33,7 +33,7 @@ import { fmt, fmtSpread, majorityVerdict, median, spread, table, verdictLine, ty
 
 export const PB5C_TARGET_RATIO = 1.5;
 const WARMUP_CREATES = 40;
-const CHUNK = 50;
+const CHUNK = 20;
 const CHILD_SCRIPT = fileURLToPath(new URL('./booking-create-child.ts', import.meta.url));
 const CURRENT_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
