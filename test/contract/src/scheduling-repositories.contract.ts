@@ -8,6 +8,7 @@
  * invisible and untouchable, as in the rest of the storage contract.
  */
 import { expect } from 'chai';
+import { randomUUID } from 'node:crypto';
 import type {
   Booking,
   BookingListQuery,
@@ -724,6 +725,127 @@ export function schedulingRepositoriesContract(name: string, factory: StorageHar
         expect(won).to.have.length(1);
         expect(codes).to.deep.equal(Array(19).fill('booking.slot_unavailable'));
         expect(await run(ctx, (r) => r.bookings.list(allBookings()))).to.deep.equal(won);
+      });
+    });
+
+    describe('a booking write: one read of what it needs, one write with its records', function () {
+      it('reads what the single-row ports answer: client, service, team and active members, workers, settings, blackouts', async () => {
+        const { ctx, client } = await anOrg();
+        const service = aService(ctx.orgId);
+        const team = aTeam(ctx.orgId);
+        const [zed, amy, gone, named] = [
+          aWorker(ctx.orgId, { name: 'Zed', teamId: team.id }),
+          aWorker(ctx.orgId, { name: 'Amy', teamId: team.id }),
+          aWorker(ctx.orgId, { name: 'Gone', teamId: team.id, active: false }),
+          aWorker(ctx.orgId, { name: 'Named', teamId: team.id }),
+        ];
+        const { ctx: other } = await anOrg();
+        const stranger = aWorker(other.orgId);
+        const window = { from: at('2026-05-25T09:00:00.000Z'), to: at('2026-05-25T11:00:00.000Z') };
+        const blackouts = [
+          aBlackout(ctx.orgId, { startsAt: at('2026-05-25T10:00:00.000Z'), endsAt: at('2026-05-25T12:00:00.000Z') }),
+          aBlackout(ctx.orgId, { scope: 'team', teamId: team.id, startsAt: at('2026-05-25T08:00:00.000Z'), endsAt: at('2026-05-25T09:30:00.000Z') }),
+          aBlackout(ctx.orgId, { scope: 'worker', workerId: zed.id, startsAt: at('2026-05-25T11:00:00.000Z'), endsAt: at('2026-05-25T12:00:00.000Z') }),
+        ];
+        await run(other, (r) => r.workers.insert(stranger));
+        await run(ctx, async (r) => {
+          await r.services.insert(service);
+          await r.teams.insert(team);
+          for (const w of [zed, amy, gone, named]) await r.workers.insert(w);
+          for (const b of blackouts) await r.blackouts.insert(b);
+        });
+        const [read, expected] = await run(ctx, async (r) => {
+          const got = await r.bookings.readWriteContext({ clientId: client.id, serviceId: service.id, teamId: team.id, workerIds: [named.id, stranger.id, amy.id], window, claim: null });
+          const single = {
+            client: await r.clients.findById(client.id),
+            service: await r.services.findById(service.id),
+            team: await r.teams.findById(team.id),
+            teamMembers: await r.workers.list({ teamId: team.id, active: true }),
+            workers: await r.workers.findByIds([named.id, amy.id]),
+            settings: await r.orgSettings.get(),
+            blackouts: await r.blackouts.listOverlapping(window, { teamIds: null, workerIds: null }),
+          };
+          return [got, single] as const;
+        });
+        expect(read.teamMembers.map((w) => w.name)).to.deep.equal(['Amy', 'Named', 'Zed']);
+        expect(read.blackouts.map((b) => b.id)).to.deep.equal([blackouts[1]!.id, blackouts[0]!.id]);
+        const byId = (ws: readonly Worker[]) => [...ws].sort((a, b) => (a.id < b.id ? -1 : 1));
+        expect({ ...read, workers: byId(read.workers) }).to.deep.equal({ ...expected, workers: byId(expected.workers), heldKey: null });
+        // Nothing asked, nothing read; another org's rows are not there.
+        const bare = await run(ctx, (r) => r.bookings.readWriteContext({ clientId: client.id, serviceId: null, teamId: null, workerIds: [], window: null, claim: null }));
+        expect(bare).to.deep.include({ service: null, team: null, teamMembers: [], workers: [], blackouts: [], heldKey: null });
+        const theirs = await run(other, (r) => r.bookings.readWriteContext({ clientId: client.id, serviceId: service.id, teamId: team.id, workerIds: [named.id], window, claim: null }));
+        expect(theirs).to.deep.include({ client: null, service: null, team: null, teamMembers: [], workers: [], blackouts: [] });
+      });
+
+      it('claims an Idempotency-Key in the same read, as IdempotencyRepository.claim does', async () => {
+        const { ctx, client } = await anOrg();
+        const key = (overrides: Partial<IdempotencyRecord> = {}): IdempotencyRecord => ({
+          scope: 'booking.create',
+          key: 'ctx-key-1',
+          fingerprint: 'sha256:aaaa',
+          resourceId: randomUUID(),
+          createdAt: at('2026-05-01T10:00:00.000Z'),
+          expiresAt: at('2026-05-03T10:00:00.000Z'),
+          ...overrides,
+        });
+        const claim = (record: IdempotencyRecord) =>
+          run(ctx, (r) => r.bookings.readWriteContext({ clientId: client.id, serviceId: null, teamId: null, workerIds: [], window: null, claim: record }));
+        const first = key();
+        expect((await claim(first)).heldKey).to.equal(null);
+        expect((await claim(key({ fingerprint: 'sha256:bbbb', createdAt: at('2026-05-02T10:00:00.000Z') }))).heldKey).to.deep.equal(first);
+        // Expired at its expiresAt: taken over, then held by the new one.
+        const fresh = key({ createdAt: first.expiresAt, expiresAt: at('2026-05-05T10:00:00.000Z') });
+        expect((await claim(fresh)).heldKey).to.equal(null);
+        expect(await run(ctx, (r) => r.idempotency.claim(key({ createdAt: at('2026-05-04T00:00:00.000Z') })))).to.deep.equal(fresh);
+      });
+
+      it('writes the audit entry and the messages with the booking, and none of them on a clash', async () => {
+        const { ctx, client, workers } = await anOrgWithWorkers(1);
+        const on = [{ workerId: workers[0]!.id, viaTeam: false }];
+        const records = (bookingId: string, dedupeKey: string) => ({
+          audit: {
+            id: randomUUID(),
+            orgId: ctx.orgId,
+            actorKind: 'staff' as const,
+            actorId: 'contract',
+            actorRole: null,
+            action: 'booking.create',
+            resourceType: 'booking',
+            resourceId: bookingId,
+            before: null,
+            after: { id: bookingId },
+            metadata: {},
+            requestId: 'contract',
+            createdAt: at('2026-05-01T10:00:00.000Z'),
+          },
+          messages: [
+            {
+              id: randomUUID(),
+              orgId: ctx.orgId,
+              dedupeKey,
+              payload: { kind: 'email' as const, message: { template: 'booking_confirmed' as const, to: 'a@example.com', toName: 'A', data: {} as never, sealedSecret: null } },
+              createdAt: at('2026-05-01T10:00:00.000Z'),
+            },
+          ],
+        });
+        const first = aBooking(ctx.orgId, client.id, { workers: on });
+        const clashing = aBooking(ctx.orgId, client.id, { workers: on, startsAt: at('2026-05-04T10:00:00.000Z'), endsAt: at('2026-05-04T12:00:00.000Z') });
+        await run(ctx, async (r) => {
+          await r.bookings.insert(first, records(first.id, `booking:${first.id}:confirmed`));
+          const err = (await caught(() => r.bookings.insert(clashing, records(clashing.id, `booking:${clashing.id}:confirmed`)))) as { code?: string; details?: Record<string, unknown> };
+          expect(err.code).to.equal('booking.slot_unavailable');
+          expect(err.details?.['conflicting_booking_id']).to.equal(first.id);
+          // A moved booking's records go with the update; a message already queued (same key) is not queued twice.
+          await r.bookings.update({ ...first, notes: 'moved' }, records(first.id, `booking:${first.id}:confirmed`));
+        });
+        const [audits, queued] = await run(ctx, async (r) => [
+          await r.audit.list({ resourceType: 'booking', resourceId: null, action: null, actorId: null, createdFrom: null, createdTo: null, after: null, limit: 10 }),
+          await r.outbox.listByDedupePrefix('booking:', 10),
+        ]);
+        expect(audits.map((a) => a.resourceId)).to.deep.equal([first.id, first.id]);
+        expect(queued.map((e) => e.dedupeKey)).to.deep.equal([`booking:${first.id}:confirmed`]);
+        expect(await run(ctx, (r) => r.bookings.findById(first.id))).to.deep.include({ notes: 'moved' });
       });
     });
 

@@ -433,13 +433,14 @@ export class PostgresBookingRepository implements BookingRepository {
     const settings = (r['settings'] as Row[] | null) ?? [];
     // No org filter on settings on purpose (as PostgresOrgSettingsRepository): the policy is the filter.
     if (settings.length > 1) throw new Error('org_settings returned rows of several orgs: row level security is not in force');
-    const client = r['client'] as Row | null;
+    // A part not asked for is no column at all (undefined): read as none.
+    const client = (r['client'] as Row | undefined) ?? null;
     const addresses = ((r['addresses'] as Row[] | null) ?? []).map((a) => toAddress(dated(a, ['created_at', 'updated_at']) as unknown as ClientAddressModel));
     const workers = ((r['workers'] as Row[] | null) ?? []).map((w) => toWorker(dated(w, ['credentials_changed_at', 'created_at', 'updated_at'])));
     const named = new Set(q.workerIds);
-    const service = r['service'] as Row | null;
-    const team = r['team'] as Row | null;
-    const held = r['claim'] as Row | null;
+    const service = (r['service'] as Row | undefined) ?? null;
+    const team = (r['team'] as Row | undefined) ?? null;
+    const held = (r['claim'] as Row | undefined) ?? null;
     return {
       client: client === null ? null : toClient(dated(client, ['archived_at', 'created_at', 'updated_at']) as unknown as ClientModel, addresses as ClientAddress[]),
       service: service === null ? null : toService(dated(service, ['created_at', 'updated_at'])),
