@@ -252,8 +252,9 @@ export async function runBookingWriteBench(options: BenchOptions, log: Log = con
     }
     log('');
     logBreakdown(log, 'a create (exclude)', breakdowns.exclude!);
-    // The occupancy insert is a CTE of the booking's one write statement (with the booking and audit rows).
-    const insertMs = (b: CallBreakdown) => b.statements.find((x) => /insert into "?booking_workers"?/i.test(x.sql))?.ms ?? Number.NaN;
+    // The occupancy insert is a CTE of the booking's one write statement (with the lock, the booking
+    // and the audit row), which opens with the locks' CTE; the breakdown keeps a statement's first 90 characters.
+    const insertMs = (b: CallBreakdown) => b.statements.find((x) => /^WITH locked AS|^insert into "booking_workers"/i.test(x.sql))?.ms ?? Number.NaN;
     log(
       `  the write statement holding the occupancy insert (diagnostic, 60 calls each, alternating): ${fmt(insertMs(breakdowns.exclude!), 3)} ms under the exclusion constraint vs ` +
         `${fmt(insertMs(breakdowns.btree!), 3)} ms with the btree (${fmt(insertMs(breakdowns.exclude!) / insertMs(breakdowns.btree!), 2)}×); ` +
