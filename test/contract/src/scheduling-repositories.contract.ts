@@ -555,7 +555,7 @@ export function schedulingRepositoriesContract(name: string, factory: StorageHar
         });
         const read = (window: { from: Date; to: Date }, excludeBookingId: string | null = null) =>
           run(ctx, (r) => r.availability.dayAvailability({ window, day, excludeBookingId }));
-        const byWorker = (loads: ReadonlyArray<{ workerId: string }>) => [...loads].sort((a, b) => (a.workerId < b.workerId ? -1 : 1));
+        const byWorker = <T extends { workerId: string }>(loads: readonly T[]) => [...loads].sort((a, b) => (a.workerId < b.workerId ? -1 : 1));
 
         const at11 = await read({ from: t('11:00'), to: t('12:00') });
         expect(byWorker(at11.workers)).to.deep.equal(
