@@ -19,12 +19,12 @@
  *   BENCH_PB7_RATE     PB7 webhook events per second (open loop), default 100
  *   BENCH_PB7_INVOICES PB7 reconcile invoices in the org, default 100000 (at least 1000; PGlite uses at most 10000)
  *   BENCH_PB7_RUNS     PB7 reconcile calls per variant per rep, default 20 (at least 5)
- *   BENCH_ONLY         one benchmark, or several comma-separated: PB1, PB2, PB3, PB4, PB5, PB6, PB7, T1
+ *   BENCH_ONLY         one benchmark, or several comma-separated: PB1, PB2, PB3, PB4, PB4H, PB5, PB6, PB7, T1
  *   BENCH_BREAKDOWN    "1": PB1 also runs diagnostic routes that split its cost
  *   TEST_DATABASE_URL  PostgreSQL server to run on; PGlite (embedded) when unset
  */
 
-export const BENCH_IDS = ['PB1', 'PB2', 'PB3', 'PB4', 'PB5', 'PB6', 'PB7', 'T1'] as const;
+export const BENCH_IDS = ['PB1', 'PB2', 'PB3', 'PB4', 'PB4H', 'PB5', 'PB6', 'PB7', 'T1'] as const;
 export type BenchId = (typeof BENCH_IDS)[number];
 
 export interface BenchOptions {

@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: PB1 (API stack vs bare pg route), PB2 (RLS vs explicit org filter), PB3 (outbox
  * delivery vs a plain SKIP LOCKED loop, and its latency through the pump), PB4
- * (scheduling queries vs a plain range query), PB5 (booking writes under the exclusion constraint vs
+ * (scheduling queries vs the properly bounded range query), PB4H (suggestions over HTTP under load), PB5 (booking writes under the exclusion constraint vs
  * btree), PB6 (text search at a million leads, and lists under concurrent searches), PB7 (billing:
  * invoice list vs a plain pg route, Stripe webhook p99 at a fixed rate, reconcile report vs a plain
  * query) and T1
@@ -17,6 +17,7 @@ import { benchOptions, redactUrl } from './bench-options.js';
 import { runRlsQueryCostBench } from './rls-query-cost.bench.js';
 import { runOutboxDeliveryBench } from './outbox-delivery.bench.js';
 import { runScheduleQueriesBench } from './schedule-queries.bench.js';
+import { runSuggestionsHttpBench } from './suggestions-http.bench.js';
 import { runBookingWriteBench } from './booking-write.bench.js';
 import { runBookingRaceBench } from './booking-race.bench.js';
 import { runSearchBench } from './search.bench.js';
@@ -57,6 +58,7 @@ async function main(): Promise<number> {
     { id: 'PB2', run: () => runRlsQueryCostBench(options, log) },
     { id: 'PB3', run: () => runOutboxDeliveryBench(options, log) },
     { id: 'PB4', run: () => runScheduleQueriesBench(options, log) },
+    { id: 'PB4H', run: () => runSuggestionsHttpBench(options, log) },
     { id: 'PB5', run: () => runBookingWriteBench(options, log) },
     { id: 'PB6', run: () => runSearchBench(options, log) },
     { id: 'PB7', run: () => runBillingBench(options, log) },
