@@ -4,9 +4,10 @@
  *   conflicts    core.schedule.conflicts.execute(ctx, { start, end, workerId }): one tenant unit of
  *                work (org settings, the worker, blackouts, the worker's team's blocks, the
  *                worker's occupancy).
- *   suggestions  core.schedule.suggestions.execute(ctx, { start, end, skillTags }): blackouts, every
- *                active worker and team, the occupancy of every worker over the window's day,
- *                team blocks; ranked in Node.
+ *   suggestions  core.schedule.suggestions.execute(ctx, { start, end, skillTags }): the org's roster
+ *                from the core's per-org cache (ADR 22), then one statement for the window's day
+ *                (every worker's booked minutes and busy flag, blocked teams, blackouts); the best
+ *                20 ranked in Node.
  *   bounded in tx   (the targets' baseline) the properly bounded range query — `SELECT id,
  *                client_id, starts_at, ends_at, status FROM bookings WHERE org_id = $1 AND
  *                starts_at >= $from − 24 h AND starts_at < $to AND ends_at > $from` — in the
