@@ -20,7 +20,8 @@ type Row = Record<string, unknown>;
 
 const earliestStart = (from: Date) => new Date(from.getTime() - MAX_BOOKING_MINUTES * 60_000);
 
-function dayAvailabilityQuery(orgId: string, q: DayAvailabilityQuery): SqlQuery {
+/** The statement (exported for the plan test under RLS). */
+export function dayAvailabilityQuery(orgId: string, q: DayAvailabilityQuery): SqlQuery {
   const { window, day, excludeBookingId } = q;
   const lo = window.from < day.from ? window.from : day.from;
   const hi = window.to > day.to ? window.to : day.to;
