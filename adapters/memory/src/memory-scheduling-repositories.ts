@@ -171,7 +171,7 @@ class MemoryWorkerRepository implements WorkerRepository {
   }
 
   async listRoster(): Promise<readonly RosterWorker[]> {
-    return (await this.list({ teamId: null, active: true })).map(({ id, name, phone, email, skills, teamId, workingHours }) => ({ id, name, phone, email, skills, teamId, workingHours }));
+    return (await this.list({ teamId: null, active: true })).map(({ id, name, skills, teamId, workingHours }) => ({ id, name, skills, teamId, workingHours }));
   }
 
   async findByLogin(login: { readonly email: string } | { readonly phone: string }): Promise<Worker | null> {

@@ -28,6 +28,7 @@ import {
 import { copy, type ClientRow, type TenantTables } from './memory-state.js';
 import { identityRepositories } from './memory-identity-repositories.js';
 import { schedulingRepositories } from './memory-scheduling-repositories.js';
+import { MemoryAvailabilityRepository } from './memory-availability-repository.js';
 import { MemoryOutboxRepository } from './memory-outbox.js';
 import { billingRepositories } from './memory-billing-repositories.js';
 
@@ -253,6 +254,7 @@ export function tenantRepositories(orgId: string, tables: TenantTables, actingUs
     orgSettings: new MemoryOrgSettingsRepository(orgId, tables),
     ...identityRepositories(orgId, tables, actingUserId),
     ...schedulingRepositories(orgId, tables),
+    availability: new MemoryAvailabilityRepository(orgId, tables),
     outbox: new MemoryOutboxRepository(orgId, tables),
     ...billingRepositories(orgId, tables),
   };

@@ -178,7 +178,7 @@ export function schedulingRepositoriesContract(name: string, factory: StorageHar
           await r.teams.insert(team);
           for (const w of [cleo, ari, bea, cleo2]) await r.workers.insert(w);
         });
-        const roster = ({ id, name, phone, email, skills, teamId, workingHours }: Worker) => ({ id, name, phone, email, skills, teamId, workingHours });
+        const roster = ({ id, name, skills, teamId, workingHours }: Worker) => ({ id, name, skills, teamId, workingHours });
         expect(await run(ctx, (r) => r.workers.listRoster())).to.deep.equal([roster(bea), roster(cleo2), roster(cleo)]);
         // Another org's workers are not on it.
         expect(await run((await anOrg()).ctx, (r) => r.workers.listRoster())).to.deep.equal([]);
@@ -532,6 +532,83 @@ export function schedulingRepositoriesContract(name: string, factory: StorageHar
         expect(await teamsIn(t('00:00'), t('00:00', '2026-05-05'), [t1], bA.id)).to.deep.equal([]);
         expect(await teamsIn(t('10:00'), t('12:00'), [team2.id]), 'a cancelled booking occupies nothing').to.deep.equal([]);
         expect(await teamsIn(t('09:00'), t('10:00'), null)).to.deep.equal([]);
+      });
+
+      it("reads a window's and its day's occupied time in one go: minutes in the day and busy per worker, blocked teams, blackouts, the excluded booking", async () => {
+        const { ctx, client, teamId: t1, workers } = await anOrgWithWorkers(4);
+        const [w1, w2, w3, w4] = workers.map((w) => w.id) as [string, string, string, string];
+        const team2 = aTeam(ctx.orgId, { name: 'South Team' });
+        const day = { from: t('00:00'), to: t('00:00', '2026-05-05') };
+        // w1: 10:00–12:00 (team booking, w2 via the team) and 13:00–14:30; w3: from the day before into
+        // this one (only 02:00 of it counts); w4: a cancelled booking and one the day after.
+        const bA = aBooking(ctx.orgId, client.id, { startsAt: t('10:00'), endsAt: t('12:00'), teamId: t1, workers: crew(w1, { workerId: w2, viaTeam: true }) });
+        const bB = aBooking(ctx.orgId, client.id, { startsAt: t('13:00'), endsAt: t('14:30'), workers: crew(w1) });
+        const overnight = aBooking(ctx.orgId, client.id, { startsAt: t('22:00', '2026-05-03'), endsAt: t('02:00'), teamId: team2.id, workers: crew(w3) });
+        const gone = aBooking(ctx.orgId, client.id, { startsAt: t('10:30'), endsAt: t('11:30'), workers: crew(w4), status: 'cancelled' });
+        const tomorrow = aBooking(ctx.orgId, client.id, { startsAt: t('10:00', '2026-05-05'), endsAt: t('11:00', '2026-05-05'), workers: crew(w4) });
+        const orgWide = aBlackout(ctx.orgId, { startsAt: t('11:30'), endsAt: t('11:45') });
+        const w4Off = aBlackout(ctx.orgId, { scope: 'worker', workerId: w4, startsAt: t('20:00', '2026-05-01'), endsAt: t('10:30') });
+        const t2Off = aBlackout(ctx.orgId, { scope: 'team', teamId: team2.id, startsAt: t('15:00'), endsAt: t('16:00') });
+        await run(ctx, async (r) => {
+          await r.teams.insert(team2);
+          for (const b of [bB, gone, bA, overnight, tomorrow]) await r.bookings.insert(b);
+          for (const b of [t2Off, orgWide, w4Off]) await r.blackouts.insert(b);
+        });
+        const read = (window: { from: Date; to: Date }, excludeBookingId: string | null = null) =>
+          run(ctx, (r) => r.availability.dayAvailability({ window, day, excludeBookingId }));
+        const byWorker = <T extends { workerId: string }>(loads: readonly T[]) => [...loads].sort((a, b) => (a.workerId < b.workerId ? -1 : 1));
+
+        const at11 = await read({ from: t('11:00'), to: t('12:00') });
+        expect(byWorker(at11.workers)).to.deep.equal(
+          byWorker([
+            { workerId: w1, dayMinutes: 210, busy: true },
+            { workerId: w2, dayMinutes: 120, busy: true },
+            { workerId: w3, dayMinutes: 120, busy: false },
+          ]),
+        );
+        expect(at11.busyTeamIds).to.deep.equal([t1]);
+        expect(at11.blackouts).to.deep.equal([orgWide]);
+        expect(at11.excludedBookingFound).to.equal(null);
+
+        // Half-open: at 12:00 bA has ended; w4's leave (10:30) is over, and its cancelled booking never counts.
+        const noon = await read({ from: t('12:00'), to: t('13:00') });
+        expect(noon.workers.every((w) => !w.busy)).to.equal(true);
+        expect(noon.busyTeamIds).to.deep.equal([]);
+        expect(noon.blackouts).to.deep.equal([]);
+
+        // A window running into the next day: busy there too, but load counts the asked day only.
+        const late = await read({ from: t('15:00'), to: t('10:30', '2026-05-05') });
+        expect(byWorker(late.workers)).to.deep.equal(
+          byWorker([
+            { workerId: w1, dayMinutes: 210, busy: false },
+            { workerId: w2, dayMinutes: 120, busy: false },
+            { workerId: w3, dayMinutes: 120, busy: false },
+            { workerId: w4, dayMinutes: 0, busy: true },
+          ]),
+        );
+        expect(late.blackouts).to.deep.equal([t2Off]);
+
+        // The early morning: the overnight booking (and its team), and a blackout begun days before.
+        const early = await read({ from: t('01:00'), to: t('09:30') });
+        expect(early.busyTeamIds).to.deep.equal([team2.id]);
+        expect(early.workers.find((w) => w.workerId === w3)).to.deep.equal({ workerId: w3, dayMinutes: 120, busy: true });
+        expect(early.blackouts).to.deep.equal([w4Off]);
+
+        // Leaving out the booking being moved: its time is free, and it is reported found.
+        const moving = await read({ from: t('11:00'), to: t('12:00') }, bA.id);
+        expect(byWorker(moving.workers)).to.deep.equal(
+          byWorker([
+            { workerId: w1, dayMinutes: 90, busy: false },
+            { workerId: w3, dayMinutes: 120, busy: false },
+          ]),
+        );
+        expect(moving.busyTeamIds).to.deep.equal([]);
+        expect(moving.excludedBookingFound).to.equal(true);
+
+        // Another org sees none of it, and not this org's booking either.
+        const other = await anOrg();
+        const theirs = await run(other.ctx, (r) => r.availability.dayAvailability({ window: { from: t('11:00'), to: t('12:00') }, day, excludeBookingId: bA.id }));
+        expect(theirs).to.deep.equal({ workers: [], busyTeamIds: [], blackouts: [], excludedBookingFound: false });
       });
     });
 

@@ -69,14 +69,12 @@ export class PostgresTeamRepository implements TeamRepository {
   }
 }
 
-const ROSTER_COLUMNS = ['id', 'name', 'phone', 'email', 'skills', 'team_id', 'working_hours'] as const;
+const ROSTER_COLUMNS = ['id', 'name', 'skills', 'team_id', 'working_hours'] as const;
 
 function toRosterWorker(r: Row): RosterWorker {
   return {
     id: r['id'] as string,
     name: r['name'] as string,
-    phone: r['phone'] as string | null,
-    email: r['email'] as string | null,
     skills: r['skills'] as string[],
     teamId: r['team_id'] as string | null,
     workingHours: r['working_hours'] as WorkingHours | null,
@@ -86,6 +84,8 @@ function toRosterWorker(r: Row): RosterWorker {
 export function toWorker(r: Row): Worker {
   return {
     ...toRosterWorker(r),
+    phone: r['phone'] as string | null,
+    email: r['email'] as string | null,
     orgId: r['org_id'] as string,
     active: r['active'] as boolean,
     portalPasswordHash: r['portal_password_hash'] as string | null,
