@@ -62,8 +62,11 @@ function textArray(values: readonly string[]): string {
  * them within the 500 characters the columns allow; it leaves sanitised text as it is).
  */
 function storable(text: string | null): string | null {
+  // Most texts hold neither a NUL nor any surrogate: one test of code units, no rewrite.
   // eslint-disable-next-line no-control-regex
-  return text === null ? null : text.replace(/\u0000/g, ' ').replace(/\p{Cs}/gu, '\uFFFD');
+  if (text === null || !/[\u0000\uD800-\uDFFF]/.test(text)) return text;
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/\u0000/g, ' ').replace(/\p{Cs}/gu, '\uFFFD');
 }
 
 /** Each event's first outcome only: a second one for the same claim would find the row no longer sending. */
