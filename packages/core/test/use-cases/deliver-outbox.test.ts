@@ -333,6 +333,23 @@ describe('DeliverOutbox (outbox-delivery job)', () => {
     expect(await run).to.include({ rounds: 2, claimed: 251, sent: 251 });
   });
 
+  it('ends the run when the due orgs have nothing to claim (another host holds their rows), and tries such an org again after progress', async () => {
+    const h = harness();
+    const [held, other] = [await h.newOrg('held', 'UTC'), await h.newOrg('other', 'UTC')];
+    await enqueue(h, held, 'booking:h:confirmed');
+    const claim = h.store.claim.bind(h.store);
+    const claims: string[] = [];
+    // The held org's row stays due for the scan, but SKIP LOCKED passes over it (another host's lock).
+    h.store.claim = async (r) => (claims.push(r.orgId), r.orgId === held ? [] : claim(r));
+    expect(await h.core.outbox.deliver.execute(h.sys())).to.include({ claimed: 0 });
+    expect(claims).to.deep.equal([held]);
+    // Progress by another org makes the held one worth another try in the same run.
+    claims.length = 0;
+    for (let i = 0; i < 60; i++) await enqueue(h, other, `booking:o${i}:confirmed`);
+    expect(await h.core.outbox.deliver.execute(h.sys())).to.include({ claimed: 60 });
+    expect(claims.filter((o) => o === held).length).to.equal(2);
+  });
+
   it('stops starting orgs once one fails, lets the others finish, then fails the run', async () => {
     const h = harness();
     const orgs = [await h.newOrg('f1', 'UTC'), await h.newOrg('f2', 'UTC')];

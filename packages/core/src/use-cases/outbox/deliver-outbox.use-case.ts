@@ -107,19 +107,21 @@ export class DeliverOutbox {
    * scan happens as soon as the last round's orgs have all been started and a lane is free, so
    * the lanes never wait for a round's slowest org (orgs in flight are left out of a scan's
    * result: their next batches are theirs). Stops when nothing is due and nothing is in flight,
-   * after `maxRounds` scans, or once a scan offers only orgs that had nothing left to claim here
-   * (another host holds their events).
+   * after `maxRounds` scans, or once a scan offers only orgs that had nothing to claim here since
+   * the last progress (another host holds their events).
    */
   private async deliverDueOrgs(store: OutboxDeliveryStore, sys: SystemContext, kinds: readonly OutboxKind[], maxRounds: number, summary: DeliverOutboxSummary & Record<string, number>): Promise<void> {
     const inFlight = new Map<string, Promise<void>>();
-    /** Orgs that claimed nothing in this run although a scan said they were due. */
+    /** Orgs that claimed nothing although a scan said they were due (their rows locked by another host), since the last org that did. */
     const nothingToClaim = new Set<string>();
     let queue: string[] = [];
     let failure: { error: unknown } | null = null;
     const start = (orgId: string) => {
       const work = this.deliverOrg(store, sys, orgId, kinds, summary).then(
         (claimed) => {
+          // Forgotten at the next progress: another host's claim holds an org's rows only briefly.
           if (claimed === 0) nothingToClaim.add(orgId);
+          else nothingToClaim.clear();
         },
         (error: unknown) => {
           failure ??= { error };
