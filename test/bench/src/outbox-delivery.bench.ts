@@ -24,6 +24,10 @@
  * it, spread over the orgs. Latency of an event = the mailer's receive time − the moment its unit
  * of work started (both in this process); also sent_at − created_at from the rows. Target: p95
  * ≤ 100 ms in a majority of reps.
+ *
+ * BENCH_PB3_PROFILE=1 adds, for the first rep of part 1, each variant's CPU per batch (this
+ * process; the database backends, from /proc) and WAL, and ours' store calls; `v8` also writes
+ * a V8 profile of this thread while ours drains.
  */
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -264,7 +268,6 @@ async function drainLease(client: pg.PoolClient, mailer: NoopMailer): Promise<nu
   }
 }
 
-
 /** CPU seconds (user + system) of the server's backends connected to `database` (procfs; same host only). */
 function backendCpuS(database: string): number | null {
   let ticks = 0;
@@ -337,7 +340,8 @@ async function profiledDrain(s: Setup, key: VariantKey, work: () => Promise<void
     return { nodeCpuMs: (cpu.user + cpu.system) / 1000, pgCpuMs: pg0 === null || pg1 === null ? null : (pg1 - pg0) * 1000, walBytes: Number(wal.rows[0]!.b), calls, v8 };
   } finally {
     session?.disconnect();
-    for (const [name, original] of originals) store![name] = original;
+    // The wrappers are own properties of the instance: removing them uncovers the class's methods.
+    for (const [name] of originals) delete store![name];
   }
 }
 
