@@ -19,6 +19,7 @@ import * as m0013 from './0013_outbox.js';
 import * as m0014 from './0014_billing.js';
 import * as m0015 from './0015_service_deposits.js';
 import * as m0016 from './0016_org_dunning_days.js';
+import * as m0017 from './0017_outbox_due_scan.js';
 import { MIGRATIONS_TABLE } from './support/migrations-table.js';
 
 export { APP_ROLE, CURRENT_ORG_SQL, CURRENT_USER_SQL } from './support/tenant-table.js';
@@ -61,6 +62,7 @@ const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['0014_billing', m0014],
   ['0015_service_deposits', m0015],
   ['0016_org_dunning_days', m0016],
+  ['0017_outbox_due_scan', m0017],
 ];
 
 export const EXPECTED_HEAD = MIGRATIONS[MIGRATIONS.length - 1]![0];

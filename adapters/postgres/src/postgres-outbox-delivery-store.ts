@@ -24,7 +24,6 @@ import {
 import type { Knex } from 'knex';
 import pg from 'pg';
 import { translatingErrors } from './pg-errors.js';
-import { OUTBOX_COLUMNS, toOutboxEvent } from './repositories/postgres-outbox-repository.js';
 import { onPooledConnection, tenantBeginStatement, type PgResult } from './tenant-transaction.js';
 
 /**
@@ -63,8 +62,11 @@ function textArray(values: readonly string[]): string {
  * them within the 500 characters the columns allow; it leaves sanitised text as it is).
  */
 function storable(text: string | null): string | null {
+  // Most texts hold neither a NUL nor any surrogate: one test of code units, no rewrite.
   // eslint-disable-next-line no-control-regex
-  return text === null ? null : text.replace(/\u0000/g, ' ').replace(/\p{Cs}/gu, '\uFFFD');
+  if (text === null || !/[\u0000\uD800-\uDFFF]/.test(text)) return text;
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/\u0000/g, ' ').replace(/\p{Cs}/gu, '\uFFFD');
 }
 
 /** Each event's first outcome only: a second one for the same claim would find the row no longer sending. */
@@ -73,58 +75,67 @@ function firstPerEvent(outcomes: readonly DeliveryOutcome[]): DeliveryOutcome[] 
   return outcomes.filter((o) => (seen.has(o.eventId) ? false : (seen.add(o.eventId), true)));
 }
 
-const OUTCOME_RECORD = `event_id uuid, claim_token uuid, result text, at timestamptz, next_attempt_at timestamptz, error text,
-  attempt_id uuid, channel text, provider text, recipient text, template text, attempt_status text, provider_message_id text, attempt_error text`;
+/**
+ * One outcome as the statement reads it: short keys, and a key left out when its value is null
+ * (json_to_recordset reads a missing key as NULL), so a batch of 50 sent outcomes is ~10 kB of
+ * JSON instead of ~25 kB. `json`, not `jsonb`: it is read once, so it is not converted first.
+ */
+const OUTCOME_RECORD = `i uuid, c uuid, r text, at timestamptz, n timestamptz, e text,
+  a uuid, ch text, p text, to_ text, t text, s text, m text, ae text`;
 
 /**
  * Every outcome in one statement: the guarded UPDATE (the row must still be sending under the
  * outcome's claim token), then the attempt records of the rows it changed, then the count.
  */
-const COMPLETE_SQL = `WITH outcome AS (SELECT * FROM jsonb_to_recordset(?::jsonb) AS o(${OUTCOME_RECORD})),
+const COMPLETE_SQL = `WITH outcome AS (SELECT * FROM json_to_recordset(?::json) AS o(${OUTCOME_RECORD})),
 changed AS (
   UPDATE outbox_events e SET
-    status = CASE o.result WHEN 'sent' THEN 'sent' WHEN 'retry' THEN 'pending' ELSE 'dead' END,
+    status = CASE o.r WHEN 'sent' THEN 'sent' WHEN 'retry' THEN 'pending' ELSE 'dead' END,
     claim_token = NULL,
-    sent_at = CASE WHEN o.result = 'sent' THEN o.at END,
-    next_attempt_at = CASE WHEN o.result = 'retry' THEN o.next_attempt_at ELSE e.next_attempt_at END,
-    last_error = CASE WHEN o.result = 'sent' THEN e.last_error ELSE o.error END,
-    payload = CASE WHEN o.result = 'sent' AND jsonb_typeof(e.payload #> '{message,sealedSecret}') = 'string'
+    sent_at = CASE WHEN o.r = 'sent' THEN o.at END,
+    next_attempt_at = CASE WHEN o.r = 'retry' THEN o.n ELSE e.next_attempt_at END,
+    last_error = CASE WHEN o.r = 'sent' THEN e.last_error ELSE o.e END,
+    payload = CASE WHEN o.r = 'sent' AND jsonb_typeof(e.payload #> '{message,sealedSecret}') = 'string'
                    THEN jsonb_set(e.payload, '{message,sealedSecret}', 'null'::jsonb) ELSE e.payload END,
     updated_at = o.at
   FROM outcome o
-  WHERE e.org_id = ? AND e.id = o.event_id AND e.status = 'sending' AND e.claim_token = o.claim_token
+  WHERE e.org_id = ? AND e.id = o.i AND e.status = 'sending' AND e.claim_token = o.c
   RETURNING e.id
 ),
 attempts AS (
   INSERT INTO email_events (org_id, id, outbox_event_id, channel, provider, recipient, template, status, provider_message_id, error, created_at)
-  SELECT ?::uuid, o.attempt_id, o.event_id, o.channel, o.provider, o.recipient, o.template, o.attempt_status, o.provider_message_id, o.attempt_error, o.at
-    FROM outcome o JOIN changed c ON c.id = o.event_id
-   WHERE o.attempt_id IS NOT NULL
+  SELECT ?::uuid, o.a, o.i, o.ch, o.p, o.to_, o.t, o.s, o.m, o.ae, o.at
+    FROM outcome o JOIN changed c ON c.id = o.i
+   WHERE o.a IS NOT NULL
 )
 SELECT count(*)::int AS changed FROM changed`;
 
-const prefixed = (alias: string, columns: string): string =>
-  columns
-    .split(',')
-    .map((c) => `${alias}.${c.trim()}`)
-    .join(', ');
+/**
+ * What `pg.escapeLiteral` returns (quotes doubled; with a backslash, backslashes doubled and an
+ * E'' string), built by native replaces: pg's version appends one character at a time, which
+ * was a tenth of a millisecond per batch of outcomes.
+ */
+function escapeLiteral(value: string): string {
+  const quoted = `'${value.replace(/'/g, "''")}'`;
+  return value.includes('\\') ? ` E${quoted.replace(/\\/g, '\\\\')}` : quoted;
+}
 
 /**
- * `sql` with each `?` replaced by its value as a literal (pg's escapeLiteral; dates as ISO 8601,
- * integers checked), for a statement sent in a simple-protocol message, which takes no parameters.
- * Only for this file's statements, whose only `?` are placeholders.
+ * `sql` with each `?` replaced by its value as a literal (dates as ISO 8601, integers checked),
+ * for a statement sent in a simple-protocol message, which takes no parameters. Only for this
+ * file's statements, whose only `?` are placeholders.
  */
 function withLiterals(sql: string, values: ReadonlyArray<string | number | Date>): string {
   let i = 0;
   const text = sql.replace(/\?/g, () => {
     const value = values[i++];
-    if (value instanceof Date) return pg.escapeLiteral(value.toISOString());
+    if (value instanceof Date) return escapeLiteral(value.toISOString());
     if (typeof value === 'number') {
       if (!Number.isSafeInteger(value)) throw new Error(`Not an integer: ${value}`);
       return String(value);
     }
     if (typeof value !== 'string') throw new Error('A placeholder without its value');
-    return pg.escapeLiteral(value);
+    return escapeLiteral(value);
   });
   if (i !== values.length) throw new Error(`${values.length} values for ${i} placeholders`);
   return text;
@@ -147,42 +158,61 @@ async function inOneMessage(knex: Knex, orgId: string, ...statements: string[]):
 
 /**
  * A claim in one statement: the due rows, locked (SKIP LOCKED passes over rows another claimer
- * holds instead of waiting for them), then marked. The inner select walks outbox_events_org_due_idx
- * (its predicate is this status filter). Bindings: org, now, kinds, limit, lease, token, now, org.
+ * holds instead of waiting for them), then marked, oldest due first. The inner select walks
+ * outbox_events_org_due_idx (its predicate is this status filter). It returns only what the
+ * UPDATE did not set itself (`claimedEvents` fills in status, due time, token and org from the
+ * request): fewer columns to send and parse, one timestamp per row instead of five.
+ * Bindings: org, now, kinds, limit, lease, token, now, org.
  */
 export const CLAIM_SQL = `WITH due AS (
   SELECT id, next_attempt_at AS due_at FROM outbox_events
    WHERE org_id = ? AND status IN ('pending', 'sending') AND next_attempt_at <= ? AND kind = ANY (?::text[])
-   ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED)
-UPDATE outbox_events e SET status = 'sending', attempts = e.attempts + 1, next_attempt_at = ?, claim_token = ?, updated_at = ?
-  FROM due WHERE e.org_id = ? AND e.id = due.id
-RETURNING ${prefixed('e', OUTBOX_COLUMNS)}, due.due_at`;
+   ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED),
+claimed AS (
+  UPDATE outbox_events e SET status = 'sending', attempts = e.attempts + 1, next_attempt_at = ?, claim_token = ?, updated_at = ?
+    FROM due WHERE e.org_id = ? AND e.id = due.id
+  RETURNING e.id, e.kind, e.dedupe_key, e.payload, e.attempts, e.last_error, e.created_at, due.due_at)
+SELECT id, kind, dedupe_key, payload, attempts, last_error, created_at FROM claimed ORDER BY due_at, id`;
 
+/** One outcome in COMPLETE_SQL's shape; null values are left out. */
 const outcomeRecord = (o: DeliveryOutcome) => ({
-  event_id: o.eventId,
-  claim_token: o.claimToken,
-  result: o.result,
+  i: o.eventId,
+  c: o.claimToken,
+  r: o.result,
   at: o.at.toISOString(),
-  next_attempt_at: o.result === 'retry' ? o.nextAttemptAt.toISOString() : null,
-  error: o.result === 'sent' ? null : sanitiseDeliveryError(o.error),
-  attempt_id: o.attempt?.id ?? null,
-  channel: o.attempt?.channel ?? null,
-  provider: storable(o.attempt?.provider ?? null),
-  recipient: storable(o.attempt?.recipient ?? null),
-  template: storable(o.attempt?.template ?? null),
-  attempt_status: o.attempt?.status ?? null,
-  provider_message_id: storable(o.attempt?.providerMessageId ?? null),
-  attempt_error: o.attempt?.error == null ? null : sanitiseDeliveryError(o.attempt.error),
+  n: o.result === 'retry' ? o.nextAttemptAt.toISOString() : undefined,
+  e: o.result === 'sent' ? undefined : sanitiseDeliveryError(o.error),
+  a: o.attempt?.id,
+  ch: o.attempt?.channel,
+  p: storable(o.attempt?.provider ?? null) ?? undefined,
+  to_: storable(o.attempt?.recipient ?? null) ?? undefined,
+  t: storable(o.attempt?.template ?? null) ?? undefined,
+  s: o.attempt?.status,
+  m: storable(o.attempt?.providerMessageId ?? null) ?? undefined,
+  ae: o.attempt?.error == null ? undefined : sanitiseDeliveryError(o.attempt.error),
 });
 
 function claimStatement(r: ClaimRequest): string {
   return withLiterals(CLAIM_SQL, [r.orgId, r.now, textArray(r.kinds), r.limit, r.leaseUntil, r.claimToken, r.now, r.orgId]);
 }
 
-/** RETURNING follows no order: oldest due first, as claimed. */
-function claimedEvents(rows: Row[]): OutboxEvent[] {
-  rows.sort((a, b) => (a['due_at'] as Date).getTime() - (b['due_at'] as Date).getTime() || ((a['id'] as string) < (b['id'] as string) ? -1 : 1));
-  return rows.map(toOutboxEvent);
+/** The claimed rows (oldest due first) as events: what the claim set is taken from its request. */
+function claimedEvents(r: ClaimRequest, rows: Row[]): OutboxEvent[] {
+  return rows.map((row) => ({
+    id: row['id'] as string,
+    orgId: r.orgId,
+    kind: row['kind'] as OutboxKind,
+    dedupeKey: row['dedupe_key'] as string,
+    payload: row['payload'] as OutboxEvent['payload'],
+    status: 'sending',
+    attempts: Number(row['attempts']),
+    nextAttemptAt: r.leaseUntil,
+    claimToken: r.claimToken,
+    lastError: (row['last_error'] as string | null) ?? null,
+    createdAt: row['created_at'] as Date,
+    updatedAt: r.now,
+    sentAt: null,
+  }));
 }
 
 function completeStatement(orgId: string, outcomes: readonly DeliveryOutcome[]): string {
@@ -211,7 +241,7 @@ export class PostgresOutboxDeliveryStore implements OutboxDeliveryStore {
   async claim(r: ClaimRequest): Promise<readonly OutboxEvent[]> {
     if (r.kinds.length === 0 || r.limit <= 0) return [];
     const [rows] = await inOneMessage(this.knex, r.orgId, claimStatement(r));
-    return claimedEvents(rows!);
+    return claimedEvents(r, rows!);
   }
 
   async complete(orgId: string, outcomes: readonly DeliveryOutcome[]): Promise<number> {
@@ -224,7 +254,7 @@ export class PostgresOutboxDeliveryStore implements OutboxDeliveryStore {
     if (outcomes.length === 0) return { recorded: 0, claimed: await this.claim(next) };
     if (next.kinds.length === 0 || next.limit <= 0) return { recorded: await this.complete(next.orgId, outcomes), claimed: [] };
     const [completed, claimed] = await inOneMessage(this.knex, next.orgId, completeStatement(next.orgId, outcomes), claimStatement(next));
-    return { recorded: Number(completed![0]!['changed']), claimed: claimedEvents(claimed!) };
+    return { recorded: Number(completed![0]!['changed']), claimed: claimedEvents(next, claimed!) };
   }
 
   async backlog(): Promise<readonly OutboxBacklogRow[]> {

@@ -24,8 +24,16 @@
  * it, spread over the orgs. Latency of an event = the mailer's receive time − the moment its unit
  * of work started (both in this process); also sent_at − created_at from the rows. Target: p95
  * ≤ 100 ms in a majority of reps.
+ *
+ * BENCH_PB3_PROFILE=1 adds, for the first rep of part 1, each variant's CPU per batch (this
+ * process; the database backends, from /proc) and WAL, and ours' store calls; `v8` also writes
+ * a V8 profile of this thread while ours drains.
  */
 import { randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Session } from 'node:inspector/promises';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
@@ -34,6 +42,7 @@ import { createLogger } from '@cws/composition';
 import { systemActor, type EmailToSend, type Mailer, type OutboxPayload, type RequestContext, type SystemContext } from '@cws/core';
 import { defaultPollMs, startOutboxPump } from '@cws/host-jobs';
 import { benchOptions, type BenchOptions } from './bench-options.js';
+import { analyse, type CpuProfile } from './cpu-profile.js';
 import { createScratchDatabase, type ScratchDatabase } from './scratch-database.js';
 import { benchRuntime, latency, type Latency, type Log } from './scheduling-bench-support.js';
 import { fmt, fmtSpread, majorityVerdict, median, spread, table, verdictLine, type BenchReport, type TargetResult, type Verdict } from './stats.js';
@@ -259,28 +268,128 @@ async function drainLease(client: pg.PoolClient, mailer: NoopMailer): Promise<nu
   }
 }
 
+/** CPU seconds (user + system) of the server's backends connected to `database` (procfs; same host only). */
+function backendCpuS(database: string): number | null {
+  let ticks = 0;
+  try {
+    for (const pid of readdirSync('/proc')) {
+      if (!/^\d+$/.test(pid)) continue;
+      let cmdline: string;
+      try {
+        cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      } catch {
+        continue;
+      }
+      if (!cmdline.startsWith('postgres: ') || !cmdline.includes(` ${database} `)) continue;
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    }
+  } catch {
+    return null;
+  }
+  return ticks / 100;
+}
+
+interface DrainProfile {
+  readonly nodeCpuMs: number;
+  readonly pgCpuMs: number | null;
+  readonly walBytes: number;
+  readonly calls: Map<string, { n: number; ms: number }>;
+  readonly v8: CpuProfile | null;
+}
+
+/**
+ * BENCH_PB3_PROFILE=1: what one drain cost — this process's CPU, the database backends' CPU, the
+ * WAL written, the store's calls timed (ours), and a V8 profile of this thread (ours).
+ */
+async function profiledDrain(s: Setup, key: VariantKey, work: () => Promise<void>): Promise<DrainProfile> {
+  const calls = new Map<string, { n: number; ms: number }>();
+  const store = s.runtime.outbox.delivery as unknown as Record<string, (...args: unknown[]) => Promise<unknown>> | null;
+  const originals: Array<[string, (...args: unknown[]) => Promise<unknown>]> = [];
+  if (key === 'ours' && store !== null) {
+    for (const name of ['dueOrgs', 'claim', 'complete', 'completeAndClaim']) {
+      const original = store[name]!;
+      originals.push([name, original]);
+      store[name] = async function (this: unknown, ...args: unknown[]) {
+        const t0 = performance.now();
+        try {
+          return await original.apply(this, args);
+        } finally {
+          const c = calls.get(name) ?? { n: 0, ms: 0 };
+          c.n += 1;
+          c.ms += performance.now() - t0;
+          calls.set(name, c);
+        }
+      };
+    }
+  }
+  const session = key === 'ours' && process.env['BENCH_PB3_PROFILE'] === 'v8' ? new Session() : null;
+  session?.connect();
+  try {
+    await session?.post('Profiler.enable');
+    await session?.post('Profiler.setSamplingInterval', { interval: 200 });
+    await session?.post('Profiler.start');
+    const lsn0 = (await s.owner.query<{ l: string }>('SELECT pg_current_wal_lsn()::text AS l')).rows[0]!.l;
+    const pg0 = backendCpuS(s.scratch.name);
+    const cpu0 = process.cpuUsage();
+    await work();
+    const cpu = process.cpuUsage(cpu0);
+    const pg1 = backendCpuS(s.scratch.name);
+    const wal = await s.owner.query<{ b: string }>('SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), $1::pg_lsn)::bigint AS b', [lsn0]);
+    const v8 = session === null ? null : ((await session.post('Profiler.stop')) as { profile: CpuProfile }).profile;
+    return { nodeCpuMs: (cpu.user + cpu.system) / 1000, pgCpuMs: pg0 === null || pg1 === null ? null : (pg1 - pg0) * 1000, walBytes: Number(wal.rows[0]!.b), calls, v8 };
+  } finally {
+    session?.disconnect();
+    // The wrappers are own properties of the instance: removing them uncovers the class's methods.
+    for (const [name] of originals) delete store![name];
+  }
+}
+
+function logProfile(log: Log, key: VariantKey, events: number, ms: number, p: DrainProfile): void {
+  const batches = events / BATCH;
+  const perBatch = (x: number) => fmt(x / batches, 2);
+  log(
+    `  profile ${key}: wall ${perBatch(ms)} ms, this process's CPU ${perBatch(p.nodeCpuMs)} ms, database backends' CPU ${p.pgCpuMs === null ? 'n/a' : perBatch(p.pgCpuMs)} ms, ` +
+      `WAL ${fmt(p.walBytes / batches / 1024, 1)} KiB — per batch of ${BATCH}`,
+  );
+  for (const [name, c] of p.calls) log(`    ${name}: ${fmt(c.n)} calls, ${fmt(c.ms / c.n, 2)} ms each, ${perBatch(c.ms)} ms per batch`);
+  if (p.v8 !== null) {
+    const file = join(tmpdir(), `cws-pb3-${key}-${process.pid}.cpuprofile`);
+    writeFileSync(file, JSON.stringify(p.v8));
+    log(`    V8 profile of this thread: ${file}`);
+    const a = analyse(p.v8);
+    log(table(['package (self time)', 'ms/batch'], a.byCategory.slice(0, 10).map(([k, x]) => [k, perBatch(x)]), '    '));
+    log(table(['project function (inclusive)', 'ms/batch'], a.projectInclusive.slice(0, 12).map(([k, x]) => [k.slice(0, 110), perBatch(x)]), '    '));
+    log(table(['hottest function (self)', 'ms/batch'], a.hottest.slice(0, 12).map(([k, x]) => [k.slice(0, 110), perBatch(x)]), '    '));
+  }
+}
+
 /** Drains the backlog with one variant; returns its wall time in ms. */
-async function drain(s: Setup, key: VariantKey, events: number): Promise<number> {
+async function drain(s: Setup, key: VariantKey, events: number, log: Log | null = null): Promise<number> {
   await fillBacklog(s, events, key);
   const client = key === 'ours' ? null : await s.owner.connect();
   // A backend terminated under a checked-out client (another session's doing) fails the run with an error, not a crash.
   const onError = () => {};
   client?.on('error', onError);
   try {
-    const t0 = performance.now();
-    let sent: number;
-    if (key === 'ours') {
-      let summary = await s.runtime.core.outbox.deliver.execute(systemContext());
-      sent = summary.sent;
-      // A run stops at its round limit; the pump would call again at once, so does this.
-      while (summary.claimed > 0 && sent < events) {
-        summary = await s.runtime.core.outbox.deliver.execute(systemContext());
-        sent += summary.sent;
+    let sent = 0;
+    const work = async () => {
+      if (key === 'ours') {
+        let summary = await s.runtime.core.outbox.deliver.execute(systemContext());
+        sent = summary.sent;
+        // A run stops at its round limit; the pump would call again at once, so does this.
+        while (summary.claimed > 0 && sent < events) {
+          summary = await s.runtime.core.outbox.deliver.execute(systemContext());
+          sent += summary.sent;
+        }
+      } else {
+        sent = key === 'plain' ? await drainPlain(client!, s.mailer) : await drainLease(client!, s.mailer);
       }
-    } else {
-      sent = key === 'plain' ? await drainPlain(client!, s.mailer) : await drainLease(client!, s.mailer);
-    }
+    };
+    const t0 = performance.now();
+    const profile = log === null ? (await work(), null) : await profiledDrain(s, key, work);
     const ms = performance.now() - t0;
+    if (profile !== null) logProfile(log!, key, events, ms, profile);
     if (sent !== events) throw new Error(`PB3 ${key}: sent ${sent} of ${events}`);
     await checkDrained(s, key, events);
     return ms;
@@ -382,7 +491,7 @@ export async function runOutboxDeliveryBench(options: BenchOptions, log: Log = c
       const rates = {} as Record<VariantKey, number>;
       const ms = {} as Record<VariantKey, number>;
       for (const key of order) {
-        ms[key] = await drain(s, key, events);
+        ms[key] = await drain(s, key, events, rep === 0 && ['1', 'v8'].includes(process.env['BENCH_PB3_PROFILE'] ?? '') ? log : null);
         rates[key] = events / (ms[key] / 1000);
       }
       perRep.push(rates);

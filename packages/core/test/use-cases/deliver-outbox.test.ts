@@ -29,7 +29,10 @@ class RecordingMailer implements Mailer {
   readonly provider = 'recording';
   readonly sent: EmailToSend[] = [];
   failWith: Error | null = null;
+  /** Sends of this org wait for `release` (a slow provider for one org). */
+  hold: { orgId: string; release: Promise<void> } | null = null;
   async send(email: EmailToSend): Promise<SendReceipt> {
+    if (this.hold !== null && email.orgId === this.hold.orgId) await this.hold.release;
     if (this.failWith !== null) throw this.failWith;
     this.sent.push(email);
     return { providerMessageId: `msg-${this.sent.length}` };
@@ -311,6 +314,57 @@ describe('DeliverOutbox (outbox-delivery job)', () => {
     const rest = await h.core.outbox.deliver.execute(h.sys());
     expect(rest).to.include({ rounds: 2, claimed: 250, sent: 250 });
     expect(new Set(h.mailer.sent.map((m) => m.idempotencyId)).size).to.equal(450);
+  });
+
+  it('goes on with the next round while an org of the last one is still sending (no round waits for its slowest org)', async () => {
+    const h = harness();
+    const slow = await h.newOrg('slow', 'UTC');
+    const busy = await h.newOrg('busy', 'UTC');
+    await enqueue(h, slow, 'booking:s:confirmed');
+    for (let i = 0; i < 250; i++) await enqueue(h, busy, `booking:b${i}:confirmed`);
+    let release: () => void = () => {};
+    h.mailer.hold = { orgId: slow, release: new Promise<void>((r) => (release = r)) };
+    const run = h.core.outbox.deliver.execute(h.sys());
+    // Round 1 takes 4 batches of the busy org; its fifth comes from round 2, while slow still waits.
+    for (let tries = 0; h.mailer.sent.length < 250 && tries < 1_000; tries++) await new Promise((r) => setImmediate(r));
+    expect(h.mailer.sent.filter((m) => m.orgId === busy)).to.have.length(250);
+    expect(h.mailer.sent.filter((m) => m.orgId === slow)).to.have.length(0);
+    release();
+    expect(await run).to.include({ rounds: 2, claimed: 251, sent: 251 });
+  });
+
+  it('ends the run when the due orgs have nothing to claim (another host holds their rows), and tries such an org again after progress', async () => {
+    const h = harness();
+    const [held, other] = [await h.newOrg('held', 'UTC'), await h.newOrg('other', 'UTC')];
+    await enqueue(h, held, 'booking:h:confirmed');
+    const claim = h.store.claim.bind(h.store);
+    const claims: string[] = [];
+    // The held org's row stays due for the scan, but SKIP LOCKED passes over it (another host's lock).
+    h.store.claim = async (r) => (claims.push(r.orgId), r.orgId === held ? [] : claim(r));
+    expect(await h.core.outbox.deliver.execute(h.sys())).to.include({ claimed: 0 });
+    expect(claims).to.deep.equal([held]);
+    // Progress by another org makes the held one worth another try in the same run.
+    claims.length = 0;
+    for (let i = 0; i < 60; i++) await enqueue(h, other, `booking:o${i}:confirmed`);
+    expect(await h.core.outbox.deliver.execute(h.sys())).to.include({ claimed: 60 });
+    expect(claims.filter((o) => o === held).length).to.equal(2);
+  });
+
+  it('stops starting orgs once one fails, lets the others finish, then fails the run', async () => {
+    const h = harness();
+    const orgs = [await h.newOrg('f1', 'UTC'), await h.newOrg('f2', 'UTC')];
+    for (const org of orgs) await enqueue(h, org, 'booking:x:confirmed');
+    const failing = orgs[0]!;
+    const claim = h.store.claim.bind(h.store);
+    h.store.claim = async (r) => {
+      if (r.orgId === failing) throw new Error('database gone');
+      return claim(r);
+    };
+    const err = await h.core.outbox.deliver.execute(h.sys()).then(() => null, (e: unknown) => e);
+    expect(err).to.be.instanceOf(Error).with.property('message', 'database gone');
+    // The other org, already started, was delivered and recorded.
+    expect(h.mailer.sent.map((m) => m.orgId)).to.deep.equal([orgs[1]]);
+    expect(eventsOf(h).filter((e) => e.orgId === orgs[1]).every((e) => e.status === 'sent')).to.equal(true);
   });
 
   it('does nothing without a delivery store or a channel', async () => {

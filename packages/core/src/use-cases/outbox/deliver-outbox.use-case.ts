@@ -97,18 +97,55 @@ export class DeliverOutbox {
     if (store === null) return summary;
     const kinds = deliverableKinds(messaging.channels);
     if (kinds.length === 0) return summary;
-    while (summary.rounds < maxRounds) {
-      const now = clock.now();
-      const orgIds = await store.dueOrgs(now, kinds, ORGS_PER_ROUND);
-      if (orgIds.length === 0) break;
-      summary.rounds += 1;
-      const claimed = await mapWithLimit(orgIds, ORGS_DELIVERED_AT_ONCE, (orgId) => this.deliverOrg(store, sys, orgId, kinds, summary));
-      const claimedThisRound = claimed.reduce((sum, n) => sum + n, 0);
-      // Due orgs whose events another host claimed meanwhile: nothing left for us this round.
-      if (claimedThisRound === 0) break;
-    }
+    await this.deliverDueOrgs(store, sys, kinds, maxRounds, summary);
     await this.auditNow(sys, summary);
     return summary;
+  }
+
+  /**
+   * Keeps up to ORGS_DELIVERED_AT_ONCE orgs in flight. A round is one scan for due orgs; the next
+   * scan happens as soon as the last round's orgs have all been started and a lane is free, so
+   * the lanes never wait for a round's slowest org (orgs in flight are left out of a scan's
+   * result: their next batches are theirs). Stops when nothing is due and nothing is in flight,
+   * after `maxRounds` scans, or once a scan offers only orgs that had nothing to claim here since
+   * the last progress (another host holds their events).
+   */
+  private async deliverDueOrgs(store: OutboxDeliveryStore, sys: SystemContext, kinds: readonly OutboxKind[], maxRounds: number, summary: DeliverOutboxSummary & Record<string, number>): Promise<void> {
+    const inFlight = new Map<string, Promise<void>>();
+    /** Orgs that claimed nothing although a scan said they were due (their rows locked by another host), since the last org that did. */
+    const nothingToClaim = new Set<string>();
+    let queue: string[] = [];
+    let failure: { error: unknown } | null = null;
+    const start = (orgId: string) => {
+      const work = this.deliverOrg(store, sys, orgId, kinds, summary).then(
+        (claimed) => {
+          // Forgotten at the next progress: another host's claim holds an org's rows only briefly.
+          if (claimed === 0) nothingToClaim.add(orgId);
+          else nothingToClaim.clear();
+        },
+        (error: unknown) => {
+          failure ??= { error };
+        },
+      );
+      inFlight.set(
+        orgId,
+        work.finally(() => inFlight.delete(orgId)),
+      );
+    };
+    for (;;) {
+      if (failure === null && queue.length === 0 && summary.rounds < maxRounds) {
+        const due = await store.dueOrgs(this.deps.clock.now(), kinds, ORGS_PER_ROUND);
+        const fresh = due.filter((orgId) => !inFlight.has(orgId) && !nothingToClaim.has(orgId));
+        if (fresh.length > 0) {
+          summary.rounds += 1;
+          queue = fresh;
+        }
+      }
+      while (failure === null && inFlight.size < ORGS_DELIVERED_AT_ONCE && queue.length > 0) start(queue.shift()!);
+      if (inFlight.size === 0) break;
+      await Promise.race(inFlight.values());
+    }
+    if (failure !== null) throw (failure as { error: unknown }).error;
   }
 
   /**
