@@ -211,7 +211,8 @@ const { Query, utils } = pg as unknown as { Query: PgQueryClass; utils: { prepar
  * the replies (rows parsed by the same type parsers) and answers one result per statement.
  */
 class StatementBatch extends Query {
-  private readonly statements: Statement[];
+  /** What this sequence sends, in order (values as mapped for the wire); tests that count statements read it. */
+  readonly statements: readonly Statement[];
 
   constructor(statements: readonly Statement[], rowMode: string | undefined, callback: PgCallback) {
     super({ text: statements[statements.length - 1]!.text, ...(rowMode !== undefined ? { rowMode } : {}), callback });
