@@ -59,6 +59,9 @@ interface RawConnection {
   __countedBy?: Recorder;
 }
 
+/** The tenant settings and the session check of a unit's opening sequence. */
+const TENANT_OPENING = /^SELECT set_config\('role'|^SELECT count\(\*\)::int AS live FROM auth_sessions/;
+
 /** Records what each unit sends between its BEGIN message and COMMIT, per connection. */
 class Recorder {
   /** Statements of each finished unit, in order. */
@@ -84,6 +87,13 @@ class Recorder {
 
   private seen(connection: RawConnection, message: unknown): void {
     if (this.stopped) return;
+    const batch = (message as { statements?: ReadonlyArray<{ text: string; values: readonly unknown[] }> } | null)?.statements;
+    if (Array.isArray(batch)) {
+      // A unit's opening sequence (ADR 23): BEGIN, the tenant settings, the session check, then the
+      // work's first statement. The settings and the check were never the work's: not counted.
+      for (const { text, values } of batch) if (!TENANT_OPENING.test(text)) this.seen(connection, { text, values });
+      return;
+    }
     const sql = typeof message === 'string' ? message : String((message as { text?: string }).text ?? '');
     const bindings = typeof message === 'string' ? [] : (((message as { values?: unknown[] }).values ?? []) as unknown[]);
     if (/^\s*BEGIN\b/i.test(sql)) {
