@@ -159,12 +159,13 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
   try {
     // A data directory that already holds a cluster is opened as it is; a new one starts from the template.
     const fresh = dataDir === null || !existsSync(join(dataDir, 'PG_VERSION'));
-    const worker = startDatabaseThread({
+    const threadOptions: DatabaseThreadOptions = {
       dataDir,
       templateFile: fresh ? (options.templateFile === undefined ? embeddedTemplatePath() : options.templateFile) : null,
       maxConnections: options.maxConnections ?? 64,
       superuser: EMBEDDED_SUPERUSER,
-    });
+    };
+    const worker = startDatabaseThread(threadOptions);
     let server: { host: string; port: number };
     try {
       server = await replyOf(worker, 'ready');

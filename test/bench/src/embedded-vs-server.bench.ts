@@ -205,8 +205,8 @@ export async function runEmbeddedVsServerBench(options: BenchOptions, log: Log =
     // One after the other: two PGlite/migration start-ups at once would only slow each other.
     hosts.push(await startHost('embedded', '', leads, log));
     hosts.push(await startHost('server', scratch.url, leads, log));
-    const [a, b] = [await firstPage(hosts[0]!), await firstPage(hosts[1]!)];
-    if (a.map((l) => l.name).join() !== b.map((l) => l.name).join()) throw new Error('the two hosts return different first pages');
+    const pages = await Promise.all(hosts.map(async (h) => (await firstPage(h)).map((l) => l.name).join()));
+    if (pages.some((p) => p !== pages[0])) throw new Error('the hosts return different first pages');
     log(`  data: the demo org + ${leads} leads on each; both return the same first page of ${PAGE} (checked)`);
     log(
       `  load: autocannon in a worker thread, ${options.connections} connections, one host at a time; DATABASE_POOL_MAX 10 (the default) on both; ` +

@@ -39,42 +39,59 @@ export type DatabaseThreadReply =
 
 export type DatabaseThreadRequest = { readonly kind: 'close' } | { readonly kind: 'heap' };
 
-async function main(port: NonNullable<typeof parentPort>, options: DatabaseThreadOptions): Promise<void> {
-  const post = (reply: DatabaseThreadReply) => port.postMessage(reply);
-  let db: PGlite | null = null;
+export interface ServedDatabase {
+  readonly host: string;
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+/** Opens PGlite and serves it over the wire protocol, on the calling thread. */
+export async function serveEmbeddedDatabase(options: DatabaseThreadOptions): Promise<ServedDatabase> {
+  const template = options.templateFile !== null && existsSync(options.templateFile) ? new Blob([readFileSync(options.templateFile)]) : null;
+  // btree_gist for the scheduling exclusion constraints (migration 0007), pg_trgm and btree_gin
+  // for the search indexes (0009). Extension files are loaded into PGlite's install tree at
+  // start, not stored in the data directory, so the initdb template needs no change.
+  const db = await PGlite.create({
+    extensions: { btree_gist, pg_trgm, btree_gin },
+    ...(options.dataDir === null ? {} : { dataDir: options.dataDir }),
+    ...(template === null ? {} : { loadDataDir: template }),
+  });
   try {
-    const template = options.templateFile !== null && existsSync(options.templateFile) ? new Blob([readFileSync(options.templateFile)]) : null;
-    // btree_gist for the scheduling exclusion constraints (migration 0007), pg_trgm and btree_gin
-    // for the search indexes (0009). Extension files are loaded into PGlite's install tree at
-    // start, not stored in the data directory, so the initdb template needs no change.
-    db = await PGlite.create({
-      extensions: { btree_gist, pg_trgm, btree_gin },
-      ...(options.dataDir === null ? {} : { dataDir: options.dataDir }),
-      ...(template === null ? {} : { loadDataDir: template }),
-    });
     await db.exec(EMBEDDED_HARDENING_SQL);
     const server = await startPGliteWireServer(db, { host: '127.0.0.1', port: 0, maxConnections: options.maxConnections, superuser: options.superuser });
-    const opened = db;
-    port.on('message', (request: DatabaseThreadRequest) => {
-      if (request.kind === 'heap') {
-        setFlagsFromString('--expose-gc');
-        (runInNewContext('gc') as () => void)();
-        post({ kind: 'heap', used: getHeapStatistics().used_heap_size });
-        return;
-      }
-      void (async () => {
-        try {
-          await server.stop();
-          await opened.close();
-        } finally {
-          post({ kind: 'closed' });
-          port.close();
-        }
-      })();
-    });
-    post({ kind: 'ready', host: server.host, port: server.port });
+    return {
+      host: server.host,
+      port: server.port,
+      async close() {
+        await server.stop();
+        await db.close();
+      },
+    };
   } catch (err) {
-    await db?.close().catch(() => undefined);
+    await db.close().catch(() => undefined);
+    throw err;
+  }
+}
+
+function heapUsedAfterGc(): number {
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
+  return getHeapStatistics().used_heap_size;
+}
+
+async function main(port: NonNullable<typeof parentPort>, options: DatabaseThreadOptions): Promise<void> {
+  const post = (reply: DatabaseThreadReply) => port.postMessage(reply);
+  try {
+    const served = await serveEmbeddedDatabase(options);
+    port.on('message', (request: DatabaseThreadRequest) => {
+      if (request.kind === 'heap') return post({ kind: 'heap', used: heapUsedAfterGc() });
+      void served.close().finally(() => {
+        post({ kind: 'closed' });
+        port.close();
+      });
+    });
+    post({ kind: 'ready', host: served.host, port: served.port });
+  } catch (err) {
     const error = err instanceof Error ? err : new Error(String(err));
     post({ kind: 'failed', message: error.message, ...(error.stack === undefined ? {} : { stack: error.stack }) });
     port.close();
