@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { AppError, isSessionUsable, isUuid, type RequestContext, type TenantRepositories, type UnitOfWork } from '@cws/core';
-import type { MemoryState } from './memory-state.js';
+import { AppError, isSessionUsable, isUuid, type RequestContext, type TenantRepositories, type UnitOfWork, type UnitOptions } from '@cws/core';
+import type { MemoryState, TenantTables } from './memory-state.js';
 import { tenantRepositories } from './memory-tenant-repositories.js';
 
 /**
@@ -13,7 +13,7 @@ export class MemoryUnitOfWork implements UnitOfWork {
 
   constructor(private readonly state: MemoryState) {}
 
-  run<T>(ctx: RequestContext, work: (repos: TenantRepositories) => Promise<T>): Promise<T> {
+  run<T>(ctx: RequestContext, work: (repos: TenantRepositories) => Promise<T>, options: UnitOptions = {}): Promise<T> {
     if (this.inside.getStore() === true) {
       return Promise.reject(new Error('A unit of work was started inside another unit of work'));
     }
@@ -22,7 +22,10 @@ export class MemoryUnitOfWork implements UnitOfWork {
         if (ctx.session !== undefined) this.confirmSession(ctx);
         const before = this.state.snapshot();
         try {
-          return await work(tenantRepositories(ctx.orgId, this.state.tables, actingUser(ctx)));
+          const result = await work(tenantRepositories(ctx.orgId, this.state.tables, actingUser(ctx)));
+          // As PostgreSQL refuses a write in a read-only transaction: the unit fails, nothing stays.
+          if (options.readOnly === true && changedSince(before, this.state.tables)) throw new Error('A read-only unit of work wrote');
+          return result;
         } catch (err) {
           this.state.tables = before;
           throw err;
@@ -46,6 +49,16 @@ export class MemoryUnitOfWork implements UnitOfWork {
     if (!live) throw new AppError('auth.session_revoked', 'The session has ended; sign in again');
     proof.confirmed = true;
   }
+}
+
+/** Whether any table changed: rows are replaced, never edited in place, so identity is enough. */
+function changedSince(before: TenantTables, after: TenantTables): boolean {
+  return (Object.keys(before) as Array<keyof TenantTables>).some((name) => {
+    const [a, b] = [before[name], after[name]] as [unknown, unknown];
+    if (Array.isArray(a) && Array.isArray(b)) return a.length !== b.length || a.some((row, i) => row !== b[i]);
+    const [m, n] = [a as Map<unknown, unknown>, b as Map<unknown, unknown>];
+    return m.size !== n.size || [...m].some(([key, row]) => n.get(key) !== row);
+  });
 }
 
 /** The staff user acting, as the PostgreSQL unit of work sets `app.acting_user_id`. */

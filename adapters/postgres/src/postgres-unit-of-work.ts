@@ -1,4 +1,4 @@
-import { isUuid, type RequestContext, type TenantRepositories, type UnitOfWork } from '@cws/core';
+import { isUuid, type RequestContext, type TenantRepositories, type UnitOfWork, type UnitOptions } from '@cws/core';
 import type { Knex } from 'knex';
 import { PostgresAuditLog } from './repositories/postgres-audit-log.js';
 import { PostgresClientRepository } from './repositories/postgres-client-repository.js';
@@ -29,7 +29,8 @@ import { DEFAULT_SEARCH_TUNING, type SearchTuning } from './repositories/text-se
 /**
  * Each unit is one tenant transaction: role cws_app, `app.current_org_id` = ctx.orgId, the acting
  * staff user, RLS on; for a signed-in request, the session's liveness (and the token's claims)
- * is read in the same first message.
+ * is read in the same first message. A read-only unit of one statement is one round trip (see
+ * inTenantTransaction).
  */
 export class PostgresUnitOfWork implements UnitOfWork {
   constructor(
@@ -37,7 +38,7 @@ export class PostgresUnitOfWork implements UnitOfWork {
     private readonly search: SearchTuning = DEFAULT_SEARCH_TUNING,
   ) {}
 
-  run<T>(ctx: RequestContext, work: (repos: TenantRepositories) => Promise<T>): Promise<T> {
+  run<T>(ctx: RequestContext, work: (repos: TenantRepositories) => Promise<T>, options: UnitOptions = {}): Promise<T> {
     const repositories = (db: TenantDb): TenantRepositories => ({
       leads: new PostgresLeadRepository(db, this.search),
       clients: new PostgresClientRepository(db, this.search),
@@ -64,6 +65,6 @@ export class PostgresUnitOfWork implements UnitOfWork {
     const check = ctx.session === undefined ? null : { proof: ctx.session, now: ctx.now };
     // A staff user acts on their own account row in any org's unit (migration 0008's policies).
     const actingUserId = ctx.actor.kind === 'staff' && isUuid(ctx.actor.id) ? ctx.actor.id : null;
-    return inTenantTransaction(this.knex, { orgId: ctx.orgId, actingUserId }, (db) => work(repositories(db)), check);
+    return inTenantTransaction(this.knex, { orgId: ctx.orgId, actingUserId }, (db) => work(repositories(db)), check, options);
   }
 }

@@ -1,12 +1,15 @@
 import { AppError, type Lead, type LeadListQuery, type LeadRepository, type LeadStatus, type ServiceAddress } from '@cws/core';
-import type { QueryBuilder } from 'objection';
+import type { Model, QueryBuilder } from 'objection';
 import type { TenantDb } from '../tenant-transaction.js';
 import { LeadModel } from '../models.js';
 import { translatingErrors, updateOne } from '../pg-errors.js';
-import { applyWindow } from './list-filters.js';
+import { applyKnexWindow } from './list-filters.js';
 import { DEFAULT_SEARCH_TUNING, searchList, type SearchTuning } from './text-search.js';
 
-function toLead(row: LeadModel): Lead {
+/** A leads row as node-pg returns it (the model's columns). */
+type LeadRow = Omit<LeadModel, keyof Model>;
+
+function toLead(row: LeadRow): Lead {
   return {
     id: row.id,
     orgId: row.org_id,
@@ -56,9 +59,10 @@ export class PostgresLeadRepository implements LeadRepository {
   }
 
   async findById(id: string, options: { forUpdate?: boolean } = {}): Promise<Lead | null> {
-    const qb = this.db.query(LeadModel).findOne({ id });
+    // Plain knex on these hot reads: objection's model instances cost more than the mapping.
+    const qb = this.db.table('leads').select('leads.*').where({ id }).first();
     if (options.forUpdate) qb.forUpdate();
-    const row = await qb;
+    const row = (await qb) as LeadRow | undefined;
     return row === undefined ? null : toLead(row);
   }
 
@@ -74,9 +78,9 @@ export class PostgresLeadRepository implements LeadRepository {
       if (q.statuses !== null) qb.whereIn('status', [...q.statuses]);
     };
     if (q.search !== null) return (await searchList<LeadModel>(this.db, LeadModel, { ...q, search: q.search }, statuses, this.search)).map(toLead);
-    const qb = this.db.query(LeadModel);
-    statuses(qb);
-    return (await applyWindow(qb, q)).map(toLead);
+    const qb = this.db.table('leads');
+    if (q.statuses !== null) qb.whereIn('status', [...q.statuses]);
+    return ((await applyKnexWindow(qb, 'leads', q)) as LeadRow[]).map(toLead);
   }
 
   async listStale(q: { updatedBefore: Date; statuses: readonly LeadStatus[]; limit: number }): Promise<readonly Lead[]> {

@@ -48,11 +48,23 @@ export interface TenantRepositories {
  * start another unit of work inside (on the embedded database that would wait on itself).
  * With `ctx.session`, the transaction first checks that session is live (this org's, the
  * user's, not revoked, not expired at `ctx.now`, the user still an active member) and sets
- * `confirmed`; otherwise it fails with auth.session_revoked before `work` runs. The session must
+ * `confirmed`; otherwise it fails with auth.session_revoked before any of `work`'s reads or writes
+ * answers (an adapter may send the check together with the first statement). The session must
  * also still match the token's claims (role, second factor proven).
  * The acting user — `ctx.actor` when it is a staff user with a UUID id — may read and write their
  * own account row in any org's unit (see `UserRepository`); nothing else about accounts crosses orgs.
  */
 export interface UnitOfWork {
-  run<T>(ctx: RequestContext, work: (repos: TenantRepositories) => Promise<T>): Promise<T>;
+  run<T>(ctx: RequestContext, work: (repos: TenantRepositories) => Promise<T>, options?: UnitOptions): Promise<T>;
+}
+
+export interface UnitOptions {
+  /**
+   * The work only reads: an adapter may refuse its writes and row locks, and may run it twice
+   * (the PostgreSQL adapter first tries it as one statement in one round trip, and runs it again
+   * as a transaction when it asks for a second; docs/adr/0023-request-fixed-cost.md). So the work
+   * must have no effect outside its repositories, and its reads must not depend on each other
+   * being in one snapshot (they are not under READ COMMITTED either).
+   */
+  readonly readOnly?: boolean;
 }

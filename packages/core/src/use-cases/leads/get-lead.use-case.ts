@@ -25,7 +25,7 @@ export class GetLead {
 
   async execute(ctx: RequestContext, input: ContractInput<typeof contract>): Promise<Lead> {
     const { id } = checkInput(contract, input);
-    const lead = await this.deps.uow.run(ctx, (repos) => repos.leads.findById(id));
+    const lead = await this.deps.uow.run(ctx, (repos) => repos.leads.findById(id), { readOnly: true });
     if (lead === null) throw leadNotFound(id);
     return lead;
   }

@@ -43,7 +43,7 @@ export class ListLeads {
     const checked = checkInput(contract, input);
     const common = listQueryFrom(checked, searchableFields(personalDataView(ctx.actor)));
     const statuses = checked.status !== undefined && checked.status.length > 0 ? [...checked.status] : null;
-    const list = () => this.deps.uow.run(ctx, (repos) => repos.leads.list({ ...common, statuses, limit: common.limit + 1 }));
+    const list = () => this.deps.uow.run(ctx, (repos) => repos.leads.list({ ...common, statuses, limit: common.limit + 1 }), { readOnly: true });
     const rows = common.search === null ? await list() : await this.deps.searches.run(ctx.orgId, list);
     return pageFrom(rows, common.limit);
   }
