@@ -18,7 +18,6 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -27,23 +26,13 @@ import { benchOptions, type BenchOptions } from './bench-options.js';
 import { runLoad, type LoadResult } from './load.js';
 import { createScratchDatabase, type ScratchDatabase } from './scratch-database.js';
 import { fmt, fmtSpread, majorityVerdict, median, spread, table, verdictLine, type BenchReport, type TargetResult, type Verdict } from './stats.js';
+import { freePort } from './free-port.js';
 
 export const PB8_TARGET_THROUGHPUT_RATIO = 0.6;
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const PAGE = 50;
 
 type Log = (line?: string) => void;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (address !== null && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 /** CPU time (user + system, ms) of a process, all its threads; null when it is gone. Linux. */
 function processCpuMs(pid: number): number | null {
