@@ -171,7 +171,7 @@ class MemoryWorkerRepository implements WorkerRepository {
   }
 
   async listRoster(): Promise<readonly RosterWorker[]> {
-    return (await this.list({ teamId: null, active: true })).map(({ id, name, phone, email, skills, teamId, workingHours }) => ({ id, name, phone, email, skills, teamId, workingHours }));
+    return (await this.list({ teamId: null, active: true })).map(({ id, name, skills, teamId, workingHours }) => ({ id, name, skills, teamId, workingHours }));
   }
 
   async findByLogin(login: { readonly email: string } | { readonly phone: string }): Promise<Worker | null> {
@@ -256,7 +256,8 @@ class MemoryBlackoutRepository implements BlackoutRepository {
   }
 }
 
-class MemoryBookingRepository implements BookingRepository {
+/** The booking rows; memory-booking-writes.ts adds the combined read and write on top. */
+class MemoryBookingRepository implements Omit<BookingRepository, 'readWriteContext'> {
   private readonly refs: References;
 
   constructor(private readonly orgId: string, private readonly t: TenantTables) {

@@ -2,6 +2,7 @@
  * Repositories bound to one org, over the shared state. They mirror what RLS does in PostgreSQL:
  * another org's rows are invisible, and writing a row with another org's id fails.
  */
+import { MemoryBookingWrites } from './memory-booking-writes.js';
 import {
   AppError,
   compareAddresses,
@@ -27,6 +28,7 @@ import {
 import { copy, type ClientRow, type TenantTables } from './memory-state.js';
 import { identityRepositories } from './memory-identity-repositories.js';
 import { schedulingRepositories } from './memory-scheduling-repositories.js';
+import { MemoryAvailabilityRepository } from './memory-availability-repository.js';
 import { MemoryOutboxRepository } from './memory-outbox.js';
 import { billingRepositories } from './memory-billing-repositories.js';
 
@@ -245,14 +247,16 @@ class MemoryOrgSettingsRepository implements OrgSettingsRepository {
 
 /** `actingUserId`: the staff user acting (their own account is theirs to read and write). */
 export function tenantRepositories(orgId: string, tables: TenantTables, actingUserId: string | null = null): TenantRepositories {
-  return {
+  const repos = {
     leads: new MemoryLeadRepository(orgId, tables),
     clients: new MemoryClientRepository(orgId, tables),
     audit: new MemoryAuditLog(orgId, tables),
     orgSettings: new MemoryOrgSettingsRepository(orgId, tables),
     ...identityRepositories(orgId, tables, actingUserId),
     ...schedulingRepositories(orgId, tables),
+    availability: new MemoryAvailabilityRepository(orgId, tables),
     outbox: new MemoryOutboxRepository(orgId, tables),
     ...billingRepositories(orgId, tables),
   };
+  return { ...repos, bookings: new MemoryBookingWrites(repos) };
 }

@@ -12,6 +12,7 @@ import {
   PostgresUserRepository,
 } from './repositories/postgres-identity-repositories.js';
 import { PostgresBookingRepository } from './repositories/postgres-booking-repository.js';
+import { PostgresAvailabilityRepository } from './repositories/postgres-availability-repository.js';
 import { PostgresBookingSeriesRepository } from './repositories/postgres-booking-series-repository.js';
 import { PostgresIdempotencyRepository } from './repositories/postgres-idempotency-repository.js';
 import {
@@ -55,6 +56,7 @@ export class PostgresUnitOfWork implements UnitOfWork {
       blackouts: new PostgresBlackoutRepository(db),
       bookings: new PostgresBookingRepository(db, ctx.orgId),
       bookingSeries: new PostgresBookingSeriesRepository(db),
+      availability: new PostgresAvailabilityRepository(db, ctx.orgId),
       idempotency: new PostgresIdempotencyRepository(db, ctx.orgId),
       outbox: new PostgresOutboxRepository(db, ctx.orgId),
       invoices: new PostgresInvoiceRepository(db, ctx.orgId),

@@ -155,7 +155,9 @@ export async function inTenantTransaction<T>(
         await attempt.finish();
         return outcome.value;
       }
-      // More than one statement: the first attempt's answer is dropped, the work runs again in a transaction.
+      // More than one statement: the first attempt's answer is dropped, the work runs again in a
+      // transaction — once its statement has been answered (one query at a time on a client).
+      await attempt.first;
     }
     const unit = new TenantUnit(client, settings, check, 'transaction');
     // A dead session's work must not even start (the port's promise): the check goes first, alone.
@@ -281,6 +283,8 @@ class TenantUnit {
   revoked = false;
   /** A `single` attempt was asked for a second statement. */
   wantedMore = false;
+  /** Settles when the first statement (with the opening) has been answered, however it went. */
+  first: Promise<void> = Promise.resolve();
 
   private readonly sessionLive: Statement | null;
 
@@ -322,7 +326,12 @@ class TenantUnit {
     }
     this.opened = true;
     const opening = this.opening();
-    const results = await sendBatch(this.client, [...opening, { text: config.text, values: config.values ?? [] }], config.rowMode);
+    const sent = sendBatch(this.client, [...opening, { text: config.text, values: config.values ?? [] }], config.rowMode);
+    this.first = sent.then(
+      () => undefined,
+      () => undefined,
+    );
+    const results = await sent;
     this.confirm(results[opening.length - 1]);
     return results[results.length - 1];
   }

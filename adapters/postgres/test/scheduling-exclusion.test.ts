@@ -12,6 +12,7 @@ import { createPostgresAdapters, inTenantTransaction, type PostgresAdapters } fr
 import { aBooking, aClient, aSeries, aTeam, aWorker, at, caught, createOrg } from '@cws/contract-tests';
 import { availableTestDatabases, type TestDatabase } from '@cws/test-support';
 import { bookingStartQuery, workerOccupancyQuery, teamOccupancyQuery } from '../src/repositories/postgres-booking-repository.js';
+import { dayAvailabilityQuery } from '../src/repositories/postgres-availability-repository.js';
 
 const DAY = '2026-06-01';
 const time = (hhmm: string) => at(`${DAY}T${hhmm}:00.000Z`);
@@ -229,6 +230,20 @@ for (const kind of availableTestDatabases()) {
         expect(everyone).to.include('booking_workers_starts_idx').and.not.include('Seq Scan');
         const allTeams = await plan(teamOccupancyQuery(ctx.orgId, recent, { teamIds: null, excludeBookingId: null }));
         expect(allTeams).to.include('booking_team_blocks_starts_idx').and.not.include('Seq Scan');
+      });
+
+      it("reads a suggestion's day (every worker's time, team blocks, blackouts) in one statement with both starts_at bounds as index conditions", async () => {
+        const day = { from: at('2026-05-18T00:00:00.000Z'), to: at('2026-05-19T00:00:00.000Z') };
+        for (const excludeBookingId of [null, randomUUID()]) {
+          const text = await plan(dayAvailabilityQuery(ctx.orgId, { window: { from: at('2026-05-18T10:00:00.000Z'), to: at('2026-05-18T12:00:00.000Z') }, day, excludeBookingId }));
+          for (const index of ['booking_workers_starts_idx', 'booking_team_blocks_starts_idx']) {
+            // The index's condition holds the org and both ends of the starts_at range.
+            const cond = new RegExp(`using ${index} on \\w+ \\w+\\n\\s+(Recheck|Index) Cond: \\(\\(org_id = [^\\n]*starts_at < [^\\n]*starts_at > `);
+            const anyCond = new RegExp(`${index}[^\\n]*\\n\\s+Index Cond: \\(\\(org_id = [^\\n]*starts_at < [^\\n]*starts_at > `);
+            expect(cond.test(text) || anyCond.test(text), `${index} with both bounds in:\n${text}`).to.equal(true);
+          }
+          expect(text).to.not.include('Seq Scan on booking_workers').and.not.include('Seq Scan on booking_team_blocks').and.not.include('Seq Scan on bookings');
+        }
       });
 
       it('reads a page of the bookings starting in a day (the reminder job) through a starts_at range, never a Seq Scan', async () => {

@@ -48,6 +48,7 @@ import { stripeUseCases } from './use-cases/billing/stripe-use-cases.js';
 import type { InvoiceDocumentRenderer } from './ports/invoice-document.port.js';
 import { documentUseCases } from './use-cases/billing/document-use-cases.js';
 import { paymentUseCases } from './use-cases/billing/payment-use-cases.js';
+import { DEFAULT_ROSTER_CACHE_OPTIONS, OrgRosterCache, type RosterCacheOptions } from './use-cases/schedule/org-roster-cache.js';
 
 export interface CorePorts {
   readonly uow: UnitOfWork;
@@ -103,12 +104,17 @@ export interface CoreOptions {
   readonly search?: Partial<SearchLimits>;
   readonly outbox?: Partial<OutboxOptions>;
   readonly billing?: Partial<BillingOptions>;
+  /** How long suggestions may use an org's roster read earlier in this process (default 5 s; 0: never), for how many orgs. */
+  readonly rosterCache?: Partial<RosterCacheOptions>;
 }
 
 export function createCore(ports: CorePorts, options_: CoreOptions = {}) {
   const ids = ports.ids ?? new RandomIdGenerator();
   const clock = ports.clock ?? new SystemClock();
-  const { uow, orgs, systemAudit } = ports;
+  const { orgs, systemAudit } = ports;
+  const rosters = new OrgRosterCache(clock, { ...DEFAULT_ROSTER_CACHE_OPTIONS, ...options_.rosterCache });
+  // Every use case's unit of work: one that writes a worker, team or the org's settings drops the org's roster.
+  const uow = rosters.watch(ports.uow);
   const options: IdentityOptions = { ...DEFAULT_IDENTITY_OPTIONS, ...options_.identity };
   const tokens = ports.secretTokens ?? new RandomSecretTokens();
   const messaging: Messaging = {
@@ -157,6 +163,7 @@ export function createCore(ports: CorePorts, options_: CoreOptions = {}) {
     outboxObserver: ports.outboxObserver ?? null,
     billing: { uow, ids, messaging, payments: ports.payments ?? null, tokens, options: { ...DEFAULT_BILLING_OPTIONS, ...options_.billing } },
     invoiceDocuments: ports.invoiceDocuments ?? null,
+    rosters,
   };
   return {
     clock,

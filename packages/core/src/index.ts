@@ -38,6 +38,7 @@ export type * from './ports/identity-repositories.port.js';
 export type * from './ports/credentials.port.js';
 export type * from './ports/password-strength.port.js';
 export type * from './ports/scheduling-repositories.port.js';
+export type * from './ports/availability-repository.port.js';
 export * from './ports/payment-gateway.port.js';
 export type * from './ports/billing-repositories.port.js';
 export * from './domain/billing/currency.js';

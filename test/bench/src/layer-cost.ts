@@ -79,14 +79,25 @@ export async function measureLayerCost(stack: ApiStack, log: Log, options: { cal
     },
     {
       name: 'adapter: uow.run + leads.list',
-      roundTrips: 4,
-      what: 'PostgresUnitOfWork + objection LeadModel query + toLead',
+      roundTrips: 2,
+      what: 'PostgresUnitOfWork (a read-write unit: opening + list, COMMIT) + knex query + toLead',
       call: () =>
         uow.run(ctx(), (repos) =>
           repos.leads.list({ statuses: null, createdFrom: null, createdTo: null, search: null, archived: 'exclude', after: null, limit: FETCH_ROWS }),
         ),
     },
-    { name: 'core: leads.list.execute', roundTrips: 4, what: 'use case: input checks, adapter, pageFrom', call: () => stack.runtime.core.leads.list.execute(ctx(), { limit: PAGE_SIZE }) },
+    {
+      name: 'adapter: read-only uow.run + leads.list',
+      roundTrips: 1,
+      what: 'the same as a read-only unit: settings + list before one Sync (ADR 23)',
+      call: () =>
+        uow.run(
+          ctx(),
+          (repos) => repos.leads.list({ statuses: null, createdFrom: null, createdTo: null, search: null, archived: 'exclude', after: null, limit: FETCH_ROWS }),
+          { readOnly: true },
+        ),
+    },
+    { name: 'core: leads.list.execute', roundTrips: 1, what: 'use case: input checks, adapter (read-only unit), pageFrom', call: () => stack.runtime.core.leads.list.execute(ctx(), { limit: PAGE_SIZE }) },
     { name: 'pg: orgs lookup', roundTrips: 1, what: 'select the org by id on a pg client', call: () => client.query('select "orgs".* from "orgs" where "orgs"."id" = $1', [stack.orgId]) },
     { name: 'adapter: orgs.findById', roundTrips: 1, what: 'what X-Test-Org costs per request (objection)', call: () => stack.runtime.ports.orgs.findById(stack.orgId) },
   ];

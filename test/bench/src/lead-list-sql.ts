@@ -29,21 +29,30 @@ const normalise = (sql: string) => sql.replace(/\$\d+/g, '?').replace(/\s+/g, ' 
  * the exported unit of work on `knex`, so a change in the repository shows up as a warning
  * instead of silently benchmarking something else.
  */
-export async function adapterListSql(knex: Knex, orgId: string): Promise<{ statements: string[]; matches: boolean }> {
+export async function adapterListSql(knex: Knex, orgId: string): Promise<{ statements: string[]; bindings: unknown[][]; matches: boolean }> {
   const statements: string[] = [];
-  const listener = (data: { sql: string }) => statements.push(data.sql);
+  const bindings: unknown[][] = [];
+  const listener = (data: { sql: string; bindings?: unknown[] }) => {
+    statements.push(data.sql);
+    bindings.push(data.bindings ?? []);
+  };
   knex.on('query', listener);
   try {
-    await new PostgresUnitOfWork(knex).run(
-      { orgId, actor: { kind: 'system', id: 'bench', role: null }, requestId: `bench-${randomUUID()}`, now: new Date() },
-      (repos) =>
-        repos.leads.list({ statuses: null, createdFrom: null, createdTo: null, search: null, archived: 'exclude', after: null, limit: FETCH_ROWS }),
-    );
+    await repositoryList(knex, orgId);
   } finally {
     knex.off('query', listener);
   }
   const matches = statements.length === 1 && normalise(statements[0]!) === normalise(LIST_SQL_RLS);
-  return { statements, matches };
+  return { statements, bindings, matches };
+}
+
+/** `GET /v1/admin/leads?limit=50`'s database work as the app does it: a unit of work, the repository's list. */
+export async function repositoryList(knex: Knex, orgId: string): Promise<number> {
+  const rows = await new PostgresUnitOfWork(knex).run(
+    { orgId, actor: { kind: 'system', id: 'bench', role: null }, requestId: `bench-${randomUUID()}`, now: new Date() },
+    (repos) => repos.leads.list({ statuses: null, createdFrom: null, createdTo: null, search: null, archived: 'exclude', after: null, limit: FETCH_ROWS }),
+  );
+  return rows.length;
 }
 
 /** Something that runs SQL with `$n` parameters: a pg client/pool, or a knex wrapper. */

@@ -13,6 +13,9 @@ export interface LoadResult {
   /** Mean requests per second (autocannon's per-second samples). */
   readonly rps: number;
   readonly p50: number;
+  /** autocannon has no p95 bucket: the nearest ones either side. */
+  readonly p90: number;
+  readonly p97_5: number;
   readonly p99: number;
   readonly requests: number;
   /** Main-thread event loop utilisation of this process during the run, 0..1. */
@@ -61,6 +64,8 @@ export async function runLoad(options: {
   headers?: Record<string, string>;
   connections: number;
   durationS: number;
+  /** Paths each connection sends in turn, looping (e.g. varied query strings); default: `url`'s own. */
+  paths?: readonly string[];
 }): Promise<LoadResult> {
   // Requests of the previous run that autocannon abandoned finish before this one starts.
   await new Promise((resolve) => setTimeout(resolve, 300));
@@ -75,6 +80,7 @@ export async function runLoad(options: {
     duration: options.durationS,
     headers: options.headers ?? {},
     workers: 1,
+    ...(options.paths === undefined ? {} : { requests: options.paths.map((path) => ({ method: 'GET' as const, path })) }),
   });
   const wallS = Number(process.hrtime.bigint() - wallStart) / 1e9;
   const elu = performance.eventLoopUtilization(eluStart).utilization;
@@ -97,6 +103,8 @@ export async function runLoad(options: {
   return {
     rps: result.requests.average,
     p50: result.latency.p50,
+    p90: result.latency.p90,
+    p97_5: result.latency.p97_5,
     p99: result.latency.p99,
     requests,
     elu,

@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: PB1 (API stack vs bare pg route), PB2 (RLS vs explicit org filter), PB3 (outbox
  * delivery vs a plain SKIP LOCKED loop, and its latency through the pump), PB4
- * (scheduling queries vs a plain range query), PB5 (booking writes under the exclusion constraint vs
+ * (scheduling queries vs the properly bounded range query), PB4H (suggestions over HTTP under load), PB5C (booking create against an older checkout, BENCH_BASELINE_CHECKOUT), PB5 (booking writes under the exclusion constraint vs
  * btree), PB6 (text search at a million leads, and lists under concurrent searches), PB7 (billing:
  * invoice list vs a plain pg route, Stripe webhook p99 at a fixed rate, reconcile report vs a plain
  * query), PB8 (the embedded database vs the server under `npm start`'s list route) and T1
@@ -17,7 +17,9 @@ import { benchOptions, redactUrl } from './bench-options.js';
 import { runRlsQueryCostBench } from './rls-query-cost.bench.js';
 import { runOutboxDeliveryBench } from './outbox-delivery.bench.js';
 import { runScheduleQueriesBench } from './schedule-queries.bench.js';
+import { runSuggestionsHttpBench } from './suggestions-http.bench.js';
 import { runBookingWriteBench } from './booking-write.bench.js';
+import { runBookingCreateBaselineBench } from './booking-create-baseline.bench.js';
 import { runBookingRaceBench } from './booking-race.bench.js';
 import { runSearchBench } from './search.bench.js';
 import { runBillingBench } from './billing.bench.js';
@@ -46,7 +48,8 @@ async function main(): Promise<number> {
       ` BENCH_T1_ATTEMPTS=${options.t1Attempts} BENCH_T1_CLIENTS=${options.t1Clients}` +
       ` BENCH_PB3_EVENTS=${options.pb3Events} BENCH_PB3_RATE=${options.pb3Rate} BENCH_PB3_LATENCY_S=${options.pb3LatencyS}` +
       ` BENCH_PB7_RATE=${options.pb7Rate} BENCH_PB7_INVOICES=${options.pb7Invoices} BENCH_PB7_RUNS=${options.pb7Runs} BENCH_PB8_LEADS=${options.pb8Leads}` +
-      `${options.only ? ` BENCH_ONLY=${options.only.join(',')}` : ''}${options.breakdown ? ' BENCH_BREAKDOWN=1' : ''}`,
+      `${options.only ? ` BENCH_ONLY=${options.only.join(',')}` : ''}${options.breakdown ? ' BENCH_BREAKDOWN=1' : ''}` +
+      `${options.baselineCheckout ? ` BENCH_BASELINE_CHECKOUT=${options.baselineCheckout}` : ''}`,
   );
   log(`  load average before: ${loadText()} (other work on this machine shifts absolute figures; interleaved ratios less)`);
   log('  every figure is a ratio against a baseline measured in this run; medians over reps, (min–max) spread');
@@ -58,7 +61,9 @@ async function main(): Promise<number> {
     { id: 'PB2', run: () => runRlsQueryCostBench(options, log) },
     { id: 'PB3', run: () => runOutboxDeliveryBench(options, log) },
     { id: 'PB4', run: () => runScheduleQueriesBench(options, log) },
+    { id: 'PB4H', run: () => runSuggestionsHttpBench(options, log) },
     { id: 'PB5', run: () => runBookingWriteBench(options, log) },
+    { id: 'PB5C', run: () => runBookingCreateBaselineBench(options, log) },
     { id: 'PB6', run: () => runSearchBench(options, log) },
     { id: 'PB7', run: () => runBillingBench(options, log) },
     { id: 'PB8', run: () => runEmbeddedVsServerBench(options, log) },

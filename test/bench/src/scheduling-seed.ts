@@ -78,6 +78,16 @@ export async function seedSchedule(runtime: Runtime, owner: pg.Pool | pg.Client,
     { id: orgId, name: `Bench ${options.label} ${suffix}`, slug: `bench-${options.label.toLowerCase()}-${suffix}` },
   );
   const client = await runtime.core.clients.create.execute(adminContext(orgId), { name: 'Bench client' });
+  return seedScheduleRows(owner, orgId, client.id, options);
+}
+
+/**
+ * The rows of the data set (teams, workers, bookings, occupancy, blackouts) in an org and for a
+ * client that already exist, written as the owner in plain SQL — also usable on a database whose
+ * org and client another checkout's core made (PB5C).
+ */
+export async function seedScheduleRows(owner: pg.Pool | pg.Client, orgId: string, clientId: string, options: SeedOptions = DEFAULT_SEED): Promise<ScheduleSeed> {
+  const client = { id: clientId };
 
   const teams = await owner.query<{ id: string }>(
     `INSERT INTO teams (org_id, id, name)

@@ -27,7 +27,8 @@ async function admin(serverUrl: string, sql: string): Promise<void> {
   }
 }
 
-export async function createScratchDatabase(serverUrl: string, label: string): Promise<ScratchDatabase> {
+/** `migrate: false` leaves it empty (PB5C migrates each database with its own checkout's migrations). */
+export async function createScratchDatabase(serverUrl: string, label: string, options: { migrate?: boolean } = {}): Promise<ScratchDatabase> {
   const name = `cws_bench_${label}_${process.pid}`;
   await admin(serverUrl, `drop database if exists "${name}" with (force)`);
   await admin(serverUrl, `create database "${name}"`);
@@ -39,6 +40,7 @@ export async function createScratchDatabase(serverUrl: string, label: string): P
     description: `PostgreSQL server ${url.host}, scratch database ${name} (created for this run, migrated, dropped at the end)`,
     drop: () => admin(serverUrl, `drop database if exists "${name}" with (force)`),
   };
+  if (options.migrate === false) return scratch;
   try {
     const knex = createKnex({ connectionString: scratch.url, poolMax: 1, statementTimeoutMs: 0, applicationName: 'cws-bench-migrate' });
     try {

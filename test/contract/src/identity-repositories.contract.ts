@@ -9,7 +9,7 @@
  */
 import { expect } from 'chai';
 import { randomUUID } from 'node:crypto';
-import type { AuthSession, Invitation, Membership, RefreshTokenRecord, RequestContext, Role, UserAccount } from '@cws/core';
+import type { AuthSession, Invitation, Membership, RefreshTokenRecord, RequestContext, Role, TenantRepositories, UserAccount } from '@cws/core';
 import { anAuditEntry, caught, createOrg } from './fixtures.js';
 import type { StorageHarness, StorageHarnessFactory } from './harness.js';
 
@@ -294,6 +294,16 @@ export function identityRepositoriesContract(name: string, factory: StorageHarne
       const live = signedIn();
       expect(await h.uow.run(live.ctx, async () => 'ran')).to.equal('ran');
       expect(live.proof.confirmed).to.equal(true);
+      // Read-only units check the session too, with or without a statement (ADR 23).
+      const readers: Array<[string, (r: TenantRepositories) => Promise<unknown>]> = [
+        ['no statement', async () => 'read'],
+        ['one read', async (r) => (await r.leads.findById(randomUUID())) ?? 'read'],
+      ];
+      for (const [label, work] of readers) {
+        const reader = signedIn();
+        expect(await h.uow.run(reader.ctx, work, { readOnly: true }), label).to.equal('read');
+        expect(reader.proof.confirmed, label).to.equal(true);
+      }
 
       let ran = 0;
       const refused = async (label: string, attempt: ReturnType<typeof signedIn>) => {
@@ -303,6 +313,16 @@ export function identityRepositoriesContract(name: string, factory: StorageHarne
         }));
         expect(err.code, label).to.equal('auth.session_revoked');
         expect(attempt.proof.confirmed, label).to.equal(false);
+        // A read-only unit may start its work (its one read rides with the check), but answers nothing.
+        const reads: Array<(r: TenantRepositories) => Promise<unknown>> = [
+          async () => 'read',
+          (r) => r.leads.list({ statuses: null, createdFrom: null, createdTo: null, search: null, archived: 'include', after: null, limit: 10 }),
+        ];
+        for (const work of reads) {
+          const readErr = await caught(() => h.uow.run(attempt.ctx, work, { readOnly: true }));
+          expect(readErr.code, `${label}, read-only`).to.equal('auth.session_revoked');
+          expect(attempt.proof.confirmed, `${label}, read-only`).to.equal(false);
+        }
       };
       await refused('expired at ctx.now', signedIn({ now: new Date('2026-04-02T10:00:00.000Z') }));
       await refused('another user', signedIn({ userId: randomUUID() }));

@@ -8,6 +8,7 @@
  * invisible and untouchable, as in the rest of the storage contract.
  */
 import { expect } from 'chai';
+import { randomUUID } from 'node:crypto';
 import type {
   Booking,
   BookingListQuery,
@@ -177,7 +178,7 @@ export function schedulingRepositoriesContract(name: string, factory: StorageHar
           await r.teams.insert(team);
           for (const w of [cleo, ari, bea, cleo2]) await r.workers.insert(w);
         });
-        const roster = ({ id, name, phone, email, skills, teamId, workingHours }: Worker) => ({ id, name, phone, email, skills, teamId, workingHours });
+        const roster = ({ id, name, skills, teamId, workingHours }: Worker) => ({ id, name, skills, teamId, workingHours });
         expect(await run(ctx, (r) => r.workers.listRoster())).to.deep.equal([roster(bea), roster(cleo2), roster(cleo)]);
         // Another org's workers are not on it.
         expect(await run((await anOrg()).ctx, (r) => r.workers.listRoster())).to.deep.equal([]);
@@ -532,6 +533,83 @@ export function schedulingRepositoriesContract(name: string, factory: StorageHar
         expect(await teamsIn(t('10:00'), t('12:00'), [team2.id]), 'a cancelled booking occupies nothing').to.deep.equal([]);
         expect(await teamsIn(t('09:00'), t('10:00'), null)).to.deep.equal([]);
       });
+
+      it("reads a window's and its day's occupied time in one go: minutes in the day and busy per worker, blocked teams, blackouts, the excluded booking", async () => {
+        const { ctx, client, teamId: t1, workers } = await anOrgWithWorkers(4);
+        const [w1, w2, w3, w4] = workers.map((w) => w.id) as [string, string, string, string];
+        const team2 = aTeam(ctx.orgId, { name: 'South Team' });
+        const day = { from: t('00:00'), to: t('00:00', '2026-05-05') };
+        // w1: 10:00–12:00 (team booking, w2 via the team) and 13:00–14:30; w3: from the day before into
+        // this one (only 02:00 of it counts); w4: a cancelled booking and one the day after.
+        const bA = aBooking(ctx.orgId, client.id, { startsAt: t('10:00'), endsAt: t('12:00'), teamId: t1, workers: crew(w1, { workerId: w2, viaTeam: true }) });
+        const bB = aBooking(ctx.orgId, client.id, { startsAt: t('13:00'), endsAt: t('14:30'), workers: crew(w1) });
+        const overnight = aBooking(ctx.orgId, client.id, { startsAt: t('22:00', '2026-05-03'), endsAt: t('02:00'), teamId: team2.id, workers: crew(w3) });
+        const gone = aBooking(ctx.orgId, client.id, { startsAt: t('10:30'), endsAt: t('11:30'), workers: crew(w4), status: 'cancelled' });
+        const tomorrow = aBooking(ctx.orgId, client.id, { startsAt: t('10:00', '2026-05-05'), endsAt: t('11:00', '2026-05-05'), workers: crew(w4) });
+        const orgWide = aBlackout(ctx.orgId, { startsAt: t('11:30'), endsAt: t('11:45') });
+        const w4Off = aBlackout(ctx.orgId, { scope: 'worker', workerId: w4, startsAt: t('20:00', '2026-05-01'), endsAt: t('10:30') });
+        const t2Off = aBlackout(ctx.orgId, { scope: 'team', teamId: team2.id, startsAt: t('15:00'), endsAt: t('16:00') });
+        await run(ctx, async (r) => {
+          await r.teams.insert(team2);
+          for (const b of [bB, gone, bA, overnight, tomorrow]) await r.bookings.insert(b);
+          for (const b of [t2Off, orgWide, w4Off]) await r.blackouts.insert(b);
+        });
+        const read = (window: { from: Date; to: Date }, excludeBookingId: string | null = null) =>
+          run(ctx, (r) => r.availability.dayAvailability({ window, day, excludeBookingId }));
+        const byWorker = <T extends { workerId: string }>(loads: readonly T[]) => [...loads].sort((a, b) => (a.workerId < b.workerId ? -1 : 1));
+
+        const at11 = await read({ from: t('11:00'), to: t('12:00') });
+        expect(byWorker(at11.workers)).to.deep.equal(
+          byWorker([
+            { workerId: w1, dayMinutes: 210, busy: true },
+            { workerId: w2, dayMinutes: 120, busy: true },
+            { workerId: w3, dayMinutes: 120, busy: false },
+          ]),
+        );
+        expect(at11.busyTeamIds).to.deep.equal([t1]);
+        expect(at11.blackouts).to.deep.equal([orgWide]);
+        expect(at11.excludedBookingFound).to.equal(null);
+
+        // Half-open: at 12:00 bA has ended; w4's leave (10:30) is over, and its cancelled booking never counts.
+        const noon = await read({ from: t('12:00'), to: t('13:00') });
+        expect(noon.workers.every((w) => !w.busy)).to.equal(true);
+        expect(noon.busyTeamIds).to.deep.equal([]);
+        expect(noon.blackouts).to.deep.equal([]);
+
+        // A window running into the next day: busy there too, but load counts the asked day only.
+        const late = await read({ from: t('15:00'), to: t('10:30', '2026-05-05') });
+        expect(byWorker(late.workers)).to.deep.equal(
+          byWorker([
+            { workerId: w1, dayMinutes: 210, busy: false },
+            { workerId: w2, dayMinutes: 120, busy: false },
+            { workerId: w3, dayMinutes: 120, busy: false },
+            { workerId: w4, dayMinutes: 0, busy: true },
+          ]),
+        );
+        expect(late.blackouts).to.deep.equal([t2Off]);
+
+        // The early morning: the overnight booking (and its team), and a blackout begun days before.
+        const early = await read({ from: t('01:00'), to: t('09:30') });
+        expect(early.busyTeamIds).to.deep.equal([team2.id]);
+        expect(early.workers.find((w) => w.workerId === w3)).to.deep.equal({ workerId: w3, dayMinutes: 120, busy: true });
+        expect(early.blackouts).to.deep.equal([w4Off]);
+
+        // Leaving out the booking being moved: its time is free, and it is reported found.
+        const moving = await read({ from: t('11:00'), to: t('12:00') }, bA.id);
+        expect(byWorker(moving.workers)).to.deep.equal(
+          byWorker([
+            { workerId: w1, dayMinutes: 90, busy: false },
+            { workerId: w3, dayMinutes: 120, busy: false },
+          ]),
+        );
+        expect(moving.busyTeamIds).to.deep.equal([]);
+        expect(moving.excludedBookingFound).to.equal(true);
+
+        // Another org sees none of it, and not this org's booking either.
+        const other = await anOrg();
+        const theirs = await run(other.ctx, (r) => r.availability.dayAvailability({ window: { from: t('11:00'), to: t('12:00') }, day, excludeBookingId: bA.id }));
+        expect(theirs).to.deep.equal({ workers: [], busyTeamIds: [], blackouts: [], excludedBookingFound: false });
+      });
     });
 
     describe('double booking', function () {
@@ -724,6 +802,127 @@ export function schedulingRepositoriesContract(name: string, factory: StorageHar
         expect(won).to.have.length(1);
         expect(codes).to.deep.equal(Array(19).fill('booking.slot_unavailable'));
         expect(await run(ctx, (r) => r.bookings.list(allBookings()))).to.deep.equal(won);
+      });
+    });
+
+    describe('a booking write: one read of what it needs, one write with its records', function () {
+      it('reads what the single-row ports answer: client, service, team and active members, workers, settings, blackouts', async () => {
+        const { ctx, client } = await anOrg();
+        const service = aService(ctx.orgId);
+        const team = aTeam(ctx.orgId);
+        const [zed, amy, gone, named] = [
+          aWorker(ctx.orgId, { name: 'Zed', teamId: team.id }),
+          aWorker(ctx.orgId, { name: 'Amy', teamId: team.id }),
+          aWorker(ctx.orgId, { name: 'Gone', teamId: team.id, active: false }),
+          aWorker(ctx.orgId, { name: 'Named', teamId: team.id }),
+        ];
+        const { ctx: other } = await anOrg();
+        const stranger = aWorker(other.orgId);
+        const window = { from: at('2026-05-25T09:00:00.000Z'), to: at('2026-05-25T11:00:00.000Z') };
+        const blackouts = [
+          aBlackout(ctx.orgId, { startsAt: at('2026-05-25T10:00:00.000Z'), endsAt: at('2026-05-25T12:00:00.000Z') }),
+          aBlackout(ctx.orgId, { scope: 'team', teamId: team.id, startsAt: at('2026-05-25T08:00:00.000Z'), endsAt: at('2026-05-25T09:30:00.000Z') }),
+          aBlackout(ctx.orgId, { scope: 'worker', workerId: zed.id, startsAt: at('2026-05-25T11:00:00.000Z'), endsAt: at('2026-05-25T12:00:00.000Z') }),
+        ];
+        await run(other, (r) => r.workers.insert(stranger));
+        await run(ctx, async (r) => {
+          await r.services.insert(service);
+          await r.teams.insert(team);
+          for (const w of [zed, amy, gone, named]) await r.workers.insert(w);
+          for (const b of blackouts) await r.blackouts.insert(b);
+        });
+        const [read, expected] = await run(ctx, async (r) => {
+          const got = await r.bookings.readWriteContext({ clientId: client.id, serviceId: service.id, teamId: team.id, workerIds: [named.id, stranger.id, amy.id], window, claim: null });
+          const single = {
+            client: await r.clients.findById(client.id),
+            service: await r.services.findById(service.id),
+            team: await r.teams.findById(team.id),
+            teamMembers: await r.workers.list({ teamId: team.id, active: true }),
+            workers: await r.workers.findByIds([named.id, amy.id]),
+            settings: await r.orgSettings.get(),
+            blackouts: await r.blackouts.listOverlapping(window, { teamIds: null, workerIds: null }),
+          };
+          return [got, single] as const;
+        });
+        expect(read.teamMembers.map((w) => w.name)).to.deep.equal(['Amy', 'Named', 'Zed']);
+        expect(read.blackouts.map((b) => b.id)).to.deep.equal([blackouts[1]!.id, blackouts[0]!.id]);
+        const byId = (ws: readonly Worker[]) => [...ws].sort((a, b) => (a.id < b.id ? -1 : 1));
+        expect({ ...read, workers: byId(read.workers) }).to.deep.equal({ ...expected, workers: byId(expected.workers), heldKey: null });
+        // Nothing asked, nothing read; another org's rows are not there.
+        const bare = await run(ctx, (r) => r.bookings.readWriteContext({ clientId: client.id, serviceId: null, teamId: null, workerIds: [], window: null, claim: null }));
+        expect(bare).to.deep.include({ service: null, team: null, teamMembers: [], workers: [], blackouts: [], heldKey: null });
+        const theirs = await run(other, (r) => r.bookings.readWriteContext({ clientId: client.id, serviceId: service.id, teamId: team.id, workerIds: [named.id], window, claim: null }));
+        expect(theirs).to.deep.include({ client: null, service: null, team: null, teamMembers: [], workers: [], blackouts: [] });
+      });
+
+      it('claims an Idempotency-Key in the same read, as IdempotencyRepository.claim does', async () => {
+        const { ctx, client } = await anOrg();
+        const key = (overrides: Partial<IdempotencyRecord> = {}): IdempotencyRecord => ({
+          scope: 'booking.create',
+          key: 'ctx-key-1',
+          fingerprint: 'sha256:aaaa',
+          resourceId: randomUUID(),
+          createdAt: at('2026-05-01T10:00:00.000Z'),
+          expiresAt: at('2026-05-03T10:00:00.000Z'),
+          ...overrides,
+        });
+        const claim = (record: IdempotencyRecord) =>
+          run(ctx, (r) => r.bookings.readWriteContext({ clientId: client.id, serviceId: null, teamId: null, workerIds: [], window: null, claim: record }));
+        const first = key();
+        expect((await claim(first)).heldKey).to.equal(null);
+        expect((await claim(key({ fingerprint: 'sha256:bbbb', createdAt: at('2026-05-02T10:00:00.000Z') }))).heldKey).to.deep.equal(first);
+        // Expired at its expiresAt: taken over, then held by the new one.
+        const fresh = key({ createdAt: first.expiresAt, expiresAt: at('2026-05-05T10:00:00.000Z') });
+        expect((await claim(fresh)).heldKey).to.equal(null);
+        expect(await run(ctx, (r) => r.idempotency.claim(key({ createdAt: at('2026-05-04T00:00:00.000Z') })))).to.deep.equal(fresh);
+      });
+
+      it('writes the audit entry and the messages with the booking, and none of them on a clash', async () => {
+        const { ctx, client, workers } = await anOrgWithWorkers(1);
+        const on = [{ workerId: workers[0]!.id, viaTeam: false }];
+        const records = (bookingId: string, dedupeKey: string) => ({
+          audit: {
+            id: randomUUID(),
+            orgId: ctx.orgId,
+            actorKind: 'staff' as const,
+            actorId: 'contract',
+            actorRole: null,
+            action: 'booking.create',
+            resourceType: 'booking',
+            resourceId: bookingId,
+            before: null,
+            after: { id: bookingId },
+            metadata: {},
+            requestId: 'contract',
+            createdAt: at('2026-05-01T10:00:00.000Z'),
+          },
+          messages: [
+            {
+              id: randomUUID(),
+              orgId: ctx.orgId,
+              dedupeKey,
+              payload: { kind: 'email' as const, message: { template: 'booking_confirmed' as const, to: 'a@example.com', toName: 'A', data: {} as never, sealedSecret: null } },
+              createdAt: at('2026-05-01T10:00:00.000Z'),
+            },
+          ],
+        });
+        const first = aBooking(ctx.orgId, client.id, { workers: on });
+        const clashing = aBooking(ctx.orgId, client.id, { workers: on, startsAt: at('2026-05-04T10:00:00.000Z'), endsAt: at('2026-05-04T12:00:00.000Z') });
+        await run(ctx, async (r) => {
+          await r.bookings.insert(first, records(first.id, `booking:${first.id}:confirmed`));
+          const err = (await caught(() => r.bookings.insert(clashing, records(clashing.id, `booking:${clashing.id}:confirmed`)))) as { code?: string; details?: Record<string, unknown> };
+          expect(err.code).to.equal('booking.slot_unavailable');
+          expect(err.details?.['conflicting_booking_id']).to.equal(first.id);
+          // A moved booking's records go with the update; a message already queued (same key) is not queued twice.
+          await r.bookings.update({ ...first, notes: 'moved' }, records(first.id, `booking:${first.id}:confirmed`));
+        });
+        const [audits, queued] = await run(ctx, async (r) => [
+          await r.audit.list({ resourceType: 'booking', resourceId: null, action: null, actorId: null, createdFrom: null, createdTo: null, after: null, limit: 10 }),
+          await r.outbox.listByDedupePrefix('booking:', 10),
+        ]);
+        expect(audits.map((a) => a.resourceId)).to.deep.equal([first.id, first.id]);
+        expect(queued.map((e) => e.dedupeKey)).to.deep.equal([`booking:${first.id}:confirmed`]);
+        expect(await run(ctx, (r) => r.bookings.findById(first.id))).to.deep.include({ notes: 'moved' });
       });
     });
 

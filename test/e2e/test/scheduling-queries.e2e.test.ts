@@ -80,7 +80,7 @@ onEachDatabase('scheduling: dispatcher queries over HTTP', (h) => {
     const client = await o.client();
     const day = utcDay(9);
     const window = { start: at(day, 10), end: at(day, 12) };
-    const both = await o.worker({ name: 'Both', skills: ['windows', 'deep-clean'] });
+    const both = await o.worker({ name: 'Both', skills: ['windows', 'deep-clean'], email: 'both@example.com', phone: '+447700900123' });
     const one = await o.worker({ name: 'One', skills: ['windows'], team_id: freeTeam.id });
     await o.worker({ name: 'None', skills: ['ironing'] });
     const booked = await o.worker({ name: 'Booked', skills: ['windows', 'deep-clean'] });
@@ -100,10 +100,16 @@ onEachDatabase('scheduling: dispatcher queries over HTTP', (h) => {
     expect(ranked.body.workers[1].reasons.join(' ')).to.include('1 of 2 skills');
     expect(ranked.text).to.not.include(joiner.id);
     expect(ranked.text).to.not.include(booked.id);
-    expect(ranked.body.teams.map((t: { team: { id: string }; member_ids: string[] }) => [t.team.id, t.member_ids])).to.deep.equal([[freeTeam.id, [one.id]]]);
+    expect(ranked.body.teams.map((t: { team: { id: string }; member_count: number }) => [t.team, t.member_count])).to.deep.equal([[{ id: freeTeam.id, name: 'Free crew' }, 1]]);
     expect(ranked.body.blocked_by).to.deep.equal([]);
-    // The roster view of a worker: no credentials, no bookkeeping.
-    expect(ranked.body.workers[0].worker).to.deep.equal({ id: both.id, name: 'Both', phone: both.phone, email: both.email, skills: ['deep-clean', 'windows'], team_id: null, working_hours: both.working_hours });
+    expect(ranked.body.total).to.deep.equal({ teams: 1, workers: 2 });
+    // Only what a dispatcher picks by: who and their team; no contact details, credentials or bookkeeping.
+    expect(ranked.body.workers[0].worker).to.deep.equal({ id: both.id, name: 'Both', team_id: null, team_name: null });
+    expect(ranked.body.workers[1].worker).to.deep.equal({ id: one.id, name: 'One', team_id: freeTeam.id, team_name: 'Free crew' });
+    expect(ranked.text).to.not.include('both@example.com').and.not.include('+447700900123');
+    const best = await suggest({ skill_tags: 'windows,deep-clean', limit: '1' });
+    expect([best.body.workers.map((s: { worker: { id: string } }) => s.worker.id), best.body.total]).to.deep.equal([[both.id], { teams: 1, workers: 2 }]);
+    expect((await suggest({ limit: '101' })).status).to.equal(422);
 
     const repeated = await o.call('GET', `/v1/admin/schedule/suggestions?${q(window)}&skill_tags=windows&skill_tags=deep-clean`);
     expect(repeated.body.workers.map((s: { worker: { id: string } }) => s.worker.id)).to.deep.equal([both.id, one.id]);

@@ -24,27 +24,30 @@ function toEntry(row: AuditLogModel): AuditEntry {
 
 const json = (value: Record<string, unknown> | null) => (value === null ? null : JSON.stringify(value));
 
+/** An entry's row (also written inside a booking's write statement). */
+export function auditRow(e: AuditEntry) {
+  return {
+    org_id: e.orgId,
+    id: e.id,
+    actor_kind: e.actorKind,
+    actor_id: e.actorId,
+    admin_role: e.actorRole,
+    action: e.action,
+    resource_type: e.resourceType,
+    resource_id: e.resourceId,
+    before: json(e.before),
+    after: json(e.after),
+    metadata: JSON.stringify(e.metadata),
+    request_id: e.requestId,
+    created_at: e.createdAt,
+  };
+}
+
 export class PostgresAuditLog implements AuditLog {
   constructor(private readonly db: TenantDb) {}
 
   async append(e: AuditEntry): Promise<void> {
-    await translatingErrors(() =>
-      this.db.table('admin_audit_logs').insert({
-        org_id: e.orgId,
-        id: e.id,
-        actor_kind: e.actorKind,
-        actor_id: e.actorId,
-        admin_role: e.actorRole,
-        action: e.action,
-        resource_type: e.resourceType,
-        resource_id: e.resourceId,
-        before: json(e.before),
-        after: json(e.after),
-        metadata: JSON.stringify(e.metadata),
-        request_id: e.requestId,
-        created_at: e.createdAt,
-      }),
-    );
+    await translatingErrors(() => this.db.table('admin_audit_logs').insert(auditRow(e)));
   }
 
   async list(q: AuditListQuery): Promise<readonly AuditEntry[]> {

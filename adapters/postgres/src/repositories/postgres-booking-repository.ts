@@ -4,12 +4,17 @@
  * `active` = its status occupies time; the exclusion constraints over those rows (migration 0007)
  * are what refuses a double booking, even between two transactions racing for one slot.
  *
- * Each write runs inside a SAVEPOINT: on a clash (SQLSTATE 23P01) the repository rolls back to
- * it, which undoes this write alone (booking row and occupancy rows) and leaves the caller's
+ * Each write is one statement (data-modifying CTEs: the booking row, its occupancy rows, and the
+ * audit row and outbox rows the caller hands in) inside a SAVEPOINT: on a clash (SQLSTATE 23P01)
+ * the repository rolls back to it, which undoes this write alone and leaves the caller's
  * transaction usable, as the port requires; then it reads which bookings hold the time and
  * raises `booking.slot_unavailable` naming them. Writes within one unit of work are sequential,
- * so one fixed savepoint name is enough. Before it, the write queues behind other writers of the
- * same workers' and team's time (advisory locks), so racing writers never deadlock.
+ * so one fixed savepoint name is enough. In the same statement, before its occupancy rows go in,
+ * the write queues behind other writers of the same workers' and team's time (advisory locks), so
+ * racing writers never deadlock.
+ *
+ * What a write needs to know (client, service, team and members, workers, settings, blackouts,
+ * and the Idempotency-Key's claim) is one statement too: `readWriteContext` (issue 12 item 4).
  */
 import {
   AppError,
@@ -21,6 +26,11 @@ import {
   type BookingStatus,
   type BookingVisit,
   type BookingWorker,
+  type BookingWriteContext,
+  type BookingWriteContextQuery,
+  type BookingWriteRecords,
+  type ClientAddress,
+  type IdempotencyRecord,
   type LocalDate,
   type SlotClash,
   type TeamOccupancy,
@@ -32,7 +42,12 @@ import {
 import type { Knex } from 'knex';
 import { translatePgError } from '../pg-errors.js';
 import type { TenantDb } from '../tenant-transaction.js';
-import { toNumberOrNull } from './postgres-workforce-repositories.js';
+import type { ClientAddressModel, ClientModel, OrgSettingsModel } from '../models.js';
+import { auditRow } from './postgres-audit-log.js';
+import { toAddress, toClient } from './postgres-client-repository.js';
+import { toSettings } from './postgres-org-settings-repository.js';
+import { outboxRow } from './postgres-outbox-repository.js';
+import { toBlackout, toNumberOrNull, toService, toTeam, toWorker } from './postgres-workforce-repositories.js';
 
 type Row = Record<string, unknown>;
 
@@ -203,6 +218,132 @@ function bookingColumns(b: Booking) {
   };
 }
 
+/** `row` (from JSON) with the named timestamp columns as Dates. */
+function dated(row: Row, columns: readonly string[]): Row {
+  const out: Row = { ...row };
+  for (const c of columns) if (typeof out[c] === 'string') out[c] = new Date(out[c] as string);
+  return out;
+}
+
+/** The claim's answer: the record that holds the key after the statement, unless it is `claim` itself. */
+function heldRecord(r: Row, claim: IdempotencyRecord): IdempotencyRecord | null {
+  if (r['resource_id'] === claim.resourceId) return null;
+  return {
+    scope: r['scope'] as string,
+    key: r['key'] as string,
+    fingerprint: r['fingerprint'] as string,
+    resourceId: r['resource_id'] as string,
+    createdAt: r['created_at'] as Date,
+    expiresAt: r['expires_at'] as Date,
+  };
+}
+
+/**
+ * One statement for everything a booking write reads. The claim (when asked) is a data-modifying
+ * CTE that always returns the row holding the key after it: a new or expired key is taken over
+ * (its resource id becomes the claim's), a live one is "updated" to itself, which locks it and
+ * returns its values as committed — also when it was inserted by a transaction this one waited
+ * for, which a plain SELECT in the same statement (older snapshot) would not see. Workers named
+ * and the team's active members come from one scan of `workers`; each sub-select reads its own
+ * table once. Rows come as JSON (one round trip, one row).
+ */
+export function writeContextQuery(orgId: string, q: BookingWriteContextQuery): SqlQuery {
+  const bindings: Knex.RawBinding[] = [];
+  let claimCte = '';
+  if (q.claim !== null) {
+    const c = q.claim;
+    claimCte = `WITH claim AS (
+      INSERT INTO idempotency_keys AS k (org_id, scope, key, fingerprint, resource_id, created_at, expires_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT (org_id, scope, key) DO UPDATE SET
+        fingerprint = CASE WHEN k.expires_at <= EXCLUDED.created_at THEN EXCLUDED.fingerprint ELSE k.fingerprint END,
+        resource_id = CASE WHEN k.expires_at <= EXCLUDED.created_at THEN EXCLUDED.resource_id ELSE k.resource_id END,
+        created_at = CASE WHEN k.expires_at <= EXCLUDED.created_at THEN EXCLUDED.created_at ELSE k.created_at END,
+        expires_at = CASE WHEN k.expires_at <= EXCLUDED.created_at THEN EXCLUDED.expires_at ELSE k.expires_at END
+      RETURNING k.scope, k.key, k.fingerprint, k.resource_id, k.created_at, k.expires_at)
+    `;
+    bindings.push(orgId, c.scope, c.key, c.fingerprint, c.resourceId, c.createdAt, c.expiresAt);
+  }
+  const select: string[] = [];
+  select.push(`(SELECT row_to_json(c) FROM clients c WHERE c.org_id = ? AND c.id = ?) AS client`);
+  bindings.push(orgId, q.clientId);
+  select.push(`(SELECT json_agg(a) FROM client_addresses a WHERE a.org_id = ? AND a.client_id = ?) AS addresses`);
+  bindings.push(orgId, q.clientId);
+  if (q.serviceId !== null) {
+    select.push(`(SELECT row_to_json(s) FROM services s WHERE s.org_id = ? AND s.id = ?) AS service`);
+    bindings.push(orgId, q.serviceId);
+  }
+  if (q.teamId !== null) {
+    select.push(`(SELECT row_to_json(t) FROM teams t WHERE t.org_id = ? AND t.id = ?) AS team`);
+    bindings.push(orgId, q.teamId);
+  }
+  if (q.workerIds.length > 0 || q.teamId !== null) {
+    // Members in the order WorkerRepository.list gives them.
+    select.push(`(SELECT json_agg(w ORDER BY w.name COLLATE "C", w.id) FROM workers w
+                   WHERE w.org_id = ? AND (w.id = ANY(?::uuid[]) OR (w.team_id = ? AND w.active))) AS workers`);
+    bindings.push(orgId, [...q.workerIds], q.teamId);
+  }
+  select.push(`(SELECT json_agg(o) FROM (SELECT * FROM org_settings LIMIT 2) o) AS settings`);
+  if (q.window !== null) {
+    select.push(`(SELECT json_agg(b ORDER BY b.starts_at, b.id) FROM blackouts b WHERE b.org_id = ? AND b.starts_at < ? AND b.ends_at > ?) AS blackouts`);
+    bindings.push(orgId, q.window.to, q.window.from);
+  }
+  if (q.claim !== null) select.push(`(SELECT row_to_json(k) FROM claim k) AS claim`);
+  return { sql: `${claimCte}SELECT ${select.join(',\n       ')}`, bindings };
+}
+
+/**
+ * A booking's write as one statement: the advisory locks (see below), the booking row (`row`:
+ * its INSERT, or its UPDATE for `replacing`), for an update the old occupancy rows out, the new
+ * occupancy rows in, and `records` (audit, outbox). The occupancy inserts select FROM a CTE that
+ * counts the locks (and, for an update, the deleted rows), so they run only after every lock is
+ * held and the old rows are gone: CTEs otherwise run in no set order. A booking's own old rows,
+ * deleted by this transaction, no longer count for the exclusion constraint or the key.
+ *
+ * The locks: a transaction advisory lock per worker and team whose time the booking occupies, in
+ * one fixed order. Racing writers of one worker's time then wait for each other to commit instead
+ * of each finding the other's uncommitted index entry and deadlocking (which the exclusion
+ * constraint alone does under load: PostgreSQL breaks the cycle after deadlock_timeout). The
+ * constraint stays the guard; the locks only order the writers. unnest keeps the array's order.
+ */
+function writeStatement(b: Booking, row: SqlQuery, replacing: string | null, records: readonly SqlQuery[]): SqlQuery {
+  const active = occupiesTime(b.status);
+  const keys = active ? [...b.workers.map((w) => `${b.orgId}:worker:${w.workerId}`), ...(b.teamId === null ? [] : [`${b.orgId}:team:${b.teamId}`])].sort(compareText) : [];
+  const ctes: string[] = [];
+  const bindings: Knex.RawBinding[] = [];
+  ctes.push(`locked AS (SELECT count(pg_advisory_xact_lock(hashtextextended(k, 0))) AS n FROM unnest(?::text[]) AS k)`);
+  bindings.push(keys);
+  ctes.push(`written AS (${row.sql} RETURNING 1)`);
+  bindings.push(...row.bindings);
+  if (replacing !== null) {
+    // Replaced wholesale: simpler than a diff, and the old rows must not clash with the new ones.
+    ctes.push(`gone_teams AS (DELETE FROM booking_team_blocks WHERE org_id = ? AND booking_id = ? RETURNING 1)`);
+    ctes.push(`gone_workers AS (DELETE FROM booking_workers WHERE org_id = ? AND booking_id = ? RETURNING 1)`);
+    bindings.push(b.orgId, replacing, b.orgId, replacing);
+    ctes.push(`ready AS (SELECT (SELECT n FROM locked) + (SELECT count(*) FROM gone_teams) + (SELECT count(*) FROM gone_workers) AS n, (SELECT count(*) FROM written) AS found)`);
+  } else {
+    ctes.push(`ready AS (SELECT n, 1 AS found FROM locked)`);
+  }
+  // Workers in id order, then the team: two transactions waiting on each other's rows take them in one order.
+  const workers = [...b.workers].sort((x, y) => compareText(x.workerId, y.workerId));
+  if (workers.length > 0) {
+    ctes.push(`occupied AS (INSERT INTO booking_workers (org_id, booking_id, worker_id, via_team, starts_at, ends_at, active)
+      SELECT ?::uuid, ?::uuid, w.worker_id, w.via_team, ?::timestamptz, ?::timestamptz, ?::boolean
+        FROM ready, unnest(?::uuid[], ?::boolean[]) AS w(worker_id, via_team) WHERE ready.n >= 0 AND ready.found > 0 RETURNING 1)`);
+    bindings.push(b.orgId, b.id, b.startsAt, b.endsAt, active, workers.map((w) => w.workerId), workers.map((w) => w.viaTeam));
+  }
+  if (b.teamId !== null) {
+    ctes.push(`blocked AS (INSERT INTO booking_team_blocks (org_id, booking_id, team_id, starts_at, ends_at, active)
+      SELECT ?::uuid, ?::uuid, ?::uuid, ?::timestamptz, ?::timestamptz, ?::boolean FROM ready WHERE ready.n >= 0 AND ready.found > 0 RETURNING 1)`);
+    bindings.push(b.orgId, b.id, b.teamId, b.startsAt, b.endsAt, active);
+  }
+  records.forEach((r, i) => {
+    ctes.push(`record_${i} AS (${r.sql} RETURNING 1)`);
+    bindings.push(...r.bindings);
+  });
+  return { sql: `WITH ${ctes.join(',\n')}\nSELECT (SELECT count(*) FROM written)::int AS written`, bindings };
+}
+
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 const notFound = (id: string) => new AppError('booking.not_found', `No booking ${id} in this organisation`, { details: { booking_id: id } });
@@ -222,25 +363,38 @@ export class PostgresBookingRepository implements BookingRepository {
     }
   }
 
-  async insert(booking: Booking): Promise<void> {
+  async insert(booking: Booking, records?: BookingWriteRecords): Promise<void> {
+    const row = this.db.table('bookings').insert({ org_id: booking.orgId, id: booking.id, created_at: booking.createdAt, ...bookingColumns(booking) }).toSQL();
+    const write = writeStatement(booking, { sql: row.sql, bindings: [...row.bindings] }, null, this.recordCtes(records));
+    // Untranslated errors inside `writing`: it tells a clash (23P01) and a deadlock by their codes.
     await this.writing(booking, async () => {
-      await this.db.table('bookings').insert({ org_id: booking.orgId, id: booking.id, created_at: booking.createdAt, ...bookingColumns(booking) });
-      await this.insertOccupancy(booking);
+      await this.db.raw(write.sql, write.bindings);
     });
   }
 
-  async update(booking: Booking): Promise<void> {
+  async update(booking: Booking, records?: BookingWriteRecords): Promise<void> {
+    const row = this.db.table('bookings').where({ org_id: booking.orgId, id: booking.id }).update(bookingColumns(booking)).toSQL();
+    const write = writeStatement(booking, { sql: row.sql, bindings: [...row.bindings] }, booking.id, this.recordCtes(records));
     await this.writing(booking, async () => {
-      const changed = await this.db.table('bookings').where({ org_id: booking.orgId, id: booking.id }).update(bookingColumns(booking));
-      if (changed === 0) throw notFound(booking.id);
-      // Replaced wholesale: simpler than a diff, and the old rows must not clash with the new ones.
-      await this.db.raw(
-        `WITH teams AS (DELETE FROM booking_team_blocks WHERE org_id = ? AND booking_id = ?)
-         DELETE FROM booking_workers WHERE org_id = ? AND booking_id = ?`,
-        [booking.orgId, booking.id, booking.orgId, booking.id],
-      );
-      await this.insertOccupancy(booking);
+      const result = (await this.db.raw(write.sql, write.bindings)).rows as Row[];
+      if (Number(result[0]?.['written'] ?? 0) === 0) throw notFound(booking.id);
     });
+  }
+
+  /** The audit row and outbox rows a write carries, as CTEs of its statement (checked here, before it runs). */
+  private recordCtes(records: BookingWriteRecords | undefined): SqlQuery[] {
+    if (records === undefined) return [];
+    const ctes: SqlQuery[] = [];
+    if (records.audit !== null) {
+      const audit = this.db.table('admin_audit_logs').insert(auditRow(records.audit)).toSQL();
+      ctes.push({ sql: audit.sql, bindings: [...audit.bindings] });
+    }
+    if (records.messages.length > 0) {
+      const rows = records.messages.map((m) => outboxRow(this.orgId, m));
+      const outbox = this.db.table('outbox_events').insert(rows).onConflict(['org_id', 'dedupe_key']).ignore().toSQL();
+      ctes.push({ sql: outbox.sql, bindings: [...outbox.bindings] });
+    }
+    return ctes;
   }
 
   /**
@@ -250,7 +404,6 @@ export class PostgresBookingRepository implements BookingRepository {
    * waits for the survivor and ends in a clash (or succeeds if the survivor rolled back).
    */
   private async writing(booking: Booking, write: () => Promise<void>): Promise<void> {
-    await this.queueBehindOtherWriters(booking);
     for (let attempt = 1; ; attempt += 1) {
       await this.rows(`SAVEPOINT ${SAVEPOINT}`, []);
       try {
@@ -273,34 +426,32 @@ export class PostgresBookingRepository implements BookingRepository {
     }
   }
 
-  /**
-   * Takes a transaction advisory lock per worker and team whose time the booking occupies, in one
-   * fixed order. Racing writers of one worker's time then wait for each other to commit instead
-   * of each finding the other's uncommitted index entry and deadlocking (which the exclusion
-   * constraint alone does under load: PostgreSQL breaks the cycle after deadlock_timeout). The
-   * constraint stays the guard; the locks only order the writers.
-   */
-  private async queueBehindOtherWriters(b: Booking): Promise<void> {
-    if (!occupiesTime(b.status)) return;
-    const keys = [...b.workers.map((w) => `${b.orgId}:worker:${w.workerId}`), ...(b.teamId === null ? [] : [`${b.orgId}:team:${b.teamId}`])].sort(compareText);
-    if (keys.length === 0) return;
-    // unnest keeps the array's order, so every writer takes the locks in the same order.
-    await this.rows('SELECT count(pg_advisory_xact_lock(hashtextextended(k, 0))) FROM unnest(?::text[]) AS k', [keys]);
-  }
-
-  /**
-   * Rows for every worker (and the team), kept for cancelled bookings too, with active = false.
-   * Workers in id order, then the team: two transactions waiting on each other's rows always
-   * take them in the same order, so they queue instead of deadlocking.
-   */
-  private async insertOccupancy(b: Booking): Promise<void> {
-    const active = occupiesTime(b.status);
-    const time = { org_id: b.orgId, booking_id: b.id, starts_at: b.startsAt, ends_at: b.endsAt, active };
-    if (b.workers.length > 0) {
-      const workers = [...b.workers].sort((x, y) => compareText(x.workerId, y.workerId));
-      await this.db.table('booking_workers').insert(workers.map((w) => ({ ...time, worker_id: w.workerId, via_team: w.viaTeam })));
-    }
-    if (b.teamId !== null) await this.db.table('booking_team_blocks').insert({ ...time, team_id: b.teamId });
+  async readWriteContext(q: BookingWriteContextQuery): Promise<BookingWriteContext> {
+    const { sql, bindings } = writeContextQuery(this.orgId, q);
+    const [r] = await this.rows(sql, bindings);
+    if (r === undefined) throw new Error('The booking write context read returned no row');
+    const settings = (r['settings'] as Row[] | null) ?? [];
+    // No org filter on settings on purpose (as PostgresOrgSettingsRepository): the policy is the filter.
+    if (settings.length > 1) throw new Error('org_settings returned rows of several orgs: row level security is not in force');
+    // A part not asked for is no column at all (undefined): read as none.
+    const client = (r['client'] as Row | undefined) ?? null;
+    const addresses = ((r['addresses'] as Row[] | null) ?? []).map((a) => toAddress(dated(a, ['created_at', 'updated_at']) as unknown as ClientAddressModel));
+    const workers = ((r['workers'] as Row[] | null) ?? []).map((w) => toWorker(dated(w, ['credentials_changed_at', 'created_at', 'updated_at'])));
+    const named = new Set(q.workerIds);
+    const service = (r['service'] as Row | undefined) ?? null;
+    const team = (r['team'] as Row | undefined) ?? null;
+    const held = (r['claim'] as Row | undefined) ?? null;
+    return {
+      client: client === null ? null : toClient(dated(client, ['archived_at', 'created_at', 'updated_at']) as unknown as ClientModel, addresses as ClientAddress[]),
+      service: service === null ? null : toService(dated(service, ['created_at', 'updated_at'])),
+      team: team === null ? null : toTeam(dated(team, ['created_at', 'updated_at'])),
+      // One scan for both: a member also named is one row, read once.
+      teamMembers: q.teamId === null ? [] : workers.filter((w) => w.teamId === q.teamId && w.active),
+      workers: workers.filter((w) => named.has(w.id)),
+      settings: settings[0] === undefined ? null : toSettings(dated(settings[0], ['updated_at']) as unknown as OrgSettingsModel),
+      blackouts: ((r['blackouts'] as Row[] | null) ?? []).map((b) => toBlackout(dated(b, ['starts_at', 'ends_at', 'created_at']))),
+      heldKey: held === null || q.claim === null ? null : heldRecord(dated(held, ['created_at', 'expires_at']), q.claim),
+    };
   }
 
   /** Who holds the time `booking` wanted: the other bookings' active rows of its workers and team. */

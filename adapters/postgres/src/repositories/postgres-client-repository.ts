@@ -5,7 +5,7 @@ import { translatePgError, translatingErrors, updateOne } from '../pg-errors.js'
 import { applyWindow } from './list-filters.js';
 import { DEFAULT_SEARCH_TUNING, searchList, type SearchTuning } from './text-search.js';
 
-function toAddress(row: ClientAddressModel): ClientAddress {
+export function toAddress(row: ClientAddressModel): ClientAddress {
   return {
     id: row.id,
     orgId: row.org_id,
@@ -24,7 +24,7 @@ function toAddress(row: ClientAddressModel): ClientAddress {
   };
 }
 
-function toClient(row: ClientModel, addresses: readonly ClientAddress[]): Client {
+export function toClient(row: ClientModel, addresses: readonly ClientAddress[]): Client {
   return {
     id: row.id,
     orgId: row.org_id,

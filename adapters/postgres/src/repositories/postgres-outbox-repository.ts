@@ -47,7 +47,7 @@ export function toOutboxEvent(r: Row): OutboxEvent {
  * a 500 (a check violation), and the driver would store a lone surrogate as U+FFFD, so two keys
  * that differ only there would dedupe each other. NUL the database refuses itself (22021).
  */
-function checkDedupeKey(key: string): void {
+export function checkDedupeKey(key: string): void {
   const length = [...key].length;
   if (length === 0 || length > MAX_DEDUPE_KEY_LENGTH || /\p{Cs}/u.test(key)) {
     throw new AppError('storage.value_refused', `A dedupe key must be 1 to ${MAX_DEDUPE_KEY_LENGTH} characters of well-formed text`);
@@ -56,6 +56,28 @@ function checkDedupeKey(key: string): void {
 
 /** LIKE metacharacters in a literal prefix. */
 const likePrefix = (prefix: string): string => `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * A new event's row, as `enqueue` writes it (also written inside a booking's write statement,
+ * with the same ON CONFLICT (org_id, dedupe_key) DO NOTHING); refuses another org's event and
+ * a key the table would not hold as given.
+ */
+export function outboxRow(orgId: string, event: NewOutboxEvent) {
+  if (event.orgId !== orgId) throw new AppError('tenant.cross_org_write', 'A row cannot be written into another organisation');
+  checkDedupeKey(event.dedupeKey);
+  return {
+    id: event.id,
+    org_id: event.orgId,
+    kind: event.payload.kind,
+    dedupe_key: event.dedupeKey,
+    payload: JSON.stringify(event.payload),
+    status: 'pending',
+    attempts: 0,
+    next_attempt_at: event.notBefore ?? event.createdAt,
+    created_at: event.createdAt,
+    updated_at: event.createdAt,
+  };
+}
 
 export class PostgresOutboxRepository implements OutboxRepository {
   constructor(

@@ -31,7 +31,7 @@ export const toNumberOrNull = (value: unknown): number | null => (value === null
 
 const BY_NAME = 'name COLLATE "C", id';
 
-function toTeam(r: Row): Team {
+export function toTeam(r: Row): Team {
   return {
     id: r['id'] as string,
     orgId: r['org_id'] as string,
@@ -69,23 +69,23 @@ export class PostgresTeamRepository implements TeamRepository {
   }
 }
 
-const ROSTER_COLUMNS = ['id', 'name', 'phone', 'email', 'skills', 'team_id', 'working_hours'] as const;
+const ROSTER_COLUMNS = ['id', 'name', 'skills', 'team_id', 'working_hours'] as const;
 
 function toRosterWorker(r: Row): RosterWorker {
   return {
     id: r['id'] as string,
     name: r['name'] as string,
-    phone: r['phone'] as string | null,
-    email: r['email'] as string | null,
     skills: r['skills'] as string[],
     teamId: r['team_id'] as string | null,
     workingHours: r['working_hours'] as WorkingHours | null,
   };
 }
 
-function toWorker(r: Row): Worker {
+export function toWorker(r: Row): Worker {
   return {
     ...toRosterWorker(r),
+    phone: r['phone'] as string | null,
+    email: r['email'] as string | null,
     orgId: r['org_id'] as string,
     active: r['active'] as boolean,
     portalPasswordHash: r['portal_password_hash'] as string | null,
@@ -163,7 +163,7 @@ export class PostgresWorkerRepository implements WorkerRepository {
   }
 }
 
-function toService(r: Row): Service {
+export function toService(r: Row): Service {
   return {
     id: r['id'] as string,
     orgId: r['org_id'] as string,
@@ -217,7 +217,7 @@ export class PostgresServiceRepository implements ServiceRepository {
   }
 }
 
-function toBlackout(r: Row): Blackout {
+export function toBlackout(r: Row): Blackout {
   return {
     id: r['id'] as string,
     orgId: r['org_id'] as string,

@@ -1,7 +1,7 @@
 /**
  * Scheduling objects → JSON (snake_case, ISO dates). A worker's portal password hash never
- * appears: workers are presented field by field, whether the core gave a WorkerView or (board,
- * suggestions) a Worker. Viewers get workers' phone and email masked, and the free text people
+ * appears: workers are presented field by field, whether the core gave a WorkerView or (board) a
+ * Worker; suggestions name workers by id, name and team only. Viewers get workers' phone and email masked, and the free text people
  * type about someone withheld: booking and series notes, cancellation and blackout reasons, and
  * the same fields in a booking's history — by the core's policy (pii-masking.ts).
  */
@@ -13,7 +13,6 @@ import type {
   ConflictReport,
   QueueItem,
   RecurrenceRule,
-  RosterWorker,
   ScheduleBoard,
   ScheduleConflict,
   SeriesResult,
@@ -46,8 +45,8 @@ function workingHoursJson(w: Pick<Worker, 'workingHours'>) {
   return Object.fromEntries(Object.entries(w.workingHours).map(([day, spans]) => [day, (spans ?? []).map((s) => ({ start: s.start, end: s.end }))]));
 }
 
-/** A worker as suggestions rank them: contact details (masked for viewers), skills, team and hours. */
-export function rosterWorkerJson(w: RosterWorker, view: PresentOptions = FULL_VIEW) {
+/** The whole record: who, contact details (masked for viewers), skills, team, hours, state, whether a portal password is set, and timestamps. */
+export function workerJson(w: Worker | WorkerView, view: PresentOptions = FULL_VIEW) {
   return {
     id: w.id,
     name: w.name,
@@ -56,13 +55,6 @@ export function rosterWorkerJson(w: RosterWorker, view: PresentOptions = FULL_VI
     skills: [...w.skills],
     team_id: w.teamId,
     working_hours: workingHoursJson(w),
-  };
-}
-
-/** The whole record: the roster fields plus org, state, whether a portal password is set, and timestamps. */
-export function workerJson(w: Worker | WorkerView, view: PresentOptions = FULL_VIEW) {
-  return {
-    ...rosterWorkerJson(w, view),
     org_id: w.orgId,
     active: w.active,
     has_portal_password: hasPassword(w),
@@ -209,13 +201,15 @@ export function conflictReportJson(r: ConflictReport) {
   return { window: windowJson(r.window), available: r.available, conflicts: r.conflicts.map(conflictJson) };
 }
 
-export function suggestionsJson(s: Suggestions, view: PresentOptions = FULL_VIEW) {
+/** Only what a dispatcher picks by: no contact details, so nothing to mask. */
+export function suggestionsJson(s: Suggestions) {
   return {
     window: windowJson(s.window),
     blocked_by: s.blockedBy.map(conflictJson),
-    teams: s.teams.map((t) => ({ team: teamJson(t.team), member_ids: [...t.memberIds], load_minutes: t.loadMinutes, rank: t.rank, reasons: [...t.reasons] })),
+    total: { teams: s.total.teams, workers: s.total.workers },
+    teams: s.teams.map((t) => ({ team: { id: t.team.id, name: t.team.name }, member_count: t.memberCount, load_minutes: t.loadMinutes, rank: t.rank, reasons: [...t.reasons] })),
     workers: s.workers.map((w) => ({
-      worker: rosterWorkerJson(w.worker, view),
+      worker: { id: w.worker.id, name: w.worker.name, team_id: w.worker.teamId, team_name: w.worker.teamName },
       skills_matched: [...w.skillsMatched],
       skills_missing: [...w.skillsMissing],
       within_working_hours: w.withinWorkingHours,

@@ -1551,8 +1551,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Teams and workers free for [start, end) (at most 7 days), best first, with the reasons
-         * @description skill_tags (comma-separated or repeated, at most 20) keeps workers with at least one of the tags and ranks by how many they have; then within working hours, then least booked that day. Workers whose team is booked or blacked out are left out; booking_id ignores that booking (404 when it is not the org’s). An empty or over-long window is 422.
+         * The best teams and workers free for [start, end) (at most 7 days), with the reasons and how many qualified
+         * @description skill_tags (comma-separated or repeated, at most 20) keeps workers with at least one of the tags and ranks by how many they have; then within working hours, then least booked that day. Workers whose team is booked or blacked out are left out; booking_id ignores that booking (404 when it is not the org’s). limit (default 20, at most 100) caps each list; total counts every team and worker that qualified. Workers, teams and the org’s time zone may be up to a few seconds old when changed through another server process; the day’s bookings and blackouts are always current. An empty or over-long window is 422.
          */
         get: operations["suggestScheduleAssignees"];
         put?: never;
@@ -3689,25 +3689,28 @@ export interface components {
             conflicts: components["schemas"]["ScheduleConflict"][];
         };
         TeamSuggestion: {
-            team: components["schemas"]["Team"];
-            member_ids: string[];
+            team: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            /** @description Active members, every one free */
+            member_count: number;
+            /** @description Member-minutes already booked on the window’s local day */
             load_minutes: number;
             rank: number;
             reasons: string[];
         };
-        /** @description An active worker as suggestions rank them; GET /v1/admin/workers/{id} has the whole record */
-        RosterWorker: {
+        /** @description GET /v1/admin/workers/{id} has the whole record */
+        SuggestedWorker: {
             /** Format: uuid */
             id: string;
             name: string;
-            phone: string | null;
-            email: string | null;
-            skills: string[];
             team_id: string | null;
-            working_hours: components["schemas"]["WorkingHours"] | null;
+            team_name: string | null;
         };
         WorkerSuggestion: {
-            worker: components["schemas"]["RosterWorker"];
+            worker: components["schemas"]["SuggestedWorker"];
             skills_matched: string[];
             skills_missing: string[];
             within_working_hours: boolean;
@@ -3720,6 +3723,12 @@ export interface components {
             window: components["schemas"]["ScheduleWindow"];
             /** @description Org-wide blackouts; when any, nobody is suggested */
             blocked_by: components["schemas"]["ScheduleConflict"][];
+            total: {
+                /** @description Teams that qualified; `teams` holds the best `limit` of them */
+                teams: number;
+                /** @description Workers that qualified; `workers` holds the best `limit` of them */
+                workers: number;
+            };
             teams: components["schemas"]["TeamSuggestion"][];
             workers: components["schemas"]["WorkerSuggestion"][];
         };
@@ -11863,6 +11872,8 @@ export interface operations {
                 skill_tags?: string[];
                 /** @description Ignored as a clash (the booking being reassigned) */
                 booking_id?: string;
+                /** @description How many teams and how many workers to answer at most, best first (default 20) */
+                limit?: number;
             };
             header?: never;
             path?: never;
@@ -11896,19 +11907,17 @@ export interface operations {
                      *           "ends_at": "2019-08-24T14:15:22Z"
                      *         }
                      *       ],
+                     *       "total": {
+                     *         "teams": 0,
+                     *         "workers": 0
+                     *       },
                      *       "teams": [
                      *         {
                      *           "team": {
                      *             "id": "497f6eca-6276-4993-bfeb-53cbbbba6f08",
-                     *             "org_id": "a40f5d1f-d889-42e9-94ea-b9b33585fc6b",
-                     *             "name": "string",
-                     *             "active": true,
-                     *             "created_at": "2019-08-24T14:15:22Z",
-                     *             "updated_at": "2019-08-24T14:15:22Z"
+                     *             "name": "string"
                      *           },
-                     *           "member_ids": [
-                     *             "497f6eca-6276-4993-bfeb-53cbbbba6f08"
-                     *           ],
+                     *           "member_count": 0,
                      *           "load_minutes": 0,
                      *           "rank": 0,
                      *           "reasons": [
@@ -11921,56 +11930,8 @@ export interface operations {
                      *           "worker": {
                      *             "id": "497f6eca-6276-4993-bfeb-53cbbbba6f08",
                      *             "name": "string",
-                     *             "phone": "string",
-                     *             "email": "string",
-                     *             "skills": [
-                     *               "string"
-                     *             ],
                      *             "team_id": "810007d0-bec5-486c-b5d1-28fcd8a079ba",
-                     *             "working_hours": {
-                     *               "mon": [
-                     *                 {
-                     *                   "start": "string",
-                     *                   "end": "string"
-                     *                 }
-                     *               ],
-                     *               "tue": [
-                     *                 {
-                     *                   "start": "string",
-                     *                   "end": "string"
-                     *                 }
-                     *               ],
-                     *               "wed": [
-                     *                 {
-                     *                   "start": "string",
-                     *                   "end": "string"
-                     *                 }
-                     *               ],
-                     *               "thu": [
-                     *                 {
-                     *                   "start": "string",
-                     *                   "end": "string"
-                     *                 }
-                     *               ],
-                     *               "fri": [
-                     *                 {
-                     *                   "start": "string",
-                     *                   "end": "string"
-                     *                 }
-                     *               ],
-                     *               "sat": [
-                     *                 {
-                     *                   "start": "string",
-                     *                   "end": "string"
-                     *                 }
-                     *               ],
-                     *               "sun": [
-                     *                 {
-                     *                   "start": "string",
-                     *                   "end": "string"
-                     *                 }
-                     *               ]
-                     *             }
+                     *             "team_name": "string"
                      *           },
                      *           "skills_matched": [
                      *             "string"

@@ -11,6 +11,10 @@ import type { Blackout, RosterWorker, Service, Team, Worker } from '../domain/sc
 import type { LocalDate } from '../domain/scheduling/zoned-time.js';
 import type { IdempotencyRecord } from '../domain/shared/idempotency.js';
 import type { PostalAddress } from '../domain/shared/address.js';
+import type { AuditEntry } from '../domain/audit/audit-entry.js';
+import type { Client } from '../domain/clients/client.js';
+import type { OrgSettings } from '../domain/orgs/org.js';
+import type { NewOutboxEvent } from '../domain/outbox/outbox-event.js';
 
 export interface TimeWindow {
   readonly from: Date;
@@ -123,15 +127,55 @@ export interface BookingVisit {
   readonly serviceName: string | null;
 }
 
+/**
+ * What a booking write needs to know, asked for at once so a store can answer in one round trip
+ * (issue 12: a create was 14 statements). Each part is what the single-row ports would answer.
+ */
+export interface BookingWriteContextQuery {
+  readonly clientId: string;
+  readonly serviceId: string | null;
+  /** The team, and its active members (as `WorkerRepository.list({ teamId, active: true })`). */
+  readonly teamId: string | null;
+  /** Workers by id (those that exist come back, in no particular order). */
+  readonly workerIds: readonly string[];
+  /** Every blackout overlapping this window (as `listOverlapping(window, { teamIds: null, workerIds: null })`); none when null. */
+  readonly window: TimeWindow | null;
+  /** An Idempotency-Key to claim first (as `IdempotencyRepository.claim`). */
+  readonly claim: IdempotencyRecord | null;
+}
+
+export interface BookingWriteContext {
+  readonly client: Client | null;
+  readonly service: Service | null;
+  readonly team: Team | null;
+  readonly teamMembers: readonly Worker[];
+  readonly workers: readonly Worker[];
+  readonly settings: OrgSettings | null;
+  readonly blackouts: readonly Blackout[];
+  /** The live record that held the key (what `claim` answers); null when the key is now this write's, or none was asked. */
+  readonly heldKey: IdempotencyRecord | null;
+}
+
+/**
+ * Rows written with a booking, in the same write: its audit entry and the messages it sends
+ * (outbox events, deduplicated by key as `OutboxRepository.enqueue`). A clash undoes them with it.
+ */
+export interface BookingWriteRecords {
+  readonly audit: AuditEntry | null;
+  readonly messages: readonly NewOutboxEvent[];
+}
+
 export interface BookingRepository {
-  /** Stores the booking and the time it occupies; `booking.slot_unavailable` on a clash. */
-  insert(booking: Booking): Promise<void>;
+  /** Stores the booking and the time it occupies (and `records`); `booking.slot_unavailable` on a clash. */
+  insert(booking: Booking, records?: BookingWriteRecords): Promise<void>;
   findById(id: string, options?: { forUpdate?: boolean }): Promise<Booking | null>;
   /**
-   * Replaces the booking and its occupied time (none once cancelled); `booking.not_found` when
-   * absent, `booking.slot_unavailable` on a clash.
+   * Replaces the booking and its occupied time (none once cancelled), and writes `records`;
+   * `booking.not_found` when absent, `booking.slot_unavailable` on a clash.
    */
-  update(booking: Booking): Promise<void>;
+  update(booking: Booking, records?: BookingWriteRecords): Promise<void>;
+  /** See BookingWriteContextQuery. */
+  readWriteContext(query: BookingWriteContextQuery): Promise<BookingWriteContext>;
   /** By start then id, at most `limit`. */
   list(query: BookingListQuery): Promise<readonly Booking[]>;
   /** Bookings starting in the window with one of the statuses, by start then id, at most `limit`. */

@@ -1,5 +1,6 @@
 import type { RequestContext } from '../context.js';
 import type { AuditLog } from './audit-log.port.js';
+import type { AvailabilityRepository } from './availability-repository.port.js';
 import type { ClientRepository } from './client-repository.port.js';
 import type { LeadRepository } from './lead-repository.port.js';
 import type { OrgSettingsRepository } from './org-settings-repository.port.js';
@@ -33,6 +34,8 @@ export interface TenantRepositories {
   readonly blackouts: BlackoutRepository;
   readonly bookings: BookingRepository;
   readonly bookingSeries: BookingSeriesRepository;
+  /** The window's and its day's occupied time for the whole org, in one read (suggestions). */
+  readonly availability: AvailabilityRepository;
   readonly idempotency: IdempotencyRepository;
   /** Messages to send: enqueued in the same unit as the change they announce. */
   readonly outbox: OutboxRepository;

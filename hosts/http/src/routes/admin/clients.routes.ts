@@ -21,7 +21,8 @@ export function clientRoutes(): RouteDefinition[] {
       responses: { 200: { description: 'A page of clients', schema: 'output' } },
       async handler({ runtime, ctx, input }) {
         const page = await runtime.core.clients.list.execute(ctx, input);
-        return { status: 200, body: pageJson(page, (x) => clientJson(x, piiPolicy(ctx))) };
+        const view = piiPolicy(ctx);
+        return { status: 200, body: pageJson(page, (x) => clientJson(x, view)) };
       },
     }),
     defineContractRoute({

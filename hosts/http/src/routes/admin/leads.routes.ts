@@ -21,7 +21,8 @@ export function leadRoutes(): RouteDefinition[] {
       responses: { 200: { description: 'A page of leads', schema: 'output' } },
       async handler({ runtime, ctx, input }) {
         const page = await runtime.core.leads.list.execute(ctx, input);
-        return { status: 200, body: pageJson(page, (x) => leadJson(x, piiPolicy(ctx))) };
+        const view = piiPolicy(ctx);
+        return { status: 200, body: pageJson(page, (x) => leadJson(x, view)) };
       },
     }),
     defineContractRoute({

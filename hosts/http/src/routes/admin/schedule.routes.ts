@@ -37,16 +37,16 @@ export function scheduleRoutes(): RouteDefinition[] {
       method: 'GET',
       path: '/v1/admin/schedule/suggestions',
       operationId: 'suggestScheduleAssignees',
-      summary: 'Teams and workers free for [start, end) (at most 7 days), best first, with the reasons',
+      summary: 'The best teams and workers free for [start, end) (at most 7 days), with the reasons and how many qualified',
       description:
-        'skill_tags (comma-separated or repeated, at most 20) keeps workers with at least one of the tags and ranks by how many they have; then within working hours, then least booked that day. Workers whose team is booked or blacked out are left out; booking_id ignores that booking (404 when it is not the org’s). An empty or over-long window is 422.',
+        'skill_tags (comma-separated or repeated, at most 20) keeps workers with at least one of the tags and ranks by how many they have; then within working hours, then least booked that day. Workers whose team is booked or blacked out are left out; booking_id ignores that booking (404 when it is not the org’s). limit (default 20, at most 100) caps each list; total counts every team and worker that qualified. Workers, teams and the org’s time zone may be up to a few seconds old when changed through another server process; the day’s bookings and blackouts are always current. An empty or over-long window is 422.',
       tags,
       audience: 'staff',
       permission: 'schedule.manage',
       contract: SuggestAssignees.contract,
       responses: { 200: { description: 'The suggestions', schema: 'output' }, 404: { description: 'No such booking in this org (another org’s id answers the same)' } },
       async handler({ runtime, ctx, input }) {
-        return { status: 200, body: suggestionsJson(await runtime.core.schedule.suggestions.execute(ctx, input), piiPolicy(ctx)) };
+        return { status: 200, body: suggestionsJson(await runtime.core.schedule.suggestions.execute(ctx, input)) };
       },
     }),
     defineContractRoute({

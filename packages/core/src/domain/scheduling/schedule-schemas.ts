@@ -7,7 +7,7 @@ import { Type } from '@sinclair/typebox';
 import { FieldRefusal, Instant, InstantView, Int, Nullable, OneOf, PageOf } from '../../contracts/schema-vocabulary.js';
 import { ClientAddressView } from '../clients/client-schemas.js';
 import { DEFAULT_QUEUE_DAYS, MAX_CHECK_HOURS, MAX_QUEUE_DAYS } from './schedule-window.js';
-import { BookingView, RosterWorkerView, TeamView, WorkerRecordView } from './scheduling-views.js';
+import { BookingView, WorkerRecordView } from './scheduling-views.js';
 
 export const MAX_SKILL_TAGS = 20;
 
@@ -61,20 +61,44 @@ export const ConflictReportView = Type.Object(
   { additionalProperties: false, $id: 'ConflictReport' },
 );
 
+export const DEFAULT_SUGGESTIONS = 20;
+export const MAX_SUGGESTIONS = 100;
+
+export const SuggestionLimit = Int(1, MAX_SUGGESTIONS, { description: `How many teams and how many workers to answer at most, best first (default ${DEFAULT_SUGGESTIONS})` });
+
+/** A worker as a dispatcher picks one: who, and their home team (the roster's other fields are for ranking). */
+const SuggestedWorkerView = Type.Object(
+  { id: Id(), name: Type.String(), teamId: Nullable(Id()), teamName: Nullable(Type.String({ description: 'The home team’s name' })) },
+  { additionalProperties: false, $id: 'SuggestedWorker', description: 'GET /v1/admin/workers/{id} has the whole record' },
+);
+
 export const SuggestionsView = Type.Object(
   {
     window: ScheduleWindowView,
     blockedBy: Type.Array(ScheduleConflictView, { description: 'Org-wide blackouts; when any, nobody is suggested' }),
+    total: Type.Object(
+      {
+        teams: Type.Integer({ description: 'Teams that qualified; `teams` holds the best `limit` of them' }),
+        workers: Type.Integer({ description: 'Workers that qualified; `workers` holds the best `limit` of them' }),
+      },
+      { additionalProperties: false },
+    ),
     teams: Type.Array(
       Type.Object(
-        { team: TeamView, memberIds: Type.Array(Id()), loadMinutes: Type.Integer(), rank: Type.Integer(), reasons: Type.Array(Type.String()) },
+        {
+          team: Type.Object({ id: Id(), name: Type.String() }, { additionalProperties: false }),
+          memberCount: Type.Integer({ description: 'Active members, every one free' }),
+          loadMinutes: Type.Integer({ description: 'Member-minutes already booked on the window’s local day' }),
+          rank: Type.Integer(),
+          reasons: Type.Array(Type.String()),
+        },
         { additionalProperties: false, $id: 'TeamSuggestion' },
       ),
     ),
     workers: Type.Array(
       Type.Object(
         {
-          worker: RosterWorkerView,
+          worker: SuggestedWorkerView,
           skillsMatched: Type.Array(Type.String()),
           skillsMissing: Type.Array(Type.String()),
           withinWorkingHours: Type.Boolean(),

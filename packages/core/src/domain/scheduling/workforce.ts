@@ -56,11 +56,11 @@ export function compareByNameThenId(a: { readonly name: string; readonly id: str
 }
 
 /**
- * What dispatch ranks an active worker on: who, how to reach them, skills, team and hours. The
- * read suggestions make for every worker of the org, so it leaves out credentials and bookkeeping
- * timestamps (not parsing them took a 500-worker call from 5.1× to ~4.4× a range query, PB4).
+ * What dispatch ranks an active worker on: who, skills, team and hours. Suggestions keep it per
+ * org for a few seconds (ADR 22), so it leaves out contact details and credentials, and the
+ * bookkeeping timestamps whose parsing once cost a 500-worker read a fifth of its time (PB4).
  */
-export type RosterWorker = Pick<Worker, 'id' | 'name' | 'phone' | 'email' | 'skills' | 'teamId' | 'workingHours'>;
+export type RosterWorker = Pick<Worker, 'id' | 'name' | 'skills' | 'teamId' | 'workingHours'>;
 
 export type BlackoutScope = 'org' | 'team' | 'worker';
 

@@ -1,6 +1,6 @@
 /**
- * What a booking change tells the people it concerns, enqueued in the unit of work of the change
- * (a change rolled back sends nothing):
+ * What a booking change tells the people it concerns, as outbox events the change writes with
+ * the booking (`BookingRepository.insert/update` records; a change rolled back sends nothing):
  *  - the client, by email when they have an address: confirmed (made confirmed, or pending →
  *    confirmed), rescheduled (its time moved), cancelled (with the reason);
  *  - each worker put on it (`assigned`), kept on it while its time moved (`changed`) or taken off
@@ -11,18 +11,20 @@
  *
  * Reads are bounded whatever the booking holds: the org's settings, the client, the service and
  * the workers concerned (one query for all of them), each at most once and only when there is
- * something to say and a channel to say it by; what the caller already read is passed in.
+ * something to say and a channel to say it by; what the caller already read is passed in and
+ * not read again.
  */
 import type { RequestContext } from '../../context.js';
 import type { Client } from '../../domain/clients/client.js';
 import { notificationEnabled, type NotificationKind, type OrgSettings } from '../../domain/orgs/org.js';
 import type { BookingMessageData } from '../../domain/outbox/message-templates.js';
+import type { NewOutboxEvent } from '../../domain/outbox/outbox-event.js';
 import { isPlannable, type Booking } from '../../domain/scheduling/booking.js';
 import type { Service, Worker } from '../../domain/scheduling/workforce.js';
 import { addressLine, type PostalAddress } from '../../domain/shared/address.js';
 import type { IdGenerator } from '../../ports/id-generator.port.js';
 import type { TenantRepositories } from '../../ports/unit-of-work.port.js';
-import { enqueueMessage, type MessageDeps } from '../outbox/enqueue-message.js';
+import { prepareMessage, type MessageDeps } from '../outbox/enqueue-message.js';
 import type { Messaging } from '../outbox/messaging.js';
 
 export interface BookingNoticeDeps {
@@ -35,6 +37,8 @@ export interface KnownRows {
   readonly settings?: OrgSettings | null;
   readonly client?: Client;
   readonly service?: Service | null;
+  /** Workers by id; those concerned but missing here are read. */
+  readonly workers?: ReadonlyMap<string, Worker>;
 }
 
 type ClientNotice =
@@ -107,25 +111,26 @@ export function bookingMessageData(
   };
 }
 
-/** Enqueues what `before` → `after` tells the client and the workers concerned (see the file comment). */
-export async function announceBookingChange(
+/** The messages `before` → `after` sends to the client and the workers concerned (see the file comment), to write with it. */
+export async function bookingChangeMessages(
   deps: BookingNoticeDeps,
   repos: TenantRepositories,
   ctx: RequestContext,
   before: Booking | null,
   after: Booking,
   known: KnownRows = {},
-): Promise<void> {
+): Promise<NewOutboxEvent[]> {
   const { channels } = deps.messaging;
+  const out: NewOutboxEvent[] = [];
   // Nothing is read when no channel could carry what there is to say.
   let forClient = channels.email === null ? [] : clientNotices(before, after);
   let forWorkers = channels.email === null && channels.sms === null ? [] : workerNotices(before, after);
-  if (forClient.length === 0 && forWorkers.length === 0) return;
+  if (forClient.length === 0 && forWorkers.length === 0) return out;
   const settings = known.settings !== undefined ? known.settings : await repos.orgSettings.get();
-  // Turned-off notifications are dropped before reading whom they are for (enqueueMessage checks again).
+  // Turned-off notifications are dropped before reading whom they are for (prepareMessage checks again).
   forClient = forClient.filter((n) => notificationEnabled(settings, CLIENT_KIND[n.template]));
   if (!notificationEnabled(settings, 'worker_assignment')) forWorkers = [];
-  if (forClient.length === 0 && forWorkers.length === 0) return;
+  if (forClient.length === 0 && forWorkers.length === 0) return out;
 
   const client = known.client ?? (await repos.clients.findById(after.clientId));
   const address = client?.addresses.find((a) => a.id === after.addressId) ?? null;
@@ -133,6 +138,11 @@ export async function announceBookingChange(
   const serviceName = service?.name ?? null;
   const unit = withSettingsRead(repos, settings);
   const messageDeps: MessageDeps = { messaging: deps.messaging, ids: deps.ids };
+  const send = async (request: Parameters<typeof prepareMessage>[3]) => {
+    const prepared = await prepareMessage(messageDeps, unit, ctx, request);
+    if (prepared.queued) out.push(prepared.event);
+    return prepared;
+  };
   const base = `booking:${after.id}`;
   // The change's own instant: each change is announced once (the same unit cannot commit twice),
   // and a later change back and forth (A → B → A → B, off and on again) is announced again.
@@ -143,9 +153,9 @@ export async function announceBookingChange(
     const email = { channel: 'email', to: client.email, toName: client.name } as const;
     for (const notice of forClient) {
       if (notice.template === 'booking_confirmed') {
-        await enqueueMessage(messageDeps, unit, ctx, { ...email, template: 'booking_confirmed', notification: 'booking_confirmed', dedupeKey: `${base}:confirmed`, data });
+        await send({ ...email, template: 'booking_confirmed', notification: 'booking_confirmed', dedupeKey: `${base}:confirmed`, data });
       } else if (notice.template === 'booking_rescheduled') {
-        await enqueueMessage(messageDeps, unit, ctx, {
+        await send({
           ...email,
           template: 'booking_rescheduled',
           notification: 'booking_rescheduled',
@@ -153,35 +163,35 @@ export async function announceBookingChange(
           data: { ...data, previousStartsAt: notice.previousStartsAt.toISOString() },
         });
       } else {
-        await enqueueMessage(messageDeps, unit, ctx, {
-          ...email,
-          template: 'booking_cancelled',
-          notification: 'booking_cancelled',
-          dedupeKey: `${base}:cancelled`,
-          data: { ...data, reason: notice.reason },
-        });
+        await send({ ...email, template: 'booking_cancelled', notification: 'booking_cancelled', dedupeKey: `${base}:cancelled`, data: { ...data, reason: notice.reason } });
       }
     }
   }
 
-  if (forWorkers.length === 0) return;
-  const workers = new Map((await repos.workers.findByIds(forWorkers.map((n) => n.workerId))).map((w) => [w.id, w]));
+  if (forWorkers.length === 0) return out;
+  const wanted = forWorkers.map((n) => n.workerId);
+  const workers = new Map(known.workers ?? []);
+  const missing = wanted.filter((id) => !workers.has(id));
+  if (missing.length > 0) for (const w of await repos.workers.findByIds(missing)) workers.set(w.id, w);
   for (const { workerId, change } of forWorkers) {
     const worker = workers.get(workerId);
     if (worker === undefined) continue;
-    await tellWorker(messageDeps, unit, ctx, worker, change, `${base}:worker:${workerId}:${change}:${instance}`, bookingMessageData(after, worker.name, serviceName, address));
+    await tellWorker(send, worker, change, `${base}:worker:${workerId}:${change}:${instance}`, bookingMessageData(after, worker.name, serviceName, address));
   }
+  return out;
 }
+
+type Send = (request: Parameters<typeof prepareMessage>[3]) => Promise<{ readonly queued: boolean; readonly reason?: string }>;
 
 /**
  * By SMS when the worker has a phone and SMS can carry it; otherwise (no SMS channel, or the
  * number answered STOP) by email. Nothing when the org turned assignment messages off.
  */
-async function tellWorker(deps: MessageDeps, repos: TenantRepositories, ctx: RequestContext, worker: Worker, change: AssignmentChange, dedupeKey: string, data: BookingMessageData): Promise<void> {
+async function tellWorker(send: Send, worker: Worker, change: AssignmentChange, dedupeKey: string, data: BookingMessageData): Promise<void> {
   const message = { template: 'worker_assignment', notification: 'worker_assignment', dedupeKey, toName: worker.name, data: { ...data, change } } as const;
   if (worker.phone !== null) {
-    const sms = await enqueueMessage(deps, repos, ctx, { ...message, channel: 'sms', to: worker.phone });
+    const sms = await send({ ...message, channel: 'sms', to: worker.phone });
     if (sms.queued || sms.reason === 'turned_off') return;
   }
-  await enqueueMessage(deps, repos, ctx, { ...message, channel: 'email', to: worker.email });
+  await send({ ...message, channel: 'email', to: worker.email });
 }

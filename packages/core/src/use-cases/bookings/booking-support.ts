@@ -12,11 +12,12 @@ import { addDays, localDateOf, localDayBounds } from '../../domain/scheduling/zo
 import { decodeKeyCursor, encodeKeyCursor } from '../../domain/shared/pagination.js';
 import { AppError } from '../../errors/app-error.js';
 import type { IdGenerator } from '../../ports/id-generator.port.js';
-import type { TimeWindow } from '../../ports/scheduling-repositories.port.js';
+import type { BookingWriteContext, TimeWindow } from '../../ports/scheduling-repositories.port.js';
 import type { TenantRepositories, UnitOfWork } from '../../ports/unit-of-work.port.js';
 import type { Messaging } from '../outbox/messaging.js';
 import { assertNotBlackedOut, notFound } from '../scheduling/scheduling-support.js';
-import { announceBookingChange } from './booking-notifications.js';
+import { bookingChangeMessages, type KnownRows } from './booking-notifications.js';
+import { assertNotBlackedOutIn, workersOf } from './booking-write-context.js';
 
 export interface BookingDeps {
   readonly uow: UnitOfWork;
@@ -63,34 +64,72 @@ export function bookingListWindow(now: Date, timeZone: string, given: { readonly
 }
 
 /**
+ * What a change reads besides the booking, asked for before it runs, so that it is one read
+ * (`BookingRepository.readWriteContext`): the booking's client, service and workers always, plus
+ * these workers (by id) and this team (with its active members), and blackouts over `window`.
+ */
+export interface ChangeReads {
+  readonly workerIds?: readonly string[];
+  readonly teamId?: string | null;
+  /** Where the booking will be; it must cover the changed booking's time. */
+  readonly window: TimeWindow;
+}
+
+/**
  * Loads a booking for change under a row lock, applies `change`, refuses blackouts when time or
- * people changed, stores it (the store refuses clashes), audits before/after and enqueues what
- * the change tells the client and the workers (booking-notifications.ts), all in one unit.
+ * people changed, and stores it (the store refuses clashes) with its before/after audit entry
+ * and what the change tells the client and the workers (booking-notifications.ts), all in one
+ * unit. With `reads`, what the change, the blackout check and the messages need is read in one
+ * statement and handed to `change`; without, each is read when needed.
  */
 export async function changeBooking(
   ctx: RequestContext,
   deps: BookingDeps,
   id: string,
   action: string,
-  change: (before: Booking, repos: TenantRepositories) => Promise<Booking>,
+  change: (before: Booking, repos: TenantRepositories, rows: BookingWriteContext | null) => Promise<Booking>,
   metadata: Record<string, unknown> = {},
+  reads: ((before: Booking) => ChangeReads) | null = null,
 ): Promise<Booking> {
   return deps.uow.run(ctx, async (repos) => {
     const before = await repos.bookings.findById(id, { forUpdate: true });
     if (before === null) throw notFound.booking(id);
-    const changed = await change(before, repos);
+    const wanted = reads === null ? null : reads(before);
+    const rows =
+      wanted === null
+        ? null
+        : await repos.bookings.readWriteContext({
+            clientId: before.clientId,
+            serviceId: before.serviceId,
+            teamId: wanted.teamId ?? null,
+            workerIds: [...new Set([...before.workers.map((w) => w.workerId), ...(wanted.workerIds ?? [])])],
+            window: wanted.window,
+            claim: null,
+          });
+    const changed = await change(before, repos, rows);
     const after: Booking = { ...changed, updatedAt: ctx.now };
     const movedOrReassigned =
       after.startsAt.getTime() !== before.startsAt.getTime() ||
       after.endsAt.getTime() !== before.endsAt.getTime() ||
       after.teamId !== before.teamId ||
       JSON.stringify(after.workers) !== JSON.stringify(before.workers);
-    if (movedOrReassigned) await assertNotBlackedOut(repos, after);
-    await repos.bookings.update(after);
-    await repos.audit.append(
-      auditEntry(ctx, deps.ids, { action, resourceType: 'booking', resourceId: id, before: snapshot(before), after: snapshot(after), metadata }),
-    );
-    await announceBookingChange(deps, repos, ctx, before, after);
+    if (movedOrReassigned) {
+      if (rows !== null && wanted !== null) assertNotBlackedOutIn(rows, wanted.window, after);
+      else await assertNotBlackedOut(repos, after);
+    }
+    const audit = auditEntry(ctx, deps.ids, { action, resourceType: 'booking', resourceId: id, before: snapshot(before), after: snapshot(after), metadata });
+    // The client and service read are the booking's before the change: reused while they still are.
+    const known: KnownRows =
+      rows === null
+        ? {}
+        : {
+            settings: rows.settings,
+            workers: workersOf(rows),
+            ...(rows.client !== null && after.clientId === before.clientId ? { client: rows.client } : {}),
+            ...(after.serviceId === before.serviceId ? { service: rows.service } : {}),
+          };
+    const messages = await bookingChangeMessages(deps, repos, ctx, before, after, known);
+    await repos.bookings.update(after, { audit, messages });
     return after;
   });
 }

@@ -5,7 +5,7 @@ import { checkInput, defineContract, type ContractInput } from '../../contracts/
 import { sortWorkers, type Booking } from '../../domain/scheduling/booking.js';
 import { assertAssignmentNamesSomebody } from '../../domain/scheduling/booking-input.js';
 import { BookingView, BookingWorkerIds } from '../../domain/scheduling/booking-schemas.js';
-import { resolveAssignees } from '../scheduling/scheduling-support.js';
+import { assigneesFrom, workersOf } from './booking-write-context.js';
 import { assertPlannable, changeBooking, type BookingDeps } from './booking-support.js';
 
 export const BOOKING_ASSIGNMENT_MODES = ['add', 'remove', 'replace'] as const;
@@ -49,39 +49,48 @@ export class ChangeBookingAssignment {
     const { id, mode, teamId } = checked;
     const workerIds = checked.workerIds ?? [];
     if (mode !== 'replace') assertAssignmentNamesSomebody(teamId, workerIds);
-    return changeBooking(ctx, this.deps, id, ACTIONS[mode], async (before, repos) => {
-      assertPlannable(before);
+    /** The team and the named workers after the change. */
+    const target = (before: Booking): { team: string | null; workers: string[] } => {
       const named = before.workers.filter((w) => !w.viaTeam).map((w) => w.workerId);
-      let team = before.teamId;
-      let workers: string[];
-      if (mode === 'add') {
-        team = teamId ?? before.teamId;
-        workers = [...new Set([...named, ...workerIds])];
-      } else if (mode === 'remove') {
-        if (teamId != null && teamId === before.teamId) team = null;
-        workers = named.filter((w) => !workerIds.includes(w));
-      } else {
-        team = teamId ?? null;
-        workers = [...workerIds];
-      }
-      // Named workers are checked afresh only when newly added; people already on it may stay.
-      const added = workers.filter((w) => !named.includes(w));
-      const resolved = await resolveAssignees(repos, team === before.teamId && team !== null ? null : team, added);
-      const kept = named.filter((w) => workers.includes(w)).map((workerId) => ({ workerId, viaTeam: false }));
-      const teamMembers = team !== null && team === before.teamId ? before.workers.filter((w) => w.viaTeam) : [];
-      if (team !== null && team === before.teamId) {
-        // A named worker taken off who is also on the booked team stays, through the team.
-        for (const gone of named.filter((w) => !workers.includes(w))) {
-          const worker = await repos.workers.findById(gone);
-          if (worker?.teamId === team && worker.active) teamMembers.push({ workerId: gone, viaTeam: true });
+      if (mode === 'add') return { team: teamId ?? before.teamId, workers: [...new Set([...named, ...workerIds])] };
+      if (mode === 'remove') return { team: teamId != null && teamId === before.teamId ? null : before.teamId, workers: named.filter((w) => !workerIds.includes(w)) };
+      return { team: teamId ?? null, workers: [...workerIds] };
+    };
+    /** A team newly set is checked (and its members read); the booked team keeps its members. */
+    const newTeam = (before: Booking, team: string | null) => (team === before.teamId && team !== null ? null : team);
+    return changeBooking(
+      ctx,
+      this.deps,
+      id,
+      ACTIONS[mode],
+      async (before, _repos, rows) => {
+        assertPlannable(before);
+        if (rows === null) throw new Error('ChangeBookingAssignment reads its rows up front');
+        const named = before.workers.filter((w) => !w.viaTeam).map((w) => w.workerId);
+        const { team, workers } = target(before);
+        // Named workers are checked afresh only when newly added; people already on it may stay.
+        const added = workers.filter((w) => !named.includes(w));
+        const resolved = assigneesFrom(rows, newTeam(before, team), added);
+        const kept = named.filter((w) => workers.includes(w)).map((workerId) => ({ workerId, viaTeam: false }));
+        const teamMembers = team !== null && team === before.teamId ? before.workers.filter((w) => w.viaTeam) : [];
+        if (team !== null && team === before.teamId) {
+          // A named worker taken off who is also on the booked team stays, through the team.
+          const known = workersOf(rows);
+          for (const gone of named.filter((w) => !workers.includes(w))) {
+            const worker = known.get(gone);
+            if (worker?.teamId === team && worker.active) teamMembers.push({ workerId: gone, viaTeam: true });
+          }
         }
-      }
-      return {
-        ...before,
-        teamId: team,
-        workers: sortWorkers([...kept, ...resolved, ...teamMembers]),
-        detached: before.seriesId !== null ? true : before.detached,
-      };
-    });
+        return {
+          ...before,
+          teamId: team,
+          workers: sortWorkers([...kept, ...resolved, ...teamMembers]),
+          detached: before.seriesId !== null ? true : before.detached,
+        };
+      },
+      {},
+      // Everyone named now or before (checks, home teams, messages); the booking stays where it is.
+      (before) => ({ workerIds: workerIds, teamId: newTeam(before, target(before).team), window: { from: before.startsAt, to: before.endsAt } }),
+    );
   }
 }

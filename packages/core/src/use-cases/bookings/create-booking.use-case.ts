@@ -1,16 +1,16 @@
 import { createHash } from 'node:crypto';
-import { claimIdempotencyKey } from '../shared/idempotency-claim.js';
+import { heldResourceId, keyRecord } from '../shared/idempotency-claim.js';
 import { Type } from '@sinclair/typebox';
 import type { RequestContext } from '../../context.js';
 import { checkInput, defineContract, type CheckedInput, type ContractInput } from '../../contracts/use-case-contract.js';
 import { auditEntry, snapshot } from '../../domain/audit/audit-builder.js';
-import type { Booking } from '../../domain/scheduling/booking.js';
+import { MAX_BOOKING_MINUTES, type Booking } from '../../domain/scheduling/booking.js';
 import { assertBookingWindow } from '../../domain/scheduling/booking-input.js';
 import { BookingView, IdempotencyKey, NewBookingFields } from '../../domain/scheduling/booking-schemas.js';
 import { AppError } from '../../errors/app-error.js';
-import type { TenantRepositories } from '../../ports/unit-of-work.port.js';
-import { assertNotBlackedOut, notFound, resolveAssignees, resolveVisit, zoneOf } from '../scheduling/scheduling-support.js';
-import { announceBookingChange } from './booking-notifications.js';
+import { notFound, zoneOf } from '../scheduling/scheduling-support.js';
+import { bookingChangeMessages } from './booking-notifications.js';
+import { assertNotBlackedOutIn, assigneesFrom, visitFrom, workersOf } from './booking-write-context.js';
 import type { BookingDeps } from './booking-support.js';
 
 const contract = defineContract({
@@ -70,18 +70,6 @@ function fingerprint(plan: BookingPlan): string {
 }
 
 /**
- * Resolves a plan against the org's rows: the visit (client, address, service: duration and
- * price defaults) and the assignees.
- */
-async function resolvePlan(repos: TenantRepositories, plan: BookingPlan) {
-  const { addressId, service, client } = await resolveVisit(repos, plan.clientId, plan.addressId, plan.serviceId);
-  const end = plan.end ?? (service === null ? null : new Date(plan.start.getTime() + service.durationMinutes * 60_000));
-  if (end === null) throw AppError.validation([{ pointer: '/end', detail: 'is required when no service gives a duration' }]);
-  const workers = await resolveAssignees(repos, plan.teamId, plan.workerIds);
-  return { addressId, service, client, end, workers };
-}
-
-/**
  * Books a visit. With an idempotency key, a retry with the same input returns the booking the
  * first call made (even while the first is still committing: the second waits for it).
  * Made confirmed, it mails the client booking_confirmed; each worker on it is told they are
@@ -104,17 +92,32 @@ export class CreateBooking {
     const plan = planOf(checked);
     const key = checked.idempotencyKey ?? null;
     const id = this.deps.ids.next();
+    const claim = key === null ? null : { scope: 'booking.create', key, fingerprint: fingerprint(plan), resourceId: id, what: 'booking' };
+    // Without an end, blackouts are read over the longest booking there can be, and filtered by the real one.
+    const window = { from: plan.start, to: plan.end ?? new Date(plan.start.getTime() + MAX_BOOKING_MINUTES * 60_000) };
     return this.deps.uow.run(ctx, async (repos) => {
-      if (key !== null) {
-        const heldId = await claimIdempotencyKey(repos, ctx, { scope: 'booking.create', key, fingerprint: fingerprint(plan), resourceId: id, what: 'booking' });
+      // Everything the checks and the messages need, with the key's claim, in one read.
+      const rows = await repos.bookings.readWriteContext({
+        clientId: plan.clientId,
+        serviceId: plan.serviceId,
+        teamId: plan.teamId,
+        workerIds: plan.workerIds,
+        window,
+        claim: claim === null ? null : keyRecord(ctx, claim),
+      });
+      if (claim !== null) {
+        const heldId = heldResourceId(rows.heldKey, claim);
         if (heldId !== null) {
           const earlier = await repos.bookings.findById(heldId);
           if (earlier === null) throw notFound.booking(heldId);
           return { booking: earlier, replayed: true };
         }
       }
-      const { addressId, service, client, end, workers } = await resolvePlan(repos, plan);
-      const settings = await repos.orgSettings.get();
+      const { addressId, service, client } = visitFrom(rows, plan.clientId, plan.addressId, plan.serviceId);
+      const end = plan.end ?? (service === null ? null : new Date(plan.start.getTime() + service.durationMinutes * 60_000));
+      if (end === null) throw AppError.validation([{ pointer: '/end', detail: 'is required when no service gives a duration' }]);
+      const workers = assigneesFrom(rows, plan.teamId, plan.workerIds);
+      const { settings } = rows;
       const { currency, timeZone } = zoneOf(settings);
       const booking: Booking = {
         id,
@@ -141,19 +144,17 @@ export class CreateBooking {
         createdAt: ctx.now,
         updatedAt: ctx.now,
       };
-      await assertNotBlackedOut(repos, booking);
-      await repos.bookings.insert(booking);
-      await repos.audit.append(
-        auditEntry(ctx, this.deps.ids, {
-          action: 'booking.create',
-          resourceType: 'booking',
-          resourceId: id,
-          after: snapshot(booking),
-          metadata: { client_id: booking.clientId, ...(key === null ? {} : { idempotency_key: key }) },
-        }),
-      );
+      assertNotBlackedOutIn(rows, window, booking);
+      const audit = auditEntry(ctx, this.deps.ids, {
+        action: 'booking.create',
+        resourceType: 'booking',
+        resourceId: id,
+        after: snapshot(booking),
+        metadata: { client_id: booking.clientId, ...(key === null ? {} : { idempotency_key: key }) },
+      });
       // A replay (above) returns before this: the first call's messages are the only ones.
-      await announceBookingChange(this.deps, repos, ctx, null, booking, { settings, client, service });
+      const messages = await bookingChangeMessages(this.deps, repos, ctx, null, booking, { settings, client, service, workers: workersOf(rows) });
+      await repos.bookings.insert(booking, { audit, messages });
       return { booking, replayed: false };
     });
   }

@@ -37,10 +37,19 @@ export class RescheduleBooking {
   async execute(ctx: RequestContext, input: RescheduleBookingInput): Promise<Booking> {
     const { id, start, end } = checkInput(contract, input);
     if (end != null) assertBookingWindow(start, end);
-    return changeBooking(ctx, this.deps, id, 'booking.reschedule', async (before) => {
-      assertPlannable(before);
-      const endsAt = end ?? new Date(start.getTime() + (before.endsAt.getTime() - before.startsAt.getTime()));
-      return { ...before, startsAt: start, endsAt, detached: before.seriesId !== null ? true : before.detached };
-    });
+    const moved = (before: Booking) => ({ from: start, to: end ?? new Date(start.getTime() + (before.endsAt.getTime() - before.startsAt.getTime())) });
+    return changeBooking(
+      ctx,
+      this.deps,
+      id,
+      'booking.reschedule',
+      async (before) => {
+        assertPlannable(before);
+        const { to } = moved(before);
+        return { ...before, startsAt: start, endsAt: to, detached: before.seriesId !== null ? true : before.detached };
+      },
+      {},
+      (before) => ({ window: moved(before) }),
+    );
   }
 }

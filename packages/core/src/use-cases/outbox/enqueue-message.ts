@@ -7,7 +7,7 @@
  */
 import type { RequestContext } from '../../context.js';
 import { notificationEnabled, type NotificationKind } from '../../domain/orgs/org.js';
-import type { OutboxEvent } from '../../domain/outbox/outbox-event.js';
+import type { NewOutboxEvent, OutboxEvent } from '../../domain/outbox/outbox-event.js';
 import type { MessageTemplateName, TemplateData } from '../../domain/outbox/message-templates.js';
 import type { IdGenerator } from '../../ports/id-generator.port.js';
 import type { SecretTokens } from '../../ports/credentials.port.js';
@@ -45,12 +45,20 @@ export function smsPhoneKey(tokens: SecretTokens, phone: string): string {
   return tokens.fingerprint(`sms:${phone.replace(/[^\d+]/g, '')}`);
 }
 
-export async function enqueueMessage<T extends MessageTemplateName>(
+export type PreparedMessage =
+  | { readonly queued: true; readonly event: NewOutboxEvent }
+  | { readonly queued: false; readonly reason: 'no_channel' | 'no_address' | 'turned_off' | 'opted_out' };
+
+/**
+ * The outbox event `request` makes, or why it makes none, without writing it: for a caller that
+ * writes it together with its change (a booking write carries its messages).
+ */
+export async function prepareMessage<T extends MessageTemplateName>(
   deps: MessageDeps,
   repos: TenantRepositories,
   ctx: RequestContext,
   request: MessageRequest<T>,
-): Promise<EnqueueOutcome> {
+): Promise<PreparedMessage> {
   const { messaging } = deps;
   if (messaging.channels[request.channel] === null) return { queued: false, reason: 'no_channel' };
   if (request.to === null || request.to.trim() === '') return { queued: false, reason: 'no_address' };
@@ -62,13 +70,27 @@ export async function enqueueMessage<T extends MessageTemplateName>(
   }
   const secret = request.secret ?? null;
   const message = { template: request.template, to: request.to, toName: request.toName, data: request.data, sealedSecret: secret === null ? null : messaging.sealer.seal(secret) };
-  const { event, created } = await repos.outbox.enqueue({
-    id: deps.ids.next(),
-    orgId: ctx.orgId,
-    dedupeKey: request.dedupeKey,
-    payload: request.channel === 'email' ? { kind: 'email', message } : { kind: 'sms', message },
-    createdAt: ctx.now,
-    ...(request.notBefore === undefined ? {} : { notBefore: request.notBefore }),
-  });
+  return {
+    queued: true,
+    event: {
+      id: deps.ids.next(),
+      orgId: ctx.orgId,
+      dedupeKey: request.dedupeKey,
+      payload: request.channel === 'email' ? { kind: 'email', message } : { kind: 'sms', message },
+      createdAt: ctx.now,
+      ...(request.notBefore === undefined ? {} : { notBefore: request.notBefore }),
+    },
+  };
+}
+
+export async function enqueueMessage<T extends MessageTemplateName>(
+  deps: MessageDeps,
+  repos: TenantRepositories,
+  ctx: RequestContext,
+  request: MessageRequest<T>,
+): Promise<EnqueueOutcome> {
+  const prepared = await prepareMessage(deps, repos, ctx, request);
+  if (!prepared.queued) return prepared;
+  const { event, created } = await repos.outbox.enqueue(prepared.event);
   return { queued: true, event, created };
 }

@@ -5,10 +5,10 @@ import { GetScheduleBoard } from './get-schedule-board.use-case.js';
 import { ListAssignmentQueue } from './list-assignment-queue.use-case.js';
 import { SuggestAssignees } from './suggest-assignees.use-case.js';
 
-export function scheduleUseCases({ uow }: CoreServices) {
+export function scheduleUseCases({ uow, rosters }: CoreServices) {
   return {
     conflicts: new CheckConflicts({ uow }),
-    suggestions: new SuggestAssignees({ uow }),
+    suggestions: new SuggestAssignees({ uow, rosters }),
     board: new GetScheduleBoard({ uow }),
     assignmentQueue: new ListAssignmentQueue({ uow }),
   };

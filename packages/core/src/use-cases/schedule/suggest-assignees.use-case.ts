@@ -2,13 +2,16 @@ import { Type } from '@sinclair/typebox';
 import type { RequestContext } from '../../context.js';
 import { checkInput, defineContract, type ContractInput } from '../../contracts/use-case-contract.js';
 import { Uuid } from '../../contracts/schema-vocabulary.js';
-import { CheckWindowFields, SkillTags, SuggestionsView } from '../../domain/scheduling/schedule-schemas.js';
+import { CheckWindowFields, DEFAULT_SUGGESTIONS, SkillTags, SuggestionLimit, SuggestionsView } from '../../domain/scheduling/schedule-schemas.js';
 import { MAX_CHECK_HOURS, scheduleWindow } from '../../domain/scheduling/schedule-window.js';
-import { compareByNameThenId, type RosterWorker, type Team } from '../../domain/scheduling/workforce.js';
+import { compareByNameThenId, type RosterWorker } from '../../domain/scheduling/workforce.js';
 import { localDayBounds, toZoned } from '../../domain/scheduling/zoned-time.js';
-import type { TimeWindow, WorkerOccupancy } from '../../ports/scheduling-repositories.port.js';
-import { notFound, orgZone } from '../scheduling/scheduling-support.js';
-import { blackoutConflict, inWorkingHours, localWindow, type ScheduleConflict, type ScheduleQueryDeps } from './schedule-support.js';
+import { bestOf } from '../../domain/shared/best-of.js';
+import type { TimeWindow } from '../../ports/scheduling-repositories.port.js';
+import type { UnitOfWork } from '../../ports/unit-of-work.port.js';
+import { notFound } from '../scheduling/scheduling-support.js';
+import type { OrgRosterCache } from './org-roster-cache.js';
+import { blackoutConflict, inWorkingHours, localWindow, type ScheduleConflict } from './schedule-support.js';
 
 const contract = defineContract({
   name: 'SuggestAssignees',
@@ -17,6 +20,7 @@ const contract = defineContract({
       ...CheckWindowFields,
       skillTags: Type.Optional(SkillTags),
       bookingId: Type.Optional(Uuid({ description: 'Ignored as a clash (the booking being reassigned)' })),
+      limit: Type.Optional(SuggestionLimit),
     },
     { additionalProperties: false },
   ),
@@ -25,8 +29,16 @@ const contract = defineContract({
 
 export type SuggestAssigneesInput = ContractInput<typeof contract>;
 
+/** A worker as a dispatcher picks one: who, and their home team. */
+export interface SuggestedWorker {
+  readonly id: string;
+  readonly name: string;
+  readonly teamId: string | null;
+  readonly teamName: string | null;
+}
+
 export interface WorkerSuggestion {
-  readonly worker: RosterWorker;
+  readonly worker: SuggestedWorker;
   readonly skillsMatched: readonly string[];
   readonly skillsMissing: readonly string[];
   readonly withinWorkingHours: boolean;
@@ -37,8 +49,9 @@ export interface WorkerSuggestion {
 }
 
 export interface TeamSuggestion {
-  readonly team: Team;
-  readonly memberIds: readonly string[];
+  readonly team: { readonly id: string; readonly name: string };
+  /** Active members, every one free. */
+  readonly memberCount: number;
   readonly loadMinutes: number;
   readonly rank: number;
   readonly reasons: readonly string[];
@@ -48,108 +61,123 @@ export interface Suggestions {
   readonly window: TimeWindow;
   /** Org-wide blackouts covering the window; when any, nobody is suggested. */
   readonly blockedBy: readonly ScheduleConflict[];
+  /** How many teams and workers qualified; the lists hold the best `limit` of each. */
+  readonly total: { readonly teams: number; readonly workers: number };
   readonly teams: readonly TeamSuggestion[];
   readonly workers: readonly WorkerSuggestion[];
 }
 
-function minutesWithin(o: { startsAt: Date; endsAt: Date }, day: TimeWindow): number {
-  const from = Math.max(o.startsAt.getTime(), day.from.getTime());
-  const to = Math.min(o.endsAt.getTime(), day.to.getTime());
-  return Math.max(0, Math.round((to - from) / 60_000));
+export interface SuggestAssigneesDeps {
+  readonly uow: UnitOfWork;
+  readonly rosters: OrgRosterCache;
 }
 
-function loadByWorker(occupancy: readonly WorkerOccupancy[], day: TimeWindow): Map<string, number> {
-  const load = new Map<string, number>();
-  for (const o of occupancy) load.set(o.workerId, (load.get(o.workerId) ?? 0) + minutesWithin(o, day));
-  return load;
+/** A free worker and what ranks them; the reasons are written only for the best `limit`. */
+interface Candidate {
+  readonly worker: RosterWorker;
+  readonly matched: number;
+  readonly withinWorkingHours: boolean;
+  readonly loadMinutes: number;
+}
+
+/** More tags matched, then inside working hours, then less booked that day, then name and id. */
+function byRank(a: Candidate, b: Candidate): number {
+  return (
+    b.matched - a.matched ||
+    Number(b.withinWorkingHours) - Number(a.withinWorkingHours) ||
+    a.loadMinutes - b.loadMinutes ||
+    compareByNameThenId(a.worker, b.worker)
+  );
 }
 
 /**
- * Teams and workers free for the window, best first. A worker is left out when booked, blacked
- * out, inactive, when their home team is booked or blacked out, or — with `skillTags` — when they
- * have none of the tags. Ranking: more tags matched, then inside working hours, then less booked
- * that day, then name. Teams are free when neither they nor any active member is taken.
- * @throws validation.failed — bad window (over 7 days), more than 20 tags, malformed ids. @throws booking.not_found
+ * Teams and workers free for the window, the best `limit` (default 20, at most 100) of each, and
+ * how many qualified. A worker is left out when booked, blacked out, inactive, when their home
+ * team is booked or blacked out, or — with `skillTags` — when they have none of the tags. Ranking:
+ * more tags matched, then inside working hours, then less booked that day, then name. Teams are
+ * free when neither they nor any active member is taken. The roster (workers, teams, time zone)
+ * may be up to a few seconds old when another process changed it (ADR 22); the day's bookings and
+ * blackouts are read in the call, in one statement.
+ * @throws validation.failed — bad window (over 7 days), more than 20 tags, malformed ids, limit out of 1..100. @throws booking.not_found
  */
 export class SuggestAssignees {
   static readonly contract = contract;
 
-  constructor(private readonly deps: ScheduleQueryDeps) {}
+  constructor(private readonly deps: SuggestAssigneesDeps) {}
 
   async execute(ctx: RequestContext, input: SuggestAssigneesInput): Promise<Suggestions> {
     const checked = checkInput(contract, input);
     const window = scheduleWindow(checked.start, checked.end, MAX_CHECK_HOURS);
     const tags = checked.skillTags ?? [];
     const bookingId = checked.bookingId ?? null;
+    const limit = checked.limit ?? DEFAULT_SUGGESTIONS;
     return this.deps.uow.run(ctx, async (repos) => {
-      if (bookingId !== null && (await repos.bookings.findById(bookingId)) === null) throw notFound.booking(bookingId);
-      const { timeZone } = await orgZone(repos);
-      const blackouts = await repos.blackouts.listOverlapping(window, { teamIds: null, workerIds: null });
-      const orgWide = blackouts.filter((b) => b.scope === 'org').map(blackoutConflict);
-      if (orgWide.length > 0) return { window, blockedBy: orgWide, teams: [], workers: [] };
-      const day = localDayBounds(toZoned(window.from, timeZone).date, timeZone);
-      const loadWindow = { from: day.start < window.from ? day.start : window.from, to: day.end > window.to ? day.end : window.to };
-      const [workers, teams, occupancy, teamBusy] = [
-        await repos.workers.listRoster(),
-        await repos.teams.list(),
-        await repos.bookings.workerOccupancy(loadWindow, { workerIds: null, excludeBookingId: bookingId }),
-        await repos.bookings.teamOccupancy(window, { teamIds: null, excludeBookingId: bookingId }),
-      ];
-      const busyWorkers = new Set(occupancy.filter((o) => o.startsAt < window.to && window.from < o.endsAt).map((o) => o.workerId));
-      const blockedTeams = new Set([...teamBusy.map((t) => t.teamId), ...blackouts.filter((b) => b.scope === 'team').map((b) => b.teamId!)]);
-      const blackedWorkers = new Set(blackouts.filter((b) => b.scope === 'worker').map((b) => b.workerId!));
-      const load = loadByWorker(occupancy, { from: day.start, to: day.end });
+      const roster = await this.deps.rosters.get(ctx.orgId, repos);
+      const { timeZone } = roster;
+      const localDay = localDayBounds(toZoned(window.from, timeZone).date, timeZone);
+      const day = { from: localDay.start, to: localDay.end };
+      const held = await repos.availability.dayAvailability({ window, day, excludeBookingId: bookingId });
+      if (held.excludedBookingFound === false) throw notFound.booking(bookingId!);
+      const orgWide = held.blackouts.filter((b) => b.scope === 'org').map(blackoutConflict);
+      if (orgWide.length > 0) return { window, blockedBy: orgWide, total: { teams: 0, workers: 0 }, teams: [], workers: [] };
+
+      const busyWorkers = new Set<string>();
+      const load = new Map<string, number>();
+      for (const w of held.workers) {
+        if (w.busy) busyWorkers.add(w.workerId);
+        load.set(w.workerId, w.dayMinutes);
+      }
+      const blockedTeams = new Set(held.busyTeamIds);
+      for (const b of held.blackouts) {
+        if (b.scope === 'team') blockedTeams.add(b.teamId!);
+        else if (b.scope === 'worker') busyWorkers.add(b.workerId!);
+      }
+      const isFree = (w: RosterWorker) => !busyWorkers.has(w.id) && (w.teamId === null || !blockedTeams.has(w.teamId));
       // Read once: converting per worker was a third of a 500-worker call (PB4).
       const local = localWindow(window, timeZone);
 
-      const free = workers.filter((w) => !busyWorkers.has(w.id) && !blackedWorkers.has(w.id) && (w.teamId === null || !blockedTeams.has(w.teamId)));
-      const scored = free
-        .map((worker) => {
-          const skillsMatched = tags.filter((t) => worker.skills.includes(t));
-          const skillsMissing = tags.filter((t) => !worker.skills.includes(t));
-          const hours = inWorkingHours(worker, local);
-          const loadMinutes = load.get(worker.id) ?? 0;
-          const reasons = [
-            tags.length === 0 ? 'no skills asked for' : `has ${skillsMatched.length} of ${tags.length} skills asked for${skillsMissing.length > 0 ? ` (missing ${skillsMissing.join(', ')})` : ''}`,
-            hours ? 'within working hours' : `outside working hours (${timeZone})`,
-            `${loadMinutes} minutes already booked that day`,
-          ];
-          return { worker, skillsMatched, skillsMissing, withinWorkingHours: hours, loadMinutes, reasons };
-        })
-        .filter((s) => tags.length === 0 || s.skillsMatched.length > 0)
-        .sort(
-          (a, b) =>
-            b.skillsMatched.length - a.skillsMatched.length ||
-            Number(b.withinWorkingHours) - Number(a.withinWorkingHours) ||
-            a.loadMinutes - b.loadMinutes ||
-            compareByNameThenId(a.worker, b.worker),
-        )
-        .map((s, i) => ({ ...s, rank: i + 1 }));
-
-      const freeIds = new Set(free.map((w) => w.id));
-      const membersByTeam = new Map<string, RosterWorker[]>();
-      for (const w of workers) {
-        if (w.teamId === null) continue;
-        const members = membersByTeam.get(w.teamId);
-        if (members === undefined) membersByTeam.set(w.teamId, [w]);
-        else members.push(w);
+      const candidates: Candidate[] = [];
+      for (const worker of roster.workers) {
+        if (!isFree(worker)) continue;
+        const matched = tags.length === 0 ? 0 : tags.reduce((n, t) => (worker.skills.includes(t) ? n + 1 : n), 0);
+        if (tags.length > 0 && matched === 0) continue;
+        candidates.push({ worker, matched, withinWorkingHours: inWorkingHours(worker, local), loadMinutes: load.get(worker.id) ?? 0 });
       }
-      const teamSuggestions = teams
-        .filter((t) => t.active && !blockedTeams.has(t.id))
-        .map((team) => ({ team, members: membersByTeam.get(team.id) ?? [] }))
-        .filter(({ members }) => members.length > 0 && members.every((m) => freeIds.has(m.id)))
-        .map(({ team, members }) => {
-          const loadMinutes = members.reduce((sum, m) => sum + (load.get(m.id) ?? 0), 0);
-          return {
-            team,
-            memberIds: members.map((m) => m.id),
-            loadMinutes,
-            reasons: [`all ${members.length} active members are free`, `${loadMinutes} member-minutes already booked that day`],
-          };
-        })
-        .sort((a, b) => a.loadMinutes - b.loadMinutes || compareByNameThenId(a.team, b.team))
-        .map((s, i) => ({ ...s, rank: i + 1 }));
-      return { window, blockedBy: [], teams: teamSuggestions, workers: scored };
+      const workers = bestOf(candidates, limit, byRank).map((c, i): WorkerSuggestion => {
+        const skillsMatched = tags.filter((t) => c.worker.skills.includes(t));
+        const skillsMissing = tags.filter((t) => !c.worker.skills.includes(t));
+        const { id, name, teamId } = c.worker;
+        return {
+          worker: { id, name, teamId, teamName: teamId === null ? null : (roster.teamNames.get(teamId) ?? null) },
+          skillsMatched,
+          skillsMissing,
+          withinWorkingHours: c.withinWorkingHours,
+          loadMinutes: c.loadMinutes,
+          rank: i + 1,
+          reasons: [
+            tags.length === 0 ? 'no skills asked for' : `has ${skillsMatched.length} of ${tags.length} skills asked for${skillsMissing.length > 0 ? ` (missing ${skillsMissing.join(', ')})` : ''}`,
+            c.withinWorkingHours ? 'within working hours' : `outside working hours (${timeZone})`,
+            `${c.loadMinutes} minutes already booked that day`,
+          ],
+        };
+      });
+
+      const freeTeams: Array<{ team: { id: string; name: string }; memberCount: number; loadMinutes: number }> = [];
+      for (const team of roster.teams) {
+        if (!team.active || blockedTeams.has(team.id)) continue;
+        const members = roster.membersByTeam.get(team.id) ?? [];
+        if (members.length === 0 || !members.every(isFree)) continue;
+        const loadMinutes = members.reduce((sum, m) => sum + (load.get(m.id) ?? 0), 0);
+        freeTeams.push({ team: { id: team.id, name: team.name }, memberCount: members.length, loadMinutes });
+      }
+      const teams = bestOf(freeTeams, limit, (a, b) => a.loadMinutes - b.loadMinutes || compareByNameThenId(a.team, b.team)).map(
+        (t, i): TeamSuggestion => ({
+          ...t,
+          rank: i + 1,
+          reasons: [`all ${t.memberCount} active members are free`, `${t.loadMinutes} member-minutes already booked that day`],
+        }),
+      );
+      return { window, blockedBy: [], total: { teams: freeTeams.length, workers: candidates.length }, teams, workers };
     });
   }
 }

@@ -110,7 +110,7 @@ export async function assertNotBlackedOut(repos: TenantRepositories, booking: Bo
   if (found.length > 0) throw blackedOut(found[0]!);
 }
 
-function blackedOut(b: Blackout): AppError {
+export function blackedOut(b: Blackout): AppError {
   const whom = b.scope === 'org' ? 'the organisation' : b.scope === 'team' ? `team ${b.teamId}` : `worker ${b.workerId}`;
   return new AppError('booking.blacked_out', `A blackout of ${whom} covers that time: ${b.reason}`, {
     details: { blackout_id: b.id, scope: b.scope, team_id: b.teamId, worker_id: b.workerId, reason: b.reason },

@@ -19,6 +19,7 @@ import type { Messaging } from '../outbox/messaging.js';
 import type { OutboxObserver } from '../../ports/outbox.port.js';
 import type { BillingDeps } from '../billing/billing-support.js';
 import type { InvoiceDocumentRenderer } from '../../ports/invoice-document.port.js';
+import type { OrgRosterCache } from '../schedule/org-roster-cache.js';
 
 export interface CoreServices {
   readonly uow: UnitOfWork;
@@ -47,4 +48,6 @@ export interface CoreServices {
   readonly billing: BillingDeps;
   /** Lays out invoice documents (PDF); null when none is configured. */
   readonly invoiceDocuments: InvoiceDocumentRenderer | null;
+  /** Each org's roster for a few seconds (suggestions); `uow` drops an org's entry when it writes one. */
+  readonly rosters: OrgRosterCache;
 }

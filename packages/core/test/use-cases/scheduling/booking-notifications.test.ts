@@ -245,14 +245,14 @@ describe('Booking notifications (enqueued with the change)', () => {
       expect(sent()).to.deep.equal(before);
     });
 
-    it('a failure after an enqueue in the unit rolls the enqueued row back with the booking', async () => {
-      let enqueues = 0;
+    it('a failure after the booking and its messages are written rolls them back together', async () => {
+      let carried = 0;
       fx.uow.overrides = (real) => ({
-        outbox: {
-          enqueue: async (event) => {
-            enqueues += 1;
-            if (enqueues === 2) throw new Error('disk full');
-            return real.outbox.enqueue(event);
+        bookings: {
+          insert: async (booking, records) => {
+            carried = records?.messages.length ?? 0;
+            await real.bookings.insert(booking, records);
+            throw new Error('disk full');
           },
         },
       });
@@ -261,7 +261,7 @@ describe('Booking notifications (enqueued with the change)', () => {
         (err: Error) => err.message,
       );
       fx.uow.overrides = null;
-      expect([failure, enqueues, fx.state.tables.bookings.size, events().length]).to.deep.equal(['disk full', 2, 0, 0]);
+      expect([failure, carried, fx.state.tables.bookings.size, events().length]).to.deep.equal(['disk full', 2, 0, 0]);
     });
 
     it('another org’s rows are never named: each org’s messages are its own', async () => {
@@ -277,11 +277,12 @@ describe('Booking notifications (enqueued with the change)', () => {
   describe('reads', () => {
     /** Calls of each read the notifications make, during `work`. */
     async function countReads(work: () => Promise<unknown>): Promise<Record<string, number>> {
-      const counts: Record<string, number> = { settings: 0, client: 0, service: 0, worker: 0, workers: 0 };
+      const counts: Record<string, number> = { context: 0, settings: 0, client: 0, service: 0, worker: 0, workers: 0 };
       const hit = (name: string) => {
         counts[name] = (counts[name] ?? 0) + 1;
       };
       fx.uow.overrides = (real) => ({
+        bookings: { readWriteContext: (q) => (hit('context'), real.bookings.readWriteContext(q)) },
         orgSettings: { get: () => (hit('settings'), real.orgSettings.get()) },
         clients: { findById: (id, o) => (hit('client'), real.clients.findById(id, o)) },
         services: { findById: (id) => (hit('service'), real.services.findById(id)) },
@@ -298,33 +299,33 @@ describe('Booking notifications (enqueued with the change)', () => {
       return counts;
     }
 
-    it('a change telling many workers reads settings, client, service and the workers once each', async () => {
+    it('a change telling many workers reads settings, client, service and the workers once, together', async () => {
       const many = await Promise.all(['E1', 'E2', 'E3', 'E4', 'E5'].map((name, i) => fx.worker(orgId, { name, email: `e${i}@example.com` })));
       const { booking } = await create({ status: 'confirmed', workerIds: many.map((w) => w.id) });
       const counts = await countReads(() => reschedule(booking.id, iso('15:00')));
-      // workers.findById: the blackout check's (one per named worker), not the notifications'.
-      expect(counts).to.deep.equal({ settings: 1, client: 1, service: 1, worker: 5, workers: 1 });
+      // One read for the blackout check and the messages (BookingRepository.readWriteContext), nothing after it.
+      expect(counts).to.deep.equal({ context: 1, settings: 0, client: 0, service: 0, worker: 0, workers: 0 });
       expect(events().filter((e) => message(e).template === 'worker_assignment' && (message(e).data as { change: string }).change === 'changed')).to.have.length(5);
     });
 
-    it('a create reuses what it read: only the workers are read again, once', async () => {
+    it('a create reuses what it read: nothing is read again for its messages', async () => {
       const counts = await countReads(() => create({ status: 'confirmed', workerIds: [ann.id, bob.id] }));
-      expect(counts).to.deep.include({ settings: 1, client: 1, service: 1, workers: 1 });
+      expect(counts).to.deep.equal({ context: 1, settings: 0, client: 0, service: 0, worker: 0, workers: 0 });
     });
 
     it('reads nothing more when no channel is configured', async () => {
       await world({});
       const { booking } = await create({ status: 'confirmed', workerIds: [ann.id] });
       const counts = await countReads(() => reschedule(booking.id, iso('15:00')));
-      expect(counts).to.deep.equal({ settings: 0, client: 0, service: 0, worker: 1, workers: 0 });
+      expect(counts).to.deep.equal({ context: 1, settings: 0, client: 0, service: 0, worker: 0, workers: 0 });
       expect(events()).to.deep.equal([]);
     });
 
-    it('reads no client or workers when the org turned those notifications off', async () => {
+    it('reads nothing after the one read when the org turned those notifications off', async () => {
       await fx.core.orgs.updateSettings.execute(fx.ctx(orgId), { notifications: { bookingRescheduled: false, workerAssignment: false } });
       const { booking } = await create({ status: 'pending', workerIds: [ann.id] });
       const counts = await countReads(() => reschedule(booking.id, iso('15:00')));
-      expect(counts).to.deep.equal({ settings: 1, client: 0, service: 0, worker: 1, workers: 0 });
+      expect(counts).to.deep.equal({ context: 1, settings: 0, client: 0, service: 0, worker: 0, workers: 0 });
     });
   });
 });

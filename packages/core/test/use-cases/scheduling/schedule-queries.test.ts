@@ -183,9 +183,32 @@ describe('Schedule queries', () => {
       expect(names(s)).to.deep.equal(['Ann', 'Bob', 'Cy', 'Mia', 'Mo']);
       expect(s.workers.map((w) => w.rank)).to.deep.equal([1, 2, 3, 4, 5]);
       expect(s.workers[0]!.reasons).to.deep.equal(['no skills asked for', 'within working hours', '0 minutes already booked that day']);
-      // Members by name.
-      expect(s.teams.map((t) => [t.team.name, t.memberIds, t.rank, t.loadMinutes])).to.deep.equal([['Blue', [mia.id, mo.id], 1, 0]]);
+      expect(s.teams.map((t) => [t.team, t.memberCount, t.rank, t.loadMinutes])).to.deep.equal([[{ id: team.id, name: 'Blue' }, 2, 1, 0]]);
       expect(s.blockedBy).to.deep.equal([]);
+      expect(s.total).to.deep.equal({ teams: 1, workers: 5 });
+      // Who, and their home team: nothing the dispatcher does not pick by (no contact details).
+      expect(s.workers.find((w) => w.worker.id === mo.id)!.worker).to.deep.equal({ id: mo.id, name: 'Mo', teamId: team.id, teamName: 'Blue' });
+      expect(s.workers[0]!.worker).to.deep.equal({ id: ann.id, name: 'Ann', teamId: null, teamName: null });
+    });
+
+    it('answers the best `limit` of each list, ranked as the whole list would be, with how many qualified', async () => {
+      const green = await fx.team(orgId, 'Green');
+      await fx.worker(orgId, { name: 'Gus', teamId: green.id });
+      await book('08:00', '09:00', { workerIds: [ann.id] });
+      await book('08:00', '08:30', { workerIds: [cy.id] });
+      const all = await suggest();
+      expect(names(all)).to.deep.equal(['Bob', 'Gus', 'Mia', 'Mo', 'Cy', 'Ann']);
+      const two = await suggest({ limit: 2 });
+      expect(two.workers.map((w) => [w.worker.name, w.rank])).to.deep.equal([
+        ['Bob', 1],
+        ['Gus', 2],
+      ]);
+      expect(two.teams.map((t) => t.team.name)).to.deep.equal(['Blue', 'Green']);
+      expect(two.total).to.deep.equal({ teams: 2, workers: 6 });
+      const one = await suggest({ limit: 1 });
+      expect([one.teams.map((t) => t.team.name), names(one), one.total]).to.deep.equal([['Blue'], ['Bob'], { teams: 2, workers: 6 }]);
+      await expectInvalid(suggest({ limit: 0 }), ['/limit']);
+      await expectInvalid(suggest({ limit: 101 }), ['/limit']);
     });
 
     it('leaves out workers who are booked, blacked out, inactive, or whose home team is booked or blacked out', async () => {

@@ -1,0 +1,39 @@
+/**
+ * What a window and its local day hold for the whole org, read in one go: the question an
+ * assignee suggestion asks of the schedule once the roster is known (ADR 22). Bound, like every
+ * tenant repository, to one org's transaction.
+ */
+import type { Blackout } from '../domain/scheduling/workforce.js';
+import type { TimeWindow } from './scheduling-repositories.port.js';
+
+export interface DayAvailabilityQuery {
+  /** The window asked about: occupied time overlapping it makes a worker or team busy. */
+  readonly window: TimeWindow;
+  /** The window's local day: occupied time inside it is a worker's load. */
+  readonly day: TimeWindow;
+  /** A booking to leave out (the one being reassigned); null for none. */
+  readonly excludeBookingId: string | null;
+}
+
+/** One worker's occupied time: minutes inside the day, and whether any of it overlaps the window. */
+export interface WorkerDayLoad {
+  readonly workerId: string;
+  /** Per booking, its time clipped to the day and rounded to whole minutes, summed. */
+  readonly dayMinutes: number;
+  readonly busy: boolean;
+}
+
+export interface DayAvailability {
+  /** Every worker with active occupied time overlapping the window or the day, in no set order. */
+  readonly workers: readonly WorkerDayLoad[];
+  /** Teams with an active block overlapping the window, in no set order. */
+  readonly busyTeamIds: readonly string[];
+  /** Blackouts of every scope overlapping the window, by start then id. */
+  readonly blackouts: readonly Blackout[];
+  /** Whether `excludeBookingId` is a booking of the org; null when none was given. */
+  readonly excludedBookingFound: boolean | null;
+}
+
+export interface AvailabilityRepository {
+  dayAvailability(query: DayAvailabilityQuery): Promise<DayAvailability>;
+}
