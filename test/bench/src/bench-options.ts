@@ -19,13 +19,14 @@
  *   BENCH_PB7_RATE     PB7 webhook events per second (open loop), default 100
  *   BENCH_PB7_INVOICES PB7 reconcile invoices in the org, default 100000 (at least 1000; PGlite uses at most 10000)
  *   BENCH_PB7_RUNS     PB7 reconcile calls per variant per rep, default 20 (at least 5)
- *   BENCH_ONLY         one benchmark, or several comma-separated: PB1, PB2, PB3, PB4, PB4H, PB5, PB5C, PB6, PB7, T1
+ *   BENCH_PB8_LEADS    PB8 leads added to each host's demo org, default 200 (at least 50)
+ *   BENCH_ONLY         one benchmark, or several comma-separated: PB1, PB2, PB3, PB4, PB4H, PB5, PB5C, PB6, PB7, PB8, T1
  *   BENCH_BREAKDOWN    "1": PB1 also runs diagnostic routes that split its cost
  *   BENCH_BASELINE_CHECKOUT  PB5C: path of a git worktree of the baseline commit with its own node_modules
  *   TEST_DATABASE_URL  PostgreSQL server to run on; PGlite (embedded) when unset
  */
 
-export const BENCH_IDS = ['PB1', 'PB2', 'PB3', 'PB4', 'PB4H', 'PB5', 'PB5C', 'PB6', 'PB7', 'T1'] as const;
+export const BENCH_IDS = ['PB1', 'PB2', 'PB3', 'PB4', 'PB4H', 'PB5', 'PB5C', 'PB6', 'PB7', 'PB8', 'T1'] as const;
 export type BenchId = (typeof BENCH_IDS)[number];
 
 export interface BenchOptions {
@@ -48,6 +49,7 @@ export interface BenchOptions {
   readonly pb7Rate: number;
   readonly pb7Invoices: number;
   readonly pb7Runs: number;
+  readonly pb8Leads: number;
   /** The benchmarks to run; null = all. */
   readonly only: readonly BenchId[] | null;
   readonly breakdown: boolean;
@@ -104,6 +106,7 @@ export function benchOptions(env: NodeJS.ProcessEnv = process.env): BenchOptions
     pb7Rate: positiveInt(env, 'BENCH_PB7_RATE', 100),
     pb7Invoices: positiveInt(env, 'BENCH_PB7_INVOICES', 100_000, 1_000),
     pb7Runs: positiveInt(env, 'BENCH_PB7_RUNS', 20, 5),
+    pb8Leads: positiveInt(env, 'BENCH_PB8_LEADS', 200, 50),
     only,
     breakdown: env['BENCH_BREAKDOWN'] === '1',
     baselineCheckout: env['BENCH_BASELINE_CHECKOUT'] === undefined || env['BENCH_BASELINE_CHECKOUT'].trim() === '' ? null : env['BENCH_BASELINE_CHECKOUT'].trim(),

@@ -4,7 +4,7 @@
  * (scheduling queries vs the properly bounded range query), PB4H (suggestions over HTTP under load), PB5C (booking create against an older checkout, BENCH_BASELINE_CHECKOUT), PB5 (booking writes under the exclusion constraint vs
  * btree), PB6 (text search at a million leads, and lists under concurrent searches), PB7 (billing:
  * invoice list vs a plain pg route, Stripe webhook p99 at a fixed rate, reconcile report vs a plain
- * query) and T1
+ * query), PB8 (the embedded database vs the server under `npm start`'s list route) and T1
  * (double-booking load test over HTTP, with its control run), every ratio, and a
  * summary of the targets. Exit code 0 whatever the benchmark verdicts (benchmarks report, they
  * do not gate CI); 1 when a benchmark could not run (an error, including failing requests) or
@@ -23,6 +23,7 @@ import { runBookingCreateBaselineBench } from './booking-create-baseline.bench.j
 import { runBookingRaceBench } from './booking-race.bench.js';
 import { runSearchBench } from './search.bench.js';
 import { runBillingBench } from './billing.bench.js';
+import { runEmbeddedVsServerBench } from './embedded-vs-server.bench.js';
 import { table, verdictLine, type BenchReport } from './stats.js';
 
 const loadText = () => loadavg().map((x) => x.toFixed(2)).join(' / ') + ' (1/5/15 min)';
@@ -46,7 +47,7 @@ async function main(): Promise<number> {
       ` BENCH_PB6_ROWS=${options.pb6Rows} BENCH_PB6_RUNS=${options.pb6Runs}` +
       ` BENCH_T1_ATTEMPTS=${options.t1Attempts} BENCH_T1_CLIENTS=${options.t1Clients}` +
       ` BENCH_PB3_EVENTS=${options.pb3Events} BENCH_PB3_RATE=${options.pb3Rate} BENCH_PB3_LATENCY_S=${options.pb3LatencyS}` +
-      ` BENCH_PB7_RATE=${options.pb7Rate} BENCH_PB7_INVOICES=${options.pb7Invoices} BENCH_PB7_RUNS=${options.pb7Runs}` +
+      ` BENCH_PB7_RATE=${options.pb7Rate} BENCH_PB7_INVOICES=${options.pb7Invoices} BENCH_PB7_RUNS=${options.pb7Runs} BENCH_PB8_LEADS=${options.pb8Leads}` +
       `${options.only ? ` BENCH_ONLY=${options.only.join(',')}` : ''}${options.breakdown ? ' BENCH_BREAKDOWN=1' : ''}` +
       `${options.baselineCheckout ? ` BENCH_BASELINE_CHECKOUT=${options.baselineCheckout}` : ''}`,
   );
@@ -65,6 +66,7 @@ async function main(): Promise<number> {
     { id: 'PB5C', run: () => runBookingCreateBaselineBench(options, log) },
     { id: 'PB6', run: () => runSearchBench(options, log) },
     { id: 'PB7', run: () => runBillingBench(options, log) },
+    { id: 'PB8', run: () => runEmbeddedVsServerBench(options, log) },
     { id: 'T1', run: () => runBookingRaceBench(options, log) },
   ].filter((b) => options.only === null || (options.only as readonly string[]).includes(b.id));
   for (const bench of benches) {
