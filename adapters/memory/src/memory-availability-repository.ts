@@ -12,6 +12,8 @@ import {
   type DayAvailability,
   type DayAvailabilityQuery,
   type TimeWindow,
+  type WorkerConflictQuery,
+  type WorkerConflicts,
   type WorkerDayLoad,
 } from '@cws/core';
 import { copy, type TenantTables } from './memory-state.js';
@@ -52,5 +54,27 @@ export class MemoryAvailabilityRepository implements AvailabilityRepository {
       blackouts,
       excludedBookingFound: excluded === null ? null : excluded !== undefined && excluded.orgId === this.orgId,
     };
+  }
+
+  async workerConflicts(q: WorkerConflictQuery): Promise<WorkerConflicts> {
+    const excluded = q.excludeBookingId === null ? null : this.t.bookings.get(q.excludeBookingId);
+    const excludedBookingFound = excluded === null ? null : excluded !== undefined && excluded.orgId === this.orgId;
+    const row = this.t.workers.get(q.workerId);
+    const timeZone = this.t.orgSettings.get(this.orgId)?.timeZone ?? null;
+    if (row === undefined || row.orgId !== this.orgId) return { worker: null, timeZone, blackouts: [], teamBlocks: [], occupancy: [], excludedBookingFound };
+    const worker = { id: row.id, name: row.name, active: row.active, teamId: row.teamId, workingHours: row.workingHours };
+    const binds = (b: { scope: string; teamId: string | null; workerId: string | null }) =>
+      b.scope === 'org' || (b.scope === 'team' && b.teamId !== null && b.teamId === worker.teamId) || (b.scope === 'worker' && b.workerId === worker.id);
+    const blackouts = [...this.t.blackouts.values()].filter((b) => b.orgId === this.orgId && overlaps(b, span(q.window)) && binds(b)).sort(compareByStart).map(copy);
+    const occupying = [...this.t.bookings.values()]
+      .filter((b) => b.orgId === this.orgId && b.id !== q.excludeBookingId && occupiesTime(b.status) && overlaps(b, span(q.window)))
+      .sort(compareByStart);
+    const teamBlocks = occupying
+      .filter((b) => b.teamId !== null && b.teamId === worker.teamId)
+      .map((b) => ({ bookingId: b.id, teamId: b.teamId!, startsAt: new Date(b.startsAt), endsAt: new Date(b.endsAt) }));
+    const occupancy = occupying.flatMap((b) =>
+      b.workers.filter((w) => w.workerId === worker.id).map((w) => ({ bookingId: b.id, workerId: w.workerId, viaTeam: w.viaTeam, startsAt: new Date(b.startsAt), endsAt: new Date(b.endsAt) })),
+    );
+    return { worker: copy(worker), timeZone, blackouts, teamBlocks, occupancy, excludedBookingFound };
   }
 }

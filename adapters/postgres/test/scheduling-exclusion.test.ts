@@ -12,7 +12,7 @@ import { createPostgresAdapters, inTenantTransaction, type PostgresAdapters } fr
 import { aBooking, aClient, aSeries, aTeam, aWorker, at, caught, createOrg } from '@cws/contract-tests';
 import { availableTestDatabases, type TestDatabase } from '@cws/test-support';
 import { bookingStartQuery, workerOccupancyQuery, teamOccupancyQuery } from '../src/repositories/postgres-booking-repository.js';
-import { dayAvailabilityQuery } from '../src/repositories/postgres-availability-repository.js';
+import { dayAvailabilityQuery, workerConflictsQuery } from '../src/repositories/postgres-availability-repository.js';
 
 const DAY = '2026-06-01';
 const time = (hhmm: string) => at(`${DAY}T${hhmm}:00.000Z`);
@@ -242,6 +242,21 @@ for (const kind of availableTestDatabases()) {
             const anyCond = new RegExp(`${index}[^\\n]*\\n\\s+Index Cond: \\(\\(org_id = [^\\n]*starts_at < [^\\n]*starts_at > `);
             expect(cond.test(text) || anyCond.test(text), `${index} with both bounds in:\n${text}`).to.equal(true);
           }
+          expect(text).to.not.include('Seq Scan on booking_workers').and.not.include('Seq Scan on booking_team_blocks').and.not.include('Seq Scan on bookings');
+        }
+      });
+
+      it("reads a worker's conflict check (worker, zone, blackouts, home-team blocks, own time) in one statement, the worker's time on its btree with both starts_at bounds", async () => {
+        const bulkWorker = (await db.ownerKnex.raw(`SELECT id FROM workers WHERE org_id = ? AND name = 'bulk 1'`, [ctx.orgId])).rows[0].id as string;
+        const bulkTeam = (await db.ownerKnex.raw(`SELECT id FROM teams WHERE org_id = ? AND name = 'bulk 1'`, [ctx.orgId])).rows[0].id as string;
+        // A worker of 200 bookings of history whose home team has as many: neither history is read.
+        await db.ownerKnex.raw('UPDATE workers SET team_id = ? WHERE org_id = ? AND id = ?', [bulkTeam, ctx.orgId, bulkWorker]);
+        const window = { from: at('2026-01-10T09:00:00.000Z'), to: at('2026-01-10T11:00:00.000Z') };
+        for (const excludeBookingId of [null, randomUUID()]) {
+          const text = await plan(workerConflictsQuery(ctx.orgId, { window, workerId: bulkWorker, excludeBookingId }));
+          const cond = /using booking_workers_worker_starts_idx on booking_workers w\n\s+(Recheck|Index) Cond: \([^\n]*starts_at < [^\n]*starts_at > /;
+          expect(cond.test(text), `booking_workers_worker_starts_idx with both bounds in:\n${text}`).to.equal(true);
+          expect(text).to.match(/booking_team_blocks_(team_)?starts_idx/);
           expect(text).to.not.include('Seq Scan on booking_workers').and.not.include('Seq Scan on booking_team_blocks').and.not.include('Seq Scan on bookings');
         }
       });

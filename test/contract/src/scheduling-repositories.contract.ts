@@ -610,6 +610,71 @@ export function schedulingRepositoriesContract(name: string, factory: StorageHar
         const theirs = await run(other.ctx, (r) => r.availability.dayAvailability({ window: { from: t('11:00'), to: t('12:00') }, day, excludeBookingId: bA.id }));
         expect(theirs).to.deep.equal({ workers: [], busyTeamIds: [], blackouts: [], excludedBookingFound: false });
       });
+      it("reads one worker's conflict check in one go: the worker, the org's zone, binding blackouts, home-team blocks, own occupancy, the excluded booking", async () => {
+        const { ctx, client, teamId: t1 } = await anOrg().then(async (o) => {
+          const team = aTeam(o.ctx.orgId);
+          await run(o.ctx, (r) => r.teams.insert(team));
+          return { ...o, teamId: team.id };
+        });
+        const ana = aWorker(ctx.orgId, { name: 'Ana Lima', teamId: t1 });
+        const bo = aWorker(ctx.orgId, { name: 'Bo Chen' });
+        const team2 = aTeam(ctx.orgId, { name: 'South Team' });
+        // Ana: her own booking 10:00–11:00, a team booking 11:00–12:00 she is on via the team, a team
+        // booking 13:00–14:00 she is not on (the team's block still binds her), a cancelled one; Bo: 10:30–11:30.
+        const own = aBooking(ctx.orgId, client.id, { startsAt: t('10:00'), endsAt: t('11:00'), workers: crew(ana.id) });
+        const withTeam = aBooking(ctx.orgId, client.id, { startsAt: t('11:00'), endsAt: t('12:00'), teamId: t1, workers: crew({ workerId: ana.id, viaTeam: true }) });
+        const teamOnly = aBooking(ctx.orgId, client.id, { startsAt: t('13:00'), endsAt: t('14:00'), teamId: t1, workers: crew(bo.id) });
+        const gone = aBooking(ctx.orgId, client.id, { startsAt: t('09:00'), endsAt: t('10:00'), workers: crew(ana.id), status: 'cancelled' });
+        const bos = aBooking(ctx.orgId, client.id, { startsAt: t('15:00'), endsAt: t('16:00'), teamId: team2.id, workers: crew(bo.id) });
+        const orgWide = aBlackout(ctx.orgId, { startsAt: t('11:30'), endsAt: t('11:45') });
+        const anaOff = aBlackout(ctx.orgId, { scope: 'worker', workerId: ana.id, startsAt: t('20:00', '2026-05-01'), endsAt: t('10:30') });
+        const t1Off = aBlackout(ctx.orgId, { scope: 'team', teamId: t1, startsAt: t('13:30'), endsAt: t('13:45') });
+        const boOff = aBlackout(ctx.orgId, { scope: 'worker', workerId: bo.id, startsAt: t('10:00'), endsAt: t('11:00') });
+        const t2Off = aBlackout(ctx.orgId, { scope: 'team', teamId: team2.id, startsAt: t('10:00'), endsAt: t('11:00') });
+        await run(ctx, async (r) => {
+          await r.teams.insert(team2);
+          for (const w of [ana, bo]) await r.workers.insert(w);
+          for (const b of [teamOnly, gone, withTeam, own, bos]) await r.bookings.insert(b);
+          for (const b of [t1Off, orgWide, anaOff, boOff, t2Off]) await r.blackouts.insert(b);
+        });
+        const settings = await run(ctx, (r) => r.orgSettings.get());
+        const read = (workerId: string, from: Date, to: Date, excludeBookingId: string | null = null) =>
+          run(ctx, (r) => r.availability.workerConflicts({ window: { from, to }, workerId, excludeBookingId }));
+        const occ = (b: Booking, workerId: string, viaTeam = false) => ({ bookingId: b.id, workerId, viaTeam, startsAt: b.startsAt, endsAt: b.endsAt });
+        const block = (b: Booking) => ({ bookingId: b.id, teamId: b.teamId!, startsAt: b.startsAt, endsAt: b.endsAt });
+
+        const day = await read(ana.id, t('00:00'), t('00:00', '2026-05-05'));
+        expect(day.worker).to.deep.equal({ id: ana.id, name: 'Ana Lima', active: ana.active, teamId: t1, workingHours: ana.workingHours });
+        expect(day.timeZone).to.equal(settings?.timeZone ?? null);
+        expect(day.blackouts, 'org-wide, her team and her own, by start; not Bo nor another team').to.deep.equal([anaOff, orgWide, t1Off]);
+        expect(day.teamBlocks).to.deep.equal([block(withTeam), block(teamOnly)]);
+        expect(day.occupancy).to.deep.equal([occ(own, ana.id), occ(withTeam, ana.id, true)]);
+        expect(day.excludedBookingFound).to.equal(null);
+
+        // Half-open: at [11:00, 13:00) her own booking has ended and the team-only one not begun.
+        const midday = await read(ana.id, t('11:00'), t('13:00'));
+        expect(midday.teamBlocks).to.deep.equal([block(withTeam)]);
+        expect(midday.occupancy).to.deep.equal([occ(withTeam, ana.id, true)]);
+        expect(midday.blackouts).to.deep.equal([orgWide]);
+
+        // Leaving out the booking being moved; a worker with no team gets no team blocks.
+        const moving = await read(ana.id, t('10:00'), t('12:00'), withTeam.id);
+        expect(moving.teamBlocks).to.deep.equal([]);
+        expect(moving.occupancy).to.deep.equal([occ(own, ana.id)]);
+        expect(moving.excludedBookingFound).to.equal(true);
+        const boDay = await read(bo.id, t('00:00'), t('00:00', '2026-05-05'));
+        expect(boDay.worker?.teamId).to.equal(null);
+        expect(boDay.teamBlocks).to.deep.equal([]);
+        expect(boDay.blackouts).to.deep.equal([boOff, orgWide]);
+        expect(boDay.occupancy).to.deep.equal([occ(teamOnly, bo.id), occ(bos, bo.id)]);
+
+        // Unknown ids, and another org asking about this org's worker and booking: nothing.
+        const none = await read(randomUUID(), t('00:00'), t('00:00', '2026-05-05'), randomUUID());
+        expect(none).to.deep.include({ worker: null, blackouts: [], teamBlocks: [], occupancy: [], excludedBookingFound: false });
+        const other = await anOrg();
+        const theirs = await run(other.ctx, (r) => r.availability.workerConflicts({ window: { from: t('00:00'), to: t('00:00', '2026-05-05') }, workerId: ana.id, excludeBookingId: own.id }));
+        expect(theirs).to.deep.include({ worker: null, blackouts: [], teamBlocks: [], occupancy: [], excludedBookingFound: false });
+      });
     });
 
     describe('double booking', function () {

@@ -3,8 +3,8 @@
  * assignee suggestion asks of the schedule once the roster is known (ADR 22). Bound, like every
  * tenant repository, to one org's transaction.
  */
-import type { Blackout } from '../domain/scheduling/workforce.js';
-import type { TimeWindow } from './scheduling-repositories.port.js';
+import type { Blackout, Worker } from '../domain/scheduling/workforce.js';
+import type { TeamOccupancy, TimeWindow, WorkerOccupancy } from './scheduling-repositories.port.js';
 
 export interface DayAvailabilityQuery {
   /** The window asked about: occupied time overlapping it makes a worker or team busy. */
@@ -34,6 +34,30 @@ export interface DayAvailability {
   readonly excludedBookingFound: boolean | null;
 }
 
+export interface WorkerConflictQuery {
+  readonly window: TimeWindow;
+  readonly workerId: string;
+  /** A booking to leave out (the one being moved); null for none. */
+  readonly excludeBookingId: string | null;
+}
+
+/** What a conflict check for one worker reads (ADR 22): one statement on PostgreSQL. */
+export interface WorkerConflicts {
+  /** The worker, null when the org has none with that id (the rest is then empty). */
+  readonly worker: Pick<Worker, 'id' | 'name' | 'active' | 'teamId' | 'workingHours'> | null;
+  /** The org's time zone from its settings; null when it has none. */
+  readonly timeZone: string | null;
+  /** Org blackouts, the worker's home team's and the worker's own overlapping the window, by start then id. */
+  readonly blackouts: readonly Blackout[];
+  /** The home team's active blocks overlapping the window, by start then booking id. */
+  readonly teamBlocks: readonly TeamOccupancy[];
+  /** The worker's active occupied time overlapping the window, by start then booking id. */
+  readonly occupancy: readonly WorkerOccupancy[];
+  /** Whether `excludeBookingId` is a booking of the org; null when none was given. */
+  readonly excludedBookingFound: boolean | null;
+}
+
 export interface AvailabilityRepository {
   dayAvailability(query: DayAvailabilityQuery): Promise<DayAvailability>;
+  workerConflicts(query: WorkerConflictQuery): Promise<WorkerConflicts>;
 }

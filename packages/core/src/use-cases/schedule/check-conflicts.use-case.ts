@@ -4,9 +4,9 @@ import { checkInput, defineContract, type ContractInput } from '../../contracts/
 import { Uuid } from '../../contracts/schema-vocabulary.js';
 import { CheckWindowFields, ConflictReportView } from '../../domain/scheduling/schedule-schemas.js';
 import { MAX_CHECK_HOURS, scheduleWindow } from '../../domain/scheduling/schedule-window.js';
-import type { Worker } from '../../domain/scheduling/workforce.js';
-import type { TimeWindow } from '../../ports/scheduling-repositories.port.js';
-import { notFound, orgZone, requireTeam, requireWorker } from '../scheduling/scheduling-support.js';
+import type { Blackout, Team, Worker } from '../../domain/scheduling/workforce.js';
+import type { TeamOccupancy, TimeWindow, WorkerOccupancy } from '../../ports/scheduling-repositories.port.js';
+import { notFound, orgZone, requireTeam, requireWorker, zoneOf } from '../scheduling/scheduling-support.js';
 import { blackoutConflict, conflict, inWorkingHours, localWindow, type ScheduleConflict, type ScheduleQueryDeps } from './schedule-support.js';
 
 const contract = defineContract({
@@ -48,6 +48,7 @@ export class CheckConflicts {
     const teamId = checked.teamId ?? null;
     const workerId = checked.workerId ?? null;
     const bookingId = checked.bookingId ?? null;
+    if (teamId === null && workerId !== null) return this.forWorker(ctx, window, workerId, bookingId);
     return this.deps.uow.run(ctx, async (repos) => {
       const { timeZone } = await orgZone(repos);
       let teamIds: string[] = teamId === null ? [] : [teamId];
@@ -71,44 +72,80 @@ export class CheckConflicts {
         }
       }
       const workerIds = workers.map((w) => w.id);
-      const local = localWindow(window, timeZone);
-      const found: ScheduleConflict[] = [];
-      for (const b of await repos.blackouts.listOverlapping(window, { teamIds, workerIds })) found.push(blackoutConflict(b));
-      for (const t of teamIds.length === 0 ? [] : await repos.bookings.teamOccupancy(window, { teamIds, excludeBookingId: bookingId })) {
-        found.push(
-          conflict({
-            kind: 'booking',
-            reason: `Team ${t.teamId} is booked from ${t.startsAt.toISOString()} to ${t.endsAt.toISOString()} (booking ${t.bookingId})`,
-            bookingId: t.bookingId,
-            teamId: t.teamId,
-            startsAt: t.startsAt,
-            endsAt: t.endsAt,
-          }),
-        );
-      }
-      const names = new Map(workers.map((w) => [w.id, w.name]));
-      for (const o of workerIds.length === 0 ? [] : await repos.bookings.workerOccupancy(window, { workerIds, excludeBookingId: bookingId })) {
-        found.push(
-          conflict({
-            kind: 'booking',
-            reason: `${names.get(o.workerId) ?? 'Worker'} (${o.workerId}) is booked from ${o.startsAt.toISOString()} to ${o.endsAt.toISOString()} (booking ${o.bookingId}${o.viaTeam ? ', with their team' : ''})`,
-            bookingId: o.bookingId,
-            workerId: o.workerId,
-            startsAt: o.startsAt,
-            endsAt: o.endsAt,
-          }),
-        );
-      }
-      if (team !== null && !team.active) {
-        found.push(conflict({ kind: 'inactive', reason: `Team ${teamId} is inactive`, teamId }));
-      }
-      for (const w of workers) {
-        if (!w.active) found.push(conflict({ kind: 'inactive', reason: `${w.name} (${w.id}) is inactive`, workerId: w.id }));
-        else if (!inWorkingHours(w, local)) {
-          found.push(conflict({ kind: 'outside_working_hours', blocking: false, reason: `${w.name} (${w.id}) does not work then (hours in ${timeZone})`, workerId: w.id }));
-        }
-      }
-      return { window, available: !found.some((c) => c.blocking), conflicts: found };
+      return report(window, timeZone, {
+        team,
+        workers,
+        blackouts: await repos.blackouts.listOverlapping(window, { teamIds, workerIds }),
+        teamBlocks: teamIds.length === 0 ? [] : await repos.bookings.teamOccupancy(window, { teamIds, excludeBookingId: bookingId }),
+        occupancy: workerIds.length === 0 ? [] : await repos.bookings.workerOccupancy(window, { workerIds, excludeBookingId: bookingId }),
+      });
     });
   }
+
+  /**
+   * The common check — one worker, perhaps a booking being moved — as ONE statement in a
+   * read-only unit (ADR 22, ADR 23): one round trip, no BEGIN/COMMIT. It has no side effects,
+   * so running it twice is harmless.
+   */
+  private async forWorker(ctx: RequestContext, window: TimeWindow, workerId: string, bookingId: string | null): Promise<ConflictReport> {
+    const read = await this.deps.uow.run(ctx, (repos) => repos.availability.workerConflicts({ window, workerId, excludeBookingId: bookingId }), { readOnly: true });
+    if (read.worker === null) throw notFound.worker(workerId);
+    if (bookingId !== null && read.excludedBookingFound === false) throw notFound.booking(bookingId);
+    return report(window, read.timeZone ?? zoneOf(null).timeZone, { team: null, workers: [read.worker], ...read });
+  }
+}
+
+type CheckedWorker = Pick<Worker, 'id' | 'name' | 'active' | 'workingHours'>;
+
+/** The report from what was read: blackouts, team blocks, worker clashes, then inactive and off-hours people. */
+function report(
+  window: TimeWindow,
+  timeZone: string,
+  read: {
+    readonly team: Team | null;
+    readonly workers: readonly CheckedWorker[];
+    readonly blackouts: readonly Blackout[];
+    readonly teamBlocks: readonly TeamOccupancy[];
+    readonly occupancy: readonly WorkerOccupancy[];
+  },
+): ConflictReport {
+  const { team, workers } = read;
+  const local = localWindow(window, timeZone);
+  const found: ScheduleConflict[] = [];
+  for (const b of read.blackouts) found.push(blackoutConflict(b));
+  for (const t of read.teamBlocks) {
+    found.push(
+      conflict({
+        kind: 'booking',
+        reason: `Team ${t.teamId} is booked from ${t.startsAt.toISOString()} to ${t.endsAt.toISOString()} (booking ${t.bookingId})`,
+        bookingId: t.bookingId,
+        teamId: t.teamId,
+        startsAt: t.startsAt,
+        endsAt: t.endsAt,
+      }),
+    );
+  }
+  const names = new Map(workers.map((w) => [w.id, w.name]));
+  for (const o of read.occupancy) {
+    found.push(
+      conflict({
+        kind: 'booking',
+        reason: `${names.get(o.workerId) ?? 'Worker'} (${o.workerId}) is booked from ${o.startsAt.toISOString()} to ${o.endsAt.toISOString()} (booking ${o.bookingId}${o.viaTeam ? ', with their team' : ''})`,
+        bookingId: o.bookingId,
+        workerId: o.workerId,
+        startsAt: o.startsAt,
+        endsAt: o.endsAt,
+      }),
+    );
+  }
+  if (team !== null && !team.active) {
+    found.push(conflict({ kind: 'inactive', reason: `Team ${team.id} is inactive`, teamId: team.id }));
+  }
+  for (const w of workers) {
+    if (!w.active) found.push(conflict({ kind: 'inactive', reason: `${w.name} (${w.id}) is inactive`, workerId: w.id }));
+    else if (!inWorkingHours(w, local)) {
+      found.push(conflict({ kind: 'outside_working_hours', blocking: false, reason: `${w.name} (${w.id}) does not work then (hours in ${timeZone})`, workerId: w.id }));
+    }
+  }
+  return { window, available: !found.some((c) => c.blocking), conflicts: found };
 }

@@ -171,6 +171,30 @@ describe('Schedule queries', () => {
       await expectAppError(check({ workerId: theirWorker.id }), 'worker.not_found');
       await expectAppError(check({ bookingId: UNKNOWN_ID }), 'booking.not_found');
       await expectAppError(check({ bookingId: theirBooking.id }), 'booking.not_found');
+      // One worker and a booking to move (the one-read path): the worker is checked first, as before.
+      await expectAppError(check({ workerId: ann.id, bookingId: theirBooking.id }), 'booking.not_found');
+      await expectAppError(check({ workerId: theirWorker.id, bookingId: theirBooking.id }), 'worker.not_found');
+    });
+
+    it('checks one worker with one read of the schedule (availability.workerConflicts), touching no other repository', async () => {
+      await book('10:30', '11:00', { workerIds: [ann.id] });
+      await blackout({ start: iso('11:30'), end: iso('11:45'), reason: 'Inspection' });
+      const expected = await check({ workerId: ann.id });
+      const refuse = () => {
+        throw new Error('read outside the one conflict statement');
+      };
+      fx.uow.overrides = () => ({
+        orgSettings: { get: refuse },
+        workers: { findById: refuse, list: refuse },
+        blackouts: { listOverlapping: refuse },
+        bookings: { findById: refuse, workerOccupancy: refuse, teamOccupancy: refuse },
+      });
+      try {
+        expect(await check({ workerId: ann.id })).to.deep.equal(expected);
+      } finally {
+        fx.uow.overrides = null;
+      }
+      expect(expected.conflicts.map((c) => c.kind)).to.deep.equal(['blackout', 'booking']);
     });
   });
 
