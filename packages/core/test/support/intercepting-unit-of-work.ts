@@ -1,4 +1,4 @@
-import type { RequestContext, TenantRepositories, UnitOfWork } from '@cws/core';
+import type { RequestContext, TenantRepositories, UnitOfWork, UnitOptions } from '@cws/core';
 
 export type RepositoryOverrides = {
   [K in keyof TenantRepositories]?: Partial<TenantRepositories[K]>;
@@ -11,10 +11,13 @@ export type RepositoryOverrides = {
  */
 export class InterceptingUnitOfWork implements UnitOfWork {
   overrides: ((real: TenantRepositories) => RepositoryOverrides) | null = null;
+  /** The options of every unit the core opened through this one, in order (what the port was told). */
+  readonly opened: Array<UnitOptions | undefined> = [];
 
   constructor(private readonly inner: UnitOfWork) {}
 
-  run<T>(ctx: RequestContext, work: (repos: TenantRepositories) => Promise<T>): Promise<T> {
+  run<T>(ctx: RequestContext, work: (repos: TenantRepositories) => Promise<T>, options?: UnitOptions): Promise<T> {
+    this.opened.push(options);
     return this.inner.run(ctx, (real) => {
       const make = this.overrides;
       if (make === null) return work(real);
@@ -23,7 +26,7 @@ export class InterceptingUnitOfWork implements UnitOfWork {
         Object.entries(real).map(([name, repo]) => [name, overlay(repo as object, extra[name as keyof TenantRepositories] as Partial<object> | undefined)]),
       ) as unknown as TenantRepositories;
       return work(repos);
-    });
+    }, options);
   }
 }
 

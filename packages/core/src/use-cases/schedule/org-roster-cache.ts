@@ -100,7 +100,10 @@ export class OrgRosterCache {
    */
   watch(uow: UnitOfWork): UnitOfWork {
     return {
-      run: async (ctx, work) => {
+      run: async (ctx, work, options) => {
+        // A read-only unit writes nothing to watch; it goes straight through, its options intact
+        // (they decide how the adapter runs it: ADR 23's one round trip).
+        if (options?.readOnly === true) return uow.run(ctx, work, options);
         let wrote = false;
         const mark = () => {
           wrote = true;
@@ -113,6 +116,7 @@ export class OrgRosterCache {
               teams: watchWrites(repos.teams, ['insert', 'update'], mark),
               orgSettings: watchWrites(repos.orgSettings, ['update'], mark),
             }),
+            options,
           );
         } finally {
           if (wrote) this.invalidate(ctx.orgId);
