@@ -24,8 +24,8 @@ export const LIST_SQL_EXPLICIT =
 const normalise = (sql: string) => sql.replace(/\$\d+/g, '?').replace(/\s+/g, ' ').trim();
 
 /**
- * The list statement the real adapter sends through knex (BEGIN with the tenant prelude and COMMIT
- * go on the connection directly: tenantBeginStatement, which the RLS variant calls itself), via
+ * The list statement the real adapter sends through knex (the tenant settings go with it in the
+ * unit's own batch, which the RLS variants get by calling inTenantTransaction themselves), via
  * the exported unit of work on `knex`, so a change in the repository shows up as a warning
  * instead of silently benchmarking something else.
  */
@@ -46,11 +46,15 @@ export async function adapterListSql(knex: Knex, orgId: string): Promise<{ state
   return { statements, bindings, matches };
 }
 
-/** `GET /v1/admin/leads?limit=50`'s database work as the app does it: a unit of work, the repository's list. */
+/**
+ * `GET /v1/admin/leads?limit=50`'s database work as the app does it: a read-only unit of work (as
+ * the ListLeads use case opens it), the repository's list.
+ */
 export async function repositoryList(knex: Knex, orgId: string): Promise<number> {
   const rows = await new PostgresUnitOfWork(knex).run(
     { orgId, actor: { kind: 'system', id: 'bench', role: null }, requestId: `bench-${randomUUID()}`, now: new Date() },
     (repos) => repos.leads.list({ statuses: null, createdFrom: null, createdTo: null, search: null, archived: 'exclude', after: null, limit: FETCH_ROWS }),
+    { readOnly: true },
   );
   return rows.length;
 }

@@ -4,10 +4,12 @@
  * the client-side cost of a statement is the same on both sides and the ratio is the database
  * round trips and RLS.
  *
- *   RLS       the adapter's own tenant transaction, `inTenantTransaction` (whatever it sends:
- *             today one message "BEGIN; tenant settings", the list, COMMIT), running the list
- *             statement(s) the repository sends, captured from knex at start-up (no org filter:
- *             the policy adds it).
+ *   RLS       the adapter's own tenant unit, `inTenantTransaction`, read-only as the ListLeads use
+ *             case opens it (whatever that sends: today the tenant settings and the list before one
+ *             Sync, one round trip, ADR 23), running the list statement(s) the repository sends,
+ *             captured from knex at start-up (no org filter: the policy adds it).
+ *   RLS read-write (printed, no verdict) the same in a read-write unit, as a unit that may write
+ *             sends it: BEGIN, settings and the list in one round trip, COMMIT in a second.
  *   plain     (baseline, the target's) the single statement an app without RLS sends: the same
  *             list as the owner with `org_id = $1`, no BEGIN/COMMIT, one round trip.
  *   begin/commit (the old baseline, printed, no verdict) BEGIN; the plain statement; COMMIT.
@@ -42,8 +44,8 @@ const WARMUP_RUNS = 30;
 
 type Log = (line?: string) => void;
 
-type VariantKey = 'rls' | 'plain' | 'beginCommit' | 'repository';
-const VARIANTS: readonly VariantKey[] = ['rls', 'plain', 'beginCommit', 'repository'];
+type VariantKey = 'rls' | 'rlsReadWrite' | 'plain' | 'beginCommit' | 'repository';
+const VARIANTS: readonly VariantKey[] = ['rls', 'rlsReadWrite', 'plain', 'beginCommit', 'repository'];
 
 const ms = (from: bigint) => Number(process.hrtime.bigint() - from) / 1e6;
 /** knex.raw takes `?` placeholders. */
@@ -74,19 +76,27 @@ function variantRunners(knex: Knex, list: ListStatements): Record<VariantKey, (o
     expectRows('repository', orgId, rows);
     return elapsed;
   };
-  return {
-    // A repository that no longer goes through knex cannot be replayed: measure it whole.
-    rls: list.sql.length === 0 ? repository : async (orgId) => {
-      const t0 = process.hrtime.bigint();
-      const rows = await inTenantTransaction(knex, orgId, async (db) => {
+  const replay = (label: string, readOnly: boolean) => async (orgId: string) => {
+    const t0 = process.hrtime.bigint();
+    const rows = await inTenantTransaction(
+      knex,
+      orgId,
+      async (db) => {
         let last: { rows: unknown[] } = { rows: [] };
         for (let i = 0; i < list.sql.length; i++) last = await db.raw(list.sql[i]!, list.bindings[i] as Knex.RawBinding[]);
         return last.rows.length;
-      });
-      const elapsed = ms(t0);
-      expectRows('RLS', orgId, rows);
-      return elapsed;
-    },
+      },
+      null,
+      { readOnly },
+    );
+    const elapsed = ms(t0);
+    expectRows(label, orgId, rows);
+    return elapsed;
+  };
+  return {
+    // A repository that no longer goes through knex cannot be replayed: measure it whole.
+    rls: list.sql.length === 0 ? repository : replay('RLS', true),
+    rlsReadWrite: replay('RLS read-write', false),
     plain: async (orgId) => {
       const t0 = process.hrtime.bigint();
       const result = await knex.raw(PLAIN_SQL, [orgId, FETCH_ROWS]);
@@ -205,8 +215,9 @@ export async function runRlsQueryCostBench(options: BenchOptions, log: Log = con
       `  method: one knex pool of 1 connection for every variant, ${options.reps} reps × ${options.pb2Runs} units per variant, interleaved in rotating order on random orgs ` +
         `(the same org for each variant in turn); ${WARMUP_RUNS} warm-up each`,
     );
-    log('  variants: RLS = inTenantTransaction running the repository\'s list statement (verdict); plain = one statement, no BEGIN/COMMIT (the baseline);');
-    log('            begin/commit = the old baseline (BEGIN; plain statement; COMMIT), printed only; repository = unit of work + lead repository list (objection, mapping), printed only');
+    log('  variants: RLS = inTenantTransaction, read-only as the list use case opens it, running the repository\'s list statement (verdict); plain = one statement, no BEGIN/COMMIT (the baseline);');
+    log('            RLS read-write = the same in a read-write unit (BEGIN … COMMIT), printed only; begin/commit = the old baseline (BEGIN; plain statement; COMMIT), printed only;');
+    log('            repository = read-only unit of work + lead repository list (knex, mapping to domain leads), printed only');
 
     let list: ListStatements | null = null;
     for (const size of options.sizes) {
@@ -262,7 +273,7 @@ export async function runRlsQueryCostBench(options: BenchOptions, log: Log = con
 
       const samples: Array<Record<VariantKey, number[]>> = [];
       for (let rep = 0; rep < options.reps; rep++) {
-        const s: Record<VariantKey, number[]> = { rls: [], plain: [], beginCommit: [], repository: [] };
+        const s: Record<VariantKey, number[]> = { rls: [], rlsReadWrite: [], plain: [], beginCommit: [], repository: [] };
         for (let i = 0; i < options.pb2Runs; i++) {
           const org = pick();
           // Rotate the order (A B C D, B C D A, …) so no variant always runs first.
@@ -279,16 +290,19 @@ export async function runRlsQueryCostBench(options: BenchOptions, log: Log = con
       const rlsOld = ratio('rls', 'beginCommit');
       const oldPlain = ratio('beginCommit', 'plain');
       const repoPlain = ratio('repository', 'plain');
+      const readWritePlain = ratio('rlsReadWrite', 'plain');
       const perRep: Verdict[] = rlsPlain.map((r) => (r > PB2_FAIL_RATIO ? 'FAIL' : r > PB2_TARGET_RATIO ? 'MISS' : 'PASS'));
       log(
         table(
-          ['rep', 'RLS ms', 'plain ms', 'RLS/plain', `≤ ${PB2_TARGET_RATIO}`, 'begin/commit ms', 'RLS/begin-commit (old)', 'repository ms', 'repository/plain'],
+          ['rep', 'RLS ms', 'plain ms', 'RLS/plain', `≤ ${PB2_TARGET_RATIO}`, 'RLS read-write ms', 'read-write/plain', 'begin/commit ms', 'RLS/begin-commit (old)', 'repository ms', 'repository/plain'],
           samples.map((s, i) => [
             String(i + 1),
             fmt(median(s.rls), 3),
             fmt(median(s.plain), 3),
             fmt(rlsPlain[i]!, 2),
             perRep[i]!,
+            fmt(median(s.rlsReadWrite), 3),
+            fmt(readWritePlain[i]!, 2),
             fmt(median(s.beginCommit), 3),
             fmt(rlsOld[i]!, 2),
             fmt(median(s.repository), 3),
@@ -306,6 +320,7 @@ export async function runRlsQueryCostBench(options: BenchOptions, log: Log = con
       const op = spread(oldPlain);
       const rp = spread(repoPlain);
       log(`  RLS / plain one statement (the target's baseline)   ${fmtSpread(tr, 2, '×')}`);
+      log(`  RLS read-write unit / plain (two round trips)       ${fmtSpread(spread(readWritePlain), 2, '×')}`);
       log(`  RLS / BEGIN + statement + COMMIT (the old baseline)  ${fmtSpread(or, 2, '×')}`);
       log(`  old baseline / plain (what BEGIN/COMMIT cost it)     ${fmtSpread(op, 2, '×')}`);
       log(`  diagnostic: repository list in a unit of work / plain ${fmtSpread(rp, 2, '×')}`);
