@@ -5,6 +5,7 @@
  */
 import knexFactory, { type Knex } from 'knex';
 import { AppError } from '@cws/core';
+import { adapterTypeParsers } from './timestamp-parsing.js';
 
 /** The role a connection acts as, and what it could do beyond cws_app. */
 export interface ConnectionRole {
@@ -113,6 +114,8 @@ export function createKnex(options: DatabaseOptions): Knex {
       connectionString: options.connectionString,
       application_name: options.applicationName ?? 'cleanwithsnapshot',
       statement_timeout: options.statementTimeoutMs ?? 5000,
+      // timestamptz read without postgres-date's regular expressions (timestamp-parsing.ts).
+      types: adapterTypeParsers,
     },
     pool: { min: 0, max: options.poolMax ?? 10, ...(afterCreate === undefined ? {} : { afterCreate }) },
     acquireConnectionTimeout: 10_000,

@@ -36,10 +36,10 @@ async function main(): Promise<void> {
   try {
     await session.post('Profiler.enable');
     await session.post('Profiler.setSamplingInterval', { interval: 200 });
-    for (const route of [stack.api, stack.bare]) await runLoad({ url: route.url, headers: route.headers, connections: options.connections, durationS: options.warmupS });
+    for (const route of [stack.api, stack.bearer, stack.bare]) await runLoad({ url: route.url, headers: route.headers, connections: options.connections, durationS: options.warmupS });
 
     const results: Array<{ route: RouteUnderTest; load: LoadResult; analysis: Analysis; file: string }> = [];
-    for (const route of [stack.api, stack.bare]) {
+    for (const route of [stack.api, stack.bearer, stack.bare]) {
       const { load, profile } = await profileRoute(session, route, options.connections, options.durationS);
       const file = join(tmpdir(), `cws-pb1-${route.key}-${process.pid}.cpuprofile`);
       writeFileSync(file, JSON.stringify(profile));
@@ -61,7 +61,7 @@ async function main(): Promise<void> {
             .map(([c, ms]) => [c, fmt(perReq(ms)), fmt((ms / busy) * 100, 1)]),
         ),
       );
-      if (route.key === 'PB1') {
+      if (route.key !== 'bare') {
         log('');
         log(
           table(
