@@ -82,9 +82,29 @@ export interface DatabaseOptions {
   readonly applicationName?: string;
   /** Default `allow`. */
   readonly privilegedRole?: PrivilegedRolePolicy;
+  /**
+   * Default true: the statements every tenant unit opens with are prepared once per connection
+   * (DATABASE_PREPARED_STATEMENTS; ADR 23). False behind a pooler that cannot keep protocol-level
+   * prepared statements (PgBouncer in transaction mode before 1.21, or with max_prepared_statements 0).
+   */
+  readonly preparedStatements?: boolean;
+}
+
+/** knex instances whose tenant units must not name statements (see `DatabaseOptions.preparedStatements`). */
+const withoutPreparedStatements = new WeakSet<Knex>();
+
+/** Whether tenant units on `knex` prepare their opening statements once per connection. */
+export function preparesStatements(knex: Knex): boolean {
+  return !withoutPreparedStatements.has(knex);
 }
 
 export function createKnex(options: DatabaseOptions): Knex {
+  const knex = createKnexInstance(options);
+  if (options.preparedStatements === false) withoutPreparedStatements.add(knex);
+  return knex;
+}
+
+function createKnexInstance(options: DatabaseOptions): Knex {
   const policy = options.privilegedRole ?? 'allow';
   // One query per new physical connection (they are pooled), before its first use.
   const afterCreate =

@@ -1,24 +1,25 @@
 /**
  * A unit of work bound to one org: one pooled connection, one transaction, RLS in force.
  *
- * The transaction opens with a single simple-protocol message,
- *   BEGIN; SELECT set_config('role', 'cws_app', true), set_config('app.current_org_id', '<uuid>', true),
- *                 set_config('app.acting_user_id', '<uuid or empty>', true);
- * — `SET LOCAL ROLE cws_app` (policies bind even a superuser connection), the org the policies
- * read, and the staff user acting (their own account row is theirs to write; migration 0008), all
- * transaction-local, so they vanish at COMMIT/ROLLBACK and a pooled connection carries nothing to
- * the next request. Values are inlined because the simple protocol takes no parameters; they are
- * only ever values that passed `isUuid` (or a known role name).
+ * The unit opens with the tenant settings, `set_config('role', 'cws_app', true)` (policies bind
+ * even a superuser connection), the org the policies read and the staff user acting (their own
+ * account row is theirs to write; migration 0008), all transaction-local, so they vanish at
+ * COMMIT/ROLLBACK and a pooled connection carries nothing to the next request. They travel as one
+ * statement with bind parameters, with BEGIN (for a transaction), the session check and the
+ * work's first statement, in one extended-protocol round trip (ADR 23); the settings and the
+ * session check are named statements, prepared once per connection (DATABASE_PREPARED_STATEMENTS).
  *
  * Queries are built with knex and objection and run on that connection (`.connection(conn)`)
  * instead of through `knex.transaction()`: its per-transaction machinery (a transactor, a new
- * knex instance, event emitters) cost more CPU than the four statements themselves on a small
- * box (test/bench/README.md, PB1), and sending BEGIN ourselves saves a round trip.
+ * knex instance, event emitters) cost more CPU than the statements themselves on a small box
+ * (test/bench/README.md, PB1).
  */
 import { AppError, ROLES, isUuid, type SessionProof } from '@cws/core';
 import type { Knex } from 'knex';
 import type { Model, QueryBuilderType } from 'objection';
 import pg from 'pg';
+import { createHash } from 'node:crypto';
+import { preparesStatements } from './database.js';
 import { translatePgError } from './pg-errors.js';
 
 export const APP_ROLE = 'cws_app';
@@ -137,11 +138,12 @@ export async function inTenantTransaction<T>(
   options: TenantUnitOptions = {},
 ): Promise<T> {
   const { orgId, actingUserId = null } = typeof scope === 'string' ? { orgId: scope } : scope;
-  const settings = tenantSettings(orgId, actingUserId, options.readOnly === true);
+  const named = preparesStatements(knex);
+  const settings = tenantSettings(orgId, actingUserId, options.readOnly === true, named);
   return onPooledConnection(knex, async (connection) => {
     const client = connection as unknown as PgClient;
     if (options.readOnly === true) {
-      const attempt = new TenantUnit(client, settings, check, 'single');
+      const attempt = new TenantUnit(client, settings, check, 'single', named);
       let outcome: { ok: true; value: T } | { ok: false; error: unknown };
       try {
         outcome = { ok: true, value: await work(unitDb(knex, attempt)) };
@@ -159,7 +161,7 @@ export async function inTenantTransaction<T>(
       // transaction — once its statement has been answered (one query at a time on a client).
       await attempt.first;
     }
-    const unit = new TenantUnit(client, settings, check, 'transaction');
+    const unit = new TenantUnit(client, settings, check, 'transaction', named);
     // A dead session's work must not even start (the port's promise): the check goes first, alone.
     if (check !== null) await unit.open();
     let result: T;
@@ -177,6 +179,12 @@ export async function inTenantTransaction<T>(
 interface Statement {
   readonly text: string;
   readonly values: readonly unknown[];
+  /**
+   * A name for a statement every unit sends (the opening's): parsed and planned once per
+   * connection, then only bound and executed. Only fixed texts whose plan cannot depend on the
+   * values are named (`plan_cache_mode` is left as it is).
+   */
+  readonly name?: string;
 }
 
 interface PgQueryConfig {
@@ -194,8 +202,9 @@ interface PgClient {
 }
 
 interface PgWire {
-  parse(config: { text: string; types: readonly number[] }): void;
-  bind(config: { values: readonly unknown[] }): void;
+  parse(config: { text: string; name?: string; types: readonly number[] }): void;
+  bind(config: { statement?: string; values: readonly unknown[] }): void;
+  close(config: { type: 'S'; name: string }): void;
   describe(config: { type: 'P'; name: string }): void;
   execute(config: { portal: string }): void;
   sync(): void;
@@ -213,11 +222,13 @@ const { Query, utils } = pg as unknown as { Query: PgQueryClass; utils: { prepar
 class StatementBatch extends Query {
   /** What this sequence sends, in order (values as mapped for the wire); tests that count statements read it. */
   readonly statements: readonly Statement[];
+  /** Named statements this batch parses, and the connection they will then exist on. */
+  private parsing: { readonly connection: object; readonly names: string[] } | null = null;
 
   constructor(statements: readonly Statement[], rowMode: string | undefined, callback: PgCallback) {
     super({ text: statements[statements.length - 1]!.text, ...(rowMode !== undefined ? { rowMode } : {}), callback });
     // Mapped as node-pg maps a query's values; done here so a value it cannot send throws before anything is written.
-    this.statements = statements.map((s) => ({ text: s.text, values: s.values.map((v) => utils.prepareValue(v)) }));
+    this.statements = statements.map((s) => ({ text: s.text, values: s.values.map((v) => utils.prepareValue(v)), ...(s.name !== undefined ? { name: s.name } : {}) }));
   }
 
   requiresPreparation(): boolean {
@@ -225,44 +236,75 @@ class StatementBatch extends Query {
   }
 
   prepare(connection: PgWire): void {
-    for (const { text, values } of this.statements) {
-      connection.parse({ text, types: [] });
-      connection.bind({ values });
+    const known = preparedOn.get(connection);
+    for (const { text, values, name } of this.statements) {
+      if (name === undefined) {
+        connection.parse({ text, types: [] });
+      } else if (known?.has(name) !== true) {
+        // Close first (never an error, even for a name that does not exist): the name may be on the
+        // session already, from a batch that failed after its Parse, or — on the embedded database,
+        // one session behind many connections — from another connection (a name is always the same text).
+        connection.close({ type: 'S', name });
+        connection.parse({ text, name, types: [] });
+        (this.parsing ??= { connection, names: [] }).names.push(name);
+      }
+      connection.bind({ ...(name !== undefined ? { statement: name } : {}), values });
       connection.describe({ type: 'P', name: '' });
       connection.execute({ portal: '' });
     }
     connection.sync();
   }
+
+  /** The batch was answered without an error: every Parse in it ran, so its names exist. */
+  parsed(): void {
+    if (this.parsing === null) return;
+    const known = preparedOn.get(this.parsing.connection) ?? new Set<string>();
+    for (const name of this.parsing.names) known.add(name);
+    preparedOn.set(this.parsing.connection, known);
+  }
 }
+
+/** Per pg connection, the named statements known to exist on its session (see `Statement.name`). */
+const preparedOn = new WeakMap<object, Set<string>>();
 
 function sendBatch(client: PgClient, statements: readonly Statement[], rowMode?: string): Promise<PgResult[]> {
   return new Promise((resolve, reject) => {
-    client.query(
-      new StatementBatch(statements, rowMode, (err, result) => (err ? reject(err) : resolve((Array.isArray(result) ? result : [result]) as PgResult[]))),
-    );
+    const batch: StatementBatch = new StatementBatch(statements, rowMode, (err, result) => {
+      if (err) return reject(err);
+      batch.parsed();
+      resolve((Array.isArray(result) ? result : [result]) as PgResult[]);
+    });
+    client.query(batch);
   });
 }
 
+/** A fixed statement's name: derived from its text, so one name always means one text (on any connection). */
+const nameOf = (text: string) => `cws_${createHash('sha256').update(text).digest('hex').slice(0, 16)}`;
+
+const SETTINGS_SQL = `SELECT set_config('role', '${APP_ROLE}', true), set_config('app.current_org_id', $1, true), set_config('app.acting_user_id', $2, true)`;
+const READ_ONLY_SETTINGS_SQL = `${SETTINGS_SQL}, set_config('transaction_read_only', 'on', true)`;
+const SESSION_LIVE_SQL =
+  'SELECT count(*)::int AS live FROM auth_sessions s JOIN memberships m ON m.org_id = s.org_id AND m.user_id = s.user_id' +
+  ' WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL AND s.expires_at > $3 AND m.deactivated_at IS NULL AND m.role = $4 AND s.mfa_verified = $5';
+const OPENING_NAMES: ReadonlyMap<string, string> = new Map([SETTINGS_SQL, READ_ONLY_SETTINGS_SQL, SESSION_LIVE_SQL].map((text) => [text, nameOf(text)]));
+
+/** `text` as a named statement when the unit names its opening (see `Statement.name`). */
+function opening(text: string, values: readonly unknown[], named: boolean): Statement {
+  return named ? { text, values, name: OPENING_NAMES.get(text)! } : { text, values };
+}
+
 /** The tenant settings as one statement with parameters (the ids still pass `isUuid` first). */
-function tenantSettings(orgId: string, actingUserId: string | null, readOnly: boolean): Statement {
-  return {
-    text:
-      `SELECT set_config('role', '${APP_ROLE}', true), set_config('app.current_org_id', $1, true), set_config('app.acting_user_id', $2, true)` +
-      (readOnly ? ", set_config('transaction_read_only', 'on', true)" : ''),
-    values: [uuid(orgId, 'Tenant transaction for an org id'), actingUserId === null ? '' : uuid(actingUserId, 'An acting user id')],
-  };
+function tenantSettings(orgId: string, actingUserId: string | null, readOnly: boolean, named: boolean): Statement {
+  const values = [uuid(orgId, 'Tenant transaction for an org id'), actingUserId === null ? '' : uuid(actingUserId, 'An acting user id')];
+  return opening(readOnly ? READ_ONLY_SETTINGS_SQL : SETTINGS_SQL, values, named);
 }
 
 /** The session liveness read (see `tenantBeginStatement`), with parameters; its one row says `live`. */
-function sessionLiveStatement(check: SessionCheck): Statement {
+function sessionLiveStatement(check: SessionCheck, named: boolean): Statement {
   const { proof, now } = check;
   if (!(ROLES as readonly string[]).includes(proof.role)) throw new Error(`A session check for an unknown role: ${JSON.stringify(proof.role)}`);
-  return {
-    text:
-      'SELECT count(*)::int AS live FROM auth_sessions s JOIN memberships m ON m.org_id = s.org_id AND m.user_id = s.user_id' +
-      ' WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL AND s.expires_at > $3 AND m.deactivated_at IS NULL AND m.role = $4 AND s.mfa_verified = $5',
-    values: [uuid(proof.sessionId, 'A session id'), uuid(proof.userId, 'A user id'), now.toISOString(), proof.role, proof.mfaVerified === true],
-  };
+  const values = [uuid(proof.sessionId, 'A session id'), uuid(proof.userId, 'A user id'), now.toISOString(), proof.role, proof.mfaVerified === true];
+  return opening(SESSION_LIVE_SQL, values, named);
 }
 
 const sessionRevoked = () => new AppError('auth.session_revoked', 'The session has ended; sign in again');
@@ -294,8 +336,9 @@ class TenantUnit {
     private readonly settings: Statement,
     private readonly check: SessionCheck | null,
     private readonly mode: 'single' | 'transaction',
+    named: boolean,
   ) {
-    this.sessionLive = check === null ? null : sessionLiveStatement(check);
+    this.sessionLive = check === null ? null : sessionLiveStatement(check, named);
   }
 
   /** The knex-facing connection: `query(config, callback)` as node-pg's, through this unit. */

@@ -98,6 +98,7 @@ export async function openDatabase(config: Config, options: OpenDatabaseOptions 
       statementTimeoutMs: config.database.statementTimeoutMs,
       applicationName: options.applicationName ?? 'cleanwithsnapshot',
       privilegedRole,
+      preparedStatements: config.database.preparedStatements,
     });
     try {
       await checkRoleAtStart(knex, config.appEnv);

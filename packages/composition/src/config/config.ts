@@ -63,6 +63,8 @@ export interface DatabaseConfig {
   ownerUrl: string | null;
   poolMax: number;
   statementTimeoutMs: number;
+  /** Prepare the tenant units' opening statements once per connection (DATABASE_PREPARED_STATEMENTS). */
+  preparedStatements: boolean;
   /** While migrations are pending, how often the API rechecks (0: every request). */
   migrationsRecheckSeconds: number;
   embeddedDataDir: string;

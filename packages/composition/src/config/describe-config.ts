@@ -53,6 +53,7 @@ const CONFIG_VIEW: { [N in Exclude<EnvVarName, BasicAuthVariable>]: (config: Con
   DATABASE_OWNER_URL: (c) => c.database.ownerUrl,
   DATABASE_POOL_MAX: (c) => c.database.poolMax,
   DATABASE_STATEMENT_TIMEOUT_MS: (c) => c.database.statementTimeoutMs,
+  DATABASE_PREPARED_STATEMENTS: (c) => c.database.preparedStatements,
   MIGRATIONS_RECHECK_SECONDS: (c) => c.database.migrationsRecheckSeconds,
   EMBEDDED_DATA_DIR: (c) => c.database.embeddedDataDir,
   AUTH_SECRET_KEY: (c) => c.auth.secretKey,

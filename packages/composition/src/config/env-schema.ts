@@ -181,6 +181,10 @@ export const ENV_SCHEMA = [
     description: 'Statement timeout in milliseconds (0 disables it). Fix: raise it only for a known slow report, never to hide a missing index.',
   },
   {
+    name: 'DATABASE_PREPARED_STATEMENTS', group: 'Database', type: bool(), secret: false, default: 'true',
+    description: 'Prepare the statements every tenant unit of work opens with (tenant settings, session check) once per connection instead of on every request. Fix: set false behind PgBouncer in transaction mode older than 1.21 or with max_prepared_statements = 0 (errors: prepared statement "cws_..." does not exist).',
+  },
+  {
     name: 'MIGRATIONS_RECHECK_SECONDS', group: 'Database', type: int(0, 3600), secret: false, default: '10',
     description: 'While the database is behind this build, API requests answer 503 and the API rechecks this often, in seconds (0: on every request). Fix: run npm run migrate; lower it to serve sooner after.',
   },

@@ -130,6 +130,7 @@ function buildConfig(v: EnvValues): Config {
       ownerUrl: v.DATABASE_OWNER_URL ?? null,
       poolMax: v.DATABASE_POOL_MAX,
       statementTimeoutMs: v.DATABASE_STATEMENT_TIMEOUT_MS,
+      preparedStatements: v.DATABASE_PREPARED_STATEMENTS,
       migrationsRecheckSeconds: v.MIGRATIONS_RECHECK_SECONDS,
       embeddedDataDir: v.EMBEDDED_DATA_DIR,
     },

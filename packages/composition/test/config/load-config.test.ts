@@ -26,7 +26,7 @@ describe('config: loadConfig', () => {
         adminReadOnly: false,
         publicBaseUrl: null,
       });
-      expect(config.database).to.deep.equal({ url: null, ownerUrl: null, poolMax: 10, statementTimeoutMs: 5000, migrationsRecheckSeconds: 10, embeddedDataDir: './var/pgdata' });
+      expect(config.database).to.deep.equal({ url: null, ownerUrl: null, poolMax: 10, statementTimeoutMs: 5000, preparedStatements: true, migrationsRecheckSeconds: 10, embeddedDataDir: './var/pgdata' });
       // Generated for the process (dev-secrets.test.ts covers them); never the old public placeholder.
       for (const secret of [config.auth.secretKey, config.auth.clientPortalSecret, config.auth.workerPortalSecret, config.auth.mfaSecretKey]) {
         expect(secret).to.not.match(/^dev-only-insecure-placeholder-/);
