@@ -18,7 +18,7 @@ export {
   type DatabaseOptions,
   type PrivilegedRolePolicy,
 } from './database.js';
-export { parseTimestamptz } from './timestamp-parsing.js';
+export { adapterTypeParsers, parseTimestamptz } from './timestamp-parsing.js';
 export { EMBEDDED_SUPERUSER, embeddedTemplatePath, startEmbeddedPostgres, type EmbeddedPostgres, type EmbeddedPostgresOptions } from './embedded-postgres.js';
 export { refusedStatement } from './embedded/session-guard.js';
 export { inTenantTransaction, tenantBeginStatement, APP_ROLE, type TenantDb } from './tenant-transaction.js';

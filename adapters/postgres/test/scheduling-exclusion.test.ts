@@ -254,8 +254,11 @@ for (const kind of availableTestDatabases()) {
         const window = { from: at('2026-01-10T09:00:00.000Z'), to: at('2026-01-10T11:00:00.000Z') };
         for (const excludeBookingId of [null, randomUUID()]) {
           const text = await plan(workerConflictsQuery(ctx.orgId, { window, workerId: bulkWorker, excludeBookingId }));
-          const cond = /using booking_workers_worker_starts_idx on booking_workers w\n\s+(Recheck|Index) Cond: \([^\n]*starts_at < [^\n]*starts_at > /;
-          expect(cond.test(text), `booking_workers_worker_starts_idx with both bounds in:\n${text}`).to.equal(true);
+          // Through the worker's btree or the org's (the planner picks either for a day's ~50 rows,
+          // and its choice moved with ANALYZE's sample): either way both starts_at bounds are index
+          // conditions, so the worker's history is not read.
+          const cond = /using booking_workers_(worker_)?starts_idx on booking_workers w\n\s+(Recheck|Index) Cond: \([^\n]*starts_at < [^\n]*starts_at > /;
+          expect(cond.test(text), `booking_workers_(worker_)starts_idx with both bounds in:\n${text}`).to.equal(true);
           expect(text).to.match(/booking_team_blocks_(team_)?starts_idx/);
           expect(text).to.not.include('Seq Scan on booking_workers').and.not.include('Seq Scan on booking_team_blocks').and.not.include('Seq Scan on bookings');
         }

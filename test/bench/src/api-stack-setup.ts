@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import pg from 'pg';
 import type { Lead } from '@cws/core';
+import { adapterTypeParsers } from '@cws/adapter-postgres';
 import { createLogger, createRuntime, loadConfig, type Runtime } from '@cws/composition';
 import { createHttpApp, startHttpServer, type RunningHttpServer } from '@cws/host-http';
 import { embeddedTestDatabase } from '@cws/test-support';
@@ -116,7 +117,12 @@ function domainLeadJson(l: Lead) {
   });
 }
 
-export function startBareServer(pool: pg.Pool, orgId: string, runtime: Runtime): Promise<{ server: Server; url: string }> {
+/**
+ * `samePool`: a pool like `pool` whose clients parse timestamptz as the adapter's do
+ * (adapterTypeParsers); `/leads-same-parser` is the bare route on it, printed beside the baseline
+ * so the share of the API's gain that is only faster date parsing can be read off.
+ */
+export function startBareServer(pool: pg.Pool, orgId: string, runtime: Runtime, samePool: pg.Pool): Promise<{ server: Server; url: string }> {
   const send = (res: ServerResponse, status: number, body: string) => {
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
     res.end(body);
@@ -141,6 +147,10 @@ export function startBareServer(pool: pg.Pool, orgId: string, runtime: Runtime):
     try {
       if (req.url === '/leads') {
         const { rows } = await pool.query(LIST_SQL_EXPLICIT, [orgId, FETCH_ROWS]);
+        return send(res, 200, pageBody(rows));
+      }
+      if (req.url === '/leads-same-parser') {
+        const { rows } = await samePool.query(LIST_SQL_EXPLICIT, [orgId, FETCH_ROWS]);
         return send(res, 200, pageBody(rows));
       }
       if (req.url === '/leads-tx') return send(res, 200, pageBody(await tenantList(false)));
@@ -210,6 +220,8 @@ export interface ApiStack {
   readonly api: RouteUnderTest;
   readonly bearer: RouteUnderTest;
   readonly bare: RouteUnderTest;
+  /** The bare route with the adapter's timestamptz parser: printed, no verdict (see startBareServer). */
+  readonly bareSameParser: RouteUnderTest;
   /** Diagnostic routes that add the API's pieces back one at a time. */
   readonly breakdown: readonly RouteUnderTest[];
   /** Error lines and failing access lines the app logged (the rest is discarded). */
@@ -240,11 +252,14 @@ export async function startApiStack(options: BenchOptions, log: Log): Promise<Ap
   // PGlite both stacks therefore get ONE pooled connection, so queries are serialised in Node.
   const poolSize = onServer ? options.connections : 1;
   const pool = new pg.Pool({ connectionString, max: poolSize, application_name: 'cws-bench-bare' });
+  const samePool = new pg.Pool({ connectionString, max: poolSize, application_name: 'cws-bench-bare-same-parser', types: adapterTypeParsers });
   // An idle connection the server drops must not crash the process (pg.Pool re-emits it).
   let closing = false;
-  pool.on('error', (err) => {
-    if (!closing) log(`  warning: bare pool connection lost: ${err.message}`);
-  });
+  for (const p of [pool, samePool]) {
+    p.on('error', (err) => {
+      if (!closing) log(`  warning: bare pool connection lost: ${err.message}`);
+    });
+  }
   const appLog = new LogSink();
   const orgId = randomUUID();
   let runtime: Runtime | null = null;
@@ -271,6 +286,7 @@ export async function startApiStack(options: BenchOptions, log: Log): Promise<Ap
       await pool.query('delete from orgs where id = $1', [orgId]).catch((err: unknown) => log(`  warning: could not delete bench org ${orgId}: ${String(err)}`));
     }
     await pool.end();
+    await samePool.end();
     await scratch?.drop().catch((err: unknown) => log(`  warning: could not drop ${scratch.name}: ${String(err)}`));
   };
 
@@ -301,11 +317,12 @@ export async function startApiStack(options: BenchOptions, log: Log): Promise<Ap
     // Every access log line is still built and serialised by pino; only the write goes nowhere.
     const http = createHttpApp(runtime, { logger: createLogger(config, appLog) });
     app = await startHttpServer(http, '127.0.0.1', 0);
-    bare = await startBareServer(pool, orgId, runtime);
+    bare = await startBareServer(pool, orgId, runtime, samePool);
 
     const authorization = basicAuthorization();
     const api: RouteUnderTest = { key: 'PB1', label: 'PB1 API', url: `${app.url}/v1/admin/leads?limit=${PAGE_SIZE}`, headers: { authorization, 'x-test-org': orgId } };
     const bareRoute: RouteUnderTest = { key: 'bare', label: 'bare pg', url: `${bare.url}/leads`, headers: {} };
+    const bareSameParser: RouteUnderTest = { key: 'bare-same-parser', label: 'bare, our dates', url: `${bare.url}/leads-same-parser`, headers: {} };
     const token = await signedInOwner(runtime, app.url, orgId);
     // Signed-in users are the API's main path: measured with its own verdict, not only as a diagnostic.
     const bearer: RouteUnderTest = { key: 'bearer', label: 'PB1 API, bearer', url: api.url, headers: { authorization: `Bearer ${token}` } };
@@ -316,12 +333,12 @@ export async function startApiStack(options: BenchOptions, log: Log): Promise<Ap
       { key: 'core', label: 'core, no Koa', url: `${bare.url}/leads-core`, headers: {} },
     ];
     const reference = await probe(api);
-    for (const route of [bareRoute, bearer, ...breakdown]) {
+    for (const route of [bareRoute, bareSameParser, bearer, ...breakdown]) {
       const ids = await probe(route);
       if (ids.join() !== reference.join()) throw new Error(`${route.label} returned a different first page than the API`);
     }
     log(`  data: 1 org, ${fmt(SEEDED_LEADS)} leads (5% archived); every route returns the same full page of ${PAGE_SIZE} (checked)`);
-    return { onServer, poolSize, orgId, connectionString, runtime, api, bearer, bare: bareRoute, breakdown, appLog, close };
+    return { onServer, poolSize, orgId, connectionString, runtime, api, bearer, bare: bareRoute, bareSameParser, breakdown, appLog, close };
   } catch (err) {
     await close();
     throw err;

@@ -8,7 +8,12 @@
  *             and the session's liveness read in the transaction's first message.
  *   B  (bare) GET /leads on a plain node:http server in the SAME process: the same list SQL on a
  *             plain pg.Pool with an explicit `org_id = $1`, as the owner (no auth, no transaction,
- *             no RLS), the same 50 leads in the same JSON shape.
+ *             no RLS), the same 50 leads in the same JSON shape. node-pg's defaults throughout,
+ *             as a plain app has them: this is the verdicts' baseline.
+ *   B' (bare, our dates) B on a pool whose clients parse timestamptz with the adapter's parser
+ *             (src/timestamp-parsing.ts, a third of postgres-date's CPU): printed with the API's
+ *             ratios against it, no verdict, so the part of the API's ratio that is only that
+ *             parser shows.
  *
  * All stacks get pools of `connections` (10) and autocannon drives them with as many
  * connections, from a worker thread. Runs interleave A B A' per rep after a warm-up of each.
@@ -31,7 +36,7 @@ export async function runApiStackBench(options: BenchOptions, log: Log = console
   const stack = await startApiStack(options, log);
   const { onServer, poolSize } = stack;
   try {
-    const routes = [stack.api, stack.bare, stack.bearer, ...(options.breakdown ? stack.breakdown : [])];
+    const routes = [stack.api, stack.bare, stack.bearer, stack.bareSameParser, ...(options.breakdown ? stack.breakdown : [])];
     log(
       `  load: autocannon in a worker thread, ${options.connections} connections; pools: app ${poolSize}, bare ${poolSize}` +
         `${onServer ? '' : ' (PGlite: one connection, see README)'}; ` +
@@ -93,6 +98,9 @@ export async function runApiStackBench(options: BenchOptions, log: Log = console
       log(`  throughput ratio ${m.what}/bare  ${fmtSpread(spread(m.throughput), 2)}`);
       log(`  p99 ratio ${m.what}/bare         ${fmtSpread(spread(m.p99), 2)}`);
     }
+    const same = results.get(stack.bareSameParser.key)!;
+    const againstSame = measured.map((m) => ({ what: m.what, ratio: spread(m.rs.map((r, i) => r.rps / same[i]!.rps)) }));
+    for (const a of againstSame) log(`  info: throughput ${a.what}/bare with our date parser  ${fmtSpread(a.ratio, 2)} (no target; the bare route with node-pg's defaults is the baseline)`);
 
     if (options.breakdown) {
       const m = (key: string) => median(results.get(key)!.map((r) => r.rps));
@@ -150,6 +158,7 @@ export async function runApiStackBench(options: BenchOptions, log: Log = console
           value: `${fmt(median(measured[0]!.rs.map((r) => r.rps)))} | ${fmt(median(measured[1]!.rs.map((r) => r.rps)))} | ${fmt(median(base.map((r) => r.rps)))}`,
         },
         { name: 'PB1 server CPU ms/req Basic | bearer | bare', value: `${cpu(measured[0]!.rs)} | ${cpu(measured[1]!.rs)} | ${cpu(base)}` },
+        ...againstSame.map((a) => ({ name: `PB1 throughput API ${a.what}/bare with our date parser (info)`, value: `${fmt(a.ratio.median, 2)} (${fmt(a.ratio.min, 2)}–${fmt(a.ratio.max, 2)})` })),
       ],
     };
   } catch (err) {
