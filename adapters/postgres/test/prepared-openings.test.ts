@@ -7,8 +7,9 @@
  * names; RLS still binds each unit to its own org; and with the option off nothing is named.
  */
 import { expect } from 'chai';
-import { randomUUID } from 'node:crypto';
-import { createKnex, inTenantTransaction, type Knex } from '@cws/adapter-postgres';
+import pg from 'pg';
+import { createKnex, createPostgresAdapters, inTenantTransaction, type Knex } from '@cws/adapter-postgres';
+import { createOrg } from '@cws/contract-tests';
 import { availableTestDatabases, type TestDatabase } from '@cws/test-support';
 
 async function preparedNames(db: { raw(sql: string): Promise<{ rows: Array<{ name: string }> }> }): Promise<string[]> {
@@ -16,11 +17,31 @@ async function preparedNames(db: { raw(sql: string): Promise<{ rows: Array<{ nam
   return rows.map((r) => r.name);
 }
 
-/** Orgs to switch between; an org row is all the policies need. */
-async function newOrgs(owner: Knex, count: number): Promise<string[]> {
-  const ids = Array.from({ length: count }, () => randomUUID());
-  await owner('orgs').insert(ids.map((id, i) => ({ id, name: `Prepared ${i}`, slug: `prepared-${id.slice(0, 8)}` })));
+/** Orgs to switch between, made as every org is (with settings: jobs that visit every org read them). */
+async function newOrgs(knex: Knex, count: number): Promise<string[]> {
+  const adapters = createPostgresAdapters(knex);
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) ids.push((await createOrg({ ...adapters, dispose: async () => {} })).ctx.orgId);
   return ids;
+}
+
+type Batch = { statements?: ReadonlyArray<{ text: string; name?: string }> };
+const QueryClass = (pg as unknown as { Query: { prototype: { submit(this: Batch, ...args: unknown[]): unknown } } }).Query;
+
+/** The names of the statements node-pg is given while `work` runs (undefined: an unnamed statement). */
+async function statementNames(work: () => Promise<unknown>): Promise<Array<string | undefined>> {
+  const names: Array<string | undefined> = [];
+  const original = QueryClass.prototype.submit;
+  QueryClass.prototype.submit = function (this: Batch, ...args: unknown[]) {
+    for (const s of this.statements ?? []) names.push(s.name);
+    return original.apply(this, args);
+  };
+  try {
+    await work();
+  } finally {
+    QueryClass.prototype.submit = original;
+  }
+  return names;
 }
 
 for (const kind of availableTestDatabases()) {
@@ -37,7 +58,7 @@ for (const kind of availableTestDatabases()) {
     before(async function () {
       if (kind.skipReason !== null) this.skip();
       db = await kind.open();
-      orgs = await newOrgs(db.ownerKnex, 3);
+      orgs = await newOrgs(db.knex, 3);
     });
 
     after(async () => {
@@ -93,15 +114,13 @@ for (const kind of availableTestDatabases()) {
       for (const { org, seen } of await Promise.all(runs)) expect(seen).to.equal(org);
     });
 
-    it('names nothing when the option is off', async function () {
-      // The embedded database's one session holds the names other pools prepared: only a server shows a clean slate.
-      if (kind.kind === 'embedded') this.skip();
-      const knex = pool(1, false);
-      const names = await inTenantTransaction(knex, orgs[2]!, async (t) => {
-        await t.raw('select 1');
-        return preparedNames(t as never);
-      });
-      expect(names).to.deep.equal([]);
+    it('names the settings by default, and nothing when the option is off', async () => {
+      const unit = (knex: Knex) => inTenantTransaction(knex, orgs[2]!, (t) => t.raw('select 1'), null, { readOnly: true });
+      const named = await statementNames(() => unit(pool(1)));
+      expect(named).to.have.length(2);
+      expect(named[0]).to.match(/^cws_[0-9a-f]{16}$/);
+      expect(named[1]).to.equal(undefined);
+      expect(await statementNames(() => unit(pool(1, false)))).to.deep.equal([undefined, undefined]);
     });
   });
 }

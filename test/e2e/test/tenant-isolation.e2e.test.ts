@@ -34,14 +34,18 @@ interface Ids {
   payment: string;
 }
 
+// Every day here counts from one reading of the clock: a run that crossed midnight UTC once asked
+// the board for 15 days (start read before midnight, end after) and got 422 instead of 404.
+const TODAY = utcDay(0);
+const day = (n: number) => new Date(TODAY.getTime() + n * 86_400_000);
 /** Scheduling rows of the seeded orgs lie in [WINDOW_START, WINDOW_END). */
-const WINDOW_START = utcDay(0).toISOString();
-const WINDOW_END = utcDay(40).toISOString();
+const WINDOW_START = TODAY.toISOString();
+const WINDOW_END = day(40).toISOString();
 const WINDOW = `start=${encodeURIComponent(WINDOW_START)}&end=${encodeURIComponent(WINDOW_END)}`;
-const DAY_3 = utcDay(3);
+const DAY_3 = day(3);
 const slot = (hour: number) => new Date(DAY_3.getTime() + hour * 3_600_000).toISOString();
 const SLOT = `start=${encodeURIComponent(slot(9))}&end=${encodeURIComponent(slot(12))}`;
-const dateIn = (days: number) => utcDay(days).toISOString().slice(0, 10);
+const dateIn = (days: number) => day(days).toISOString().slice(0, 10);
 
 /** How to call each staff route: the ids it takes from `ids` and a valid body. */
 const CALLS: Record<string, (ids: Ids) => { path: string; body?: unknown }> = {
@@ -117,7 +121,7 @@ const CALLS: Record<string, (ids: Ids) => { path: string; body?: unknown }> = {
   cancelBookingSeries: (i) => ({ path: `/v1/admin/booking-series/${i.series}/cancel`, body: { from_date: dateIn(4), reason: 'Hijack' } }),
   checkScheduleConflicts: (i) => ({ path: `/v1/admin/schedule/conflicts?${SLOT}&team_id=${i.team}` }),
   suggestScheduleAssignees: (i) => ({ path: `/v1/admin/schedule/suggestions?${SLOT}&booking_id=${i.booking}` }),
-  getScheduleBoard: (i) => ({ path: `/v1/admin/schedule/board?start=${encodeURIComponent(WINDOW_START)}&end=${encodeURIComponent(utcDay(14).toISOString())}&team_id=${i.team}` }),
+  getScheduleBoard: (i) => ({ path: `/v1/admin/schedule/board?start=${encodeURIComponent(WINDOW_START)}&end=${encodeURIComponent(day(14).toISOString())}&team_id=${i.team}` }),
   listAssignmentQueue: () => ({ path: '/v1/admin/queue/assignments?days=30&limit=200' }),
   listOutboxDeadLetters: () => ({ path: '/v1/admin/outbox/dead-letter?limit=200' }),
   replayOutboxEvent: (i) => ({ path: `/v1/admin/outbox/${i.outboxEvent}/replay`, body: { reason: 'Hijack' } }),
