@@ -8,7 +8,9 @@
 # directory so it never touches ./var.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-deadline=${START_DEADLINE_S:-10}
+# 15 s: this 2-core machine starts in 8.0–10.4 s with the same code from run to run (CI, 2026-12-07);
+# 10 s left no margin. The README states both figures.
+deadline=${START_DEADLINE_S:-15}
 port=${START_CHECK_PORT:-18777}
 dir=$(mktemp -d)
 log="$dir/start.log"
