@@ -95,11 +95,21 @@ describe('job host: outbox delivery (PGlite)', function () {
     for (const key of keys) await enqueue(key);
     expect(await until(() => runtime.outbox.breakers().some((b) => b.name === 'email:switchable' && b.state === 'open'), 5_000)).to.equal(true);
     expect(await registry.metrics()).to.include('circuit_breaker_state{breaker="email:switchable"} 2');
-    const events = await runtime.ports.uow.run({ ...ctx, now: runtime.clock.now() }, (repos) => repos.outbox.listByDedupePrefix('test:', 100));
-    const down = events.filter((e) => e.dedupeKey.endsWith(':down'));
+    // The breaker opens at the fifth failure, before the pump has recorded that batch's outcomes
+    // (and possibly before it claimed the sixth, which the open breaker then refuses at once):
+    // wait until all six are recorded.
+    const downEvents = async () => {
+      const events = await runtime.ports.uow.run({ ...ctx, now: runtime.clock.now() }, (repos) => repos.outbox.listByDedupePrefix('test:', 100));
+      return events.filter((e) => keys.includes(e.dedupeKey));
+    };
+    const waiting = (e: { status: string; attempts: number; lastError: string | null }) => e.status === 'pending' && e.attempts === 1 && e.lastError !== null;
+    expect(await until(async () => (await downEvents()).filter(waiting).length === 6, 5_000)).to.equal(true);
+    // None lost, none dead, none sent: each waits for its retry (the first is ≥ 48 s away).
+    const down = await downEvents();
     expect(down).to.have.length(6);
-    // None lost, none dead: each waits for its retry.
-    expect(down.every((e) => e.status === 'pending' && e.attempts === 1 && e.lastError !== null)).to.equal(true);
+    expect(down.map((e) => e.status)).to.deep.equal(Array(6).fill('pending'));
+    expect(down.every(waiting)).to.equal(true);
+    expect(mailer.sent.filter((m) => down.some((e) => e.id === m.idempotencyId))).to.have.length(0);
     mailer.down = false;
   });
 
