@@ -7,10 +7,9 @@
  * names; RLS still binds each unit to its own org; and with the option off nothing is named.
  */
 import { expect } from 'chai';
-import pg from 'pg';
 import { createKnex, createPostgresAdapters, inTenantTransaction, type Knex } from '@cws/adapter-postgres';
 import { createOrg } from '@cws/contract-tests';
-import { availableTestDatabases, type TestDatabase } from '@cws/test-support';
+import { availableTestDatabases, recordSubmittedQueries, type TestDatabase } from '@cws/test-support';
 
 async function preparedNames(db: { raw(sql: string): Promise<{ rows: Array<{ name: string }> }> }): Promise<string[]> {
   const { rows } = await db.raw("select name from pg_prepared_statements where name like 'cws\\_%' order by name");
@@ -25,23 +24,10 @@ async function newOrgs(knex: Knex, count: number): Promise<string[]> {
   return ids;
 }
 
-type Batch = { statements?: ReadonlyArray<{ text: string; name?: string }> };
-const QueryClass = (pg as unknown as { Query: { prototype: { submit(this: Batch, ...args: unknown[]): unknown } } }).Query;
-
-/** The names of the statements node-pg is given while `work` runs (undefined: an unnamed statement). */
+/** The names of the statements node-pg is given in batches while `work` runs (undefined: an unnamed statement). */
 async function statementNames(work: () => Promise<unknown>): Promise<Array<string | undefined>> {
-  const names: Array<string | undefined> = [];
-  const original = QueryClass.prototype.submit;
-  QueryClass.prototype.submit = function (this: Batch, ...args: unknown[]) {
-    for (const s of this.statements ?? []) names.push(s.name);
-    return original.apply(this, args);
-  };
-  try {
-    await work();
-  } finally {
-    QueryClass.prototype.submit = original;
-  }
-  return names;
+  const seen = await recordSubmittedQueries(work);
+  return seen.filter((q) => q.batch).flatMap((q) => q.statements.map((s) => s.name));
 }
 
 for (const kind of availableTestDatabases()) {

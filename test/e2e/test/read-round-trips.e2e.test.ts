@@ -7,30 +7,17 @@
  * every unit test green; this is the test that sees it.
  */
 import { expect } from 'chai';
-import pg from 'pg';
 import { onEachDatabase } from '@cws/e2e-tests';
+import { recordSubmittedQueries } from '@cws/test-support';
 
 interface Submitted {
   /** The statements of one submission, in order (a batch has several; a plain query one). */
   readonly texts: readonly string[];
 }
 
-const QueryClass = (pg as unknown as { Query: { prototype: { submit(this: { text?: string; statements?: ReadonlyArray<{ text: string }> }, ...args: unknown[]): unknown } } }).Query;
-
-/** Everything node-pg submits while `work` runs. */
+/** Everything node-pg submits while `work` runs, as the statements' texts. */
 async function submissions(work: () => Promise<unknown>): Promise<Submitted[]> {
-  const seen: Submitted[] = [];
-  const original = QueryClass.prototype.submit;
-  QueryClass.prototype.submit = function (this: { text?: string; statements?: ReadonlyArray<{ text: string }> }, ...args: unknown[]) {
-    seen.push({ texts: this.statements !== undefined ? this.statements.map((s) => s.text) : [this.text ?? ''] });
-    return original.apply(this, args);
-  };
-  try {
-    await work();
-  } finally {
-    QueryClass.prototype.submit = original;
-  }
-  return seen;
+  return (await recordSubmittedQueries(work)).map((q) => ({ texts: q.statements.map((s) => s.text) }));
 }
 
 onEachDatabase('reads over HTTP take one round trip', (h) => {

@@ -10,3 +10,4 @@ export * from './failure-code.js';
 export * from './scratch-server-database.js';
 export * from './fake-stripe-server.js';
 export * from './pdf-text.js';
+export * from './submitted-queries.js';
