@@ -4,6 +4,7 @@
  * whether one overlaps the window; teams blocked in the window; blackouts overlapping it.
  */
 import {
+  compareByNameThenId,
   compareByStart,
   occupiesTime,
   overlaps,
@@ -11,6 +12,10 @@ import {
   type Booking,
   type DayAvailability,
   type DayAvailabilityQuery,
+  type CheckedWorker,
+  type TeamConflictQuery,
+  type TeamConflicts,
+  type WorkerOccupancy,
   type TimeWindow,
   type WorkerConflictQuery,
   type WorkerConflicts,
@@ -76,5 +81,35 @@ export class MemoryAvailabilityRepository implements AvailabilityRepository {
       b.workers.filter((w) => w.workerId === worker.id).map((w) => ({ bookingId: b.id, workerId: w.workerId, viaTeam: w.viaTeam, startsAt: new Date(b.startsAt), endsAt: new Date(b.endsAt) })),
     );
     return { worker: copy(worker), timeZone, blackouts, teamBlocks, occupancy, excludedBookingFound };
+  }
+
+  async teamConflicts(q: TeamConflictQuery): Promise<TeamConflicts> {
+    const excluded = q.excludeBookingId === null ? null : this.t.bookings.get(q.excludeBookingId);
+    const excludedBookingFound = excluded === null ? null : excluded !== undefined && excluded.orgId === this.orgId;
+    const timeZone = this.t.orgSettings.get(this.orgId)?.timeZone ?? null;
+    const row = this.t.teams.get(q.teamId);
+    if (row === undefined || row.orgId !== this.orgId) return { team: null, members: [], worker: null, timeZone, blackouts: [], teamBlocks: [], occupancy: [], excludedBookingFound };
+    const checked = (w: CheckedWorker): CheckedWorker => copy({ id: w.id, name: w.name, active: w.active, teamId: w.teamId, workingHours: w.workingHours });
+    const members = [...this.t.workers.values()].filter((w) => w.orgId === this.orgId && w.teamId === row.id && w.active).sort(compareByNameThenId).map(checked);
+    const named = q.workerId === null ? undefined : this.t.workers.get(q.workerId);
+    const worker = named === undefined || named.orgId !== this.orgId ? null : checked(named);
+    const teamIds = new Set([row.id, ...(worker?.teamId == null ? [] : [worker.teamId])]);
+    const people = new Set([...members.map((w) => w.id), ...(worker === null ? [] : [worker.id])]);
+    const binds = (b: { scope: string; teamId: string | null; workerId: string | null }) =>
+      b.scope === 'org' || (b.scope === 'team' && b.teamId !== null && teamIds.has(b.teamId)) || (b.scope === 'worker' && b.workerId !== null && people.has(b.workerId));
+    const blackouts = [...this.t.blackouts.values()].filter((b) => b.orgId === this.orgId && overlaps(b, span(q.window)) && binds(b)).sort(compareByStart).map(copy);
+    const occupying = [...this.t.bookings.values()]
+      .filter((b) => b.orgId === this.orgId && b.id !== q.excludeBookingId && occupiesTime(b.status) && overlaps(b, span(q.window)))
+      .sort(compareByStart);
+    const teamBlocks = occupying
+      .filter((b) => b.teamId !== null && teamIds.has(b.teamId))
+      .map((b) => ({ bookingId: b.id, teamId: b.teamId!, startsAt: new Date(b.startsAt), endsAt: new Date(b.endsAt) }));
+    const occupancy: WorkerOccupancy[] = occupying.flatMap((b) =>
+      b.workers
+        .filter((w) => people.has(w.workerId))
+        .sort((x, y) => (x.workerId < y.workerId ? -1 : x.workerId > y.workerId ? 1 : 0))
+        .map((w) => ({ bookingId: b.id, workerId: w.workerId, viaTeam: w.viaTeam, startsAt: new Date(b.startsAt), endsAt: new Date(b.endsAt) })),
+    );
+    return { team: { id: row.id, name: row.name, active: row.active }, members, worker, timeZone, blackouts, teamBlocks, occupancy, excludedBookingFound };
   }
 }

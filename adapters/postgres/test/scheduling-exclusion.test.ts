@@ -12,7 +12,7 @@ import { createPostgresAdapters, inTenantTransaction, type PostgresAdapters } fr
 import { aBooking, aClient, aSeries, aTeam, aWorker, at, caught, createOrg } from '@cws/contract-tests';
 import { availableTestDatabases, type TestDatabase } from '@cws/test-support';
 import { bookingStartQuery, workerOccupancyQuery, teamOccupancyQuery } from '../src/repositories/postgres-booking-repository.js';
-import { dayAvailabilityQuery, workerConflictsQuery } from '../src/repositories/postgres-availability-repository.js';
+import { dayAvailabilityQuery, teamConflictsQuery, workerConflictsQuery } from '../src/repositories/postgres-availability-repository.js';
 
 const DAY = '2026-06-01';
 const time = (hhmm: string) => at(`${DAY}T${hhmm}:00.000Z`);
@@ -273,6 +273,22 @@ for (const kind of availableTestDatabases()) {
         for (const after of [null, { startsAt: at('2026-05-18T08:00:00.000Z'), id: randomUUID() }]) {
           const page = await plan(bookingStartQuery(ctx.orgId, { window: day, statuses, after, limit: 200 }));
           expect(page).to.match(dayRange).and.not.include('Seq Scan on bookings');
+        }
+      });
+
+      it("reads a team's conflict check (team, members, a worker along, zone, blackouts, both teams' blocks, everyone's time) in one statement, the time on the btrees with both starts_at bounds", async () => {
+        const bulkWorker = (await db.ownerKnex.raw(`SELECT id FROM workers WHERE org_id = ? AND name = 'bulk 2'`, [ctx.orgId])).rows[0].id as string;
+        const bulkTeam = (await db.ownerKnex.raw(`SELECT id FROM teams WHERE org_id = ? AND name = 'bulk 1'`, [ctx.orgId])).rows[0].id as string;
+        const window = { from: at('2026-01-10T09:00:00.000Z'), to: at('2026-01-10T11:00:00.000Z') };
+        for (const excludeBookingId of [null, randomUUID()]) {
+          const text = await plan(teamConflictsQuery(ctx.orgId, { window, teamId: bulkTeam, workerId: bulkWorker, excludeBookingId }));
+          // An index scan or a bitmap scan (the planner picks either for a few dozen rows), the
+          // index's condition holding both starts_at bounds: no history is read.
+          for (const [table, alias, index] of [['booking_workers', 'w', 'booking_workers_(worker_)?starts_idx'], ['booking_team_blocks', 't', 'booking_team_blocks_(team_)?starts_idx']] as const) {
+            const bounded = new RegExp(`(using ${index} on ${table} ${alias}|Bitmap Index Scan on ${index})\\n\\s+Index Cond: \\([^\\n]*starts_at < [^\\n]*starts_at > `);
+            expect(bounded.test(text), `${index} with both bounds in:\n${text}`).to.equal(true);
+          }
+          expect(text).to.not.include('Seq Scan on booking_workers').and.not.include('Seq Scan on booking_team_blocks').and.not.include('Seq Scan on bookings');
         }
       });
     });

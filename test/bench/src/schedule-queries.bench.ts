@@ -24,7 +24,10 @@
  *                tenant transaction: bounded on one side only, so it reads from the org's first
  *                booking up to `to` (a Seq Scan late in the range).
  *   occupancy    diagnostic, no target: the worker-occupancy statement the repository sends for a
- *                team or booking conflict check, alone in a tenant transaction.
+ *                booking's own people's conflict check, alone in a tenant transaction.
+ *   team conflicts  printed, no target: core.schedule.conflicts.execute(ctx, { start, end, teamId })
+ *                for the random worker's home team (10 members): one statement (the team, members,
+ *                zone, blackouts, the team's blocks, the members' occupancy) in a read-only unit.
  *
  * Data (scheduling-seed.ts): one org, 500 workers in 50 teams, 10,000 bookings over 28 days
  * (9,500 worker bookings, 500 team bookings; 14,500 occupancy rows), 26 blackouts, in a scratch
@@ -98,6 +101,8 @@ interface Input {
   readonly start: Date;
   readonly end: Date;
   readonly workerId: string;
+  /** The worker's home team (the team conflict check's). */
+  readonly teamId: string;
   readonly skillTags: string[];
 }
 
@@ -105,15 +110,17 @@ function inputs(seed: ScheduleSeed, count: number, seedValue: number): Input[] {
   const random = prng(seedValue);
   return Array.from({ length: count }, () => {
     const { start, end } = randomWindow(seed, random);
-    const workerId = seed.workerIds[Math.floor(random() * seed.workerIds.length)]!;
+    const index = Math.floor(random() * seed.workerIds.length);
+    const workerId = seed.workerIds[index]!;
+    const teamId = seed.workerTeam[index]!;
     const first = SKILLS[Math.floor(random() * SKILLS.length)]!;
     const second = SKILLS[Math.floor(random() * SKILLS.length)]!;
-    return { start, end, workerId, skillTags: random() < 0.5 ? [first] : [...new Set([first, second])] };
+    return { start, end, workerId, teamId, skillTags: random() < 0.5 ? [first] : [...new Set([first, second])] };
   });
 }
 
-type Variant = 'conflicts' | 'suggestions' | 'bounded' | 'boundedTx' | 'oneSided' | 'occupancy';
-const VARIANTS: readonly Variant[] = ['conflicts', 'suggestions', 'bounded', 'boundedTx', 'oneSided', 'occupancy'];
+type Variant = 'conflicts' | 'suggestions' | 'bounded' | 'boundedTx' | 'oneSided' | 'occupancy' | 'teamConflicts';
+const VARIANTS: readonly Variant[] = ['conflicts', 'suggestions', 'bounded', 'boundedTx', 'oneSided', 'occupancy', 'teamConflicts'];
 /** Under concurrency: the targets' variants and the baseline, plus the baseline in a tenant transaction. */
 const CONCURRENT_VARIANTS: readonly Variant[] = ['conflicts', 'suggestions', 'bounded', 'boundedTx'];
 /**
@@ -130,6 +137,7 @@ const LABEL: Record<Variant, string> = {
   boundedTx: 'bounded in tx (baseline)',
   oneSided: 'one-sided in tx (old)',
   occupancy: 'occupancy in tx',
+  teamConflicts: 'team conflicts',
 };
 
 const boundedBindings = (orgId: string, input: { start: Date; end: Date }) => [orgId, new Date(input.start.getTime() - MAX_BOOKING_MINUTES * 60_000), input.end, input.start];
@@ -143,6 +151,8 @@ function runners(core: Core, kx: Knex, orgId: string, occupancy: (input: Input) 
   return {
     conflicts: (input) =>
       timed(() => core.schedule.conflicts.execute(adminContext(orgId), { start: input.start.toISOString(), end: input.end.toISOString(), workerId: input.workerId })),
+    teamConflicts: (input) =>
+      timed(() => core.schedule.conflicts.execute(adminContext(orgId), { start: input.start.toISOString(), end: input.end.toISOString(), teamId: input.teamId })),
     suggestions: (input) =>
       timed(() => core.schedule.suggestions.execute(adminContext(orgId), { start: input.start.toISOString(), end: input.end.toISOString(), skillTags: input.skillTags })),
     // One statement on the pool as the owner: no BEGIN/COMMIT, no RLS, the org filter explicit.
@@ -385,6 +395,7 @@ export async function runScheduleQueriesBench(options: BenchOptions, log: Log = 
       txPlain: spread(ratioOf(samples, 'boundedTx', 'bounded')),
       oldPlain: spread(ratioOf(samples, 'oneSided', 'bounded')),
       occupancy: spread(ratioOf(samples, 'occupancy', TARGET_BASELINE)),
+      teamConflicts: spread(ratioOf(samples, 'teamConflicts', TARGET_BASELINE)),
     };
     log('');
     log(`  conflicts / bounded in tx (the baseline)    ${fmtSpread(cr, 2, '×')}`);
@@ -396,6 +407,7 @@ export async function runScheduleQueriesBench(options: BenchOptions, log: Log = 
     log(`                                                                              suggestions ${fmtSpread(info.suggestionsOld, 2, '×')}`);
     log(`  the baselines against each other: bounded in tx / bounded ${fmtSpread(info.txPlain, 2, '×')}; one-sided in tx / bounded ${fmtSpread(info.oldPlain, 2, '×')}`);
     log(`  diagnostic: occupancy statement alone in a tenant transaction / bounded in tx  ${fmtSpread(info.occupancy, 2, '×')}`);
+    log(`  printed, no target: team conflicts (a team of ${seed.workerIds.length / seed.teamIds.length} members, one statement) / bounded in tx  ${fmtSpread(info.teamConflicts, 2, '×')}`);
 
     // Under concurrency: 8 callers on pools of 10 (runtime and baselines alike).
     concurrentRuntime = await benchRuntime(scratch.url, { DATABASE_POOL_MAX: String(PB4_CONCURRENT_POOL) });

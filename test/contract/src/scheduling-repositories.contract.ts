@@ -675,6 +675,85 @@ export function schedulingRepositoriesContract(name: string, factory: StorageHar
         const theirs = await run(other.ctx, (r) => r.availability.workerConflicts({ window: { from: t('00:00'), to: t('00:00', '2026-05-05') }, workerId: ana.id, excludeBookingId: own.id }));
         expect(theirs).to.deep.include({ worker: null, blackouts: [], teamBlocks: [], occupancy: [], excludedBookingFound: false });
       });
+
+      it("reads a team's conflict check in one go: the team, its active members by name, a named worker, binding blackouts, both teams' blocks, everyone's time", async () => {
+        const { ctx, client } = await anOrg();
+        const north = aTeam(ctx.orgId, { name: 'North' });
+        const south = aTeam(ctx.orgId, { name: 'South' });
+        const east = aTeam(ctx.orgId, { name: 'East' });
+        const zoe = aWorker(ctx.orgId, { name: 'Zoe Park', teamId: north.id });
+        const ana = aWorker(ctx.orgId, { name: 'Ana Lima', teamId: north.id });
+        const old = aWorker(ctx.orgId, { name: 'Al Old', teamId: north.id, active: false });
+        const bo = aWorker(ctx.orgId, { name: 'Bo Chen', teamId: south.id });
+        const cy = aWorker(ctx.orgId, { name: 'Cy Moss' });
+        const own = aBooking(ctx.orgId, client.id, { startsAt: t('10:00'), endsAt: t('11:00'), workers: crew(ana.id) });
+        const northJob = aBooking(ctx.orgId, client.id, { startsAt: t('11:00'), endsAt: t('12:00'), teamId: north.id, workers: crew({ workerId: zoe.id, viaTeam: true }) });
+        const southJob = aBooking(ctx.orgId, client.id, { startsAt: t('13:00'), endsAt: t('14:00'), teamId: south.id, workers: crew(bo.id) });
+        const eastJob = aBooking(ctx.orgId, client.id, { startsAt: t('13:00'), endsAt: t('14:00'), teamId: east.id, workers: crew(cy.id) });
+        const pair = aBooking(ctx.orgId, client.id, { startsAt: t('16:00'), endsAt: t('17:00'), workers: crew(ana.id, zoe.id) });
+        const gone = aBooking(ctx.orgId, client.id, { startsAt: t('11:30'), endsAt: t('12:30'), workers: crew(ana.id), status: 'cancelled' });
+        const anaOff = aBlackout(ctx.orgId, { scope: 'worker', workerId: ana.id, startsAt: t('08:00'), endsAt: t('08:30') });
+        const southOff = aBlackout(ctx.orgId, { scope: 'team', teamId: south.id, startsAt: t('09:00'), endsAt: t('09:30') });
+        const orgWide = aBlackout(ctx.orgId, { startsAt: t('11:30'), endsAt: t('11:45') });
+        const northOff = aBlackout(ctx.orgId, { scope: 'team', teamId: north.id, startsAt: t('13:30'), endsAt: t('13:45') });
+        const cyOff = aBlackout(ctx.orgId, { scope: 'worker', workerId: cy.id, startsAt: t('10:00'), endsAt: t('11:00') });
+        const eastOff = aBlackout(ctx.orgId, { scope: 'team', teamId: east.id, startsAt: t('10:00'), endsAt: t('11:00') });
+        const oldOff = aBlackout(ctx.orgId, { scope: 'worker', workerId: old.id, startsAt: t('10:00'), endsAt: t('11:00') });
+        await run(ctx, async (r) => {
+          for (const team of [north, south, east]) await r.teams.insert(team);
+          for (const w of [zoe, ana, old, bo, cy]) await r.workers.insert(w);
+          for (const b of [pair, gone, eastJob, southJob, northJob, own]) await r.bookings.insert(b);
+          for (const b of [oldOff, eastOff, cyOff, northOff, orgWide, southOff, anaOff]) await r.blackouts.insert(b);
+        });
+        const settings = await run(ctx, (r) => r.orgSettings.get());
+        const day = { from: t('00:00'), to: t('00:00', '2026-05-05') };
+        const read = (teamId: string, workerId: string | null, excludeBookingId: string | null = null, window = day) =>
+          run(ctx, (r) => r.availability.teamConflicts({ window, teamId, workerId, excludeBookingId }));
+        const person = (w: Worker) => ({ id: w.id, name: w.name, active: w.active, teamId: w.teamId, workingHours: w.workingHours });
+        const occ = (b: Booking, workerId: string, viaTeam = false) => ({ bookingId: b.id, workerId, viaTeam, startsAt: b.startsAt, endsAt: b.endsAt });
+        const block = (b: Booking) => ({ bookingId: b.id, teamId: b.teamId!, startsAt: b.startsAt, endsAt: b.endsAt });
+        const byId = (a: string, b: string) => (a < b ? -1 : 1);
+
+        // North with Bo of South along: South's blocks and blackouts bind too; East's, Cy's and the inactive member's do not.
+        const withBo = await read(north.id, bo.id);
+        expect(withBo.team).to.deep.equal({ id: north.id, name: 'North', active: true });
+        expect(withBo.members, 'active members by name').to.deep.equal([person(ana), person(zoe)]);
+        expect(withBo.worker).to.deep.equal(person(bo));
+        expect(withBo.timeZone).to.equal(settings?.timeZone ?? null);
+        expect(withBo.blackouts).to.deep.equal([anaOff, southOff, orgWide, northOff]);
+        expect(withBo.teamBlocks).to.deep.equal([block(northJob), block(southJob)]);
+        const pairRows = [ana.id, zoe.id].sort(byId).map((id) => occ(pair, id));
+        expect(withBo.occupancy).to.deep.equal([occ(own, ana.id), occ(northJob, zoe.id, true), occ(southJob, bo.id), ...pairRows]);
+        expect(withBo.excludedBookingFound).to.equal(null);
+
+        // The team alone; a member named again adds nothing; a window and a booking left out.
+        const alone = await read(north.id, null);
+        expect(alone).to.deep.include({ worker: null, blackouts: [anaOff, orgWide, northOff], teamBlocks: [block(northJob)] });
+        expect(alone.occupancy).to.deep.equal([occ(own, ana.id), occ(northJob, zoe.id, true), ...pairRows]);
+        const again = await read(north.id, ana.id);
+        expect(again.worker).to.deep.equal(person(ana));
+        expect(again.members).to.deep.equal(alone.members);
+        expect(again.occupancy).to.deep.equal(alone.occupancy);
+        const moving = await read(north.id, bo.id, northJob.id, { from: t('10:30'), to: t('13:30') });
+        expect(moving.teamBlocks).to.deep.equal([block(southJob)]);
+        expect(moving.occupancy).to.deep.equal([occ(own, ana.id), occ(southJob, bo.id)]);
+        expect(moving.blackouts).to.deep.equal([orgWide]);
+        expect(moving.excludedBookingFound).to.equal(true);
+
+        // Unknown ids, and another org asking about this org's team, worker and booking: nothing.
+        const nothing = { team: null, members: [], worker: null, blackouts: [], teamBlocks: [], occupancy: [], excludedBookingFound: false };
+        expect(await read(randomUUID(), bo.id, randomUUID())).to.deep.include(nothing);
+        const unknownWorker = await read(north.id, randomUUID());
+        expect(unknownWorker.worker).to.equal(null);
+        expect(unknownWorker.occupancy).to.deep.equal(alone.occupancy);
+        const other = await anOrg();
+        const theirs = await run(other.ctx, (r) => r.availability.teamConflicts({ window: day, teamId: north.id, workerId: bo.id, excludeBookingId: own.id }));
+        expect(theirs).to.deep.include(nothing);
+        const theirTeam = aTeam(other.ctx.orgId);
+        await run(other.ctx, (r) => r.teams.insert(theirTeam));
+        const reaching = await run(other.ctx, (r) => r.availability.teamConflicts({ window: day, teamId: theirTeam.id, workerId: ana.id, excludeBookingId: own.id }));
+        expect(reaching).to.deep.include({ members: [], worker: null, blackouts: [], teamBlocks: [], occupancy: [], excludedBookingFound: false });
+      });
     });
 
     describe('double booking', function () {

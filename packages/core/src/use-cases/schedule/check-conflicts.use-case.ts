@@ -5,8 +5,9 @@ import { Uuid } from '../../contracts/schema-vocabulary.js';
 import { CheckWindowFields, ConflictReportView } from '../../domain/scheduling/schedule-schemas.js';
 import { MAX_CHECK_HOURS, scheduleWindow } from '../../domain/scheduling/schedule-window.js';
 import type { Blackout, Team, Worker } from '../../domain/scheduling/workforce.js';
+import type { CheckedWorker } from '../../ports/availability-repository.port.js';
 import type { TeamOccupancy, TimeWindow, WorkerOccupancy } from '../../ports/scheduling-repositories.port.js';
-import { notFound, orgZone, requireTeam, requireWorker, zoneOf } from '../scheduling/scheduling-support.js';
+import { notFound, orgZone, requireWorker, zoneOf } from '../scheduling/scheduling-support.js';
 import { blackoutConflict, conflict, inWorkingHours, localWindow, type ScheduleConflict, type ScheduleQueryDeps } from './schedule-support.js';
 
 const contract = defineContract({
@@ -48,38 +49,44 @@ export class CheckConflicts {
     const teamId = checked.teamId ?? null;
     const workerId = checked.workerId ?? null;
     const bookingId = checked.bookingId ?? null;
-    if (teamId === null && workerId !== null) return this.forWorker(ctx, window, workerId, bookingId);
+    if (teamId !== null) return this.forTeam(ctx, window, teamId, workerId, bookingId);
+    if (workerId !== null) return this.forWorker(ctx, window, workerId, bookingId);
+    // Neither team nor worker: the booking's own people, or org-wide blackouts alone.
     return this.deps.uow.run(ctx, async (repos) => {
       const { timeZone } = await orgZone(repos);
-      let teamIds: string[] = teamId === null ? [] : [teamId];
-      let workers: Worker[] = [];
-      const team = teamId === null ? null : await requireTeam(repos, teamId);
-      if (teamId !== null) {
-        workers = [...(await repos.workers.list({ teamId, active: true }))];
-      }
-      if (workerId !== null) {
-        const worker = await requireWorker(repos, workerId);
-        if (!workers.some((w) => w.id === worker.id)) workers.push(worker);
-        // A worker is blocked by their home team's blocks too (see suggestions).
-        if (worker.teamId !== null && !teamIds.includes(worker.teamId)) teamIds.push(worker.teamId);
-      }
+      let teamIds: string[] = [];
+      const workers: Worker[] = [];
       if (bookingId !== null) {
         const booking = await repos.bookings.findById(bookingId);
         if (booking === null) throw notFound.booking(bookingId);
-        if (teamId === null && workerId === null) {
-          teamIds = booking.teamId === null ? [] : [booking.teamId];
-          for (const w of booking.workers) workers.push(await requireWorker(repos, w.workerId));
-        }
+        teamIds = booking.teamId === null ? [] : [booking.teamId];
+        for (const w of booking.workers) workers.push(await requireWorker(repos, w.workerId));
       }
       const workerIds = workers.map((w) => w.id);
       return report(window, timeZone, {
-        team,
+        team: null,
         workers,
         blackouts: await repos.blackouts.listOverlapping(window, { teamIds, workerIds }),
         teamBlocks: teamIds.length === 0 ? [] : await repos.bookings.teamOccupancy(window, { teamIds, excludeBookingId: bookingId }),
         occupancy: workerIds.length === 0 ? [] : await repos.bookings.workerOccupancy(window, { workerIds, excludeBookingId: bookingId }),
       });
     });
+  }
+
+  /**
+   * A team (its active members), perhaps one more worker and a booking being moved, as ONE
+   * statement in a read-only unit, as for one worker: the team, its members, the named worker,
+   * the zone, the binding blackouts, the blocks of the team and the worker's home team, and
+   * everyone's occupied time. Not found is decided in the order team, worker, booking.
+   */
+  private async forTeam(ctx: RequestContext, window: TimeWindow, teamId: string, workerId: string | null, bookingId: string | null): Promise<ConflictReport> {
+    const read = await this.deps.uow.run(ctx, (repos) => repos.availability.teamConflicts({ window, teamId, workerId, excludeBookingId: bookingId }), { readOnly: true });
+    if (read.team === null) throw notFound.team(teamId);
+    if (workerId !== null && read.worker === null) throw notFound.worker(workerId);
+    if (bookingId !== null && read.excludedBookingFound === false) throw notFound.booking(bookingId);
+    const extra = read.worker;
+    const workers = extra === null || read.members.some((w) => w.id === extra.id) ? read.members : [...read.members, extra];
+    return report(window, read.timeZone ?? zoneOf(null).timeZone, { ...read, workers });
   }
 
   /**
@@ -95,15 +102,13 @@ export class CheckConflicts {
   }
 }
 
-type CheckedWorker = Pick<Worker, 'id' | 'name' | 'active' | 'workingHours'>;
-
 /** The report from what was read: blackouts, team blocks, worker clashes, then inactive and off-hours people. */
 function report(
   window: TimeWindow,
   timeZone: string,
   read: {
-    readonly team: Team | null;
-    readonly workers: readonly CheckedWorker[];
+    readonly team: Pick<Team, 'id' | 'active'> | null;
+    readonly workers: readonly Pick<CheckedWorker, 'id' | 'name' | 'active' | 'workingHours'>[];
     readonly blackouts: readonly Blackout[];
     readonly teamBlocks: readonly TeamOccupancy[];
     readonly occupancy: readonly WorkerOccupancy[];

@@ -196,6 +196,34 @@ describe('Schedule queries', () => {
       }
       expect(expected.conflicts.map((c) => c.kind)).to.deep.equal(['blackout', 'booking']);
     });
+
+    it('checks a team (and a worker going along, a booking being moved) with one read of the schedule (availability.teamConflicts), touching no other repository', async () => {
+      const moved = await book('11:00', '12:30', { workerIds: [ann.id] });
+      await book('10:30', '11:00', { teamId: team.id });
+      await blackout({ start: iso('11:30'), end: iso('11:45'), reason: 'Inspection' });
+      const input = { teamId: team.id, workerId: ann.id, bookingId: moved.id };
+      const expected = await check(input);
+      const refuse = () => {
+        throw new Error('read outside the one conflict statement');
+      };
+      fx.uow.overrides = () => ({
+        orgSettings: { get: refuse },
+        teams: { findById: refuse, list: refuse },
+        workers: { findById: refuse, list: refuse, listRoster: refuse },
+        blackouts: { listOverlapping: refuse },
+        bookings: { findById: refuse, workerOccupancy: refuse, teamOccupancy: refuse },
+      });
+      try {
+        expect(await check(input)).to.deep.equal(expected);
+        await expectAppError(check({ teamId: UNKNOWN_ID, workerId: ann.id }), 'team.not_found');
+        await expectAppError(check({ teamId: team.id, workerId: UNKNOWN_ID }), 'worker.not_found');
+        await expectAppError(check({ teamId: team.id, bookingId: UNKNOWN_ID }), 'booking.not_found');
+      } finally {
+        fx.uow.overrides = null;
+      }
+      expect(expected.conflicts.map((c) => c.kind)).to.include.members(['blackout', 'booking']);
+      expect(expected.conflicts.some((c) => c.bookingId === moved.id), 'the booking being moved is no clash').to.equal(false);
+    });
   });
 
   describe('SuggestAssignees', () => {
