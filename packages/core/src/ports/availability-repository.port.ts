@@ -71,7 +71,7 @@ export type CheckedWorker = Pick<Worker, 'id' | 'name' | 'active' | 'teamId' | '
 
 /** What a conflict check for a team (and perhaps one more worker) reads: one statement on PostgreSQL. */
 export interface TeamConflicts {
-  /** The team, null when the org has none with that id (the rest is then empty). */
+  /** The team, null when the org has none with that id (then nothing but the time zone comes back). */
   readonly team: Pick<Team, 'id' | 'name' | 'active'> | null;
   /** The team's active members, by name (code-unit order) then id. */
   readonly members: readonly CheckedWorker[];
