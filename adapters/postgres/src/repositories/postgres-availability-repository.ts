@@ -275,30 +275,30 @@ export class PostgresAvailabilityRepository implements AvailabilityRepository {
   }
 
   async workerConflicts(q: WorkerConflictQuery): Promise<WorkerConflicts> {
-    let worker: WorkerConflicts['worker'] = null;
+    // Filled by the row callback (a holder, not a `let`: TypeScript keeps a `let` narrowed to null across the call).
+    const own: { worker: WorkerConflicts['worker'] } = { worker: null };
     const read = await this.conflictRows(workerConflictsQuery(this.orgId, q), (kind, id, data) => {
       if (kind !== 'k') return false;
-      worker = checkedWorker(id, data!);
+      own.worker = checkedWorker(id, data!);
       return true;
     });
+    const { worker } = own;
     const excludedBookingFound = q.excludeBookingId === null ? null : read.found;
     if (worker === null) return { worker, timeZone: read.timeZone, blackouts: [], teamBlocks: [], occupancy: [], excludedBookingFound };
     return { worker, timeZone: read.timeZone, blackouts: read.blackouts, teamBlocks: read.teamBlocks, occupancy: read.occupancy, excludedBookingFound };
   }
 
   async teamConflicts(q: TeamConflictQuery): Promise<TeamConflicts> {
-    let team: TeamConflicts['team'] = null;
-    let worker: CheckedWorker | null = null;
-    const members: CheckedWorker[] = [];
+    const own: { team: TeamConflicts['team']; worker: CheckedWorker | null; members: CheckedWorker[] } = { team: null, worker: null, members: [] };
     const read = await this.conflictRows(teamConflictsQuery(this.orgId, q), (kind, id, data) => {
-      if (kind === 'g') team = { id, name: data!['name'] as string, active: data!['active'] as boolean };
-      else if (kind === 'm') members.push(checkedWorker(id, data!));
-      else if (kind === 'k') worker = checkedWorker(id, data!);
+      if (kind === 'g') own.team = { id, name: data!['name'] as string, active: data!['active'] as boolean };
+      else if (kind === 'm') own.members.push(checkedWorker(id, data!));
+      else if (kind === 'k') own.worker = checkedWorker(id, data!);
       else return false;
       return true;
     });
     const { timeZone, blackouts, teamBlocks, occupancy } = read;
-    return { team, members, worker, timeZone, blackouts, teamBlocks, occupancy, excludedBookingFound: q.excludeBookingId === null ? null : read.found };
+    return { ...own, timeZone, blackouts, teamBlocks, occupancy, excludedBookingFound: q.excludeBookingId === null ? null : read.found };
   }
 
   /**
